@@ -1,0 +1,357 @@
+//! Decoding the text of literals: string prefixes, escape sequences and
+//! numbers, with CPython's error messages.
+
+use crate::pystring::PyString;
+use dashu_int::IBig;
+
+/// The parts of a string token: its prefix flags and the text between the quotes.
+#[derive(Clone, Copy, Debug)]
+pub struct StringToken<'a> {
+    pub bytes: bool,
+    pub raw: bool,
+    pub fstring: bool,
+    pub u_prefix: bool,
+    /// The text between the quotes, escapes still in it.
+    pub body: &'a str,
+    /// Byte offset of `body` within the token text.
+    pub body_offset: usize,
+}
+
+pub fn split_string_token(text: &str) -> StringToken<'_> {
+    let (mut bytes, mut raw, mut fstring, mut u_prefix) = (false, false, false, false);
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < b.len() && b[i] != b'\'' && b[i] != b'"' {
+        match b[i].to_ascii_lowercase() {
+            b'b' => bytes = true,
+            b'r' => raw = true,
+            b'f' => fstring = true,
+            b'u' => u_prefix = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    let quote = b[i];
+    let q = if b.len() >= i + 6 && b[i + 1] == quote && b[i + 2] == quote {
+        3
+    } else {
+        1
+    };
+    let body = &text[i + q..text.len() - q];
+    StringToken {
+        bytes,
+        raw,
+        fstring,
+        u_prefix,
+        body,
+        body_offset: i + q,
+    }
+}
+
+/// Why an escape sequence could not be decoded, phrased as CPython phrases it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscapeError(pub String);
+
+fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
+    EscapeError(format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: {what}"
+    ))
+}
+
+/// The body of a non-raw `str` literal, escape sequences decoded.
+/// Positions in errors count bytes as CPython's decoder sees them, where every
+/// non-ASCII character has first been rewritten as a 10-byte `\UXXXXXXXX`.
+pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeError> {
+    if !body.contains('\\') {
+        out.push_str(body);
+        return Ok(());
+    }
+    let b = body.as_bytes();
+    let mut i = 0;
+    let mut lit_start = 0;
+    // Offset in CPython's rewritten buffer: non-ASCII chars count 10 bytes each.
+    let mut shift = 0usize;
+    let pos_of = |i: usize, shift: usize| i + shift;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            if b[i] >= 0x80 {
+                let ch = body[i..].chars().next().unwrap();
+                shift += 10 - ch.len_utf8();
+                i += ch.len_utf8();
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        out.push_str(&body[lit_start..i]);
+        let start = pos_of(i, shift);
+        i += 1;
+        let Some(&c) = b.get(i) else {
+            return Err(unicode_error(start, start, "\\ at end of string"));
+        };
+        i += 1;
+        match c {
+            b'\n' => {}
+            b'\\' => out.push('\\'),
+            b'\'' => out.push('\''),
+            b'"' => out.push('"'),
+            b'a' => out.push('\x07'),
+            b'b' => out.push('\x08'),
+            b'f' => out.push('\x0c'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'v' => out.push('\x0b'),
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push_code_point(v);
+            }
+            b'x' | b'u' | b'U' => {
+                let (n, what) = match c {
+                    b'x' => (2, "truncated \\xXX escape"),
+                    b'u' => (4, "truncated \\uXXXX escape"),
+                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                };
+                let mut v: u32 = 0;
+                for k in 0..n {
+                    match b.get(i).and_then(|&d| (d as char).to_digit(16)) {
+                        Some(d) => {
+                            v = v * 16 + d;
+                            i += 1;
+                        }
+                        None => {
+                            let end = pos_of(i, shift) - usize::from(k == 0 && i >= b.len());
+                            let end = if i >= b.len() { pos_of(b.len(), shift) - 1 } else { end.max(start + 1) };
+                            let _ = end;
+                            let end = if i >= b.len() {
+                                pos_of(b.len(), shift) - 1
+                            } else {
+                                pos_of(i, shift) - 1
+                            };
+                            return Err(unicode_error(start, end.max(start), what));
+                        }
+                    }
+                }
+                if v > 0x10FFFF {
+                    return Err(unicode_error(start, pos_of(i, shift) - 1, "illegal Unicode character"));
+                }
+                out.push_code_point(v);
+            }
+            b'N' => {
+                let malformed = || unicode_error(start, start + 1, "malformed \\N character escape");
+                if b.get(i) != Some(&b'{') {
+                    return Err(malformed());
+                }
+                let Some(close) = body[i + 1..].find('}') else {
+                    return Err(malformed());
+                };
+                let name = &body[i + 1..i + 1 + close];
+                i += close + 2;
+                match lookup_unicode_name(name) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(unicode_error(
+                            start,
+                            pos_of(i, shift) - 1,
+                            "unknown Unicode character name",
+                        ))
+                    }
+                }
+            }
+            _ => {
+                // An unknown escape keeps its backslash (a DeprecationWarning in 3.11).
+                out.push('\\');
+                i -= 1;
+                lit_start = i;
+                continue;
+            }
+        }
+        lit_start = i;
+    }
+    out.push_str(&body[lit_start..]);
+    Ok(())
+}
+
+fn lookup_unicode_name(name: &str) -> Option<char> {
+    if name.is_empty() || name.len() > 256 {
+        return None;
+    }
+    unicode_names2::character(&name.to_ascii_uppercase())
+}
+
+/// The body of a non-raw `bytes` literal (already checked to be ASCII).
+pub fn decode_bytes_escapes(body: &str) -> Result<Vec<u8>, EscapeError> {
+    let b = body.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = b.get(i) else {
+            return Err(EscapeError("(value error) Trailing \\ in string".into()));
+        };
+        let start = i - 1;
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push(b'\\'),
+            b'\'' => out.push(b'\''),
+            b'"' => out.push(b'"'),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = (e - b'0') as u32;
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                let hex = |k: usize| b.get(k).and_then(|&d| (d as char).to_digit(16));
+                match (hex(i), hex(i + 1)) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => {
+                        return Err(EscapeError(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        )))
+                    }
+                }
+            }
+            _ => {
+                out.push(b'\\');
+                i -= 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// CPython's limit on decimal digits converted to an `int`.
+pub const MAX_STR_DIGITS: usize = 4300;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Number {
+    Int(IBig),
+    Float(f64),
+    Imaginary(f64),
+}
+
+/// Converts the text of a NUMBER token (already validated by the tokenizer).
+pub fn parse_number(text: &str) -> Result<Number, String> {
+    let clean: String;
+    let text = if text.contains('_') {
+        clean = text.replace('_', "");
+        &clean
+    } else {
+        text
+    };
+    let bytes = text.as_bytes();
+    if bytes.len() > 1 && bytes[0] == b'0' && bytes[1].is_ascii_alphabetic() {
+        let radix = match bytes[1] {
+            b'x' | b'X' => 16,
+            b'o' | b'O' => 8,
+            b'b' | b'B' => 2,
+            _ => 10,
+        };
+        if radix != 10 {
+            let digits = &text[2..];
+            return Ok(Number::Int(
+                IBig::from_str_radix(digits, radix).map_err(|e| e.to_string())?,
+            ));
+        }
+    }
+    if let Some(imag) = text.strip_suffix(['j', 'J']) {
+        return Ok(Number::Imaginary(parse_float(imag)));
+    }
+    if text.contains(['.', 'e', 'E']) {
+        return Ok(Number::Float(parse_float(text)));
+    }
+    if text.len() <= 18 {
+        return Ok(Number::Int(IBig::from(text.parse::<i64>().unwrap())));
+    }
+    let digits = text.trim_start_matches('0');
+    if digits.len() > MAX_STR_DIGITS {
+        return Err(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            digits.len()
+        ));
+    }
+    Ok(Number::Int(
+        IBig::from_str_radix(text, 10).map_err(|e| e.to_string())?,
+    ))
+}
+
+fn parse_float(text: &str) -> f64 {
+    // Rust's parser rounds correctly and accepts every form the tokenizer
+    // lets through ("1.", ".5", "1e5"); overflow gives infinity as in Python.
+    text.parse::<f64>().unwrap_or(f64::INFINITY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(body: &str) -> String {
+        let mut out = PyString::new();
+        decode_str_escapes(body, &mut out).unwrap();
+        out.as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(s(r"a\nb\t\x41\101\u00e9\U0001F600\N{BULLET}"), "a\nb\tAA\u{e9}\u{1F600}\u{2022}");
+        assert_eq!(s(r"\q"), "\\q");
+        assert_eq!(s("a\\\nb"), "ab");
+    }
+
+    #[test]
+    fn escape_errors() {
+        let mut out = PyString::new();
+        let e = decode_str_escapes(r"\x4", &mut out).unwrap_err();
+        assert!(e.0.ends_with("truncated \\xXX escape"), "{}", e.0);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("0x_ff").unwrap(), Number::Int(IBig::from(255)));
+        assert_eq!(parse_number("1_000").unwrap(), Number::Int(IBig::from(1000)));
+        assert_eq!(parse_number("1e3").unwrap(), Number::Float(1000.0));
+        assert_eq!(parse_number("2j").unwrap(), Number::Imaginary(2.0));
+        assert_eq!(parse_number("1e400").unwrap(), Number::Float(f64::INFINITY));
+    }
+
+    #[test]
+    fn prefixes() {
+        let t = split_string_token("Rb'''x'''");
+        assert!(t.bytes && t.raw && !t.fstring);
+        assert_eq!(t.body, "x");
+        assert_eq!(t.body_offset, 5);
+    }
+}

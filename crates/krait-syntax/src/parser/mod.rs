@@ -1,0 +1,290 @@
+//! A hand-written recursive-descent parser for the Python 3.11 grammar.
+//!
+//! The whole token stream is produced first, so the parser can look ahead
+//! and backtrack freely by moving an index, as CPython's PEG parser does
+//! through its token array. The grammar rules live in `stmt.rs`, `expr.rs`,
+//! `pattern.rs` and `args.rs`; string literals and f-strings in `strings.rs`;
+//! turning expressions into assignment targets in `targets.rs`.
+
+mod args;
+mod expr;
+mod pattern;
+mod stmt;
+mod strings;
+mod targets;
+
+use crate::ast::{Expr, ExprKind, Loc, Mod, Stmt};
+use crate::error::{ErrorKind, SyntaxError};
+use crate::lexer::{LexError, Lexer};
+use crate::token::{TokKind, Token};
+
+pub type PResult<T> = Result<T, SyntaxError>;
+
+/// How deeply rules may nest before the parser gives up, as CPython's
+/// parser does, rather than overflow the stack.
+const MAX_DEPTH: u32 = 3000;
+
+pub struct Parser<'src> {
+    src: &'src str,
+    toks: Vec<Token>,
+    pos: usize,
+    /// The furthest token looked at: where a generic error is reported.
+    furthest: usize,
+    lex_error: Option<LexError>,
+    depth: u32,
+}
+
+/// Parses a whole module (`ast.parse(source)`).
+pub fn parse_module(src: &str) -> Result<Mod, SyntaxError> {
+    let tokens = Lexer::tokenize(src);
+    let mut p = Parser::new(src, tokens.tokens, tokens.error);
+    let result = p.file();
+    p.finish(result)
+}
+
+/// Parses a single expression (`ast.parse(source, mode="eval")`).
+pub fn parse_expression(src: &str) -> Result<Mod, SyntaxError> {
+    let tokens = Lexer::tokenize(src);
+    let mut p = Parser::new(src, tokens.tokens, tokens.error);
+    let result = (|| {
+        let body = p.star_expressions()?;
+        while p.at(TokKind::Newline) {
+            p.bump();
+        }
+        p.expect(TokKind::EndMarker)?;
+        Ok(Mod::Expression {
+            body: Box::new(body),
+        })
+    })();
+    p.finish(result)
+}
+
+impl<'src> Parser<'src> {
+    fn new(src: &'src str, mut toks: Vec<Token>, lex_error: Option<LexError>) -> Self {
+        if lex_error.is_some() || toks.is_empty() {
+            // A sentinel the grammar never accepts, standing for the point
+            // where the tokenizer stopped.
+            let (start, lineno, col) = match toks.last() {
+                Some(t) => (t.end, t.end_lineno, t.end_col),
+                None => (0, 1, 0),
+            };
+            toks.push(Token {
+                kind: TokKind::ErrorToken,
+                start,
+                end: start,
+                lineno,
+                col,
+                end_lineno: lineno,
+                end_col: col,
+            });
+        }
+        Parser {
+            src,
+            toks,
+            pos: 0,
+            furthest: 0,
+            lex_error,
+            depth: 0,
+        }
+    }
+
+    /// Decides which error to report when parsing failed, following the
+    /// priorities of CPython's `_PyPegen_set_syntax_error`.
+    fn finish<T>(&self, result: PResult<T>) -> PResult<T> {
+        let err = match result {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        let Some(lex) = &self.lex_error else {
+            return Err(err);
+        };
+        let reached_sentinel = self.furthest + 1 >= self.toks.len();
+        if let Some((ch, line, col)) = lex.unclosed {
+            if reached_sentinel || err.lineno > line {
+                return Err(SyntaxError {
+                    kind: ErrorKind::SyntaxError,
+                    msg: format!("'{}' was never closed", ch as char),
+                    lineno: line,
+                    col: Some(col),
+                    end_lineno: line,
+                    end_col: None,
+                });
+            }
+            return Err(err);
+        }
+        if lex.eager || reached_sentinel {
+            return Err(lex.error.clone());
+        }
+        Err(err)
+    }
+
+    // ---- token access -------------------------------------------------
+
+    fn tok(&self) -> &Token {
+        &self.toks[self.pos]
+    }
+
+    fn kind(&mut self) -> TokKind {
+        if self.pos > self.furthest {
+            self.furthest = self.pos;
+        }
+        self.toks[self.pos].kind
+    }
+
+    fn peek_kind(&mut self, n: usize) -> TokKind {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        if i > self.furthest {
+            self.furthest = i;
+        }
+        self.toks[i].kind
+    }
+
+    fn at(&mut self, kind: TokKind) -> bool {
+        self.kind() == kind
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.toks[self.pos];
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn eat(&mut self, kind: TokKind) -> bool {
+        if self.at(kind) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, kind: TokKind) -> PResult<Token> {
+        if self.at(kind) {
+            Ok(self.bump())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    fn text(&self, t: &Token) -> &'src str {
+        &self.src[t.start as usize..t.end as usize]
+    }
+
+    /// Whether the current token is the name `word` (a soft keyword).
+    fn at_soft_keyword(&mut self, word: &str) -> bool {
+        self.at(TokKind::Name) && self.text(&self.toks[self.pos]) == word
+    }
+
+    fn name(&mut self) -> PResult<(String, Loc)> {
+        if !self.at(TokKind::Name) {
+            return Err(self.invalid_syntax());
+        }
+        let t = self.bump();
+        Ok((self.identifier(&t), token_loc(&t)))
+    }
+
+    /// An identifier's text, NFKC-normalised as PEP 3131 requires.
+    fn identifier(&self, t: &Token) -> String {
+        let text = self.text(t);
+        if text.is_ascii() {
+            text.to_owned()
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            text.nfkc().collect()
+        }
+    }
+
+    /// The location of the current token's start.
+    fn start(&mut self) -> Token {
+        self.kind();
+        self.toks[self.pos]
+    }
+
+    /// A location from the start of `start` to the end of the last token consumed.
+    fn loc_from(&self, start: &Token) -> Loc {
+        let last = &self.toks[self.pos.saturating_sub(1).max(0)];
+        let last = if self.pos == 0 { start } else { last };
+        Loc {
+            lineno: start.lineno,
+            col_offset: start.col,
+            end_lineno: last.end_lineno,
+            end_col_offset: last.end_col,
+        }
+    }
+
+    fn prev(&self) -> &Token {
+        &self.toks[self.pos - 1]
+    }
+
+    // ---- errors -------------------------------------------------------
+
+    fn invalid_syntax(&mut self) -> SyntaxError {
+        let t = self.toks[self.furthest.max(self.pos)];
+        self.error_at_token(&t, "invalid syntax")
+    }
+
+    fn error_at_token(&self, t: &Token, msg: impl Into<String>) -> SyntaxError {
+        SyntaxError::new(msg, t.lineno, t.col, t.end_lineno, t.end_col)
+    }
+
+    fn error_at_loc(&self, loc: Loc, msg: impl Into<String>) -> SyntaxError {
+        SyntaxError::new(
+            msg,
+            loc.lineno,
+            loc.col_offset,
+            loc.end_lineno,
+            loc.end_col_offset,
+        )
+    }
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let t = *self.tok();
+            return Err(self.error_at_token(&t, "too many nested parentheses"));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ---- the start rule -------------------------------------------------
+
+    fn file(&mut self) -> PResult<Mod> {
+        let mut body = Vec::new();
+        loop {
+            match self.kind() {
+                TokKind::EndMarker => break,
+                TokKind::Newline => {
+                    self.bump();
+                }
+                _ => self.statement(&mut body)?,
+            }
+        }
+        Ok(Mod::Module {
+            body,
+            type_ignores: Vec::new(),
+        })
+    }
+}
+
+pub(crate) fn token_loc(t: &Token) -> Loc {
+    Loc {
+        lineno: t.lineno,
+        col_offset: t.col,
+        end_lineno: t.end_lineno,
+        end_col_offset: t.end_col,
+    }
+}
+
+pub(crate) fn expr(kind: ExprKind, loc: Loc) -> Expr {
+    Expr { kind, loc }
+}
+
+pub(crate) fn stmt_end(body: &[Stmt]) -> Loc {
+    body.last().map(|s| s.loc).unwrap_or_default()
+}

@@ -1,0 +1,167 @@
+//! The `krait` command line.
+//!
+//! `krait ast FILE`, `krait ast --check FILE...` and `krait tokens FILE`
+//! show what the front end makes of a program. Running a program needs the
+//! compiler and virtual machine, which are not built yet: `krait FILE`
+//! checks the program's syntax, reporting errors exactly as CPython does,
+//! and then says so.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const VERSION: &str = "Python 3.11.7 (krait 0.1.0)";
+
+const USAGE: &str = "\
+usage: krait [option] ... [-c cmd | file | -] [arg] ...
+       krait ast [--check] FILE...   print the syntax tree as ast.dump(..., include_attributes=True)
+       krait tokens [-e] FILE        print the tokens as python3 -m tokenize does
+Options:
+-h, --help     print this help message and exit
+-V, --version  print the Python version number and exit
+";
+
+/// The parser recurses once per nesting level; give it room for CPython's
+/// nesting limits whatever the platform's main-thread stack size.
+const PARSER_STACK: usize = 512 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let handle = std::thread::Builder::new()
+        .stack_size(PARSER_STACK)
+        .spawn(move || run(args))
+        .expect("spawn the main thread");
+    handle.join().unwrap_or(ExitCode::from(70))
+}
+
+fn run(args: Vec<String>) -> ExitCode {
+    let Some(first) = args.first() else {
+        eprintln!("krait: the interactive interpreter is not implemented yet");
+        return ExitCode::from(2);
+    };
+    match first.as_str() {
+        "-h" | "--help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        "-V" | "--version" => {
+            println!("{VERSION}");
+            ExitCode::SUCCESS
+        }
+        "ast" => ast_command(&args[1..]),
+        "tokens" => tokens_command(&args[1..]),
+        path if !path.starts_with('-') => run_file(path),
+        other => {
+            eprintln!("unknown option {other}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!(
+            "krait: can't open file '{path}': [Errno {}] {}",
+            e.raw_os_error().unwrap_or(0),
+            describe_io_error(&e)
+        );
+        ExitCode::from(2)
+    })
+}
+
+fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Prints a SyntaxError as CPython prints it for a script.
+fn report(path: &str, source: &str, err: &krait_syntax::SyntaxError) {
+    let mut err = err.clone();
+    err.msg = err.msg.replace("{filename}", path);
+    eprint!("{}", err.render(path, source));
+}
+
+fn ast_command(args: &[String]) -> ExitCode {
+    let (check, files): (bool, &[String]) = match args.first().map(String::as_str) {
+        Some("--check") => (true, &args[1..]),
+        _ => (false, args),
+    };
+    if files.is_empty() {
+        eprintln!("usage: krait ast [--check] FILE...");
+        return ExitCode::from(2);
+    }
+    let mut status = ExitCode::SUCCESS;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in files {
+        let bytes = match read(path) {
+            Ok(b) => b,
+            Err(code) => {
+                status = code;
+                continue;
+            }
+        };
+        match krait_syntax::parse_file_bytes(&bytes) {
+            Ok((_, module)) => {
+                if !check {
+                    let mut text = krait_syntax::ast::dump_module(&module);
+                    text.push('\n');
+                    let _ = out.write_all(text.as_bytes());
+                }
+            }
+            Err((source, err)) => {
+                report(path, &source, &err);
+                status = ExitCode::from(1);
+            }
+        }
+    }
+    status
+}
+
+fn tokens_command(args: &[String]) -> ExitCode {
+    let (exact, files): (bool, &[String]) = match args.first().map(String::as_str) {
+        Some("-e") | Some("--exact") => (true, &args[1..]),
+        _ => (false, args),
+    };
+    let [path] = files else {
+        eprintln!("usage: krait tokens [-e] FILE");
+        return ExitCode::from(2);
+    };
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match krait_syntax::tokenize::token_listing(&bytes, exact) {
+        Ok(listing) => {
+            print!("{listing}");
+            ExitCode::SUCCESS
+        }
+        Err((listing, err)) => {
+            print!("{listing}");
+            let source = krait_syntax::source::decode_source(&bytes).unwrap_or_default();
+            report(path, &source, &err);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_file(path: &str) -> ExitCode {
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match krait_syntax::parse_file_bytes(&bytes) {
+        Ok(_) => {
+            eprintln!(
+                "NotImplementedError: krait cannot run programs yet: the compiler and virtual machine are still to be built"
+            );
+            ExitCode::from(1)
+        }
+        Err((source, err)) => {
+            report(path, &source, &err);
+            ExitCode::from(1)
+        }
+    }
+}
