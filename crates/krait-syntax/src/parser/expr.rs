@@ -111,6 +111,7 @@ impl<'src> Parser<'src> {
     /// `named_expression`: an expression or `NAME := expression`.
     pub(crate) fn named_expression(&mut self) -> PResult<Expr> {
         if self.at(T::Name) && self.peek_kind(1) == T::COLONEQUAL {
+            let start = self.start();
             let (id, loc) = self.name()?;
             self.bump();
             let value = self.expression()?;
@@ -121,13 +122,12 @@ impl<'src> Parser<'src> {
                 },
                 loc,
             );
-            let full = loc.to(value.loc);
             return Ok(expr(
                 ExprKind::NamedExpr {
                     target: Box::new(target),
                     value: Box::new(value),
                 },
-                full,
+                self.loc_from(&start),
             ));
         }
         let e = self.expression()?;
@@ -429,7 +429,7 @@ impl<'src> Parser<'src> {
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.slice_or_starred()?;
-        if !self.at(T::COMMA) {
+        if !self.at(T::COMMA) && !matches!(first.kind, ExprKind::Starred { .. }) {
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -643,6 +643,7 @@ impl<'src> Parser<'src> {
             keys.push(None);
             values.push(self.bitwise_or()?);
         } else {
+            let first_tok = self.start();
             let first = self.star_named_expression()?;
             if !self.eat(T::COLON) {
                 // A set.
@@ -661,10 +662,9 @@ impl<'src> Parser<'src> {
                 self.expect(T::RBRACE)?;
                 return Ok(expr(ExprKind::Set { elts }, self.loc_from(start)));
             }
-            if matches!(
-                first.kind,
-                ExprKind::Starred { .. } | ExprKind::NamedExpr { .. }
-            ) {
+            let bare_walrus =
+                matches!(first.kind, ExprKind::NamedExpr { .. }) && first_tok.kind != T::LPAR;
+            if matches!(first.kind, ExprKind::Starred { .. }) || bare_walrus {
                 return Err(self.invalid_syntax());
             }
             let value = self.expression()?;

@@ -13,7 +13,7 @@ mod stmt;
 mod strings;
 mod targets;
 
-use crate::ast::{Expr, ExprKind, Loc, Mod, Stmt};
+use crate::ast::{Expr, ExprKind, Loc, Mod};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::lexer::{LexError, Lexer};
 use crate::token::{TokKind, Token};
@@ -214,6 +214,20 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// Where a compound statement ends: at the last token consumed that is
+    /// not a NEWLINE, INDENT or DEDENT (so a trailing `;` counts).
+    fn block_end(&self) -> Loc {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            let t = &self.toks[i];
+            if !matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
+                return token_loc(t);
+            }
+        }
+        Loc::default()
+    }
+
     fn prev(&self) -> &Token {
         &self.toks[self.pos - 1]
     }
@@ -285,6 +299,3 @@ pub(crate) fn expr(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
 }
 
-pub(crate) fn stmt_end(body: &[Stmt]) -> Loc {
-    body.last().map(|s| s.loc).unwrap_or_default()
-}

@@ -1,7 +1,7 @@
 //! Statements: simple ones, blocks, and every compound statement.
 
 use super::targets::expr_name;
-use super::{expr, stmt_end, token_loc, PResult, Parser};
+use super::{expr, token_loc, PResult, Parser};
 use crate::ast::*;
 use crate::error::{ErrorKind, SyntaxError};
 use crate::token::{TokKind as T, Token};
@@ -391,12 +391,11 @@ impl<'src> Parser<'src> {
                         self.loc_from(&start),
                     ));
                 }
-                let loc = first.loc;
                 Ok(stmt(
                     StmtKind::Expr {
                         value: Box::new(first),
                     },
-                    loc,
+                    self.loc_from(&start),
                 ))
             }
         }
@@ -506,7 +505,7 @@ impl<'src> Parser<'src> {
         }
         let body = self.colon_block(word, start.lineno)?;
         let orelse = self.else_part(true)?;
-        let end = if orelse.is_empty() { stmt_end(&body) } else { stmt_end(&orelse) };
+        let end = self.block_end();
         Ok(stmt(
             StmtKind::If {
                 test: Box::new(test),
@@ -565,7 +564,7 @@ impl<'src> Parser<'src> {
         }
         let body = self.colon_block("'while' statement", start.lineno)?;
         let orelse = self.else_part(false)?;
-        let end = if orelse.is_empty() { stmt_end(&body) } else { stmt_end(&orelse) };
+        let end = self.block_end();
         Ok(stmt(
             StmtKind::While {
                 test: Box::new(test),
@@ -584,7 +583,7 @@ impl<'src> Parser<'src> {
         let iter = self.star_expressions()?;
         let body = self.colon_block("'for' statement", for_tok.lineno)?;
         let orelse = self.else_part(false)?;
-        let end = if orelse.is_empty() { stmt_end(&body) } else { stmt_end(&orelse) };
+        let end = self.block_end();
         let f = ForLoop {
             target: Box::new(target),
             iter: Box::new(iter),
@@ -614,7 +613,7 @@ impl<'src> Parser<'src> {
             }
         };
         let body = self.colon_block("'with' statement", with_tok.lineno)?;
-        let end = stmt_end(&body);
+        let end = self.block_end();
         let w = WithBlock {
             items,
             body,
@@ -722,7 +721,7 @@ impl<'src> Parser<'src> {
             };
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.colon_block(what, ex.lineno)?;
-            let end = stmt_end(&hbody);
+            let end = self.block_end();
             handlers.push(ExceptHandler {
                 type_,
                 name,
@@ -745,11 +744,7 @@ impl<'src> Parser<'src> {
             let t = *self.tok();
             return Err(self.error_at_token(&t, "expected 'except' or 'finally' block"));
         }
-        let end = [&finalbody, &orelse]
-            .into_iter()
-            .find(|b| !b.is_empty())
-            .map(|b| stmt_end(b))
-            .unwrap_or_else(|| handlers.last().map(|h| h.loc).unwrap_or_default());
+        let end = self.block_end();
         let t = TryBlock {
             body,
             handlers,
@@ -797,7 +792,7 @@ impl<'src> Parser<'src> {
             None
         };
         let body = self.colon_block("function definition", def.lineno)?;
-        let end = stmt_end(&body);
+        let end = self.block_end();
         let f = FunctionDef {
             name,
             args: Box::new(args),
@@ -823,7 +818,7 @@ impl<'src> Parser<'src> {
             (Vec::new(), Vec::new())
         };
         let body = self.colon_block("class definition", start.lineno)?;
-        let end = stmt_end(&body);
+        let end = self.block_end();
         Ok(stmt(
             StmtKind::ClassDef {
                 name,
@@ -904,7 +899,7 @@ impl<'src> Parser<'src> {
         if cases.is_empty() || !self.eat(T::Dedent) {
             return Err(self.invalid_syntax());
         }
-        let end = stmt_end(&cases.last().unwrap().body);
+        let end = self.block_end();
         Ok(Some(stmt(
             StmtKind::Match {
                 subject: Box::new(subject),

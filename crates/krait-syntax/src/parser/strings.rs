@@ -34,7 +34,7 @@ impl JoinedBuilder {
         }
     }
 
-    fn flush(&mut self) {
+    fn flush(&mut self, loc: Loc) {
         if !self.pending.is_empty() {
             let text = std::mem::take(&mut self.pending);
             self.values.push(expr(
@@ -42,18 +42,22 @@ impl JoinedBuilder {
                     value: Constant::Str(text),
                     kind: None,
                 },
-                self.loc,
+                loc,
             ));
         }
     }
 
+    /// Text before a replacement field takes the range of the whole
+    /// concatenation.
     fn push_value(&mut self, value: Expr) {
-        self.flush();
+        self.flush(self.loc);
         self.values.push(value);
     }
 
+    /// Text still pending at the end takes the node's own range, which for
+    /// a format spec is that of its token.
     fn finish(mut self, loc: Loc) -> Expr {
-        self.flush();
+        self.flush(loc);
         expr(ExprKind::JoinedStr { values: self.values }, loc)
     }
 }
