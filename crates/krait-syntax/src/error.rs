@@ -33,7 +33,13 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    pub fn new(msg: impl Into<String>, lineno: u32, col: u32, end_lineno: u32, end_col: u32) -> Self {
+    pub fn new(
+        msg: impl Into<String>,
+        lineno: u32,
+        col: u32,
+        end_lineno: u32,
+        end_col: u32,
+    ) -> Self {
         SyntaxError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
@@ -99,6 +105,32 @@ impl SyntaxError {
             }
         }
         let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
+        out
+    }
+}
+
+/// A warning raised while compiling, such as CPython's
+/// `SyntaxWarning: invalid decimal literal` for `1if x else y`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub category: &'static str,
+    pub msg: String,
+    pub lineno: u32,
+}
+
+impl Warning {
+    /// The two lines Python's `warnings` module prints for it.
+    pub fn render(&self, filename: &str, source: &str) -> String {
+        let mut out = format!(
+            "{}:{}: {}: {}\n",
+            filename, self.lineno, self.category, self.msg
+        );
+        if let Some(line) = nth_line(source, self.lineno) {
+            let text = line.trim();
+            if !text.is_empty() {
+                let _ = writeln!(out, "  {text}");
+            }
+        }
         out
     }
 }

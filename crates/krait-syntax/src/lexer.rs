@@ -5,7 +5,7 @@
 //! String literals, f-strings included, come out as single `String` tokens;
 //! their contents are decoded by the parser (`strings.rs`), as in 3.11.
 
-use crate::error::{ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, SyntaxError, Warning};
 use crate::token::{TokKind, Token};
 
 /// CPython's limit on nested brackets.
@@ -19,6 +19,7 @@ const TAB_SIZE: u32 = 8;
 pub struct Tokens {
     pub tokens: Vec<Token>,
     pub error: Option<LexError>,
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Clone, Debug)]
@@ -53,8 +54,8 @@ pub struct Lexer<'src> {
     finished: bool,
     /// Line and column of the last `\` line continuation, for the error at EOF.
     continuation: bool,
-    /// Warnings CPython would print (deprecated number endings); kept for callers.
-    pub warnings: Vec<SyntaxError>,
+    /// Warnings CPython would print (a number directly followed by a keyword).
+    pub warnings: Vec<Warning>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -114,6 +115,7 @@ impl<'src> Lexer<'src> {
                         return Tokens {
                             tokens,
                             error: None,
+                            warnings: self.warnings,
                         };
                     }
                 }
@@ -121,6 +123,7 @@ impl<'src> Lexer<'src> {
                     return Tokens {
                         tokens,
                         error: Some(error),
+                        warnings: self.warnings,
                     }
                 }
             }
@@ -257,7 +260,13 @@ impl<'src> Lexer<'src> {
                 if !self.parens.is_empty() {
                     let &(ch, pl, pc) = self.parens.last().unwrap();
                     return Err(LexError {
-                        error: SyntaxError::new("unexpected EOF while parsing", line, col, line, col),
+                        error: SyntaxError::new(
+                            "unexpected EOF while parsing",
+                            line,
+                            col,
+                            line,
+                            col,
+                        ),
                         eager: false,
                         unclosed: Some((ch, pl, pc)),
                     });
@@ -596,10 +605,9 @@ impl<'src> Lexer<'src> {
             if radix < 10 && self.peek().is_ascii_digit() {
                 let d = self.peek();
                 self.pos += 1;
-                return Err(self.error_here(format!(
-                    "invalid digit '{}' in {} literal",
-                    d as char, kind
-                )));
+                return Err(
+                    self.error_here(format!("invalid digit '{}' in {} literal", d as char, kind))
+                );
             }
             self.verify_end_of_number(kind)?;
             return Ok(self.make(TokKind::Number, start, line, col));
@@ -701,14 +709,11 @@ impl<'src> Lexer<'src> {
             .iter()
             .any(|kw| rest.starts_with(kw.as_bytes()));
         if keyword_follows {
-            let col = self.col_of(self.pos);
-            self.warnings.push(SyntaxError::new(
-                format!("invalid {kind} literal"),
-                self.lineno,
-                col,
-                self.lineno,
-                col,
-            ));
+            self.warnings.push(Warning {
+                category: "SyntaxWarning",
+                msg: format!("invalid {kind} literal"),
+                lineno: self.lineno,
+            });
             return Ok(());
         }
         if is_ident_char(self.peek()) {
@@ -727,7 +732,9 @@ impl<'src> Lexer<'src> {
             if self.at_eof() || (!triple && self.peek() == b'\n') {
                 let detected = self.lineno;
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
@@ -771,7 +778,9 @@ fn nfkc_ok(c: char, first: bool) -> bool {
     use unicode_normalization::UnicodeNormalization;
     let mut s = std::iter::once(c).nfkc();
     match s.next() {
-        Some(n) if first => (n == '_' || unicode_ident::is_xid_start(n)) && s.all(unicode_ident::is_xid_continue),
+        Some(n) if first => {
+            (n == '_' || unicode_ident::is_xid_start(n)) && s.all(unicode_ident::is_xid_continue)
+        }
         Some(n) => unicode_ident::is_xid_continue(n) && s.all(unicode_ident::is_xid_continue),
         None => false,
     }
@@ -803,7 +812,10 @@ mod tests {
     #[test]
     fn brackets_join_lines() {
         use TokKind::*;
-        assert_eq!(kinds("(a,\n b)\n"), [LPAR, Name, COMMA, Name, RPAR, Newline, EndMarker]);
+        assert_eq!(
+            kinds("(a,\n b)\n"),
+            [LPAR, Name, COMMA, Name, RPAR, Newline, EndMarker]
+        );
     }
 
     #[test]
@@ -825,7 +837,10 @@ mod tests {
 
     #[test]
     fn unterminated_strings() {
-        assert_eq!(error("x = 'abc\n"), "unterminated string literal (detected at line 1)");
+        assert_eq!(
+            error("x = 'abc\n"),
+            "unterminated string literal (detected at line 1)"
+        );
         assert_eq!(
             error("x = '''abc\n\n"),
             "unterminated triple-quoted string literal (detected at line 3)"

@@ -17,14 +17,32 @@ pub mod source;
 pub mod token;
 pub mod tokenize;
 
-pub use error::{ErrorKind, SyntaxError};
-pub use parser::{parse_expression, parse_module};
+pub use error::{ErrorKind, SyntaxError, Warning};
+pub use parser::{parse_expression, parse_module, parse_module_with_warnings};
+
+/// The result of reading a source file: its decoded text, the tree or the
+/// error, and the warnings raised on the way.
+pub struct ParsedFile {
+    pub source: String,
+    pub result: Result<ast::Mod, SyntaxError>,
+    pub warnings: Vec<Warning>,
+}
 
 /// Decodes and parses the bytes of a source file.
-pub fn parse_file_bytes(bytes: &[u8]) -> Result<(String, ast::Mod), (String, SyntaxError)> {
-    let text = source::decode_source(bytes).map_err(|e| (String::new(), e))?;
-    match parse_module(&text) {
-        Ok(m) => Ok((text, m)),
-        Err(e) => Err((text, e)),
+pub fn parse_file_bytes(bytes: &[u8]) -> ParsedFile {
+    match source::decode_source(bytes) {
+        Ok(source) => {
+            let (result, warnings) = parse_module_with_warnings(&source);
+            ParsedFile {
+                source,
+                result,
+                warnings,
+            }
+        }
+        Err(e) => ParsedFile {
+            source: String::new(),
+            result: Err(e),
+            warnings: Vec::new(),
+        },
     }
 }

@@ -10,6 +10,7 @@ pub struct StringToken<'a> {
     pub bytes: bool,
     pub raw: bool,
     pub fstring: bool,
+    /// A lowercase `u` prefix, which CPython records as `kind='u'`.
     pub u_prefix: bool,
     /// The text between the quotes, escapes still in it.
     pub body: &'a str,
@@ -26,7 +27,7 @@ pub fn split_string_token(text: &str) -> StringToken<'_> {
             b'b' => bytes = true,
             b'r' => raw = true,
             b'f' => fstring = true,
-            b'u' => u_prefix = true,
+            _ if b[i] == b'u' => u_prefix = true,
             _ => {}
         }
         i += 1;
@@ -130,7 +131,11 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                         }
                         None => {
                             let end = pos_of(i, shift) - usize::from(k == 0 && i >= b.len());
-                            let end = if i >= b.len() { pos_of(b.len(), shift) - 1 } else { end.max(start + 1) };
+                            let end = if i >= b.len() {
+                                pos_of(b.len(), shift) - 1
+                            } else {
+                                end.max(start + 1)
+                            };
                             let _ = end;
                             let end = if i >= b.len() {
                                 pos_of(b.len(), shift) - 1
@@ -142,12 +147,17 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                     }
                 }
                 if v > 0x10FFFF {
-                    return Err(unicode_error(start, pos_of(i, shift) - 1, "illegal Unicode character"));
+                    return Err(unicode_error(
+                        start,
+                        pos_of(i, shift) - 1,
+                        "illegal Unicode character",
+                    ));
                 }
                 out.push_code_point(v);
             }
             b'N' => {
-                let malformed = || unicode_error(start, start + 1, "malformed \\N character escape");
+                let malformed =
+                    || unicode_error(start, start + 1, "malformed \\N character escape");
                 if b.get(i) != Some(&b'{') {
                     return Err(malformed());
                 }
@@ -326,7 +336,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(s(r"a\nb\t\x41\101\u00e9\U0001F600\N{BULLET}"), "a\nb\tAA\u{e9}\u{1F600}\u{2022}");
+        assert_eq!(
+            s(r"a\nb\t\x41\101\u00e9\U0001F600\N{BULLET}"),
+            "a\nb\tAA\u{e9}\u{1F600}\u{2022}"
+        );
         assert_eq!(s(r"\q"), "\\q");
         assert_eq!(s("a\\\nb"), "ab");
     }
@@ -341,7 +354,10 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(parse_number("0x_ff").unwrap(), Number::Int(IBig::from(255)));
-        assert_eq!(parse_number("1_000").unwrap(), Number::Int(IBig::from(1000)));
+        assert_eq!(
+            parse_number("1_000").unwrap(),
+            Number::Int(IBig::from(1000))
+        );
         assert_eq!(parse_number("1e3").unwrap(), Number::Float(1000.0));
         assert_eq!(parse_number("2j").unwrap(), Number::Imaginary(2.0));
         assert_eq!(parse_number("1e400").unwrap(), Number::Float(f64::INFINITY));

@@ -95,7 +95,13 @@ fn normalize_encoding_name(name: &str) -> String {
     let lower: String = name
         .chars()
         .take(12)
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     let full_lower = name.to_ascii_lowercase().replace('_', "-");
     if lower == "utf-8" || lower.starts_with("utf-8-") {
@@ -190,7 +196,10 @@ mod tests {
     #[test]
     fn latin1_declaration() {
         let src = b"# -*- coding: latin-1 -*-\nx = '\xe9'\n";
-        assert_eq!(decode_source(src).unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+        assert_eq!(
+            decode_source(src).unwrap(),
+            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
+        );
     }
 
     #[test]

@@ -32,7 +32,9 @@ pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, Synta
         }
     };
     // The line number Python's tokenize gives to what follows the last line.
-    let eof_line = text.matches('\n').count() as u32 + u32::from(!text.ends_with('\n') && !text.is_empty()) + 1;
+    let eof_line = text.matches('\n').count() as u32
+        + u32::from(!text.ends_with('\n') && !text.is_empty())
+        + 1;
 
     let mut lexer = Lexer::new(&text).keep_trivia(true);
     loop {
@@ -79,7 +81,13 @@ fn implicit_final_newline(out: &mut String, text: &str, lines: &[&str]) {
     if last.trim().is_empty() && !last.is_empty() {
         let lnum = lines.len();
         let len = last.chars().count();
-        line(out, (lnum as u32, len), (lnum as u32, len + 1), "NEWLINE", "");
+        line(
+            out,
+            (lnum as u32, len),
+            (lnum as u32, len + 1),
+            "NEWLINE",
+            "",
+        );
     }
 }
 
@@ -136,7 +144,13 @@ fn python_encoding_name(name: &str) -> String {
     let enc: String = name
         .chars()
         .take(12)
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     if enc == "utf-8" || enc.starts_with("utf-8-") {
         "utf-8".into()

@@ -103,16 +103,19 @@ fn ast_command(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        match krait_syntax::parse_file_bytes(&bytes) {
-            Ok((_, module)) => {
+        let parsed = krait_syntax::parse_file_bytes(&bytes);
+        report_warnings(path, &parsed);
+        match &parsed.result {
+            Ok(module) => {
                 if !check {
-                    let mut text = krait_syntax::ast::dump_module(&module);
+                    let mut text = krait_syntax::ast::dump_module(module);
                     text.push('\n');
                     let _ = out.write_all(text.as_bytes());
                 }
             }
-            Err((source, err)) => {
-                report(path, &source, &err);
+            Err(err) => {
+                let _ = out.flush();
+                report(path, &parsed.source, err);
                 status = ExitCode::from(1);
             }
         }
@@ -147,20 +150,37 @@ fn tokens_command(args: &[String]) -> ExitCode {
     }
 }
 
+/// Like CPython since 3.9, a script's name is made absolute for its
+/// `__file__`, its tracebacks and its warnings.
+fn absolute(path: &str) -> String {
+    std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_owned())
+}
+
+fn report_warnings(path: &str, parsed: &krait_syntax::ParsedFile) {
+    for w in &parsed.warnings {
+        eprint!("{}", w.render(path, &parsed.source));
+    }
+}
+
 fn run_file(path: &str) -> ExitCode {
     let bytes = match read(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    match krait_syntax::parse_file_bytes(&bytes) {
+    let path = &absolute(path);
+    let parsed = krait_syntax::parse_file_bytes(&bytes);
+    report_warnings(path, &parsed);
+    match &parsed.result {
         Ok(_) => {
             eprintln!(
                 "NotImplementedError: krait cannot run programs yet: the compiler and virtual machine are still to be built"
             );
             ExitCode::from(1)
         }
-        Err((source, err)) => {
-            report(path, &source, &err);
+        Err(err) => {
+            report(path, &parsed.source, err);
             ExitCode::from(1)
         }
     }

@@ -281,9 +281,7 @@ impl Dump for Stmt {
             StmtKind::Nonlocal { names } => NodeWriter::new(out, "Nonlocal")
                 .field("names", names)
                 .loc(loc),
-            StmtKind::Expr { value } => NodeWriter::new(out, "Expr")
-                .field("value", value)
-                .loc(loc),
+            StmtKind::Expr { value } => NodeWriter::new(out, "Expr").field("value", value).loc(loc),
             StmtKind::Pass => NodeWriter::new(out, "Pass").loc(loc),
             StmtKind::Break => NodeWriter::new(out, "Break").loc(loc),
             StmtKind::Continue => NodeWriter::new(out, "Continue").loc(loc),
@@ -351,9 +349,9 @@ impl Dump for Expr {
                 .field("value", value)
                 .field("generators", generators)
                 .loc(loc),
-            ExprKind::Await { value } => NodeWriter::new(out, "Await")
-                .field("value", value)
-                .loc(loc),
+            ExprKind::Await { value } => {
+                NodeWriter::new(out, "Await").field("value", value).loc(loc)
+            }
             ExprKind::Yield { value } => NodeWriter::new(out, "Yield")
                 .opt("value", opt_box(value))
                 .loc(loc),
@@ -461,10 +459,38 @@ macro_rules! dump_unit_enum {
 dump_unit_enum!(ExprContext { Load, Store, Del });
 dump_unit_enum!(BoolOp { And, Or });
 dump_unit_enum!(Operator {
-    Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+    FloorDiv
 });
-dump_unit_enum!(UnaryOp { Invert, Not, UAdd, USub });
-dump_unit_enum!(CmpOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn });
+dump_unit_enum!(UnaryOp {
+    Invert,
+    Not,
+    UAdd,
+    USub
+});
+dump_unit_enum!(CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn
+});
 
 impl Dump for Comprehension {
     fn dump(&self, out: &mut String) {

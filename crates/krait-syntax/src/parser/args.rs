@@ -139,9 +139,7 @@ impl<'src> Parser<'src> {
                         return Err(self.error_at_token(&t, "/ must be ahead of *"));
                     }
                     if a.args.is_empty() {
-                        return Err(
-                            self.error_at_token(&t, "at least one argument must precede /")
-                        );
+                        return Err(self.error_at_token(&t, "at least one argument must precede /"));
                     }
                     self.bump();
                     seen_slash = true;
@@ -154,9 +152,15 @@ impl<'src> Parser<'src> {
                     self.bump();
                     seen_star = true;
                     if self.at(T::COMMA) || self.at(end) {
-                        let k = if self.at(T::COMMA) { self.peek_kind(1) } else { end };
+                        let k = if self.at(T::COMMA) {
+                            self.peek_kind(1)
+                        } else {
+                            end
+                        };
                         if k == end || k == T::DOUBLESTAR {
-                            return Err(self.error_at_token(&t, "named arguments must follow bare *"));
+                            return Err(
+                                self.error_at_token(&t, "named arguments must follow bare *")
+                            );
                         }
                     } else {
                         a.vararg = Some(self.parameter(annotations, true)?);
@@ -168,7 +172,9 @@ impl<'src> Parser<'src> {
                     self.eat(T::COMMA);
                     if !self.at(end) {
                         let t = *self.tok();
-                        return Err(self.error_at_token(&t, "arguments cannot follow var-keyword argument"));
+                        return Err(
+                            self.error_at_token(&t, "arguments cannot follow var-keyword argument")
+                        );
                     }
                     break;
                 }

@@ -472,7 +472,11 @@ impl<'src> Parser<'src> {
             }
         };
         let upper = bound(self)?;
-        let step = if self.eat(T::COLON) { bound(self)? } else { None };
+        let step = if self.eat(T::COLON) {
+            bound(self)?
+        } else {
+            None
+        };
         Ok(expr(
             ExprKind::Slice { lower, upper, step },
             self.loc_from(&start),

@@ -14,7 +14,7 @@ mod strings;
 mod targets;
 
 use crate::ast::{Expr, ExprKind, Loc, Mod};
-use crate::error::{ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, SyntaxError, Warning};
 use crate::lexer::{LexError, Lexer};
 use crate::token::{TokKind, Token};
 
@@ -36,10 +36,16 @@ pub struct Parser<'src> {
 
 /// Parses a whole module (`ast.parse(source)`).
 pub fn parse_module(src: &str) -> Result<Mod, SyntaxError> {
+    parse_module_with_warnings(src).0
+}
+
+/// Parses a whole module, also returning the warnings CPython would print
+/// while compiling it (they are printed even when parsing fails).
+pub fn parse_module_with_warnings(src: &str) -> (Result<Mod, SyntaxError>, Vec<Warning>) {
     let tokens = Lexer::tokenize(src);
     let mut p = Parser::new(src, tokens.tokens, tokens.error);
     let result = p.file();
-    p.finish(result)
+    (p.finish(result), tokens.warnings)
 }
 
 /// Parses a single expression (`ast.parse(source, mode="eval")`).
@@ -204,7 +210,7 @@ impl<'src> Parser<'src> {
 
     /// A location from the start of `start` to the end of the last token consumed.
     fn loc_from(&self, start: &Token) -> Loc {
-        let last = &self.toks[self.pos.saturating_sub(1).max(0)];
+        let last = &self.toks[self.pos.saturating_sub(1)];
         let last = if self.pos == 0 { start } else { last };
         Loc {
             lineno: start.lineno,
@@ -298,4 +304,3 @@ pub(crate) fn token_loc(t: &Token) -> Loc {
 pub(crate) fn expr(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
 }
-

@@ -42,7 +42,10 @@ impl<'src> Parser<'src> {
             let start = self.bump();
             let (name, _) = self.name()?;
             let name = (name != "_").then_some(name);
-            return Ok(pattern(PatternKind::MatchStar { name }, self.loc_from(&start)));
+            return Ok(pattern(
+                PatternKind::MatchStar { name },
+                self.loc_from(&start),
+            ));
         }
         self.as_pattern()
     }
@@ -85,7 +88,10 @@ impl<'src> Parser<'src> {
         while self.eat(T::VBAR) {
             patterns.push(self.closed_pattern()?);
         }
-        Ok(pattern(PatternKind::MatchOr { patterns }, self.loc_from(&start)))
+        Ok(pattern(
+            PatternKind::MatchOr { patterns },
+            self.loc_from(&start),
+        ))
     }
 
     fn closed_pattern(&mut self) -> PResult<Pattern> {
@@ -98,7 +104,10 @@ impl<'src> Parser<'src> {
                     T::True => Constant::Bool(true),
                     _ => Constant::Bool(false),
                 };
-                Ok(pattern(PatternKind::MatchSingleton { value }, token_loc(&t)))
+                Ok(pattern(
+                    PatternKind::MatchSingleton { value },
+                    token_loc(&t),
+                ))
             }
             T::Number | T::MINUS | T::String => {
                 let value = self.literal_expr()?;
@@ -127,7 +136,13 @@ impl<'src> Parser<'src> {
                 }
                 let (name, loc) = self.name()?;
                 let name = (name != "_").then_some(name);
-                Ok(pattern(PatternKind::MatchAs { pattern: None, name }, loc))
+                Ok(pattern(
+                    PatternKind::MatchAs {
+                        pattern: None,
+                        name,
+                    },
+                    loc,
+                ))
             }
             T::LPAR => {
                 self.bump();
@@ -209,15 +224,31 @@ impl<'src> Parser<'src> {
                     return Err(self.invalid_syntax());
                 }
                 let imag = self.atom()?;
-                if !matches!(imag.kind, ExprKind::Constant { value: Constant::Complex(_), .. }) {
-                    return Err(self.error_at_loc(imag.loc, "imaginary number required in complex literal"));
+                if !matches!(
+                    imag.kind,
+                    ExprKind::Constant {
+                        value: Constant::Complex(_),
+                        ..
+                    }
+                ) {
+                    return Err(
+                        self.error_at_loc(imag.loc, "imaginary number required in complex literal")
+                    );
                 }
                 let real_num = match &real.kind {
                     ExprKind::UnaryOp { operand, .. } => operand,
                     _ => &real,
                 };
-                if matches!(real_num.kind, ExprKind::Constant { value: Constant::Complex(_), .. }) {
-                    return Err(self.error_at_loc(real.loc, "real number required in complex literal"));
+                if matches!(
+                    real_num.kind,
+                    ExprKind::Constant {
+                        value: Constant::Complex(_),
+                        ..
+                    }
+                ) {
+                    return Err(
+                        self.error_at_loc(real.loc, "real number required in complex literal")
+                    );
                 }
                 Ok(expr(
                     ExprKind::BinOp {
@@ -291,7 +322,9 @@ impl<'src> Parser<'src> {
             } else {
                 let p = self.as_pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return Err(self.error_at_loc(p.loc, "positional patterns follow keyword patterns"));
+                    return Err(
+                        self.error_at_loc(p.loc, "positional patterns follow keyword patterns")
+                    );
                 }
                 patterns.push(p);
             }

@@ -181,7 +181,7 @@ impl<'src> Parser<'src> {
         let mut targets = Vec::new();
         loop {
             let e = self.bitwise_or()?;
-            targets.push(self.into_target(e, ExprContext::Del)?);
+            targets.push(self.to_target(e, ExprContext::Del)?);
             if !self.eat(T::COMMA) {
                 break;
             }
@@ -311,9 +311,9 @@ impl<'src> Parser<'src> {
             T::COLON => {
                 let simple = matches!(first.kind, ExprKind::Name { .. }) && start.kind != T::LPAR;
                 let target = match &first.kind {
-                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
-                        self.into_target(first, ExprContext::Store)?
-                    }
+                    ExprKind::Name { .. }
+                    | ExprKind::Attribute { .. }
+                    | ExprKind::Subscript { .. } => self.to_target(first, ExprContext::Store)?,
                     ExprKind::Tuple { .. } => {
                         return Err(self.error_at_loc(
                             first.loc,
@@ -369,7 +369,9 @@ impl<'src> Parser<'src> {
                 if let Some(op) = augassign_op(k) {
                     if !matches!(
                         first.kind,
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                        ExprKind::Name { .. }
+                            | ExprKind::Attribute { .. }
+                            | ExprKind::Subscript { .. }
                     ) {
                         return Err(self.error_at_loc(
                             first.loc,
@@ -379,7 +381,7 @@ impl<'src> Parser<'src> {
                             ),
                         ));
                     }
-                    let target = self.into_target(first, ExprContext::Store)?;
+                    let target = self.to_target(first, ExprContext::Store)?;
                     self.bump();
                     let value = self.assignment_value()?;
                     return Ok(stmt(
@@ -413,7 +415,10 @@ impl<'src> Parser<'src> {
                 e.kind,
                 ExprKind::Compare { .. }
                     | ExprKind::BoolOp { .. }
-                    | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+                    | ExprKind::UnaryOp {
+                        op: UnaryOp::Not,
+                        ..
+                    }
                     | ExprKind::IfExp { .. }
                     | ExprKind::Lambda { .. }
                     | ExprKind::NamedExpr { .. }
@@ -442,7 +447,7 @@ impl<'src> Parser<'src> {
                 ));
             }
         }
-        self.into_target(e, ExprContext::Store)
+        self.to_target(e, ExprContext::Store)
     }
 
     // ---- blocks ---------------------------------------------------------
@@ -498,7 +503,11 @@ impl<'src> Parser<'src> {
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump();
-        let word = if start.kind == T::If { "'if' statement" } else { "'elif' statement" };
+        let word = if start.kind == T::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let test = self.named_expression()?;
         if self.at(T::EQUAL) {
             return Err(self.misplaced_equals(&test));
@@ -662,7 +671,7 @@ impl<'src> Parser<'src> {
         let context_expr = self.expression()?;
         let optional_vars = if self.eat(T::As) {
             let t = self.star_target_expr()?;
-            Some(Box::new(self.into_target(t, ExprContext::Store)?))
+            Some(Box::new(self.to_target(t, ExprContext::Store)?))
         } else {
             None
         };
@@ -719,7 +728,11 @@ impl<'src> Parser<'src> {
                 };
                 (Some(Box::new(t)), name)
             };
-            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             let hbody = self.colon_block(what, ex.lineno)?;
             let end = self.block_end();
             handlers.push(ExceptHandler {
@@ -776,7 +789,11 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn function_def(&mut self, decorator_list: Vec<Expr>, async_tok: Option<Token>) -> PResult<Stmt> {
+    fn function_def(
+        &mut self,
+        decorator_list: Vec<Expr>,
+        async_tok: Option<Token>,
+    ) -> PResult<Stmt> {
         let def = self.bump();
         let start = async_tok.unwrap_or(def);
         let (name, _) = self.name()?;
@@ -871,7 +888,10 @@ impl<'src> Parser<'src> {
         if !self.at(T::Indent) {
             let t = *self.tok();
             return Err(SyntaxError::new(
-                format!("expected an indented block after 'match' statement on line {}", start.lineno),
+                format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    start.lineno
+                ),
                 t.lineno,
                 t.col,
                 t.end_lineno,

@@ -58,7 +58,12 @@ impl JoinedBuilder {
     /// a format spec is that of its token.
     fn finish(mut self, loc: Loc) -> Expr {
         self.flush(loc);
-        expr(ExprKind::JoinedStr { values: self.values }, loc)
+        expr(
+            ExprKind::JoinedStr {
+                values: self.values,
+            },
+            loc,
+        )
     }
 }
 
@@ -185,7 +190,9 @@ impl<'src> Parser<'src> {
                             break;
                         }
                         if ch == b'}' {
-                            return Err(self.fstring_error(t, "f-string: single '}' is not allowed"));
+                            return Err(
+                                self.fstring_error(t, "f-string: single '}' is not allowed")
+                            );
                         }
                     }
                     *i -= 1;
@@ -237,10 +244,9 @@ impl<'src> Parser<'src> {
         while *i < b.len() {
             let ch = b[*i];
             if ch == b'\\' {
-                return Err(self.fstring_error(
-                    t,
-                    "f-string expression part cannot include a backslash",
-                ));
+                return Err(
+                    self.fstring_error(t, "f-string expression part cannot include a backslash")
+                );
             }
             if quote != 0 {
                 if ch == quote {
@@ -280,10 +286,9 @@ impl<'src> Parser<'src> {
                 }
             } else if matches!(ch, b']' | b'}' | b')') {
                 let Some(open) = stack.pop() else {
-                    return Err(self.fstring_error(
-                        t,
-                        &format!("f-string: unmatched '{}'", ch as char),
-                    ));
+                    return Err(
+                        self.fstring_error(t, &format!("f-string: unmatched '{}'", ch as char))
+                    );
                 };
                 let matches = matches!((open, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                 if !matches {
@@ -379,7 +384,10 @@ impl<'src> Parser<'src> {
         end: usize,
     ) -> PResult<Expr> {
         let text = &p.body[start..end];
-        if text.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+        if text
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+        {
             return Err(self.fstring_error(t, "f-string: empty expression not allowed"));
         }
         // Where the `{` stands: lines into the token, and its column.

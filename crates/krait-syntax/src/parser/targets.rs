@@ -17,9 +17,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Tuple { .. } => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
         ExprKind::Await { .. } => "await expression",
@@ -78,7 +76,7 @@ pub(crate) fn set_context(e: &mut Expr, ctx: ExprContext) {
 impl<'src> Parser<'src> {
     /// Turns an expression into an assignment target, or reports
     /// "cannot assign to ...".
-    pub(crate) fn into_target(&self, mut e: Expr, ctx: ExprContext) -> PResult<Expr> {
+    pub(crate) fn to_target(&self, mut e: Expr, ctx: ExprContext) -> PResult<Expr> {
         let del = ctx == ExprContext::Del;
         if let Some(bad) = invalid_target(&e, del) {
             let verb = if del { "delete" } else { "assign to" };
@@ -110,7 +108,7 @@ impl<'src> Parser<'src> {
         } else {
             first
         };
-        self.into_target(e, ExprContext::Store)
+        self.to_target(e, ExprContext::Store)
     }
 
     /// One target as an expression: `*`? followed by anything up to a

@@ -1,0 +1,9 @@
+"""Module docstring."""
+def f():
+    """Function docstring."""
+    'not a docstring but an expression'
+class C:
+    '''Class docstring.'''
+...
+Ellipsis
+x = ...
