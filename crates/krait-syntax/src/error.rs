@@ -73,32 +73,56 @@ impl SyntaxError {
         )
     }
 
-    /// The report CPython prints to stderr when a script fails to compile.
+    /// The report CPython prints to stderr when a script fails to compile:
+    /// the file and line, the source line without its indentation, and a
+    /// caret line. As in CPython, SyntaxError's subclasses get a single
+    /// caret, a range spanning lines extends to the end of the first one,
+    /// and an error without a location prints its message alone.
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = String::new();
+        if self.lineno == 0 {
+            let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
+            return out;
+        }
         let _ = writeln!(out, "  File \"{}\", line {}", filename, self.lineno);
         if let Some(line) = nth_line(source, self.lineno) {
+            let has_newline = source.len() > line.len() && {
+                let start = line.as_ptr() as usize - source.as_ptr() as usize;
+                source.as_bytes().get(start + line.len()) == Some(&b'\n')
+            };
+            // Python's `text` attribute: the line with its line break.
+            let text_len = line.chars().count() as i64 + i64::from(has_newline);
             let (offset, end_offset) = self.offsets(source);
+            let mut offset = offset.map(|o| o as i64).unwrap_or(-1);
+            let mut end_offset = match (self.kind, end_offset) {
+                (ErrorKind::SyntaxError, Some(e)) => e as i64,
+                _ => -1,
+            };
+            if self.kind == ErrorKind::SyntaxError && self.end_lineno > self.lineno {
+                end_offset = text_len;
+            }
+            if end_offset > text_len + 1 {
+                end_offset = text_len + 1;
+            }
+            let carets = if end_offset > 0 && end_offset > offset {
+                end_offset - offset
+            } else {
+                1
+            };
+            offset -= 1;
             let text = line.trim_start_matches([' ', '\t', '\x0c']);
-            let stripped = line.chars().count() - text.chars().count();
-            let _ = writeln!(out, "    {}", text.trim_end_matches('\n'));
-            if let Some(offset) = offset {
-                let len = text.trim_end_matches('\n').chars().count();
-                let start = (offset.saturating_sub(1)).saturating_sub(stripped).min(len);
-                let mut end = match end_offset {
-                    Some(e) if self.end_lineno == self.lineno && e > offset => {
-                        e - 1 - stripped.min(e - 1)
-                    }
-                    _ => start + 1,
-                };
-                if end <= start {
-                    end = start + 1;
-                }
+            offset -= (line.len() - text.len()) as i64;
+            let len = text.chars().count() as i64;
+            if offset > len {
+                offset = len;
+            }
+            let _ = writeln!(out, "    {text}");
+            if offset >= 0 {
                 out.push_str("    ");
-                for c in text.chars().take(start) {
-                    out.push(if c == '\t' || c == '\x0c' { c } else { ' ' });
+                for _ in 0..offset {
+                    out.push(' ');
                 }
-                for _ in start..end.min(len.max(start + 1)) {
+                for _ in 0..carets {
                     out.push('^');
                 }
                 out.push('\n');

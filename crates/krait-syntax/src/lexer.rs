@@ -254,7 +254,7 @@ impl<'src> Lexer<'src> {
                         lineno: line,
                         col,
                         end_lineno: line,
-                        end_col: col + 1,
+                        end_col: col,
                     });
                 }
                 if !self.parens.is_empty() {
@@ -290,6 +290,8 @@ impl<'src> Lexer<'src> {
                 b'\n' => {
                     self.pos += 1;
                     let logical_end = self.parens.is_empty() && self.line_has_tokens;
+                    // As in CPython, a NEWLINE token has no width (errors
+                    // pointing at it get a single caret); an NL has one.
                     let tok = Token {
                         kind: if logical_end {
                             TokKind::Newline
@@ -301,7 +303,7 @@ impl<'src> Lexer<'src> {
                         lineno: line,
                         col,
                         end_lineno: line,
-                        end_col: col + 1,
+                        end_col: if logical_end { col } else { col + 1 },
                     };
                     self.newline();
                     self.continuation = false;

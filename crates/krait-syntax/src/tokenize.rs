@@ -54,9 +54,10 @@ pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, Synta
         };
         let s = &text[tok.start as usize..tok.end as usize];
         let name = type_name(&tok, exact);
-        if tok.kind == TokKind::Newline && s.is_empty() {
-            // The NEWLINE that ends a last line without a line break.
-            line(&mut out, start, (start.0, start.1 + 1), name, "");
+        if tok.kind == TokKind::Newline {
+            // The lexer gives NEWLINE no width, as CPython's does; tokenize
+            // gives it one, even to the empty one ending an unterminated line.
+            line(&mut out, start, (start.0, start.1 + 1), name, s);
         } else if tok.kind == TokKind::EndMarker {
             implicit_final_newline(&mut out, &text, &lines);
             line(&mut out, start, end, name, s);
