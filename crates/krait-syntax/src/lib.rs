@@ -8,6 +8,7 @@
 //! - [`ast::dump_module`]: the tree as `ast.dump(..., include_attributes=True)` prints it.
 
 pub mod ast;
+pub mod checks;
 pub mod error;
 pub mod lexer;
 pub mod literals;

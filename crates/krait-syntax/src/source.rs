@@ -17,18 +17,19 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         None => decode_utf8(bytes)?,
         Some((name, line)) => {
             let normal = normalize_encoding_name(name);
+            // A script with a bad declaration is reported without a location.
+            let unlocated = |msg: String| {
+                let mut e = SyntaxError::new(msg, 0, 0, 0, 0);
+                e.col = None;
+                e.end_col = None;
+                e
+            };
+            let _ = line;
             if bom && normal != "utf-8" {
-                return Err(SyntaxError::new(
-                    format!("encoding problem: {name} with BOM"),
-                    *line,
-                    0,
-                    *line,
-                    0,
-                ));
+                return Err(unlocated(format!("encoding problem: {name} with BOM")));
             }
-            decode_with(&normal, bytes).ok_or_else(|| {
-                SyntaxError::new(format!("unknown encoding: {name}"), *line, 0, *line, 0)
-            })??
+            decode_with(&normal, bytes)
+                .ok_or_else(|| unlocated(format!("encoding problem: {name}")))??
         }
     };
     Ok(normalize_newlines(&text))

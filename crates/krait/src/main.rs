@@ -172,15 +172,20 @@ fn run_file(path: &str) -> ExitCode {
     let path = &absolute(path);
     let parsed = krait_syntax::parse_file_bytes(&bytes);
     report_warnings(path, &parsed);
-    match &parsed.result {
-        Ok(_) => {
+    let checked = parsed
+        .result
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(krait_syntax::checks::check_module);
+    match checked {
+        Ok(()) => {
             eprintln!(
                 "NotImplementedError: krait cannot run programs yet: the compiler and virtual machine are still to be built"
             );
             ExitCode::from(1)
         }
         Err(err) => {
-            report(path, &parsed.source, err);
+            report(path, &parsed.source, &err);
             ExitCode::from(1)
         }
     }

@@ -1,0 +1,1438 @@
+//! The SyntaxErrors CPython raises after parsing, while compiling a tree:
+//! `ast.parse` accepts these programs, running them fails.
+//!
+//! The checks run in CPython's order, so that a program with several
+//! errors reports the same one: `from __future__` rules first, then the
+//! scope rules of the symbol table (which sees the whole module before its
+//! second, analysing, stage), then the rules of the code generator, in
+//! source order.
+
+use crate::ast::*;
+use crate::error::SyntaxError;
+use std::collections::HashMap;
+
+type Check = Result<(), SyntaxError>;
+
+fn error(loc: Loc, msg: impl Into<String>) -> SyntaxError {
+    SyntaxError::new(
+        msg,
+        loc.lineno,
+        loc.col_offset,
+        loc.end_lineno,
+        loc.end_col_offset,
+    )
+}
+
+/// An error with a single caret at the start of `loc`.
+fn error_at_start(loc: Loc, msg: impl Into<String>) -> SyntaxError {
+    let mut e = error(loc, msg);
+    e.end_col = None;
+    e
+}
+
+/// Runs every compile-time check on a module.
+pub fn check_module(module: &Mod) -> Check {
+    let Mod::Module { body, .. } = module else {
+        return Ok(());
+    };
+    check_future(body)?;
+    let mut st = SymbolTable::default();
+    st.push(ScopeKind::Module);
+    st.stmts(body)?;
+    st.pop();
+    st.analyse()?;
+    let mut cg = CodegenChecks::default();
+    cg.scopes.push(CgScope::Module);
+    cg.stmts(body)
+}
+
+// ---- from __future__ -------------------------------------------------------
+
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn check_future(body: &[Stmt]) -> Check {
+    let mut may_import_future = true;
+    for (i, s) in body.iter().enumerate() {
+        let is_docstring = i == 0
+            && matches!(&s.kind, StmtKind::Expr { value } if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }));
+        match &s.kind {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if m == "__future__" => {
+                if !may_import_future {
+                    return Err(error(
+                        s.loc,
+                        "from __future__ imports must occur at the beginning of the file",
+                    ));
+                }
+                for alias in names {
+                    if alias.name == "braces" {
+                        return Err(error_at_start(s.loc, "not a chance"));
+                    }
+                    if !FUTURE_FEATURES.contains(&alias.name.as_str()) {
+                        return Err(error_at_start(
+                            s.loc,
+                            format!("future feature {} is not defined", alias.name),
+                        ));
+                    }
+                }
+            }
+            _ if is_docstring => {}
+            _ => may_import_future = false,
+        }
+    }
+    Ok(())
+}
+
+// ---- the symbol table's checks ------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension(&'static str),
+}
+
+const PARAM: u16 = 1;
+const LOCAL: u16 = 2;
+const USE: u16 = 4;
+const GLOBAL: u16 = 8;
+const NONLOCAL: u16 = 16;
+const ANNOT: u16 = 32;
+const COMP_ITER: u16 = 64;
+
+#[derive(Debug)]
+struct Scope {
+    kind: ScopeKind,
+    /// Names in the order first seen, with their flags.
+    names: Vec<(String, u16)>,
+    index: HashMap<String, usize>,
+    /// Where each `global`/`nonlocal` directive was, for errors found later.
+    directives: HashMap<String, Loc>,
+    children: Vec<usize>,
+    parent: Option<usize>,
+    /// Inside the iterable of a comprehension's first `for`.
+    comp_iter_expr: u32,
+}
+
+#[derive(Default)]
+struct SymbolTable {
+    scopes: Vec<Scope>,
+    stack: Vec<usize>,
+}
+
+impl SymbolTable {
+    fn push(&mut self, kind: ScopeKind) {
+        let id = self.scopes.len();
+        let parent = self.stack.last().copied();
+        self.scopes.push(Scope {
+            kind,
+            names: Vec::new(),
+            index: HashMap::new(),
+            directives: HashMap::new(),
+            children: Vec::new(),
+            parent,
+            comp_iter_expr: 0,
+        });
+        if let Some(p) = parent {
+            self.scopes[p].children.push(id);
+        }
+        self.stack.push(id);
+    }
+
+    fn pop(&mut self) {
+        self.stack.pop();
+    }
+
+    fn cur(&mut self) -> &mut Scope {
+        let id = *self.stack.last().unwrap();
+        &mut self.scopes[id]
+    }
+
+    fn lookup(&mut self, name: &str) -> u16 {
+        let s = self.cur();
+        s.index.get(name).map(|&i| s.names[i].1).unwrap_or(0)
+    }
+
+    fn add(&mut self, name: &str, flag: u16) {
+        let s = self.cur();
+        match s.index.get(name) {
+            Some(&i) => s.names[i].1 |= flag,
+            None => {
+                s.index.insert(name.to_owned(), s.names.len());
+                s.names.push((name.to_owned(), flag));
+            }
+        }
+    }
+
+    fn param(&mut self, arg: &Arg) -> Check {
+        if self.lookup(&arg.arg) & PARAM != 0 {
+            return Err(error(
+                arg.loc,
+                format!("duplicate argument '{}' in function definition", arg.arg),
+            ));
+        }
+        self.add(&arg.arg, PARAM);
+        Ok(())
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Check {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn exprs(&mut self, es: &[Expr]) -> Check {
+        es.iter().try_for_each(|e| self.expr(e))
+    }
+
+    fn arguments_defaults(&mut self, a: &Arguments) -> Check {
+        self.exprs(&a.defaults)?;
+        for d in a.kw_defaults.iter().flatten() {
+            self.expr(d)?;
+        }
+        Ok(())
+    }
+
+    fn annotations(&mut self, a: &Arguments) -> Check {
+        let all = a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(&a.vararg)
+            .chain(&a.kwonlyargs)
+            .chain(&a.kwarg);
+        for arg in all {
+            if let Some(ann) = &arg.annotation {
+                self.expr(ann)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn params(&mut self, a: &Arguments) -> Check {
+        for arg in a.posonlyargs.iter().chain(&a.args) {
+            self.param(arg)?;
+        }
+        if let Some(v) = &a.vararg {
+            self.param(v)?;
+        }
+        for arg in &a.kwonlyargs {
+            self.param(arg)?;
+        }
+        if let Some(k) = &a.kwarg {
+            self.param(k)?;
+        }
+        Ok(())
+    }
+
+    fn function(&mut self, f: &FunctionDef) -> Check {
+        self.add(&f.name, LOCAL);
+        self.arguments_defaults(&f.args)?;
+        self.annotations(&f.args)?;
+        if let Some(r) = &f.returns {
+            self.expr(r)?;
+        }
+        self.exprs(&f.decorator_list)?;
+        self.push(ScopeKind::Function);
+        self.params(&f.args)?;
+        self.stmts(&f.body)?;
+        self.pop();
+        Ok(())
+    }
+
+    fn directive(&mut self, s: &Stmt, names: &[Ident], global: bool) -> Check {
+        let word = if global { "global" } else { "nonlocal" };
+        if !global && self.cur().kind == ScopeKind::Module {
+            return Err(error(
+                s.loc,
+                "nonlocal declaration not allowed at module level",
+            ));
+        }
+        for name in names {
+            let cur = self.lookup(name);
+            if cur & (PARAM | LOCAL | USE | ANNOT) != 0 {
+                let msg = if cur & PARAM != 0 {
+                    format!("name '{name}' is parameter and {word}")
+                } else if cur & USE != 0 {
+                    format!("name '{name}' is used prior to {word} declaration")
+                } else if cur & ANNOT != 0 {
+                    format!("annotated name '{name}' can't be {word}")
+                } else {
+                    format!("name '{name}' is assigned to before {word} declaration")
+                };
+                return Err(error(s.loc, msg));
+            }
+            self.add(name, if global { GLOBAL } else { NONLOCAL });
+            self.cur().directives.insert(name.clone(), s.loc);
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Check {
+        match &s.kind {
+            StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => self.function(f),
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
+                self.add(name, LOCAL);
+                self.exprs(bases)?;
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+                self.exprs(decorator_list)?;
+                self.push(ScopeKind::Class);
+                self.stmts(body)?;
+                self.pop();
+                Ok(())
+            }
+            StmtKind::Global { names } => self.directive(s, names, true),
+            StmtKind::Nonlocal { names } => self.directive(s, names, false),
+            StmtKind::Import { names } => {
+                for a in names {
+                    let bound = a
+                        .asname
+                        .as_deref()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap());
+                    self.add(bound, LOCAL);
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            return Err(error(a.loc, "import * only allowed at module level"));
+                        }
+                        continue;
+                    }
+                    self.add(a.asname.as_deref().unwrap_or(&a.name), LOCAL);
+                }
+                Ok(())
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    let cur = self.lookup(id);
+                    if cur & (GLOBAL | NONLOCAL) != 0 && *simple {
+                        let word = if cur & GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(error(
+                            s.loc,
+                            format!("annotated name '{id}' can't be {word}"),
+                        ));
+                    }
+                    self.add(id, if *simple { ANNOT | LOCAL } else { LOCAL });
+                } else {
+                    self.expr(target)?;
+                }
+                self.expr(annotation)?;
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            _ => walk_stmt_children(s, self),
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: &'static str,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+    ) -> Check {
+        // The first iterable is evaluated in the enclosing scope.
+        let first = &gens[0];
+        self.cur().comp_iter_expr += 1;
+        let r = self.expr(&first.iter);
+        self.cur().comp_iter_expr -= 1;
+        r?;
+        self.push(ScopeKind::Comprehension(kind));
+        for (i, g) in gens.iter().enumerate() {
+            if i > 0 {
+                self.cur().comp_iter_expr += 1;
+                let r = self.expr(&g.iter);
+                self.cur().comp_iter_expr -= 1;
+                r?;
+            }
+            self.comp_target(&g.target)?;
+            self.exprs(&g.ifs)?;
+        }
+        for e in elts {
+            self.expr(e)?;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    fn comp_target(&mut self, e: &Expr) -> Check {
+        match &e.kind {
+            ExprKind::Name { id, .. } => {
+                self.add(id, LOCAL | COMP_ITER);
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                elts.iter().try_for_each(|x| self.comp_target(x))
+            }
+            ExprKind::Starred { value, .. } => self.comp_target(value),
+            _ => self.expr(e),
+        }
+    }
+
+    fn named_expr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> Check {
+        let ExprKind::Name { id, .. } = &target.kind else {
+            return self.expr(value);
+        };
+        if self.cur().comp_iter_expr > 0 {
+            return Err(error(
+                e.loc,
+                "assignment expression cannot be used in a comprehension iterable expression",
+            ));
+        }
+        // Inside comprehensions the name binds in the nearest enclosing
+        // function or module scope.
+        let mut i = self.stack.len() - 1;
+        while let ScopeKind::Comprehension(_) = self.scopes[self.stack[i]].kind {
+            let s = &self.scopes[self.stack[i]];
+            if s.index
+                .get(id)
+                .is_some_and(|&k| s.names[k].1 & COMP_ITER != 0)
+            {
+                return Err(error(
+                    target.loc,
+                    format!("assignment expression cannot rebind comprehension iteration variable '{id}'"),
+                ));
+            }
+            i -= 1;
+        }
+        if i != self.stack.len() - 1 && self.scopes[self.stack[i]].kind == ScopeKind::Class {
+            return Err(error(
+                e.loc,
+                "assignment expression within a comprehension cannot be used in a class body",
+            ));
+        }
+        self.expr(value)?;
+        self.add(id, LOCAL);
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Check {
+        match &e.kind {
+            ExprKind::Name { id, ctx } => {
+                self.add(
+                    id,
+                    if *ctx == ExprContext::Load {
+                        USE
+                    } else {
+                        LOCAL
+                    },
+                );
+                Ok(())
+            }
+            ExprKind::NamedExpr { target, value } => self.named_expr(e, target, value),
+            ExprKind::Lambda { args, body } => {
+                self.arguments_defaults(args)?;
+                self.push(ScopeKind::Function);
+                self.params(args)?;
+                self.expr(body)?;
+                self.pop();
+                Ok(())
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension("list comprehension", &[elt], generators)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension("set comprehension", &[elt], generators)
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension("generator expression", &[elt], generators)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension("dict comprehension", &[key, value], generators),
+            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } | ExprKind::Await { .. } => {
+                if let ScopeKind::Comprehension(kind) = self.cur().kind {
+                    let what = match e.kind {
+                        ExprKind::Await { .. } => None,
+                        _ => Some("yield"),
+                    };
+                    if let Some(w) = what {
+                        return Err(error(e.loc, format!("'{w}' inside {kind}")));
+                    }
+                }
+                walk_expr_children(e, self)
+            }
+            _ => walk_expr_children(e, self),
+        }
+    }
+
+    /// The second stage: `nonlocal` names must be bound in an enclosing
+    /// function, and no name may be both global and nonlocal.
+    fn analyse(&self) -> Check {
+        self.analyse_scope(0)
+    }
+
+    fn analyse_scope(&self, id: usize) -> Check {
+        let scope = &self.scopes[id];
+        for (name, flags) in &scope.names {
+            if flags & GLOBAL != 0 && flags & NONLOCAL != 0 {
+                return Err(error(
+                    scope.directives[name],
+                    format!("name '{name}' is nonlocal and global"),
+                ));
+            }
+            if flags & NONLOCAL != 0 && !self.bound_in_enclosing_function(id, name) {
+                return Err(error(
+                    scope.directives[name],
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
+            }
+        }
+        scope
+            .children
+            .iter()
+            .try_for_each(|&c| self.analyse_scope(c))
+    }
+
+    fn bound_in_enclosing_function(&self, id: usize, name: &str) -> bool {
+        let mut p = self.scopes[id].parent;
+        while let Some(i) = p {
+            let s = &self.scopes[i];
+            if s.kind == ScopeKind::Class && name == "__class__" {
+                return true;
+            }
+            if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension(_)) {
+                if let Some(&k) = s.index.get(name) {
+                    let f = s.names[k].1;
+                    if f & (LOCAL | PARAM | NONLOCAL) != 0 && f & GLOBAL == 0 {
+                        return true;
+                    }
+                }
+            }
+            p = s.parent;
+        }
+        false
+    }
+}
+
+// ---- the code generator's checks ------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CgScope {
+    Module,
+    Class,
+    Function { is_async: bool, is_generator: bool },
+    Lambda,
+    Comprehension { is_genexp: bool },
+}
+
+#[derive(Default)]
+struct CodegenChecks {
+    scopes: Vec<CgScope>,
+    /// Loops enclosing the current statement in the current function.
+    loops: Vec<u32>,
+    in_except_star: Vec<bool>,
+}
+
+fn contains_yield(body: &[Stmt]) -> bool {
+    struct Finder(bool);
+    impl Visitor for Finder {
+        fn visit_stmt(&mut self, s: &Stmt) -> Check {
+            match s.kind {
+                StmtKind::FunctionDef(_)
+                | StmtKind::AsyncFunctionDef(_)
+                | StmtKind::ClassDef { .. } => Ok(()),
+                _ => walk_stmt_children(s, self),
+            }
+        }
+        fn visit_expr(&mut self, e: &Expr) -> Check {
+            match e.kind {
+                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
+                    self.0 = true;
+                    Ok(())
+                }
+                ExprKind::Lambda { .. }
+                | ExprKind::ListComp { .. }
+                | ExprKind::SetComp { .. }
+                | ExprKind::DictComp { .. }
+                | ExprKind::GeneratorExp { .. } => Ok(()),
+                _ => walk_expr_children(e, self),
+            }
+        }
+    }
+    let mut f = Finder(false);
+    let _ = body.iter().try_for_each(|s| f.visit_stmt(s));
+    f.0
+}
+
+impl CodegenChecks {
+    fn scope(&self) -> CgScope {
+        *self.scopes.last().unwrap()
+    }
+
+    fn in_function(&self) -> bool {
+        matches!(self.scope(), CgScope::Function { .. } | CgScope::Lambda)
+    }
+
+    /// Whether the nearest enclosing function (looking through
+    /// comprehensions) is `async def`.
+    fn in_async_function(&self) -> bool {
+        for s in self.scopes.iter().rev() {
+            match s {
+                CgScope::Function { is_async, .. } => return *is_async,
+                CgScope::Comprehension { .. } => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Check {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn loop_body(&mut self, body: &[Stmt], orelse: &[Stmt]) -> Check {
+        *self.loops.last_mut().unwrap() += 1;
+        self.in_except_star.push(false);
+        let r = self.stmts(body);
+        self.in_except_star.pop();
+        *self.loops.last_mut().unwrap() -= 1;
+        r?;
+        self.stmts(orelse)
+    }
+
+    fn function_body(&mut self, scope: CgScope, body: impl FnOnce(&mut Self) -> Check) -> Check {
+        self.scopes.push(scope);
+        self.loops.push(0);
+        self.in_except_star.push(false);
+        let r = body(self);
+        self.in_except_star.pop();
+        self.loops.pop();
+        self.scopes.pop();
+        r
+    }
+
+    fn check_args(&mut self, a: &Arguments) -> Check {
+        let all = a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(&a.vararg)
+            .chain(&a.kwonlyargs)
+            .chain(&a.kwarg);
+        for arg in all {
+            if arg.arg == "__debug__" {
+                return Err(error(arg.loc, "cannot assign to __debug__"));
+            }
+        }
+        for d in a.defaults.iter().chain(a.kw_defaults.iter().flatten()) {
+            self.expr(d)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Check {
+        match &s.kind {
+            StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
+                let is_async = matches!(s.kind, StmtKind::AsyncFunctionDef(_));
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.check_args(&f.args)?;
+                let scope = CgScope::Function {
+                    is_async,
+                    is_generator: contains_yield(&f.body),
+                };
+                self.function_body(scope, |c| c.stmts(&f.body))
+            }
+            StmtKind::ClassDef {
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                ..
+            } => {
+                self.exprs(decorator_list)?;
+                self.starred_elements(bases)?;
+                self.keywords(keywords)?;
+                self.function_body(CgScope::Class, |c| c.stmts(body))
+            }
+            StmtKind::Return { value } => {
+                if !matches!(self.scope(), CgScope::Function { .. }) {
+                    return Err(error(s.loc, "'return' outside function"));
+                }
+                if self.in_except_star.last() == Some(&true) {
+                    return Err(error(
+                        s.loc,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
+                if let (
+                    CgScope::Function {
+                        is_async: true,
+                        is_generator: true,
+                    },
+                    Some(_),
+                ) = (self.scope(), value)
+                {
+                    return Err(error(s.loc, "'return' with value in async generator"));
+                }
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                if self.loops.last().copied().unwrap_or(0) == 0 {
+                    if self.in_except_star.last() == Some(&true) {
+                        return Err(error(
+                            s.loc,
+                            "'break', 'continue' and 'return' cannot appear in an except* block",
+                        ));
+                    }
+                    let msg = if matches!(s.kind, StmtKind::Break) {
+                        "'break' outside loop"
+                    } else {
+                        "'continue' not properly in loop"
+                    };
+                    return Err(error(s.loc, msg));
+                }
+                Ok(())
+            }
+            StmtKind::For(f) | StmtKind::AsyncFor(f) => {
+                if matches!(s.kind, StmtKind::AsyncFor(_)) && !self.in_async_function() {
+                    return Err(error(s.loc, "'async for' outside async function"));
+                }
+                self.target(&f.target)?;
+                self.expr(&f.iter)?;
+                self.loop_body(&f.body, &f.orelse)
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.loop_body(body, orelse)
+            }
+            StmtKind::With(w) | StmtKind::AsyncWith(w) => {
+                if matches!(s.kind, StmtKind::AsyncWith(_)) && !self.in_async_function() {
+                    return Err(error(s.loc, "'async with' outside async function"));
+                }
+                for item in &w.items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.target(v)?;
+                    }
+                }
+                self.stmts(&w.body)
+            }
+            StmtKind::Try(t) | StmtKind::TryStar(t) => {
+                let star = matches!(s.kind, StmtKind::TryStar(_));
+                self.stmts(&t.body)?;
+                let n = t.handlers.len();
+                for (i, h) in t.handlers.iter().enumerate() {
+                    if h.type_.is_none() && i + 1 < n {
+                        return Err(error(h.loc, "default 'except:' must be last"));
+                    }
+                    if let Some(ty) = &h.type_ {
+                        self.expr(ty)?;
+                    }
+                    if star {
+                        // Loops outside the handler do not count inside it.
+                        self.loops.push(0);
+                        self.in_except_star.push(true);
+                    }
+                    let r = self.stmts(&h.body);
+                    if star {
+                        self.in_except_star.pop();
+                        self.loops.pop();
+                    }
+                    r?;
+                }
+                self.stmts(&t.orelse)?;
+                self.stmts(&t.finalbody)
+            }
+            StmtKind::Assign { targets, value, .. } => {
+                for t in targets {
+                    self.target(t)?;
+                }
+                self.expr(value)
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.target(target)?;
+                self.expr(value)
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
+                self.target(target)?;
+                self.expr(annotation)?;
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            StmtKind::Delete { targets } => {
+                for t in targets {
+                    if let ExprKind::Name { id, .. } = &t.kind {
+                        if id == "__debug__" {
+                            return Err(error(t.loc, "cannot delete __debug__"));
+                        }
+                    }
+                    self.expr(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::Expr { value } => {
+                if let ExprKind::Starred { .. } = value.kind {
+                    return Err(error(value.loc, "can't use starred expression here"));
+                }
+                self.expr(value)
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                let n = cases.len();
+                for (i, case) in cases.iter().enumerate() {
+                    let mut names = Vec::new();
+                    self.pattern(&case.pattern, &mut names)?;
+                    if i + 1 < n && case.guard.is_none() {
+                        if let Some(msg) = irrefutable(&case.pattern) {
+                            return Err(error(case.pattern.loc, msg));
+                        }
+                    }
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+                Ok(())
+            }
+            _ => walk_stmt_children(s, self),
+        }
+    }
+
+    /// An assignment target: `__debug__` and misplaced starred expressions.
+    fn target(&mut self, t: &Expr) -> Check {
+        match &t.kind {
+            ExprKind::Name { id, .. } if id == "__debug__" => {
+                Err(error(t.loc, "cannot assign to __debug__"))
+            }
+            ExprKind::Starred { .. } => Err(error(
+                t.loc,
+                "starred assignment target must be in a list or tuple",
+            )),
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                let stars = elts
+                    .iter()
+                    .filter(|e| matches!(e.kind, ExprKind::Starred { .. }))
+                    .count();
+                if stars > 1 {
+                    return Err(error(t.loc, "multiple starred expressions in assignment"));
+                }
+                for e in elts {
+                    match &e.kind {
+                        ExprKind::Starred { value, .. } => self.target(value)?,
+                        _ => self.target(e)?,
+                    }
+                }
+                Ok(())
+            }
+            _ => self.expr(t),
+        }
+    }
+
+    fn keywords(&mut self, keywords: &[Keyword]) -> Check {
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.arg {
+                if name == "__debug__" {
+                    return Err(error(k.loc, "cannot assign to __debug__"));
+                }
+                if keywords[i + 1..]
+                    .iter()
+                    .any(|o| o.arg.as_ref() == Some(name))
+                {
+                    let dup = keywords[i + 1..]
+                        .iter()
+                        .find(|o| o.arg.as_ref() == Some(name))
+                        .unwrap();
+                    return Err(error(dup.loc, format!("keyword argument repeated: {name}")));
+                }
+            }
+            self.expr(&k.value)?;
+        }
+        Ok(())
+    }
+
+    fn exprs(&mut self, es: &[Expr]) -> Check {
+        es.iter().try_for_each(|e| self.expr(e))
+    }
+
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+        is_genexp: bool,
+    ) -> Check {
+        self.expr(&gens[0].iter)?;
+        // The first iterable is evaluated outside the comprehension.
+        let is_async = gens.iter().any(|g| g.is_async)
+            || elts.iter().any(|x| contains_await(x))
+            || gens.iter().any(|g| g.ifs.iter().any(contains_await))
+            || gens[1..].iter().any(|g| contains_await(&g.iter));
+        if is_async && !is_genexp && !self.in_async_function() {
+            let top_level = matches!(self.scope(), CgScope::Module);
+            if top_level {
+                if let Some(a) = first_await(elts, gens) {
+                    return Err(error(a, "'await' outside function"));
+                }
+            }
+            return Err(error(
+                e.loc,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
+        }
+        self.scopes.push(CgScope::Comprehension { is_genexp });
+        let r = (|| {
+            for (i, g) in gens.iter().enumerate() {
+                if i > 0 {
+                    self.expr(&g.iter)?;
+                }
+                self.target(&g.target)?;
+                self.exprs(&g.ifs)?;
+            }
+            elts.iter().try_for_each(|x| self.expr(x))
+        })();
+        self.scopes.pop();
+        r
+    }
+
+    fn expr(&mut self, e: &Expr) -> Check {
+        match &e.kind {
+            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
+                if !self.in_function() {
+                    return Err(error(e.loc, "'yield' outside function"));
+                }
+                if matches!(e.kind, ExprKind::YieldFrom { .. })
+                    && matches!(self.scope(), CgScope::Function { is_async: true, .. })
+                {
+                    return Err(error(e.loc, "'yield from' inside async function"));
+                }
+                walk_expr_children(e, self)
+            }
+            ExprKind::Await { .. } => {
+                if let CgScope::Comprehension { .. } = self.scope() {
+                    // The comprehension becomes asynchronous; whether that is
+                    // allowed is checked where the comprehension is.
+                    return walk_expr_children(e, self);
+                }
+                match self.scopes.last() {
+                    Some(CgScope::Function { is_async: true, .. }) => {}
+                    Some(CgScope::Function { .. }) | Some(CgScope::Lambda) => {
+                        return Err(error(e.loc, "'await' outside async function"));
+                    }
+                    _ => return Err(error(e.loc, "'await' outside function")),
+                }
+                walk_expr_children(e, self)
+            }
+            ExprKind::Lambda { args, body } => {
+                self.check_args(args)?;
+                self.function_body(CgScope::Lambda, |c| c.expr(body))
+            }
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, &[elt], generators, false)
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, &[elt], generators, true)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, &[key, value], generators, false),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func)?;
+                for a in args {
+                    match &a.kind {
+                        ExprKind::Starred { value, .. } => self.expr(value)?,
+                        _ => self.expr(a)?,
+                    }
+                }
+                self.keywords(keywords)
+            }
+            ExprKind::Starred { .. } => Err(error(e.loc, "can't use starred expression here")),
+            ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx }
+                if *ctx == ExprContext::Load =>
+            {
+                self.starred_elements(elts)
+            }
+            ExprKind::Set { elts } => self.starred_elements(elts),
+            ExprKind::NamedExpr { target, value } => {
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    if id == "__debug__" {
+                        return Err(error(target.loc, "cannot assign to __debug__"));
+                    }
+                }
+                self.expr(value)
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                match &slice.kind {
+                    ExprKind::Tuple { elts, .. } => self.starred_elements(elts),
+                    _ => self.expr(slice),
+                }
+            }
+            _ => walk_expr_children(e, self),
+        }
+    }
+
+    fn starred_elements(&mut self, elts: &[Expr]) -> Check {
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred { value, .. } => self.expr(value)?,
+                _ => self.expr(x)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Names bound by a pattern, with CPython's pattern errors.
+    fn pattern(&mut self, p: &Pattern, names: &mut Vec<String>) -> Check {
+        let bind = |name: &str, loc: Loc, names: &mut Vec<String>| -> Check {
+            if names.iter().any(|n| n == name) {
+                return Err(error(
+                    loc,
+                    format!("multiple assignments to name '{name}' in pattern"),
+                ));
+            }
+            names.push(name.to_owned());
+            Ok(())
+        };
+        match &p.kind {
+            PatternKind::MatchValue { value } => self.expr(value),
+            PatternKind::MatchSingleton { .. } => Ok(()),
+            PatternKind::MatchSequence { patterns } => {
+                patterns.iter().try_for_each(|q| self.pattern(q, names))
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.exprs(keys)?;
+                for q in patterns {
+                    self.pattern(q, names)?;
+                }
+                if let Some(r) = rest {
+                    bind(r, p.loc, names)?;
+                }
+                Ok(())
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
+                self.expr(cls)?;
+                for (i, a) in kwd_attrs.iter().enumerate() {
+                    if kwd_attrs[i + 1..].contains(a) {
+                        return Err(error(
+                            kwd_patterns[i].loc,
+                            format!("attribute name repeated in class pattern: {a}"),
+                        ));
+                    }
+                }
+                for q in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(q, names)?;
+                }
+                Ok(())
+            }
+            PatternKind::MatchStar { name } => match name {
+                Some(n) => bind(n, p.loc, names),
+                None => Ok(()),
+            },
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(q) = pattern {
+                    self.pattern(q, names)?;
+                }
+                match name {
+                    Some(n) => bind(n, p.loc, names),
+                    None => Ok(()),
+                }
+            }
+            PatternKind::MatchOr { patterns } => {
+                let n = patterns.len();
+                let mut first: Option<Vec<String>> = None;
+                for (i, alt) in patterns.iter().enumerate() {
+                    if i + 1 < n {
+                        if let Some(msg) = irrefutable(alt) {
+                            return Err(error(alt.loc, msg));
+                        }
+                    }
+                    let mut alt_names = Vec::new();
+                    self.pattern(alt, &mut alt_names)?;
+                    match &first {
+                        None => first = Some(alt_names),
+                        Some(f) => {
+                            let mut a = f.clone();
+                            let mut b = alt_names.clone();
+                            a.sort();
+                            b.sort();
+                            if a != b {
+                                return Err(error_at_start(
+                                    alt.loc,
+                                    "alternative patterns bind different names",
+                                ));
+                            }
+                        }
+                    }
+                }
+                for name in first.unwrap_or_default() {
+                    bind(&name, p.loc, names)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Why a pattern that always matches makes later ones unreachable, if it does.
+fn irrefutable(p: &Pattern) -> Option<String> {
+    match &p.kind {
+        PatternKind::MatchAs {
+            pattern: None,
+            name: Some(n),
+        } => Some(format!(
+            "name capture '{n}' makes remaining patterns unreachable"
+        )),
+        PatternKind::MatchAs {
+            pattern: None,
+            name: None,
+        } => Some("wildcard makes remaining patterns unreachable".into()),
+        PatternKind::MatchAs {
+            pattern: Some(q), ..
+        } => irrefutable(q),
+        PatternKind::MatchOr { patterns } => patterns.iter().find_map(irrefutable),
+        _ => None,
+    }
+}
+
+fn contains_await(e: &Expr) -> bool {
+    struct Finder(bool);
+    impl Visitor for Finder {
+        fn visit_stmt(&mut self, _: &Stmt) -> Check {
+            Ok(())
+        }
+        fn visit_expr(&mut self, e: &Expr) -> Check {
+            match e.kind {
+                ExprKind::Await { .. } => {
+                    self.0 = true;
+                    Ok(())
+                }
+                ExprKind::Lambda { .. } | ExprKind::GeneratorExp { .. } => Ok(()),
+                ExprKind::ListComp { ref generators, .. }
+                | ExprKind::SetComp { ref generators, .. }
+                | ExprKind::DictComp { ref generators, .. }
+                    if generators.iter().any(|g| g.is_async) =>
+                {
+                    self.0 = true;
+                    Ok(())
+                }
+                _ => walk_expr_children(e, self),
+            }
+        }
+    }
+    let mut f = Finder(false);
+    let _ = f.visit_expr(e);
+    f.0
+}
+
+fn first_await(elts: &[&Expr], gens: &[Comprehension]) -> Option<Loc> {
+    struct Finder(Option<Loc>);
+    impl Visitor for Finder {
+        fn visit_stmt(&mut self, _: &Stmt) -> Check {
+            Ok(())
+        }
+        fn visit_expr(&mut self, e: &Expr) -> Check {
+            if self.0.is_some() {
+                return Ok(());
+            }
+            if let ExprKind::Await { .. } = e.kind {
+                self.0 = Some(e.loc);
+                return Ok(());
+            }
+            walk_expr_children(e, self)
+        }
+    }
+    let mut f = Finder(None);
+    for g in gens {
+        let _ = f.visit_expr(&g.target);
+        let _ = f.visit_expr(&g.iter);
+        for i in &g.ifs {
+            let _ = f.visit_expr(i);
+        }
+    }
+    for e in elts {
+        let _ = f.visit_expr(e);
+    }
+    f.0
+}
+
+// ---- generic traversal ----------------------------------------------------
+
+trait Visitor {
+    fn visit_stmt(&mut self, s: &Stmt) -> Check;
+    fn visit_expr(&mut self, e: &Expr) -> Check;
+}
+
+impl Visitor for SymbolTable {
+    fn visit_stmt(&mut self, s: &Stmt) -> Check {
+        self.stmt(s)
+    }
+    fn visit_expr(&mut self, e: &Expr) -> Check {
+        self.expr(e)
+    }
+}
+
+impl Visitor for CodegenChecks {
+    fn visit_stmt(&mut self, s: &Stmt) -> Check {
+        self.stmt(s)
+    }
+    fn visit_expr(&mut self, e: &Expr) -> Check {
+        self.expr(e)
+    }
+}
+
+fn walk_stmts(v: &mut impl Visitor, body: &[Stmt]) -> Check {
+    body.iter().try_for_each(|s| v.visit_stmt(s))
+}
+
+/// Visits the direct children of a statement, in source order.
+fn walk_stmt_children(s: &Stmt, v: &mut impl Visitor) -> Check {
+    match &s.kind {
+        StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
+            f.decorator_list.iter().try_for_each(|d| v.visit_expr(d))?;
+            walk_stmts(v, &f.body)
+        }
+        StmtKind::ClassDef {
+            bases,
+            keywords,
+            body,
+            decorator_list,
+            ..
+        } => {
+            decorator_list.iter().try_for_each(|d| v.visit_expr(d))?;
+            bases.iter().try_for_each(|b| v.visit_expr(b))?;
+            keywords.iter().try_for_each(|k| v.visit_expr(&k.value))?;
+            walk_stmts(v, body)
+        }
+        StmtKind::Return { value } => value.iter().try_for_each(|x| v.visit_expr(x)),
+        StmtKind::Delete { targets } => targets.iter().try_for_each(|x| v.visit_expr(x)),
+        StmtKind::Assign { targets, value, .. } => {
+            targets.iter().try_for_each(|x| v.visit_expr(x))?;
+            v.visit_expr(value)
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            v.visit_expr(target)?;
+            v.visit_expr(value)
+        }
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            ..
+        } => {
+            v.visit_expr(target)?;
+            v.visit_expr(annotation)?;
+            value.iter().try_for_each(|x| v.visit_expr(x))
+        }
+        StmtKind::For(f) | StmtKind::AsyncFor(f) => {
+            v.visit_expr(&f.target)?;
+            v.visit_expr(&f.iter)?;
+            walk_stmts(v, &f.body)?;
+            walk_stmts(v, &f.orelse)
+        }
+        StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+            v.visit_expr(test)?;
+            walk_stmts(v, body)?;
+            walk_stmts(v, orelse)
+        }
+        StmtKind::With(w) | StmtKind::AsyncWith(w) => {
+            for item in &w.items {
+                v.visit_expr(&item.context_expr)?;
+                item.optional_vars
+                    .iter()
+                    .try_for_each(|x| v.visit_expr(x))?;
+            }
+            walk_stmts(v, &w.body)
+        }
+        StmtKind::Match { subject, cases } => {
+            v.visit_expr(subject)?;
+            for c in cases {
+                c.guard.iter().try_for_each(|g| v.visit_expr(g))?;
+                walk_stmts(v, &c.body)?;
+            }
+            Ok(())
+        }
+        StmtKind::Raise { exc, cause } => {
+            exc.iter().try_for_each(|x| v.visit_expr(x))?;
+            cause.iter().try_for_each(|x| v.visit_expr(x))
+        }
+        StmtKind::Try(t) | StmtKind::TryStar(t) => {
+            walk_stmts(v, &t.body)?;
+            for h in &t.handlers {
+                h.type_.iter().try_for_each(|x| v.visit_expr(x))?;
+                walk_stmts(v, &h.body)?;
+            }
+            walk_stmts(v, &t.orelse)?;
+            walk_stmts(v, &t.finalbody)
+        }
+        StmtKind::Assert { test, msg } => {
+            v.visit_expr(test)?;
+            msg.iter().try_for_each(|x| v.visit_expr(x))
+        }
+        StmtKind::Expr { value } => v.visit_expr(value),
+        StmtKind::Import { .. }
+        | StmtKind::ImportFrom { .. }
+        | StmtKind::Global { .. }
+        | StmtKind::Nonlocal { .. }
+        | StmtKind::Pass
+        | StmtKind::Break
+        | StmtKind::Continue => Ok(()),
+    }
+}
+
+/// Visits the direct sub-expressions of an expression, in source order.
+fn walk_expr_children(e: &Expr, v: &mut impl Visitor) -> Check {
+    let all = |v: &mut dyn FnMut(&Expr) -> Check, es: &[Expr]| es.iter().try_for_each(v);
+    let mut visit = |x: &Expr| v.visit_expr(x);
+    match &e.kind {
+        ExprKind::BoolOp { values, .. } => all(&mut visit, values),
+        ExprKind::NamedExpr { target, value } => {
+            visit(target)?;
+            visit(value)
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            visit(left)?;
+            visit(right)
+        }
+        ExprKind::UnaryOp { operand, .. } => visit(operand),
+        ExprKind::Lambda { args, body } => {
+            for d in args
+                .defaults
+                .iter()
+                .chain(args.kw_defaults.iter().flatten())
+            {
+                visit(d)?;
+            }
+            visit(body)
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            visit(body)?;
+            visit(test)?;
+            visit(orelse)
+        }
+        ExprKind::Dict { keys, values } => {
+            for (k, val) in keys.iter().zip(values) {
+                if let Some(k) = k {
+                    visit(k)?;
+                }
+                visit(val)?;
+            }
+            Ok(())
+        }
+        ExprKind::Set { elts } | ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            all(&mut visit, elts)
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            for g in generators {
+                visit(&g.iter)?;
+                visit(&g.target)?;
+                all(&mut visit, &g.ifs)?;
+            }
+            visit(elt)
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            for g in generators {
+                visit(&g.iter)?;
+                visit(&g.target)?;
+                all(&mut visit, &g.ifs)?;
+            }
+            visit(key)?;
+            visit(value)
+        }
+        ExprKind::Await { value } | ExprKind::YieldFrom { value } => visit(value),
+        ExprKind::Yield { value } => value.iter().try_for_each(|x| visit(x)),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            visit(left)?;
+            all(&mut visit, comparators)
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            visit(func)?;
+            all(&mut visit, args)?;
+            keywords.iter().try_for_each(|k| visit(&k.value))
+        }
+        ExprKind::FormattedValue {
+            value, format_spec, ..
+        } => {
+            visit(value)?;
+            format_spec.iter().try_for_each(|x| visit(x))
+        }
+        ExprKind::JoinedStr { values } => all(&mut visit, values),
+        ExprKind::Attribute { value, .. } | ExprKind::Starred { value, .. } => visit(value),
+        ExprKind::Subscript { value, slice, .. } => {
+            visit(value)?;
+            visit(slice)
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for x in [lower, upper, step].into_iter().flatten() {
+                visit(x)?;
+            }
+            Ok(())
+        }
+        ExprKind::Constant { .. } | ExprKind::Name { .. } => Ok(()),
+    }
+}
