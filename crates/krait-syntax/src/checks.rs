@@ -276,7 +276,7 @@ impl SymbolTable {
                 return Err(error(s.loc, msg));
             }
             self.add(name, if global { GLOBAL } else { NONLOCAL });
-            self.cur().directives.insert(name.clone(), s.loc);
+            self.cur().directives.entry(name.clone()).or_insert(s.loc);
         }
         Ok(())
     }
@@ -1110,8 +1110,10 @@ impl CodegenChecks {
                             a.sort();
                             b.sort();
                             if a != b {
-                                return Err(error_at_start(
-                                    alt.loc,
+                                // CPython reports it where its compiler last was:
+                                // at the last sub-pattern of the alternative.
+                                return Err(error(
+                                    last_subpattern(alt).loc,
                                     "alternative patterns bind different names",
                                 ));
                             }
@@ -1125,6 +1127,24 @@ impl CodegenChecks {
             }
         }
     }
+}
+
+/// The last pattern node of `p` in source order.
+fn last_subpattern(p: &Pattern) -> &Pattern {
+    let last = match &p.kind {
+        PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+            patterns.last()
+        }
+        PatternKind::MatchMapping { patterns, .. } => patterns.last(),
+        PatternKind::MatchClass {
+            patterns,
+            kwd_patterns,
+            ..
+        } => kwd_patterns.last().or(patterns.last()),
+        PatternKind::MatchAs { pattern, .. } => pattern.as_deref(),
+        _ => None,
+    };
+    last.map_or(p, last_subpattern)
 }
 
 /// Why a pattern that always matches makes later ones unreachable, if it does.

@@ -30,6 +30,10 @@ pub struct SyntaxError {
     pub col: Option<u32>,
     pub end_lineno: u32,
     pub end_col: Option<u32>,
+    /// Whether CPython reports this error's offsets in characters. Its
+    /// tokenizer does; its parser and compiler report a script's errors in
+    /// bytes, unless the file declares its encoding.
+    pub in_chars: bool,
 }
 
 impl SyntaxError {
@@ -47,6 +51,7 @@ impl SyntaxError {
             col: Some(col),
             end_lineno,
             end_col: Some(end_col),
+            in_chars: false,
         }
     }
 
@@ -59,6 +64,9 @@ impl SyntaxError {
     /// characters as Python counts them.
     pub fn offsets(&self, source: &str) -> (Option<usize>, Option<usize>) {
         let to_chars = |lineno: u32, col: u32| {
+            if !self.in_chars {
+                return col as usize + 1;
+            }
             let line = nth_line(source, lineno).unwrap_or("");
             let col = (col as usize).min(line.len());
             let mut col = col;
@@ -110,6 +118,8 @@ impl SyntaxError {
                 1
             };
             offset -= 1;
+            // CPython prints the line as a C string: it ends at a NUL.
+            let line = line.split('\0').next().unwrap_or("");
             let text = line.trim_start_matches([' ', '\t', '\x0c']);
             offset -= (line.len() - text.len()) as i64;
             let len = text.chars().count() as i64;

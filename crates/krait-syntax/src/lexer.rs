@@ -321,24 +321,39 @@ impl<'src> Lexer<'src> {
                 b'\\' => {
                     if self.peek_at(1) != b'\n' {
                         self.pos += 1;
+                        let mut error = SyntaxError::new(
+                            "unexpected character after line continuation character",
+                            line,
+                            col + 1,
+                            line,
+                            col + 1,
+                        );
+                        error.end_col = None;
                         return Err(LexError {
-                            error: SyntaxError::new(
-                                "unexpected character after line continuation character",
-                                line,
-                                col,
-                                line,
-                                col,
-                            ),
+                            error,
                             eager: false,
                             unclosed: None,
                         });
                     }
                     self.pos += 2;
+                    if self.pos >= self.bytes.len() {
+                        // Reported on the line of the backslash, just after it.
+                        let mut error = SyntaxError::new(
+                            "unexpected EOF while parsing",
+                            line,
+                            col + 1,
+                            line,
+                            col + 1,
+                        );
+                        error.end_col = None;
+                        return Err(LexError {
+                            error,
+                            eager: false,
+                            unclosed: None,
+                        });
+                    }
                     self.newline();
                     self.continuation = true;
-                    if self.at_eof() {
-                        return Err(self.error_at("unexpected EOF while parsing", self.pos));
-                    }
                 }
                 _ => {
                     self.continuation = false;
@@ -401,6 +416,7 @@ impl<'src> Lexer<'src> {
             if self.indents.len() >= MAX_INDENT_DEPTH {
                 let mut e = self.error_at("too many levels of indentation", self.pos);
                 e.error.kind = ErrorKind::IndentationError;
+                e.error.col = None;
                 e.eager = false;
                 return Err(e);
             }
@@ -416,7 +432,11 @@ impl<'src> Lexer<'src> {
             }
             let &(now, nowalt) = self.indents.last().unwrap();
             if col != now {
-                let col = self.col_of(self.pos);
+                // CPython points past the end of the offending line.
+                let line_end = self.src[self.pos..]
+                    .find('\n')
+                    .map_or(self.src.len(), |i| self.pos + i);
+                let col = self.col_of(line_end);
                 return Err(LexError {
                     error: SyntaxError::new(
                         "unindent does not match any outer indentation level",
@@ -496,7 +516,9 @@ impl<'src> Lexer<'src> {
         self.pos += ch.len_utf8();
         if (ch as u32) < 0x20 || ch as u32 == 0x7f {
             if ch == '\0' {
-                return Err(self.error_here("source code cannot contain null bytes"));
+                let mut e = self.error_here("source code cannot contain null bytes");
+                e.error.col = None;
+                return Err(e);
             }
             return Err(self.error_here(format!(
                 "invalid non-printable character U+{:04X}",
@@ -594,7 +616,6 @@ impl<'src> Lexer<'src> {
                             d as char, kind
                         )));
                     }
-                    self.pos += 1;
                     return Err(self.error_here(format!("invalid {kind} literal")));
                 }
                 while (self.peek() as char).is_digit(radix) {
@@ -635,19 +656,18 @@ impl<'src> Lexer<'src> {
                 }
             } else if !matches!(self.peek(), b'e' | b'E' | b'j' | b'J') && nonzero_after_zero {
                 // 0777: an old-style octal literal.
-                let first_nonzero = start
+                let zeros_end = start
                     + self.src[start..self.pos]
                         .bytes()
                         .position(|b| b != b'0' && b != b'_')
                         .unwrap();
-                let _ = first_nonzero;
                 return Err(LexError {
                     error: SyntaxError::new(
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                         line,
                         col,
                         line,
-                        self.col_of(self.pos) + 1,
+                        self.col_of(zeros_end),
                     ),
                     eager: true,
                     unclosed: None,
@@ -695,9 +715,7 @@ impl<'src> Lexer<'src> {
             }
             self.pos += 1;
             if !self.peek().is_ascii_digit() {
-                self.pos += 1;
-                let pos = self.char_start(self.pos.min(self.bytes.len()).saturating_sub(1));
-                self.pos = pos + 1;
+                // The caret goes under the underscore.
                 return Err(self.error_here("invalid decimal literal"));
             }
         }
@@ -718,8 +736,9 @@ impl<'src> Lexer<'src> {
             });
             return Ok(());
         }
-        if is_ident_char(self.peek()) {
-            // The caret goes under the last character of the number.
+        if is_ident_char(self.peek()) && self.peek() < 128 {
+            // The caret goes under the last character of the number. A
+            // non-ASCII character is left to be reported on its own.
             return Err(self.error_here(format!("invalid {kind} literal")));
         }
         Ok(())
@@ -732,7 +751,9 @@ impl<'src> Lexer<'src> {
         self.pos += if triple { 3 } else { 1 };
         loop {
             if self.at_eof() || (!triple && self.peek() == b'\n') {
-                let detected = self.lineno;
+                // At the end of the file CPython is still on the last line read.
+                let ends_line = self.at_eof() && self.pos > 0 && self.bytes[self.pos - 1] == b'\n';
+                let detected = self.lineno - u32::from(ends_line);
                 let msg = if triple {
                     format!(
                         "unterminated triple-quoted string literal (detected at line {detected})"

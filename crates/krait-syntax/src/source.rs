@@ -41,14 +41,15 @@ fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
         Err(e) => {
             let at = e.valid_up_to();
             let lineno = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            // Reported without a location, as CPython reports it for a script.
             let mut err = SyntaxError::new(
                 format!(
                     "Non-UTF-8 code starting with '\\x{:02x}' in file {{filename}} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                     bytes[at]
                 ),
-                lineno,
                 0,
-                lineno,
+                0,
+                0,
                 0,
             );
             err.col = None;
@@ -168,6 +169,12 @@ fn coding_in_comment(comment: &[u8]) -> Option<String> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Whether the file names its encoding (a coding declaration or a UTF-8
+/// byte-order mark); CPython then reports parser errors in characters.
+pub fn declares_encoding(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xEF\xBB\xBF") || find_coding_declaration(bytes).is_some()
 }
 
 /// `\r\n` and lone `\r` become `\n`.

@@ -77,9 +77,10 @@ fn describe_io_error(e: &std::io::Error) -> String {
 }
 
 /// Prints a SyntaxError as CPython prints it for a script.
-fn report(path: &str, source: &str, err: &krait_syntax::SyntaxError) {
+fn report(path: &str, bytes: &[u8], source: &str, err: &krait_syntax::SyntaxError) {
     let mut err = err.clone();
     err.msg = err.msg.replace("{filename}", path);
+    err.in_chars |= krait_syntax::source::declares_encoding(bytes);
     eprint!("{}", err.render(path, source));
 }
 
@@ -115,7 +116,7 @@ fn ast_command(args: &[String]) -> ExitCode {
             }
             Err(err) => {
                 let _ = out.flush();
-                report(path, &parsed.source, err);
+                report(path, &bytes, &parsed.source, err);
                 status = ExitCode::from(1);
             }
         }
@@ -144,7 +145,7 @@ fn tokens_command(args: &[String]) -> ExitCode {
         Err((listing, err)) => {
             print!("{listing}");
             let source = krait_syntax::source::decode_source(&bytes).unwrap_or_default();
-            report(path, &source, &err);
+            report(path, &bytes, &source, &err);
             ExitCode::from(1)
         }
     }
@@ -185,7 +186,7 @@ fn run_file(path: &str) -> ExitCode {
             ExitCode::from(1)
         }
         Err(err) => {
-            report(path, &parsed.source, &err);
+            report(path, &bytes, &parsed.source, &err);
             ExitCode::from(1)
         }
     }

@@ -20,8 +20,8 @@ impl<'src> Parser<'src> {
                 self.bump();
                 let value = self.expression()?;
                 if seen_double_star {
-                    return Err(self.error_at_loc(
-                        self.loc_from(&start),
+                    return Err(self.error_at_token(
+                        &start,
                         "iterable argument unpacking follows keyword argument unpacking",
                     ));
                 }
@@ -83,7 +83,11 @@ impl<'src> Parser<'src> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(self.error_at_loc(e.loc, msg));
+                    let t = *self.tok();
+                    return Err(self.error_at_token(&t, msg));
+                }
+                if let Some(err) = self.missing_comma(&e) {
+                    return Err(err);
                 }
                 args.push(e);
             }
@@ -102,22 +106,20 @@ impl<'src> Parser<'src> {
 
     /// `f(x.y=1)`, `f(True=1)`: what CPython says of a bad keyword.
     fn keyword_target_error(&mut self, e: &Expr) -> crate::error::SyntaxError {
+        let eq = *self.tok();
+        let loc = e.loc.to(super::token_loc(&eq));
         match &e.kind {
             ExprKind::Constant {
                 value: Constant::Bool(_) | Constant::None,
                 ..
             } => {
                 let name = super::targets::expr_name(e);
-                self.error_at_loc(e.loc, format!("cannot assign to {name}"))
+                self.error_at_loc(loc, format!("cannot assign to {name}"))
             }
-            _ => {
-                let eq = *self.tok();
-                let loc = e.loc.to(super::token_loc(&eq));
-                self.error_at_loc(
-                    loc,
-                    "expression cannot contain assignment, perhaps you meant \"==\"?",
-                )
-            }
+            _ => self.error_at_loc(
+                loc,
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+            ),
         }
     }
 

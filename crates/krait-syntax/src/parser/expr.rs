@@ -98,14 +98,56 @@ impl<'src> Parser<'src> {
 
     /// `star_named_expressions` up to a closing bracket, after `first`.
     fn star_named_rest(&mut self, first: Expr, close: T) -> PResult<Vec<Expr>> {
+        if let Some(err) = self.missing_comma(&first) {
+            return Err(err);
+        }
         let mut elts = vec![first];
         while self.eat(T::COMMA) {
             if self.at(close) {
                 break;
             }
-            elts.push(self.star_named_expression()?);
+            let e = self.star_named_expression()?;
+            if let Some(err) = self.missing_comma(&e) {
+                return Err(err);
+            }
+            elts.push(e);
         }
         Ok(elts)
+    }
+
+    /// Inside brackets, an expression directly followed by another is most
+    /// likely a missing comma; CPython says so, spanning both.
+    pub(crate) fn missing_comma(&mut self, a: &Expr) -> Option<crate::error::SyntaxError> {
+        let k = self.kind();
+        if !starts_expression(k) || matches!(k, T::STAR | T::Not) {
+            return None;
+        }
+        let a_first = self.token_index_at(a.loc)?;
+        // `print "x"`-like pairs and soft keywords are left to other rules.
+        let first = self.toks[a_first];
+        if first.kind == T::Name
+            && (self.toks[a_first + 1].kind == T::String
+                || matches!(self.text(&first), "match" | "case" | "_"))
+        {
+            return None;
+        }
+        if matches!(
+            a.kind,
+            ExprKind::Lambda { .. }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Starred { .. }
+                | ExprKind::NamedExpr { .. }
+        ) {
+            return None;
+        }
+        let save = self.pos;
+        let b = self.expression();
+        self.pos = save;
+        let b = b.ok()?;
+        Some(self.error_at_loc(
+            a.loc.to(b.loc),
+            "invalid syntax. Perhaps you forgot a comma?",
+        ))
     }
 
     /// `named_expression`: an expression or `NAME := expression`.
@@ -671,7 +713,7 @@ impl<'src> Parser<'src> {
             if matches!(first.kind, ExprKind::Starred { .. }) || bare_walrus {
                 return Err(self.invalid_syntax());
             }
-            let value = self.expression()?;
+            let value = self.dict_value()?;
             if matches!(self.kind(), T::For | T::Async) {
                 let generators = self.comprehension_clauses()?;
                 self.expect(T::RBRACE)?;
@@ -698,11 +740,36 @@ impl<'src> Parser<'src> {
                 let key = self.expression()?;
                 self.expect(T::COLON)?;
                 keys.push(Some(key));
-                values.push(self.expression()?);
+                values.push(self.dict_value()?);
+            }
+        }
+        if let Some(v) = values.last() {
+            if let Some(err) = self.missing_comma(&v.clone()) {
+                return Err(err);
             }
         }
         self.expect(T::RBRACE)?;
         Ok(expr(ExprKind::Dict { keys, values }, self.loc_from(start)))
+    }
+
+    /// The value after `key:` in a dict display, with CPython's messages
+    /// for a missing or starred value.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        match self.kind() {
+            T::RBRACE | T::COMMA => {
+                let colon = *self.prev();
+                Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"))
+            }
+            T::STAR => {
+                let start = self.start();
+                self.bump();
+                let v = self.bitwise_or()?;
+                let loc = self.loc_from(&start);
+                let _ = v;
+                Err(self.error_at_loc(loc, "cannot use a starred expression in a dictionary value"))
+            }
+            _ => self.expression(),
+        }
     }
 
     /// `for_if_clauses`: one or more `[async] for ... in ... [if ...]`.

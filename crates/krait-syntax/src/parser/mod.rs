@@ -114,12 +114,15 @@ impl<'src> Parser<'src> {
                     col: Some(col),
                     end_lineno: line,
                     end_col: None,
+                    in_chars: false,
                 });
             }
             return Err(err);
         }
         if lex.eager || reached_sentinel {
-            return Err(lex.error.clone());
+            let mut e = lex.error.clone();
+            e.in_chars = true;
+            return Err(e);
         }
         Err(err)
     }
@@ -232,6 +235,17 @@ impl<'src> Parser<'src> {
             }
         }
         Loc::default()
+    }
+
+    /// The index of the token that starts at `loc`.
+    fn token_index_at(&self, loc: Loc) -> Option<usize> {
+        let key = (loc.lineno, loc.col_offset);
+        let mut i = self.toks.partition_point(|t| (t.lineno, t.col) < key);
+        // A DEDENT shares its position with the token after it.
+        while self.toks.get(i)?.kind == TokKind::Dedent {
+            i += 1;
+        }
+        ((self.toks[i].lineno, self.toks[i].col) == key).then_some(i)
     }
 
     fn prev(&self) -> &Token {

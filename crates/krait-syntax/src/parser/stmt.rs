@@ -25,6 +25,69 @@ fn augassign_op(kind: T) -> Option<Operator> {
     })
 }
 
+/// Whether CPython's grammar could read `e` as a `bitwise_or` operand that
+/// does not begin with a display it excludes (its "Maybe you meant '=='"
+/// rule skips lists, tuples, generator expressions, True, False and None).
+fn is_operand(e: &Expr) -> bool {
+    let mut leftmost = e;
+    loop {
+        leftmost = match &leftmost.kind {
+            ExprKind::BinOp { left, .. } => left,
+            ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
+            ExprKind::Call { func, .. } => func,
+            _ => break,
+        };
+    }
+    let excluded_start = matches!(
+        leftmost.kind,
+        ExprKind::List { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant {
+                value: Constant::Bool(_) | Constant::None,
+                ..
+            }
+    );
+    let operand = !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred { .. }
+    );
+    operand && !excluded_start
+}
+
+/// Whether the right-hand side begins with a `bitwise_or` operand.
+fn starts_with_operand(value: &Expr) -> bool {
+    let mut e = value;
+    loop {
+        e = match &e.kind {
+            ExprKind::Tuple { elts, .. } if !elts.is_empty() => &elts[0],
+            ExprKind::Compare { left, .. } => left,
+            ExprKind::BoolOp { values, .. } => &values[0],
+            ExprKind::IfExp { body, .. } => body,
+            _ => break,
+        };
+    }
+    !matches!(
+        e.kind,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not,
+            ..
+        } | ExprKind::Lambda { .. }
+            | ExprKind::Yield { .. }
+            | ExprKind::YieldFrom { .. }
+            | ExprKind::Starred { .. }
+    )
+}
+
 fn stmt(kind: StmtKind, loc: Loc) -> Stmt {
     Stmt { kind, loc }
 }
@@ -70,6 +133,7 @@ impl<'src> Parser<'src> {
                     col: None,
                     end_lineno: t.lineno,
                     end_col: None,
+                    in_chars: false,
                 });
             }
             _ => return self.simple_stmts(body),
@@ -278,8 +342,10 @@ impl<'src> Parser<'src> {
                 break;
             }
             if !parens && !self.at(T::Name) {
+                let _ = comma;
+                let t = *self.tok();
                 return Err(self.error_at_token(
-                    &comma,
+                    &t,
                     "trailing comma not allowed without surrounding parentheses",
                 ));
             }
@@ -307,6 +373,9 @@ impl<'src> Parser<'src> {
     fn expr_or_assignment(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let first = self.assignment_value()?;
+        if let Some(err) = self.legacy_print(&start, &first) {
+            return Err(err);
+        }
         match self.kind() {
             T::COLON => {
                 let simple = matches!(first.kind, ExprKind::Name { .. }) && start.kind != T::LPAR;
@@ -314,11 +383,14 @@ impl<'src> Parser<'src> {
                     ExprKind::Name { .. }
                     | ExprKind::Attribute { .. }
                     | ExprKind::Subscript { .. } => self.to_target(first, ExprContext::Store)?,
-                    ExprKind::Tuple { .. } => {
-                        return Err(self.error_at_loc(
-                            first.loc,
-                            "only single target (not tuple) can be annotated",
-                        ))
+                    ExprKind::Tuple { elts, .. } => {
+                        // Without brackets CPython points at the first element.
+                        let loc = match elts.first() {
+                            Some(e) if start.kind != T::LPAR => e.loc,
+                            _ => first.loc,
+                        };
+                        return Err(self
+                            .error_at_loc(loc, "only single target (not tuple) can be annotated"));
                     }
                     ExprKind::List { .. } => {
                         return Err(self.error_at_loc(
@@ -403,41 +475,42 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// `print x` and `exec code`: Python 2 statements, which CPython
+    /// recognises to suggest the call.
+    fn legacy_print(&mut self, start: &Token, first: &Expr) -> Option<SyntaxError> {
+        let ExprKind::Name { id, .. } = &first.kind else {
+            return None;
+        };
+        if !(id == "print" || id == "exec") || start.kind != T::Name {
+            return None;
+        }
+        let k = self.kind();
+        if !super::expr::starts_expression(k) {
+            return None;
+        }
+        let save = self.pos;
+        let rest = self.star_expressions();
+        self.pos = save;
+        let rest = rest.ok()?;
+        Some(self.error_at_loc(
+            first.loc.to(rest.loc),
+            format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+        ))
+    }
+
     /// One target of `a = b = value`, with CPython's hint when the
-    /// assignment looks like a mistyped comparison.
+    /// assignment looks like a mistyped comparison: the operand right before
+    /// an `=` cannot be assigned to, and an operand follows the `=`.
     fn assignment_target(&mut self, e: Expr, last: bool, value: &Expr) -> PResult<Expr> {
-        if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+        let yields = matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. });
+        if yields && !self.parenthesized(&e) {
             return Err(self.error_at_loc(e.loc, "assignment to yield expression not possible"));
         }
         if let Some(bad) = super::targets::invalid_target(&e, false) {
-            let whole = std::ptr::eq(bad, &e);
-            let comparison_like = !matches!(
-                e.kind,
-                ExprKind::Compare { .. }
-                    | ExprKind::BoolOp { .. }
-                    | ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        ..
-                    }
-                    | ExprKind::IfExp { .. }
-                    | ExprKind::Lambda { .. }
-                    | ExprKind::NamedExpr { .. }
-                    | ExprKind::GeneratorExp { .. }
-                    | ExprKind::Constant {
-                        value: Constant::Bool(_) | Constant::None,
-                        ..
-                    }
-            ) && !matches!(
-                value.kind,
-                ExprKind::Tuple { .. }
-                    | ExprKind::Compare { .. }
-                    | ExprKind::BoolOp { .. }
-                    | ExprKind::IfExp { .. }
-                    | ExprKind::Lambda { .. }
-                    | ExprKind::Yield { .. }
-                    | ExprKind::YieldFrom { .. }
-            );
-            if whole && last && comparison_like {
+            let before_equals = std::ptr::eq(bad, &e)
+                || matches!(&e.kind, ExprKind::Tuple { elts, .. }
+                    if !self.parenthesized(&e) && elts.last().is_some_and(|x| std::ptr::eq(bad, x)));
+            if before_equals && last && is_operand(bad) && starts_with_operand(value) {
                 return Err(self.error_at_loc(
                     bad.loc,
                     format!(
@@ -448,6 +521,18 @@ impl<'src> Parser<'src> {
             }
         }
         self.to_target(e, ExprContext::Store)
+    }
+
+    /// Whether the expression was written in brackets: a tuple display's
+    /// location starts at its `(`; any other expression's excludes it.
+    fn parenthesized(&self, e: &Expr) -> bool {
+        let Some(i) = self.token_index_at(e.loc) else {
+            return false;
+        };
+        match e.kind {
+            ExprKind::Tuple { .. } => self.toks[i].kind == T::LPAR,
+            _ => i > 0 && self.toks[i - 1].kind == T::LPAR,
+        }
     }
 
     // ---- blocks ---------------------------------------------------------
@@ -479,14 +564,21 @@ impl<'src> Parser<'src> {
         }
         if !self.at(T::Indent) {
             let t = *self.tok();
-            return Err(SyntaxError::new(
+            let mut e = SyntaxError::new(
                 format!("expected an indented block after {what} on line {line}"),
                 t.lineno,
                 t.col,
                 t.end_lineno,
                 t.end_col,
             )
-            .with_kind(ErrorKind::IndentationError));
+            .with_kind(ErrorKind::IndentationError);
+            if t.kind == T::EndMarker {
+                let nl = *self.prev();
+                e.lineno = nl.lineno;
+                e.end_lineno = nl.lineno;
+                e.col = None;
+            }
+            return Err(e);
         }
         self.bump();
         while !self.at(T::Dedent) {
@@ -541,7 +633,26 @@ impl<'src> Parser<'src> {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
             );
         }
-        if super::targets::invalid_target(test, false).is_some() {
+        let comparison_like = matches!(
+            test.kind,
+            ExprKind::Compare { .. }
+                | ExprKind::BoolOp { .. }
+                | ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    ..
+                }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Lambda { .. }
+                | ExprKind::NamedExpr { .. }
+                | ExprKind::List { .. }
+                | ExprKind::Tuple { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant {
+                    value: Constant::Bool(_) | Constant::None,
+                    ..
+                }
+        );
+        if !comparison_like {
             return self.error_at_loc(
                 test.loc,
                 format!(
@@ -700,7 +811,8 @@ impl<'src> Parser<'src> {
             }
             let (type_, name) = if self.at(T::COLON) {
                 if is_star {
-                    return Err(self.error_at_token(&ex, "expected one or more exception types"));
+                    let t = *self.tok();
+                    return Err(self.error_at_token(&t, "expected one or more exception types"));
                 }
                 (None, None)
             } else {

@@ -82,7 +82,7 @@ impl<'src> Parser<'src> {
             .collect();
         let n_bytes = pieces.iter().filter(|p| p.bytes).count();
         if n_bytes != 0 && n_bytes != pieces.len() {
-            return Err(self.error_at_loc(loc, "cannot mix bytes and nonbytes literals"));
+            return Err(self.fstring_error(&toks[0], "cannot mix bytes and nonbytes literals"));
         }
         if n_bytes != 0 {
             let mut out = Vec::new();
@@ -96,7 +96,7 @@ impl<'src> Parser<'src> {
                     out.extend_from_slice(p.body.as_bytes());
                 } else {
                     out.extend(
-                        decode_bytes_escapes(p.body).map_err(|e| self.error_at_token(t, e.0))?,
+                        decode_bytes_escapes(p.body).map_err(|e| self.fstring_error(t, &e.0))?,
                     );
                 }
             }
@@ -141,7 +141,7 @@ impl<'src> Parser<'src> {
             out.push_str(body);
             Ok(())
         } else {
-            decode_str_escapes(body, out).map_err(|e| self.error_at_token(t, e.0))
+            decode_str_escapes(body, out).map_err(|e| self.fstring_error(t, &e.0))
         }
     }
 
@@ -217,8 +217,10 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn fstring_error(&self, t: &Token, msg: &str) -> SyntaxError {
-        self.error_at_token(t, msg)
+    /// Errors in string literals point where CPython's parser was when it
+    /// decoded them: at the token after the last string.
+    fn fstring_error(&self, _t: &Token, msg: &str) -> SyntaxError {
+        self.error_at_token(self.tok(), msg)
     }
 
     /// One `{expression[=][!conversion][:format_spec]}`, `*i` at the `{`.
