@@ -866,7 +866,7 @@ mod tests {
         );
         assert_eq!(
             error("x = '''abc\n\n"),
-            "unterminated triple-quoted string literal (detected at line 3)"
+            "unterminated triple-quoted string literal (detected at line 2)"
         );
     }
 
