@@ -12,11 +12,9 @@ use std::fmt::Write;
 /// (`LPAR`) instead of `OP`, as `tokenize -e` does. On a tokenizer error the
 /// listing so far is returned with the error.
 pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, SyntaxError)> {
-    let encoding = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        "utf-8-sig".to_owned()
-    } else {
-        declared_encoding(bytes).unwrap_or_else(|| "utf-8".to_owned())
-    };
+    // tokenize reports a file with a byte-order mark as plain utf-8.
+    let encoding = declared_encoding(bytes).unwrap_or_else(|| "utf-8".to_owned());
+    let crlf = crlf_lines(bytes);
     let text = crate::source::decode_source(bytes).map_err(|e| (String::new(), e))?;
     let mut out = String::new();
     line(&mut out, (0, 0), (0, 0), "ENCODING", &encoding);
@@ -24,16 +22,21 @@ pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, Synta
     let lines: Vec<&str> = text.split('\n').collect();
     let char_col = |lineno: u32, col: u32| -> usize {
         let l = lines.get(lineno as usize - 1).copied().unwrap_or("");
-        if l.is_ascii() {
-            col as usize
+        let col = col as usize;
+        if l.is_ascii() || col > l.len() {
+            // Past the end is the line break, one character wide.
+            l.chars().count().min(col) + col.saturating_sub(l.len())
         } else {
-            let col = (col as usize).min(l.len());
             l[..col].chars().count()
         }
     };
     // The line number Python's tokenize gives to what follows the last line.
+    // It stops reading at an unterminated last line of only whitespace, so
+    // the end marker is on that line.
+    let last = lines.last().copied().unwrap_or("");
+    let partial_blank = !last.is_empty() && last.trim_matches([' ', '\t', '\x0c']).is_empty();
     let eof_line = text.matches('\n').count() as u32
-        + u32::from(!text.ends_with('\n') && !text.is_empty())
+        + u32::from(!text.ends_with('\n') && !text.is_empty() && !partial_blank)
         + 1;
 
     let mut lexer = Lexer::new(&text).keep_trivia(true);
@@ -52,18 +55,38 @@ pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, Synta
                 (tok.end_lineno, char_col(tok.end_lineno, tok.end_col)),
             )
         };
-        let s = &text[tok.start as usize..tok.end as usize];
+        let mut s = std::borrow::Cow::Borrowed(&text[tok.start as usize..tok.end as usize]);
+        let mut end = end;
+        // The lexer sees `\r\n` as `\n`; tokenize shows what the file has.
+        if !crlf.is_empty() && s.contains('\n') {
+            let mut lineno = tok.lineno;
+            let mut restored = String::with_capacity(s.len() + 2);
+            for c in s.chars() {
+                if c == '\n' {
+                    if crlf.contains(&lineno) {
+                        restored.push('\r');
+                        if lineno == tok.end_lineno && matches!(tok.kind, TokKind::Nl) {
+                            end.1 += 1;
+                        }
+                    }
+                    lineno += 1;
+                }
+                restored.push(c);
+            }
+            s = std::borrow::Cow::Owned(restored);
+        }
         let name = type_name(&tok, exact);
         if tok.kind == TokKind::Newline {
             // The lexer gives NEWLINE no width, as CPython's does; tokenize
-            // gives it one, even to the empty one ending an unterminated line.
-            line(&mut out, start, (start.0, start.1 + 1), name, s);
+            // gives it its text's, even one to the empty NEWLINE ending an
+            // unterminated line.
+            let width = s.chars().count().max(1);
+            line(&mut out, start, (start.0, start.1 + width), name, &s);
         } else if tok.kind == TokKind::EndMarker {
-            implicit_final_newline(&mut out, &text, &lines);
-            line(&mut out, start, end, name, s);
+            line(&mut out, start, end, name, &s);
             return Ok(out);
         } else {
-            line(&mut out, start, end, name, s);
+            line(&mut out, start, end, name, &s);
         }
         if tok.kind == TokKind::Comment && tok.end as usize == text.len() {
             // A comment on an unterminated last line is followed by an empty NL.
@@ -72,24 +95,24 @@ pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, Synta
     }
 }
 
-/// Python's tokenize ends a file whose last line holds only spaces, and no
-/// line break, with an empty NEWLINE; Krait's lexer sees nothing there.
-fn implicit_final_newline(out: &mut String, text: &str, lines: &[&str]) {
-    if text.is_empty() || text.ends_with('\n') {
-        return;
+/// The (1-based) lines that end in `\r\n` in the file.
+fn crlf_lines(bytes: &[u8]) -> std::collections::HashSet<u32> {
+    let mut set = std::collections::HashSet::new();
+    let mut lineno = 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                set.insert(lineno);
+                lineno += 1;
+                i += 1;
+            }
+            b'\r' | b'\n' => lineno += 1,
+            _ => {}
+        }
+        i += 1;
     }
-    let last = lines.last().copied().unwrap_or("");
-    if last.trim().is_empty() && !last.is_empty() {
-        let lnum = lines.len();
-        let len = last.chars().count();
-        line(
-            out,
-            (lnum as u32, len),
-            (lnum as u32, len + 1),
-            "NEWLINE",
-            "",
-        );
-    }
+    set
 }
 
 fn type_name(tok: &Token, exact: bool) -> &'static str {
