@@ -36,6 +36,12 @@ pub fn check_module(module: &Mod) -> Check {
         return Ok(());
     };
     check_future(body)?;
+    if tree_depth(body) > MAX_TREE_DEPTH {
+        return Err(SyntaxError::unlocated(
+            crate::error::ErrorKind::RecursionError,
+            "maximum recursion depth exceeded during compilation",
+        ));
+    }
     let mut st = SymbolTable::default();
     st.push(ScopeKind::Module);
     st.stmts(body)?;
@@ -44,6 +50,54 @@ pub fn check_module(module: &Mod) -> Check {
     let mut cg = CodegenChecks::default();
     cg.scopes.push(CgScope::Module);
     cg.stmts(body)
+}
+
+// ---- tree depth -------------------------------------------------------------
+
+/// CPython's compiler recurses once per statement and expression, up to
+/// three times its recursion limit of 1000.
+pub const MAX_TREE_DEPTH: usize = 3000;
+
+/// The deepest nesting of statements and expressions in a module, counted
+/// without recursion, so that any tree can be measured safely.
+pub fn tree_depth(body: &[Stmt]) -> usize {
+    let mut max = 0;
+    let mut pending = Collect {
+        nodes: body.iter().map(|s| (Node::Stmt(s), 1)).collect(),
+        depth: 0,
+    };
+    while let Some((node, depth)) = pending.nodes.pop() {
+        max = max.max(depth);
+        pending.depth = depth + 1;
+        let _ = match node {
+            Node::Stmt(s) => walk_stmt_children(s, &mut pending),
+            Node::Expr(e) => walk_expr_children(e, &mut pending),
+        };
+    }
+    max
+}
+
+enum Node<'a> {
+    Stmt(&'a Stmt),
+    Expr(&'a Expr),
+}
+
+/// A work list that gathers a node's children, at the given depth, instead
+/// of visiting them.
+struct Collect<'a> {
+    nodes: Vec<(Node<'a>, usize)>,
+    depth: usize,
+}
+
+impl<'a> Visitor<'a> for Collect<'a> {
+    fn visit_stmt(&mut self, s: &'a Stmt) -> Check {
+        self.nodes.push((Node::Stmt(s), self.depth));
+        Ok(())
+    }
+    fn visit_expr(&mut self, e: &'a Expr) -> Check {
+        self.nodes.push((Node::Expr(e), self.depth));
+        Ok(())
+    }
 }
 
 // ---- from __future__ -------------------------------------------------------
@@ -562,7 +616,7 @@ struct CodegenChecks {
 
 fn contains_yield(body: &[Stmt]) -> bool {
     struct Finder(bool);
-    impl Visitor for Finder {
+    impl Visitor<'_> for Finder {
         fn visit_stmt(&mut self, s: &Stmt) -> Check {
             match s.kind {
                 StmtKind::FunctionDef(_)
@@ -1170,7 +1224,7 @@ fn irrefutable(p: &Pattern) -> Option<String> {
 
 fn contains_await(e: &Expr) -> bool {
     struct Finder(bool);
-    impl Visitor for Finder {
+    impl Visitor<'_> for Finder {
         fn visit_stmt(&mut self, _: &Stmt) -> Check {
             Ok(())
         }
@@ -1200,7 +1254,7 @@ fn contains_await(e: &Expr) -> bool {
 
 fn first_await(elts: &[&Expr], gens: &[Comprehension]) -> Option<Loc> {
     struct Finder(Option<Loc>);
-    impl Visitor for Finder {
+    impl Visitor<'_> for Finder {
         fn visit_stmt(&mut self, _: &Stmt) -> Check {
             Ok(())
         }
@@ -1231,12 +1285,12 @@ fn first_await(elts: &[&Expr], gens: &[Comprehension]) -> Option<Loc> {
 
 // ---- generic traversal ----------------------------------------------------
 
-trait Visitor {
-    fn visit_stmt(&mut self, s: &Stmt) -> Check;
-    fn visit_expr(&mut self, e: &Expr) -> Check;
+trait Visitor<'a> {
+    fn visit_stmt(&mut self, s: &'a Stmt) -> Check;
+    fn visit_expr(&mut self, e: &'a Expr) -> Check;
 }
 
-impl Visitor for SymbolTable {
+impl Visitor<'_> for SymbolTable {
     fn visit_stmt(&mut self, s: &Stmt) -> Check {
         self.stmt(s)
     }
@@ -1245,7 +1299,7 @@ impl Visitor for SymbolTable {
     }
 }
 
-impl Visitor for CodegenChecks {
+impl Visitor<'_> for CodegenChecks {
     fn visit_stmt(&mut self, s: &Stmt) -> Check {
         self.stmt(s)
     }
@@ -1254,12 +1308,12 @@ impl Visitor for CodegenChecks {
     }
 }
 
-fn walk_stmts(v: &mut impl Visitor, body: &[Stmt]) -> Check {
+fn walk_stmts<'a>(v: &mut impl Visitor<'a>, body: &'a [Stmt]) -> Check {
     body.iter().try_for_each(|s| v.visit_stmt(s))
 }
 
 /// Visits the direct children of a statement, in source order.
-fn walk_stmt_children(s: &Stmt, v: &mut impl Visitor) -> Check {
+fn walk_stmt_children<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) -> Check {
     match &s.kind {
         StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
             f.decorator_list.iter().try_for_each(|d| v.visit_expr(d))?;
@@ -1354,9 +1408,9 @@ fn walk_stmt_children(s: &Stmt, v: &mut impl Visitor) -> Check {
 }
 
 /// Visits the direct sub-expressions of an expression, in source order.
-fn walk_expr_children(e: &Expr, v: &mut impl Visitor) -> Check {
-    let all = |v: &mut dyn FnMut(&Expr) -> Check, es: &[Expr]| es.iter().try_for_each(v);
-    let mut visit = |x: &Expr| v.visit_expr(x);
+fn walk_expr_children<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) -> Check {
+    let all = |v: &mut dyn FnMut(&'a Expr) -> Check, es: &'a [Expr]| es.iter().try_for_each(v);
+    let mut visit = |x: &'a Expr| v.visit_expr(x);
     match &e.kind {
         ExprKind::BoolOp { values, .. } => all(&mut visit, values),
         ExprKind::NamedExpr { target, value } => {

@@ -8,6 +8,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// CPython's parser runs out of its own stack on deeply nested input.
+    MemoryError,
+    /// The tree is too deep for CPython's compiler or AST conversion.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -16,6 +20,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -55,6 +61,19 @@ impl SyntaxError {
         }
     }
 
+    /// An error without a location, such as MemoryError or RecursionError.
+    pub fn unlocated(kind: ErrorKind, msg: impl Into<String>) -> Self {
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: 0,
+            col: None,
+            end_lineno: 0,
+            end_col: None,
+            in_chars: false,
+        }
+    }
+
     pub fn with_kind(mut self, kind: ErrorKind) -> Self {
         self.kind = kind;
         self
@@ -88,6 +107,17 @@ impl SyntaxError {
     /// and an error without a location prints its message alone.
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = String::new();
+        if matches!(
+            self.kind,
+            ErrorKind::MemoryError | ErrorKind::RecursionError
+        ) {
+            if self.msg.is_empty() {
+                let _ = writeln!(out, "{}", self.kind.name());
+            } else {
+                let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
+            }
+            return out;
+        }
         if self.lineno == 0 {
             let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
             return out;

@@ -106,6 +106,18 @@ fn ast_command(args: &[String]) -> ExitCode {
         };
         let parsed = krait_syntax::parse_file_bytes(&bytes);
         report_warnings(path, &parsed);
+        let too_deep = match &parsed.result {
+            Ok(krait_syntax::ast::Mod::Module { body, .. }) => {
+                krait_syntax::checks::tree_depth(body) > krait_syntax::checks::MAX_TREE_DEPTH
+            }
+            _ => false,
+        };
+        if too_deep {
+            // Where CPython's ast.parse gives up, converting the tree.
+            eprintln!("RecursionError: maximum recursion depth exceeded during ast construction");
+            status = ExitCode::from(1);
+            continue;
+        }
         match &parsed.result {
             Ok(module) => {
                 if !check {

@@ -464,3 +464,71 @@ pub enum PatternKind {
         patterns: Vec<Pattern>,
     },
 }
+
+/// Chains like `a.b.b.b...`, `f()()()...` or `1 + 1 + ...` can nest a
+/// million deep; dropping them recursively would overflow the stack. The
+/// sub-expression through which such chains grow is unlinked and dropped in
+/// a loop. Other sub-expressions nest only as deep as the parser's limits
+/// allow (brackets, `**`, unary operators), so they drop recursively.
+impl Drop for Expr {
+    fn drop(&mut self) {
+        let mut next = self.kind.take_chain_link();
+        while let Some(mut e) = next {
+            next = e.kind.take_chain_link();
+        }
+    }
+}
+
+impl ExprKind {
+    fn take_chain_link(&mut self) -> Option<Expr> {
+        let link = match self {
+            ExprKind::BinOp { left: b, .. }
+            | ExprKind::UnaryOp { operand: b, .. }
+            | ExprKind::Attribute { value: b, .. }
+            | ExprKind::Subscript { value: b, .. }
+            | ExprKind::Call { func: b, .. }
+            | ExprKind::Await { value: b }
+            | ExprKind::Starred { value: b, .. }
+            | ExprKind::IfExp { orelse: b, .. } => b,
+            _ => return None,
+        };
+        if matches!(link.kind, ExprKind::Name { .. } | ExprKind::Constant { .. }) {
+            return None;
+        }
+        Some(std::mem::replace(&mut **link, Expr::placeholder()))
+    }
+}
+
+impl Expr {
+    fn placeholder() -> Expr {
+        Expr {
+            kind: ExprKind::Constant {
+                value: Constant::None,
+                kind: None,
+            },
+            loc: Loc::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chain far deeper than a test thread's stack could drop recursively.
+    #[test]
+    fn deep_chains_drop_without_recursion() {
+        let mut e = Expr::placeholder();
+        for _ in 0..1_000_000 {
+            e = Expr {
+                kind: ExprKind::Attribute {
+                    value: Box::new(e),
+                    attr: "b".into(),
+                    ctx: ExprContext::Load,
+                },
+                loc: Loc::default(),
+            };
+        }
+        drop(e);
+    }
+}

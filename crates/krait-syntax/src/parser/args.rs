@@ -7,7 +7,6 @@ use crate::token::TokKind as T;
 impl<'src> Parser<'src> {
     /// `(` arguments `)` of a call, the current token being `(`.
     pub(crate) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        self.enter()?;
         let open = self.bump();
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -74,7 +73,6 @@ impl<'src> Parser<'src> {
                         self.loc_from(&genexp_loc_start),
                     );
                     args.push(g);
-                    self.leave();
                     return Ok((args, keywords));
                 }
                 if !keywords.is_empty() {
@@ -96,11 +94,9 @@ impl<'src> Parser<'src> {
             }
         }
         if !self.at(T::RPAR) {
-            self.leave();
             return Err(self.invalid_syntax());
         }
         self.bump();
-        self.leave();
         Ok((args, keywords))
     }
 

@@ -190,14 +190,12 @@ impl<'src> Parser<'src> {
         if self.at(T::Lambda) {
             return self.lambdef();
         }
-        self.enter()?;
         let start = self.start();
         let body = self.disjunction()?;
         let result = if self.at(T::If) {
             self.bump();
             let test = self.disjunction()?;
             if !self.eat(T::Else) {
-                self.leave();
                 let t = *self.tok();
                 let _ = t;
                 return Err(self.error_at_loc(
@@ -205,7 +203,10 @@ impl<'src> Parser<'src> {
                     "expected 'else' after 'if' expression",
                 ));
             }
-            let orelse = self.expression()?;
+            self.nest(1)?;
+            let orelse = self.expression();
+            self.unnest(1);
+            let orelse = orelse?;
             expr(
                 ExprKind::IfExp {
                     test: Box::new(test),
@@ -217,7 +218,6 @@ impl<'src> Parser<'src> {
         } else {
             body
         };
-        self.leave();
         Ok(result)
     }
 
@@ -225,7 +225,10 @@ impl<'src> Parser<'src> {
         let start = self.bump();
         let args = self.parameters(T::COLON, false)?;
         self.expect(T::COLON)?;
-        let body = self.expression()?;
+        self.nest(2)?;
+        let body = self.expression();
+        self.unnest(2);
+        let body = body?;
         Ok(expr(
             ExprKind::Lambda {
                 args: Box::new(args),
@@ -262,10 +265,11 @@ impl<'src> Parser<'src> {
 
     fn inversion(&mut self) -> PResult<Expr> {
         if self.at(T::Not) {
-            self.enter()?;
             let start = self.bump();
-            let operand = self.inversion()?;
-            self.leave();
+            self.nest(1)?;
+            let operand = self.inversion();
+            self.unnest(1);
+            let operand = operand?;
             return Ok(expr(
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -341,7 +345,6 @@ impl<'src> Parser<'src> {
 
     /// Left-associative binary operators by precedence climbing.
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
-        self.enter()?;
         let start = self.start();
         let mut left = self.factor()?;
         loop {
@@ -363,7 +366,6 @@ impl<'src> Parser<'src> {
                 self.loc_from(&start),
             );
         }
-        self.leave();
         Ok(left)
     }
 
@@ -374,10 +376,11 @@ impl<'src> Parser<'src> {
             T::TILDE => UnaryOp::Invert,
             _ => return self.power(),
         };
-        self.enter()?;
         let start = self.bump();
-        let operand = self.factor()?;
-        self.leave();
+        self.nest(1)?;
+        let operand = self.factor();
+        self.unnest(1);
+        let operand = operand?;
         Ok(expr(
             ExprKind::UnaryOp {
                 op,
@@ -393,9 +396,10 @@ impl<'src> Parser<'src> {
         if !self.eat(T::DOUBLESTAR) {
             return Ok(base);
         }
-        self.enter()?;
-        let exp = self.factor()?;
-        self.leave();
+        self.nest(2)?;
+        let exp = self.factor();
+        self.unnest(2);
+        let exp = exp?;
         Ok(expr(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -574,11 +578,9 @@ impl<'src> Parser<'src> {
 
     /// `(...)`: a group, a tuple, a generator expression or a parenthesised yield.
     fn paren_atom(&mut self) -> PResult<Expr> {
-        self.enter()?;
         let start = self.bump();
-        let result = self.paren_inner(&start);
-        self.leave();
-        result
+
+        self.paren_inner(&start)
     }
 
     fn paren_inner(&mut self, start: &crate::token::Token) -> PResult<Expr> {
@@ -627,9 +629,9 @@ impl<'src> Parser<'src> {
     }
 
     fn list_atom(&mut self) -> PResult<Expr> {
-        self.enter()?;
         let start = self.bump();
-        let result = (|| {
+
+        (|| {
             if self.eat(T::RSQB) {
                 return Ok(expr(
                     ExprKind::List {
@@ -660,18 +662,14 @@ impl<'src> Parser<'src> {
                 },
                 self.loc_from(&start),
             ))
-        })();
-        self.leave();
-        result
+        })()
     }
 
     /// `{...}`: a dict, a set, or a comprehension of either.
     fn brace_atom(&mut self) -> PResult<Expr> {
-        self.enter()?;
         let start = self.bump();
-        let result = self.brace_inner(&start);
-        self.leave();
-        result
+
+        self.brace_inner(&start)
     }
 
     fn brace_inner(&mut self, start: &crate::token::Token) -> PResult<Expr> {

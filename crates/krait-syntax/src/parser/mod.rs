@@ -20,9 +20,12 @@ use crate::token::{TokKind, Token};
 
 pub type PResult<T> = Result<T, SyntaxError>;
 
-/// How deeply rules may nest before the parser gives up, as CPython's
-/// parser does, rather than overflow the stack.
-const MAX_DEPTH: u32 = 3000;
+/// How deeply the recursive rules may nest, in units of CPython's parser
+/// stack: past this CPython fails with a bare MemoryError. Brackets and
+/// blocks are bounded by the tokenizer's own limits; what can recurse
+/// without bound is `-x`, `not x`, `a if b else ...`, `a ** ...` and
+/// `lambda: ...`, which cost CPython one, one, one, two and two levels.
+const MAX_NESTING: u32 = 5967;
 
 pub struct Parser<'src> {
     src: &'src str,
@@ -273,17 +276,17 @@ impl<'src> Parser<'src> {
         )
     }
 
-    fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            let t = *self.tok();
-            return Err(self.error_at_token(&t, "too many nested parentheses"));
+    /// Enters a recursive rule costing `levels` of CPython's parser stack.
+    fn nest(&mut self, levels: u32) -> PResult<()> {
+        self.depth += levels;
+        if self.depth > MAX_NESTING {
+            return Err(SyntaxError::unlocated(ErrorKind::MemoryError, ""));
         }
         Ok(())
     }
 
-    fn leave(&mut self) {
-        self.depth -= 1;
+    fn unnest(&mut self, levels: u32) {
+        self.depth -= levels;
     }
 
     // ---- the start rule -------------------------------------------------

@@ -52,7 +52,6 @@ impl<'src> Parser<'src> {
 
     /// `or_pattern ['as' NAME]`
     fn as_pattern(&mut self) -> PResult<Pattern> {
-        self.enter()?;
         let start = self.start();
         let p = self.or_pattern()?;
         let result = if self.eat(T::As) {
@@ -74,7 +73,6 @@ impl<'src> Parser<'src> {
         } else {
             p
         };
-        self.leave();
         Ok(result)
     }
 

@@ -95,10 +95,7 @@ fn stmt(kind: StmtKind, loc: Loc) -> Stmt {
 impl<'src> Parser<'src> {
     /// One statement, compound or a line of simple statements, appended to `body`.
     pub(crate) fn statement(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
-        self.enter()?;
-        let result = self.statement_inner(body);
-        self.leave();
-        result
+        self.statement_inner(body)
     }
 
     fn statement_inner(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
