@@ -29,6 +29,8 @@ def krait(binary, path):
     proc = subprocess.run([binary, path], capture_output=True, timeout=30)
     err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
     last = err[-1] if err else ""
+    if proc.returncode not in (0, 1) or "panicked" in proc.stderr.decode("utf-8", "replace"):
+        return f"CRASH (exit {proc.returncode}): {last}"
     if "Error: " in last and not last.startswith("NotImplementedError"):
         line = next((l for l in err if l.strip().startswith("File ")), "")
         lineno = line.rsplit("line ", 1)[-1] if "line " in line else "?"

@@ -48,8 +48,7 @@ pub fn check_module(module: &Mod) -> Check {
     st.pop();
     st.analyse()?;
     let mut cg = CodegenChecks::default();
-    cg.scopes.push(CgScope::Module);
-    cg.stmts(body)
+    cg.function_body(CgScope::Module, |cg| cg.stmts(body))
 }
 
 // ---- tree depth -------------------------------------------------------------
@@ -1508,5 +1507,40 @@ fn walk_expr_children<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) -> Check {
             Ok(())
         }
         ExprKind::Constant { .. } | ExprKind::Name { .. } => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str) -> Result<(), String> {
+        let module = crate::parse_module(src).expect("parses");
+        check_module(&module).map_err(|e| e.msg)
+    }
+
+    #[test]
+    fn module_level_loops_are_fine() {
+        assert_eq!(
+            check("for x in y:\n    break\nwhile x:\n    continue\n"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn break_outside_loop_at_module_level() {
+        assert_eq!(check("break\n"), Err("'break' outside loop".into()));
+    }
+
+    #[test]
+    fn nonlocal_needs_an_enclosing_binding() {
+        assert_eq!(
+            check("def f():\n    def g():\n        nonlocal x\n"),
+            Err("no binding for nonlocal 'x' found".into())
+        );
+        assert_eq!(
+            check("def f():\n    x = 1\n    def g():\n        nonlocal x\n"),
+            Ok(())
+        );
     }
 }
