@@ -387,7 +387,7 @@ impl<'src> Lexer<'src> {
             self.pos += 1;
         }
         let c = self.peek();
-        let blank = c == b'#' || c == b'\n' || c == b'\\' && self.is_blank_continuation();
+        let blank = c == b'#' || c == b'\n';
         if blank || !self.parens.is_empty() {
             return Ok(None);
         }
@@ -455,12 +455,6 @@ impl<'src> Lexer<'src> {
             }
         }
         Ok(None)
-    }
-
-    /// A line holding only whitespace and a `\` continuation counts as blank
-    /// only if what follows is blank too; CPython treats it as a continuation.
-    fn is_blank_continuation(&self) -> bool {
-        false
     }
 
     fn token(&mut self, start: usize, line: u32, col: u32) -> Result<Token, LexError> {
@@ -635,12 +629,10 @@ impl<'src> Lexer<'src> {
             self.verify_end_of_number(kind)?;
             return Ok(self.make(TokKind::Number, start, line, col));
         }
-        let mut is_float = false;
         if c == b'.' {
             // ".5"
             self.pos += 1;
             self.decimal_tail()?;
-            is_float = true;
         } else {
             let leading_zero = c == b'0';
             self.decimal_tail()?;
@@ -650,7 +642,6 @@ impl<'src> Lexer<'src> {
                     .any(|b| b != b'0' && b != b'_');
             if self.peek() == b'.' {
                 self.pos += 1;
-                is_float = true;
                 if self.peek().is_ascii_digit() {
                     self.decimal_tail()?;
                 }
@@ -674,7 +665,6 @@ impl<'src> Lexer<'src> {
                 });
             }
         }
-        let _ = is_float;
         if matches!(self.peek(), b'e' | b'E') {
             let e_pos = self.pos;
             self.pos += 1;

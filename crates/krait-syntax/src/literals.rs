@@ -123,20 +123,14 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                     _ => (8, "truncated \\UXXXXXXXX escape"),
                 };
                 let mut v: u32 = 0;
-                for k in 0..n {
+                for _ in 0..n {
                     match b.get(i).and_then(|&d| (d as char).to_digit(16)) {
                         Some(d) => {
                             v = v * 16 + d;
                             i += 1;
                         }
                         None => {
-                            let end = pos_of(i, shift) - usize::from(k == 0 && i >= b.len());
-                            let end = if i >= b.len() {
-                                pos_of(b.len(), shift) - 1
-                            } else {
-                                end.max(start + 1)
-                            };
-                            let _ = end;
+                            // The bytes reported end at the last one looked at.
                             let end = if i >= b.len() {
                                 pos_of(b.len(), shift) - 1
                             } else {

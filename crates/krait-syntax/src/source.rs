@@ -15,7 +15,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     let declared = find_coding_declaration(bytes);
     let text: Cow<str> = match &declared {
         None => decode_utf8(bytes)?,
-        Some((name, line)) => {
+        Some((name, _)) => {
             let normal = normalize_encoding_name(name);
             // A script with a bad declaration is reported without a location.
             let unlocated = |msg: String| {
@@ -24,7 +24,6 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                 e.end_col = None;
                 e
             };
-            let _ = line;
             if bom && normal != "utf-8" {
                 return Err(unlocated(format!("encoding problem: {name} with BOM")));
             }

@@ -196,10 +196,8 @@ impl<'src> Parser<'src> {
             self.bump();
             let test = self.disjunction()?;
             if !self.eat(T::Else) {
-                let t = *self.tok();
-                let _ = t;
                 return Err(self.error_at_loc(
-                    Loc { ..body.loc }.to(test.loc),
+                    body.loc.to(test.loc),
                     "expected 'else' after 'if' expression",
                 ));
             }
@@ -759,11 +757,9 @@ impl<'src> Parser<'src> {
                 Err(self.error_at_token(&colon, "expression expected after dictionary key and ':'"))
             }
             T::STAR => {
-                let start = self.start();
-                self.bump();
-                let v = self.bitwise_or()?;
+                let start = self.bump();
+                self.bitwise_or()?;
                 let loc = self.loc_from(&start);
-                let _ = v;
                 Err(self.error_at_loc(loc, "cannot use a starred expression in a dictionary value"))
             }
             _ => self.expression(),

@@ -334,12 +334,11 @@ impl<'src> Parser<'src> {
             if !self.at(T::COMMA) {
                 break;
             }
-            let comma = self.bump();
+            self.bump();
             if parens && self.at(T::RPAR) {
                 break;
             }
             if !parens && !self.at(T::Name) {
-                let _ = comma;
                 let t = *self.tok();
                 return Err(self.error_at_token(
                     &t,
