@@ -36,6 +36,9 @@ pub struct SyntaxError {
     pub col: Option<u32>,
     pub end_lineno: u32,
     pub end_col: Option<u32>,
+    /// The line to show instead of the file's (an f-string expression's
+    /// errors show the `(expression)` CPython parsed).
+    pub text: Option<String>,
     /// Whether CPython reports this error's offsets in characters. Its
     /// tokenizer does; its parser and compiler report a script's errors in
     /// bytes, unless the file declares its encoding.
@@ -57,6 +60,7 @@ impl SyntaxError {
             col: Some(col),
             end_lineno,
             end_col: Some(end_col),
+            text: None,
             in_chars: false,
         }
     }
@@ -70,6 +74,7 @@ impl SyntaxError {
             col: None,
             end_lineno: 0,
             end_col: None,
+            text: None,
             in_chars: false,
         }
     }
@@ -86,7 +91,10 @@ impl SyntaxError {
             if !self.in_chars {
                 return col as usize + 1;
             }
-            let line = nth_line(source, lineno).unwrap_or("");
+            let line = match &self.text {
+                Some(t) => t.as_str(),
+                None => nth_line(source, lineno).unwrap_or(""),
+            };
             let col = (col as usize).min(line.len());
             let mut col = col;
             while !line.is_char_boundary(col) {
@@ -123,11 +131,16 @@ impl SyntaxError {
             return out;
         }
         let _ = writeln!(out, "  File \"{}\", line {}", filename, self.lineno);
-        if let Some(line) = nth_line(source, self.lineno) {
-            let has_newline = source.len() > line.len() && {
-                let start = line.as_ptr() as usize - source.as_ptr() as usize;
-                source.as_bytes().get(start + line.len()) == Some(&b'\n')
-            };
+        let line = match &self.text {
+            Some(t) => Some(t.as_str()),
+            None => nth_line(source, self.lineno),
+        };
+        if let Some(line) = line {
+            let has_newline = self.text.is_some()
+                || source.len() > line.len() && {
+                    let start = line.as_ptr() as usize - source.as_ptr() as usize;
+                    source.as_bytes().get(start + line.len()) == Some(&b'\n')
+                };
             // Python's `text` attribute: the line with its line break.
             let text_len = line.chars().count() as i64 + i64::from(has_newline);
             let (offset, end_offset) = self.offsets(source);

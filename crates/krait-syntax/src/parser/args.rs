@@ -145,7 +145,12 @@ impl<'src> Parser<'src> {
                 }
                 T::STAR => {
                     if seen_star {
-                        return Err(self.error_at_token(&t, "* argument may appear only once"));
+                        let msg = if a.vararg.is_some() {
+                            "* argument may appear only once"
+                        } else {
+                            "invalid syntax"
+                        };
+                        return Err(self.error_at_token(&t, msg));
                     }
                     self.bump();
                     seen_star = true;

@@ -619,6 +619,9 @@ impl<'src> Parser<'src> {
                 self.loc_from(start),
             ));
         }
+        if let Some(err) = self.missing_comma(&first) {
+            return Err(err);
+        }
         self.expect(T::RPAR)?;
         if matches!(first.kind, ExprKind::Starred { .. }) {
             return Err(self.error_at_loc(first.loc, "cannot use starred expression here"));
@@ -734,7 +737,17 @@ impl<'src> Parser<'src> {
                 values.push(self.bitwise_or()?);
             } else {
                 let key = self.expression()?;
-                self.expect(T::COLON)?;
+                if !self.at(T::COLON) {
+                    if let Some(err) = self.missing_comma(&key) {
+                        return Err(err);
+                    }
+                    let mut err = self.error_at_loc(key.loc, "':' expected after dictionary key");
+                    err.lineno = key.loc.end_lineno;
+                    err.col = Some(key.loc.end_col_offset.saturating_sub(1));
+                    err.end_col = None;
+                    return Err(err);
+                }
+                self.bump();
                 keys.push(Some(key));
                 values.push(self.dict_value()?);
             }

@@ -117,6 +117,7 @@ impl<'src> Parser<'src> {
                     col: Some(col),
                     end_lineno: line,
                     end_col: None,
+                    text: None,
                     in_chars: false,
                 });
             }

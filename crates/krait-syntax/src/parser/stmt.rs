@@ -130,6 +130,7 @@ impl<'src> Parser<'src> {
                     col: None,
                     end_lineno: t.lineno,
                     end_col: None,
+                    text: None,
                     in_chars: false,
                 });
             }
@@ -418,11 +419,14 @@ impl<'src> Parser<'src> {
                 while self.eat(T::EQUAL) {
                     exprs.push(self.assignment_value()?);
                 }
+                // CPython's hint looks at the first target and what follows its
+                // `=`: an operand that is not itself followed by another `=`.
+                let hint =
+                    starts_with_operand(&exprs[1]) && (exprs.len() == 2 || !is_operand(&exprs[1]));
                 let value = exprs.pop().unwrap();
                 let mut targets = Vec::with_capacity(exprs.len());
-                let n = exprs.len();
                 for (i, e) in exprs.into_iter().enumerate() {
-                    targets.push(self.assignment_target(e, i + 1 == n, &value)?);
+                    targets.push(self.assignment_target(e, i == 0 && hint)?);
                 }
                 Ok(stmt(
                     StmtKind::Assign {
@@ -497,7 +501,7 @@ impl<'src> Parser<'src> {
     /// One target of `a = b = value`, with CPython's hint when the
     /// assignment looks like a mistyped comparison: the operand right before
     /// an `=` cannot be assigned to, and an operand follows the `=`.
-    fn assignment_target(&mut self, e: Expr, last: bool, value: &Expr) -> PResult<Expr> {
+    fn assignment_target(&mut self, e: Expr, hint: bool) -> PResult<Expr> {
         let yields = matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. });
         if yields && !self.parenthesized(&e) {
             return Err(self.error_at_loc(e.loc, "assignment to yield expression not possible"));
@@ -506,7 +510,7 @@ impl<'src> Parser<'src> {
             let before_equals = std::ptr::eq(bad, &e)
                 || matches!(&e.kind, ExprKind::Tuple { elts, .. }
                     if !self.parenthesized(&e) && elts.last().is_some_and(|x| std::ptr::eq(bad, x)));
-            if before_equals && last && is_operand(bad) && starts_with_operand(value) {
+            if before_equals && hint && is_operand(bad) {
                 return Err(self.error_at_loc(
                     bad.loc,
                     format!(
@@ -906,7 +910,8 @@ impl<'src> Parser<'src> {
         let start = async_tok.unwrap_or(def);
         let (name, _) = self.name()?;
         if !self.at(T::LPAR) {
-            return Err(self.invalid_syntax());
+            let t = *self.tok();
+            return Err(self.error_at_token(&t, "expected '('"));
         }
         self.bump();
         let args = self.parameters(T::RPAR, true)?;

@@ -436,6 +436,18 @@ impl<'src> Parser<'src> {
             if !e.msg.starts_with("f-string") {
                 e.msg = format!("f-string: {}", e.msg);
             }
+            // CPython shows the `(expression)` it parsed, with columns
+            // counted in it rather than in the file.
+            if e.lineno != 0 {
+                let sub_line = e.lineno.saturating_sub(first_line) as usize;
+                e.text = source.split('\n').nth(sub_line).map(str::to_owned);
+                if e.lineno == first_line {
+                    e.col = e.col.map(|c| c.saturating_sub(start_col));
+                }
+                if e.end_lineno == first_line {
+                    e.end_col = e.end_col.map(|c| c.saturating_sub(start_col));
+                }
+            }
             e
         })
     }
