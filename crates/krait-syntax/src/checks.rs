@@ -484,7 +484,7 @@ impl SymbolTable {
         }
         if i != self.stack.len() - 1 && self.scopes[self.stack[i]].kind == ScopeKind::Class {
             return Err(error(
-                e.loc,
+                target.loc,
                 "assignment expression within a comprehension cannot be used in a class body",
             ));
         }
@@ -1095,6 +1095,13 @@ impl CodegenChecks {
             PatternKind::MatchValue { value } => self.expr(value),
             PatternKind::MatchSingleton { .. } => Ok(()),
             PatternKind::MatchSequence { patterns } => {
+                let stars = patterns
+                    .iter()
+                    .filter(|q| matches!(q.kind, PatternKind::MatchStar { .. }))
+                    .count();
+                if stars > 1 {
+                    return Err(error(p.loc, "multiple starred names in sequence pattern"));
+                }
                 patterns.iter().try_for_each(|q| self.pattern(q, names))
             }
             PatternKind::MatchMapping {
@@ -1102,6 +1109,21 @@ impl CodegenChecks {
                 patterns,
                 rest,
             } => {
+                for (i, k) in keys.iter().enumerate() {
+                    if let ExprKind::Constant { value, .. } = &k.kind {
+                        let dup = keys[..i].iter().any(|o| {
+                            matches!(&o.kind, ExprKind::Constant { value: v, .. } if same_key(v, value))
+                        });
+                        if dup {
+                            let mut repr = String::new();
+                            crate::ast::write_constant_repr(&mut repr, value);
+                            return Err(error(
+                                p.loc,
+                                format!("mapping pattern checks duplicate key ({repr})"),
+                            ));
+                        }
+                    }
+                }
                 self.exprs(keys)?;
                 for q in patterns {
                     self.pattern(q, names)?;
@@ -1119,7 +1141,7 @@ impl CodegenChecks {
             } => {
                 self.expr(cls)?;
                 for (i, a) in kwd_attrs.iter().enumerate() {
-                    if kwd_attrs[i + 1..].contains(a) {
+                    if kwd_attrs[..i].contains(a) {
                         return Err(error(
                             kwd_patterns[i].loc,
                             format!("attribute name repeated in class pattern: {a}"),
@@ -1179,6 +1201,23 @@ impl CodegenChecks {
                 Ok(())
             }
         }
+    }
+}
+
+/// Whether two constant mapping keys are equal as Python compares them
+/// (`1`, `1.0` and `True` are the same key).
+fn same_key(a: &Constant, b: &Constant) -> bool {
+    fn number(c: &Constant) -> Option<f64> {
+        match c {
+            Constant::Bool(b) => Some(*b as u8 as f64),
+            Constant::Int(i) => Some(i.to_f64().value()),
+            Constant::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
     }
 }
 

@@ -675,7 +675,6 @@ impl<'src> Lexer<'src> {
             }
             if !self.peek().is_ascii_digit() {
                 if signed {
-                    self.pos += 1;
                     return Err(self.error_here("invalid decimal literal"));
                 }
                 // "1else": the 'e' starts the next token.

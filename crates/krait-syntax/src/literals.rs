@@ -150,13 +150,13 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                 out.push_code_point(v);
             }
             b'N' => {
-                let malformed =
-                    || unicode_error(start, start + 1, "malformed \\N character escape");
+                let malformed = |end| unicode_error(start, end, "malformed \\N character escape");
                 if b.get(i) != Some(&b'{') {
-                    return Err(malformed());
+                    return Err(malformed(start + 1));
                 }
+                // Without a closing brace the decoder reads to the end.
                 let Some(close) = body[i + 1..].find('}') else {
-                    return Err(malformed());
+                    return Err(malformed(pos_of(b.len(), shift) - 1));
                 };
                 let name = &body[i + 1..i + 1 + close];
                 i += close + 2;

@@ -427,6 +427,11 @@ impl Dump for Expr {
     }
 }
 
+/// Writes Python's `repr()` of a constant.
+pub fn write_constant_repr(out: &mut String, c: &Constant) {
+    c.dump(out)
+}
+
 impl Dump for Constant {
     fn dump(&self, out: &mut String) {
         match self {

@@ -3,5 +3,5 @@
 mod dump;
 mod nodes;
 
-pub use dump::dump_module;
+pub use dump::{dump_module, write_constant_repr};
 pub use nodes::*;

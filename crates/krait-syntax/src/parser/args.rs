@@ -7,6 +7,16 @@ use crate::token::TokKind as T;
 impl<'src> Parser<'src> {
     /// `(` arguments `)` of a call, the current token being `(`.
     pub(crate) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.arguments(true)
+    }
+
+    /// The bases of a class: like call arguments, but a bare generator
+    /// expression is not allowed.
+    pub(crate) fn class_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.arguments(false)
+    }
+
+    fn arguments(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.bump();
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -55,6 +65,10 @@ impl<'src> Parser<'src> {
                     return Err(self.keyword_target_error(&e));
                 }
                 if matches!(self.kind(), T::For | T::Async) {
+                    if !allow_genexp {
+                        let t = *self.tok();
+                        return Err(self.error_at_token(&t, "invalid syntax"));
+                    }
                     let generators = self.comprehension_clauses()?;
                     let genexp_loc_start = open;
                     let closes = self.at(T::RPAR);
@@ -145,7 +159,7 @@ impl<'src> Parser<'src> {
                 }
                 T::STAR => {
                     if seen_star {
-                        let msg = if a.vararg.is_some() {
+                        let msg = if matches!(self.peek_kind(1), T::Name | T::COMMA) {
                             "* argument may appear only once"
                         } else {
                             "invalid syntax"
@@ -155,18 +169,32 @@ impl<'src> Parser<'src> {
                     self.bump();
                     seen_star = true;
                     if self.at(T::COMMA) || self.at(end) {
-                        let k = if self.at(T::COMMA) {
-                            self.peek_kind(1)
+                        let (k, at) = if self.at(T::COMMA) {
+                            (self.peek_kind(1), 1)
                         } else {
-                            end
+                            (end, 0)
                         };
                         if k == end || k == T::DOUBLESTAR {
+                            // A def points at the star; a lambda, like CPython's
+                            // rule for it, where the parser stopped.
+                            let here = if annotations {
+                                t
+                            } else {
+                                self.toks[self.pos + at]
+                            };
                             return Err(
-                                self.error_at_token(&t, "named arguments must follow bare *")
+                                self.error_at_token(&here, "named arguments must follow bare *")
                             );
                         }
                     } else {
                         a.vararg = Some(self.parameter(annotations, true)?);
+                        if self.at(T::EQUAL) {
+                            let eq = *self.tok();
+                            return Err(self.error_at_token(
+                                &eq,
+                                "var-positional argument cannot have default value",
+                            ));
+                        }
                     }
                 }
                 T::DOUBLESTAR => {

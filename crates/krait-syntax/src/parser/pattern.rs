@@ -216,36 +216,32 @@ impl<'src> Parser<'src> {
                     T::MINUS => Operator::Sub,
                     _ => return Ok(real),
                 };
-                self.bump();
-                let imag_tok = self.start();
-                if imag_tok.kind != T::Number {
-                    return Err(self.invalid_syntax());
-                }
-                let imag = self.atom()?;
-                if !matches!(
-                    imag.kind,
-                    ExprKind::Constant {
-                        value: Constant::Complex(_),
-                        ..
-                    }
-                ) {
-                    return Err(
-                        self.error_at_loc(imag.loc, "imaginary number required in complex literal")
-                    );
-                }
+                let is_complex = |e: &Expr| {
+                    matches!(
+                        e.kind,
+                        ExprKind::Constant {
+                            value: Constant::Complex(_),
+                            ..
+                        }
+                    )
+                };
                 let real_num = match &real.kind {
                     ExprKind::UnaryOp { operand, .. } => operand,
                     _ => &real,
                 };
-                if matches!(
-                    real_num.kind,
-                    ExprKind::Constant {
-                        value: Constant::Complex(_),
-                        ..
-                    }
-                ) {
+                if is_complex(real_num) {
                     return Err(
-                        self.error_at_loc(real.loc, "real number required in complex literal")
+                        self.error_at_loc(real_num.loc, "real number required in complex literal")
+                    );
+                }
+                self.bump();
+                if !self.at(T::Number) {
+                    return Err(self.invalid_syntax());
+                }
+                let imag = self.atom()?;
+                if !is_complex(&imag) {
+                    return Err(
+                        self.error_at_loc(imag.loc, "imaginary number required in complex literal")
                     );
                 }
                 Ok(expr(
@@ -349,6 +345,9 @@ impl<'src> Parser<'src> {
         let mut rest = None;
         while !self.at(T::RBRACE) {
             if self.eat(T::DOUBLESTAR) {
+                if self.at_soft_keyword("_") {
+                    return Err(self.invalid_syntax());
+                }
                 rest = Some(self.name()?.0);
                 self.eat(T::COMMA);
                 break;

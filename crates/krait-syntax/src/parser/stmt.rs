@@ -242,6 +242,10 @@ impl<'src> Parser<'src> {
     fn del_targets(&mut self) -> PResult<Vec<Expr>> {
         let mut targets = Vec::new();
         loop {
+            if self.at(T::STAR) {
+                let star = self.star_target_expr()?;
+                return Err(self.error_at_loc(star.loc, "cannot delete starred"));
+            }
             let e = self.bitwise_or()?;
             targets.push(self.to_target(e, ExprContext::Del)?);
             if !self.eat(T::COMMA) {
@@ -943,7 +947,7 @@ impl<'src> Parser<'src> {
         let start = self.bump();
         let (name, _) = self.name()?;
         let (bases, keywords) = if self.at(T::LPAR) {
-            self.call_arguments()?
+            self.class_arguments()?
         } else {
             (Vec::new(), Vec::new())
         };
