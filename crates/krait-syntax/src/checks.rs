@@ -14,13 +14,7 @@ use std::collections::HashMap;
 type Check = Result<(), SyntaxError>;
 
 fn error(loc: Loc, msg: impl Into<String>) -> SyntaxError {
-    SyntaxError::new(
-        msg,
-        loc.lineno,
-        loc.col_offset,
-        loc.end_lineno,
-        loc.end_col_offset,
-    )
+    SyntaxError::at(loc, msg)
 }
 
 /// An error with a single caret at the start of `loc`.

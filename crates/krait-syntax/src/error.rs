@@ -65,6 +65,17 @@ impl SyntaxError {
         }
     }
 
+    /// An error spanning an AST location.
+    pub fn at(loc: crate::ast::Loc, msg: impl Into<String>) -> Self {
+        SyntaxError::new(
+            msg,
+            loc.lineno,
+            loc.col_offset,
+            loc.end_lineno,
+            loc.end_col_offset,
+        )
+    }
+
     /// An error without a location, such as MemoryError or RecursionError.
     pub fn unlocated(kind: ErrorKind, msg: impl Into<String>) -> Self {
         SyntaxError {

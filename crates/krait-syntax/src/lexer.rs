@@ -158,6 +158,20 @@ impl<'src> Lexer<'src> {
         }
     }
 
+    /// A token of no width at the current position (DEDENT, ENDMARKER).
+    fn empty_token(&self, kind: TokKind) -> Token {
+        let col = self.col_of(self.pos);
+        Token {
+            kind,
+            start: self.pos as u32,
+            end: self.pos as u32,
+            lineno: self.lineno,
+            col,
+            end_lineno: self.lineno,
+            end_col: col,
+        }
+    }
+
     fn newline(&mut self) {
         // Called with `pos` just past a '\n'.
         self.lineno += 1;
@@ -192,16 +206,7 @@ impl<'src> Lexer<'src> {
         loop {
             if self.pending_dedents > 0 {
                 self.pending_dedents -= 1;
-                let col = self.col_of(self.pos);
-                return Ok(Token {
-                    kind: TokKind::Dedent,
-                    start: self.pos as u32,
-                    end: self.pos as u32,
-                    lineno: self.lineno,
-                    col,
-                    end_lineno: self.lineno,
-                    end_col: col,
-                });
+                return Ok(self.empty_token(TokKind::Dedent));
             }
             if self.pending_indent {
                 self.pending_indent = false;
@@ -216,16 +221,7 @@ impl<'src> Lexer<'src> {
                 });
             }
             if self.finished {
-                let col = self.col_of(self.pos);
-                return Ok(Token {
-                    kind: TokKind::EndMarker,
-                    start: self.pos as u32,
-                    end: self.pos as u32,
-                    lineno: self.lineno,
-                    col,
-                    end_lineno: self.lineno,
-                    end_col: col,
-                });
+                return Ok(self.empty_token(TokKind::EndMarker));
             }
             if self.at_bol {
                 self.at_bol = false;

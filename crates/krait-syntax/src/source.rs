@@ -16,7 +16,9 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     let text: Cow<str> = match &declared {
         None => decode_utf8(bytes)?,
         Some((name, _)) => {
-            let normal = normalize_encoding_name(name);
+            let normal = normal_encoding_name(name)
+                .to_ascii_lowercase()
+                .replace('_', "-");
             // A script with a bad declaration is reported without a location.
             let unlocated = |msg: String| {
                 let mut e = SyntaxError::new(msg, 0, 0, 0, 0);
@@ -91,9 +93,10 @@ fn decode_with<'a>(name: &str, bytes: &'a [u8]) -> Option<Result<Cow<'a, str>, S
     }
 }
 
-/// Python's own normalisation of a declared encoding name.
-fn normalize_encoding_name(name: &str) -> String {
-    let lower: String = name
+/// The name CPython gives a declared encoding (its `get_normal_name`): the
+/// spellings of UTF-8 and Latin-1 are unified, other names stay as written.
+pub fn normal_encoding_name(name: &str) -> String {
+    let head: String = name
         .chars()
         .take(12)
         .map(|c| {
@@ -104,17 +107,19 @@ fn normalize_encoding_name(name: &str) -> String {
             }
         })
         .collect();
-    let full_lower = name.to_ascii_lowercase().replace('_', "-");
-    if lower == "utf-8" || lower.starts_with("utf-8-") {
+    let is = |spelling: &str| head == spelling || head.starts_with(&format!("{spelling}-"));
+    if is("utf-8") {
         "utf-8".into()
-    } else if ["latin-1", "iso-8859-1", "iso-latin-1"]
-        .iter()
-        .any(|p| lower == *p || lower.starts_with(&format!("{p}-")))
-    {
+    } else if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
         "iso-8859-1".into()
     } else {
-        full_lower
+        name.to_owned()
     }
+}
+
+/// The encoding a file declares, named as Python's `tokenize` reports it.
+pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    find_coding_declaration(bytes).map(|(name, _)| normal_encoding_name(&name))
 }
 
 /// The encoding named by a `coding[:=]` comment in line 1, or in line 2 when

@@ -13,7 +13,7 @@ use std::fmt::Write;
 /// listing so far is returned with the error.
 pub fn token_listing(bytes: &[u8], exact: bool) -> Result<String, (String, SyntaxError)> {
     // tokenize reports a file with a byte-order mark as plain utf-8.
-    let encoding = declared_encoding(bytes).unwrap_or_else(|| "utf-8".to_owned());
+    let encoding = crate::source::declared_encoding(bytes).unwrap_or_else(|| "utf-8".to_owned());
     let crlf = crlf_lines(bytes);
     let text = crate::source::decode_source(bytes).map_err(|e| (String::new(), e))?;
     let mut out = String::new();
@@ -134,56 +134,4 @@ fn line(out: &mut String, start: (u32, usize), end: (u32, usize), name: &str, s:
     let mut repr = String::new();
     write_str_repr(&mut repr, s.chars().map(|c| c as u32));
     let _ = writeln!(out, "{range:<20}{name:<15}{repr:<15}");
-}
-
-/// The encoding name Python's `tokenize.detect_encoding` reports.
-fn declared_encoding(bytes: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).into_owned();
-    for (i, l) in text.split('\n').take(2).enumerate() {
-        let t = l.trim_start_matches([' ', '\t', '\x0c']);
-        if !t.starts_with('#') {
-            if i == 0 && t.trim().is_empty() {
-                continue;
-            }
-            return None;
-        }
-        if let Some(pos) = t.find("coding") {
-            let rest = &t[pos + 6..];
-            if let Some(rest) = rest.strip_prefix([':', '=']) {
-                let name: String = rest
-                    .trim_start_matches([' ', '\t'])
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                    .collect();
-                if !name.is_empty() {
-                    return Some(python_encoding_name(&name));
-                }
-            }
-        }
-    }
-    None
-}
-
-fn python_encoding_name(name: &str) -> String {
-    let enc: String = name
-        .chars()
-        .take(12)
-        .map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    if enc == "utf-8" || enc.starts_with("utf-8-") {
-        "utf-8".into()
-    } else if ["latin-1", "iso-8859-1", "iso-latin-1"]
-        .iter()
-        .any(|p| enc == *p || enc.starts_with(&format!("{p}-")))
-    {
-        "iso-8859-1".into()
-    } else {
-        name.to_owned()
-    }
 }

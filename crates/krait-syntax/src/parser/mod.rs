@@ -268,13 +268,7 @@ impl<'src> Parser<'src> {
     }
 
     fn error_at_loc(&self, loc: Loc, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError::new(
-            msg,
-            loc.lineno,
-            loc.col_offset,
-            loc.end_lineno,
-            loc.end_col_offset,
-        )
+        SyntaxError::at(loc, msg)
     }
 
     /// Enters a recursive rule costing `levels` of CPython's parser stack.

@@ -567,22 +567,7 @@ impl<'src> Parser<'src> {
             return Ok(body);
         }
         if !self.at(T::Indent) {
-            let t = *self.tok();
-            let mut e = SyntaxError::new(
-                format!("expected an indented block after {what} on line {line}"),
-                t.lineno,
-                t.col,
-                t.end_lineno,
-                t.end_col,
-            )
-            .with_kind(ErrorKind::IndentationError);
-            if t.kind == T::EndMarker {
-                let nl = *self.prev();
-                e.lineno = nl.lineno;
-                e.end_lineno = nl.lineno;
-                e.col = None;
-            }
-            return Err(e);
+            return Err(self.missing_block(what, line));
         }
         self.bump();
         while !self.at(T::Dedent) {
@@ -593,6 +578,27 @@ impl<'src> Parser<'src> {
         }
         self.eat(T::Dedent);
         Ok(body)
+    }
+
+    /// "expected an indented block after ...", at the token where the block
+    /// should start, or on the header's line when the file ends there.
+    fn missing_block(&mut self, what: &str, line: u32) -> SyntaxError {
+        let t = *self.tok();
+        let mut e = SyntaxError::new(
+            format!("expected an indented block after {what} on line {line}"),
+            t.lineno,
+            t.col,
+            t.end_lineno,
+            t.end_col,
+        )
+        .with_kind(ErrorKind::IndentationError);
+        if t.kind == T::EndMarker {
+            let nl = *self.prev();
+            e.lineno = nl.lineno;
+            e.end_lineno = nl.lineno;
+            e.col = None;
+        }
+        e
     }
 
     // ---- compound statements --------------------------------------------
@@ -1003,18 +1009,7 @@ impl<'src> Parser<'src> {
             return Err(self.invalid_syntax());
         }
         if !self.at(T::Indent) {
-            let t = *self.tok();
-            return Err(SyntaxError::new(
-                format!(
-                    "expected an indented block after 'match' statement on line {}",
-                    start.lineno
-                ),
-                t.lineno,
-                t.col,
-                t.end_lineno,
-                t.end_col,
-            )
-            .with_kind(ErrorKind::IndentationError));
+            return Err(self.missing_block("'match' statement", start.lineno));
         }
         self.bump();
         let mut cases = Vec::new();
