@@ -53,6 +53,20 @@ impl PyString {
         self.bytes.is_empty()
     }
 
+    /// The number of code points.
+    pub fn char_len(&self) -> usize {
+        self.code_points().count()
+    }
+
+    /// The generalised UTF-8 bytes (see the module comment).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn has_surrogates(&self) -> bool {
+        self.has_surrogates
+    }
+
     /// The text as `&str`, when it holds no lone surrogate.
     pub fn as_str(&self) -> Option<&str> {
         if self.has_surrogates {

@@ -49,6 +49,7 @@ fn run(args: Vec<String>) -> ExitCode {
         }
         "ast" => ast_command(&args[1..]),
         "tokens" => tokens_command(&args[1..]),
+        "dis" => dis_command(&args[1..]),
         path if !path.starts_with('-') => run_file(path),
         other => {
             eprintln!("unknown option {other}\n{USAGE}");
@@ -134,6 +135,40 @@ fn ast_command(args: &[String]) -> ExitCode {
         }
     }
     status
+}
+
+fn dis_command(args: &[String]) -> ExitCode {
+    let [path] = args else {
+        eprintln!("usage: krait dis FILE");
+        return ExitCode::from(2);
+    };
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let parsed = krait_syntax::parse_file_bytes(&bytes);
+    report_warnings(path, &parsed);
+    let checked = parsed
+        .result
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|m| krait_syntax::checks::check_module(m).map(|()| m));
+    match checked {
+        Ok(module) => match krait_compiler::compile(module, path) {
+            Ok(code) => {
+                print!("{}", krait_compiler::dis::disassemble(&code));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("SystemError: {} (line {})", e.msg, e.loc.lineno);
+                ExitCode::from(1)
+            }
+        },
+        Err(err) => {
+            report(path, &bytes, &parsed.source, &err);
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn tokens_command(args: &[String]) -> ExitCode {

@@ -1,7 +1,9 @@
-//! The abstract syntax tree and its text dump.
+//! The abstract syntax tree, its text dump and its unparser.
 
 mod dump;
 mod nodes;
+mod unparse;
 
 pub use dump::{dump_module, write_constant_repr};
 pub use nodes::*;
+pub use unparse::unparse_expr;

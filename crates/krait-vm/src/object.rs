@@ -1,0 +1,198 @@
+//! Heap objects: a header (the class and an optional attribute dict) and a
+//! payload that depends on the object's built-in layout.
+//!
+//! Reference counting is `Rc`'s: deterministic, non-atomic. Mutable
+//! payloads use `RefCell`/`Cell`; code must never call back into Python
+//! while holding a borrow (it clones what it needs out first).
+
+use crate::dict::Dict;
+use crate::function::{BuiltinFunction, Function};
+use crate::int::BigInt;
+use crate::set::SetTable;
+use crate::str::PyStr;
+use crate::types::TypeData;
+use crate::value::{Obj, Value};
+use std::cell::{Cell, OnceCell, RefCell};
+
+pub struct Object {
+    /// Set once: at creation, or for `type` itself just after (its class
+    /// is itself).
+    class: OnceCell<Obj>,
+    /// Instance attributes, created on first use.
+    dict: OnceCell<Obj>,
+    pub kind: ObjKind,
+}
+
+impl Object {
+    pub(crate) fn new(class: Obj, kind: ObjKind) -> Object {
+        Object {
+            class: OnceCell::from(class),
+            dict: OnceCell::new(),
+            kind,
+        }
+    }
+
+    pub(crate) fn without_class(kind: ObjKind) -> Object {
+        Object {
+            class: OnceCell::new(),
+            dict: OnceCell::new(),
+            kind,
+        }
+    }
+
+    #[inline]
+    pub fn class(&self) -> &Obj {
+        self.class.get().expect("every object has a class")
+    }
+
+    pub(crate) fn set_class(&self, class: Obj) {
+        let _ = self.class.set(class);
+    }
+
+    pub fn dict(&self) -> Option<&Obj> {
+        self.dict.get()
+    }
+
+    pub(crate) fn dict_or_init(&self, make: impl FnOnce() -> Obj) -> &Obj {
+        self.dict.get_or_init(make)
+    }
+}
+
+/// A module: its namespace is its dict.
+pub struct Module {
+    pub name: String,
+}
+
+/// A generator, coroutine or async generator, with its suspended frame.
+pub struct GenState {
+    pub frame: Option<Box<crate::frame::Frame>>,
+    /// The frame's locals and stack while suspended.
+    pub saved: Vec<Value>,
+    pub running: bool,
+    pub finished: bool,
+    pub name: String,
+    pub qualname: String,
+    pub kind: GenKind,
+    /// The exception being handled inside the generator when it yielded.
+    pub exc_state: Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+/// An exception's fields other than its attributes.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Vec<crate::frame::TracebackEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    pub notes: Value,
+    /// A traceback object made for `__traceback__`, kept while `traceback`
+    /// does not change.
+    pub tb_object: Option<(usize, Value)>,
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+/// The iterators of built-in types.
+pub enum IterState {
+    /// Over a list, tuple, str or other indexable sequence, by index.
+    Seq { seq: Value, index: usize },
+    Reversed { seq: Value, index: isize },
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over a dict's keys, values or items (0, 1, 2), by entry position.
+    Dict { dict: Obj, pos: usize, what: u8, len: usize },
+    Set { set: Obj, pos: usize, len: usize },
+    /// The `iter(callable, sentinel)` form.
+    Callable { func: Value, sentinel: Value },
+    Enumerate { it: Value, count: Value },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    Exhausted,
+}
+
+pub enum ObjKind {
+    /// An instance with no built-in payload (`object()`, most user classes).
+    Plain,
+    /// Instances of classes with `__slots__`: one value per slot.
+    Slots(RefCell<Vec<Value>>),
+    /// An int too big for `i64`, or an int subclass instance's value.
+    Int(BigInt),
+    /// A float subclass instance's value.
+    Float(f64),
+    Complex(f64, f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<Dict>),
+    Set(RefCell<SetTable>),
+    FrozenSet(SetTable),
+    Range {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Type(Box<TypeData>),
+    Module(Module),
+    Function(Box<Function>),
+    Builtin(Box<BuiltinFunction>),
+    BoundMethod {
+        func: Value,
+        receiver: Value,
+    },
+    Code(std::rc::Rc<crate::code::CodeObject>),
+    Cell(RefCell<Value>),
+    Generator(RefCell<GenState>),
+    Exception(RefCell<ExcData>),
+    Property(Property),
+    ClassMethod(Value),
+    StaticMethod(Value),
+    Super {
+        class: Obj,
+        obj: Value,
+        obj_type: Obj,
+    },
+    Iter(RefCell<IterState>),
+    /// A `dict_keys`, `dict_values` or `dict_items` view (0, 1, 2).
+    DictView {
+        dict: Obj,
+        what: u8,
+    },
+    /// `obj.__dict__` of a class: a read-only view.
+    MappingProxy(Obj),
+    Traceback {
+        frame_code: Value,
+        lineno: u32,
+        lasti: u32,
+        next: Value,
+    },
+    Frame {
+        code: Value,
+        lineno: u32,
+        globals: Value,
+    },
+    NotImplemented,
+    Ellipsis,
+    /// The `NoneType` instance is inline; this is for completeness of
+    /// singletons created by type objects.
+    Counter(Cell<i64>),
+}

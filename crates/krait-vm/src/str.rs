@@ -1,0 +1,246 @@
+//! The payload of a `str`: immutable text with its length in code points,
+//! an is-ASCII flag (O(1) indexing when set) and a cached hash.
+//!
+//! Text is stored as "generalised UTF-8" (see `krait_syntax::pystring`):
+//! UTF-8, except that lone surrogates, legal in Python strings, are
+//! stored with UTF-8's three-byte pattern. Without surrogates the bytes
+//! are valid UTF-8 and [`PyStr::as_str`] borrows them.
+
+use std::cell::Cell;
+
+pub struct PyStr {
+    bytes: Box<[u8]>,
+    len: usize,
+    ascii: bool,
+    surrogates: bool,
+    hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        let ascii = s.is_ascii();
+        let len = if ascii { s.len() } else { s.chars().count() };
+        PyStr {
+            bytes: s.as_bytes().into(),
+            len,
+            ascii,
+            surrogates: false,
+            hash: Cell::new(None),
+        }
+    }
+
+    pub fn from_string(s: String) -> PyStr {
+        let ascii = s.is_ascii();
+        let len = if ascii { s.len() } else { s.chars().count() };
+        PyStr {
+            bytes: s.into_bytes().into_boxed_slice(),
+            len,
+            ascii,
+            surrogates: false,
+            hash: Cell::new(None),
+        }
+    }
+
+    /// From generalised UTF-8 bytes that may hold lone surrogates.
+    pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
+        match String::from_utf8(bytes) {
+            Ok(s) => PyStr::from_string(s),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let len = WtfChars { bytes: &bytes }.count();
+                PyStr {
+                    bytes: bytes.into_boxed_slice(),
+                    len,
+                    ascii: false,
+                    surrogates: true,
+                    hash: Cell::new(None),
+                }
+            }
+        }
+    }
+
+    pub fn from_code_points(cps: impl IntoIterator<Item = u32>) -> PyStr {
+        let mut out = Vec::new();
+        for cp in cps {
+            push_code_point(&mut out, cp);
+        }
+        PyStr::from_wtf8(out)
+    }
+
+    /// The text, when it has no lone surrogates.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        if self.surrogates {
+            None
+        } else {
+            // SAFETY: without surrogates the bytes came from a `&str` or
+            // `String`, or passed `String::from_utf8` in `from_wtf8`.
+            Some(unsafe { std::str::from_utf8_unchecked(&self.bytes) })
+        }
+    }
+
+    /// The text, with each lone surrogate replaced by U+FFFD (for output
+    /// paths that cannot carry surrogates).
+    pub fn to_string_lossy(&self) -> std::borrow::Cow<'_, str> {
+        match self.as_str() {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(
+                self.code_points()
+                    .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+                    .collect(),
+            ),
+        }
+    }
+
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Length in code points.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    pub fn has_surrogates(&self) -> bool {
+        self.surrogates
+    }
+
+    pub fn code_points(&self) -> WtfChars<'_> {
+        WtfChars { bytes: &self.bytes }
+    }
+
+    /// The code point at index `i` (0 <= i < len).
+    pub fn code_point_at(&self, i: usize) -> u32 {
+        if self.ascii {
+            self.bytes[i] as u32
+        } else {
+            self.code_points().nth(i).unwrap_or(0)
+        }
+    }
+
+    /// Byte offset of code point `i` (`i` may equal `len`).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.ascii {
+            return i;
+        }
+        let mut count = 0;
+        for (pos, &b) in self.bytes.iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if count == i {
+                    return pos;
+                }
+                count += 1;
+            }
+        }
+        self.bytes.len()
+    }
+
+    pub fn cached_hash(&self) -> Option<i64> {
+        self.hash.get()
+    }
+
+    pub fn set_hash(&self, h: i64) {
+        self.hash.set(Some(h));
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.len == other.len && self.bytes == other.bytes
+    }
+}
+
+impl Eq for PyStr {}
+
+impl PartialOrd for PyStr {
+    fn partial_cmp(&self, other: &PyStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PyStr {
+    /// Code point order: UTF-8 byte order is code point order, and
+    /// generalised UTF-8 keeps surrogates in their place.
+    fn cmp(&self, other: &PyStr) -> std::cmp::Ordering {
+        self.bytes.cmp(&other.bytes)
+    }
+}
+
+pub fn push_code_point(out: &mut Vec<u8>, cp: u32) {
+    match char::from_u32(cp) {
+        Some(c) => {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+        None => {
+            out.push(0xE0 | (cp >> 12) as u8);
+            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
+            out.push(0x80 | (cp & 0x3F) as u8);
+        }
+    }
+}
+
+/// Code points of generalised UTF-8.
+#[derive(Clone)]
+pub struct WtfChars<'a> {
+    bytes: &'a [u8],
+}
+
+impl Iterator for WtfChars<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (&b0, rest) = self.bytes.split_first()?;
+        let (cp, n) = if b0 < 0x80 {
+            (b0 as u32, 1)
+        } else if b0 < 0xE0 {
+            (((b0 as u32 & 0x1F) << 6) | (rest[0] as u32 & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            (
+                ((b0 as u32 & 0x0F) << 12)
+                    | ((rest[0] as u32 & 0x3F) << 6)
+                    | (rest[1] as u32 & 0x3F),
+                3,
+            )
+        } else {
+            (
+                ((b0 as u32 & 0x07) << 18)
+                    | ((rest[0] as u32 & 0x3F) << 12)
+                    | ((rest[1] as u32 & 0x3F) << 6)
+                    | (rest[2] as u32 & 0x3F),
+                4,
+            )
+        };
+        self.bytes = &self.bytes[n..];
+        Some(cp)
+    }
+}
+
+impl DoubleEndedIterator for WtfChars<'_> {
+    fn next_back(&mut self) -> Option<u32> {
+        if self.bytes.is_empty() {
+            return None;
+        }
+        let mut start = self.bytes.len() - 1;
+        while start > 0 && self.bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let cp = WtfChars {
+            bytes: &self.bytes[start..],
+        }
+        .next();
+        self.bytes = &self.bytes[..start];
+        cp
+    }
+}

@@ -1,0 +1,130 @@
+//! `Value`: what a variable or a stack slot holds.
+//!
+//! `None`, booleans, integers that fit in 64 bits and floats are held
+//! inline, so arithmetic on them allocates nothing. Everything else is an
+//! [`Obj`], a reference-counted pointer to a heap object. An integer that
+//! does not fit in an `i64` is a heap object; one that fits never is, so
+//! that equal ints always have the same representation.
+
+use crate::object::{ObjKind, Object};
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub enum Value {
+    /// Not a Python value: an unbound local, or "no `self`" in a call.
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(Obj),
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::None
+    }
+}
+
+/// A reference to a heap object.
+#[derive(Clone)]
+pub struct Obj(pub(crate) Rc<Object>);
+
+impl Obj {
+    pub fn new(class: Obj, kind: ObjKind) -> Obj {
+        Obj(Rc::new(Object::new(class, kind)))
+    }
+
+    #[inline]
+    pub fn kind(&self) -> &ObjKind {
+        &self.0.kind
+    }
+
+    #[inline]
+    pub fn class(&self) -> &Obj {
+        self.0.class()
+    }
+
+    #[inline]
+    pub fn is(&self, other: &Obj) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    pub fn addr(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const u8 as usize
+    }
+
+    pub fn object(&self) -> &Object {
+        &self.0
+    }
+
+    pub fn strong_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
+}
+
+impl Value {
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    #[inline]
+    pub fn as_obj(&self) -> Option<&Obj> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// Identity, as Python's `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints and equal floats behave as the same object would.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            _ => false,
+        }
+    }
+
+    /// The object's payload, for heap values.
+    #[inline]
+    pub fn kind(&self) -> Option<&ObjKind> {
+        match self {
+            Value::Obj(o) => Some(o.kind()),
+            _ => None,
+        }
+    }
+}
+
+impl From<Obj> for Value {
+    fn from(o: Obj) -> Value {
+        Value::Obj(o)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
