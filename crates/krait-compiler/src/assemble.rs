@@ -22,9 +22,7 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_)
         | ImportName(_) | ImportStar | Reraise | PopExcept | PrepReraiseStar
         | CopyDictWithoutKeys | PrintExpr | ReturnValue => plain(-1),
-        PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => {
-            plain(-1)
-        }
+        PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => plain(-1),
         Copy(_) | PushNull | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClassDeref(_)
         | LoadClosure(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
         | GetANext | ImportFrom(_) | PushExcInfo | BeforeWith | BeforeAsyncWith
@@ -37,7 +35,11 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         }
         BuildMap(n) => plain(1 - 2 * n as i32),
         BuildConstKeyMap(n) => plain(-(n as i32)),
-        FormatValue(f) => plain(if f & format_value::HAS_SPEC != 0 { -1 } else { 0 }),
+        FormatValue(f) => plain(if f & format_value::HAS_SPEC != 0 {
+            -1
+        } else {
+            0
+        }),
         UnpackSequence(n) => plain(n as i32 - 1),
         UnpackEx(n) => plain((n & 0xFF) as i32 + (n >> 8) as i32),
         ForIter(_) => (1, -1),

@@ -104,7 +104,10 @@ fn arg_and_repr(code: &Code, i: &Instr) -> Option<(i64, String)> {
     Some(match *i {
         LoadConst(n) => (
             n as i64,
-            code.consts.get(n as usize).map(const_repr).unwrap_or_default(),
+            code.consts
+                .get(n as usize)
+                .map(const_repr)
+                .unwrap_or_default(),
         ),
         LoadFast(n) | StoreFast(n) | DeleteFast(n) | LoadDeref(n) | StoreDeref(n)
         | DeleteDeref(n) | LoadClassDeref(n) | LoadClosure(n) => (n as i64, slot(n)),
@@ -209,7 +212,10 @@ fn disassemble_one(out: &mut String, code: &Code) {
         .collect();
     let max_line = code.positions.iter().map(|p| p.lineno).max().unwrap_or(0);
     let line_width = max_line.to_string().len().max(3);
-    let offset_width = (code.instrs.len().saturating_sub(1)).to_string().len().max(4);
+    let offset_width = (code.instrs.len().saturating_sub(1))
+        .to_string()
+        .len()
+        .max(4);
     let mut last_line = None;
     for (idx, ins) in code.instrs.iter().enumerate() {
         let line = code.positions.get(idx).map(|p| p.lineno).unwrap_or(0);
@@ -227,7 +233,14 @@ fn disassemble_one(out: &mut String, code: &Code) {
             " ".repeat(line_width)
         });
         fields.push("   ".to_owned());
-        fields.push(if targets.contains(&(idx as u32)) { ">>" } else { "  " }.to_owned());
+        fields.push(
+            if targets.contains(&(idx as u32)) {
+                ">>"
+            } else {
+                "  "
+            }
+            .to_owned(),
+        );
         fields.push(format!("{idx:>offset_width$}"));
         let name = opname(ins);
         match arg_and_repr(code, ins) {

@@ -80,9 +80,10 @@ fn unary(op: UnaryOp, v: &Const) -> Option<Const> {
         (UnaryOp::USub, Const::BigInt(b)) => Some(int_const(-b.clone())),
         (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
         (UnaryOp::USub, Const::Complex(r, i)) => Some(Const::Complex(-r, -i)),
-        (UnaryOp::UAdd, Const::Int(_) | Const::BigInt(_) | Const::Float(_) | Const::Complex(..)) => {
-            Some(v.clone())
-        }
+        (
+            UnaryOp::UAdd,
+            Const::Int(_) | Const::BigInt(_) | Const::Float(_) | Const::Complex(..),
+        ) => Some(v.clone()),
         (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
         (UnaryOp::Invert, Const::BigInt(b)) => Some(int_const(-b.clone() - IBig::from(1))),
         _ => None,

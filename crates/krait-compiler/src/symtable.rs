@@ -105,7 +105,9 @@ impl Scope {
     /// Whether a class body reads `name` from its namespace and then from
     /// its closure (`LOAD_CLASSDEREF`).
     pub fn is_free_class(&self, name: &str) -> bool {
-        self.flags.get(name).is_some_and(|f| f & DEF_FREE_CLASS != 0)
+        self.flags
+            .get(name)
+            .is_some_and(|f| f & DEF_FREE_CLASS != 0)
     }
 
     pub fn is_function_like(&self) -> bool {
@@ -135,9 +137,7 @@ impl Scope {
         let mut v: Vec<String> = self
             .order
             .iter()
-            .filter(|n| {
-                self.scopes.get(*n) == Some(&NameScope::Free) || self.is_free_class(n)
-            })
+            .filter(|n| self.scopes.get(*n) == Some(&NameScope::Free) || self.is_free_class(n))
             .cloned()
             .collect();
         v.sort();

@@ -216,6 +216,14 @@ impl SetTable {
         self.version = self.version.wrapping_add(1);
     }
 
+    /// The key at a position a probe reported.
+    pub fn iter_at(&self, pos: usize) -> Value {
+        match &self.table[pos] {
+            SetEntry::Active(_, k) => k.clone(),
+            _ => Value::Null,
+        }
+    }
+
     pub fn fill(&self) -> usize {
         self.fill
     }

@@ -494,7 +494,11 @@ impl<'a> Compiler<'a> {
             } => return self.jump_if(operand, label, !cond),
             ExprKind::BoolOp { op, values } => {
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond != cond2 { self.new_label() } else { label };
+                let next2 = if cond != cond2 {
+                    self.new_label()
+                } else {
+                    label
+                };
                 let (last, rest) = values.split_last().expect("two or more values");
                 for v in rest {
                     self.jump_if(v, next2, cond2)?;
@@ -618,7 +622,12 @@ impl<'a> Compiler<'a> {
 
     /// Arguments of a call whose callable (and NULL) are on the stack, with
     /// `pushed` positional arguments already there.
-    pub(crate) fn call_helper(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
+    pub(crate) fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
         let loc = self.u().loc;
         let simple = !args.iter().any(is_starred)
             && !keywords.iter().any(|k| k.arg.is_none())
@@ -824,7 +833,15 @@ impl<'a> Compiler<'a> {
         is_async_gen: bool,
     ) -> CResult {
         if index + 1 < gens.len() {
-            return self.comprehension_generator(gens, index + 1, depth, kind, elt, value, is_async_gen);
+            return self.comprehension_generator(
+                gens,
+                index + 1,
+                depth,
+                kind,
+                elt,
+                value,
+                is_async_gen,
+            );
         }
         match kind {
             CompKind::Generator => {

@@ -88,8 +88,6 @@ pub(crate) struct Unit<'a> {
     loc: Loc,
     /// The class whose private names are mangled here.
     private: Option<String>,
-    /// Inside a class body (for name operations).
-    is_class: bool,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -137,7 +135,10 @@ impl<'a> Compiler<'a> {
             varnames = s.params.clone();
         }
         let mut cellvars = s.cellvars();
-        if s.kind == ScopeKind::Class && s.needs_class_closure && !cellvars.contains(&"__class__".to_string()) {
+        if s.kind == ScopeKind::Class
+            && s.needs_class_closure
+            && !cellvars.contains(&"__class__".to_string())
+        {
             cellvars.push("__class__".into());
             cellvars.sort();
         }
@@ -201,7 +202,6 @@ impl<'a> Compiler<'a> {
                 ..Loc::default()
             },
             private,
-            is_class: s.kind == ScopeKind::Class,
         });
     }
 
@@ -244,19 +244,6 @@ impl<'a> Compiler<'a> {
         u.instrs.push(i);
         u.positions.push(loc);
         u.handler_of.push(h);
-    }
-
-    /// Emits with no source position (cleanup code the user did not write).
-    fn emit_noloc(&mut self, i: Instr) {
-        let saved = self.u().loc;
-        self.u().loc = Loc {
-            lineno: 0,
-            col_offset: 0,
-            end_lineno: 0,
-            end_col_offset: 0,
-        };
-        self.emit(i);
-        self.u().loc = saved;
     }
 
     pub(crate) fn new_label(&mut self) -> Label {
@@ -506,7 +493,11 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the annotations dict (as a flat tuple of names and values, as
     /// CPython 3.11 does); returns whether there were any.
-    fn function_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> CResult<bool> {
+    fn function_annotations(
+        &mut self,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CResult<bool> {
         let mut n = 0;
         let all = args
             .posonlyargs
@@ -622,7 +613,7 @@ impl<'a> Compiler<'a> {
         let labelled_end = {
             let u = self.units.last().unwrap();
             let n = u.instrs.len() as u32;
-            u.labels.iter().any(|l| *l == Some(n))
+            u.labels.contains(&Some(n))
         };
         if !ends || labelled_end {
             self.u().loc = Loc::default();
@@ -646,12 +637,7 @@ impl<'a> Compiler<'a> {
         // A lambda has no docstring; its first constant is its value's.
         self.u().loc = body.loc;
         self.expr(body)?;
-        let gen = self.scope().is_generator;
-        if !gen {
-            self.emit(Instr::ReturnValue);
-        } else {
-            self.emit(Instr::ReturnValue);
-        }
+        self.emit(Instr::ReturnValue);
         let code = self.leave_unit()?;
         self.make_closure(code, flags);
         Ok(())

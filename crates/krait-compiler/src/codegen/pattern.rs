@@ -39,7 +39,7 @@ impl<'a> Compiler<'a> {
         self.expr(subject)?;
         let end = self.new_label();
         let n = cases.len();
-        let has_default = n > 1 && is_wildcard(&cases[n - 1].pattern) ;
+        let has_default = n > 1 && is_wildcard(&cases[n - 1].pattern);
         let last_checked = n - has_default as usize;
         for (i, case) in cases[..last_checked].iter().enumerate() {
             self.set_loc(case.pattern.loc);

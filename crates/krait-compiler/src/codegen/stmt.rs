@@ -335,7 +335,9 @@ impl<'a> Compiler<'a> {
                 self.set_loc(target.loc);
                 self.store_name(id);
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.expr(obj)?;
                 self.emit(Instr::Copy(1));
                 let i = self.add_mangled_name(attr);
@@ -394,21 +396,17 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Instr::PopTop);
-                }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Instr::PopTop);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
-            } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Instr::PopTop);
-                    self.expr(slice)?;
-                    self.emit(Instr::PopTop);
-                }
+            } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Instr::PopTop);
+                self.expr(slice)?;
+                self.emit(Instr::PopTop);
             }
             _ => {}
         }
@@ -537,7 +535,9 @@ impl<'a> Compiler<'a> {
                     // `del name` when the body ends, however it ends.
                     let cleanup_body = self.new_label();
                     self.push_handler(cleanup_body);
-                    self.u().blocks.push(Block::HandlerCleanup(Some(name.clone())));
+                    self.u()
+                        .blocks
+                        .push(Block::HandlerCleanup(Some(name.clone())));
                     self.stmts(&h.body)?;
                     self.u().blocks.pop();
                     self.pop_handler();
@@ -760,9 +760,11 @@ impl<'a> Compiler<'a> {
         }
         // Stack: exit, enter_result; the handler sees just `exit`.
         self.push_handler_adjusted(handler, -1);
-        self.u()
-            .blocks
-            .push(if is_async { Block::AsyncWith } else { Block::With });
+        self.u().blocks.push(if is_async {
+            Block::AsyncWith
+        } else {
+            Block::With
+        });
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(Instr::PopTop),

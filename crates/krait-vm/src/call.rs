@@ -1,0 +1,363 @@
+//! Calling: Python functions (argument binding with CPython's error
+//! messages), native functions, bound methods, and classes.
+
+use crate::frame::Frame;
+use crate::function::{Args, Function};
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use smallvec::SmallVec;
+
+impl Vm {
+    /// Calls any callable with positional arguments.
+    pub fn call(&mut self, callable: &Value, args: Vec<Value>) -> PyResult {
+        self.call_args(callable, Args::new(args))
+    }
+
+    /// Calls any callable.
+    pub fn call_args(&mut self, callable: &Value, args: Args) -> PyResult {
+        let Value::Obj(o) = callable else {
+            return Err(self.not_callable(callable));
+        };
+        match o.kind() {
+            ObjKind::Function(_) => self.call_function(o, args),
+            ObjKind::Builtin(b) => {
+                let f = b.func;
+                if b.receiver.is_null() {
+                    f(self, args)
+                } else {
+                    let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
+                    pos.push(b.receiver.clone());
+                    pos.extend(args.pos);
+                    f(self, Args { pos, kw: args.kw })
+                }
+            }
+            ObjKind::BoundMethod { func, receiver } => {
+                let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
+                pos.push(receiver.clone());
+                pos.extend(args.pos);
+                let func = func.clone();
+                self.call_args(&func, Args { pos, kw: args.kw })
+            }
+            ObjKind::Type(_) => self.call_type(o, args),
+            _ => {
+                let cls = o.class().clone();
+                match self.lookup_type_obj(&cls, &self.names.call.clone()) {
+                    Some(m) => {
+                        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
+                        pos.push(callable.clone());
+                        pos.extend(args.pos);
+                        self.call_args(&m, Args { pos, kw: args.kw })
+                    }
+                    None => Err(self.not_callable(callable)),
+                }
+            }
+        }
+    }
+
+    pub fn not_callable(&self, v: &Value) -> Obj {
+        self.type_error(format!("'{}' object is not callable", self.type_name(v)))
+    }
+
+    /// Calls a method found on a type with `receiver` as its first argument.
+    pub fn call_method_value(&mut self, m: &Value, receiver: Value, args: Vec<Value>) -> PyResult {
+        let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.len() + 1);
+        pos.push(receiver.clone());
+        pos.extend(args);
+        match m {
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Function(_) => self.call_function(o, Args { pos, kw: Vec::new() }),
+                ObjKind::Builtin(b) if b.is_method && b.receiver.is_null() => {
+                    (b.func)(self, Args { pos, kw: Vec::new() })
+                }
+                _ => {
+                    // A descriptor or other callable: bind it first.
+                    let cls = self.class_of(&receiver).clone();
+                    let bound = self.bind_descriptor(m, &receiver, &cls)?;
+                    pos.remove(0);
+                    self.call_args(&bound, Args { pos, kw: Vec::new() })
+                }
+            },
+            _ => Err(self.not_callable(m)),
+        }
+    }
+
+    /// Calls the method `name` of `obj` (looked up like an attribute).
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult {
+        let name = self.intern(name);
+        let f = self.getattr(obj, &name)?;
+        self.call(&f, args)
+    }
+
+    /// Runs a Python function to completion (from native code).
+    pub fn call_function(&mut self, func: &Obj, args: Args) -> PyResult {
+        let base = self.stack.len();
+        let frame = self.bind_arguments(func, args, base, base)?;
+        if frame.code.code.is_generator_like() {
+            return Ok(self.make_generator(frame));
+        }
+        self.run_frame(frame)
+    }
+
+    /// Creates the frame for a call of `func`, binding the arguments into
+    /// local slots pushed at `base` (the stack must be `base` long).
+    pub fn bind_arguments(
+        &mut self,
+        func: &Obj,
+        args: Args,
+        base: usize,
+        cleanup: usize,
+    ) -> PyResult<Frame> {
+        let ObjKind::Function(f) = func.kind() else {
+            unreachable!("bind_arguments on a non-function")
+        };
+        let code = f.code.clone();
+        let c = &code.code;
+        let argcount = c.argcount as usize;
+        let posonly = c.posonlyargcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        use krait_compiler::code::flags;
+        let has_varargs = c.flags & flags::VARARGS != 0;
+        let has_varkw = c.flags & flags::VARKEYWORDS != 0;
+        debug_assert_eq!(self.stack.len(), base);
+        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        let nargs = args.pos.len();
+        let Args { pos, kw } = args;
+        let mut extra = Vec::new();
+        for (i, v) in pos.into_iter().enumerate() {
+            if i < argcount {
+                self.stack[base + i] = v;
+            } else {
+                extra.push(v);
+            }
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            self.stack[base + slot] = self.new_tuple(std::mem::take(&mut extra));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let defaults = tuple_len(&f.defaults.borrow());
+            let given_kw = kw
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|n| crate::strops::as_pystr(n) == crate::strops::as_pystr(k))
+                })
+                .count();
+            let takes = if defaults > 0 {
+                format!("from {} to {}", argcount - defaults, argcount)
+            } else {
+                argcount.to_string()
+            };
+            let plural = if argcount == 1 && defaults == 0 { "" } else { "s" };
+            let kw_part = if given_kw > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if nargs == 1 { "" } else { "s" },
+                    given_kw,
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            self.stack.truncate(cleanup);
+            let msg = if kw_part.is_empty() {
+                format!(
+                    "{}() takes {} positional argument{} but {} {} given",
+                    qualname(f),
+                    takes,
+                    plural,
+                    nargs,
+                    if nargs == 1 { "was" } else { "were" }
+                )
+            } else {
+                format!(
+                    "{}() takes {} positional argument{} but {}{} were given",
+                    qualname(f),
+                    takes,
+                    plural,
+                    nargs,
+                    kw_part
+                )
+            };
+            return Err(self.type_error(msg));
+        }
+        let kwargs_dict = if has_varkw {
+            let d = self.new_dict();
+            self.stack[base + slot] = d.clone();
+            d.as_obj().cloned()
+        } else {
+            None
+        };
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (k, v) in kw {
+            let idx = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| n.is(&k) || crate::strops::as_pystr(n) == crate::strops::as_pystr(&k));
+            match idx {
+                Some(i) if i >= posonly => {
+                    if !self.stack[base + i].is_null() {
+                        self.stack.truncate(cleanup);
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            qualname(f),
+                            crate::strops::text(&k)
+                        )));
+                    }
+                    self.stack[base + i] = v;
+                }
+                _ => match &kwargs_dict {
+                    Some(d) => {
+                        if idx.is_some() {
+                            // Positional-only names go to **kwargs.
+                        }
+                        crate::dictops::set(self, d, Value::Obj(k), v)?;
+                    }
+                    None => {
+                        if idx.is_some() {
+                            posonly_as_kw.push(crate::strops::text(&k).into_owned());
+                            continue;
+                        }
+                        self.stack.truncate(cleanup);
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            qualname(f),
+                            crate::strops::text(&k)
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            self.stack.truncate(cleanup);
+            return Err(self.type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(f),
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for missing positional parameters.
+        if nargs < argcount {
+            let defaults = f.defaults.borrow().clone();
+            let dvals: Vec<Value> = match &defaults {
+                Value::Obj(t) => match t.kind() {
+                    ObjKind::Tuple(items) => items.to_vec(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let first_default = argcount - dvals.len();
+            let mut missing = Vec::new();
+            for i in nargs..argcount {
+                if self.stack[base + i].is_null() {
+                    if i >= first_default {
+                        self.stack[base + i] = dvals[i - first_default].clone();
+                    } else {
+                        missing.push(crate::strops::text(&code.varnames[i]).into_owned());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                self.stack.truncate(cleanup);
+                return Err(self.type_error(missing_message(&qualname(f), &missing, "positional")));
+            }
+        }
+        if kwonly > 0 {
+            let kwdefaults = f.kwdefaults.borrow().clone();
+            let mut missing = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if self.stack[base + i].is_null() {
+                    let name = code.varnames[i].clone();
+                    let d = match &kwdefaults {
+                        Value::Obj(d) if matches!(d.kind(), ObjKind::Dict(_)) => {
+                            crate::dictops::get_str_obj(d, &name)
+                        }
+                        _ => None,
+                    };
+                    match d {
+                        Some(v) => self.stack[base + i] = v,
+                        None => missing.push(crate::strops::text(&name).into_owned()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                self.stack.truncate(cleanup);
+                return Err(self.type_error(missing_message(&qualname(f), &missing, "keyword-only")));
+            }
+        }
+        Ok(self.new_frame(func, f, base, cleanup))
+    }
+
+    /// The frame for a function whose arguments are already in their slots
+    /// from `base`; creates cells and copies the closure.
+    pub fn new_frame(&mut self, func: &Obj, f: &Function, base: usize, cleanup: usize) -> Frame {
+        let code = f.code.clone();
+        let c = &code.code;
+        let nl = c.varnames.len();
+        if self.stack.len() < base + code.nlocalsplus {
+            self.stack.resize(base + code.nlocalsplus, Value::Null);
+        }
+        for (i, arg) in c.cell2arg.iter().enumerate() {
+            let init = match arg {
+                Some(a) => std::mem::replace(&mut self.stack[base + *a as usize], Value::Null),
+                None => Value::Null,
+            };
+            self.stack[base + nl + i] = Value::Obj(Obj::new(
+                self.types.cell.clone(),
+                ObjKind::Cell(std::cell::RefCell::new(init)),
+            ));
+        }
+        let nc = c.cellvars.len();
+        for (i, cell) in f.closure.iter().enumerate() {
+            self.stack[base + nl + nc + i] = cell.clone();
+        }
+        Frame {
+            code,
+            pc: 0,
+            base,
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            locals: Value::Null,
+            func: Some(func.clone()),
+            cleanup,
+            is_entry: false,
+            generator: None,
+        }
+    }
+}
+
+fn tuple_len(v: &Value) -> usize {
+    match v {
+        Value::Obj(o) => match o.kind() {
+            ObjKind::Tuple(t) => t.len(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+pub fn qualname(f: &Function) -> String {
+    match &*f.qualname.borrow() {
+        Value::Obj(o) => crate::strops::text(o).into_owned(),
+        _ => String::new(),
+    }
+}
+
+/// "f() missing 2 required positional arguments: 'a' and 'b'"
+fn missing_message(func: &str, names: &[String], kind: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    format!(
+        "{}() missing {} required {} argument{}: {}",
+        func,
+        names.len(),
+        kind,
+        if names.len() == 1 { "" } else { "s" },
+        list
+    )
+}

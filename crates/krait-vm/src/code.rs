@@ -1,0 +1,88 @@
+//! Code objects as the VM runs them: the compiler's code object, with its
+//! constants made into values and its names interned.
+
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+use crate::vm::Vm;
+use krait_compiler::code::{Code, Const};
+use std::rc::Rc;
+
+pub struct CodeObject {
+    pub code: Rc<Code>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Obj>,
+    /// Local variable names, interned, for matching keyword arguments.
+    pub varnames: Vec<Obj>,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub nlocalsplus: usize,
+    pub nlocals: usize,
+    /// Parameters by position: arguments, keyword-only, `*args`, `**kwargs`.
+    pub total_args: usize,
+    /// Calls with exactly `argcount` positional arguments can bind them in
+    /// place: no keyword-only, `*args` or `**kwargs` parameters.
+    pub simple_args: bool,
+}
+
+impl Vm {
+    /// Makes the VM's code object (and those nested in its constants).
+    pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObject> {
+        let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let flags = code.flags;
+        use krait_compiler::code::flags as f;
+        let total_args = code.argcount as usize
+            + code.kwonlyargcount as usize
+            + (flags & f::VARARGS != 0) as usize
+            + (flags & f::VARKEYWORDS != 0) as usize;
+        Rc::new(CodeObject {
+            name: self.intern(&code.name),
+            qualname: self.intern(&code.qualname),
+            nlocalsplus: code.nlocalsplus(),
+            nlocals: code.varnames.len(),
+            total_args,
+            simple_args: code.kwonlyargcount == 0 && flags & (f::VARARGS | f::VARKEYWORDS) == 0,
+            code: code.clone(),
+            consts,
+            names,
+            varnames,
+        })
+    }
+
+    pub fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Ellipsis => Value::Obj(self.ellipsis.clone()),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => self.new_int(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Complex(re, im) => Value::Obj(Obj::new(
+                self.types.complex.clone(),
+                ObjKind::Complex(*re, *im),
+            )),
+            Const::Str(s) => match s.as_str() {
+                // Identifier-like constants are interned, as CPython does.
+                Some(t) if t.len() < 40 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                    Value::Obj(self.intern(t))
+                }
+                Some(t) => self.new_str(t),
+                None => self.new_pystr(crate::str::PyStr::from_wtf8(s.as_bytes().to_vec())),
+            },
+            Const::Bytes(b) => self.new_bytes(b.clone()),
+            Const::Tuple(items) => {
+                let v = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(v)
+            }
+            Const::FrozenSet(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                crate::setops::new_frozenset_from(self, v).unwrap_or(Value::None)
+            }
+            Const::Code(code) => {
+                let co = self.load_code(code);
+                Value::Obj(Obj::new(self.types.code.clone(), ObjKind::Code(co)))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Frames: one per running Python function call, living on the VM's
+//! frame stack; their locals and evaluation stack live in the VM's value
+//! stack from `base` upwards.
+
+use crate::code::CodeObject;
+use crate::value::{Obj, Value};
+use std::rc::Rc;
+
+pub struct Frame {
+    pub code: Rc<CodeObject>,
+    /// The next instruction.
+    pub pc: usize,
+    /// Where the frame's local slots start in the value stack.
+    pub base: usize,
+    pub globals: Obj,
+    pub builtins: Obj,
+    /// The namespace for `LOAD_NAME`/`STORE_NAME` (module and class
+    /// bodies); `Null` in functions.
+    pub locals: Value,
+    pub func: Option<Obj>,
+    /// The value stack is cut back to this length when the frame returns
+    /// (removing the callable and arguments below `base`).
+    pub cleanup: usize,
+    /// Returning from this frame returns from the current run of the eval
+    /// loop (a call from native code, or a generator resumption).
+    pub is_entry: bool,
+    /// The generator this frame belongs to, if any.
+    pub generator: Option<Obj>,
+}
+
+impl Frame {
+    /// The source line of the instruction at `pc`.
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.code.code.positions.get(pc).map(|p| p.lineno).unwrap_or(0)
+    }
+}
+
+/// One line of a traceback: a code object and the failing instruction.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<CodeObject>,
+    pub pc: u32,
+}

@@ -1,0 +1,570 @@
+//! Operators: arithmetic with CPython's dispatch rules (the left operand's
+//! method, the right operand's reflected one first when its type is a
+//! subclass, `NotImplemented` to pass), comparisons, equality, hashing and
+//! truth.
+
+use crate::int;
+use crate::object::ObjKind;
+use crate::strops::{as_pystr, str_hash};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use krait_compiler::code::{BinOp, CompareOp};
+
+/// `i == f` exactly, as Python compares an int with a float.
+pub fn int_float_eq(i: i64, f: f64) -> bool {
+    if f.is_nan() || f.is_infinite() {
+        return false;
+    }
+    if f.fract() != 0.0 {
+        return false;
+    }
+    if f.abs() < 9.0e15 {
+        return i as f64 == f;
+    }
+    // Large: compare exactly through i128.
+    f >= -(2f64.powi(127)) && f < 2f64.powi(127) && (f as i128) == i as i128
+}
+
+pub fn binop_dunders(op: BinOp) -> (&'static str, &'static str) {
+    use BinOp::*;
+    match op.base() {
+        Add => ("__add__", "__radd__"),
+        And => ("__and__", "__rand__"),
+        FloorDivide => ("__floordiv__", "__rfloordiv__"),
+        Lshift => ("__lshift__", "__rlshift__"),
+        MatrixMultiply => ("__matmul__", "__rmatmul__"),
+        Multiply => ("__mul__", "__rmul__"),
+        Remainder => ("__mod__", "__rmod__"),
+        Or => ("__or__", "__ror__"),
+        Power => ("__pow__", "__rpow__"),
+        Rshift => ("__rshift__", "__rrshift__"),
+        Subtract => ("__sub__", "__rsub__"),
+        TrueDivide => ("__truediv__", "__rtruediv__"),
+        Xor => ("__xor__", "__rxor__"),
+        _ => ("", ""),
+    }
+}
+
+pub fn inplace_dunder(op: BinOp) -> &'static str {
+    use BinOp::*;
+    match op.base() {
+        Add => "__iadd__",
+        And => "__iand__",
+        FloorDivide => "__ifloordiv__",
+        Lshift => "__ilshift__",
+        MatrixMultiply => "__imatmul__",
+        Multiply => "__imul__",
+        Remainder => "__imod__",
+        Or => "__ior__",
+        Power => "__ipow__",
+        Rshift => "__irshift__",
+        Subtract => "__isub__",
+        TrueDivide => "__itruediv__",
+        Xor => "__ixor__",
+        _ => "",
+    }
+}
+
+impl Vm {
+    // ---- truth ---------------------------------------------------------
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Bool(b) => *b,
+            Value::None | Value::Null => false,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Obj(o) => {
+                if !o.class().tdata().heap {
+                    match o.kind() {
+                        ObjKind::Str(s) => return Ok(!s.is_empty()),
+                        ObjKind::List(l) => return Ok(!l.borrow().is_empty()),
+                        ObjKind::Tuple(t) => return Ok(!t.is_empty()),
+                        ObjKind::Dict(d) => return Ok(!d.borrow().is_empty()),
+                        ObjKind::Int(_) => return Ok(true),
+                        _ => {}
+                    }
+                }
+                let cls = o.class().clone();
+                if let Some(m) = self.lookup_type(&cls, "__bool__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if let Some(m) = self.lookup_type(&cls, "__len__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let n = self.len_result(r)?;
+                    return Ok(n != 0);
+                }
+                true
+            }
+        })
+    }
+
+    // ---- hashing -------------------------------------------------------
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(crate::hash::hash_int(*i)),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Float(f) => Ok(crate::hash::hash_float(*f)),
+            Value::None | Value::Null => Ok(self.none_singleton_hash),
+            Value::Obj(o) => {
+                if !o.class().tdata().heap {
+                    match o.kind() {
+                        ObjKind::Str(s) => return Ok(str_hash(s)),
+                        ObjKind::Int(b) => return Ok(crate::hash::hash_bigint(b)),
+                        ObjKind::Tuple(items) => {
+                            self.enter_recursion(" while getting the hash of an object")?;
+                            let mut hs = Vec::with_capacity(items.len());
+                            for it in items.iter() {
+                                match self.hash(it) {
+                                    Ok(h) => hs.push(h),
+                                    Err(e) => {
+                                        self.leave_recursion();
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                            self.leave_recursion();
+                            return Ok(crate::hash::hash_tuple(hs.into_iter()));
+                        }
+                        ObjKind::Bytes(b) => return Ok(crate::hash::secret().hash_bytes(b)),
+                        ObjKind::FrozenSet(t) => {
+                            return Ok(crate::hash::hash_frozenset(
+                                t.iter().map(|(h, _)| h),
+                                t.len(),
+                            ))
+                        }
+                        ObjKind::Complex(re, im) => {
+                            return Ok(crate::hash::hash_complex(
+                                crate::hash::hash_float(*re),
+                                crate::hash::hash_float(*im),
+                            ))
+                        }
+                        ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::ByteArray(_) => {
+                            return Err(self.type_error(format!(
+                                "unhashable type: '{}'",
+                                o.class().type_name()
+                            )))
+                        }
+                        _ => return Ok(crate::hash::hash_pointer(o.addr())),
+                    }
+                }
+                let cls = o.class().clone();
+                match self.lookup_type(&cls, "__hash__") {
+                    Some(Value::None) => Err(self.type_error(format!(
+                        "unhashable type: '{}'",
+                        cls.type_name()
+                    ))),
+                    Some(m) => {
+                        let r = self.call_method_value(&m, v.clone(), vec![])?;
+                        match r {
+                            Value::Int(i) => Ok(crate::hash::fix(i)),
+                            Value::Bool(b) => Ok(b as i64),
+                            Value::Obj(ref big) if matches!(big.kind(), ObjKind::Int(_)) => {
+                                match big.kind() {
+                                    ObjKind::Int(b) => Ok(crate::hash::hash_bigint(b)),
+                                    _ => unreachable!(),
+                                }
+                            }
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    None => Ok(crate::hash::hash_pointer(o.addr())),
+                }
+            }
+        }
+    }
+
+    // ---- equality and comparison ----------------------------------------
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = crate::dictops::quick_eq(a, b) {
+            return Ok(r);
+        }
+        if a.is(b) {
+            return Ok(true);
+        }
+        let r = self.compare(CompareOp::Eq, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// A rich comparison: the reflected method first if the right
+    /// operand's type is a proper subclass overriding it; identity as the
+    /// fallback for `==`/`!=`; TypeError for orderings.
+    pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult {
+        if let Some(r) = self.native_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let mut checked_reflected = false;
+        if !ta.is(&tb) && tb.is_subtype(&ta) {
+            if let Some(m) = self.lookup_type(&tb, op.swapped().dunder()) {
+                checked_reflected = true;
+                let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(m) = self.lookup_type(&ta, op.dunder()) {
+            let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if !checked_reflected {
+            if let Some(m) = self.lookup_type(&tb, op.swapped().dunder()) {
+                let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(Value::Bool(a.is(b))),
+            CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                ta.type_name(),
+                tb.type_name()
+            ))),
+        }
+    }
+
+    /// Comparisons of built-in values of exact built-in types; `None` when
+    /// the dunder protocol must decide.
+    pub fn native_compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering;
+        let ord: Option<Ordering> = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+            (Value::Float(x), Value::Float(y)) => {
+                return Ok(Some(float_cmp(op, *x, *y)));
+            }
+            (Value::Int(x), Value::Float(y)) => return Ok(Some(int_float_cmp(op, *x, *y))),
+            (Value::Float(x), Value::Int(y)) => {
+                return Ok(Some(int_float_cmp(op.swapped(), *y, *x)))
+            }
+            (Value::Bool(_) | Value::Int(_), Value::Bool(_) | Value::Int(_)) => {
+                Some(int::small(a).unwrap().cmp(&int::small(b).unwrap()))
+            }
+            (Value::Bool(_), Value::Float(y)) => {
+                return Ok(Some(int_float_cmp(op, int::small(a).unwrap(), *y)))
+            }
+            (Value::Float(x), Value::Bool(_)) => {
+                return Ok(Some(int_float_cmp(op.swapped(), int::small(b).unwrap(), *x)))
+            }
+            (Value::None, Value::None) => match op {
+                CompareOp::Eq => return Ok(Some(true)),
+                CompareOp::Ne => return Ok(Some(false)),
+                _ => None,
+            },
+            (Value::Obj(x), Value::Obj(y))
+                if !x.class().tdata().heap && !y.class().tdata().heap =>
+            {
+                match (x.kind(), y.kind()) {
+                    (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
+                    (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
+                    (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
+                    (ObjKind::Tuple(_), ObjKind::Tuple(_)) | (ObjKind::List(_), ObjKind::List(_)) => {
+                        return self.sequence_compare(op, x, y).map(Some)
+                    }
+                    _ => None,
+                }
+            }
+            (Value::Obj(x), Value::Int(_) | Value::Bool(_)) if !x.class().tdata().heap => {
+                match x.kind() {
+                    ObjKind::Int(p) => Some(p.cmp(&int::to_big(b).unwrap())),
+                    _ => None,
+                }
+            }
+            (Value::Int(_) | Value::Bool(_), Value::Obj(y)) if !y.class().tdata().heap => {
+                match y.kind() {
+                    ObjKind::Int(q) => Some(int::to_big(a).unwrap().cmp(q)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        Ok(ord.map(|o| match op {
+            CompareOp::Lt => o.is_lt(),
+            CompareOp::Le => o.is_le(),
+            CompareOp::Eq => o.is_eq(),
+            CompareOp::Ne => o.is_ne(),
+            CompareOp::Gt => o.is_gt(),
+            CompareOp::Ge => o.is_ge(),
+        }))
+    }
+
+    /// Lists with lists and tuples with tuples: item by item.
+    fn sequence_compare(&mut self, op: CompareOp, x: &Obj, y: &Obj) -> PyResult<bool> {
+        let items = |o: &Obj| -> Vec<Value> {
+            match o.kind() {
+                ObjKind::Tuple(t) => t.to_vec(),
+                ObjKind::List(l) => l.borrow().clone(),
+                _ => Vec::new(),
+            }
+        };
+        let a = items(x);
+        let b = items(y);
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) && a.len() != b.len() {
+            return Ok(op == CompareOp::Ne);
+        }
+        self.enter_recursion(" in comparison")?;
+        let r = (|| {
+            for (p, q) in a.iter().zip(&b) {
+                if p.is(q) {
+                    continue;
+                }
+                if !self.eq(p, q)? {
+                    return match op {
+                        CompareOp::Eq => Ok(false),
+                        CompareOp::Ne => Ok(true),
+                        _ => {
+                            let r = self.compare(op, p, q)?;
+                            self.truthy(&r)
+                        }
+                    };
+                }
+            }
+            let (la, lb) = (a.len(), b.len());
+            Ok(match op {
+                CompareOp::Lt => la < lb,
+                CompareOp::Le => la <= lb,
+                CompareOp::Eq => la == lb,
+                CompareOp::Ne => la != lb,
+                CompareOp::Gt => la > lb,
+                CompareOp::Ge => la >= lb,
+            })
+        })();
+        self.leave_recursion();
+        r
+    }
+
+    // ---- arithmetic ----------------------------------------------------
+
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        if let Some(r) = self.native_binop(op.base(), a, b)? {
+            return Ok(r);
+        }
+        if op.is_inplace() {
+            let ta = self.class_of(a).clone();
+            if let Some(m) = self.lookup_type(&ta, inplace_dunder(op)) {
+                let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        let base = op.base();
+        let (name, rname) = binop_dunders(base);
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let left = self.lookup_type(&ta, name);
+        let right = if ta.is(&tb) {
+            None
+        } else {
+            self.lookup_type(&tb, rname)
+        };
+        let mut right = right;
+        if let Some(r) = &right {
+            if tb.is_subtype(&ta) && !left.as_ref().is_some_and(|l| l.is(r)) {
+                let r = r.clone();
+                right = None;
+                let res = self.call_method_value(&r, b.clone(), vec![a.clone()])?;
+                if !self.is_not_implemented(&res) {
+                    return Ok(res);
+                }
+            }
+        }
+        if let Some(l) = left {
+            let res = self.call_method_value(&l, a.clone(), vec![b.clone()])?;
+            if !self.is_not_implemented(&res) {
+                return Ok(res);
+            }
+        }
+        if let Some(r) = right {
+            let res = self.call_method_value(&r, b.clone(), vec![a.clone()])?;
+            if !self.is_not_implemented(&res) {
+                return Ok(res);
+            }
+        }
+        let sym = op.symbol();
+        if base == BinOp::Power {
+            return Err(self.type_error(format!(
+                "unsupported operand type(s) for {} or pow(): '{}' and '{}'",
+                sym,
+                ta.type_name(),
+                tb.type_name()
+            )));
+        }
+        // CPython hints at print's Python 2 spelling.
+        if base == BinOp::Rshift {
+            if let Value::Obj(o) = a {
+                if matches!(o.kind(), ObjKind::Builtin(f) if f.name == "print") {
+                    return Err(self.type_error(format!(
+                        "unsupported operand type(s) for {}: '{}' and '{}'. Did you mean \"print(<message>, file=<output_stream>)\"?",
+                        sym, ta.type_name(), tb.type_name()
+                    )));
+                }
+            }
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym,
+            ta.type_name(),
+            tb.type_name()
+        )))
+    }
+
+    /// Arithmetic on values of exact built-in types, or `None`.
+    pub fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return int::binop_small(self, op, *x, *y).map(Some),
+            (Value::Float(x), Value::Float(y)) => {
+                return crate::float::binop(self, op, *x, *y).map(Some)
+            }
+            (Value::Float(x), Value::Int(_) | Value::Bool(_)) => {
+                let y = int::small(b).unwrap() as f64;
+                return crate::float::binop(self, op, *x, y).map(Some);
+            }
+            (Value::Int(_) | Value::Bool(_), Value::Float(y)) => {
+                let x = int::small(a).unwrap() as f64;
+                return crate::float::binop(self, op, x, *y).map(Some);
+            }
+            (Value::Bool(x), Value::Bool(y)) if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) => {
+                let r = match op {
+                    BinOp::And => x & y,
+                    BinOp::Or => x | y,
+                    _ => x ^ y,
+                };
+                return Ok(Some(Value::Bool(r)));
+            }
+            (Value::Bool(_) | Value::Int(_), Value::Bool(_) | Value::Int(_)) => {
+                let x = int::small(a).unwrap();
+                let y = int::small(b).unwrap();
+                return int::binop_small(self, op, x, y).map(Some);
+            }
+            _ => {}
+        }
+        // Big ints mixed with small ones or floats.
+        if int::is_exact_int(self, a) && int::is_exact_int(self, b) {
+            let x = int::to_big(a).unwrap();
+            let y = int::to_big(b).unwrap();
+            return int::binop_big(self, op, &x, &y).map(Some);
+        }
+        if let (Some(x), Value::Float(y)) = (int::to_big(a), b) {
+            if int::is_exact_int(self, a) {
+                let xf = int::big_to_f64(self, &x)?;
+                return crate::float::binop(self, op, xf, *y).map(Some);
+            }
+        }
+        if let (Value::Float(x), Some(y)) = (a, int::to_big(b)) {
+            if int::is_exact_int(self, b) {
+                let yf = int::big_to_f64(self, &y)?;
+                return crate::float::binop(self, op, *x, yf).map(Some);
+            }
+        }
+        crate::seqops::native_binop(self, op, a, b)
+    }
+
+    // ---- unary ----------------------------------------------------------
+
+    pub fn unary_negative(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => self.new_int(-dashu_int::IBig::from(*i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => self.unary_dunder(v, "__neg__", "unary -"),
+        }
+    }
+
+    pub fn unary_positive(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Int(_) | Value::Float(_) => Ok(v.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => self.unary_dunder(v, "__pos__", "unary +"),
+        }
+    }
+
+    pub fn unary_invert(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            _ => self.unary_dunder(v, "__invert__", "unary ~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, v: &Value, name: &str, what: &str) -> PyResult {
+        let cls = self.class_of(v).clone();
+        if let Some(m) = self.lookup_type(&cls, name) {
+            return self.call_method_value(&m, v.clone(), vec![]);
+        }
+        Err(self.type_error(format!(
+            "bad operand type for {}: '{}'",
+            what,
+            cls.type_name()
+        )))
+    }
+}
+
+fn float_cmp(op: CompareOp, x: f64, y: f64) -> bool {
+    match op {
+        CompareOp::Lt => x < y,
+        CompareOp::Le => x <= y,
+        CompareOp::Eq => x == y,
+        CompareOp::Ne => x != y,
+        CompareOp::Gt => x > y,
+        CompareOp::Ge => x >= y,
+    }
+}
+
+/// Compares an int with a float exactly (no rounding of the int).
+fn int_float_cmp(op: CompareOp, i: i64, f: f64) -> bool {
+    if f.is_nan() {
+        return op == CompareOp::Ne;
+    }
+    let ord = if f.is_infinite() {
+        if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    } else if (i as f64) as i64 == i && i.unsigned_abs() < (1 << 53) {
+        (i as f64).partial_cmp(&f).unwrap()
+    } else {
+        let fi = f.floor();
+        let c = (i as i128).cmp(&(fi as i128));
+        if c == std::cmp::Ordering::Equal && f > fi {
+            std::cmp::Ordering::Less
+        } else {
+            c
+        }
+    };
+    match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    }
+}
+
+pub fn as_str_obj(v: &Value) -> Option<&Obj> {
+    match v {
+        Value::Obj(o) if as_pystr(o).is_some() => Some(o),
+        _ => None,
+    }
+}
