@@ -32,16 +32,8 @@ impl PyString {
 
     /// Appends any code point up to U+10FFFF, surrogates included.
     pub fn push_code_point(&mut self, cp: u32) {
-        match char::from_u32(cp) {
-            Some(c) => self.push(c),
-            None => {
-                debug_assert!((0xD800..0xE000).contains(&cp));
-                self.has_surrogates = true;
-                self.bytes.push(0xE0 | (cp >> 12) as u8);
-                self.bytes.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-                self.bytes.push(0x80 | (cp & 0x3F) as u8);
-            }
-        }
+        self.has_surrogates |= char::from_u32(cp).is_none();
+        push_code_point(&mut self.bytes, cp);
     }
 
     pub fn push_pystr(&mut self, other: &PyString) {
@@ -114,6 +106,28 @@ pub struct CodePoints<'a> {
     bytes: &'a [u8],
 }
 
+impl<'a> CodePoints<'a> {
+    /// The code points of generalised UTF-8 bytes (see the module comment).
+    pub fn of(bytes: &'a [u8]) -> CodePoints<'a> {
+        CodePoints { bytes }
+    }
+}
+
+impl DoubleEndedIterator for CodePoints<'_> {
+    fn next_back(&mut self) -> Option<u32> {
+        if self.bytes.is_empty() {
+            return None;
+        }
+        let mut start = self.bytes.len() - 1;
+        while start > 0 && self.bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let cp = CodePoints::of(&self.bytes[start..]).next();
+        self.bytes = &self.bytes[..start];
+        cp
+    }
+}
+
 impl Iterator for CodePoints<'_> {
     type Item = u32;
 
@@ -141,6 +155,22 @@ impl Iterator for CodePoints<'_> {
         };
         self.bytes = &self.bytes[len..];
         Some(cp)
+    }
+}
+
+/// Appends a code point to generalised UTF-8 bytes.
+pub fn push_code_point(out: &mut Vec<u8>, cp: u32) {
+    match char::from_u32(cp) {
+        Some(c) => {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+        None => {
+            debug_assert!((0xD800..0xE000).contains(&cp));
+            out.push(0xE0 | (cp >> 12) as u8);
+            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
+            out.push(0x80 | (cp & 0x3F) as u8);
+        }
     }
 }
 

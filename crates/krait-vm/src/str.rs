@@ -47,7 +47,7 @@ impl PyStr {
             Ok(s) => PyStr::from_string(s),
             Err(e) => {
                 let bytes = e.into_bytes();
-                let len = WtfChars { bytes: &bytes }.count();
+                let len = WtfChars::of(&bytes).count();
                 PyStr {
                     bytes: bytes.into_boxed_slice(),
                     len,
@@ -117,7 +117,7 @@ impl PyStr {
     }
 
     pub fn code_points(&self) -> WtfChars<'_> {
-        WtfChars { bytes: &self.bytes }
+        WtfChars::of(&self.bytes)
     }
 
     /// The code point at index `i` (0 <= i < len).
@@ -177,70 +177,7 @@ impl Ord for PyStr {
     }
 }
 
-pub fn push_code_point(out: &mut Vec<u8>, cp: u32) {
-    match char::from_u32(cp) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        }
-        None => {
-            out.push(0xE0 | (cp >> 12) as u8);
-            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-            out.push(0x80 | (cp & 0x3F) as u8);
-        }
-    }
-}
+pub use krait_syntax::pystring::push_code_point;
 
-/// Code points of generalised UTF-8.
-#[derive(Clone)]
-pub struct WtfChars<'a> {
-    bytes: &'a [u8],
-}
-
-impl Iterator for WtfChars<'_> {
-    type Item = u32;
-
-    fn next(&mut self) -> Option<u32> {
-        let (&b0, rest) = self.bytes.split_first()?;
-        let (cp, n) = if b0 < 0x80 {
-            (b0 as u32, 1)
-        } else if b0 < 0xE0 {
-            (((b0 as u32 & 0x1F) << 6) | (rest[0] as u32 & 0x3F), 2)
-        } else if b0 < 0xF0 {
-            (
-                ((b0 as u32 & 0x0F) << 12)
-                    | ((rest[0] as u32 & 0x3F) << 6)
-                    | (rest[1] as u32 & 0x3F),
-                3,
-            )
-        } else {
-            (
-                ((b0 as u32 & 0x07) << 18)
-                    | ((rest[0] as u32 & 0x3F) << 12)
-                    | ((rest[1] as u32 & 0x3F) << 6)
-                    | (rest[2] as u32 & 0x3F),
-                4,
-            )
-        };
-        self.bytes = &self.bytes[n..];
-        Some(cp)
-    }
-}
-
-impl DoubleEndedIterator for WtfChars<'_> {
-    fn next_back(&mut self) -> Option<u32> {
-        if self.bytes.is_empty() {
-            return None;
-        }
-        let mut start = self.bytes.len() - 1;
-        while start > 0 && self.bytes[start] & 0xC0 == 0x80 {
-            start -= 1;
-        }
-        let cp = WtfChars {
-            bytes: &self.bytes[start..],
-        }
-        .next();
-        self.bytes = &self.bytes[..start];
-        cp
-    }
-}
+/// Code points of generalised UTF-8: the front end's decoder.
+pub type WtfChars<'a> = krait_syntax::pystring::CodePoints<'a>;

@@ -459,21 +459,37 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let cleanup = self.new_label();
-        for i in 0..n - 1 {
-            self.compare_operand(ops[i], &comparators[i])?;
-            self.emit(Instr::Swap(2));
-            self.emit(Instr::Copy(2));
-            self.emit(Self::compare_instr(ops[i]));
-            self.jump(Instr::JumpIfFalseOrPop, cleanup);
-        }
-        self.compare_operand(ops[n - 1], &comparators[n - 1])?;
-        self.emit(Self::compare_instr(ops[n - 1]));
+        self.compare_chain(ops, comparators, cleanup, Instr::JumpIfFalseOrPop)?;
         let end = self.new_label();
         self.jump(Instr::Jump, end);
         self.bind(cleanup);
         self.emit(Instr::Swap(2));
         self.emit(Instr::PopTop);
         self.bind(end);
+        Ok(())
+    }
+
+    /// `a < b < c` after `a` is on the stack: each intermediate comparison
+    /// keeps its right operand for the next one and leaves the chain at
+    /// `cleanup` (with `exit`) when false; the last comparison's result is
+    /// left on the stack.
+    fn compare_chain(
+        &mut self,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+        cleanup: Label,
+        exit: fn(u32) -> Instr,
+    ) -> CResult {
+        let n = ops.len();
+        for i in 0..n - 1 {
+            self.compare_operand(ops[i], &comparators[i])?;
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::Copy(2));
+            self.emit(Self::compare_instr(ops[i]));
+            self.jump(exit, cleanup);
+        }
+        self.compare_operand(ops[n - 1], &comparators[n - 1])?;
+        self.emit(Self::compare_instr(ops[n - 1]));
         Ok(())
     }
 
@@ -525,18 +541,9 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
-                let n = ops.len();
                 let cleanup = self.new_label();
                 self.expr(left)?;
-                for i in 0..n - 1 {
-                    self.compare_operand(ops[i], &comparators[i])?;
-                    self.emit(Instr::Swap(2));
-                    self.emit(Instr::Copy(2));
-                    self.emit(Self::compare_instr(ops[i]));
-                    self.jump(Instr::PopJumpIfFalse, cleanup);
-                }
-                self.compare_operand(ops[n - 1], &comparators[n - 1])?;
-                self.emit(Self::compare_instr(ops[n - 1]));
+                self.compare_chain(ops, comparators, cleanup, Instr::PopJumpIfFalse)?;
                 self.jump(
                     if cond {
                         Instr::PopJumpIfTrue

@@ -402,6 +402,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `name = None; del name`: an `except ... as name` target is cleared
+    /// when its handler ends, however it ends.
+    pub(crate) fn unbind_name(&mut self, name: &str) {
+        self.load_const(Const::None);
+        self.store_name(name);
+        self.name_op(name, ExprContext::Del);
+    }
+
     pub(crate) fn store_name(&mut self, name: &str) {
         self.name_op(name, ExprContext::Store);
     }
@@ -770,9 +778,7 @@ impl<'a> Compiler<'a> {
                 self.pop_handler();
                 self.emit(Instr::PopExcept);
                 if let Some(n) = name {
-                    self.load_const(Const::None);
-                    self.store_name(n);
-                    self.name_op(n, ExprContext::Del);
+                    self.unbind_name(n);
                 }
             }
             Block::PopValue => {

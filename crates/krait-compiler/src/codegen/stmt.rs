@@ -544,16 +544,12 @@ impl<'a> Compiler<'a> {
                     self.pop_handler();
                     self.set_loc(krait_syntax::ast::Loc::default());
                     self.emit(Instr::PopExcept);
-                    self.load_const(Const::None);
-                    self.store_name(name);
-                    self.name_op(name, ExprContext::Del);
+                    self.unbind_name(name);
                     self.jump(Instr::Jump, end);
                     // An exception in the body: delete the name, re-raise.
                     self.reactivate_handler(cleanup_id);
                     self.bind(cleanup_body);
-                    self.load_const(Const::None);
-                    self.store_name(name);
-                    self.name_op(name, ExprContext::Del);
+                    self.unbind_name(name);
                     self.emit(Instr::Reraise);
                 }
                 None => {
@@ -689,17 +685,13 @@ impl<'a> Compiler<'a> {
             self.u().blocks.pop();
             self.pop_handler();
             if let Some(name) = &h.name {
-                self.load_const(Const::None);
-                self.store_name(name);
-                self.name_op(name, ExprContext::Del);
+                self.unbind_name(name);
             }
             self.jump(Instr::Jump, next);
             // An exception raised by the handler body joins the list.
             self.bind(except_with_error);
             if let Some(name) = &h.name {
-                self.load_const(Const::None);
-                self.store_name(name);
-                self.name_op(name, ExprContext::Del);
+                self.unbind_name(name);
             }
             // prev, orig, list, rest, raised
             self.emit(Instr::ListAppend(2));
