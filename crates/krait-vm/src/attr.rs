@@ -49,7 +49,7 @@ impl Vm {
     fn is_data_descriptor(&mut self, v: &Value) -> bool {
         match v {
             Value::Obj(o) => match o.kind() {
-                ObjKind::Property(_) => true,
+                ObjKind::Property(_) | ObjKind::Member { .. } => true,
                 ObjKind::Function(_) | ObjKind::Builtin(_) | ObjKind::ClassMethod(_)
                 | ObjKind::StaticMethod(_) => false,
                 _ => {
@@ -94,6 +94,30 @@ impl Vm {
                 Ok(self.bound_method(f, Value::Obj(owner.clone())))
             }
             ObjKind::StaticMethod(f) => Ok(f.clone()),
+            ObjKind::Member { name, index, owner } => {
+                if instance.is_null() {
+                    return Ok(attr.clone());
+                }
+                match instance.kind() {
+                    Some(ObjKind::Slots(s)) if self.class_of(instance).is_subtype(owner) => {
+                        let v = s.borrow().get(*index).cloned().unwrap_or(Value::Null);
+                        if v.is_null() {
+                            return Err(self.attribute_error(format!(
+                                "'{}' object has no attribute '{}'",
+                                self.type_name(instance),
+                                name
+                            )));
+                        }
+                        Ok(v)
+                    }
+                    _ => Err(self.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        name,
+                        owner.tdata().name.borrow(),
+                        self.type_name(instance)
+                    ))),
+                }
+            }
             ObjKind::Property(p) => {
                 if instance.is_null() {
                     return Ok(attr.clone());
@@ -151,6 +175,11 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn getattr(&mut self, obj: &Value, name: &Obj) -> PyResult {
+        if let Value::Obj(o) = obj {
+            if let ObjKind::Super { .. } = o.kind() {
+                return self.super_getattr(o, name);
+            }
+        }
         let cls = self.class_of(obj).clone();
         if cls.tdata().heap {
             let ga = self.names.getattribute.clone();
@@ -284,6 +313,11 @@ impl Vm {
         let Value::Obj(o) = obj else {
             return Err(self.setattr_error(obj, name));
         };
+        if let Some(n) = as_pystr(name).and_then(|s| s.as_str()) {
+            if crate::special::special_setattr(self, o, n, &value)?.is_some() {
+                return Ok(());
+            }
+        }
         match o.kind() {
             ObjKind::Type(t) => {
                 if !t.heap {
@@ -323,6 +357,29 @@ impl Vm {
     fn descriptor_set(&mut self, attr: &Value, obj: &Value, value: Option<Value>) -> PyResult<Option<()>> {
         let Value::Obj(a) = attr else { return Ok(None) };
         match a.kind() {
+            ObjKind::Member { name, index, owner } => {
+                let ok = matches!(obj.kind(), Some(ObjKind::Slots(_))) && self.class_of(obj).is_subtype(owner);
+                if !ok {
+                    return Err(self.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        name,
+                        owner.tdata().name.borrow(),
+                        self.type_name(obj)
+                    )));
+                }
+                let Some(ObjKind::Slots(s)) = obj.kind() else { unreachable!() };
+                let deleting = value.is_none();
+                let old = std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
+                if deleting && old.is_null() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.type_name(obj),
+                        name
+                    )));
+                }
+                drop(old);
+                Ok(Some(()))
+            }
             ObjKind::Property(p) => {
                 let f = if value.is_some() { p.fset.clone() } else { p.fdel.clone() };
                 if f.is_none() {
@@ -374,6 +431,12 @@ impl Vm {
                 }
             }
         }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Obj) -> PyResult<()> {
+        let cls = self.class_of(obj).clone();
         if let Some(a) = self.lookup_type_obj(&cls, name) {
             if self.descriptor_set(&a, obj, None)?.is_some() {
                 return Ok(());
@@ -449,6 +512,6 @@ impl Vm {
         if n == "__class__" {
             return Ok(Some(Value::Obj(self.class_of(v).clone())));
         }
-        Ok(None)
+        crate::special::value_special(self, v, n)
     }
 }

@@ -65,7 +65,13 @@ impl Vm {
 
     /// Resumes the frame on top of the frame stack (pushed by the caller).
     pub fn eval(&mut self) -> PyResult<Exit> {
-        let mut pending: Option<(Obj, bool)> = None;
+        self.eval_raising(None)
+    }
+
+    /// Resumes the top frame, first raising `exc` at its current
+    /// instruction (for `generator.throw`).
+    pub fn eval_raising(&mut self, exc: Option<Obj>) -> PyResult<Exit> {
+        let mut pending: Option<(Obj, bool)> = exc.map(|e| (e, false));
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();

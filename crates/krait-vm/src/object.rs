@@ -172,6 +172,12 @@ pub enum ObjKind {
         obj_type: Obj,
     },
     Iter(RefCell<IterState>),
+    /// A `__slots__` entry's descriptor on the class.
+    Member {
+        name: String,
+        index: usize,
+        owner: Obj,
+    },
     /// A `dict_keys`, `dict_values` or `dict_items` view (0, 1, 2).
     DictView {
         dict: Obj,

@@ -46,6 +46,8 @@ pub struct TypeData {
     pub slots: RefCell<Vec<String>>,
     /// Cached MRO lookups: name address -> result, valid for `epoch`.
     pub cache: RefCell<(u64, Vec<(usize, Option<Value>)>)>,
+    /// Direct subclasses, for `__subclasses__`.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
 }
 
 impl TypeData {
@@ -61,6 +63,7 @@ impl TypeData {
             instance_dict: Cell::new(heap),
             slots: RefCell::new(Vec::new()),
             cache: RefCell::new((0, Vec::new())),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 }

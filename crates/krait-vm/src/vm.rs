@@ -68,6 +68,7 @@ pub struct Types {
     pub mappingproxy: Obj,
     pub traceback: Obj,
     pub frame: Obj,
+    pub member_descriptor: Obj,
 }
 
 /// Names the VM looks up often, interned once.
@@ -188,6 +189,10 @@ pub struct Vm {
     /// Output written by `print` and `sys.stdout.write` when captured.
     pub stdout: crate::io::Output,
     pub stderr: crate::io::Output,
+    /// Containers whose repr is being computed (to print `[...]`).
+    pub repr_active: Vec<usize>,
+    /// Source files read for tracebacks.
+    pub source_cache: HashMap<String, Option<Vec<String>>>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -254,6 +259,7 @@ impl Vm {
             mappingproxy: t("mappingproxy", Layout::Special),
             traceback: t("traceback", Layout::Special),
             frame: t("frame", Layout::Special),
+            member_descriptor: t("member_descriptor", Layout::Special),
             type_,
             object,
         };
@@ -394,6 +400,8 @@ impl Vm {
             path: Vec::new(),
             stdout: crate::io::Output::stdout(),
             stderr: crate::io::Output::stderr(),
+            repr_active: Vec::new(),
+            source_cache: HashMap::new(),
         });
         vm.none_singleton_hash = crate::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

@@ -1,0 +1,515 @@
+//! The format-spec mini-language (`format()`, f-strings, `str.format`)
+//! for `int`, `float`, `complex` and `str`.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// A parsed format spec.
+#[derive(Clone, Debug, Default)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+/// Parses a spec; `what` names the type for the error message.
+pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut s = Spec::default();
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = Some(chars[0]);
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        let w: String = chars[start..i].iter().collect();
+        s.width = Some(w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+        if i < chars.len() && matches!(chars[i], ',' | '_') {
+            return Err("Cannot specify both ',' and '_'.".into());
+        }
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return Err("Format specifier missing precision".into());
+        }
+        let p: String = chars[start..i].iter().collect();
+        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+    }
+    if i + 1 < chars.len() {
+        return Err(format!("Invalid format specifier '{spec}' for object of type '{what}'"));
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+    }
+    if let Some(g) = s.grouping {
+        let ok = match s.ty {
+            None => true,
+            Some(t) => match g {
+                ',' => matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%'),
+                _ => matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%' | 'b' | 'o' | 'x' | 'X'),
+            },
+        };
+        if !ok {
+            return Err(format!("Cannot specify '{g}' with '{}'.", s.ty.unwrap()));
+        }
+    }
+    Ok(s)
+}
+
+/// Pads `body` (after any sign/prefix `lead`) to the spec's width.
+fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
+    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
+    let align = spec
+        .align
+        .unwrap_or(if spec.zero && default_align == '>' { '=' } else { default_align });
+    let len = lead.chars().count() + body.chars().count();
+    let width = spec.width.unwrap_or(0);
+    if len >= width {
+        return format!("{lead}{body}");
+    }
+    let n = width - len;
+    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    match align {
+        '<' => format!("{lead}{body}{}", f(n)),
+        '^' => format!("{}{lead}{body}{}", f(n / 2), f(n - n / 2)),
+        '=' => format!("{lead}{}{body}", f(n)),
+        _ => format!("{}{lead}{body}", f(n)),
+    }
+}
+
+/// Inserts a separator every `every` digits of an integer part.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Grouping with zero padding: the padding zeros are grouped too.
+fn group_padded(digits: &str, sep: char, every: usize, min_len: usize) -> String {
+    let mut d = digits.to_string();
+    loop {
+        let g = group(&d, sep, every);
+        if g.chars().count() >= min_len {
+            return g;
+        }
+        d.insert(0, '0');
+    }
+}
+
+fn sign_str(negative: bool, sign: Option<char>) -> &'static str {
+    match (negative, sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
+pub fn format_str(text: &str, spec: &Spec) -> Result<String, String> {
+    if let Some(t) = spec.ty {
+        if t != 's' {
+            return Err(format!("Unknown format code '{t}' for object of type 'str'"));
+        }
+    }
+    if spec.sign.is_some() {
+        return Err("Sign not allowed in string format specifier".into());
+    }
+    if spec.z {
+        return Err("Negative zero coercion (z) not allowed in string format specifier".into());
+    }
+    if spec.alt {
+        return Err("Alternate form (#) not allowed in string format specifier".into());
+    }
+    if spec.align == Some('=') {
+        return Err("'=' alignment not allowed in string format specifier".into());
+    }
+    if let Some(g) = spec.grouping {
+        return Err(format!("Cannot specify '{g}' with 's'."));
+    }
+    let body: String = match spec.precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text.to_string(),
+    };
+    let mut s = spec.clone();
+    if s.zero && s.align.is_none() {
+        s.align = Some('<');
+    }
+    Ok(pad(&s, "", &body, '<'))
+}
+
+/// Formats an int given by its sign and decimal magnitude digits.
+pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<String, String> {
+    let _ = vm;
+    let ty = spec.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        let f = value.to_f64().value();
+        return format_float(f, spec);
+    }
+    if spec.precision.is_some() {
+        return Err("Precision not allowed in integer format specifier".into());
+    }
+    if spec.z {
+        return Err("Negative zero coercion (z) not allowed in integer format specifier".into());
+    }
+    let negative = *value < dashu_int::IBig::ZERO;
+    let mag = if negative { -value.clone() } else { value.clone() };
+    let mag = dashu_int::UBig::try_from(mag).unwrap_or_default();
+    let (digits, prefix) = match ty {
+        'd' | 'n' => (mag.to_string(), ""),
+        'b' => (mag.in_radix(2).to_string(), "0b"),
+        'o' => (mag.in_radix(8).to_string(), "0o"),
+        'x' => (mag.in_radix(16).to_string(), "0x"),
+        'X' => (mag.in_radix(16).to_string().to_uppercase(), "0X"),
+        'c' => {
+            if spec.sign.is_some() {
+                return Err("Sign not allowed with integer format specifier 'c'".into());
+            }
+            if spec.alt {
+                return Err("Alternate form (#) not allowed with integer format specifier 'c'".into());
+            }
+            let cp = i64::try_from(value).ok().filter(|c| (0..=0x10FFFF).contains(c));
+            let Some(cp) = cp else {
+                return Err("%c arg not in range(0x110000)".into());
+            };
+            let ch = char::from_u32(cp as u32).unwrap_or('\u{FFFD}');
+            return Ok(pad(spec, "", &ch.to_string(), '<'));
+        }
+        other => return Err(format!("Unknown format code '{other}' for object of type 'int'")),
+    };
+    let lead = format!(
+        "{}{}",
+        sign_str(negative, spec.sign),
+        if spec.alt { prefix } else { "" }
+    );
+    let body = match spec.grouping {
+        Some(sep) => {
+            let every = if matches!(ty, 'd' | 'n') { 3 } else { 4 };
+            let zero_pad = (spec.zero && spec.align.is_none()) || (spec.align == Some('=') && spec.fill == Some('0'));
+            if zero_pad {
+                let min = spec.width.unwrap_or(0).saturating_sub(lead.len());
+                group_padded(&digits, sep, every, min)
+            } else {
+                group(&digits, sep, every)
+            }
+        }
+        None => digits,
+    };
+    Ok(pad(spec, &lead, &body, '>'))
+}
+
+/// `x` in exponent notation with `p` digits after the point, CPython's
+/// exponent layout (sign and at least two digits).
+fn exp_form(x: f64, p: usize, upper: bool, alt: bool) -> String {
+    let s = format!("{:.*e}", p, x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut mant = mant.to_string();
+    if alt && !mant.contains('.') {
+        mant.push('.');
+    }
+    let e = if upper { 'E' } else { 'e' };
+    format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+fn strip_zeros(s: &str) -> String {
+    if let Some((mant, exp)) = s.split_once(['e', 'E']) {
+        let e = if s.contains('E') { 'E' } else { 'e' };
+        let m = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
+        format!("{m}{e}{exp}")
+    } else if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The decimal exponent of `x` as `%e` with `p` digits would print it.
+fn decimal_exponent(x: f64, p: usize) -> i32 {
+    let s = format!("{:.*e}", p, x);
+    s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0)
+}
+
+/// `%g`: `p` significant digits, fixed or exponent form.
+fn general(x: f64, p: usize, upper: bool, alt: bool, repr_style: bool) -> String {
+    let p = p.max(1);
+    let exp = decimal_exponent(x, p - 1);
+    let s = if exp >= -4 && (exp as i64) < p as i64 {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let mut s = format!("{:.*}", decimals, x);
+        if alt && !s.contains('.') {
+            s.push('.');
+        }
+        if repr_style && !s.contains('.') {
+            s.push_str(".0");
+        }
+        s
+    } else {
+        exp_form(x, p - 1, upper, alt)
+    };
+    if alt {
+        s
+    } else if repr_style {
+        let t = strip_zeros(&s);
+        if !t.contains(['.', 'e', 'E']) {
+            format!("{t}.0")
+        } else {
+            t
+        }
+    } else {
+        strip_zeros(&s)
+    }
+}
+
+/// Digits of a finite or special float without sign.
+fn float_body(x: f64, spec: &Spec) -> Result<String, String> {
+    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
+    if x.is_nan() || x.is_infinite() {
+        let s = if x.is_nan() { "nan" } else { "inf" };
+        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        return Ok(if spec.ty == Some('%') { format!("{s}%") } else { s });
+    }
+    Ok(match spec.ty {
+        Some('f' | 'F') => {
+            let mut s = format!("{:.*}", spec.precision.unwrap_or(6), x);
+            if spec.alt && !s.contains('.') {
+                s.push('.');
+            }
+            s
+        }
+        Some('e' | 'E') => exp_form(x, spec.precision.unwrap_or(6), upper, spec.alt),
+        Some('g' | 'G' | 'n') => general(x, spec.precision.unwrap_or(6), upper, spec.alt, false),
+        Some('%') => {
+            let mut s = format!("{:.*}", spec.precision.unwrap_or(6), x * 100.0);
+            if spec.alt && !s.contains('.') {
+                s.push('.');
+            }
+            s.push('%');
+            s
+        }
+        None => match spec.precision {
+            None => {
+                let r = crate::float::repr(x);
+                if spec.alt && !r.contains('.') {
+                    // `#` keeps a point in the shortest form.
+                    match r.split_once('e') {
+                        Some((m, e)) => format!("{m}.e{e}"),
+                        None => format!("{r}."),
+                    }
+                } else {
+                    r
+                }
+            }
+            Some(p) => general(x, p, false, spec.alt, true),
+        },
+        Some(t) => return Err(format!("Unknown format code '{t}' for object of type 'float'")),
+    })
+}
+
+pub fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
+    if let Some(t) = spec.ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
+            return Err(format!("Unknown format code '{t}' for object of type 'float'"));
+        }
+    }
+    let mut negative = x.is_sign_negative() && !x.is_nan();
+    let mut body = float_body(x.abs(), spec)?;
+    if negative && spec.z && body.chars().all(|c| matches!(c, '0' | '.' | '%' | 'e' | 'E' | '+' | '-')) {
+        negative = false;
+    }
+    if let Some(sep) = spec.grouping {
+        let int_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+        let (int_part, rest) = body.split_at(int_end);
+        let zero_pad = spec.zero && spec.align.is_none();
+        let lead_len = sign_str(negative, spec.sign).len();
+        let grouped = if zero_pad {
+            let min = spec.width.unwrap_or(0).saturating_sub(lead_len + rest.chars().count());
+            group_padded(int_part, sep, 3, min)
+        } else {
+            group(int_part, sep, 3)
+        };
+        body = format!("{grouped}{rest}");
+    }
+    let lead = sign_str(negative, spec.sign);
+    let special = x.is_nan() || x.is_infinite();
+    let mut s = spec.clone();
+    if special && s.zero && s.fill.is_none() {
+        // CPython pads inf and nan with the requested zeros too.
+    }
+    if s.zero && s.align.is_none() {
+        s.align = Some('=');
+        s.fill = Some(s.fill.unwrap_or('0'));
+    }
+    Ok(pad(&s, lead, &body, '>'))
+}
+
+pub fn format_complex(re: f64, im: f64, spec: &Spec) -> Result<String, String> {
+    if spec.zero {
+        return Err("Zero padding is not allowed in complex format specifier".into());
+    }
+    if spec.align == Some('=') {
+        return Err("'=' alignment flag is not allowed in complex format specifier".into());
+    }
+    if let Some(t) = spec.ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+            return Err(format!("Unknown format code '{t}' for object of type 'complex'"));
+        }
+    }
+    let inner = Spec {
+        fill: None,
+        align: None,
+        width: None,
+        zero: false,
+        ..spec.clone()
+    };
+    let bare = spec.ty.is_none() && spec.precision.is_none();
+    let body = if bare {
+        crate::repr::complex_repr(re, im)
+    } else {
+        let mut imspec = inner.clone();
+        if imspec.ty.is_none() {
+            imspec.ty = Some('g');
+        }
+        let mut respec = imspec.clone();
+        let r = format_float(re, &respec)?;
+        respec.sign = Some('+');
+        let i = format_float(im, &respec)?;
+        format!("{r}{i}j")
+    };
+    Ok(pad(spec, "", &body, '>'))
+}
+
+impl Vm {
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: Option<&Value>) -> PyResult {
+        let spec_text = match spec {
+            None => String::new(),
+            Some(s) => match s.as_obj().and_then(crate::strops::as_pystr) {
+                Some(p) => p.to_string_lossy().into_owned(),
+                None => {
+                    return Err(self.type_error(format!(
+                        "format() argument 2 must be str, not {}",
+                        self.type_name(s)
+                    )))
+                }
+            },
+        };
+        // Exact built-in values format natively.
+        if !self.class_of(v).tdata().heap {
+            if spec_text.is_empty() {
+                if let Some(crate::object::ObjKind::Str(_)) = v.kind() {
+                    return Ok(v.clone());
+                }
+            }
+            if let Some(r) = self.native_format(v, &spec_text) {
+                return r;
+            }
+        }
+        let name = self.names.format.clone();
+        let cls = self.class_of(v).clone();
+        let m = self.lookup_type_obj(&cls, &name);
+        let spec_val = self.new_string(spec_text);
+        let r = match m {
+            Some(m) => self.call_method_value(&m, v.clone(), vec![spec_val])?,
+            None => return Err(self.type_error("object has no __format__")),
+        };
+        if crate::strops::value_pystr(&r).is_none() {
+            return Err(self.type_error(format!(
+                "__format__ must return a str, not {}",
+                self.type_name(&r)
+            )));
+        }
+        Ok(r)
+    }
+
+    /// Formats ints, floats, complex numbers and strings by payload.
+    pub fn native_format(&mut self, v: &Value, spec_text: &str) -> Option<PyResult> {
+        use crate::object::ObjKind;
+        let what = match v {
+            Value::Int(_) | Value::Bool(_) => "int",
+            Value::Float(_) => "float",
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Int(_) => "int",
+                ObjKind::Float(_) => "float",
+                ObjKind::Complex(..) => "complex",
+                ObjKind::Str(_) => "str",
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if spec_text.is_empty() && what != "str" {
+            return Some(self.str(v));
+        }
+        let spec = match parse(spec_text, what) {
+            Ok(s) => s,
+            Err(e) => return Some(Err(self.value_error(e))),
+        };
+        let r = match v {
+            Value::Bool(b) if spec.ty.is_none() => format_str(if *b { "True" } else { "False" }, &spec),
+            Value::Int(_) | Value::Bool(_) => format_int(self, &crate::int::to_big(v).unwrap(), &spec),
+            Value::Float(f) => format_float(*f, &spec),
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Int(b) => format_int(self, b, &spec),
+                ObjKind::Float(f) => format_float(*f, &spec),
+                ObjKind::Complex(re, im) => format_complex(*re, *im, &spec),
+                ObjKind::Str(s) => format_str(&s.to_string_lossy(), &spec),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(match r {
+            Ok(s) => Ok(self.new_string(s)),
+            Err(e) => Err(self.value_error(e)),
+        })
+    }
+}

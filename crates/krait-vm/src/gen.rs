@@ -1,0 +1,450 @@
+//! Generators and coroutines: a suspended frame whose locals and stack are
+//! kept in the object between resumptions; `send`, `throw`, `close`,
+//! delegation for `yield from` and `await`.
+
+use crate::bootstrap::{check_method_args, method};
+use crate::eval::Exit;
+use crate::frame::Frame;
+use crate::function::Args;
+use crate::object::{GenKind, GenState, ObjKind};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use krait_compiler::code::{flags, Instr};
+use std::cell::RefCell;
+
+/// What resuming a generator produced.
+pub enum Sent {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub fn register(vm: &mut Vm) {
+    for ty in [vm.types.generator.clone(), vm.types.coroutine.clone()] {
+        method(vm, &ty, "send", gen_send);
+        method(vm, &ty, "throw", gen_throw);
+        method(vm, &ty, "close", gen_close);
+    }
+    let g = vm.types.generator.clone();
+    method(vm, &g, "__next__", gen_next);
+    method(vm, &g, "__iter__", gen_iter);
+    let c = vm.types.coroutine.clone();
+    method(vm, &c, "__await__", gen_iter);
+}
+
+fn state(o: &Obj) -> &RefCell<GenState> {
+    match o.kind() {
+        ObjKind::Generator(g) => g,
+        _ => unreachable!("a generator"),
+    }
+}
+
+impl Vm {
+    /// Wraps a freshly bound frame of a generator function.
+    pub fn make_generator(&mut self, mut frame: Frame) -> Value {
+        let n = frame.code.nlocalsplus;
+        let saved: Vec<Value> = self.stack.drain(frame.base..frame.base + n).collect();
+        self.stack.truncate(frame.cleanup);
+        let c = &frame.code.code;
+        let kind = if c.flags & flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if c.flags & flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let name = match &frame.func {
+            Some(f) => match f.kind() {
+                ObjKind::Function(func) => func.name.borrow().clone(),
+                _ => Value::None,
+            },
+            None => Value::None,
+        };
+        let qualname = match &frame.func {
+            Some(f) => match f.kind() {
+                ObjKind::Function(func) => crate::call::qualname(func),
+                _ => String::new(),
+            },
+            None => String::new(),
+        };
+        let name = name.as_obj().map(|o| crate::strops::text(o).into_owned()).unwrap_or_default();
+        frame.pc = 0;
+        let class = match kind {
+            GenKind::Generator => self.types.generator.clone(),
+            GenKind::Coroutine => self.types.coroutine.clone(),
+            GenKind::AsyncGenerator => self.types.async_generator.clone(),
+        };
+        Value::Obj(Obj::new(
+            class,
+            ObjKind::Generator(RefCell::new(GenState {
+                frame: Some(Box::new(frame)),
+                saved,
+                running: false,
+                finished: false,
+                name,
+                qualname,
+                kind,
+                exc_state: Value::None,
+            })),
+        ))
+    }
+
+    /// Resumes a generator with `value` (or raising `exc` in it).
+    fn resume(&mut self, g: &Obj, value: Value, exc: Option<Obj>) -> PyResult<Sent> {
+        let st = state(g);
+        let (mut frame, saved, prev_exc) = {
+            let mut s = st.borrow_mut();
+            if s.running {
+                let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                return Err(self.value_error(format!("{what} already executing")));
+            }
+            if s.finished || s.frame.is_none() {
+                if s.kind == GenKind::Coroutine && exc.is_none() {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
+                drop(s);
+                return match exc {
+                    Some(e) => Err(e),
+                    None => Ok(Sent::Returned(Value::None)),
+                };
+            }
+            let frame = s.frame.take().unwrap();
+            if frame.pc == 0 && exc.is_none() && !value.is_none() {
+                s.frame = Some(frame);
+                let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                return Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )));
+            }
+            if frame.pc == 0 && exc.is_some() {
+                // Thrown into before it started: it finishes with the error.
+                s.finished = true;
+                drop(s);
+                return Err(exc.unwrap());
+            }
+            s.running = true;
+            let saved = std::mem::take(&mut s.saved);
+            let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
+            (frame, saved, std::mem::replace(&mut self.exc_info, exc_state))
+        };
+        if self.depth >= self.recursion_limit {
+            let mut s = st.borrow_mut();
+            s.running = false;
+            s.saved = saved;
+            s.frame = Some(frame);
+            s.exc_state = std::mem::replace(&mut self.exc_info, prev_exc);
+            return Err(self.recursion_error());
+        }
+        let started = frame.pc > 0;
+        let base = self.stack.len();
+        frame.base = base;
+        frame.cleanup = base;
+        frame.is_entry = true;
+        frame.generator = Some(g.clone());
+        self.stack.extend(saved);
+        if started && exc.is_none() {
+            self.stack.push(value);
+        }
+        self.depth += 1;
+        self.frames.push(*frame);
+        let r = self.eval_raising(exc);
+        let mut s = st.borrow_mut();
+        s.running = false;
+        let inner_exc = std::mem::replace(&mut self.exc_info, prev_exc);
+        match r {
+            Ok(Exit::Yield(v, frame)) => {
+                s.saved = self.stack.drain(frame.base..).collect();
+                s.frame = Some(frame);
+                s.exc_state = inner_exc;
+                Ok(Sent::Yielded(v))
+            }
+            Ok(Exit::Return(v)) => {
+                s.finished = true;
+                Ok(Sent::Returned(v))
+            }
+            Err(e) => {
+                s.finished = true;
+                let kind = s.kind;
+                drop(s);
+                if e.class().is_subtype(&self.exc.stop_iteration) {
+                    let what = match kind {
+                        GenKind::Coroutine => "coroutine",
+                        GenKind::AsyncGenerator => "async generator",
+                        GenKind::Generator => "generator",
+                    };
+                    let r = self.runtime_error(format!("{what} raised StopIteration"));
+                    if let Some(d) = crate::excmethods::exc_data(&r) {
+                        let mut d = d.borrow_mut();
+                        d.cause = Value::Obj(e.clone());
+                        d.context = Value::Obj(e);
+                        d.suppress_context = true;
+                    }
+                    return Err(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// One step of `yield from`/`await`/iteration: sends `value` into an
+    /// iterator (a generator natively, others by `__next__`/`send`).
+    pub fn send_into(&mut self, it: &Value, value: Value) -> PyResult<Sent> {
+        if let Value::Obj(o) = it {
+            if let ObjKind::Generator(_) = o.kind() {
+                return self.resume(o, value, None);
+            }
+        }
+        let r = if value.is_none() {
+            match self.next(it) {
+                Ok(Some(v)) => return Ok(Sent::Yielded(v)),
+                Ok(None) => return Ok(Sent::Returned(Value::None)),
+                Err(e) => Err(e),
+            }
+        } else {
+            self.call_method(it, "send", vec![value])
+        };
+        match r {
+            Ok(v) => Ok(Sent::Yielded(v)),
+            Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => Ok(Sent::Returned(stop_value(self, &e))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.throw(exc)`: delegated to a `yield from` target first.
+    pub fn gen_throw(&mut self, g: &Obj, exc: Obj) -> PyResult<Sent> {
+        // Suspended inside `yield from`: the delegate gets the exception.
+        let delegate = {
+            let s = state(g).borrow();
+            match &s.frame {
+                Some(f) if f.pc >= 2 && matches!(f.code.code.instrs[f.pc - 1], Instr::YieldValue(1)) => {
+                    s.saved.last().cloned()
+                }
+                _ => None,
+            }
+        };
+        if let Some(d) = delegate {
+            let is_close = exc.class().is(&self.exc.generator_exit);
+            let r = match d.as_obj().map(|o| o.kind()) {
+                Some(ObjKind::Generator(_)) => {
+                    let dobj = d.as_obj().unwrap().clone();
+                    if is_close {
+                        self.gen_close_obj(&dobj).map(|_| None)
+                    } else {
+                        self.set_running(g, true);
+                        let r = self.gen_throw(&dobj, exc.clone());
+                        self.set_running(g, false);
+                        r.map(Some)
+                    }
+                }
+                _ => {
+                    let name = if is_close { "close" } else { "throw" };
+                    let key = self.intern(name);
+                    match self.getattr(&d, &key) {
+                        Ok(m) => {
+                            if is_close {
+                                self.call(&m, vec![]).map(|_| None)
+                            } else {
+                                let ty = Value::Obj(exc.class().clone());
+                                match self.call(&m, vec![ty, Value::Obj(exc.clone())]) {
+                                    Ok(v) => Ok(Some(Sent::Yielded(v))),
+                                    Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => {
+                                        Ok(Some(Sent::Returned(stop_value(self, &e))))
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                        Err(e) if e.class().is_subtype(&self.exc.attribute_error) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+            };
+            match r {
+                Ok(Some(Sent::Yielded(v))) => return Ok(Sent::Yielded(v)),
+                Ok(Some(Sent::Returned(v))) => {
+                    // The delegate finished: continue after the loop.
+                    let mut s = state(g).borrow_mut();
+                    if let Some(f) = s.frame.as_mut() {
+                        if let Instr::Send(target) = f.code.code.instrs[f.pc - 2] {
+                            f.pc = target as usize;
+                        }
+                    }
+                    s.saved.pop();
+                    s.saved.push(v);
+                    // `resume` pushes the sent value; undo by resuming with
+                    // the value already in place.
+                    let v = s.saved.pop().unwrap();
+                    drop(s);
+                    return self.resume_after_delegate(g, v);
+                }
+                Ok(None) => {}
+                Err(e) => return self.resume(g, Value::None, Some(e)),
+            }
+        }
+        self.resume(g, Value::None, Some(exc))
+    }
+
+    fn resume_after_delegate(&mut self, g: &Obj, v: Value) -> PyResult<Sent> {
+        // The frame continues at the loop exit with the result pushed.
+        self.resume(g, v, None)
+    }
+
+    fn set_running(&mut self, g: &Obj, running: bool) {
+        state(g).borrow_mut().running = running;
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close_obj(&mut self, g: &Obj) -> PyResult {
+        {
+            let mut s = state(g).borrow_mut();
+            if s.finished || s.frame.is_none() {
+                return Ok(Value::None);
+            }
+            if s.frame.as_ref().is_some_and(|f| f.pc == 0) {
+                s.finished = true;
+                s.frame = None;
+                return Ok(Value::None);
+            }
+        }
+        let exc = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
+        match self.gen_throw(g, exc) {
+            Ok(Sent::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(Sent::Returned(_)) => Ok(Value::None),
+            Err(e)
+                if e.class().is_subtype(&self.exc.generator_exit)
+                    || e.class().is_subtype(&self.exc.stop_iteration) =>
+            {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The iterator `yield from v` delegates to.
+    pub fn yield_from_iter(&mut self, v: Value) -> PyResult {
+        if let Some(ObjKind::Generator(g)) = v.kind() {
+            if g.borrow().kind == GenKind::Coroutine {
+                let in_coroutine = self
+                    .frames
+                    .last()
+                    .is_some_and(|f| f.code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0);
+                if !in_coroutine {
+                    return Err(self.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+            }
+            return Ok(v);
+        }
+        self.iter(&v)
+    }
+
+    /// The iterator `await v` runs.
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        if let Some(ObjKind::Generator(g)) = v.kind() {
+            let g = g.borrow();
+            if g.kind == GenKind::Coroutine {
+                if g.frame.as_ref().is_some_and(|f| f.pc > 0) && !g.finished {
+                    drop(g);
+                    return Err(self.runtime_error("coroutine is being awaited already"));
+                }
+                drop(g);
+                return Ok(v);
+            }
+        }
+        let cls = self.class_of(&v).clone();
+        let name = self.names.await_.clone();
+        match self.lookup_type_obj(&cls, &name) {
+            Some(m) => {
+                let it = self.call_method_value(&m, v.clone(), vec![])?;
+                if let Some(ObjKind::Generator(g)) = it.kind() {
+                    if g.borrow().kind == GenKind::Coroutine {
+                        return Err(self.type_error("__await__() returned a coroutine"));
+                    }
+                }
+                if !self.is_iterator(&it) {
+                    return Err(self.type_error(format!(
+                        "__await__() returned non-iterator of type '{}'",
+                        self.type_name(&it)
+                    )));
+                }
+                Ok(it)
+            }
+            None => Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(&v)
+            ))),
+        }
+    }
+}
+
+/// The value a StopIteration carries.
+pub fn stop_value(vm: &mut Vm, e: &Obj) -> Value {
+    let key = vm.intern("value");
+    match e.object().dict().and_then(|d| crate::dictops::get_str_obj(d, &key)) {
+        Some(v) => v,
+        None => match crate::excmethods::exc_data(e) {
+            Some(d) => crate::eval::tuple_items(&d.borrow().args).into_iter().next().unwrap_or(Value::None),
+            None => Value::None,
+        },
+    }
+}
+
+fn gen_obj(vm: &Vm, v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if matches!(o.kind(), ObjKind::Generator(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error("expected a generator")),
+    }
+}
+
+fn sent_result(vm: &mut Vm, r: PyResult<Sent>) -> PyResult {
+    match r? {
+        Sent::Yielded(v) => Ok(v),
+        Sent::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "send", 1, 1)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let r = vm.resume(&g, args.pos[1].clone(), None);
+    sent_result(vm, r)
+}
+
+fn gen_next(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__next__", 0, 0)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let r = vm.resume(&g, Value::None, None);
+    sent_result(vm, r)
+}
+
+fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "throw", 1, 3)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let typ = args.pos[1].clone();
+    let val = args.pos.get(2).cloned();
+    let exc = match (&typ, val) {
+        (Value::Obj(t), Some(v)) if t.type_data().is_some() && !v.is_none() => {
+            if vm.class_of(&v).is_subtype(t) {
+                v
+            } else {
+                vm.call(&typ, vec![v])?
+            }
+        }
+        _ => typ.clone(),
+    };
+    let exc = vm.make_raisable(exc, None).map_err(|_| {
+        vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&typ))
+    })?;
+    let r = vm.gen_throw(&g, exc);
+    sent_result(vm, r)
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "close", 0, 0)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    vm.gen_close_obj(&g)
+}

@@ -1,0 +1,282 @@
+//! `%`-formatting of `str` and `bytes`.
+
+use crate::format::{format_float, format_int, Spec};
+use crate::object::ObjKind;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `text % args` over chars, producing the pieces.
+fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<String> {
+    let (items, mapping) = match args.kind() {
+        Some(ObjKind::Tuple(t)) => (t.to_vec(), None),
+        Some(ObjKind::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+        _ => (vec![args.clone()], None),
+    };
+    let mut next = 0usize;
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut used_mapping = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if i >= chars.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let mut key: Option<String> = None;
+        if chars[i] == '(' {
+            let mut depth = 1;
+            let start = i + 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            key = Some(chars[start..i - 1].iter().collect());
+        }
+        let mut spec = Spec::default();
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            match chars[i] {
+                '-' => spec.align = Some('<'),
+                '+' => spec.sign = Some('+'),
+                ' ' => {
+                    if spec.sign.is_none() {
+                        spec.sign = Some(' ')
+                    }
+                }
+                '#' => spec.alt = true,
+                _ => spec.zero = true,
+            }
+            i += 1;
+        }
+        let mut take_arg = |vm: &mut Vm| -> PyResult<Value> {
+            if let Some(k) = &key {
+                used_mapping = true;
+                let m = mapping.clone().unwrap_or_else(|| args.clone());
+                if mapping.is_none() && !matches!(args.kind(), Some(ObjKind::Dict(_))) {
+                    return Err(vm.type_error("format requires a mapping"));
+                }
+                let kv = vm.new_str(k);
+                return vm.getitem(&m, &kv);
+            }
+            if next >= items.len() {
+                return Err(vm.type_error("not enough arguments for format string"));
+            }
+            next += 1;
+            Ok(items[next - 1].clone())
+        };
+        if i < chars.len() && chars[i] == '*' {
+            let w = take_arg(vm)?;
+            spec.width = Some(vm.index_i64(&w)?.unwrap_or(0).unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > start {
+                spec.width = chars[start..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let conv = chars[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let arg = take_arg(vm)?;
+        if spec.align == Some('<') {
+            spec.zero = false;
+        }
+        let piece = match conv {
+            's' | 'r' | 'a' => {
+                let s = if conv == 's' && !is_bytes {
+                    vm.str_string(&arg)?
+                } else if conv == 's' {
+                    match arg.kind() {
+                        Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+                        _ => vm.str_string(&arg)?,
+                    }
+                } else if conv == 'a' {
+                    let r = vm.ascii(&arg)?;
+                    crate::strops::value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                } else {
+                    vm.repr_string(&arg)?
+                };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                let mut sp = spec.clone();
+                sp.zero = false;
+                sp.sign = None;
+                sp.alt = false;
+                sp.precision = None;
+                if sp.align.is_none() {
+                    sp.align = Some('>');
+                }
+                crate::format::format_str(&s, &sp).map_err(|e| vm.value_error(e))?
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let n = match &arg {
+                    Value::Float(f) => crate::intmethods::float_to_int(vm, *f)?,
+                    _ => match vm.index_int(&arg)? {
+                        Some(v) => v,
+                        None => {
+                            let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            let _ = what;
+                            return Err(vm.type_error(format!(
+                                "%{conv} format: {} is required, not {}",
+                                if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" },
+                                vm.type_name(&arg)
+                            )));
+                        }
+                    },
+                };
+                let big = crate::int::to_big(&n).unwrap_or_default();
+                let mut sp = spec.clone();
+                sp.ty = Some(match conv {
+                    'x' => 'x',
+                    'X' => 'X',
+                    'o' => 'o',
+                    _ => 'd',
+                });
+                let prec = sp.precision.take();
+                let mut s = format_int(vm, &big, &Spec { width: None, zero: false, align: None, fill: None, ..sp.clone() }).map_err(|e| vm.value_error(e))?;
+                if let Some(p) = prec {
+                    let neg = s.starts_with('-');
+                    let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
+                    if digits.len() < p {
+                        let sign = &s[..s.len() - digits.len()];
+                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                    let _ = neg;
+                }
+                pad_number(&s, &spec)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match &arg {
+                    Value::Float(f) => *f,
+                    _ => match vm.float_of(&arg) {
+                        Ok(f) => f,
+                        Err(_) => {
+                            return Err(vm.type_error(format!(
+                                "must be real number, not {}",
+                                vm.type_name(&arg)
+                            )))
+                        }
+                    },
+                };
+                let mut sp = spec.clone();
+                sp.ty = Some(conv);
+                if sp.precision.is_none() {
+                    sp.precision = Some(6);
+                }
+                let s = format_float(f, &Spec { width: None, zero: false, align: None, fill: None, ..sp }).map_err(|e| vm.value_error(e))?;
+                pad_number(&s, &spec)
+            }
+            'c' => {
+                let s = match &arg {
+                    Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
+                        let p = crate::strops::as_pystr(o).unwrap();
+                        if p.len() != 1 {
+                            return Err(vm.type_error("%c requires int or char"));
+                        }
+                        p.to_string_lossy().into_owned()
+                    }
+                    _ => match vm.index_i64(&arg)? {
+                        Some(cp) if (0..0x110000).contains(&cp) => char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string(),
+                        Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                        None => return Err(vm.type_error("%c requires int or char")),
+                    },
+                };
+                let mut sp = spec.clone();
+                sp.zero = false;
+                if sp.align.is_none() {
+                    sp.align = Some('>');
+                }
+                crate::format::format_str(&s, &Spec { sign: None, alt: false, precision: None, ..sp }).map_err(|e| vm.value_error(e))?
+            }
+            other => {
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    other,
+                    other as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if next < items.len() && !used_mapping && mapping.is_none() {
+        return Err(vm.type_error(if is_bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
+    }
+    Ok(out)
+}
+
+fn pad_number(s: &str, spec: &Spec) -> String {
+    let width = spec.width.unwrap_or(0);
+    let n = s.chars().count();
+    if n >= width {
+        return s.to_string();
+    }
+    let pad = width - n;
+    if spec.align == Some('<') {
+        format!("{s}{}", " ".repeat(pad))
+    } else if spec.zero {
+        let body = s.trim_start_matches(['-', '+', ' ']);
+        let sign = &s[..s.len() - body.len()];
+        let (prefix, rest) = if spec.alt && (body.starts_with("0x") || body.starts_with("0X") || body.starts_with("0o")) {
+            body.split_at(2)
+        } else {
+            ("", body)
+        };
+        format!("{sign}{prefix}{}{rest}", "0".repeat(pad))
+    } else {
+        format!("{}{s}", " ".repeat(pad))
+    }
+}
+
+pub fn str_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    let fmt = crate::strops::value_pystr(a).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let s = percent(vm, &fmt, b, false)?;
+    Ok(vm.new_string(s))
+}
+
+pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    let data = crate::bytesobj::bytes_of(vm, a)?;
+    let fmt: String = data.iter().map(|&c| c as char).collect();
+    let s = percent(vm, &fmt, b, true)?;
+    let out: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    Ok(vm.new_bytes(out))
+}

@@ -1,0 +1,718 @@
+//! `str`: the constructor and methods.
+
+use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::function::Args;
+use crate::object::ObjKind;
+use crate::seqops::SliceIndices;
+use crate::str::PyStr;
+use crate::strops::value_pystr;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let s = vm.types.str_.clone();
+    static_fn(vm, &s, "__new__", str_new);
+    method(vm, &s, "__repr__", |vm, a| {
+        let s = this(vm, &a)?;
+        Ok(vm.new_string(crate::repr::str_repr(&s)))
+    });
+    method(vm, &s, "__str__", |vm, a| {
+        let s = this(vm, &a)?;
+        Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().to_vec())))
+    });
+    method(vm, &s, "__len__", |vm, a| Ok(Value::Int(this(vm, &a)?.len() as i64)));
+    method(vm, &s, "__hash__", |vm, a| Ok(Value::Int(crate::strops::str_hash(&this(vm, &a)?))));
+    method(vm, &s, "__getitem__", |vm, a| {
+        check_method_args(vm, &a, "__getitem__", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        vm.native_getitem(&o, &a.pos[1]).unwrap_or_else(|| Err(vm.type_error("bad str")))
+    });
+    method(vm, &s, "__contains__", |vm, a| {
+        check_method_args(vm, &a, "__contains__", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        vm.native_contains(&o, &a.pos[1]).unwrap_or(Ok(false)).map(Value::Bool)
+    });
+    method(vm, &s, "__iter__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(vm.native_iter(&o).unwrap_or(Value::None))
+    });
+    method(vm, &s, "__add__", |vm, a| {
+        check_method_args(vm, &a, "__add__", 1, 1)?;
+        let x = this(vm, &a)?;
+        match value_pystr(&a.pos[1]) {
+            Some(y) => {
+                let mut b = x.as_bytes().to_vec();
+                b.extend_from_slice(y.as_bytes());
+                Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+            }
+            None => Ok(vm.not_implemented()),
+        }
+    });
+    method(vm, &s, "__mul__", |vm, a| {
+        check_method_args(vm, &a, "__mul__", 1, 1)?;
+        let x = this(vm, &a)?;
+        match vm.index_i64(&a.pos[1])? {
+            Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
+            None => Ok(vm.not_implemented()),
+        }
+    });
+    method(vm, &s, "__mod__", |vm, a| {
+        let plain = vm.new_pystr(PyStr::from_wtf8(this(vm, &a)?.as_bytes().to_vec()));
+        crate::percent::str_percent(vm, &plain, &a.pos[1])
+    });
+    macro_rules! cmp {
+        ($($name:literal => $f:expr;)*) => {$(
+            method(vm, &s, $name, |vm, a| {
+                check_method_args(vm, &a, $name, 1, 1)?;
+                let x = this(vm, &a)?;
+                match value_pystr(&a.pos[1]) {
+                    Some(y) => Ok(Value::Bool($f(x.cmp(y)))),
+                    None => Ok(vm.not_implemented()),
+                }
+            });
+        )*};
+    }
+    cmp! {
+        "__eq__" => std::cmp::Ordering::is_eq; "__ne__" => std::cmp::Ordering::is_ne;
+        "__lt__" => std::cmp::Ordering::is_lt; "__le__" => std::cmp::Ordering::is_le;
+        "__gt__" => std::cmp::Ordering::is_gt; "__ge__" => std::cmp::Ordering::is_ge;
+    }
+    method(vm, &s, "__format__", |vm, a| {
+        check_method_args(vm, &a, "__format__", 1, 1)?;
+        let x = this(vm, &a)?;
+        let plain = vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec()));
+        let spec = a.pos[1].clone();
+        vm.format(&plain, Some(&spec))
+    });
+    method(vm, &s, "join", str_join);
+    method(vm, &s, "split", |vm, a| split_impl(vm, a, false));
+    method(vm, &s, "rsplit", |vm, a| split_impl(vm, a, true));
+    method(vm, &s, "strip", |vm, a| strip_impl(vm, a, true, true, "strip"));
+    method(vm, &s, "lstrip", |vm, a| strip_impl(vm, a, true, false, "lstrip"));
+    method(vm, &s, "rstrip", |vm, a| strip_impl(vm, a, false, true, "rstrip"));
+    method(vm, &s, "replace", str_replace);
+    method(vm, &s, "startswith", |vm, a| affix(vm, a, true));
+    method(vm, &s, "endswith", |vm, a| affix(vm, a, false));
+    method(vm, &s, "upper", |vm, a| map_text(vm, a, "upper", |t| t.to_uppercase()));
+    method(vm, &s, "lower", |vm, a| map_text(vm, a, "lower", |t| t.to_lowercase()));
+    method(vm, &s, "casefold", |vm, a| map_text(vm, a, "casefold", |t| t.to_lowercase()));
+    method(vm, &s, "swapcase", |vm, a| {
+        map_text(vm, a, "swapcase", |t| {
+            t.chars()
+                .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+                .collect()
+        })
+    });
+    method(vm, &s, "capitalize", |vm, a| {
+        map_text(vm, a, "capitalize", |t| {
+            let mut cs = t.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+    });
+    method(vm, &s, "title", |vm, a| map_text(vm, a, "title", title_case));
+    method(vm, &s, "find", |vm, a| find_impl(vm, a, "find", false, false));
+    method(vm, &s, "rfind", |vm, a| find_impl(vm, a, "rfind", true, false));
+    method(vm, &s, "index", |vm, a| find_impl(vm, a, "index", false, true));
+    method(vm, &s, "rindex", |vm, a| find_impl(vm, a, "rindex", true, true));
+    method(vm, &s, "count", str_count);
+    for (name, f) in [
+        ("isdigit", (|c: char| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()) as fn(char) -> bool),
+        ("isdecimal", |c: char| c.is_ascii_digit()),
+        ("isnumeric", |c: char| c.is_numeric()),
+        ("isalpha", |c: char| c.is_alphabetic()),
+        ("isalnum", |c: char| c.is_alphanumeric()),
+        ("isspace", |c: char| c.is_whitespace()),
+        ("isascii", |c: char| c.is_ascii()),
+    ] {
+        let _ = f;
+        method(vm, &s, name, predicate_for(name));
+    }
+    method(vm, &s, "isupper", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+    });
+    method(vm, &s, "islower", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+    });
+    method(vm, &s, "isidentifier", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        let mut cs = t.chars();
+        let ok = match cs.next() {
+            Some(c) => (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric()),
+            None => false,
+        };
+        Ok(Value::Bool(ok))
+    });
+    method(vm, &s, "center", |vm, a| justify(vm, a, "center"));
+    method(vm, &s, "ljust", |vm, a| justify(vm, a, "ljust"));
+    method(vm, &s, "rjust", |vm, a| justify(vm, a, "rjust"));
+    method(vm, &s, "zfill", str_zfill);
+    method(vm, &s, "splitlines", str_splitlines);
+    method(vm, &s, "partition", |vm, a| partition(vm, a, false));
+    method(vm, &s, "rpartition", |vm, a| partition(vm, a, true));
+    method(vm, &s, "encode", str_encode);
+    method(vm, &s, "format", crate::strformat::str_format_method);
+    method(vm, &s, "removeprefix", |vm, a| {
+        check_method_args(vm, &a, "removeprefix", 1, 1)?;
+        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removeprefix")?);
+        let b = x.as_bytes().strip_prefix(p.as_bytes()).unwrap_or(x.as_bytes()).to_vec();
+        Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+    });
+    method(vm, &s, "removesuffix", |vm, a| {
+        check_method_args(vm, &a, "removesuffix", 1, 1)?;
+        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removesuffix")?);
+        let b = x.as_bytes().strip_suffix(p.as_bytes()).unwrap_or(x.as_bytes()).to_vec();
+        Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+    });
+    method(vm, &s, "expandtabs", |vm, a| {
+        let x = this(vm, &a)?.to_string_lossy().into_owned();
+        let size = match a.pos.get(1) {
+            Some(v) => vm.index_i64(v)?.unwrap_or(8),
+            None => 8,
+        };
+        let mut out = String::new();
+        let mut col = 0i64;
+        for c in x.chars() {
+            match c {
+                '\t' => {
+                    if size > 0 {
+                        let n = size - col % size;
+                        out.extend(std::iter::repeat(' ').take(n as usize));
+                        col += n;
+                    }
+                }
+                '\n' | '\r' => {
+                    out.push(c);
+                    col = 0;
+                }
+                _ => {
+                    out.push(c);
+                    col += 1;
+                }
+            }
+        }
+        Ok(vm.new_string(out))
+    });
+}
+
+fn predicate_for(name: &'static str) -> crate::function::NativeFn {
+    macro_rules! pred {
+        ($f:expr) => {
+            |vm: &mut Vm, a: Args| {
+                let t = this(vm, &a)?;
+                let ok = !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
+                Ok(Value::Bool(ok))
+            }
+        };
+    }
+    match name {
+        "isdigit" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
+        "isdecimal" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
+        "isnumeric" => pred!(|c: char| c.is_numeric()),
+        "isalpha" => pred!(|c: char| c.is_alphabetic()),
+        "isalnum" => pred!(|c: char| c.is_alphanumeric()),
+        "isspace" => pred!(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)),
+        _ => |vm: &mut Vm, a: Args| {
+            let t = this(vm, &a)?;
+            Ok(Value::Bool(t.is_ascii()))
+        },
+    }
+}
+
+fn is_unicode_digit(c: char) -> bool {
+    c.is_numeric() && crate::intmethods::parse_int(&c.to_string(), 10).is_some()
+}
+
+fn this(vm: &Vm, a: &Args) -> PyResult<std::rc::Rc<PyStr>> {
+    match a.pos.first().and_then(|v| v.as_obj()) {
+        Some(o) => match o.kind() {
+            ObjKind::Str(s) => Ok(std::rc::Rc::new(PyStr::from_wtf8(s.as_bytes().to_vec()))),
+            _ => Err(vm.type_error("descriptor requires a 'str' object")),
+        },
+        None => Err(vm.type_error("descriptor requires a 'str' object")),
+    }
+}
+
+fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
+    value_pystr(v).ok_or_else(|| {
+        vm.type_error(format!(
+            "{what}() argument must be str, not {}",
+            vm.type_name(v)
+        ))
+    })
+}
+
+/// A slice of a string.
+pub fn slice(vm: &mut Vm, s: &PyStr, ix: SliceIndices) -> Value {
+    if ix.step == 1 {
+        let a = s.byte_offset(ix.start.max(0) as usize);
+        let b = s.byte_offset((ix.start.max(0) as usize) + ix.len);
+        return vm.new_pystr(PyStr::from_wtf8(s.as_bytes()[a..b].to_vec()));
+    }
+    let cps: Vec<u32> = s.code_points().collect();
+    vm.new_pystr(PyStr::from_code_points(ix.positions().map(|p| cps[p])))
+}
+
+/// Index (in code points) of `t` in `s[start..end]`.
+pub fn find(s: &PyStr, t: &PyStr, start: usize, end: usize) -> Option<usize> {
+    let (hb, nb) = (s.as_bytes(), t.as_bytes());
+    let a = s.byte_offset(start.min(s.len()));
+    let b = s.byte_offset(end.min(s.len()));
+    if a > b {
+        return None;
+    }
+    let hay = &hb[a..b];
+    if nb.is_empty() {
+        return Some(start.min(s.len()));
+    }
+    let pos = hay.windows(nb.len()).position(|w| w == nb)?;
+    Some(start + count_cps(&hay[..pos]))
+}
+
+fn rfind(s: &PyStr, t: &PyStr, start: usize, end: usize) -> Option<usize> {
+    let (hb, nb) = (s.as_bytes(), t.as_bytes());
+    let a = s.byte_offset(start.min(s.len()));
+    let b = s.byte_offset(end.min(s.len()));
+    if a > b {
+        return None;
+    }
+    let hay = &hb[a..b];
+    if nb.is_empty() {
+        return Some(end.min(s.len()));
+    }
+    let pos = hay.windows(nb.len()).rposition(|w| w == nb)?;
+    Some(start + count_cps(&hay[..pos]))
+}
+
+fn count_cps(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+}
+
+fn str_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.pos[0].as_obj().cloned().unwrap();
+    let rest = Args { pos: args.pos[1..].iter().cloned().collect(), kw: args.kw };
+    let a = bind(vm, rest, "str", &["object", "encoding", "errors"], 0, 0)?;
+    let v = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => Value::Obj(vm.empty_str.clone()),
+        (Some(x), None, None) => vm.str(x)?,
+        (Some(x), enc, errors) => {
+            let enc = match enc {
+                Some(e) => value_pystr(e).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                None => "utf-8".into(),
+            };
+            let errors = errors.as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned());
+            let data = crate::bytesobj::bytes_of(vm, x).map_err(|_| {
+                vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))
+            })?;
+            crate::bytesobj::decode(vm, &data, &enc, errors.as_deref())?
+        }
+        (None, _, _) => Value::Obj(vm.empty_str.clone()),
+    };
+    if cls.is(&vm.types.str_) {
+        return Ok(v);
+    }
+    let s = value_pystr(&v).map(|p| PyStr::from_wtf8(p.as_bytes().to_vec())).unwrap_or_else(|| PyStr::new(""));
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Str(s))))
+}
+
+fn str_join(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "join", 1, 1)?;
+    let sep = this(vm, &a)?;
+    let items = vm.iterate(&a.pos[1])?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep.as_bytes());
+        }
+        match value_pystr(item) {
+            Some(s) => out.extend_from_slice(s.as_bytes()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(item)
+                )))
+            }
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
+}
+
+fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
+    let name = if right { "rsplit" } else { "split" };
+    let x = this(vm, &a)?;
+    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
+    let maxsplit = match &b[1] {
+        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        None => -1,
+    };
+    let text = x.to_string_lossy().into_owned();
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match b[0].as_ref().filter(|v| !v.is_none()) {
+        None => {
+            if right {
+                let mut parts: Vec<String> = Vec::new();
+                let mut rest = text.trim_end();
+                while !rest.is_empty() {
+                    if parts.len() == limit {
+                        parts.push(rest.to_string());
+                        rest = "";
+                        break;
+                    }
+                    match rest.rfind(char::is_whitespace) {
+                        Some(i) => {
+                            let w = rest[i..].chars().next().unwrap().len_utf8();
+                            parts.push(rest[i + w..].to_string());
+                            rest = rest[..i].trim_end();
+                        }
+                        None => {
+                            parts.push(rest.to_string());
+                            rest = "";
+                        }
+                    }
+                }
+                let _ = rest;
+                parts.reverse();
+                parts
+            } else {
+                let mut parts = Vec::new();
+                let mut rest = text.trim_start();
+                while !rest.is_empty() {
+                    if parts.len() == limit {
+                        parts.push(rest.to_string());
+                        break;
+                    }
+                    match rest.find(char::is_whitespace) {
+                        Some(i) => {
+                            parts.push(rest[..i].to_string());
+                            rest = rest[i..].trim_start();
+                        }
+                        None => {
+                            parts.push(rest.to_string());
+                            break;
+                        }
+                    }
+                }
+                parts
+            }
+        }
+        Some(sep) => {
+            let sep = arg_str(vm, sep, name)?.to_string_lossy().into_owned();
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if right {
+                let mut v: Vec<String> = text.rsplitn(limit.saturating_add(1), sep.as_str()).map(str::to_owned).collect();
+                v.reverse();
+                v
+            } else {
+                text.splitn(limit.saturating_add(1), sep.as_str()).map(str::to_owned).collect()
+            }
+        }
+    };
+    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
+    check_method_args(vm, &a, name, 0, 1)?;
+    let x = this(vm, &a)?;
+    let text = x.to_string_lossy().into_owned();
+    let chars: Option<Vec<char>> = match a.pos.get(1) {
+        Some(v) if !v.is_none() => Some(arg_str(vm, v, name)?.to_string_lossy().chars().collect()),
+        _ => None,
+    };
+    let matcher = |c: char| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => c.is_whitespace(),
+    };
+    let mut t = text.as_str();
+    if left {
+        t = t.trim_start_matches(matcher);
+    }
+    if right {
+        t = t.trim_end_matches(matcher);
+    }
+    Ok(vm.new_str(t))
+}
+
+fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "replace", 2, 3)?;
+    let x = this(vm, &a)?;
+    let old = arg_str(vm, &a.pos[1], "replace")?.to_string_lossy().into_owned();
+    let new = arg_str(vm, &a.pos[2], "replace")?.to_string_lossy().into_owned();
+    let count = match a.pos.get(3) {
+        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        None => -1,
+    };
+    let text = x.to_string_lossy().into_owned();
+    let r = if count < 0 {
+        if old.is_empty() {
+            let mut out = new.clone();
+            for c in text.chars() {
+                out.push(c);
+                out.push_str(&new);
+            }
+            out
+        } else {
+            text.replace(&old, &new)
+        }
+    } else if old.is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in text.chars() {
+            if n < count {
+                out.push_str(&new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < count {
+            out.push_str(&new);
+        }
+        out
+    } else {
+        text.replacen(&old, &new, count as usize)
+    };
+    Ok(vm.new_string(r))
+}
+
+fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
+    let name = if prefix { "startswith" } else { "endswith" };
+    check_method_args(vm, &a, name, 1, 3)?;
+    let x = this(vm, &a)?;
+    let n = x.len() as i64;
+    let (start, end) = bounds(vm, &a, 2, n)?;
+    let cands: Vec<Value> = match a.pos[1].kind() {
+        Some(ObjKind::Tuple(t)) => t.to_vec(),
+        _ => vec![a.pos[1].clone()],
+    };
+    for c in cands {
+        let Some(p) = value_pystr(&c) else {
+            return Err(vm.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                vm.type_name(&c)
+            )));
+        };
+        if start > n || end < start {
+            continue;
+        }
+        let sa = x.byte_offset(start as usize);
+        let sb = x.byte_offset(end as usize);
+        let seg = &x.as_bytes()[sa..sb];
+        let ok = if prefix { seg.starts_with(p.as_bytes()) } else { seg.ends_with(p.as_bytes()) };
+        if ok {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// Optional start/end arguments at `first`, clamped like slice bounds.
+fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
+    let get = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
+        match a.pos.get(i) {
+            Some(v) if !v.is_none() => match vm.index_i64(v)? {
+                Some(x) => Ok(x),
+                None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            },
+            _ => Ok(default),
+        }
+    };
+    let mut s = get(vm, first, 0)?;
+    let mut e = get(vm, first + 1, n)?;
+    if s < 0 {
+        s = (s + n).max(0);
+    }
+    if e < 0 {
+        e = (e + n).max(0);
+    }
+    Ok((s, e.min(n)))
+}
+
+fn map_text(vm: &mut Vm, a: Args, name: &str, f: impl Fn(&str) -> String) -> PyResult {
+    check_method_args(vm, &a, name, 0, 0)?;
+    let x = this(vm, &a)?;
+    let t = f(&x.to_string_lossy());
+    Ok(vm.new_string(t))
+}
+
+fn title_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyResult {
+    check_method_args(vm, &a, name, 1, 3)?;
+    let x = this(vm, &a)?;
+    let t = arg_str(vm, &a.pos[1], name)?;
+    let n = x.len() as i64;
+    let (s, e) = bounds(vm, &a, 2, n)?;
+    let r = if s > n || (e < s) {
+        None
+    } else if right {
+        rfind(&x, t, s as usize, e as usize)
+    } else {
+        find(&x, t, s as usize, e as usize)
+    };
+    match r {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None if raise => Err(vm.value_error("substring not found")),
+        None => Ok(Value::Int(-1)),
+    }
+}
+
+fn str_count(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "count", 1, 3)?;
+    let x = this(vm, &a)?;
+    let t = arg_str(vm, &a.pos[1], "count")?;
+    let n = x.len() as i64;
+    let (s, e) = bounds(vm, &a, 2, n)?;
+    if s > n || e < s {
+        return Ok(Value::Int(0));
+    }
+    let sa = x.byte_offset(s as usize);
+    let sb = x.byte_offset(e as usize);
+    let hay = &x.as_bytes()[sa..sb];
+    let nb = t.as_bytes();
+    if nb.is_empty() {
+        return Ok(Value::Int(count_cps(hay) as i64 + 1));
+    }
+    let mut count = 0;
+    let mut i = 0;
+    while i + nb.len() <= hay.len() {
+        if &hay[i..i + nb.len()] == nb {
+            count += 1;
+            i += nb.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(Value::Int(count))
+}
+
+fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
+    check_method_args(vm, &a, name, 1, 2)?;
+    let x = this(vm, &a)?;
+    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let fill = match a.pos.get(2) {
+        Some(v) => {
+            let f = arg_str(vm, v, name)?;
+            if f.len() != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            char::from_u32(f.code_point_at(0)).unwrap_or(' ')
+        }
+        None => ' ',
+    };
+    let n = x.len() as i64;
+    if width <= n {
+        return Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec())));
+    }
+    let pad = (width - n) as usize;
+    let text = x.to_string_lossy();
+    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    let r = match name {
+        "ljust" => format!("{text}{}", f(pad)),
+        "rjust" => format!("{}{text}", f(pad)),
+        _ => {
+            let left = pad / 2 + (pad & width as usize & 1);
+            format!("{}{text}{}", f(left), f(pad - left))
+        }
+    };
+    Ok(vm.new_string(r))
+}
+
+fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "zfill", 1, 1)?;
+    let x = this(vm, &a)?;
+    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let text = x.to_string_lossy().into_owned();
+    let n = x.len() as i64;
+    if width <= n {
+        return Ok(vm.new_string(text));
+    }
+    let pad = "0".repeat((width - n) as usize);
+    let r = match text.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{pad}{}", &text[1..]),
+        _ => format!("{pad}{text}"),
+    };
+    Ok(vm.new_string(r))
+}
+
+fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?;
+    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let b = bind(vm, rest, "splitlines", &["keepends"], 0, 0)?;
+    let keep = match &b[0] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let text = x.to_string_lossy().into_owned();
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = i + 1;
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                end += 1;
+            }
+            let line: String = chars[start..if keep { end } else { i }].iter().collect();
+            out.push(vm.new_string(line));
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        let line: String = chars[start..].iter().collect();
+        out.push(vm.new_string(line));
+    }
+    Ok(vm.new_list(out))
+}
+
+fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
+    let name = if right { "rpartition" } else { "partition" };
+    check_method_args(vm, &a, name, 1, 1)?;
+    let x = this(vm, &a)?;
+    let sep = arg_str(vm, &a.pos[1], name)?.to_string_lossy().into_owned();
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let text = x.to_string_lossy().into_owned();
+    let found = if right { text.rfind(&sep) } else { text.find(&sep) };
+    let parts = match found {
+        Some(i) => [text[..i].to_string(), sep.clone(), text[i + sep.len()..].to_string()],
+        None if right => [String::new(), String::new(), text],
+        None => [text, String::new(), String::new()],
+    };
+    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+fn str_encode(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?;
+    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let b = bind(vm, rest, "encode", &["encoding", "errors"], 0, 0)?;
+    let enc = b[0].as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "utf-8".into());
+    let errors = b[1].as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned());
+    crate::bytesobj::encode(vm, &x, &enc, errors.as_deref())
+}

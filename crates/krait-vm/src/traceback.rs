@@ -1,0 +1,282 @@
+//! Printing an uncaught exception as CPython 3.11 does: the chain of
+//! causes and contexts, each with its traceback (source lines and caret
+//! markers) and its `Type: message` line.
+
+use crate::excmethods::exc_data;
+use crate::object::ObjKind;
+use crate::strops::value_pystr;
+use crate::value::{Obj, Value};
+use crate::vm::Vm;
+
+impl Vm {
+    /// The whole report for an exception, chained ones first.
+    pub fn format_exception(&mut self, exc: &Obj) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(exc, &mut out, &mut seen);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Obj, out: &mut String, seen: &mut Vec<usize>) {
+        seen.push(exc.addr());
+        if let Some(d) = exc_data(exc) {
+            let (cause, context, suppress) = {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            };
+            if let Value::Obj(c) = &cause {
+                if !seen.contains(&c.addr()) && exc_data(c).is_some() {
+                    self.format_chain(c, out, seen);
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                }
+            } else if let Value::Obj(c) = &context {
+                if !suppress && !seen.contains(&c.addr()) && exc_data(c).is_some() {
+                    self.format_chain(c, out, seen);
+                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                }
+            }
+        }
+        self.format_single(exc, out);
+    }
+
+    fn format_single(&mut self, exc: &Obj, out: &mut String) {
+        let entries = exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut last: Option<(String, u32, String)> = None;
+            let mut repeats = 0usize;
+            for e in entries.iter().rev() {
+                let c = &e.code.code;
+                let pos = c.positions.get(e.pc as usize).copied().unwrap_or_default();
+                let key = (c.filename.to_string(), pos.lineno, c.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeats += 1;
+                    if repeats >= 3 {
+                        continue;
+                    }
+                } else {
+                    flush_repeats(out, repeats);
+                    repeats = 0;
+                    last = Some(key);
+                }
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, pos.lineno, c.name));
+                if let Some(line) = self.source_line(&c.filename, pos.lineno) {
+                    out.push_str(&render_line(&line, pos));
+                }
+            }
+            flush_repeats(out, repeats);
+        }
+        out.push_str(&self.exception_line(exc));
+        // Notes.
+        let key = self.intern("__notes__");
+        if let Some(notes) = exc.object().dict().and_then(|d| crate::dictops::get_str_obj(d, &key)) {
+            match notes.kind() {
+                Some(ObjKind::List(l)) => {
+                    let items = l.borrow().clone();
+                    for n in items {
+                        match value_pystr(&n) {
+                            Some(s) => {
+                                out.push_str(&s.to_string_lossy());
+                                out.push('\n');
+                            }
+                            None => {
+                                let r = self.repr_string(&n).unwrap_or_default();
+                                out.push_str(&r);
+                                out.push('\n');
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    let r = self.repr_string(&notes).unwrap_or_default();
+                    out.push_str(&r);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+
+    /// `Type: message` (with the module for classes outside builtins).
+    pub fn exception_line(&mut self, exc: &Obj) -> String {
+        let cls = exc.class().clone();
+        let qual = cls.tdata().qualname.borrow().clone();
+        let name = match crate::objtype::class_module(self, &cls) {
+            Some(m) if m != "builtins" => format!("{m}.{qual}"),
+            _ => qual,
+        };
+        if cls.is_subtype(&self.exc.syntax_error) {
+            if let Some(s) = self.syntax_error_report(exc, &name) {
+                return s;
+            }
+        }
+        let msg = match self.str(&Value::Obj(exc.clone())) {
+            Ok(v) => value_pystr(&v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            format!("{name}\n")
+        } else {
+            format!("{name}: {msg}\n")
+        }
+    }
+
+    /// A SyntaxError raised at run time (by `compile`, `exec`, `import`).
+    fn syntax_error_report(&mut self, exc: &Obj, name: &str) -> Option<String> {
+        let ev = Value::Obj(exc.clone());
+        let get = |vm: &mut Vm, k: &str| -> Value {
+            let key = vm.intern(k);
+            vm.getattr(&ev, &key).unwrap_or(Value::None)
+        };
+        let msg = get(self, "msg");
+        let filename = get(self, "filename");
+        let lineno = crate::int::small(&get(self, "lineno"));
+        let offset = crate::int::small(&get(self, "offset"));
+        let end_offset = crate::int::small(&get(self, "end_offset"));
+        let text = get(self, "text");
+        let mut out = String::new();
+        let file = value_pystr(&filename).map(|s| s.to_string_lossy().into_owned());
+        if let (Some(f), Some(l)) = (&file, lineno) {
+            out.push_str(&format!("  File \"{f}\", line {l}\n"));
+        }
+        if let Some(t) = value_pystr(&text) {
+            let t = t.to_string_lossy().into_owned();
+            let line = t.trim_end_matches('\n');
+            let stripped = line.trim_start();
+            let lead = line.chars().count() - stripped.chars().count();
+            out.push_str(&format!("    {}\n", stripped.trim_end()));
+            if let Some(o) = offset {
+                let start = (o as usize).saturating_sub(1).saturating_sub(lead);
+                let end = end_offset.map(|e| (e as usize).saturating_sub(1).saturating_sub(lead)).unwrap_or(start + 1).max(start + 1);
+                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(end - start)));
+            }
+        }
+        let m = value_pystr(&msg).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push_str(&format!("{name}: {m}\n"));
+        Some(out)
+    }
+
+    /// Line `lineno` of a source file, read when a traceback is printed.
+    fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
+        if lineno == 0 || filename.starts_with('<') {
+            return None;
+        }
+        if !self.source_cache.contains_key(filename) {
+            let text = std::fs::read(filename).ok().and_then(|b| krait_syntax::source::decode_source(&b).ok());
+            self.source_cache.insert(filename.to_string(), text.map(|t| t.lines().map(str::to_owned).collect()));
+        }
+        let lines = self.source_cache.get(filename)?.as_ref()?;
+        lines.get(lineno as usize - 1).cloned()
+    }
+}
+
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            n,
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// Character index of a UTF-8 byte offset in a line.
+fn char_index(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut b = b;
+    while !line.is_char_boundary(b) {
+        b -= 1;
+    }
+    line[..b].chars().count()
+}
+
+/// The source line and, when the failing range covers only part of it,
+/// the markers under that range.
+fn render_line(line: &str, pos: krait_syntax::ast::Loc) -> String {
+    let stripped = line.trim();
+    if stripped.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("    {stripped}\n");
+    let lead = line.chars().count() - line.trim_start().chars().count();
+    let start = char_index(line, pos.col_offset as usize);
+    let mut end = char_index(line, pos.end_col_offset as usize);
+    let mut anchors = None;
+    if pos.end_lineno != pos.lineno {
+        end = lead + stripped.chars().count();
+    } else {
+        let seg_start = pos.col_offset as usize;
+        let seg_end = (pos.end_col_offset as usize).min(line.len());
+        if seg_start < seg_end && line.is_char_boundary(seg_start) && line.is_char_boundary(seg_end) {
+            anchors = caret_anchors(&line[seg_start..seg_end]);
+        }
+    }
+    if end <= start {
+        return out;
+    }
+    let covers_all = end - start >= stripped.chars().count();
+    let anchored = anchors.is_some_and(|(l, r)| r > l);
+    if covers_all && !anchored {
+        return out;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(lead)));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r - l));
+            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+    out
+}
+
+/// For a binary operation or a subscript, the operator's range within
+/// the segment (in characters), as CPython's traceback marks it.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use krait_syntax::ast::{ExprKind, Mod, StmtKind};
+    let module = krait_syntax::parse_module(segment).ok()?;
+    let Mod::Module { body, .. } = module else { return None };
+    if body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr { value } = &body[0].kind else { return None };
+    let chars: Vec<char> = segment.chars().collect();
+    let norm = |byte: u32| char_index(segment, byte as usize);
+    match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let op_start = norm(left.loc.end_col_offset);
+            let op_end = norm(right.loc.col_offset);
+            let op_str: String = chars.get(op_start..op_end)?.iter().collect();
+            let offset = op_str.chars().count() - op_str.trim_start().chars().count();
+            let mut l = op_start + offset;
+            let mut r = l + 1;
+            let op_chars: Vec<char> = op_str.chars().collect();
+            if offset + 1 < op_chars.len() && !op_chars[offset + 1].is_whitespace() {
+                r += 1;
+            }
+            while l < chars.len() && (chars[l].is_whitespace() || chars[l] == ')' || chars[l] == '#') {
+                l += 1;
+                r += 1;
+            }
+            Some((l, r))
+        }
+        ExprKind::Subscript { value: v, slice, .. } => {
+            let mut l = norm(v.loc.end_col_offset);
+            let mut r = norm(slice.loc.end_col_offset) + 1;
+            while l < chars.len() && chars[l] != '[' {
+                l += 1;
+            }
+            while r < chars.len() && chars[r] != ']' {
+                r += 1;
+            }
+            if r < chars.len() {
+                r += 1;
+            }
+            Some((l, r))
+        }
+        _ => None,
+    }
+}
