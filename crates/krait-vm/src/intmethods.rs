@@ -7,6 +7,7 @@ use crate::object::ObjKind;
 use crate::strops::value_pystr;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use dashu_int::ops::{Abs, BitTest, UnsignedAbs};
 use dashu_int::IBig;
 use krait_compiler::code::BinOp;
 
