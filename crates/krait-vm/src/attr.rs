@@ -50,7 +50,9 @@ impl Vm {
         match v {
             Value::Obj(o) => match o.kind() {
                 ObjKind::Property(_) | ObjKind::Member { .. } => true,
-                ObjKind::Function(_) | ObjKind::Builtin(_) | ObjKind::ClassMethod(_)
+                ObjKind::Function(_)
+                | ObjKind::Builtin(_)
+                | ObjKind::ClassMethod(_)
                 | ObjKind::StaticMethod(_) => false,
                 _ => {
                     let cls = o.class().clone();
@@ -141,7 +143,11 @@ impl Vm {
                         } else {
                             instance.clone()
                         };
-                        self.call_method_value(&g, attr.clone(), vec![inst, Value::Obj(owner.clone())])
+                        self.call_method_value(
+                            &g,
+                            attr.clone(),
+                            vec![inst, Value::Obj(owner.clone())],
+                        )
                     }
                     None => Ok(attr.clone()),
                 }
@@ -186,7 +192,11 @@ impl Vm {
             if let Some(custom) = self.lookup_type_obj(&cls, &ga) {
                 let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.name == "__getattribute__" && b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
                 if !is_default {
-                    let r = self.call_method_value(&custom, obj.clone(), vec![Value::Obj(name.clone())]);
+                    let r = self.call_method_value(
+                        &custom,
+                        obj.clone(),
+                        vec![Value::Obj(name.clone())],
+                    );
                     return self.maybe_getattr_hook(obj, &cls, name, r);
                 }
             }
@@ -204,7 +214,9 @@ impl Vm {
             Err(e) if e.class().is_subtype(&self.exc.attribute_error) => {
                 let hook = self.names.getattr.clone();
                 match self.lookup_type_obj(cls, &hook) {
-                    Some(h) => self.call_method_value(&h, obj.clone(), vec![Value::Obj(name.clone())]),
+                    Some(h) => {
+                        self.call_method_value(&h, obj.clone(), vec![Value::Obj(name.clone())])
+                    }
                     None => Err(e),
                 }
             }
@@ -249,7 +261,8 @@ impl Vm {
         let n = text(name);
         if let Value::Obj(o) = obj {
             if let ObjKind::Module(m) = o.kind() {
-                return self.attribute_error(format!("module '{}' has no attribute '{}'", m.name, n));
+                return self
+                    .attribute_error(format!("module '{}' has no attribute '{}'", m.name, n));
             }
             if let ObjKind::Type(t) = o.kind() {
                 return self.attribute_error(format!(
@@ -296,7 +309,11 @@ impl Vm {
             if let Some(custom) = self.lookup_type_obj(&cls, &sa) {
                 let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
                 if !is_default {
-                    self.call_method_value(&custom, obj.clone(), vec![Value::Obj(name.clone()), value])?;
+                    self.call_method_value(
+                        &custom,
+                        obj.clone(),
+                        vec![Value::Obj(name.clone()), value],
+                    )?;
                     return Ok(());
                 }
             }
@@ -304,7 +321,13 @@ impl Vm {
         self.generic_setattr(obj, &cls, name, value)
     }
 
-    pub fn generic_setattr(&mut self, obj: &Value, cls: &Obj, name: &Obj, value: Value) -> PyResult<()> {
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        cls: &Obj,
+        name: &Obj,
+        value: Value,
+    ) -> PyResult<()> {
         if let Some(a) = self.lookup_type_obj(cls, name) {
             if let Some(r) = self.descriptor_set(&a, obj, Some(value.clone()))? {
                 return Ok(r);
@@ -333,7 +356,9 @@ impl Vm {
                 Ok(())
             }
             _ => {
-                if !(cls.tdata().instance_dict.get() || matches!(o.kind(), ObjKind::Module(_) | ObjKind::Function(_))) {
+                if !(cls.tdata().instance_dict.get()
+                    || matches!(o.kind(), ObjKind::Module(_) | ObjKind::Function(_)))
+                {
                     return Err(self.setattr_error(obj, name));
                 }
                 let dict_type = self.types.dict.clone();
@@ -354,11 +379,17 @@ impl Vm {
 
     /// Runs a data descriptor's `__set__` (or `__delete__` when `value` is
     /// `None`); `None` when `attr` is not a data descriptor.
-    fn descriptor_set(&mut self, attr: &Value, obj: &Value, value: Option<Value>) -> PyResult<Option<()>> {
+    fn descriptor_set(
+        &mut self,
+        attr: &Value,
+        obj: &Value,
+        value: Option<Value>,
+    ) -> PyResult<Option<()>> {
         let Value::Obj(a) = attr else { return Ok(None) };
         match a.kind() {
             ObjKind::Member { name, index, owner } => {
-                let ok = matches!(obj.kind(), Some(ObjKind::Slots(_))) && self.class_of(obj).is_subtype(owner);
+                let ok = matches!(obj.kind(), Some(ObjKind::Slots(_)))
+                    && self.class_of(obj).is_subtype(owner);
                 if !ok {
                     return Err(self.type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
@@ -367,9 +398,12 @@ impl Vm {
                         self.type_name(obj)
                     )));
                 }
-                let Some(ObjKind::Slots(s)) = obj.kind() else { unreachable!() };
+                let Some(ObjKind::Slots(s)) = obj.kind() else {
+                    unreachable!()
+                };
                 let deleting = value.is_none();
-                let old = std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
+                let old =
+                    std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
                 if deleting && old.is_null() {
                     return Err(self.attribute_error(format!(
                         "'{}' object has no attribute '{}'",
@@ -381,7 +415,11 @@ impl Vm {
                 Ok(Some(()))
             }
             ObjKind::Property(p) => {
-                let f = if value.is_some() { p.fset.clone() } else { p.fdel.clone() };
+                let f = if value.is_some() {
+                    p.fset.clone()
+                } else {
+                    p.fdel.clone()
+                };
                 if f.is_none() {
                     let what = if value.is_some() { "set" } else { "delete" };
                     return Err(self.attribute_error(format!("can't {what} attribute")));
@@ -464,16 +502,19 @@ impl Vm {
             _ => true,
         };
         if plain_instance && !cls.tdata().heap
-            || plain_instance && {
-                let ga = self.names.getattribute.clone();
-                matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
-            }
+            || plain_instance
+                && {
+                    let ga = self.names.getattribute.clone();
+                    matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
+                }
         {
             if let Some(a) = self.lookup_type_obj(&cls, name) {
                 let is_method = match &a {
                     Value::Obj(o) => match o.kind() {
                         ObjKind::Function(_) => true,
-                        ObjKind::Builtin(b) => b.is_method && !b.is_classmethod && b.receiver.is_null(),
+                        ObjKind::Builtin(b) => {
+                            b.is_method && !b.is_classmethod && b.receiver.is_null()
+                        }
                         _ => false,
                     },
                     _ => false,

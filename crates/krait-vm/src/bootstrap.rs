@@ -10,7 +10,10 @@ use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
 fn new_namespace(vm: &Vm) -> Obj {
-    Obj::new(vm.types.dict.clone(), ObjKind::Dict(RefCell::new(Dict::new())))
+    Obj::new(
+        vm.types.dict.clone(),
+        ObjKind::Dict(RefCell::new(Dict::new())),
+    )
 }
 
 /// Sets a built-in type's bases and MRO and gives it a namespace.
@@ -129,7 +132,14 @@ pub fn set_attr_str(vm: &mut Vm, o: &Obj, name: &str, value: Value) {
     crate::dictops::set_str(vm, &d, key, value);
 }
 
-fn builtin(vm: &Vm, name: &'static str, func: NativeFn, owner: Option<&Obj>, is_method: bool, is_classmethod: bool) -> Value {
+fn builtin(
+    vm: &Vm,
+    name: &'static str,
+    func: NativeFn,
+    owner: Option<&Obj>,
+    is_method: bool,
+    is_classmethod: bool,
+) -> Value {
     Value::Obj(Obj::new(
         vm.types.builtin_function.clone(),
         ObjKind::Builtin(Box::new(BuiltinFunction {
@@ -191,12 +201,21 @@ pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> P
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
             1 => format!("{name}() takes exactly one argument ({n} given)"),
-            k => format!("{name}() takes exactly {k} argument{} ({n} given)", plural(k)),
+            k => format!(
+                "{name}() takes exactly {k} argument{} ({n} given)",
+                plural(k)
+            ),
         }
     } else if n < min {
-        format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))
+        format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )
     } else {
-        format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))
+        format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )
     };
     Err(vm.type_error(msg))
 }
@@ -216,9 +235,15 @@ pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usiz
             k => format!("{name}() takes exactly {k} arguments ({n} given)"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     };
     Err(vm.type_error(msg))
 }

@@ -18,7 +18,10 @@ pub fn register(vm: &mut Vm) {
 }
 
 pub fn new_bytearray(vm: &Vm, v: Vec<u8>) -> Value {
-    Value::Obj(Obj::new(vm.types.bytearray.clone(), ObjKind::ByteArray(RefCell::new(v))))
+    Value::Obj(Obj::new(
+        vm.types.bytearray.clone(),
+        ObjKind::ByteArray(RefCell::new(v)),
+    ))
 }
 
 /// The bytes of a bytes-like object.
@@ -48,7 +51,10 @@ fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         return Ok(vec![0; n as usize]);
     }
     let items = vm.iterate(v).map_err(|_| {
-        vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(v)))
+        vm.type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(v)
+        ))
     })?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
@@ -71,9 +77,12 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
         None => Vec::new(),
         Some(v) => match args.pos.get(2).or(args.kwarg("encoding")) {
             Some(enc) => {
-                let s = crate::strops::value_pystr(v).ok_or_else(|| vm.type_error("encoding without a string argument"))?;
+                let s = crate::strops::value_pystr(v)
+                    .ok_or_else(|| vm.type_error("encoding without a string argument"))?;
                 let s = PyStr::from_wtf8(s.as_bytes().to_vec());
-                let enc = crate::strops::value_pystr(enc).map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+                let enc = crate::strops::value_pystr(enc)
+                    .map(|e| e.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let r = encode(vm, &s, &enc, None)?;
                 return Ok(r);
             }
@@ -93,8 +102,19 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult {
     let data = bytes_of(vm, &args.pos[0])?;
-    let enc = args.pos.get(1).or(args.kwarg("encoding")).and_then(crate::strops::value_pystr).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "utf-8".into());
-    let errors = args.pos.get(2).or(args.kwarg("errors")).and_then(crate::strops::value_pystr).map(|s| s.to_string_lossy().into_owned());
+    let enc = args
+        .pos
+        .get(1)
+        .or(args.kwarg("encoding"))
+        .and_then(crate::strops::value_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = args
+        .pos
+        .get(2)
+        .or(args.kwarg("errors"))
+        .and_then(crate::strops::value_pystr)
+        .map(|s| s.to_string_lossy().into_owned());
     decode(vm, &data, &enc, errors.as_deref())
 }
 
@@ -109,12 +129,20 @@ pub fn decode(vm: &mut Vm, data: &[u8], enc: &str, errors: Option<&str>) -> PyRe
             Err(e) => {
                 if errors == Some("replace") || errors == Some("ignore") {
                     let s = String::from_utf8_lossy(data);
-                    let s = if errors == Some("ignore") { s.replace('\u{FFFD}', "") } else { s.into_owned() };
+                    let s = if errors == Some("ignore") {
+                        s.replace('\u{FFFD}', "")
+                    } else {
+                        s.into_owned()
+                    };
                     return Ok(vm.new_string(s));
                 }
                 let start = e.valid_up_to();
                 let end = start + e.error_len().unwrap_or(data.len() - start);
-                let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+                let reason = if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else {
+                    "invalid start byte"
+                };
                 let cls = vm.exc.unicode_decode_error.clone();
                 let args = vec![
                     vm.new_str("utf-8"),
@@ -153,7 +181,10 @@ pub fn decode(vm: &mut Vm, data: &[u8], enc: &str, errors: Option<&str>) -> PyRe
             }
             Ok(vm.new_pystr(PyStr::from_code_points(data.iter().map(|&b| b as u32))))
         }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error.clone(), &format!("unknown encoding: {enc}"))),
+        _ => Err(vm.new_exception_msg(
+            &vm.exc.lookup_error.clone(),
+            &format!("unknown encoding: {enc}"),
+        )),
     }
 }
 
@@ -161,7 +192,10 @@ pub fn encode(vm: &mut Vm, s: &PyStr, enc: &str, errors: Option<&str>) -> PyResu
     match normalise(enc).as_str() {
         "utf_8" | "utf8" => {
             if s.has_surrogates() && errors != Some("surrogatepass") {
-                let pos = s.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
+                let pos = s
+                    .code_points()
+                    .position(|c| (0xD800..0xE000).contains(&c))
+                    .unwrap_or(0);
                 let cls = vm.exc.unicode_encode_error.clone();
                 let args = vec![
                     vm.new_str("utf-8"),
@@ -179,7 +213,11 @@ pub fn encode(vm: &mut Vm, s: &PyStr, enc: &str, errors: Option<&str>) -> PyResu
             Ok(vm.new_bytes(s.as_bytes().to_vec()))
         }
         "ascii" | "latin_1" | "latin1" | "iso_8859_1" => {
-            let limit = if normalise(enc) == "ascii" { 0x80 } else { 0x100 };
+            let limit = if normalise(enc) == "ascii" {
+                0x80
+            } else {
+                0x100
+            };
             let mut out = Vec::new();
             for (i, cp) in s.code_points().enumerate() {
                 if cp < limit {
@@ -206,7 +244,10 @@ pub fn encode(vm: &mut Vm, s: &PyStr, enc: &str, errors: Option<&str>) -> PyResu
             }
             Ok(vm.new_bytes(out))
         }
-        _ => Err(vm.new_exception_msg(&vm.exc.lookup_error.clone(), &format!("unknown encoding: {enc}"))),
+        _ => Err(vm.new_exception_msg(
+            &vm.exc.lookup_error.clone(),
+            &format!("unknown encoding: {enc}"),
+        )),
     }
 }
 
@@ -246,7 +287,9 @@ pub fn concat(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Opti
 }
 
 pub fn bytearray_set_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -> PyResult<()> {
-    let ObjKind::ByteArray(b) = o.kind() else { unreachable!() };
+    let ObjKind::ByteArray(b) = o.kind() else {
+        unreachable!()
+    };
     let n = b.borrow().len() as i64;
     match vm.index_i64(&key)? {
         Some(i) => {

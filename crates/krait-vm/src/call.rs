@@ -66,16 +66,32 @@ impl Vm {
         pos.extend(args);
         match m {
             Value::Obj(o) => match o.kind() {
-                ObjKind::Function(_) => self.call_function(o, Args { pos, kw: Vec::new() }),
-                ObjKind::Builtin(b) if b.is_method && b.receiver.is_null() => {
-                    (b.func)(self, Args { pos, kw: Vec::new() })
-                }
+                ObjKind::Function(_) => self.call_function(
+                    o,
+                    Args {
+                        pos,
+                        kw: Vec::new(),
+                    },
+                ),
+                ObjKind::Builtin(b) if b.is_method && b.receiver.is_null() => (b.func)(
+                    self,
+                    Args {
+                        pos,
+                        kw: Vec::new(),
+                    },
+                ),
                 _ => {
                     // A descriptor or other callable: bind it first.
                     let cls = self.class_of(&receiver).clone();
                     let bound = self.bind_descriptor(m, &receiver, &cls)?;
                     pos.remove(0);
-                    self.call_args(&bound, Args { pos, kw: Vec::new() })
+                    self.call_args(
+                        &bound,
+                        Args {
+                            pos,
+                            kw: Vec::new(),
+                        },
+                    )
                 }
             },
             _ => Err(self.not_callable(m)),
@@ -150,7 +166,11 @@ impl Vm {
             } else {
                 argcount.to_string()
             };
-            let plural = if argcount == 1 && defaults == 0 { "" } else { "s" };
+            let plural = if argcount == 1 && defaults == 0 {
+                ""
+            } else {
+                "s"
+            };
             let kw_part = if given_kw > 0 {
                 format!(
                     " positional argument{} (and {} keyword-only argument{})",
@@ -192,9 +212,9 @@ impl Vm {
         };
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (k, v) in kw {
-            let idx = code.varnames[..argcount + kwonly]
-                .iter()
-                .position(|n| n.is(&k) || crate::strops::as_pystr(n) == crate::strops::as_pystr(&k));
+            let idx = code.varnames[..argcount + kwonly].iter().position(|n| {
+                n.is(&k) || crate::strops::as_pystr(n) == crate::strops::as_pystr(&k)
+            });
             match idx {
                 Some(i) if i >= posonly => {
                     if !self.stack[base + i].is_null() {
@@ -283,7 +303,11 @@ impl Vm {
             }
             if !missing.is_empty() {
                 self.stack.truncate(cleanup);
-                return Err(self.type_error(missing_message(&qualname(f), &missing, "keyword-only")));
+                return Err(self.type_error(missing_message(
+                    &qualname(f),
+                    &missing,
+                    "keyword-only",
+                )));
             }
         }
         Ok(self.new_frame(func, f, base, cleanup))

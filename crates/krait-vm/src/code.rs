@@ -64,7 +64,10 @@ impl Vm {
             )),
             Const::Str(s) => match s.as_str() {
                 // Identifier-like constants are interned, as CPython does.
-                Some(t) if t.len() < 40 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Some(t)
+                    if t.len() < 40
+                        && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
                     Value::Obj(self.intern(t))
                 }
                 Some(t) => self.new_str(t),

@@ -131,8 +131,9 @@ impl Dict {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
-            self.index
-                .insert_unique(spread(e.hash), i as u32, |&j| spread(entries[j as usize].hash));
+            self.index.insert_unique(spread(e.hash), i as u32, |&j| {
+                spread(entries[j as usize].hash)
+            });
         }
     }
 

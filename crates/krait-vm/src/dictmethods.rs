@@ -13,7 +13,10 @@ pub fn register(vm: &mut Vm) {
     static_fn(vm, &d, "__new__", |vm, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
         let _ = vm;
-        Ok(Value::Obj(Obj::new(cls, ObjKind::Dict(RefCell::new(Dict::new())))))
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::Dict(RefCell::new(Dict::new())),
+        )))
     });
     method(vm, &d, "__init__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
@@ -28,7 +31,8 @@ pub fn register(vm: &mut Vm) {
     method(vm, &d, "get", |vm, a| {
         check_method_args(vm, &a, "get", 1, 2)?;
         let this = dict_of(vm, &a.pos[0])?;
-        Ok(crate::dictops::get(vm, &this, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+        Ok(crate::dictops::get(vm, &this, &a.pos[1])?
+            .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
     });
     method(vm, &d, "setdefault", |vm, a| {
         check_method_args(vm, &a, "setdefault", 1, 2)?;
@@ -132,7 +136,10 @@ fn view(vm: &mut Vm, a: &Args, what: u8) -> PyResult {
         1 => vm.types.dict_values.clone(),
         _ => vm.types.dict_items.clone(),
     };
-    Ok(Value::Obj(Obj::new(class, ObjKind::DictView { dict: this, what })))
+    Ok(Value::Obj(Obj::new(
+        class,
+        ObjKind::DictView { dict: this, what },
+    )))
 }
 
 /// `dict(...)` / `d.update(...)`: a mapping or pairs, then keywords.

@@ -590,7 +590,11 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Instr::CallFunctionEx(flags) => {
-                        let kwargs = if flags & 1 != 0 { Some(self.pop()) } else { None };
+                        let kwargs = if flags & 1 != 0 {
+                            Some(self.pop())
+                        } else {
+                            None
+                        };
                         let args = self.pop();
                         let callable = self.pop();
                         let _null = self.pop();
@@ -653,7 +657,10 @@ impl Vm {
                         let v = crate::dictops::get_str(&f.builtins, "__build_class__");
                         match v {
                             Some(v) => self.stack.push(v),
-                            None => tri!(Err(self.name_not_defined(&self.intern("__build_class__")))),
+                            None => {
+                                let name = self.intern("__build_class__");
+                                tri!(Err(self.name_not_defined(&name)))
+                            }
                         }
                     }
                     Instr::ReturnValue => {
@@ -695,7 +702,10 @@ impl Vm {
                         let it = tri!(self.get_awaitable(v));
                         self.stack.push(it);
                     }
-                    Instr::GetAIter | Instr::GetANext | Instr::EndAsyncFor | Instr::BeforeAsyncWith
+                    Instr::GetAIter
+                    | Instr::GetANext
+                    | Instr::EndAsyncFor
+                    | Instr::BeforeAsyncWith
                     | Instr::AsyncGenWrap => {
                         tri!(Err(self.not_implemented_error(
                             "asynchronous iteration and 'async with' are not supported yet"
@@ -775,9 +785,9 @@ impl Vm {
                         self.stack.push(Value::Bool(m));
                     }
                     Instr::CheckEgMatch | Instr::PrepReraiseStar => {
-                        tri!(Err(self.not_implemented_error(
-                            "'except*' is not supported yet"
-                        )));
+                        tri!(Err(
+                            self.not_implemented_error("'except*' is not supported yet")
+                        ));
                     }
                     Instr::BeforeWith => {
                         let mgr = self.pop();
@@ -795,7 +805,8 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Instr::LoadAssertionError => {
-                        self.stack.push(Value::Obj(self.exc.assertion_error.clone()));
+                        self.stack
+                            .push(Value::Obj(self.exc.assertion_error.clone()));
                     }
                     Instr::SetupAnnotations => {
                         let locals = self.frames[fi].locals.clone();
@@ -866,7 +877,11 @@ impl Vm {
         let builtins = f.builtins.clone();
         let module = crate::dictops::get_str_obj(&globals, &self.names.name).unwrap_or(Value::None);
         let doc = match co.code.consts.first() {
-            Some(krait_compiler::Const::Str(_)) if co.code.flags & krait_compiler::code::flags::OPTIMIZED != 0 && co.code.name != "<lambda>" && !co.code.name.starts_with('<') => {
+            Some(krait_compiler::Const::Str(_))
+                if co.code.flags & krait_compiler::code::flags::OPTIMIZED != 0
+                    && co.code.name != "<lambda>"
+                    && !co.code.name.starts_with('<') =>
+            {
                 co.consts[0].clone()
             }
             _ => Value::None,
@@ -893,7 +908,9 @@ impl Vm {
     fn unbound_local(&self, name: &str) -> Obj {
         self.new_exception_msg(
             &self.exc.unbound_local_error,
-            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 

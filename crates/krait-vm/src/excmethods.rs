@@ -35,7 +35,12 @@ pub fn register(vm: &mut Vm) {
         ("UnicodeDecodeError", unicode_init),
         ("UnicodeEncodeError", unicode_init),
     ] {
-        let cls = vm.exc.all.iter().find(|(n, _)| n == name).map(|(_, c)| c.clone());
+        let cls = vm
+            .exc
+            .all
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.clone());
         if let Some(cls) = cls {
             method(vm, &cls, "__init__", f);
         }
@@ -45,7 +50,12 @@ pub fn register(vm: &mut Vm) {
     let se = vm.exc.syntax_error.clone();
     method(vm, &se, "__str__", syntax_str);
     for n in ["UnicodeDecodeError", "UnicodeEncodeError"] {
-        let cls = vm.exc.all.iter().find(|(x, _)| x == n).map(|(_, c)| c.clone());
+        let cls = vm
+            .exc
+            .all
+            .iter()
+            .find(|(x, _)| x == n)
+            .map(|(_, c)| c.clone());
         if let Some(cls) = cls {
             method(vm, &cls, "__str__", unicode_str);
         }
@@ -160,10 +170,7 @@ fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult {
     crate::bootstrap::check_method_args(vm, &args, "add_note", 1, 1)?;
     let note = args.pos[1].clone();
     if value_pystr(&note).is_none() {
-        return Err(vm.type_error(format!(
-            "note must be a str, not '{}'",
-            vm.type_name(&note)
-        )));
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));
     }
     let this = args.pos[0].clone();
     let key = vm.intern("__notes__");
@@ -184,7 +191,10 @@ fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn key_error_str(vm: &mut Vm, args: Args) -> PyResult {
-    let o = args.pos[0].as_obj().cloned().ok_or_else(|| vm.type_error("expected KeyError"))?;
+    let o = args.pos[0]
+        .as_obj()
+        .cloned()
+        .ok_or_else(|| vm.type_error("expected KeyError"))?;
     let a = exc_args(&o);
     if a.len() == 1 {
         return vm.repr(&a[0]);
@@ -193,7 +203,12 @@ fn key_error_str(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Sets instance attributes from keyword arguments the class accepts.
-fn init_with(vm: &mut Vm, args: Args, allowed: &[&str], defaults: &[(&str, Value)]) -> PyResult<Vec<Value>> {
+fn init_with(
+    vm: &mut Vm,
+    args: Args,
+    allowed: &[&str],
+    defaults: &[(&str, Value)],
+) -> PyResult<Vec<Value>> {
     let this = args.pos[0].clone();
     if let Some(d) = this.as_obj().and_then(exc_data) {
         d.borrow_mut().args = vm.new_tuple(args.pos[1..].to_vec());
@@ -244,14 +259,28 @@ fn name_init(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn attribute_init(vm: &mut Vm, args: Args) -> PyResult {
-    init_with(vm, args, &["name", "obj"], &[("name", Value::None), ("obj", Value::None)])?;
+    init_with(
+        vm,
+        args,
+        &["name", "obj"],
+        &[("name", Value::None), ("obj", Value::None)],
+    )?;
     Ok(Value::None)
 }
 
 fn import_init(vm: &mut Vm, args: Args) -> PyResult {
     let this = args.pos[0].clone();
-    let rest = init_with(vm, args, &["name", "path"], &[("name", Value::None), ("path", Value::None)])?;
-    let msg = if rest.len() == 1 { rest[0].clone() } else { Value::None };
+    let rest = init_with(
+        vm,
+        args,
+        &["name", "path"],
+        &[("name", Value::None), ("path", Value::None)],
+    )?;
+    let msg = if rest.len() == 1 {
+        rest[0].clone()
+    } else {
+        Value::None
+    };
     let key = vm.intern("msg");
     vm.setattr(&this, &key, msg)?;
     Ok(Value::None)
@@ -280,7 +309,11 @@ fn os_init(vm: &mut Vm, args: Args) -> PyResult {
     } else {
         (Value::None, Value::None, Value::None)
     };
-    for (k, v) in [("errno", errno), ("strerror", strerror), ("filename", filename)] {
+    for (k, v) in [
+        ("errno", errno),
+        ("strerror", strerror),
+        ("filename", filename),
+    ] {
         let key = vm.intern(k);
         vm.setattr(&this, &key, v)?;
     }
@@ -304,7 +337,11 @@ fn os_str(vm: &mut Vm, args: Args) -> PyResult {
     let filename = get(vm, "filename");
     if !errno.is_none() && !strerror.is_none() {
         let s = if filename.is_none() {
-            format!("[Errno {}] {}", vm.str_string(&errno)?, vm.str_string(&strerror)?)
+            format!(
+                "[Errno {}] {}",
+                vm.str_string(&errno)?,
+                vm.str_string(&strerror)?
+            )
         } else {
             format!(
                 "[Errno {}] {}: {}",
@@ -334,9 +371,16 @@ fn syntax_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     let key = vm.intern("msg");
     vm.setattr(&this, &key, msg)?;
-    for (k, v) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"]
-        .iter()
-        .zip(fields)
+    for (k, v) in [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ]
+    .iter()
+    .zip(fields)
     {
         let key = vm.intern(k);
         vm.setattr(&this, &key, v)?;
@@ -374,7 +418,10 @@ fn unicode_init(vm: &mut Vm, args: Args) -> PyResult {
     let this = args.pos[0].clone();
     let rest = init_with(vm, args, &[], &[])?;
     if rest.len() == 5 {
-        for (k, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(rest) {
+        for (k, v) in ["encoding", "object", "start", "end", "reason"]
+            .iter()
+            .zip(rest)
+        {
             let key = vm.intern(k);
             vm.setattr(&this, &key, v)?;
         }
@@ -399,7 +446,10 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
     };
     let enc = vm.str_string(&enc)?;
     let reason = vm.str_string(&reason)?;
-    let (s, e) = (crate::int::small(&start).unwrap_or(0), crate::int::small(&end).unwrap_or(0));
+    let (s, e) = (
+        crate::int::small(&start).unwrap_or(0),
+        crate::int::small(&end).unwrap_or(0),
+    );
     let decode = vm.class_of(&this).tdata().name.borrow().contains("Decode");
     let text = if decode {
         let b = match obj.kind() {
@@ -409,10 +459,16 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
         if e == s + 1 {
             format!("'{enc}' codec can't decode byte {b:#04x} in position {s}: {reason}")
         } else {
-            format!("'{enc}' codec can't decode bytes in position {}-{}: {reason}", s, e - 1)
+            format!(
+                "'{enc}' codec can't decode bytes in position {}-{}: {reason}",
+                s,
+                e - 1
+            )
         }
     } else {
-        let cp = value_pystr(&obj).map(|p| p.code_point_at(s as usize)).unwrap_or(0);
+        let cp = value_pystr(&obj)
+            .map(|p| p.code_point_at(s as usize))
+            .unwrap_or(0);
         let ch = if cp < 0x100 {
             format!("\\x{cp:02x}")
         } else if cp < 0x10000 {
@@ -423,7 +479,11 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
         if e == s + 1 {
             format!("'{enc}' codec can't encode character '{ch}' in position {s}: {reason}")
         } else {
-            format!("'{enc}' codec can't encode characters in position {}-{}: {reason}", s, e - 1)
+            format!(
+                "'{enc}' codec can't encode characters in position {}-{}: {reason}",
+                s,
+                e - 1
+            )
         }
     };
     Ok(vm.new_string(text))
@@ -436,11 +496,15 @@ impl Vm {
     pub fn make_raisable(&mut self, v: Value, cause: Option<Value>) -> PyResult<Obj> {
         let exc = self.instantiate_exception(v, "exceptions must derive from BaseException")?;
         if let Some(c) = cause {
-            let cause = if c.is_none() {
-                Value::None
-            } else {
-                Value::Obj(self.instantiate_exception(c, "exception causes must derive from BaseException")?)
-            };
+            let cause =
+                if c.is_none() {
+                    Value::None
+                } else {
+                    Value::Obj(self.instantiate_exception(
+                        c,
+                        "exception causes must derive from BaseException",
+                    )?)
+                };
             if let Some(d) = exc_data(&exc) {
                 let mut d = d.borrow_mut();
                 d.cause = cause;
@@ -456,11 +520,14 @@ impl Vm {
                 let e = self.call(&v, vec![])?;
                 match e {
                     Value::Obj(eo) if exc_data(&eo).is_some() => Ok(eo),
-                    other => Err(self.type_error(format!(
-                        "calling {} should have returned an instance of BaseException, not {}",
-                        crate::objtype::type_repr_string(self, o),
-                        self.type_name(&other)
-                    ))),
+                    other => {
+                        let cls = crate::objtype::type_repr_string(self, o);
+                        Err(self.type_error(format!(
+                            "calling {} should have returned an instance of BaseException, not {}",
+                            cls,
+                            self.type_name(&other)
+                        )))
+                    }
                 }
             }
             Value::Obj(o) if exc_data(o).is_some() => Ok(o.clone()),
@@ -470,7 +537,9 @@ impl Vm {
 
     /// Links a newly raised exception to the one being handled.
     pub fn set_context(&mut self, exc: &Obj) {
-        let Value::Obj(cur) = self.exc_info.clone() else { return };
+        let Value::Obj(cur) = self.exc_info.clone() else {
+            return;
+        };
         if cur.is(exc) {
             return;
         }
@@ -508,7 +577,11 @@ impl Vm {
     pub fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         let check = |vm: &Vm, t: &Value| -> PyResult<Option<Obj>> {
             match t {
-                Value::Obj(o) if o.type_data().is_some() && o.is_subtype(&vm.exc.base_exception) => Ok(Some(o.clone())),
+                Value::Obj(o)
+                    if o.type_data().is_some() && o.is_subtype(&vm.exc.base_exception) =>
+                {
+                    Ok(Some(o.clone()))
+                }
                 _ => Err(vm.type_error(
                     "catching classes that do not inherit from BaseException is not allowed",
                 )),
@@ -528,8 +601,12 @@ impl Vm {
 
     /// The exception's `__traceback__` as a traceback object (or None).
     pub fn traceback_value(&mut self, exc: &Value) -> Value {
-        let Some(o) = exc.as_obj() else { return Value::None };
-        let Some(d) = exc_data(o) else { return Value::None };
+        let Some(o) = exc.as_obj() else {
+            return Value::None;
+        };
+        let Some(d) = exc_data(o) else {
+            return Value::None;
+        };
         let (n, cached) = {
             let d = d.borrow();
             (d.traceback.len(), d.tb_object.clone())
@@ -545,11 +622,25 @@ impl Vm {
         let entries = d.borrow().traceback.clone();
         let mut next = Value::None;
         for e in entries.iter() {
-            let code = Value::Obj(Obj::new(self.types.code.clone(), ObjKind::Code(e.code.clone())));
-            let lineno = e.code.code.positions.get(e.pc as usize).map(|p| p.lineno).unwrap_or(0);
+            let code = Value::Obj(Obj::new(
+                self.types.code.clone(),
+                ObjKind::Code(e.code.clone()),
+            ));
+            let lineno = e
+                .code
+                .code
+                .positions
+                .get(e.pc as usize)
+                .map(|p| p.lineno)
+                .unwrap_or(0);
             next = Value::Obj(Obj::new(
                 self.types.traceback.clone(),
-                ObjKind::Traceback { frame_code: code, lineno, lasti: e.pc * 2, next },
+                ObjKind::Traceback {
+                    frame_code: code,
+                    lineno,
+                    lasti: e.pc * 2,
+                    next,
+                },
             ));
         }
         d.borrow_mut().tb_object = Some((n, next.clone()));
@@ -570,9 +661,18 @@ impl Vm {
         // Rebuild the entries from the traceback object chain.
         let mut entries = Vec::new();
         let mut cur = tb.clone();
-        while let Some(ObjKind::Traceback { frame_code, lasti, next, .. }) = cur.kind() {
+        while let Some(ObjKind::Traceback {
+            frame_code,
+            lasti,
+            next,
+            ..
+        }) = cur.kind()
+        {
             if let Some(ObjKind::Code(c)) = frame_code.kind() {
-                entries.push(crate::frame::TracebackEntry { code: c.clone(), pc: lasti / 2 });
+                entries.push(crate::frame::TracebackEntry {
+                    code: c.clone(),
+                    pc: lasti / 2,
+                });
             }
             cur = next.clone();
         }
@@ -633,9 +733,17 @@ impl Vm {
     }
 
     /// The `**kwargs` of a call as (name, value) pairs.
-    pub fn kwargs_pairs(&mut self, callable: &Value, mapping: &Value) -> PyResult<Vec<(Obj, Value)>> {
+    pub fn kwargs_pairs(
+        &mut self,
+        callable: &Value,
+        mapping: &Value,
+    ) -> PyResult<Vec<(Obj, Value)>> {
         let items: Vec<(Value, Value)> = match mapping.kind() {
-            Some(ObjKind::Dict(d)) => d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+            Some(ObjKind::Dict(d)) => d
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect(),
             _ => {
                 let keys_name = self.names.keys.clone();
                 let keys = match self.getattr(mapping, &keys_name) {
@@ -663,7 +771,10 @@ impl Vm {
         for (k, v) in items {
             match &k {
                 Value::Obj(o) if crate::strops::as_pystr(o).is_some() => {
-                    if out.iter().any(|(x, _)| crate::strops::as_pystr(x) == crate::strops::as_pystr(o)) {
+                    if out
+                        .iter()
+                        .any(|(x, _)| crate::strops::as_pystr(x) == crate::strops::as_pystr(o))
+                    {
                         let name = self.callable_name(callable);
                         return Err(self.type_error(format!(
                             "{} got multiple values for keyword argument '{}'",
@@ -686,7 +797,11 @@ impl Vm {
     /// `{**a}` (update) and `f(**a, **b)` (merge: duplicates are errors).
     pub fn dict_update_from(&mut self, d: &Obj, other: &Value, merge: bool) -> PyResult<()> {
         let items: Vec<(Value, Value)> = match other.kind() {
-            Some(ObjKind::Dict(od)) => od.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+            Some(ObjKind::Dict(od)) => od
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect(),
             _ => {
                 let keys_name = self.names.keys.clone();
                 let keys = match self.getattr(other, &keys_name) {
@@ -711,7 +826,9 @@ impl Vm {
         for (k, v) in items {
             if merge && crate::dictops::get(self, d, &k)?.is_some() {
                 let ks = self.str_string(&k)?;
-                return Err(self.type_error(format!("got multiple values for keyword argument '{ks}'")));
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument '{ks}'"))
+                );
             }
             crate::dictops::set(self, d, k, v)?;
         }

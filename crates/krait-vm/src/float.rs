@@ -81,10 +81,7 @@ pub fn pow(vm: &mut Vm, x: f64, y: f64) -> PyResult {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(vm.new_exception(
             &vm.exc.overflow_error,
-            vec![
-                Value::Int(34),
-                vm.new_str("Numerical result out of range"),
-            ],
+            vec![Value::Int(34), vm.new_str("Numerical result out of range")],
         ));
     }
     Ok(Value::Float(r))

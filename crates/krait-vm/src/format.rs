@@ -55,7 +55,10 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.width = Some(
+            w.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -74,10 +77,15 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
             return Err("Format specifier missing precision".into());
         }
         let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i + 1 < chars.len() {
-        return Err(format!("Invalid format specifier '{spec}' for object of type '{what}'"));
+        return Err(format!(
+            "Invalid format specifier '{spec}' for object of type '{what}'"
+        ));
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -87,7 +95,10 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
             None => true,
             Some(t) => match g {
                 ',' => matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%'),
-                _ => matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%' | 'b' | 'o' | 'x' | 'X'),
+                _ => matches!(
+                    t,
+                    'd' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%' | 'b' | 'o' | 'x' | 'X'
+                ),
             },
         };
         if !ok {
@@ -99,10 +110,16 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
 
 /// Pads `body` (after any sign/prefix `lead`) to the spec's width.
 fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
-    let align = spec
-        .align
-        .unwrap_or(if spec.zero && default_align == '>' { '=' } else { default_align });
+    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = spec.align.unwrap_or(if spec.zero && default_align == '>' {
+        '='
+    } else {
+        default_align
+    });
     let len = lead.chars().count() + body.chars().count();
     let width = spec.width.unwrap_or(0);
     if len >= width {
@@ -155,7 +172,9 @@ fn sign_str(negative: bool, sign: Option<char>) -> &'static str {
 pub fn format_str(text: &str, spec: &Spec) -> Result<String, String> {
     if let Some(t) = spec.ty {
         if t != 's' {
-            return Err(format!("Unknown format code '{t}' for object of type 'str'"));
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            ));
         }
     }
     if spec.sign.is_some() {
@@ -199,7 +218,11 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
         return Err("Negative zero coercion (z) not allowed in integer format specifier".into());
     }
     let negative = *value < dashu_int::IBig::ZERO;
-    let mag = if negative { -value.clone() } else { value.clone() };
+    let mag = if negative {
+        -value.clone()
+    } else {
+        value.clone()
+    };
     let mag = dashu_int::UBig::try_from(mag).unwrap_or_default();
     let (digits, prefix) = match ty {
         'd' | 'n' => (mag.to_string(), ""),
@@ -212,16 +235,24 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
                 return Err("Sign not allowed with integer format specifier 'c'".into());
             }
             if spec.alt {
-                return Err("Alternate form (#) not allowed with integer format specifier 'c'".into());
+                return Err(
+                    "Alternate form (#) not allowed with integer format specifier 'c'".into(),
+                );
             }
-            let cp = i64::try_from(value).ok().filter(|c| (0..=0x10FFFF).contains(c));
+            let cp = i64::try_from(value)
+                .ok()
+                .filter(|c| (0..=0x10FFFF).contains(c));
             let Some(cp) = cp else {
                 return Err("%c arg not in range(0x110000)".into());
             };
             let ch = char::from_u32(cp as u32).unwrap_or('\u{FFFD}');
             return Ok(pad(spec, "", &ch.to_string(), '<'));
         }
-        other => return Err(format!("Unknown format code '{other}' for object of type 'int'")),
+        other => {
+            return Err(format!(
+                "Unknown format code '{other}' for object of type 'int'"
+            ))
+        }
     };
     let lead = format!(
         "{}{}",
@@ -231,7 +262,8 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
     let body = match spec.grouping {
         Some(sep) => {
             let every = if matches!(ty, 'd' | 'n') { 3 } else { 4 };
-            let zero_pad = (spec.zero && spec.align.is_none()) || (spec.align == Some('=') && spec.fill == Some('0'));
+            let zero_pad = (spec.zero && spec.align.is_none())
+                || (spec.align == Some('=') && spec.fill == Some('0'));
             if zero_pad {
                 let min = spec.width.unwrap_or(0).saturating_sub(lead.len());
                 group_padded(&digits, sep, every, min)
@@ -255,7 +287,11 @@ fn exp_form(x: f64, p: usize, upper: bool, alt: bool) -> String {
         mant.push('.');
     }
     let e = if upper { 'E' } else { 'e' };
-    format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    format!(
+        "{mant}{e}{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
 }
 
 fn strip_zeros(s: &str) -> String {
@@ -277,7 +313,9 @@ fn strip_zeros(s: &str) -> String {
 /// The decimal exponent of `x` as `%e` with `p` digits would print it.
 fn decimal_exponent(x: f64, p: usize) -> i32 {
     let s = format!("{:.*e}", p, x);
-    s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0)
+    s.split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0)
 }
 
 /// `%g`: `p` significant digits, fixed or exponent form.
@@ -316,8 +354,16 @@ fn float_body(x: f64, spec: &Spec) -> Result<String, String> {
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
     if x.is_nan() || x.is_infinite() {
         let s = if x.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
-        return Ok(if spec.ty == Some('%') { format!("{s}%") } else { s });
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
+        return Ok(if spec.ty == Some('%') {
+            format!("{s}%")
+        } else {
+            s
+        });
     }
     Ok(match spec.ty {
         Some('f' | 'F') => {
@@ -352,28 +398,44 @@ fn float_body(x: f64, spec: &Spec) -> Result<String, String> {
             }
             Some(p) => general(x, p, false, spec.alt, true),
         },
-        Some(t) => return Err(format!("Unknown format code '{t}' for object of type 'float'")),
+        Some(t) => {
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            ))
+        }
     })
 }
 
 pub fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
     if let Some(t) = spec.ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-            return Err(format!("Unknown format code '{t}' for object of type 'float'"));
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            ));
         }
     }
     let mut negative = x.is_sign_negative() && !x.is_nan();
     let mut body = float_body(x.abs(), spec)?;
-    if negative && spec.z && body.chars().all(|c| matches!(c, '0' | '.' | '%' | 'e' | 'E' | '+' | '-')) {
+    if negative
+        && spec.z
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | '%' | 'e' | 'E' | '+' | '-'))
+    {
         negative = false;
     }
     if let Some(sep) = spec.grouping {
-        let int_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+        let int_end = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
         let (int_part, rest) = body.split_at(int_end);
         let zero_pad = spec.zero && spec.align.is_none();
         let lead_len = sign_str(negative, spec.sign).len();
         let grouped = if zero_pad {
-            let min = spec.width.unwrap_or(0).saturating_sub(lead_len + rest.chars().count());
+            let min = spec
+                .width
+                .unwrap_or(0)
+                .saturating_sub(lead_len + rest.chars().count());
             group_padded(int_part, sep, 3, min)
         } else {
             group(int_part, sep, 3)
@@ -402,7 +464,9 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec) -> Result<String, String> {
     }
     if let Some(t) = spec.ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
-            return Err(format!("Unknown format code '{t}' for object of type 'complex'"));
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            ));
         }
     }
     let inner = Spec {
@@ -495,8 +559,12 @@ impl Vm {
             Err(e) => return Some(Err(self.value_error(e))),
         };
         let r = match v {
-            Value::Bool(b) if spec.ty.is_none() => format_str(if *b { "True" } else { "False" }, &spec),
-            Value::Int(_) | Value::Bool(_) => format_int(self, &crate::int::to_big(v).unwrap(), &spec),
+            Value::Bool(b) if spec.ty.is_none() => {
+                format_str(if *b { "True" } else { "False" }, &spec)
+            }
+            Value::Int(_) | Value::Bool(_) => {
+                format_int(self, &crate::int::to_big(v).unwrap(), &spec)
+            }
             Value::Float(f) => format_float(*f, &spec),
             Value::Obj(o) => match o.kind() {
                 ObjKind::Int(b) => format_int(self, b, &spec),

@@ -31,7 +31,12 @@ pub struct Frame {
 impl Frame {
     /// The source line of the instruction at `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.code.code.positions.get(pc).map(|p| p.lineno).unwrap_or(0)
+        self.code
+            .code
+            .positions
+            .get(pc)
+            .map(|p| p.lineno)
+            .unwrap_or(0)
     }
 }
 

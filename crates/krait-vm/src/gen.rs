@@ -66,7 +66,10 @@ impl Vm {
             },
             None => String::new(),
         };
-        let name = name.as_obj().map(|o| crate::strops::text(o).into_owned()).unwrap_or_default();
+        let name = name
+            .as_obj()
+            .map(|o| crate::strops::text(o).into_owned())
+            .unwrap_or_default();
         frame.pc = 0;
         let class = match kind {
             GenKind::Generator => self.types.generator.clone(),
@@ -94,7 +97,11 @@ impl Vm {
         let (mut frame, saved, prev_exc) = {
             let mut s = st.borrow_mut();
             if s.running {
-                let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                let what = if s.kind == GenKind::Coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
                 return Err(self.value_error(format!("{what} already executing")));
             }
             if s.finished || s.frame.is_none() {
@@ -110,7 +117,11 @@ impl Vm {
             let frame = s.frame.take().unwrap();
             if frame.pc == 0 && exc.is_none() && !value.is_none() {
                 s.frame = Some(frame);
-                let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                let what = if s.kind == GenKind::Coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
                 return Err(self.type_error(format!(
                     "can't send non-None value to a just-started {what}"
                 )));
@@ -124,7 +135,11 @@ impl Vm {
             s.running = true;
             let saved = std::mem::take(&mut s.saved);
             let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
-            (frame, saved, std::mem::replace(&mut self.exc_info, exc_state))
+            (
+                frame,
+                saved,
+                std::mem::replace(&mut self.exc_info, exc_state),
+            )
         };
         if self.depth >= self.recursion_limit {
             let mut s = st.borrow_mut();
@@ -204,7 +219,9 @@ impl Vm {
         };
         match r {
             Ok(v) => Ok(Sent::Yielded(v)),
-            Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => Ok(Sent::Returned(stop_value(self, &e))),
+            Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => {
+                Ok(Sent::Returned(stop_value(self, &e)))
+            }
             Err(e) => Err(e),
         }
     }
@@ -215,7 +232,10 @@ impl Vm {
         let delegate = {
             let s = state(g).borrow();
             match &s.frame {
-                Some(f) if f.pc >= 2 && matches!(f.code.code.instrs[f.pc - 1], Instr::YieldValue(1)) => {
+                Some(f)
+                    if f.pc >= 2
+                        && matches!(f.code.code.instrs[f.pc - 1], Instr::YieldValue(1)) =>
+                {
                     s.saved.last().cloned()
                 }
                 _ => None,
@@ -323,10 +343,9 @@ impl Vm {
     pub fn yield_from_iter(&mut self, v: Value) -> PyResult {
         if let Some(ObjKind::Generator(g)) = v.kind() {
             if g.borrow().kind == GenKind::Coroutine {
-                let in_coroutine = self
-                    .frames
-                    .last()
-                    .is_some_and(|f| f.code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0);
+                let in_coroutine = self.frames.last().is_some_and(|f| {
+                    f.code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0
+                });
                 if !in_coroutine {
                     return Err(self.type_error(
                         "cannot 'yield from' a coroutine object in a non-coroutine generator",
@@ -380,10 +399,17 @@ impl Vm {
 /// The value a StopIteration carries.
 pub fn stop_value(vm: &mut Vm, e: &Obj) -> Value {
     let key = vm.intern("value");
-    match e.object().dict().and_then(|d| crate::dictops::get_str_obj(d, &key)) {
+    match e
+        .object()
+        .dict()
+        .and_then(|d| crate::dictops::get_str_obj(d, &key))
+    {
         Some(v) => v,
         None => match crate::excmethods::exc_data(e) {
-            Some(d) => crate::eval::tuple_items(&d.borrow().args).into_iter().next().unwrap_or(Value::None),
+            Some(d) => crate::eval::tuple_items(&d.borrow().args)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::None),
             None => Value::None,
         },
     }
@@ -437,7 +463,10 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
         _ => typ.clone(),
     };
     let exc = vm.make_raisable(exc, None).map_err(|_| {
-        vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&typ))
+        vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(&typ),
+        )
     })?;
     let r = vm.gen_throw(&g, exc);
     sent_result(vm, r)

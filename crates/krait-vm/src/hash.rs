@@ -21,7 +21,10 @@ pub struct HashSecret {
 
 impl HashSecret {
     pub fn from_env() -> HashSecret {
-        match std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok()) {
+        match std::env::var("PYTHONHASHSEED")
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+        {
             Some(0) => HashSecret { k0: 0, k1: 0 },
             Some(seed) => {
                 // CPython fills the secret from an LCG seeded with the seed.
@@ -61,7 +64,11 @@ impl HashSecret {
 
     /// A str's hash: CPython hashes its 1-, 2- or 4-byte-per-character form,
     /// chosen by the largest code point.
-    pub fn hash_str(&self, cps: impl Iterator<Item = u32> + Clone, ascii_bytes: Option<&[u8]>) -> i64 {
+    pub fn hash_str(
+        &self,
+        cps: impl Iterator<Item = u32> + Clone,
+        ascii_bytes: Option<&[u8]>,
+    ) -> i64 {
         if let Some(b) = ascii_bytes {
             return self.hash_bytes(b);
         }

@@ -196,7 +196,8 @@ pub fn binop_big(vm: &mut Vm, op: BinOp, x: &IBig, y: &IBig) -> PyResult<Option<
             if *y < zero {
                 return Err(vm.value_error("negative shift count"));
             }
-            let s = usize::try_from(y).map_err(|_| vm.overflow_error("too many digits in integer"))?;
+            let s =
+                usize::try_from(y).map_err(|_| vm.overflow_error("too many digits in integer"))?;
             vm.new_int(x << s)
         }
         BinOp::Rshift => {

@@ -177,7 +177,9 @@ fn num_hash(vm: &mut Vm, args: Args) -> PyResult {
 fn num_format(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "__format__", 1, 1)?;
     let v = unwrap_number(vm, &args.pos[0]);
-    let spec = value_pystr(&args.pos[1]).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let spec = value_pystr(&args.pos[1])
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     match vm.native_format(&v, &spec) {
         Some(r) => r,
         None => vm.str(&v),
@@ -207,8 +209,18 @@ fn int_ratio(vm: &mut Vm, args: Args) -> PyResult {
 
 fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
     let this = args.pos[0].clone();
-    let rest = Args { pos: args.pos[1..].iter().cloned().collect(), kw: args.kw };
-    let a = bind(vm, rest, "to_bytes", &["length", "byteorder", "signed"], 0, 0)?;
+    let rest = Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
+    let a = bind(
+        vm,
+        rest,
+        "to_bytes",
+        &["length", "byteorder", "signed"],
+        0,
+        0,
+    )?;
     let length = match &a[0] {
         Some(v) => vm.index_i64(v)?.unwrap_or(0),
         None => 1,
@@ -231,7 +243,11 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
     }
     let n = length.max(0) as usize;
     let modulus = IBig::from(1) << (8 * n);
-    let v = if b < IBig::ZERO { &modulus + &b } else { b.clone() };
+    let v = if b < IBig::ZERO {
+        &modulus + &b
+    } else {
+        b.clone()
+    };
     let fits = if signed {
         let half = IBig::from(1) << (8 * n).saturating_sub(1);
         n > 0 && b >= -half.clone() && b < half || n == 0 && b == IBig::ZERO
@@ -241,7 +257,10 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
     if !fits {
         return Err(vm.overflow_error("int too big to convert"));
     }
-    let mut bytes = dashu_int::UBig::try_from(v).unwrap_or_default().to_le_bytes().to_vec();
+    let mut bytes = dashu_int::UBig::try_from(v)
+        .unwrap_or_default()
+        .to_le_bytes()
+        .to_vec();
     bytes.resize(n, 0);
     if !little {
         bytes.reverse();
@@ -251,8 +270,18 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
 
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
-    let rest = Args { pos: args.pos[1..].iter().cloned().collect(), kw: args.kw };
-    let a = bind(vm, rest, "from_bytes", &["bytes", "byteorder", "signed"], 0, 1)?;
+    let rest = Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
+    let a = bind(
+        vm,
+        rest,
+        "from_bytes",
+        &["bytes", "byteorder", "signed"],
+        0,
+        1,
+    )?;
     let data = crate::bytesobj::bytes_of(vm, a[0].as_ref().unwrap())?;
     let little = match &a[1] {
         Some(v) => match value_pystr(v).and_then(|s| s.as_str()) {
@@ -330,7 +359,10 @@ pub fn parse_int(text: &str, base: u32) -> Option<IBig> {
         if t.starts_with('_') && base != 10 {
             t = &t[1..];
         }
-    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
+    } else if (base == 16 && prefixed("0x"))
+        || (base == 8 && prefixed("0o"))
+        || (base == 2 && prefixed("0b"))
+    {
         t = &t[2..];
         if t.starts_with('_') {
             t = &t[1..];
@@ -367,9 +399,15 @@ pub fn parse_int(text: &str, base: u32) -> Option<IBig> {
 
 fn unicode_digit(c: char) -> Option<u32> {
     // The common Unicode decimal digit blocks: each starts at a zero.
-    const ZEROS: &[u32] = &[0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0xFF10];
+    const ZEROS: &[u32] = &[
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50,
+        0xED0, 0xF20, 0x1040, 0xFF10,
+    ];
     let cp = c as u32;
-    ZEROS.iter().find(|&&z| cp >= z && cp < z + 10).map(|&z| cp - z)
+    ZEROS
+        .iter()
+        .find(|&&z| cp >= z && cp < z + 10)
+        .map(|&z| cp - z)
 }
 
 /// `int(x)` for a non-str argument.
@@ -398,7 +436,9 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
     for name in ["__int__", "__index__"] {
         if let Some(m) = vm.lookup_type(&cls, name) {
             let r = vm.call_method_value(&m, v.clone(), vec![])?;
-            if !matches!(r, Value::Int(_) | Value::Bool(_)) && !matches!(r.kind(), Some(ObjKind::Int(_))) {
+            if !matches!(r, Value::Int(_) | Value::Bool(_))
+                && !matches!(r.kind(), Some(ObjKind::Int(_)))
+            {
                 return Err(vm.type_error(format!(
                     "{}() returned non-int (type {})",
                     name,
@@ -454,7 +494,10 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult {
 
 fn int_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].as_obj().cloned().unwrap();
-    let rest = Args { pos: args.pos[1..].iter().cloned().collect(), kw: args.kw };
+    let rest = Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
     let a = bind(vm, rest, "int", &["x", "base"], 1, 0)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => Value::Int(0),

@@ -122,7 +122,12 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                 Ok(None)
             }
         }
-        IterState::Dict { dict, pos, what, len } => {
+        IterState::Dict {
+            dict,
+            pos,
+            what,
+            len,
+        } => {
             let d = crate::dictops::dict_cell(dict).borrow();
             if d.len() != *len {
                 *len = usize::MAX;
@@ -197,7 +202,8 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
             drop(st);
             match vm.next(&inner)? {
                 Some(v) => {
-                    let next = vm.binary_op(krait_compiler::code::BinOp::Add, &c, &Value::Int(1))?;
+                    let next =
+                        vm.binary_op(krait_compiler::code::BinOp::Add, &c, &Value::Int(1))?;
                     if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
                         *count = next;
                     }
@@ -222,18 +228,34 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                             if i > 0 {
                                 let plural = if i == 1 { " " } else { "s 1-" };
                                 let msg = if i == 1 {
-                                    format!("zip() argument {} is shorter than argument{}1", i + 1, plural)
+                                    format!(
+                                        "zip() argument {} is shorter than argument{}1",
+                                        i + 1,
+                                        plural
+                                    )
                                 } else {
-                                    format!("zip() argument {} is shorter than argument{}{}", i + 1, plural, i)
+                                    format!(
+                                        "zip() argument {} is shorter than argument{}{}",
+                                        i + 1,
+                                        plural,
+                                        i
+                                    )
                                 };
                                 return Err(vm.value_error(msg));
                             }
                             for (j, rest) in its.iter().enumerate().skip(1) {
                                 if vm.next(rest)?.is_some() {
                                     let msg = if j == 1 {
-                                        format!("zip() argument {} is longer than argument 1", j + 1)
+                                        format!(
+                                            "zip() argument {} is longer than argument 1",
+                                            j + 1
+                                        )
                                     } else {
-                                        format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
+                                        format!(
+                                            "zip() argument {} is longer than arguments 1-{}",
+                                            j + 1,
+                                            j
+                                        )
                                     };
                                     return Err(vm.value_error(msg));
                                 }
@@ -289,7 +311,8 @@ pub fn length_hint(state: &IterState) -> Option<usize> {
             let n = seq.as_obj().and_then(crate::seqops::native_len)?;
             match seq.kind() {
                 Some(ObjKind::Str(s)) => s.len().saturating_sub(
-                    crate::str::WtfChars::of(&s.as_bytes()[..(*index).min(s.as_bytes().len())]).count(),
+                    crate::str::WtfChars::of(&s.as_bytes()[..(*index).min(s.as_bytes().len())])
+                        .count(),
                 ),
                 _ => n.saturating_sub(*index),
             }

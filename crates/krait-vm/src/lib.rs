@@ -1,67 +1,56 @@
 //! Krait's virtual machine: values and objects, the built-in types and
-//! functions, and the loop that runs compiled code.
-//!
-//! Being assembled (issue 3): the modules are compiled only with the
-//! `wip` feature (`cargo build -p krait-vm --features wip`) until the
-//! remaining pieces they call are written, so that the workspace always
-//! builds and its tests always pass. Still to write: `dictmethods`,
-//! `setmethods`, `floatmethods`, `misctypes` (range, slice, property,
-//! classmethod, staticmethod, enumerate, zip, map, filter, reversed,
-//! complex), `builtins`, `sysmod`, and the glue for namespaces as
-//! mappings, `with`, `match`, the display hook and `import`.
+//! functions, and the loop that runs compiled code. `docs/ARCHITECTURE.md`
+//! describes how the modules fit together.
 
-macro_rules! vm_modules {
-    ($($m:ident),* $(,)?) => {$(
-        #[cfg(feature = "wip")]
-        pub mod $m;
-    )*};
-}
+pub mod attr;
+pub mod bootstrap;
+pub mod builtins;
+pub mod bytesobj;
+pub mod call;
+pub mod code;
+pub mod dict;
+pub mod dictmethods;
+pub mod dictops;
+pub mod eval;
+pub mod exceptions;
+pub mod excmethods;
+pub mod float;
+pub mod floatmethods;
+pub mod format;
+pub mod frame;
+pub mod function;
+pub mod gen;
+pub mod hash;
+pub mod int;
+pub mod intmethods;
+pub mod io;
+pub mod iterobj;
+pub mod listobj;
+pub mod misctypes;
+pub mod object;
+pub mod objtype;
+pub mod ops;
+pub mod percent;
+pub mod rangeobj;
+pub mod repr;
+pub mod runner;
+pub mod seqops;
+pub mod set;
+pub mod setmethods;
+pub mod setops;
+pub mod special;
+pub mod str;
+pub mod strformat;
+pub mod strmethods;
+pub mod strops;
+pub mod sysmod;
+pub mod traceback;
+pub mod tupleobj;
+pub mod types;
+pub mod value;
+pub mod vm;
+pub mod vmglue;
 
-vm_modules!(
-    attr,
-    bootstrap,
-    bytesobj,
-    call,
-    code,
-    dict,
-    dictops,
-    eval,
-    exceptions,
-    excmethods,
-    float,
-    format,
-    frame,
-    function,
-    gen,
-    hash,
-    int,
-    intmethods,
-    io,
-    iterobj,
-    listobj,
-    object,
-    objtype,
-    ops,
-    percent,
-    rangeobj,
-    dictmethods,
-    repr,
-    seqops,
-    set,
-    setops,
-    special,
-    str,
-    strformat,
-    strmethods,
-    strops,
-    traceback,
-    tupleobj,
-    types,
-    value,
-    vm,
-);
-
-#[cfg(feature = "wip")]
+pub use runner::Mode;
 pub use value::{Obj, Value};
-#[cfg(feature = "wip")]
 pub use vm::{PyResult, Vm};

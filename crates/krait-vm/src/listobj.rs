@@ -9,9 +9,12 @@ use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let l = vm.types.list.clone();
-    static_fn(vm, &l, "__new__", |vm, a| {
+    static_fn(vm, &l, "__new__", |_, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
-        Ok(Value::Obj(Obj::new(cls, ObjKind::List(RefCell::new(Vec::new())))))
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::List(RefCell::new(Vec::new())),
+        )))
     });
     method(vm, &l, "__init__", |vm, a| {
         check_method_args(vm, &a, "list", 0, 1)?;
@@ -36,7 +39,12 @@ pub fn register(vm: &mut Vm) {
     method(vm, &l, "pop", |vm, a| {
         check_method_args(vm, &a, "pop", 0, 1)?;
         let idx = match a.pos.get(1) {
-            Some(v) => vm.index_i64(v)?.ok_or_else(|| vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))?,
+            Some(v) => vm.index_i64(v)?.ok_or_else(|| {
+                vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                ))
+            })?,
             None => -1,
         };
         let cell = items_of(vm, &a.pos[0])?;
@@ -59,7 +67,11 @@ pub fn register(vm: &mut Vm) {
         let cell = items_of(vm, &a.pos[0])?;
         let mut items = cell.borrow_mut();
         let n = items.len() as i64;
-        let j = if idx < 0 { (idx + n).max(0) } else { idx.min(n) };
+        let j = if idx < 0 {
+            (idx + n).max(0)
+        } else {
+            idx.min(n)
+        };
         items.insert(j as usize, a.pos[2].clone());
         Ok(Value::None)
     });
@@ -80,8 +92,14 @@ pub fn register(vm: &mut Vm) {
         check_method_args(vm, &a, "index", 1, 3)?;
         let n = items_of(vm, &a.pos[0])?.borrow().len() as i64;
         let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-        let start = match a.pos.get(2) { Some(v) => clamp(vm.index_i64(v)?.unwrap_or(0)), None => 0 };
-        let end = match a.pos.get(3) { Some(v) => clamp(vm.index_i64(v)?.unwrap_or(n)), None => n };
+        let start = match a.pos.get(2) {
+            Some(v) => clamp(vm.index_i64(v)?.unwrap_or(0)),
+            None => 0,
+        };
+        let end = match a.pos.get(3) {
+            Some(v) => clamp(vm.index_i64(v)?.unwrap_or(n)),
+            None => n,
+        };
         match position(vm, &a.pos[0], &a.pos[1], start as usize, end as usize)? {
             Some(i) => Ok(Value::Int(i as i64)),
             None => {
@@ -122,13 +140,15 @@ pub fn register(vm: &mut Vm) {
     method(vm, &l, "__setitem__", |vm, a| {
         check_method_args(vm, &a, "__setitem__", 2, 2)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_setitem(&o, a.pos[1].clone(), Some(a.pos[2].clone())).unwrap_or(Ok(()))?;
+        vm.native_setitem(&o, a.pos[1].clone(), Some(a.pos[2].clone()))
+            .unwrap_or(Ok(()))?;
         Ok(Value::None)
     });
     method(vm, &l, "__delitem__", |vm, a| {
         check_method_args(vm, &a, "__delitem__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_setitem(&o, a.pos[1].clone(), None).unwrap_or(Ok(()))?;
+        vm.native_setitem(&o, a.pos[1].clone(), None)
+            .unwrap_or(Ok(()))?;
         Ok(Value::None)
     });
     method(vm, &l, "__iadd__", |vm, a| {
@@ -140,7 +160,10 @@ pub fn register(vm: &mut Vm) {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as isize;
         Ok(Value::Obj(Obj::new(
             vm.types.reversed.clone(),
-            ObjKind::Iter(RefCell::new(crate::object::IterState::Reversed { seq: a.pos[0].clone(), index: n - 1 })),
+            ObjKind::Iter(RefCell::new(crate::object::IterState::Reversed {
+                seq: a.pos[0].clone(),
+                index: n - 1,
+            })),
         )))
     });
     let h = vm.intern("__hash__");
@@ -158,7 +181,13 @@ fn items_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Value>>> {
     }
 }
 
-fn position(vm: &mut Vm, list: &Value, x: &Value, start: usize, end: usize) -> PyResult<Option<usize>> {
+fn position(
+    vm: &mut Vm,
+    list: &Value,
+    x: &Value,
+    start: usize,
+    end: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         let item = match list.kind() {
@@ -179,7 +208,12 @@ fn position(vm: &mut Vm, list: &Value, x: &Value, start: usize, end: usize) -> P
 }
 
 /// Sorts values with Python's `<`, stably; `reverse` keeps stability.
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    keys: Option<Vec<Value>>,
+    reverse: bool,
+) -> PyResult<()> {
     let mut err: Option<Obj> = None;
     let mut idx: Vec<usize> = (0..items.len()).collect();
     let keys = keys.unwrap_or_else(|| items.clone());
@@ -201,9 +235,21 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>
         let (p, q) = if reverse { (x, y) } else { (y, x) };
         let _ = (p, q);
         match lt(vm, y, x) {
-            Ok(true) => if reverse { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater },
+            Ok(true) => {
+                if reverse {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Greater
+                }
+            }
             Ok(false) => match lt(vm, x, y) {
-                Ok(true) => if reverse { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less },
+                Ok(true) => {
+                    if reverse {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Less
+                    }
+                }
                 Ok(false) => std::cmp::Ordering::Equal,
                 Err(e) => {
                     err = Some(e);
@@ -241,7 +287,17 @@ fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
     if a.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let b = bind(vm, Args { pos: Default::default(), kw: a.kw }, "sort", &["key", "reverse"], 0, 0)?;
+    let b = bind(
+        vm,
+        Args {
+            pos: Default::default(),
+            kw: a.kw,
+        },
+        "sort",
+        &["key", "reverse"],
+        0,
+        0,
+    )?;
     let key = b[0].clone().filter(|k| !k.is_none());
     let reverse = match &b[1] {
         Some(v) => vm.truthy(v)?,
@@ -277,7 +333,9 @@ fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
 
 /// Item or slice assignment and deletion on a list.
 pub fn set_or_del_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -> PyResult<()> {
-    let ObjKind::List(cell) = o.kind() else { unreachable!() };
+    let ObjKind::List(cell) = o.kind() else {
+        unreachable!()
+    };
     if let Some(ObjKind::Slice { .. }) = key.kind() {
         let n = cell.borrow().len();
         let s = vm.slice_indices(key.as_obj().unwrap(), n)?;
@@ -291,7 +349,9 @@ pub fn set_or_del_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -
                 }
             }
             Some(v) => {
-                let new = vm.iterate(&v).map_err(|_| vm.type_error("can only assign an iterable"))?;
+                let new = vm
+                    .iterate(&v)
+                    .map_err(|_| vm.type_error("can only assign an iterable"))?;
                 let mut items = cell.borrow_mut();
                 if s.step == 1 {
                     let start = s.start as usize;

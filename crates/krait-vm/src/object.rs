@@ -108,18 +108,52 @@ pub struct Property {
 /// The iterators of built-in types.
 pub enum IterState {
     /// Over a list, tuple, str or other indexable sequence, by index.
-    Seq { seq: Value, index: usize },
-    Reversed { seq: Value, index: isize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Reversed {
+        seq: Value,
+        index: isize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict's keys, values or items (0, 1, 2), by entry position.
-    Dict { dict: Obj, pos: usize, what: u8, len: usize },
-    Set { set: Obj, pos: usize, len: usize },
+    Dict {
+        dict: Obj,
+        pos: usize,
+        what: u8,
+        len: usize,
+    },
+    Set {
+        set: Obj,
+        pos: usize,
+        len: usize,
+    },
     /// The `iter(callable, sentinel)` form.
-    Callable { func: Value, sentinel: Value },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
     Exhausted,
 }
 

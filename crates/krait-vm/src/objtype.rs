@@ -74,7 +74,9 @@ fn type_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Obj> {
 /// Whether a type's method `name` is the one `object` defines.
 fn inherits_object_method(vm: &mut Vm, cls: &Obj, name: &str) -> bool {
     let object = vm.types.object.clone();
-    let Some(m) = vm.lookup_type(cls, name) else { return true };
+    let Some(m) = vm.lookup_type(cls, name) else {
+        return true;
+    };
     let base = vm.lookup_type(&object, name);
     base.is_some_and(|b| b.is(&m))
 }
@@ -130,7 +132,12 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         }
     }
     let layout = cls.tdata().layout;
-    if !matches!(layout, Layout::Object | Layout::Exception) || !cls.tdata().heap && !cls.is(&vm.types.object) && layout != Layout::Exception && !cls.tdata().base_ok {
+    if !matches!(layout, Layout::Object | Layout::Exception)
+        || !cls.tdata().heap
+            && !cls.is(&vm.types.object)
+            && layout != Layout::Exception
+            && !cls.tdata().base_ok
+    {
         let base = solid_base(&cls);
         return Err(vm.type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
@@ -213,7 +220,9 @@ pub fn class_module(vm: &mut Vm, cls: &Obj) -> Option<String> {
     let d = cls.object().dict()?;
     let m = crate::dictops::get_str(d, "__module__")?;
     let _ = vm;
-    m.as_obj().and_then(as_pystr).map(|s| s.to_string_lossy().into_owned())
+    m.as_obj()
+        .and_then(as_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
 }
 
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult {
@@ -246,7 +255,11 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "__ne__", 1, 1)?;
-    let r = vm.compare(krait_compiler::code::CompareOp::Eq, &args.pos[0], &args.pos[1]);
+    let r = vm.compare(
+        krait_compiler::code::CompareOp::Eq,
+        &args.pos[0],
+        &args.pos[1],
+    );
     // `__ne__` inverts `__eq__` unless that is NotImplemented.
     let cls = vm.class_of(&args.pos[0]).clone();
     let eq = vm.lookup_type(&cls, "__eq__");
@@ -364,7 +377,9 @@ fn object_reduce(vm: &mut Vm, _args: Args) -> PyResult {
 
 fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "__sizeof__", 0, 0)?;
-    Ok(Value::Int(std::mem::size_of::<crate::object::Object>() as i64))
+    Ok(Value::Int(
+        std::mem::size_of::<crate::object::Object>() as i64
+    ))
 }
 
 fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
@@ -374,9 +389,9 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
             _ => String::new(),
         };
         let _ = cls;
-        return Err(vm.type_error(
-            "object.__init_subclass__() takes no keyword arguments".to_string(),
-        ));
+        return Err(
+            vm.type_error("object.__init_subclass__() takes no keyword arguments".to_string())
+        );
     }
     Ok(Value::None)
 }
@@ -415,7 +430,8 @@ impl Vm {
         let new_name = self.names.new.clone();
         let new = self.lookup_type_obj(cls, &new_name);
         let obj = match &new {
-            Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Builtin(b) if b.func as usize == object_new as usize) => {
+            Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Builtin(b) if std::ptr::fn_addr_eq(b.func, object_new as crate::function::NativeFn)) =>
+            {
                 // Common case: checks of object.__new__ without the call.
                 let excess = !args.pos.is_empty() || !args.kw.is_empty();
                 if excess && inherits_object_method(self, cls, "__init__") {
@@ -424,7 +440,10 @@ impl Vm {
                         cls.tdata().name.borrow()
                     )));
                 }
-                let mut a = Args { pos: SmallVec::new(), kw: Vec::new() };
+                let mut a = Args {
+                    pos: SmallVec::new(),
+                    kw: Vec::new(),
+                };
                 a.pos.push(Value::Obj(cls.clone()));
                 object_new(self, a)?
             }
@@ -436,9 +455,20 @@ impl Vm {
                 let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
                 pos.push(Value::Obj(cls.clone()));
                 pos.extend(args.pos.iter().cloned());
-                self.call_args(&f, Args { pos, kw: args.kw.clone() })?
+                self.call_args(
+                    &f,
+                    Args {
+                        pos,
+                        kw: args.kw.clone(),
+                    },
+                )?
             }
-            None => return Err(self.type_error(format!("cannot create '{}' instances", cls.tdata().name.borrow()))),
+            None => {
+                return Err(self.type_error(format!(
+                    "cannot create '{}' instances",
+                    cls.tdata().name.borrow()
+                )))
+            }
         };
         let ocls = self.class_of(&obj).clone();
         if !ocls.is_subtype(cls) {
@@ -447,7 +477,7 @@ impl Vm {
         let init_name = self.names.init.clone();
         if let Some(init) = self.lookup_type_obj(&ocls, &init_name) {
             if let Some(ObjKind::Builtin(b)) = init.kind() {
-                if b.func as usize == object_init as usize {
+                if std::ptr::fn_addr_eq(b.func, object_init as crate::function::NativeFn) {
                     return Ok(obj);
                 }
             }
@@ -536,9 +566,7 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
-        Err(self.type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        ))
+        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
     }
 
     pub fn issubclass(&mut self, c: &Value, cls: &Value) -> PyResult<bool> {
@@ -569,9 +597,7 @@ impl Vm {
                 };
             }
         }
-        Err(self.type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ))
+        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     }
 }
 
@@ -612,7 +638,13 @@ pub fn type_repr_string(vm: &mut Vm, cls: &Obj) -> String {
 
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult {
     let cls = type_arg(vm, &args.pos[0], "type.mro(X)")?;
-    let mro = cls.tdata().mro.borrow().iter().map(|c| Value::Obj(c.clone())).collect();
+    let mro = cls
+        .tdata()
+        .mro
+        .borrow()
+        .iter()
+        .map(|c| Value::Obj(c.clone()))
+        .collect();
     Ok(vm.new_list(mro))
 }
 
@@ -719,20 +751,35 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         ));
         let name = vm.names.init_subclass.clone();
         let f = vm.getattr(&sup, &name)?;
-        vm.call_args(&f, Args { pos: SmallVec::new(), kw: args.kw.clone() })?;
+        vm.call_args(
+            &f,
+            Args {
+                pos: SmallVec::new(),
+                kw: args.kw.clone(),
+            },
+        )?;
     }
     Ok(Value::Obj(cls))
 }
 
 impl Vm {
     /// Makes a class object: bases, layout, MRO, namespace, slots.
-    pub fn create_class(&mut self, meta: &Obj, name: &str, bases: Vec<Value>, ns: &Obj) -> PyResult<Obj> {
+    pub fn create_class(
+        &mut self,
+        meta: &Obj,
+        name: &str,
+        bases: Vec<Value>,
+        ns: &Obj,
+    ) -> PyResult<Obj> {
         let mut base_objs = Vec::with_capacity(bases.len());
         for b in &bases {
             match b {
                 Value::Obj(o) if o.type_data().is_some() => {
                     let t = o.tdata();
-                    if !t.base_ok || matches!(t.layout, Layout::Special | Layout::Bool) && !o.is(&self.types.object) {
+                    if !t.base_ok
+                        || matches!(t.layout, Layout::Special | Layout::Bool)
+                            && !o.is(&self.types.object)
+                    {
                         return Err(self.type_error(format!(
                             "type '{}' is not an acceptable base type",
                             t.name.borrow()
@@ -770,7 +817,9 @@ impl Vm {
                         solid = Some(sb);
                         layout = l;
                     } else if !s.is_subtype(&sb) {
-                        return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                        return Err(
+                            self.type_error("multiple bases have instance lay-out conflict")
+                        );
                     }
                 }
             }
@@ -780,7 +829,10 @@ impl Vm {
         let mro = match crate::types::c3_mro(&cls, &base_objs) {
             Ok(m) => m,
             Err(heads) => {
-                let names: Vec<String> = heads.iter().map(|h| h.tdata().name.borrow().clone()).collect();
+                let names: Vec<String> = heads
+                    .iter()
+                    .map(|h| h.tdata().name.borrow().clone())
+                    .collect();
                 return Err(self.type_error(format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
@@ -793,7 +845,10 @@ impl Vm {
             *t.mro.borrow_mut() = mro;
         }
         for b in &base_objs {
-            b.tdata().subclasses.borrow_mut().push(std::rc::Rc::downgrade(&cls.0));
+            b.tdata()
+                .subclasses
+                .borrow_mut()
+                .push(std::rc::Rc::downgrade(&cls.0));
         }
         // The namespace: a copy of `ns`.
         let copy = crate::dictops::dict_cell(ns).borrow().clone();
@@ -828,7 +883,10 @@ impl Vm {
             if let Some(f) = crate::dictops::get_str(&d, special) {
                 if matches!(f.kind(), Some(ObjKind::Function(_))) {
                     let k = self.intern(special);
-                    let cm = Value::Obj(Obj::new(self.types.classmethod.clone(), ObjKind::ClassMethod(f)));
+                    let cm = Value::Obj(Obj::new(
+                        self.types.classmethod.clone(),
+                        ObjKind::ClassMethod(f),
+                    ));
                     crate::dictops::set_str(self, &d, k, cm);
                 }
             }
@@ -836,12 +894,17 @@ impl Vm {
         if let Some(f) = crate::dictops::get_str(&d, "__new__") {
             if matches!(f.kind(), Some(ObjKind::Function(_))) {
                 let k = self.names.new.clone();
-                let sm = Value::Obj(Obj::new(self.types.staticmethod.clone(), ObjKind::StaticMethod(f)));
+                let sm = Value::Obj(Obj::new(
+                    self.types.staticmethod.clone(),
+                    ObjKind::StaticMethod(f),
+                ));
                 crate::dictops::set_str(self, &d, k, sm);
             }
         }
         // `__eq__` without `__hash__` makes instances unhashable.
-        if crate::dictops::get_str(&d, "__eq__").is_some() && crate::dictops::get_str(&d, "__hash__").is_none() {
+        if crate::dictops::get_str(&d, "__eq__").is_some()
+            && crate::dictops::get_str(&d, "__hash__").is_none()
+        {
             let k = self.names.hash.clone();
             crate::dictops::set_str(self, &d, k, Value::None);
         }
@@ -854,7 +917,9 @@ impl Vm {
                 }
             }
         }
-        let mut instance_dict = base_objs.iter().any(|b| b.tdata().instance_dict.get() || b.tdata().layout == Layout::Exception);
+        let mut instance_dict = base_objs
+            .iter()
+            .any(|b| b.tdata().instance_dict.get() || b.tdata().layout == Layout::Exception);
         match crate::dictops::get_str(&d, "__slots__") {
             Some(sv) => {
                 let names = if sv.as_obj().and_then(as_pystr).is_some() {
@@ -887,7 +952,11 @@ impl Vm {
                     slots.push(mangled.clone());
                     let member = Value::Obj(Obj::new(
                         self.types.member_descriptor.clone(),
-                        ObjKind::Member { name: mangled.clone(), index, owner: cls.clone() },
+                        ObjKind::Member {
+                            name: mangled.clone(),
+                            index,
+                            owner: cls.clone(),
+                        },
                     ));
                     let k = self.intern(&mangled);
                     crate::dictops::set_str(self, &d, k, member);
@@ -968,7 +1037,9 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult {
             kw.push((k, v));
         }
     }
-    let is_class = meta.as_ref().map(|m| matches!(m, Value::Obj(o) if o.type_data().is_some()));
+    let is_class = meta
+        .as_ref()
+        .map(|m| matches!(m, Value::Obj(o) if o.type_data().is_some()));
     let mut meta = match meta {
         Some(m) => m,
         None => match bases.first() {
@@ -1002,7 +1073,13 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult {
                 let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
                 pos.push(name.clone());
                 pos.push(bases_t.clone());
-                vm.call_args(&p, Args { pos, kw: kw.clone() })?
+                vm.call_args(
+                    &p,
+                    Args {
+                        pos,
+                        kw: kw.clone(),
+                    },
+                )?
             }
             Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => vm.new_dict(),
             Err(e) => return Err(e),
@@ -1041,7 +1118,11 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
     let (class, obj, obj_type) = super_args(vm, &args.pos[1..])?;
     Ok(Value::Obj(Obj::new(
         vm.types.super_.clone(),
-        ObjKind::Super { class, obj, obj_type },
+        ObjKind::Super {
+            class,
+            obj,
+            obj_type,
+        },
     )))
 }
 
@@ -1058,7 +1139,9 @@ fn super_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, Value, Obj)> {
             };
             let code = frame.code.clone();
             let base = frame.base;
-            if code.code.argcount == 0 && code.code.flags & krait_compiler::code::flags::VARARGS == 0 {
+            if code.code.argcount == 0
+                && code.code.flags & krait_compiler::code::flags::VARARGS == 0
+            {
                 return Err(vm.runtime_error("super(): no arguments"));
             }
             let mut first = vm.stack[base].clone();
@@ -1101,18 +1184,16 @@ fn super_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, Value, Obj)> {
             }
             (class, args[1].clone())
         }
-        n => {
-            return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)")))
-        }
+        n => return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)"))),
     };
     let obj_type = match &obj {
         Value::Obj(o) if o.type_data().is_some() && o.is_subtype(&class) => o.clone(),
         _ => {
             let t = vm.class_of(&obj).clone();
             if !t.is_subtype(&class) {
-                return Err(vm.type_error(
-                    "super(type, obj): obj must be an instance or subtype of type",
-                ));
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
             }
             t
         }
@@ -1121,7 +1202,10 @@ fn super_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, Value, Obj)> {
 }
 
 fn super_repr(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(ObjKind::Super { class, obj_type, .. }) = args.pos[0].kind() else {
+    let Some(ObjKind::Super {
+        class, obj_type, ..
+    }) = args.pos[0].kind()
+    else {
         return Err(vm.type_error("expected a super object"));
     };
     let s = format!(
@@ -1143,7 +1227,12 @@ impl Vm {
     /// Attribute lookup through a `super` object: the MRO of the object's
     /// type after the class.
     pub fn super_getattr(&mut self, sup: &Obj, name: &Obj) -> PyResult {
-        let ObjKind::Super { class, obj, obj_type } = sup.kind() else {
+        let ObjKind::Super {
+            class,
+            obj,
+            obj_type,
+        } = sup.kind()
+        else {
             unreachable!("super_getattr on a super object")
         };
         let skip = crate::strops::str_eq(name, "__class__");

@@ -147,7 +147,10 @@ impl Vm {
                                 crate::hash::hash_float(*im),
                             ))
                         }
-                        ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::ByteArray(_) => {
+                        ObjKind::List(_)
+                        | ObjKind::Dict(_)
+                        | ObjKind::Set(_)
+                        | ObjKind::ByteArray(_) => {
                             return Err(self.type_error(format!(
                                 "unhashable type: '{}'",
                                 o.class().type_name()
@@ -158,10 +161,9 @@ impl Vm {
                 }
                 let cls = o.class().clone();
                 match self.lookup_type(&cls, "__hash__") {
-                    Some(Value::None) => Err(self.type_error(format!(
-                        "unhashable type: '{}'",
-                        cls.type_name()
-                    ))),
+                    Some(Value::None) => {
+                        Err(self.type_error(format!("unhashable type: '{}'", cls.type_name())))
+                    }
                     Some(m) => {
                         let r = self.call_method_value(&m, v.clone(), vec![])?;
                         match r {
@@ -242,7 +244,12 @@ impl Vm {
 
     /// Comparisons of built-in values of exact built-in types; `None` when
     /// the dunder protocol must decide.
-    pub fn native_compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub fn native_compare(
+        &mut self,
+        op: CompareOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
@@ -260,7 +267,11 @@ impl Vm {
                 return Ok(Some(int_float_cmp(op, int::small(a).unwrap(), *y)))
             }
             (Value::Float(x), Value::Bool(_)) => {
-                return Ok(Some(int_float_cmp(op.swapped(), int::small(b).unwrap(), *x)))
+                return Ok(Some(int_float_cmp(
+                    op.swapped(),
+                    int::small(b).unwrap(),
+                    *x,
+                )))
             }
             (Value::None, Value::None) => match op {
                 CompareOp::Eq => return Ok(Some(true)),
@@ -274,7 +285,8 @@ impl Vm {
                     (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
                     (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
                     (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
-                    (ObjKind::Tuple(_), ObjKind::Tuple(_)) | (ObjKind::List(_), ObjKind::List(_)) => {
+                    (ObjKind::Tuple(_), ObjKind::Tuple(_))
+                    | (ObjKind::List(_), ObjKind::List(_)) => {
                         return self.sequence_compare(op, x, y).map(Some)
                     }
                     _ => None,
@@ -428,19 +440,19 @@ impl Vm {
     /// Arithmetic on values of exact built-in types, or `None`.
     pub fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         match (a, b) {
-            (Value::Int(x), Value::Int(y)) => return int::binop_small(self, op, *x, *y).map(Some),
-            (Value::Float(x), Value::Float(y)) => {
-                return crate::float::binop(self, op, *x, *y).map(Some)
-            }
+            (Value::Int(x), Value::Int(y)) => return int::binop_small(self, op, *x, *y),
+            (Value::Float(x), Value::Float(y)) => return crate::float::binop(self, op, *x, *y),
             (Value::Float(x), Value::Int(_) | Value::Bool(_)) => {
                 let y = int::small(b).unwrap() as f64;
-                return crate::float::binop(self, op, *x, y).map(Some);
+                return crate::float::binop(self, op, *x, y);
             }
             (Value::Int(_) | Value::Bool(_), Value::Float(y)) => {
                 let x = int::small(a).unwrap() as f64;
-                return crate::float::binop(self, op, x, *y).map(Some);
+                return crate::float::binop(self, op, x, *y);
             }
-            (Value::Bool(x), Value::Bool(y)) if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) => {
+            (Value::Bool(x), Value::Bool(y))
+                if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) =>
+            {
                 let r = match op {
                     BinOp::And => x & y,
                     BinOp::Or => x | y,
@@ -451,7 +463,7 @@ impl Vm {
             (Value::Bool(_) | Value::Int(_), Value::Bool(_) | Value::Int(_)) => {
                 let x = int::small(a).unwrap();
                 let y = int::small(b).unwrap();
-                return int::binop_small(self, op, x, y).map(Some);
+                return int::binop_small(self, op, x, y);
             }
             _ => {}
         }
@@ -459,18 +471,18 @@ impl Vm {
         if int::is_exact_int(self, a) && int::is_exact_int(self, b) {
             let x = int::to_big(a).unwrap();
             let y = int::to_big(b).unwrap();
-            return int::binop_big(self, op, &x, &y).map(Some);
+            return int::binop_big(self, op, &x, &y);
         }
         if let (Some(x), Value::Float(y)) = (int::to_big(a), b) {
             if int::is_exact_int(self, a) {
                 let xf = int::big_to_f64(self, &x)?;
-                return crate::float::binop(self, op, xf, *y).map(Some);
+                return crate::float::binop(self, op, xf, *y);
             }
         }
         if let (Value::Float(x), Some(y)) = (a, int::to_big(b)) {
             if int::is_exact_int(self, b) {
                 let yf = int::big_to_f64(self, &y)?;
-                return crate::float::binop(self, op, *x, yf).map(Some);
+                return crate::float::binop(self, op, *x, yf);
             }
         }
         crate::seqops::native_binop(self, op, a, b)

@@ -96,7 +96,13 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+            spec.precision = Some(
+                chars[start..i]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0),
+            );
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;
@@ -125,7 +131,9 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                     }
                 } else if conv == 'a' {
                     let r = vm.ascii(&arg)?;
-                    crate::strops::value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                    crate::strops::value_pystr(&r)
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
                 } else {
                     vm.repr_string(&arg)?
                 };
@@ -149,11 +157,19 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                     _ => match vm.index_int(&arg)? {
                         Some(v) => v,
                         None => {
-                            let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            let what = if matches!(conv, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
                             let _ = what;
                             return Err(vm.type_error(format!(
                                 "%{conv} format: {} is required, not {}",
-                                if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" },
+                                if matches!(conv, 'd' | 'i' | 'u') {
+                                    "a real number"
+                                } else {
+                                    "an integer"
+                                },
                                 vm.type_name(&arg)
                             )));
                         }
@@ -168,7 +184,18 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                     _ => 'd',
                 });
                 let prec = sp.precision.take();
-                let mut s = format_int(vm, &big, &Spec { width: None, zero: false, align: None, fill: None, ..sp.clone() }).map_err(|e| vm.value_error(e))?;
+                let mut s = format_int(
+                    vm,
+                    &big,
+                    &Spec {
+                        width: None,
+                        zero: false,
+                        align: None,
+                        fill: None,
+                        ..sp.clone()
+                    },
+                )
+                .map_err(|e| vm.value_error(e))?;
                 if let Some(p) = prec {
                     let neg = s.starts_with('-');
                     let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
@@ -198,7 +225,17 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 if sp.precision.is_none() {
                     sp.precision = Some(6);
                 }
-                let s = format_float(f, &Spec { width: None, zero: false, align: None, fill: None, ..sp }).map_err(|e| vm.value_error(e))?;
+                let s = format_float(
+                    f,
+                    &Spec {
+                        width: None,
+                        zero: false,
+                        align: None,
+                        fill: None,
+                        ..sp
+                    },
+                )
+                .map_err(|e| vm.value_error(e))?;
                 pad_number(&s, &spec)
             }
             'c' => {
@@ -211,7 +248,9 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                         p.to_string_lossy().into_owned()
                     }
                     _ => match vm.index_i64(&arg)? {
-                        Some(cp) if (0..0x110000).contains(&cp) => char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string(),
+                        Some(cp) if (0..0x110000).contains(&cp) => {
+                            char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string()
+                        }
                         Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                         None => return Err(vm.type_error("%c requires int or char")),
                     },
@@ -221,7 +260,16 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 if sp.align.is_none() {
                     sp.align = Some('>');
                 }
-                crate::format::format_str(&s, &Spec { sign: None, alt: false, precision: None, ..sp }).map_err(|e| vm.value_error(e))?
+                crate::format::format_str(
+                    &s,
+                    &Spec {
+                        sign: None,
+                        alt: false,
+                        precision: None,
+                        ..sp
+                    },
+                )
+                .map_err(|e| vm.value_error(e))?
             }
             other => {
                 return Err(vm.value_error(format!(
@@ -256,7 +304,9 @@ fn pad_number(s: &str, spec: &Spec) -> String {
     } else if spec.zero {
         let body = s.trim_start_matches(['-', '+', ' ']);
         let sign = &s[..s.len() - body.len()];
-        let (prefix, rest) = if spec.alt && (body.starts_with("0x") || body.starts_with("0X") || body.starts_with("0o")) {
+        let (prefix, rest) = if spec.alt
+            && (body.starts_with("0x") || body.starts_with("0X") || body.starts_with("0o"))
+        {
             body.split_at(2)
         } else {
             ("", body)
@@ -268,7 +318,9 @@ fn pad_number(s: &str, spec: &Spec) -> String {
 }
 
 pub fn str_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
-    let fmt = crate::strops::value_pystr(a).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let fmt = crate::strops::value_pystr(a)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let s = percent(vm, &fmt, b, false)?;
     Ok(vm.new_string(s))
 }

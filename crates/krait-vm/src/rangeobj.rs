@@ -122,7 +122,9 @@ fn position(o: &Obj, v: i64) -> Option<i64> {
 
 pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
     match item {
-        Value::Int(_) | Value::Bool(_) => Ok(position(o, crate::int::small(item).unwrap()).is_some()),
+        Value::Int(_) | Value::Bool(_) => {
+            Ok(position(o, crate::int::small(item).unwrap()).is_some())
+        }
         _ => {
             let (start, stop, step) = bounds(o);
             let mut v = start;
@@ -154,7 +156,9 @@ pub fn index(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult {
         }
     }
     let r = vm.repr(item)?;
-    let r = crate::strops::value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let r = crate::strops::value_pystr(&r)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Err(vm.value_error(format!("{r} is not in range")))
 }
 

@@ -15,7 +15,11 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         return format!("{}j", part(im));
     }
-    let sign = if im.is_sign_negative() && !im.is_nan() { "-" } else { "+" };
+    let sign = if im.is_sign_negative() && !im.is_nan() {
+        "-"
+    } else {
+        "+"
+    };
     format!("({}{}{}j)", part(re), sign, part(im.abs()))
 }
 
@@ -36,7 +40,9 @@ impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult {
         match v {
             Value::None => return Ok(Value::Obj(self.intern("None"))),
-            Value::Bool(b) => return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" }))),
+            Value::Bool(b) => {
+                return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" })))
+            }
             Value::Int(i) => return Ok(self.new_string(i.to_string())),
             Value::Float(f) => return Ok(self.new_string(crate::float::repr(*f))),
             Value::Null => return Ok(self.new_str("<NULL>")),
@@ -75,13 +81,17 @@ impl Vm {
     /// `repr(v)` as Rust text.
     pub fn repr_string(&mut self, v: &Value) -> PyResult<String> {
         let r = self.repr(v)?;
-        Ok(value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+        Ok(value_pystr(&r)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default())
     }
 
     /// `str(v)` as Rust text.
     pub fn str_string(&mut self, v: &Value) -> PyResult<String> {
         let r = self.str(v)?;
-        Ok(value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+        Ok(value_pystr(&r)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default())
     }
 
     /// `str(v)`.
@@ -124,7 +134,9 @@ impl Vm {
     /// `ascii(v)`: the repr with non-ASCII characters escaped.
     pub fn ascii(&mut self, v: &Value) -> PyResult {
         let r = self.repr(v)?;
-        let Some(s) = value_pystr(&r) else { return Ok(r) };
+        let Some(s) = value_pystr(&r) else {
+            return Ok(r);
+        };
         if s.is_ascii() {
             return Ok(r);
         }
@@ -197,7 +209,9 @@ impl Vm {
     pub fn native_repr(&mut self, o: &Obj) -> Option<PyResult> {
         let s = match o.kind() {
             ObjKind::Str(s) => str_repr(s),
-            ObjKind::Int(b) => return Some(crate::intmethods::int_to_decimal(self, b).map(|s| self.new_string(s))),
+            ObjKind::Int(b) => {
+                return Some(crate::intmethods::int_to_decimal(self, b).map(|s| self.new_string(s)))
+            }
             ObjKind::Float(f) => crate::float::repr(*f),
             ObjKind::Complex(re, im) => complex_repr(*re, *im),
             ObjKind::Bytes(b) => bytes_repr(b),
@@ -216,7 +230,9 @@ impl Vm {
             }
             ObjKind::Dict(_) => return Some(self.dict_repr(o, o, "{", "}")),
             ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
-                let items: Vec<Value> = crate::setops::with_table(o, |t| t.iter().map(|(_, v)| v.clone()).collect()).unwrap_or_default();
+                let items: Vec<Value> =
+                    crate::setops::with_table(o, |t| t.iter().map(|(_, v)| v.clone()).collect())
+                        .unwrap_or_default();
                 let frozen = matches!(o.kind(), ObjKind::FrozenSet(_));
                 let name = o.class().tdata().name.borrow().clone();
                 if items.is_empty() {
@@ -243,7 +259,10 @@ impl Vm {
             }
             ObjKind::Type(_) => crate::objtype::type_repr_string(self, o),
             ObjKind::Module(m) => {
-                let file = o.object().dict().and_then(|d| crate::dictops::get_str(d, "__file__"));
+                let file = o
+                    .object()
+                    .dict()
+                    .and_then(|d| crate::dictops::get_str(d, "__file__"));
                 match file.as_ref().and_then(value_pystr) {
                     Some(f) => format!("<module '{}' from '{}'>", m.name, f.to_string_lossy()),
                     None => format!("<module '{}' (built-in)>", m.name),
@@ -270,7 +289,15 @@ impl Vm {
                         }
                         Value::Obj(r) if r.type_data().is_some() => {
                             let tr = crate::objtype::type_repr_string(self, r);
-                            format!("<built-in method {} of type object at {:#x}>", b.name, r.addr()).replace("type object", &format!("type object{}", if tr.is_empty() { "" } else { "" }))
+                            format!(
+                                "<built-in method {} of type object at {:#x}>",
+                                b.name,
+                                r.addr()
+                            )
+                            .replace(
+                                "type object",
+                                &format!("type object{}", if tr.is_empty() { "" } else { "" }),
+                            )
                         }
                         _ => format!(
                             "<built-in method {} of {} object at {:#x}>",
@@ -292,7 +319,11 @@ impl Vm {
                         Ok(n) => self.str_string(&n)?,
                         Err(_) => "?".into(),
                     };
-                    Ok(format!("<bound method {} of {}>", name, self.repr_string(&receiver)?))
+                    Ok(format!(
+                        "<bound method {} of {}>",
+                        name,
+                        self.repr_string(&receiver)?
+                    ))
                 })();
                 return Some(r.map(|s| self.new_string(s)));
             }
@@ -340,8 +371,14 @@ impl Vm {
                         .collect()
                 };
                 let items = if *what == 2 {
-                    let d = crate::dictops::dict_cell(dict).borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect::<Vec<_>>();
-                    d.into_iter().map(|(k, v)| self.new_tuple(vec![k, v])).collect()
+                    let d = crate::dictops::dict_cell(dict)
+                        .borrow()
+                        .iter()
+                        .map(|e| (e.key.clone(), e.value.clone()))
+                        .collect::<Vec<_>>();
+                    d.into_iter()
+                        .map(|(k, v)| self.new_tuple(vec![k, v]))
+                        .collect()
                 } else {
                     items
                 };

@@ -22,13 +22,20 @@ pub struct SliceIndices {
 impl SliceIndices {
     /// The positions the slice selects, in order.
     pub fn positions(self) -> impl Iterator<Item = usize> {
-        let SliceIndices { start, step, len, .. } = self;
+        let SliceIndices {
+            start, step, len, ..
+        } = self;
         (0..len).map(move |i| (start + i as i64 * step) as usize)
     }
 }
 
 /// Clamps slice bounds to a length, as `slice.indices` does.
-pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: i64, length: usize) -> SliceIndices {
+pub fn adjust_slice(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+    length: usize,
+) -> SliceIndices {
     let n = length as i64;
     let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
     let fix = |v: Option<i64>, default: i64| -> i64 {
@@ -51,7 +58,12 @@ pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: i64, length: us
     } else {
         0
     };
-    SliceIndices { start, stop, step, len }
+    SliceIndices {
+        start,
+        stop,
+        step,
+        len,
+    }
 }
 
 impl Vm {
@@ -66,7 +78,9 @@ impl Vm {
                 if o.class().is(&self.types.int) {
                     return Ok(Some(v.clone()));
                 }
-                let ObjKind::Int(b) = o.kind() else { unreachable!() };
+                let ObjKind::Int(b) = o.kind() else {
+                    unreachable!()
+                };
                 Ok(Some(self.new_int(b.clone())))
             }
             Value::Obj(o) => {
@@ -114,12 +128,15 @@ impl Vm {
             Some(Value::Int(i)) => Ok(Some(i)),
             Some(Value::Bool(b)) => Ok(Some(b as i64)),
             Some(Value::Obj(o)) => match o.kind() {
-                ObjKind::Int(b) => Ok(Some(if *b < IBig::ZERO { i64::MIN + 1 } else { i64::MAX })),
+                ObjKind::Int(b) => Ok(Some(if *b < IBig::ZERO {
+                    i64::MIN + 1
+                } else {
+                    i64::MAX
+                })),
                 _ => unreachable!(),
             },
-            _ => Err(self.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -434,7 +451,12 @@ impl Vm {
     }
 
     /// Item assignment (or deletion, for `None`) by payload.
-    pub fn native_setitem(&mut self, o: &Obj, key: Value, value: Option<Value>) -> Option<PyResult<()>> {
+    pub fn native_setitem(
+        &mut self,
+        o: &Obj,
+        key: Value,
+        value: Option<Value>,
+    ) -> Option<PyResult<()>> {
         Some(match o.kind() {
             ObjKind::List(items) => {
                 if let (Value::Int(i), Some(v)) = (&key, &value) {
@@ -481,7 +503,9 @@ impl Vm {
             }
             let name = self.names.iter.clone();
             let name2 = self.names.getitem.clone();
-            if self.lookup_type_obj(&cls, &name).is_none() && self.lookup_type_obj(&cls, &name2).is_none() {
+            if self.lookup_type_obj(&cls, &name).is_none()
+                && self.lookup_type_obj(&cls, &name2).is_none()
+            {
                 return Err(self.type_error(format!(
                     "argument of type '{}' is not iterable",
                     self.type_name(container)
@@ -612,7 +636,10 @@ impl Vm {
                     if self.lookup_type_obj(&cls, &name).is_some() {
                         return Ok(self.new_iter(
                             &self.types.iterator.clone(),
-                            IterState::Seq { seq: v.clone(), index: 0 },
+                            IterState::Seq {
+                                seq: v.clone(),
+                                index: 0,
+                            },
                         ));
                     }
                 }
@@ -639,9 +666,18 @@ impl Vm {
     pub fn native_iter(&mut self, o: &Obj) -> Option<Value> {
         let v = Value::Obj(o.clone());
         let (class, state) = match o.kind() {
-            ObjKind::List(_) => (&self.types.list_iterator, IterState::Seq { seq: v, index: 0 }),
-            ObjKind::Tuple(_) => (&self.types.tuple_iterator, IterState::Seq { seq: v, index: 0 }),
-            ObjKind::Str(_) => (&self.types.str_iterator, IterState::Seq { seq: v, index: 0 }),
+            ObjKind::List(_) => (
+                &self.types.list_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
+            ObjKind::Tuple(_) => (
+                &self.types.tuple_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
+            ObjKind::Str(_) => (
+                &self.types.str_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
                 (&self.types.iterator, IterState::Seq { seq: v, index: 0 })
             }
@@ -649,7 +685,12 @@ impl Vm {
                 let len = d.borrow().len();
                 (
                     &self.types.dict_keyiterator,
-                    IterState::Dict { dict: o.clone(), pos: 0, what: 0, len },
+                    IterState::Dict {
+                        dict: o.clone(),
+                        pos: 0,
+                        what: 0,
+                        len,
+                    },
                 )
             }
             ObjKind::DictView { dict, what } => {
@@ -659,11 +700,26 @@ impl Vm {
                     1 => &self.types.dict_valueiterator,
                     _ => &self.types.dict_itemiterator,
                 };
-                (class, IterState::Dict { dict: dict.clone(), pos: 0, what: *what, len })
+                (
+                    class,
+                    IterState::Dict {
+                        dict: dict.clone(),
+                        pos: 0,
+                        what: *what,
+                        len,
+                    },
+                )
             }
             ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
                 let len = crate::setops::with_table(o, |t| t.len()).unwrap_or(0);
-                (&self.types.set_iterator, IterState::Set { set: o.clone(), pos: 0, len })
+                (
+                    &self.types.set_iterator,
+                    IterState::Set {
+                        set: o.clone(),
+                        pos: 0,
+                        len,
+                    },
+                )
             }
             ObjKind::Range { .. } => return crate::rangeobj::iter(self, o),
             ObjKind::Iter(_) | ObjKind::Generator(_) => return Some(v),
@@ -722,7 +778,12 @@ impl Vm {
 
     /// Unpacks exactly `before` items, or with a starred target `before`
     /// items, a list of the rest, and `after` items.
-    pub fn unpack(&mut self, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    pub fn unpack(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items = match seq.kind() {
             Some(ObjKind::Tuple(t)) => t.to_vec(),
             Some(ObjKind::List(l)) => l.borrow().clone(),
@@ -738,7 +799,11 @@ impl Vm {
                     Err(e) => return Err(e),
                 };
                 let mut out = Vec::new();
-                let limit = if after.is_none() { before + 1 } else { usize::MAX };
+                let limit = if after.is_none() {
+                    before + 1
+                } else {
+                    usize::MAX
+                };
                 while out.len() < limit {
                     match self.next(&it)? {
                         Some(v) => out.push(v),
@@ -758,9 +823,9 @@ impl Vm {
                     )));
                 }
                 if items.len() > before {
-                    return Err(self.value_error(format!(
-                        "too many values to unpack (expected {before})"
-                    )));
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 Ok(items)
             }
@@ -830,8 +895,14 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
         // An int times a sequence.
         if op.base() == BinOp::Multiply {
             if let Some(k) = b.kind() {
-                if matches!(k, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_))
-                    && !vm.class_of(b).tdata().heap
+                if matches!(
+                    k,
+                    ObjKind::List(_)
+                        | ObjKind::Tuple(_)
+                        | ObjKind::Str(_)
+                        | ObjKind::Bytes(_)
+                        | ObjKind::ByteArray(_)
+                ) && !vm.class_of(b).tdata().heap
                 {
                     return repeat(vm, b, a);
                 }
@@ -879,10 +950,20 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
         (ObjKind::Bytes(_) | ObjKind::ByteArray(_), Some(_), BinOp::Add) => {
             crate::bytesobj::concat(vm, a, b, op.is_inplace())
         }
-        (ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_), _, BinOp::Multiply) => {
+        (
+            ObjKind::List(_)
+            | ObjKind::Tuple(_)
+            | ObjKind::Str(_)
+            | ObjKind::Bytes(_)
+            | ObjKind::ByteArray(_),
+            _,
+            BinOp::Multiply,
+        ) => {
             if let ObjKind::List(l) = ka {
                 if op.is_inplace() {
-                    let Some(n) = vm.index_i64(b)? else { return Ok(None) };
+                    let Some(n) = vm.index_i64(b)? else {
+                        return Ok(None);
+                    };
                     let mut items = l.borrow_mut();
                     let orig = items.clone();
                     items.clear();
@@ -895,21 +976,23 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
             }
             repeat(vm, a, b)
         }
-        (ObjKind::Str(_), _, BinOp::Remainder) => {
-            crate::percent::str_percent(vm, a, b).map(Some)
-        }
+        (ObjKind::Str(_), _, BinOp::Remainder) => crate::percent::str_percent(vm, a, b).map(Some),
         (ObjKind::Bytes(_) | ObjKind::ByteArray(_), _, BinOp::Remainder) => {
             crate::percent::bytes_percent(vm, a, b).map(Some)
         }
-        (ObjKind::Set(_) | ObjKind::FrozenSet(_), Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)), _) => {
-            crate::setmethods::set_binop(vm, op, a, b)
-        }
+        (
+            ObjKind::Set(_) | ObjKind::FrozenSet(_),
+            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+            _,
+        ) => crate::setmethods::set_binop(vm, op, a, b),
         (ObjKind::Dict(_), Some(ObjKind::Dict(_)), BinOp::Or) => {
             crate::dictmethods::dict_or(vm, a, b, op.is_inplace()).map(Some)
         }
-        (ObjKind::DictView { what, .. }, _, BinOp::And | BinOp::Or | BinOp::Xor | BinOp::Subtract) if *what != 1 => {
-            crate::setmethods::view_binop(vm, op, a, b)
-        }
+        (
+            ObjKind::DictView { what, .. },
+            _,
+            BinOp::And | BinOp::Or | BinOp::Xor | BinOp::Subtract,
+        ) if *what != 1 => crate::setmethods::view_binop(vm, op, a, b),
         _ => Ok(None),
     }
 }

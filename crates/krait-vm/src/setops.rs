@@ -24,70 +24,36 @@ fn set_cell(o: &Obj) -> &RefCell<SetTable> {
     }
 }
 
-/// Probes until the answer needs no more Python comparisons.
-fn probe(vm: &mut Vm, read: &dyn Fn() -> (Probe, u64), key: &Value, unequal: &mut Vec<usize>, get: &dyn Fn(usize) -> Value) -> PyResult<Probe> {
-    let _ = key;
+/// Where `key` is (or would go) in a set's table. Python comparisons run
+/// with no borrow held; if they change the table, the probe starts over.
+fn locate(vm: &mut Vm, set: &Obj, key: &Value, hash: i64) -> PyResult<Probe> {
+    let mut unequal = Vec::new();
     loop {
-        let (p, version) = read();
-        match p {
-            Probe::NeedsEq(pos) => {
-                let k = get(pos);
-                let eq = vm.eq(&k, key)?;
-                let (_, v2) = read();
-                if v2 != version {
-                    unequal.clear();
-                    continue;
-                }
-                if eq {
-                    return Ok(Probe::Found(pos));
-                }
-                unequal.push(pos);
-            }
-            other => return Ok(other),
+        let (p, version) = with_table(set, |t| {
+            (t.probe(hash, key, quick_eq, &unequal), t.version())
+        })
+        .expect("a set or frozenset");
+        let Probe::NeedsEq(pos) = p else { return Ok(p) };
+        let k = with_table(set, |t| t.iter_at(pos)).expect("a set");
+        let eq = vm.eq(&k, key)?;
+        if with_table(set, |t| t.version()) != Some(version) {
+            unequal.clear();
+            continue;
         }
+        if eq {
+            return Ok(Probe::Found(pos));
+        }
+        unequal.push(pos);
     }
 }
 
 pub fn contains(vm: &mut Vm, set: &Obj, key: &Value) -> PyResult<bool> {
     let hash = vm.hash(key)?;
-    let mut unequal = Vec::new();
-    let found = match set.kind() {
-        ObjKind::FrozenSet(t) => {
-            let read = || (t.probe(hash, key, quick_eq, &[]), t.version());
-            let _ = read;
-            loop {
-                match t.probe(hash, key, quick_eq, &unequal) {
-                    Probe::Found(_) => break true,
-                    Probe::Absent(_) => break false,
-                    Probe::NeedsEq(pos) => {
-                        let k = t.iter_at(pos);
-                        if vm.eq(&k, key)? {
-                            break true;
-                        }
-                        unequal.push(pos);
-                    }
-                }
-            }
-        }
-        ObjKind::Set(cell) => {
-            let p = probe(
-                vm,
-                &|| {
-                    let t = cell.borrow();
-                    (t.probe(hash, key, quick_eq, &[]), t.version())
-                },
-                key,
-                &mut unequal,
-                &|pos| cell.borrow().iter_at(pos),
-            )?;
-            matches!(p, Probe::Found(_))
-        }
-        _ => false,
-    };
-    Ok(found)
+    Ok(matches!(locate(vm, set, key, hash)?, Probe::Found(_)))
 }
 
-/// Adds `key` to a mutable set (or a frozenset being built).
+/// Adds `key` to a table not yet visible to Python code (a frozenset
+/// being built).
 pub fn add_to_table(vm: &mut Vm, table: &mut SetTable, key: Value) -> PyResult<()> {
     let hash = vm.hash(&key)?;
     let mut unequal = Vec::new();
@@ -110,54 +76,19 @@ pub fn add_to_table(vm: &mut Vm, table: &mut SetTable, key: Value) -> PyResult<(
 }
 
 pub fn add(vm: &mut Vm, set: &Obj, key: Value) -> PyResult<()> {
-    let cell = set_cell(set);
     let hash = vm.hash(&key)?;
-    let mut unequal = Vec::new();
-    loop {
-        let (p, version) = {
-            let t = cell.borrow();
-            (t.probe(hash, &key, quick_eq, &unequal), t.version())
-        };
-        match p {
-            Probe::Found(_) => return Ok(()),
-            Probe::Absent(pos) => {
-                cell.borrow_mut().insert_at(pos, hash, key);
-                return Ok(());
-            }
-            Probe::NeedsEq(pos) => {
-                let k = cell.borrow().iter_at(pos);
-                let eq = vm.eq(&k, &key)?;
-                if cell.borrow().version() != version {
-                    unequal.clear();
-                    continue;
-                }
-                if eq {
-                    return Ok(());
-                }
-                unequal.push(pos);
-            }
-        }
+    if let Probe::Absent(pos) = locate(vm, set, &key, hash)? {
+        set_cell(set).borrow_mut().insert_at(pos, hash, key);
     }
+    Ok(())
 }
 
 /// Removes `key` if present; returns whether it was.
 pub fn discard(vm: &mut Vm, set: &Obj, key: &Value) -> PyResult<bool> {
-    let cell = set_cell(set);
     let hash = vm.hash(key)?;
-    let mut unequal = Vec::new();
-    let p = probe(
-        vm,
-        &|| {
-            let t = cell.borrow();
-            (t.probe(hash, key, quick_eq, &[]), t.version())
-        },
-        key,
-        &mut unequal,
-        &|pos| cell.borrow().iter_at(pos),
-    )?;
-    match p {
+    match locate(vm, set, key, hash)? {
         Probe::Found(pos) => {
-            let old = cell.borrow_mut().remove_at(pos);
+            let old = set_cell(set).borrow_mut().remove_at(pos);
             drop(old);
             Ok(true)
         }

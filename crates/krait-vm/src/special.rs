@@ -28,7 +28,12 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             let dict_type = vm.types.dict.clone();
             let d = o
                 .object()
-                .dict_or_init(|| Obj::new(dict_type, ObjKind::Dict(std::cell::RefCell::new(crate::dict::Dict::new()))))
+                .dict_or_init(|| {
+                    Obj::new(
+                        dict_type,
+                        ObjKind::Dict(std::cell::RefCell::new(crate::dict::Dict::new())),
+                    )
+                })
                 .clone();
             return Ok(Some(Value::Obj(d)));
         }
@@ -45,11 +50,21 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
                 s(vm, &n)
             }
             "__mro__" => {
-                let m: Vec<Value> = t.mro.borrow().iter().map(|c| Value::Obj(c.clone())).collect();
+                let m: Vec<Value> = t
+                    .mro
+                    .borrow()
+                    .iter()
+                    .map(|c| Value::Obj(c.clone()))
+                    .collect();
                 vm.new_tuple(m)
             }
             "__bases__" => {
-                let b: Vec<Value> = t.bases.borrow().iter().map(|c| Value::Obj(c.clone())).collect();
+                let b: Vec<Value> = t
+                    .bases
+                    .borrow()
+                    .iter()
+                    .map(|c| Value::Obj(c.clone()))
+                    .collect();
                 vm.new_tuple(b)
             }
             "__base__" => match t.bases.borrow().first() {
@@ -68,7 +83,10 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             "__module__" => f.module.borrow().clone(),
             "__globals__" => Value::Obj(f.globals.clone()),
             "__builtins__" => Value::Obj(f.builtins.clone()),
-            "__code__" => Value::Obj(Obj::new(vm.types.code.clone(), ObjKind::Code(f.code.clone()))),
+            "__code__" => Value::Obj(Obj::new(
+                vm.types.code.clone(),
+                ObjKind::Code(f.code.clone()),
+            )),
             "__closure__" => {
                 if f.closure.is_empty() {
                     Value::None
@@ -166,7 +184,10 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
                 }
             }
             "gi_code" | "cr_code" => match &g.borrow().frame {
-                Some(f) => Value::Obj(Obj::new(vm.types.code.clone(), ObjKind::Code(f.code.clone()))),
+                Some(f) => Value::Obj(Obj::new(
+                    vm.types.code.clone(),
+                    ObjKind::Code(f.code.clone()),
+                )),
                 None => Value::None,
             },
             "gi_yieldfrom" | "cr_await" => Value::None,
@@ -226,7 +247,11 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             }
             "co_consts" => vm.new_tuple(c.consts.clone()),
             "co_cellvars" | "co_freevars" => {
-                let names = if name == "co_cellvars" { &c.code.cellvars } else { &c.code.freevars };
+                let names = if name == "co_cellvars" {
+                    &c.code.cellvars
+                } else {
+                    &c.code.freevars
+                };
                 let v: Vec<Value> = names.clone().iter().map(|n| vm.new_str(n)).collect();
                 vm.new_tuple(v)
             }
@@ -242,21 +267,33 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             }
             _ => return Ok(None),
         },
-        ObjKind::Traceback { lineno, next, lasti, frame_code } => match name {
+        ObjKind::Traceback {
+            lineno,
+            next,
+            lasti,
+            frame_code,
+        } => match name {
             "tb_lineno" => Value::Int(*lineno as i64),
             "tb_next" => next.clone(),
             "tb_lasti" => Value::Int(*lasti as i64),
             "tb_frame" => frame_code.clone(),
             _ => return Ok(None),
         },
-        ObjKind::Super { class, obj, obj_type } => match name {
+        ObjKind::Super {
+            class,
+            obj,
+            obj_type,
+        } => match name {
             "__thisclass__" => Value::Obj(class.clone()),
             "__self__" => obj.clone(),
             "__self_class__" => Value::Obj(obj_type.clone()),
             _ => return Ok(None),
         },
         ObjKind::DictView { dict, .. } => match name {
-            "mapping" => Value::Obj(Obj::new(vm.types.mappingproxy.clone(), ObjKind::MappingProxy(dict.clone()))),
+            "mapping" => Value::Obj(Obj::new(
+                vm.types.mappingproxy.clone(),
+                ObjKind::MappingProxy(dict.clone()),
+            )),
             _ => return Ok(None),
         },
         _ => return Ok(None),
@@ -266,7 +303,8 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
 
 /// Attributes of inline values (`(5).real`, `True.imag`...).
 pub fn value_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    let is_int = matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
+    let is_int =
+        matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
     let as_int = |vm: &mut Vm| -> Value {
         match v {
             Value::Bool(b) => Value::Int(*b as i64),
@@ -312,10 +350,19 @@ pub fn special_setattr(vm: &mut Vm, o: &Obj, name: &str, value: &Value) -> PyRes
                 d.borrow_mut().args = vm.new_tuple(items);
             }
             "__cause__" | "__context__" => {
-                let ok = value.is_none() || value.as_obj().is_some_and(|e| crate::excmethods::exc_data(e).is_some());
+                let ok = value.is_none()
+                    || value
+                        .as_obj()
+                        .is_some_and(|e| crate::excmethods::exc_data(e).is_some());
                 if !ok {
-                    let what = if name == "__cause__" { "cause" } else { "context" };
-                    return Err(vm.type_error(format!("exception {what} must be None or derive from BaseException")));
+                    let what = if name == "__cause__" {
+                        "cause"
+                    } else {
+                        "context"
+                    };
+                    return Err(vm.type_error(format!(
+                        "exception {what} must be None or derive from BaseException"
+                    )));
                 }
                 let mut d = d.borrow_mut();
                 if name == "__cause__" {

@@ -6,7 +6,9 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult {
-    let fmt = crate::strops::value_pystr(&a.pos[0]).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let fmt = crate::strops::value_pystr(&a.pos[0])
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let pos: Vec<Value> = a.pos[1..].to_vec();
     let kw = a.kw;
     let mut auto = 0usize;
@@ -83,7 +85,9 @@ fn format_with(
         let first = &name[..first_end];
         let mut value = if first.is_empty() {
             if *manual {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             let k = *auto;
             *auto += 1;
@@ -97,7 +101,9 @@ fn format_with(
             }
         } else if let Ok(k) = first.parse::<usize>() {
             if *auto > 0 {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             *manual = true;
             match pos.get(k) {
@@ -137,7 +143,9 @@ fn format_with(
                 value = vm.getitem(&value, &k)?;
                 rest = &r[end + 1..];
             } else {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         value = match conv.as_deref() {
@@ -163,7 +171,11 @@ fn format_with(
         };
         let sv = spec.map(|s| vm.new_string(s));
         let r = vm.format(&value, sv.as_ref())?;
-        out.push_str(&crate::strops::value_pystr(&r).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+        out.push_str(
+            &crate::strops::value_pystr(&r)
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
     }
     Ok(out)
 }
@@ -175,7 +187,9 @@ fn split_top(s: &str, sep: char) -> Option<(String, String)> {
         match c {
             '[' => depth += 1,
             ']' => depth -= 1,
-            c if c == sep && depth == 0 => return Some((s[..i].to_string(), s[i + 1..].to_string())),
+            c if c == sep && depth == 0 => {
+                return Some((s[..i].to_string(), s[i + 1..].to_string()))
+            }
             _ => {}
         }
     }

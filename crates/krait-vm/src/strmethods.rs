@@ -20,17 +20,24 @@ pub fn register(vm: &mut Vm) {
         let s = this(vm, &a)?;
         Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().to_vec())))
     });
-    method(vm, &s, "__len__", |vm, a| Ok(Value::Int(this(vm, &a)?.len() as i64)));
-    method(vm, &s, "__hash__", |vm, a| Ok(Value::Int(crate::strops::str_hash(&this(vm, &a)?))));
+    method(vm, &s, "__len__", |vm, a| {
+        Ok(Value::Int(this(vm, &a)?.len() as i64))
+    });
+    method(vm, &s, "__hash__", |vm, a| {
+        Ok(Value::Int(crate::strops::str_hash(&*this(vm, &a)?)))
+    });
     method(vm, &s, "__getitem__", |vm, a| {
         check_method_args(vm, &a, "__getitem__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_getitem(&o, &a.pos[1]).unwrap_or_else(|| Err(vm.type_error("bad str")))
+        vm.native_getitem(&o, &a.pos[1])
+            .unwrap_or_else(|| Err(vm.type_error("bad str")))
     });
     method(vm, &s, "__contains__", |vm, a| {
         check_method_args(vm, &a, "__contains__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_contains(&o, &a.pos[1]).unwrap_or(Ok(false)).map(Value::Bool)
+        vm.native_contains(&o, &a.pos[1])
+            .unwrap_or(Ok(false))
+            .map(Value::Bool)
     });
     method(vm, &s, "__iter__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
@@ -66,7 +73,7 @@ pub fn register(vm: &mut Vm) {
                 check_method_args(vm, &a, $name, 1, 1)?;
                 let x = this(vm, &a)?;
                 match value_pystr(&a.pos[1]) {
-                    Some(y) => Ok(Value::Bool($f(x.cmp(y)))),
+                    Some(y) => Ok(Value::Bool($f((*x).cmp(y)))),
                     None => Ok(vm.not_implemented()),
                 }
             });
@@ -87,19 +94,37 @@ pub fn register(vm: &mut Vm) {
     method(vm, &s, "join", str_join);
     method(vm, &s, "split", |vm, a| split_impl(vm, a, false));
     method(vm, &s, "rsplit", |vm, a| split_impl(vm, a, true));
-    method(vm, &s, "strip", |vm, a| strip_impl(vm, a, true, true, "strip"));
-    method(vm, &s, "lstrip", |vm, a| strip_impl(vm, a, true, false, "lstrip"));
-    method(vm, &s, "rstrip", |vm, a| strip_impl(vm, a, false, true, "rstrip"));
+    method(vm, &s, "strip", |vm, a| {
+        strip_impl(vm, a, true, true, "strip")
+    });
+    method(vm, &s, "lstrip", |vm, a| {
+        strip_impl(vm, a, true, false, "lstrip")
+    });
+    method(vm, &s, "rstrip", |vm, a| {
+        strip_impl(vm, a, false, true, "rstrip")
+    });
     method(vm, &s, "replace", str_replace);
     method(vm, &s, "startswith", |vm, a| affix(vm, a, true));
     method(vm, &s, "endswith", |vm, a| affix(vm, a, false));
-    method(vm, &s, "upper", |vm, a| map_text(vm, a, "upper", |t| t.to_uppercase()));
-    method(vm, &s, "lower", |vm, a| map_text(vm, a, "lower", |t| t.to_lowercase()));
-    method(vm, &s, "casefold", |vm, a| map_text(vm, a, "casefold", |t| t.to_lowercase()));
+    method(vm, &s, "upper", |vm, a| {
+        map_text(vm, a, "upper", |t| t.to_uppercase())
+    });
+    method(vm, &s, "lower", |vm, a| {
+        map_text(vm, a, "lower", |t| t.to_lowercase())
+    });
+    method(vm, &s, "casefold", |vm, a| {
+        map_text(vm, a, "casefold", |t| t.to_lowercase())
+    });
     method(vm, &s, "swapcase", |vm, a| {
         map_text(vm, a, "swapcase", |t| {
             t.chars()
-                .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
                 .collect()
         })
     });
@@ -112,14 +137,28 @@ pub fn register(vm: &mut Vm) {
             }
         })
     });
-    method(vm, &s, "title", |vm, a| map_text(vm, a, "title", title_case));
-    method(vm, &s, "find", |vm, a| find_impl(vm, a, "find", false, false));
-    method(vm, &s, "rfind", |vm, a| find_impl(vm, a, "rfind", true, false));
-    method(vm, &s, "index", |vm, a| find_impl(vm, a, "index", false, true));
-    method(vm, &s, "rindex", |vm, a| find_impl(vm, a, "rindex", true, true));
+    method(vm, &s, "title", |vm, a| {
+        map_text(vm, a, "title", title_case)
+    });
+    method(vm, &s, "find", |vm, a| {
+        find_impl(vm, a, "find", false, false)
+    });
+    method(vm, &s, "rfind", |vm, a| {
+        find_impl(vm, a, "rfind", true, false)
+    });
+    method(vm, &s, "index", |vm, a| {
+        find_impl(vm, a, "index", false, true)
+    });
+    method(vm, &s, "rindex", |vm, a| {
+        find_impl(vm, a, "rindex", true, true)
+    });
     method(vm, &s, "count", str_count);
     for (name, f) in [
-        ("isdigit", (|c: char| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()) as fn(char) -> bool),
+        (
+            "isdigit",
+            (|c: char| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+                as fn(char) -> bool,
+        ),
         ("isdecimal", |c: char| c.is_ascii_digit()),
         ("isnumeric", |c: char| c.is_numeric()),
         ("isalpha", |c: char| c.is_alphabetic()),
@@ -132,17 +171,23 @@ pub fn register(vm: &mut Vm) {
     }
     method(vm, &s, "isupper", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
-        Ok(Value::Bool(t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())))
+        Ok(Value::Bool(
+            t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()),
+        ))
     });
     method(vm, &s, "islower", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
-        Ok(Value::Bool(t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())))
+        Ok(Value::Bool(
+            t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()),
+        ))
     });
     method(vm, &s, "isidentifier", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         let mut cs = t.chars();
         let ok = match cs.next() {
-            Some(c) => (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric()),
+            Some(c) => {
+                (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric())
+            }
             None => false,
         };
         Ok(Value::Bool(ok))
@@ -159,13 +204,21 @@ pub fn register(vm: &mut Vm) {
     method(vm, &s, "removeprefix", |vm, a| {
         check_method_args(vm, &a, "removeprefix", 1, 1)?;
         let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removeprefix")?);
-        let b = x.as_bytes().strip_prefix(p.as_bytes()).unwrap_or(x.as_bytes()).to_vec();
+        let b = x
+            .as_bytes()
+            .strip_prefix(p.as_bytes())
+            .unwrap_or(x.as_bytes())
+            .to_vec();
         Ok(vm.new_pystr(PyStr::from_wtf8(b)))
     });
     method(vm, &s, "removesuffix", |vm, a| {
         check_method_args(vm, &a, "removesuffix", 1, 1)?;
         let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removesuffix")?);
-        let b = x.as_bytes().strip_suffix(p.as_bytes()).unwrap_or(x.as_bytes()).to_vec();
+        let b = x
+            .as_bytes()
+            .strip_suffix(p.as_bytes())
+            .unwrap_or(x.as_bytes())
+            .to_vec();
         Ok(vm.new_pystr(PyStr::from_wtf8(b)))
     });
     method(vm, &s, "expandtabs", |vm, a| {
@@ -204,7 +257,8 @@ fn predicate_for(name: &'static str) -> crate::function::NativeFn {
         ($f:expr) => {
             |vm: &mut Vm, a: Args| {
                 let t = this(vm, &a)?;
-                let ok = !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
+                let ok =
+                    !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
                 Ok(Value::Bool(ok))
             }
         };
@@ -227,13 +281,20 @@ fn is_unicode_digit(c: char) -> bool {
     c.is_numeric() && crate::intmethods::parse_int(&c.to_string(), 10).is_some()
 }
 
-fn this(vm: &Vm, a: &Args) -> PyResult<std::rc::Rc<PyStr>> {
+/// The `str` a method was called on, borrowed from its object.
+struct StrArg(Obj);
+
+impl std::ops::Deref for StrArg {
+    type Target = PyStr;
+    fn deref(&self) -> &PyStr {
+        crate::strops::as_pystr(&self.0).expect("checked to be a str")
+    }
+}
+
+fn this(vm: &Vm, a: &Args) -> PyResult<StrArg> {
     match a.pos.first().and_then(|v| v.as_obj()) {
-        Some(o) => match o.kind() {
-            ObjKind::Str(s) => Ok(std::rc::Rc::new(PyStr::from_wtf8(s.as_bytes().to_vec()))),
-            _ => Err(vm.type_error("descriptor requires a 'str' object")),
-        },
-        None => Err(vm.type_error("descriptor requires a 'str' object")),
+        Some(o) if matches!(o.kind(), ObjKind::Str(_)) => Ok(StrArg(o.clone())),
+        _ => Err(vm.type_error("descriptor requires a 'str' object")),
     }
 }
 
@@ -294,19 +355,30 @@ fn count_cps(b: &[u8]) -> usize {
 
 fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].as_obj().cloned().unwrap();
-    let rest = Args { pos: args.pos[1..].iter().cloned().collect(), kw: args.kw };
+    let rest = Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
     let a = bind(vm, rest, "str", &["object", "encoding", "errors"], 0, 0)?;
     let v = match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Value::Obj(vm.empty_str.clone()),
         (Some(x), None, None) => vm.str(x)?,
         (Some(x), enc, errors) => {
             let enc = match enc {
-                Some(e) => value_pystr(e).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                Some(e) => value_pystr(e)
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 None => "utf-8".into(),
             };
-            let errors = errors.as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned());
+            let errors = errors
+                .as_ref()
+                .and_then(value_pystr)
+                .map(|s| s.to_string_lossy().into_owned());
             let data = crate::bytesobj::bytes_of(vm, x).map_err(|_| {
-                vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))
+                vm.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(x)
+                ))
             })?;
             crate::bytesobj::decode(vm, &data, &enc, errors.as_deref())?
         }
@@ -315,7 +387,9 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     if cls.is(&vm.types.str_) {
         return Ok(v);
     }
-    let s = value_pystr(&v).map(|p| PyStr::from_wtf8(p.as_bytes().to_vec())).unwrap_or_else(|| PyStr::new(""));
+    let s = value_pystr(&v)
+        .map(|p| PyStr::from_wtf8(p.as_bytes().to_vec()))
+        .unwrap_or_else(|| PyStr::new(""));
     Ok(Value::Obj(Obj::new(cls, ObjKind::Str(s))))
 }
 
@@ -344,14 +418,21 @@ fn str_join(vm: &mut Vm, a: Args) -> PyResult {
 fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     let name = if right { "rsplit" } else { "split" };
     let x = this(vm, &a)?;
-    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
     let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
     let maxsplit = match &b[1] {
         Some(v) => vm.index_i64(v)?.unwrap_or(-1),
         None => -1,
     };
     let text = x.to_string_lossy().into_owned();
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match b[0].as_ref().filter(|v| !v.is_none()) {
         None => {
             if right {
@@ -406,11 +487,16 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
                 return Err(vm.value_error("empty separator"));
             }
             if right {
-                let mut v: Vec<String> = text.rsplitn(limit.saturating_add(1), sep.as_str()).map(str::to_owned).collect();
+                let mut v: Vec<String> = text
+                    .rsplitn(limit.saturating_add(1), sep.as_str())
+                    .map(str::to_owned)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                text.splitn(limit.saturating_add(1), sep.as_str()).map(str::to_owned).collect()
+                text.splitn(limit.saturating_add(1), sep.as_str())
+                    .map(str::to_owned)
+                    .collect()
             }
         }
     };
@@ -443,8 +529,12 @@ fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyRe
 fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
     check_method_args(vm, &a, "replace", 2, 3)?;
     let x = this(vm, &a)?;
-    let old = arg_str(vm, &a.pos[1], "replace")?.to_string_lossy().into_owned();
-    let new = arg_str(vm, &a.pos[2], "replace")?.to_string_lossy().into_owned();
+    let old = arg_str(vm, &a.pos[1], "replace")?
+        .to_string_lossy()
+        .into_owned();
+    let new = arg_str(vm, &a.pos[2], "replace")?
+        .to_string_lossy()
+        .into_owned();
     let count = match a.pos.get(3) {
         Some(v) => vm.index_i64(v)?.unwrap_or(-1),
         None => -1,
@@ -504,7 +594,11 @@ fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
         let sa = x.byte_offset(start as usize);
         let sb = x.byte_offset(end as usize);
         let seg = &x.as_bytes()[sa..sb];
-        let ok = if prefix { seg.starts_with(p.as_bytes()) } else { seg.ends_with(p.as_bytes()) };
+        let ok = if prefix {
+            seg.starts_with(p.as_bytes())
+        } else {
+            seg.ends_with(p.as_bytes())
+        };
         if ok {
             return Ok(Value::Bool(true));
         }
@@ -518,7 +612,9 @@ fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
         match a.pos.get(i) {
             Some(v) if !v.is_none() => match vm.index_i64(v)? {
                 Some(x) => Ok(x),
-                None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             },
             _ => Ok(default),
         }
@@ -655,7 +751,10 @@ fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
 
 fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
-    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
     let b = bind(vm, rest, "splitlines", &["keepends"], 0, 0)?;
     let keep = match &b[0] {
         Some(v) => vm.truthy(v)?,
@@ -668,7 +767,18 @@ fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + 1;
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
@@ -698,9 +808,17 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
         return Err(vm.value_error("empty separator"));
     }
     let text = x.to_string_lossy().into_owned();
-    let found = if right { text.rfind(&sep) } else { text.find(&sep) };
+    let found = if right {
+        text.rfind(&sep)
+    } else {
+        text.find(&sep)
+    };
     let parts = match found {
-        Some(i) => [text[..i].to_string(), sep.clone(), text[i + sep.len()..].to_string()],
+        Some(i) => [
+            text[..i].to_string(),
+            sep.clone(),
+            text[i + sep.len()..].to_string(),
+        ],
         None if right => [String::new(), String::new(), text],
         None => [text, String::new(), String::new()],
     };
@@ -710,9 +828,19 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
 
 fn str_encode(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
-    let rest = Args { pos: a.pos[1..].iter().cloned().collect(), kw: a.kw };
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
     let b = bind(vm, rest, "encode", &["encoding", "errors"], 0, 0)?;
-    let enc = b[0].as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "utf-8".into());
-    let errors = b[1].as_ref().and_then(value_pystr).map(|s| s.to_string_lossy().into_owned());
+    let enc = b[0]
+        .as_ref()
+        .and_then(value_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = b[1]
+        .as_ref()
+        .and_then(value_pystr)
+        .map(|s| s.to_string_lossy().into_owned());
     crate::bytesobj::encode(vm, &x, &enc, errors.as_deref())
 }

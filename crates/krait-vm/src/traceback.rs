@@ -32,7 +32,9 @@ impl Vm {
             } else if let Value::Obj(c) = &context {
                 if !suppress && !seen.contains(&c.addr()) && exc_data(c).is_some() {
                     self.format_chain(c, out, seen);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
         }
@@ -40,7 +42,9 @@ impl Vm {
     }
 
     fn format_single(&mut self, exc: &Obj, out: &mut String) {
-        let entries = exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        let entries = exc_data(exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             let mut last: Option<(String, u32, String)> = None;
@@ -59,7 +63,10 @@ impl Vm {
                     repeats = 0;
                     last = Some(key);
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, pos.lineno, c.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    c.filename, pos.lineno, c.name
+                ));
                 if let Some(line) = self.source_line(&c.filename, pos.lineno) {
                     out.push_str(&render_line(&line, pos));
                 }
@@ -69,7 +76,11 @@ impl Vm {
         out.push_str(&self.exception_line(exc));
         // Notes.
         let key = self.intern("__notes__");
-        if let Some(notes) = exc.object().dict().and_then(|d| crate::dictops::get_str_obj(d, &key)) {
+        if let Some(notes) = exc
+            .object()
+            .dict()
+            .and_then(|d| crate::dictops::get_str_obj(d, &key))
+        {
             match notes.kind() {
                 Some(ObjKind::List(l)) => {
                     let items = l.borrow().clone();
@@ -110,7 +121,9 @@ impl Vm {
             }
         }
         let msg = match self.str(&Value::Obj(exc.clone())) {
-            Ok(v) => value_pystr(&v).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            Ok(v) => value_pystr(&v)
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             Err(_) => "<exception str() failed>".to_string(),
         };
         if msg.is_empty() {
@@ -146,11 +159,20 @@ impl Vm {
             out.push_str(&format!("    {}\n", stripped.trim_end()));
             if let Some(o) = offset {
                 let start = (o as usize).saturating_sub(1).saturating_sub(lead);
-                let end = end_offset.map(|e| (e as usize).saturating_sub(1).saturating_sub(lead)).unwrap_or(start + 1).max(start + 1);
-                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(end - start)));
+                let end = end_offset
+                    .map(|e| (e as usize).saturating_sub(1).saturating_sub(lead))
+                    .unwrap_or(start + 1)
+                    .max(start + 1);
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(start),
+                    "^".repeat(end - start)
+                ));
             }
         }
-        let m = value_pystr(&msg).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let m = value_pystr(&msg)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         out.push_str(&format!("{name}: {m}\n"));
         Some(out)
     }
@@ -161,8 +183,13 @@ impl Vm {
             return None;
         }
         if !self.source_cache.contains_key(filename) {
-            let text = std::fs::read(filename).ok().and_then(|b| krait_syntax::source::decode_source(&b).ok());
-            self.source_cache.insert(filename.to_string(), text.map(|t| t.lines().map(str::to_owned).collect()));
+            let text = std::fs::read(filename)
+                .ok()
+                .and_then(|b| krait_syntax::source::decode_source(&b).ok());
+            self.source_cache.insert(
+                filename.to_string(),
+                text.map(|t| t.lines().map(str::to_owned).collect()),
+            );
         }
         let lines = self.source_cache.get(filename)?.as_ref()?;
         lines.get(lineno as usize - 1).cloned()
@@ -207,7 +234,8 @@ fn render_line(line: &str, pos: krait_syntax::ast::Loc) -> String {
     } else {
         let seg_start = pos.col_offset as usize;
         let seg_end = (pos.end_col_offset as usize).min(line.len());
-        if seg_start < seg_end && line.is_char_boundary(seg_start) && line.is_char_boundary(seg_end) {
+        if seg_start < seg_end && line.is_char_boundary(seg_start) && line.is_char_boundary(seg_end)
+        {
             anchors = caret_anchors(&line[seg_start..seg_end]);
         }
     }
@@ -238,11 +266,15 @@ fn render_line(line: &str, pos: krait_syntax::ast::Loc) -> String {
 fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     use krait_syntax::ast::{ExprKind, Mod, StmtKind};
     let module = krait_syntax::parse_module(segment).ok()?;
-    let Mod::Module { body, .. } = module else { return None };
+    let Mod::Module { body, .. } = module else {
+        return None;
+    };
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr { value } = &body[0].kind else { return None };
+    let StmtKind::Expr { value } = &body[0].kind else {
+        return None;
+    };
     let chars: Vec<char> = segment.chars().collect();
     let norm = |byte: u32| char_index(segment, byte as usize);
     match &value.kind {
@@ -257,13 +289,17 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if offset + 1 < op_chars.len() && !op_chars[offset + 1].is_whitespace() {
                 r += 1;
             }
-            while l < chars.len() && (chars[l].is_whitespace() || chars[l] == ')' || chars[l] == '#') {
+            while l < chars.len()
+                && (chars[l].is_whitespace() || chars[l] == ')' || chars[l] == '#')
+            {
                 l += 1;
                 r += 1;
             }
             Some((l, r))
         }
-        ExprKind::Subscript { value: v, slice, .. } => {
+        ExprKind::Subscript {
+            value: v, slice, ..
+        } => {
             let mut l = norm(v.loc.end_col_offset);
             let mut r = norm(slice.loc.end_col_offset) + 1;
             while l < chars.len() && chars[l] != '[' {

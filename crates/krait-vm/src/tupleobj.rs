@@ -12,7 +12,10 @@ pub fn register(vm: &mut Vm) {
         let cls = a.pos[0].as_obj().cloned().unwrap();
         let items = match a.pos.get(1) {
             Some(v) => {
-                if cls.is(&vm.types.tuple) && matches!(v.kind(), Some(ObjKind::Tuple(_))) && vm.class_of(v).is(&vm.types.tuple) {
+                if cls.is(&vm.types.tuple)
+                    && matches!(v.kind(), Some(ObjKind::Tuple(_)))
+                    && vm.class_of(v).is(&vm.types.tuple)
+                {
                     return Ok(v.clone());
                 }
                 vm.iterate(v)?
@@ -22,7 +25,10 @@ pub fn register(vm: &mut Vm) {
         if cls.is(&vm.types.tuple) {
             return Ok(vm.new_tuple(items));
         }
-        Ok(Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice()))))
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::Tuple(items.into_boxed_slice()),
+        )))
     });
     method(vm, &t, "index", |vm, a| {
         check_method_args(vm, &a, "index", 1, 3)?;
@@ -64,20 +70,25 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
     method(vm, ty, "__getitem__", |vm, a| {
         check_method_args(vm, &a, "__getitem__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_getitem(&o, &a.pos[1]).unwrap_or_else(|| Err(vm.type_error("not subscriptable")))
+        vm.native_getitem(&o, &a.pos[1])
+            .unwrap_or_else(|| Err(vm.type_error("not subscriptable")))
     });
     method(vm, ty, "__contains__", |vm, a| {
         check_method_args(vm, &a, "__contains__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_contains(&o, &a.pos[1]).unwrap_or(Ok(false)).map(Value::Bool)
+        vm.native_contains(&o, &a.pos[1])
+            .unwrap_or(Ok(false))
+            .map(Value::Bool)
     });
     method(vm, ty, "__iter__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_iter(&o).ok_or_else(|| vm.type_error("not iterable"))
+        vm.native_iter(&o)
+            .ok_or_else(|| vm.type_error("not iterable"))
     });
     method(vm, ty, "__repr__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_repr(&o).unwrap_or_else(|| Err(vm.type_error("no repr")))
+        vm.native_repr(&o)
+            .unwrap_or_else(|| Err(vm.type_error("no repr")))
     });
     macro_rules! cmp {
         ($($name:literal => $op:expr;)*) => {$(
@@ -120,7 +131,12 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
             }
         };
         match (plain(vm, &a.pos[0]), plain(vm, &a.pos[1])) {
-            (Some(x), Some(y)) => Ok(crate::seqops::native_binop(vm, krait_compiler::code::BinOp::Add, &x, &y)?.unwrap_or_else(|| vm.not_implemented())),
+            (Some(x), Some(y)) => {
+                Ok(
+                    crate::seqops::native_binop(vm, krait_compiler::code::BinOp::Add, &x, &y)?
+                        .unwrap_or_else(|| vm.not_implemented()),
+                )
+            }
             _ => Ok(vm.not_implemented()),
         }
     });
@@ -130,7 +146,10 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
             Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
             _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),
         };
-        Ok(crate::seqops::native_binop(vm, krait_compiler::code::BinOp::Multiply, &x, &a.pos[1])?.unwrap_or_else(|| vm.not_implemented()))
+        Ok(
+            crate::seqops::native_binop(vm, krait_compiler::code::BinOp::Multiply, &x, &a.pos[1])?
+                .unwrap_or_else(|| vm.not_implemented()),
+        )
     });
     let _: fn(&mut Vm, crate::function::Args) -> PyResult = |_, _| Ok(Value::None);
 }

@@ -440,7 +440,10 @@ impl Vm {
         if s.is_empty() {
             return Value::Obj(self.empty_str.clone());
         }
-        Value::Obj(Obj::new(self.types.str_.clone(), ObjKind::Str(PyStr::new(s))))
+        Value::Obj(Obj::new(
+            self.types.str_.clone(),
+            ObjKind::Str(PyStr::new(s)),
+        ))
     }
 
     pub fn new_string(&self, s: String) -> Value {

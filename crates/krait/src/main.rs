@@ -1,10 +1,8 @@
 //! The `krait` command line.
 //!
-//! `krait ast FILE`, `krait ast --check FILE...` and `krait tokens FILE`
-//! show what the front end makes of a program. Running a program needs the
-//! compiler and virtual machine, which are not built yet: `krait FILE`
-//! checks the program's syntax, reporting errors exactly as CPython does,
-//! and then says so.
+//! `krait FILE [ARGS]`, `krait -c CODE [ARGS]` and `krait -` run a program
+//! as `python3` does. `krait ast`, `krait tokens` and `krait dis` show what
+//! the front end and the compiler make of it.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,9 +13,13 @@ const USAGE: &str = "\
 usage: krait [option] ... [-c cmd | file | -] [arg] ...
        krait ast [--check] FILE...   print the syntax tree as ast.dump(..., include_attributes=True)
        krait tokens [-e] FILE        print the tokens as python3 -m tokenize does
+       krait dis FILE                print the bytecode of a program
 Options:
+-c cmd         program passed in as string
 -h, --help     print this help message and exit
 -V, --version  print the Python version number and exit
+file           program read from script file
+-              program read from stdin
 ";
 
 /// The parser recurses once per nesting level; give it room for CPython's
@@ -34,7 +36,28 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> ExitCode {
+    // Options CPython accepts that change nothing here.
+    let args: Vec<String> = {
+        let mut rest = args.as_slice();
+        while let Some(a) = rest.first() {
+            if matches!(
+                a.as_str(),
+                "-u" | "-B" | "-S" | "-E" | "-s" | "-I" | "-O" | "-OO" | "-q" | "-b"
+            ) {
+                rest = &rest[1..];
+            } else if matches!(a.as_str(), "-X" | "-W") && rest.len() > 1 {
+                rest = &rest[2..];
+            } else {
+                break;
+            }
+        }
+        rest.to_vec()
+    };
     let Some(first) = args.first() else {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() {
+            return run_stdin(Vec::new());
+        }
         eprintln!("krait: the interactive interpreter is not implemented yet");
         return ExitCode::from(2);
     };
@@ -50,7 +73,19 @@ fn run(args: Vec<String>) -> ExitCode {
         "ast" => ast_command(&args[1..]),
         "tokens" => tokens_command(&args[1..]),
         "dis" => dis_command(&args[1..]),
-        path if !path.starts_with('-') => run_file(path),
+        "-c" => match args.get(1) {
+            Some(code) => {
+                let mut argv = vec!["-c".to_string()];
+                argv.extend(args[2..].iter().cloned());
+                run_program(code.as_bytes(), "<string>", argv, String::new())
+            }
+            None => {
+                eprintln!("Argument expected for the -c option\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        "-" => run_stdin(args[1..].to_vec()),
+        path if !path.starts_with('-') => run_file(path, &args[1..]),
         other => {
             eprintln!("unknown option {other}\n{USAGE}");
             ExitCode::from(2)
@@ -198,6 +233,23 @@ fn tokens_command(args: &[String]) -> ExitCode {
     }
 }
 
+/// A program piped on standard input (`krait -` or no arguments).
+fn run_stdin(args: Vec<String>) -> ExitCode {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if std::io::stdin().read_to_end(&mut bytes).is_err() {
+        eprintln!("krait: can't read standard input");
+        return ExitCode::from(2);
+    }
+    let mut argv = vec![if args.is_empty() {
+        String::new()
+    } else {
+        "-".to_string()
+    }];
+    argv.extend(args);
+    run_program(&bytes, "<stdin>", argv, String::new())
+}
+
 /// Like CPython since 3.9, a script's name is made absolute for its
 /// `__file__`, its tracebacks and its warnings.
 fn absolute(path: &str) -> String {
@@ -212,29 +264,47 @@ fn report_warnings(path: &str, parsed: &krait_syntax::ParsedFile) {
     }
 }
 
-fn run_file(path: &str) -> ExitCode {
+fn run_file(path: &str, args: &[String]) -> ExitCode {
     let bytes = match read(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let path = &absolute(path);
-    let parsed = krait_syntax::parse_file_bytes(&bytes);
-    report_warnings(path, &parsed);
+    let abs = absolute(path);
+    let dir = std::path::Path::new(&abs)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut argv = vec![path.to_string()];
+    argv.extend(args.iter().cloned());
+    run_program(&bytes, &abs, argv, dir)
+}
+
+/// Compiles and runs a program as `__main__`, reporting syntax errors as
+/// CPython does; the exit status is the program's.
+fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -> ExitCode {
+    let parsed = krait_syntax::parse_file_bytes(bytes);
+    report_warnings(filename, &parsed);
     let checked = parsed
         .result
         .as_ref()
         .map_err(Clone::clone)
-        .and_then(krait_syntax::checks::check_module);
-    match checked {
-        Ok(()) => {
-            eprintln!(
-                "NotImplementedError: krait cannot run programs yet: the compiler and virtual machine are still to be built"
-            );
-            ExitCode::from(1)
-        }
+        .and_then(|m| krait_syntax::checks::check_module(m).map(|()| m));
+    let code = match checked {
+        Ok(module) => match krait_compiler::compile(module, filename) {
+            Ok(code) => code,
+            Err(e) => {
+                let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
+                report(filename, bytes, &parsed.source, &err);
+                return ExitCode::from(1);
+            }
+        },
         Err(err) => {
-            report(path, &bytes, &parsed.source, &err);
-            ExitCode::from(1)
+            report(filename, bytes, &parsed.source, &err);
+            return ExitCode::from(1);
         }
-    }
+    };
+    let mut vm = krait_vm::Vm::new();
+    vm.set_argv(argv, Some(path0));
+    let status = vm.run_main_code(&code, filename);
+    ExitCode::from((status & 0xff) as u8)
 }

@@ -1,0 +1,269 @@
+//! `float` and `complex`: constructors, conversions and methods.
+
+use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::function::Args;
+use crate::object::ObjKind;
+use crate::strops::value_pystr;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let f = vm.types.float.clone();
+    static_fn(vm, &f, "__new__", float_new);
+    method(vm, &f, "__repr__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(vm.new_string(crate::float::repr(x)))
+    });
+    method(vm, &f, "__float__", |vm, a| {
+        Ok(Value::Float(vm.float_of(&a.pos[0])?))
+    });
+    method(vm, &f, "__int__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::intmethods::float_to_int(vm, x)
+    });
+    method(vm, &f, "__trunc__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::intmethods::float_to_int(vm, x)
+    });
+    method(vm, &f, "__bool__", |vm, a| {
+        Ok(Value::Bool(vm.float_of(&a.pos[0])? != 0.0))
+    });
+    method(vm, &f, "__hash__", |vm, a| {
+        Ok(Value::Int(crate::hash::hash_float(vm.float_of(&a.pos[0])?)))
+    });
+    method(vm, &f, "__format__", |vm, a| {
+        check_method_args(vm, &a, "__format__", 1, 1)?;
+        let x = Value::Float(vm.float_of(&a.pos[0])?);
+        vm.format(&x, Some(&a.pos[1]))
+    });
+    method(vm, &f, "__round__", |vm, a| {
+        check_method_args(vm, &a, "__round__", 0, 1)?;
+        let x = vm.float_of(&a.pos[0])?;
+        round_float(vm, x, a.pos.get(1))
+    });
+    method(vm, &f, "is_integer", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
+    });
+    method(vm, &f, "conjugate", |vm, a| {
+        Ok(Value::Float(vm.float_of(&a.pos[0])?))
+    });
+    method(vm, &f, "as_integer_ratio", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        if x.is_nan() {
+            return Err(vm.value_error("cannot convert NaN to integer ratio"));
+        }
+        if x.is_infinite() {
+            return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
+        }
+        let (mut m, mut e) = frexp(x);
+        let mut i = 0;
+        while m != m.floor() && i < 300 {
+            m *= 2.0;
+            e -= 1;
+            i += 1;
+        }
+        let num = dashu_int::IBig::try_from(m).unwrap_or_default();
+        let (num, den) = if e >= 0 {
+            (num << e as usize, dashu_int::IBig::from(1))
+        } else {
+            (num, dashu_int::IBig::from(1) << (-e) as usize)
+        };
+        let (n, d) = (vm.new_int(num), vm.new_int(den));
+        Ok(vm.new_tuple(vec![n, d]))
+    });
+    crate::intmethods::register_number_dunders(vm, &f);
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let e = x.abs().log2().floor() as i32 + 1;
+    let m = x / 2f64.powi(e);
+    if m.abs() >= 1.0 {
+        (m / 2.0, e + 1)
+    } else if m.abs() < 0.5 {
+        (m * 2.0, e - 1)
+    } else {
+        (m, e)
+    }
+}
+
+/// Parses `float(str)` text: decimal or special values, underscores
+/// between digits, surrounding whitespace.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    if lower.len() - body.len() > 1 {
+        return None;
+    }
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return None;
+    }
+    let ok = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'));
+    if !ok {
+        return None;
+    }
+    // Underscores only between digits.
+    let bytes = body.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'_'
+            && !(i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            return None;
+        }
+    }
+    let cleaned: String = t.chars().filter(|&c| c != '_').collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|_| !body.starts_with('e') && body != ".")
+}
+
+impl Vm {
+    /// A real number as f64: floats, ints (exactly rounded) and `__float__`
+    /// or `__index__` objects.
+    pub fn float_of(&mut self, v: &Value) -> PyResult<f64> {
+        match v {
+            Value::Float(f) => return Ok(*f),
+            Value::Int(i) => return Ok(*i as f64),
+            Value::Bool(b) => return Ok(*b as i64 as f64),
+            _ => {}
+        }
+        match v.kind() {
+            Some(ObjKind::Float(f)) => return Ok(*f),
+            Some(ObjKind::Int(b)) => return crate::int::big_to_f64(self, b),
+            _ => {}
+        }
+        let cls = self.class_of(v).clone();
+        if let Some(m) = self.lookup_type(&cls, "__float__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return match r {
+                Value::Float(f) => Ok(f),
+                _ => match r.kind() {
+                    Some(ObjKind::Float(f)) => Ok(*f),
+                    _ => Err(self.type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        cls.type_name(),
+                        self.type_name(&r)
+                    ))),
+                },
+            };
+        }
+        if let Some(i) = self.index_int(v)? {
+            return self.float_of(&i);
+        }
+        Err(self.type_error(format!("must be real number, not {}", self.type_name(v))))
+    }
+}
+
+fn float_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::no_kwargs(vm, &a, "float")?;
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    let x = match a.pos.get(1) {
+        None => 0.0,
+        Some(v) => match v.kind() {
+            Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                let text = match v.kind() {
+                    Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
+                    Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+                    Some(ObjKind::ByteArray(b)) => {
+                        String::from_utf8_lossy(&b.borrow()).into_owned()
+                    }
+                    _ => String::new(),
+                };
+                match parse_float(&text) {
+                    Some(f) => f,
+                    None => {
+                        let r = vm.repr_string(v)?;
+                        return Err(
+                            vm.value_error(format!("could not convert string to float: {r}"))
+                        );
+                    }
+                }
+            }
+            _ => match vm.float_of(v) {
+                Ok(f) => f,
+                Err(e) if e.class().is(&vm.exc.type_error) && !matches!(v, Value::Int(_)) => {
+                    let cls_v = vm.class_of(v).clone();
+                    if vm.lookup_type(&cls_v, "__float__").is_some() {
+                        return Err(e);
+                    }
+                    return Err(vm.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        vm.type_name(v)
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
+        },
+    };
+    if cls.is(&vm.types.float) {
+        return Ok(Value::Float(x));
+    }
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Float(x))))
+}
+
+/// `round(x[, ndigits])` for floats: half to even on the exact value.
+pub fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult {
+    match ndigits.filter(|v| !v.is_none()) {
+        None => {
+            let r = x.round_ties_even();
+            crate::intmethods::float_to_int(vm, r)
+        }
+        Some(n) => {
+            let n = vm.index_i64(n)?.ok_or_else(|| {
+                vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(n)
+                ))
+            })?;
+            if !x.is_finite() || x == 0.0 {
+                return Ok(Value::Float(x));
+            }
+            if n > 323 {
+                return Ok(Value::Float(x));
+            }
+            if n < -308 {
+                return Ok(Value::Float(0.0 * x.signum()));
+            }
+            let r = if n >= 0 {
+                format!("{:.*}", n as usize, x).parse::<f64>().unwrap_or(x)
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                let y = (x / p).round_ties_even() * p;
+                if y.is_infinite() {
+                    return Err(vm.overflow_error("rounded value too large to represent"));
+                }
+                y
+            };
+            Ok(Value::Float(r))
+        }
+    }
+}
+
+/// A str argument's text.
+pub fn text_arg(v: &Value) -> Option<String> {
+    value_pystr(v).map(|s| s.to_string_lossy().into_owned())
+}

@@ -1,0 +1,509 @@
+//! The smaller built-in types: `range`, `slice`, `property`,
+//! `classmethod`, `staticmethod`, `complex`, the iterator types
+//! (`enumerate`, `zip`, `map`, `filter`, `reversed` and the iterators of
+//! containers), `NoneType` and `NotImplementedType`.
+
+use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::function::Args;
+use crate::object::{IterState, ObjKind, Property};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+pub fn register(vm: &mut Vm) {
+    let t = &vm.types;
+    let range = t.range.clone();
+    static_fn(vm, &range, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "range")?;
+        crate::rangeobj::new(vm, &a.pos[1..])
+    });
+    crate::tupleobj::register_sequence_dunders(vm, &range);
+    method(vm, &range, "__reversed__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(crate::rangeobj::reversed(vm, &o))
+    });
+    method(vm, &range, "__hash__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(Value::Int(crate::rangeobj::hash(vm, &o)?))
+    });
+    method(vm, &range, "index", |vm, a| {
+        check_method_args(vm, &a, "index", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        crate::rangeobj::index(vm, &o, &a.pos[1])
+    });
+    method(vm, &range, "count", |vm, a| {
+        check_method_args(vm, &a, "count", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        let c = crate::rangeobj::contains(vm, &o, &a.pos[1])?;
+        Ok(Value::Int(c as i64))
+    });
+    for (name, op) in [("__eq__", true), ("__ne__", false)] {
+        let f: crate::function::NativeFn = if op {
+            |vm, a| range_eq(vm, &a, true)
+        } else {
+            |vm, a| range_eq(vm, &a, false)
+        };
+        method(vm, &range, name, f);
+    }
+
+    let slice = vm.types.slice.clone();
+    static_fn(vm, &slice, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "slice")?;
+        let args = &a.pos[1..];
+        let (start, stop, step) = match args.len() {
+            1 => (Value::None, args[0].clone(), Value::None),
+            2 => (args[0].clone(), args[1].clone(), Value::None),
+            3 => (args[0].clone(), args[1].clone(), args[2].clone()),
+            0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+            n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+        };
+        Ok(Value::Obj(Obj::new(
+            vm.types.slice.clone(),
+            ObjKind::Slice { start, stop, step },
+        )))
+    });
+    method(vm, &slice, "indices", |vm, a| {
+        check_method_args(vm, &a, "indices", 1, 1)?;
+        let n = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+        if n < 0 {
+            return Err(vm.value_error("length should not be negative"));
+        }
+        let o = a.pos[0].as_obj().unwrap().clone();
+        let s = vm.slice_indices(&o, n as usize)?;
+        Ok(vm.new_tuple(vec![
+            Value::Int(s.start),
+            Value::Int(s.stop),
+            Value::Int(s.step),
+        ]))
+    });
+    method(vm, &slice, "__eq__", |vm, a| {
+        let (
+            Some(ObjKind::Slice { start, stop, step }),
+            Some(ObjKind::Slice {
+                start: s2,
+                stop: e2,
+                step: t2,
+            }),
+        ) = (a.pos[0].kind(), a.pos[1].kind())
+        else {
+            return Ok(vm.not_implemented());
+        };
+        let x = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+        let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
+        Ok(Value::Bool(vm.eq(&x, &y)?))
+    });
+
+    let prop = vm.types.property.clone();
+    // Arguments are bound in `__new__`: property objects are immutable.
+    static_fn(vm, &prop, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let rest = Args {
+            pos: a.pos[1..].iter().cloned().collect(),
+            kw: a.kw,
+        };
+        let b = bind(vm, rest, "property", &["fget", "fset", "fdel", "doc"], 0, 0)?;
+        let get = |i: usize| b[i].clone().unwrap_or(Value::None);
+        let mut doc = get(3);
+        if doc.is_none() && !get(0).is_none() {
+            let key = vm.names.doc.clone();
+            doc = vm.getattr(&get(0), &key).unwrap_or(Value::None);
+        }
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::Property(Property {
+                fget: get(0),
+                fset: get(1),
+                fdel: get(2),
+                doc,
+            }),
+        )))
+    });
+    method(vm, &prop, "__init__", |_, _| Ok(Value::None));
+    for (name, which) in [("getter", 0usize), ("setter", 1), ("deleter", 2)] {
+        let f: crate::function::NativeFn = match which {
+            0 => |vm, a| property_copy(vm, &a, 0),
+            1 => |vm, a| property_copy(vm, &a, 1),
+            _ => |vm, a| property_copy(vm, &a, 2),
+        };
+        method(vm, &prop, name, f);
+    }
+    method(vm, &prop, "__get__", |vm, a| {
+        check_method_args(vm, &a, "__get__", 1, 2)?;
+        let owner = vm.class_of(&a.pos[1]).clone();
+        let inst = if a.pos[1].is_none() {
+            Value::Null
+        } else {
+            a.pos[1].clone()
+        };
+        vm.bind_descriptor(&a.pos[0], &inst, &owner)
+    });
+    method(vm, &prop, "__set__", |vm, a| {
+        check_method_args(vm, &a, "__set__", 2, 2)?;
+        let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
+            return Ok(Value::None);
+        };
+        if p.fset.is_none() {
+            return Err(vm.attribute_error("can't set attribute"));
+        }
+        let f = p.fset.clone();
+        vm.call(&f, vec![a.pos[1].clone(), a.pos[2].clone()])?;
+        Ok(Value::None)
+    });
+
+    for (ty, is_class) in [
+        (vm.types.classmethod.clone(), true),
+        (vm.types.staticmethod.clone(), false),
+    ] {
+        let f: crate::function::NativeFn = if is_class {
+            |vm, a| {
+                check_method_args(vm, &a, "classmethod", 1, 1)?;
+                let cls = a.pos[0].as_obj().cloned().unwrap();
+                let _ = vm;
+                Ok(Value::Obj(Obj::new(
+                    cls,
+                    ObjKind::ClassMethod(a.pos[1].clone()),
+                )))
+            }
+        } else {
+            |vm, a| {
+                check_method_args(vm, &a, "staticmethod", 1, 1)?;
+                let cls = a.pos[0].as_obj().cloned().unwrap();
+                let _ = vm;
+                Ok(Value::Obj(Obj::new(
+                    cls,
+                    ObjKind::StaticMethod(a.pos[1].clone()),
+                )))
+            }
+        };
+        static_fn(vm, &ty, "__new__", f);
+        method(vm, &ty, "__init__", |_, _| Ok(Value::None));
+        method(vm, &ty, "__get__", |vm, a| {
+            check_method_args(vm, &a, "__get__", 1, 2)?;
+            let owner = match a.pos.get(2) {
+                Some(Value::Obj(o)) if o.type_data().is_some() => o.clone(),
+                _ => vm.class_of(&a.pos[1]).clone(),
+            };
+            vm.bind_descriptor(&a.pos[0], &a.pos[1], &owner)
+        });
+    }
+
+    // The iterators.
+    let iter_types = [
+        vm.types.list_iterator.clone(),
+        vm.types.tuple_iterator.clone(),
+        vm.types.str_iterator.clone(),
+        vm.types.range_iterator.clone(),
+        vm.types.dict_keyiterator.clone(),
+        vm.types.dict_valueiterator.clone(),
+        vm.types.dict_itemiterator.clone(),
+        vm.types.set_iterator.clone(),
+        vm.types.callable_iterator.clone(),
+        vm.types.iterator.clone(),
+        vm.types.reversed.clone(),
+        vm.types.enumerate.clone(),
+        vm.types.zip.clone(),
+        vm.types.map.clone(),
+        vm.types.filter.clone(),
+    ];
+    for ty in &iter_types {
+        method(vm, ty, "__iter__", |_, a| Ok(a.pos[0].clone()));
+        method(vm, ty, "__next__", |vm, a| {
+            let it = a.pos[0].clone();
+            match vm.next(&it)? {
+                Some(v) => Ok(v),
+                None => Err(vm.stop_iteration(Value::None)),
+            }
+        });
+        method(vm, ty, "__length_hint__", |vm, a| match a.pos[0].kind() {
+            Some(ObjKind::Iter(s)) => match crate::iterobj::length_hint(&s.borrow()) {
+                Some(n) => Ok(Value::Int(n as i64)),
+                None => Ok(vm.not_implemented()),
+            },
+            _ => Ok(vm.not_implemented()),
+        });
+    }
+    let e = vm.types.enumerate.clone();
+    static_fn(vm, &e, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let rest = Args {
+            pos: a.pos[1..].iter().cloned().collect(),
+            kw: a.kw,
+        };
+        let b = bind(vm, rest, "enumerate", &["iterable", "start"], 0, 1)?;
+        let it = vm.iter(b[0].as_ref().unwrap())?;
+        let count = match &b[1] {
+            Some(s) => match vm.index_int(s)? {
+                Some(v) => v,
+                None => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(s)
+                    )))
+                }
+            },
+            None => Value::Int(0),
+        };
+        Ok(new_iter(cls, IterState::Enumerate { it, count }))
+    });
+    let z = vm.types.zip.clone();
+    static_fn(vm, &z, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let mut strict = false;
+        for (k, v) in &a.kw {
+            if crate::strops::str_eq(k, "strict") {
+                strict = vm.truthy(v)?;
+            } else {
+                return Err(vm.type_error(format!(
+                    "zip() got an unexpected keyword argument '{}'",
+                    crate::strops::text(k)
+                )));
+            }
+        }
+        let mut its = Vec::new();
+        for (i, v) in a.pos[1..].iter().enumerate() {
+            match vm.iter(v) {
+                Ok(it) => its.push(it),
+                Err(e) if e.class().is(&vm.exc.type_error) => {
+                    return Err(
+                        vm.type_error(format!("zip argument #{} must support iteration", i + 1))
+                    )
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(new_iter(cls, IterState::Zip { its, strict }))
+    });
+    let m = vm.types.map.clone();
+    static_fn(vm, &m, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "map")?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        if a.pos.len() < 3 {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let mut its = Vec::new();
+        for v in &a.pos[2..] {
+            its.push(vm.iter(v)?);
+        }
+        Ok(new_iter(
+            cls,
+            IterState::Map {
+                func: a.pos[1].clone(),
+                its,
+            },
+        ))
+    });
+    let f = vm.types.filter.clone();
+    static_fn(vm, &f, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "filter")?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(format!(
+                "filter expected 2 arguments, got {}",
+                a.pos.len() - 1
+            )));
+        }
+        let it = vm.iter(&a.pos[2])?;
+        Ok(new_iter(
+            cls,
+            IterState::Filter {
+                func: a.pos[1].clone(),
+                it,
+            },
+        ))
+    });
+    let r = vm.types.reversed.clone();
+    static_fn(vm, &r, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "reversed")?;
+        if a.pos.len() != 2 {
+            return Err(vm.type_error(format!(
+                "reversed expected 1 argument, got {}",
+                a.pos.len() - 1
+            )));
+        }
+        vm.reversed(&a.pos[1])
+    });
+
+    let none = vm.types.none.clone();
+    method(vm, &none, "__repr__", |vm, _| {
+        Ok(Value::Obj(vm.intern("None")))
+    });
+    method(vm, &none, "__bool__", |_, _| Ok(Value::Bool(false)));
+    static_fn(vm, &none, "__new__", |vm, a| {
+        if a.pos.len() > 1 || !a.kw.is_empty() {
+            return Err(vm.type_error("NoneType takes no arguments"));
+        }
+        Ok(Value::None)
+    });
+    let ni = vm.types.not_implemented_type.clone();
+    method(
+        vm,
+        &ni,
+        "__repr__",
+        |vm, _| Ok(vm.new_str("NotImplemented")),
+    );
+    let el = vm.types.ellipsis_type.clone();
+    method(vm, &el, "__repr__", |vm, _| Ok(vm.new_str("Ellipsis")));
+
+    let c = vm.types.complex.clone();
+    static_fn(vm, &c, "__new__", complex_new);
+    method(vm, &c, "__repr__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::Complex(re, im)) => Ok(vm.new_string(crate::repr::complex_repr(*re, *im))),
+        _ => Err(vm.type_error("expected complex")),
+    });
+    method(vm, &c, "conjugate", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::Complex(re, im)) => Ok(Value::Obj(Obj::new(
+            vm.types.complex.clone(),
+            ObjKind::Complex(*re, -im),
+        ))),
+        _ => Err(vm.type_error("expected complex")),
+    });
+}
+
+fn new_iter(cls: Obj, state: IterState) -> Value {
+    Value::Obj(Obj::new(cls, ObjKind::Iter(RefCell::new(state))))
+}
+
+fn range_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
+    match (a.pos[0].as_obj(), a.pos[1].kind()) {
+        (Some(x), Some(ObjKind::Range { .. })) => {
+            let r = crate::rangeobj::equal(x, a.pos[1].as_obj().unwrap());
+            Ok(Value::Bool(r == eq))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
+    check_method_args(vm, a, "property", 1, 1)?;
+    let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
+        return Err(vm.type_error("expected a property"));
+    };
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = a.pos[1].clone();
+    let doc = p.doc.clone();
+    let [fget, fset, fdel] = parts;
+    let cls = vm.class_of(&a.pos[0]).clone();
+    Ok(Value::Obj(Obj::new(
+        cls,
+        ObjKind::Property(Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        }),
+    )))
+}
+
+fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    let b = bind(vm, rest, "complex", &["real", "imag"], 0, 0)?;
+    let part = |vm: &mut Vm, v: &Option<Value>| -> PyResult<(f64, f64)> {
+        match v {
+            None => Ok((0.0, 0.0)),
+            Some(v) => match v.kind() {
+                Some(ObjKind::Complex(re, im)) => Ok((*re, *im)),
+                Some(ObjKind::Str(s)) => {
+                    let t = s.to_string_lossy().into_owned();
+                    parse_complex(&t)
+                        .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))
+                }
+                _ => Ok((vm.float_of(v)?, 0.0)),
+            },
+        }
+    };
+    let (r1, i1) = part(vm, &b[0])?;
+    let (r2, i2) = part(vm, &b[1])?;
+    Ok(Value::Obj(Obj::new(
+        cls,
+        ObjKind::Complex(r1 - i2, i1 + r2),
+    )))
+}
+
+fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Split at the last sign not part of an exponent.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (&body[..i], &body[i..]),
+            None => ("", body),
+        };
+        let im = match im {
+            "" | "+" => 1.0,
+            "-" => -1.0,
+            x => crate::floatmethods::parse_float(x)?,
+        };
+        let re = if re.is_empty() {
+            0.0
+        } else {
+            crate::floatmethods::parse_float(re)?
+        };
+        return Some((re, im));
+    }
+    Some((crate::floatmethods::parse_float(t)?, 0.0))
+}
+
+impl Vm {
+    /// `reversed(v)`.
+    pub fn reversed(&mut self, v: &Value) -> PyResult {
+        if let Some(o) = v.as_obj() {
+            if !o.class().tdata().heap {
+                match o.kind() {
+                    ObjKind::List(l) => {
+                        let n = l.borrow().len() as isize;
+                        return Ok(new_iter(
+                            self.types.reversed.clone(),
+                            IterState::Reversed {
+                                seq: v.clone(),
+                                index: n - 1,
+                            },
+                        ));
+                    }
+                    ObjKind::Range { .. } => return Ok(crate::rangeobj::reversed(self, o)),
+                    _ => {}
+                }
+            }
+        }
+        let cls = self.class_of(v).clone();
+        let name = self.names.reversed.clone();
+        match self.lookup_type_obj(&cls, &name) {
+            Some(Value::None) => {}
+            Some(m) => return self.call_method_value(&m, v.clone(), vec![]),
+            None => {
+                let g = self.names.getitem.clone();
+                let l = self.names.len.clone();
+                let is_mapping = matches!(v.kind(), Some(ObjKind::Dict(_)));
+                if !is_mapping
+                    && self.lookup_type_obj(&cls, &g).is_some()
+                    && self.lookup_type_obj(&cls, &l).is_some()
+                {
+                    let n = self.len(v)? as isize;
+                    return Ok(new_iter(
+                        self.types.reversed.clone(),
+                        IterState::Reversed {
+                            seq: v.clone(),
+                            index: n - 1,
+                        },
+                    ));
+                }
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not reversible", self.type_name(v))))
+    }
+}

@@ -1,0 +1,229 @@
+//! Compiling source text into code the VM runs, running it in a
+//! namespace, and running a program as `__main__` the way CPython does
+//! (tracebacks, `SystemExit`, exit status).
+
+use crate::frame::Frame;
+use crate::object::{Module, ObjKind};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use krait_compiler::Code;
+use std::rc::Rc;
+
+/// What `compile()` is asked to make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+impl Vm {
+    /// Parses, checks and compiles source text; syntax errors become
+    /// Python SyntaxError exceptions.
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> PyResult<Rc<Code>> {
+        let parsed = match mode {
+            Mode::Eval => krait_syntax::parse_expression(source.trim_start_matches([' ', '\t'])),
+            _ => krait_syntax::parse_module(source),
+        };
+        let module = match parsed {
+            Ok(m) => m,
+            Err(e) => return Err(self.syntax_error_from(&e, filename, source)),
+        };
+        let module = match (mode, module) {
+            (Mode::Single, krait_syntax::ast::Mod::Module { body, .. }) => {
+                krait_syntax::ast::Mod::Interactive { body }
+            }
+            (_, m) => m,
+        };
+        if let Err(e) = krait_syntax::checks::check_module(&module) {
+            return Err(self.syntax_error_from(&e, filename, source));
+        }
+        krait_compiler::compile(&module, filename).map_err(|e| {
+            let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
+            self.syntax_error_from(&err, filename, source)
+        })
+    }
+
+    /// A SyntaxError (or subclass) object for a front-end error.
+    pub fn syntax_error_from(
+        &mut self,
+        e: &krait_syntax::SyntaxError,
+        filename: &str,
+        source: &str,
+    ) -> Obj {
+        use krait_syntax::ErrorKind;
+        let class = match e.kind {
+            ErrorKind::SyntaxError => self.exc.syntax_error.clone(),
+            ErrorKind::MemoryError => {
+                return self.new_exception(&self.exc.memory_error.clone(), vec![])
+            }
+            ErrorKind::RecursionError => return self.recursion_error(),
+            other => self
+                .exc
+                .all
+                .iter()
+                .find(|(n, _)| n == other.name())
+                .map(|(_, c)| c.clone())
+                .unwrap_or_else(|| self.exc.syntax_error.clone()),
+        };
+        let msg = e.msg.replace("{filename}", filename);
+        let (offset, end_offset) = e.offsets(source);
+        let text = match &e.text {
+            Some(t) => Some(t.clone()),
+            None => source
+                .lines()
+                .nth(e.lineno.saturating_sub(1) as usize)
+                .map(|l| format!("{l}\n")),
+        };
+        let loc = if e.lineno == 0 {
+            Value::None
+        } else {
+            let items = vec![
+                self.new_str(filename),
+                Value::Int(e.lineno as i64),
+                offset.map(|o| Value::Int(o as i64)).unwrap_or(Value::None),
+                text.map(|t| self.new_string(t)).unwrap_or(Value::None),
+                Value::Int(e.end_lineno as i64),
+                end_offset
+                    .map(|o| Value::Int(o as i64))
+                    .unwrap_or(Value::None),
+            ];
+            self.new_tuple(items)
+        };
+        let m = self.new_string(msg);
+        let args = if loc.is_none() { vec![m] } else { vec![m, loc] };
+        match self.call(&Value::Obj(class), args) {
+            Ok(Value::Obj(o)) => o,
+            Ok(_) => self.runtime_error("SyntaxError construction failed"),
+            Err(err) => err,
+        }
+    }
+
+    /// Runs module-level code in `globals` (and `locals`, for class-like
+    /// namespaces; `globals` itself when `Null`).
+    pub fn run_code(&mut self, code: &Rc<Code>, globals: &Obj, locals: Value) -> PyResult {
+        let co = self.load_code(code);
+        if crate::dictops::get_str(globals, "__builtins__").is_none() {
+            let k = self.names.builtins.clone();
+            let b = Value::Obj(self.builtins.clone());
+            crate::dictops::set_str(self, globals, k, b);
+        }
+        let base = self.stack.len();
+        self.stack.resize(base + co.nlocalsplus, Value::Null);
+        let locals = if locals.is_null() {
+            Value::Obj(globals.clone())
+        } else {
+            locals
+        };
+        let frame = Frame {
+            code: co,
+            pc: 0,
+            base,
+            globals: globals.clone(),
+            builtins: self.builtins_dict.clone(),
+            locals,
+            func: None,
+            cleanup: base,
+            is_entry: true,
+            generator: None,
+        };
+        self.run_frame(frame)
+    }
+
+    /// A new module object named `name` with its namespace.
+    pub fn new_module(&mut self, name: &str) -> Obj {
+        let m = Obj::new(
+            self.types.module.clone(),
+            ObjKind::Module(Module {
+                name: name.to_string(),
+            }),
+        );
+        let d = self.new_dict_obj(crate::dict::Dict::new());
+        let _ = m.object().dict_or_init(|| d.clone());
+        let k = self.names.name.clone();
+        let n = self.new_str(name);
+        crate::dictops::set_str(self, &d, k, n);
+        let k = self.names.doc.clone();
+        crate::dictops::set_str(self, &d, k, Value::None);
+        let k = self.intern("__package__");
+        crate::dictops::set_str(self, &d, k, Value::None);
+        let k = self.intern("__spec__");
+        crate::dictops::set_str(self, &d, k, Value::None);
+        let k = self.intern("__loader__");
+        crate::dictops::set_str(self, &d, k, Value::None);
+        m
+    }
+
+    /// Runs a program's source as `__main__`; returns the exit status.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
+        match self.compile_source(source, filename, Mode::Exec) {
+            Ok(code) => self.run_main_code(&code, filename),
+            Err(e) => {
+                let status = self.report_uncaught(&e);
+                self.stdout.flush();
+                status
+            }
+        }
+    }
+
+    /// Runs compiled code as `__main__`; returns the exit status.
+    pub fn run_main_code(&mut self, code: &Rc<Code>, filename: &str) -> i32 {
+        let main = self.new_module("__main__");
+        let globals = main.object().dict().unwrap().clone();
+        if !filename.starts_with('<') {
+            let k = self.names.file.clone();
+            let f = self.new_str(filename);
+            crate::dictops::set_str(self, &globals, k, f);
+        }
+        let k = self.names.builtins.clone();
+        let b = Value::Obj(self.builtins.clone());
+        crate::dictops::set_str(self, &globals, k, b);
+        let key = self.new_str("__main__");
+        let _ = crate::dictops::set(self, &self.modules.clone(), key, Value::Obj(main));
+        let status = match self.run_code(code, &globals, Value::Null) {
+            Ok(_) => 0,
+            Err(e) => self.report_uncaught(&e),
+        };
+        self.stdout.flush();
+        self.stderr.flush();
+        status
+    }
+
+    /// Prints an uncaught exception (or handles SystemExit); the exit
+    /// status.
+    pub fn report_uncaught(&mut self, e: &Obj) -> i32 {
+        self.stdout.flush();
+        if e.class().is_subtype(&self.exc.system_exit) {
+            return self.system_exit_status(e);
+        }
+        let text = self.format_exception(e);
+        self.stderr.write(text.as_bytes());
+        self.stderr.flush();
+        1
+    }
+
+    fn system_exit_status(&mut self, e: &Obj) -> i32 {
+        let key = self.intern("code");
+        let code = e
+            .object()
+            .dict()
+            .and_then(|d| crate::dictops::get_str_obj(d, &key))
+            .unwrap_or(Value::None);
+        match &code {
+            Value::None => 0,
+            Value::Int(i) => *i as i32,
+            Value::Bool(b) => *b as i32,
+            other => {
+                let s = self.str_string(other).unwrap_or_default();
+                self.stderr.write(format!("{s}\n").as_bytes());
+                self.stderr.flush();
+                1
+            }
+        }
+    }
+}

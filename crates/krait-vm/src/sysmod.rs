@@ -1,0 +1,275 @@
+//! The `sys` module, and the standard streams as Python objects.
+
+use crate::bootstrap::{check_args, function, method, set_attr_str};
+use crate::object::ObjKind;
+use crate::types::{Layout, TypeData};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Which standard stream a stream object is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdin = 0,
+    Stdout = 1,
+    Stderr = 2,
+}
+
+pub fn register(vm: &mut Vm) {
+    let sys = vm.sys.clone();
+    let stream_type = Obj::new(
+        vm.types.type_.clone(),
+        ObjKind::Type(Box::new(TypeData::new(
+            "TextIOWrapper",
+            Layout::Special,
+            false,
+        ))),
+    );
+    crate::bootstrap::set_bases(vm, &stream_type, &[vm.types.object.clone()]);
+    let m = vm.new_str("_io");
+    set_attr_str(vm, &stream_type, "__module__", m);
+    method(vm, &stream_type, "write", |vm, a| {
+        check_args(
+            vm,
+            &crate::function::Args::new(a.pos[1..].iter().cloned()),
+            "write",
+            1,
+            1,
+        )?;
+        let Some(s) = crate::strops::value_pystr(&a.pos[1]) else {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(&a.pos[1])
+            )));
+        };
+        let n = s.len();
+        let text = s.to_string_lossy().into_owned();
+        match stream_of(&a.pos[0]) {
+            Some(Stream::Stderr) => vm.stderr.write(text.as_bytes()),
+            _ => vm.stdout.write(text.as_bytes()),
+        }
+        Ok(Value::Int(n as i64))
+    });
+    method(vm, &stream_type, "flush", |vm, a| {
+        match stream_of(&a.pos[0]) {
+            Some(Stream::Stderr) => vm.stderr.flush(),
+            _ => vm.stdout.flush(),
+        }
+        Ok(Value::None)
+    });
+    method(vm, &stream_type, "readline", |vm, _| {
+        vm.stdout.flush();
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+        Ok(vm.new_string(line))
+    });
+    method(vm, &stream_type, "read", |vm, _| {
+        use std::io::Read;
+        vm.stdout.flush();
+        let mut s = String::new();
+        let _ = std::io::stdin().read_to_string(&mut s);
+        Ok(vm.new_string(s))
+    });
+    method(vm, &stream_type, "isatty", |_, a| {
+        use std::io::IsTerminal;
+        Ok(Value::Bool(match stream_of(&a.pos[0]) {
+            Some(Stream::Stdin) => std::io::stdin().is_terminal(),
+            Some(Stream::Stderr) => std::io::stderr().is_terminal(),
+            _ => std::io::stdout().is_terminal(),
+        }))
+    });
+    for (name, which) in [
+        ("stdin", Stream::Stdin),
+        ("stdout", Stream::Stdout),
+        ("stderr", Stream::Stderr),
+    ] {
+        let o = Obj::new(
+            stream_type.clone(),
+            ObjKind::Counter(std::cell::Cell::new(which as i64)),
+        );
+        set_attr_str(vm, &sys, name, Value::Obj(o.clone()));
+        set_attr_str(vm, &sys, &format!("__{name}__"), Value::Obj(o));
+    }
+    let modules = Value::Obj(vm.modules.clone());
+    set_attr_str(vm, &sys, "modules", modules);
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    set_attr_str(vm, &sys, "argv", argv);
+    let path: Vec<Value> = vm.path.clone().iter().map(|p| vm.new_str(p)).collect();
+    let path = vm.new_list(path);
+    set_attr_str(vm, &sys, "path", path);
+    let v = vm.new_str("3.11.7 (krait 0.1.0)");
+    set_attr_str(vm, &sys, "version", v);
+    let vi = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.new_str("final"),
+        Value::Int(0),
+    ];
+    let vi = vm.new_tuple(vi);
+    set_attr_str(vm, &sys, "version_info", vi);
+    set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
+    set_attr_str(vm, &sys, "maxsize", Value::Int(i64::MAX));
+    set_attr_str(vm, &sys, "maxunicode", Value::Int(0x10FFFF));
+    let bo = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
+    set_attr_str(vm, &sys, "byteorder", bo);
+    let pl = vm.new_str(std::env::consts::OS);
+    set_attr_str(vm, &sys, "platform", pl);
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let exe = vm.new_string(exe);
+    set_attr_str(vm, &sys, "executable", exe);
+    let imp = vm.new_module("implementation");
+    let n = vm.new_str("krait");
+    set_attr_str(vm, &imp, "name", n);
+    let ct = vm.new_str("krait-311");
+    set_attr_str(vm, &imp, "cache_tag", ct);
+    let vi = vec![
+        Value::Int(0),
+        Value::Int(1),
+        Value::Int(0),
+        vm.new_str("alpha"),
+        Value::Int(0),
+    ];
+    let vi = vm.new_tuple(vi);
+    set_attr_str(vm, &imp, "version", vi);
+    set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
+    let bn = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let bn = vm.new_tuple(bn);
+    set_attr_str(vm, &sys, "builtin_module_names", bn);
+    function(vm, &sys, "exit", |vm, a| {
+        check_args(vm, &a, "exit", 0, 1)?;
+        let args = a.pos.to_vec();
+        let cls = Value::Obj(vm.exc.system_exit.clone());
+        let e = vm.call(&cls, args)?;
+        Err(e.as_obj().unwrap().clone())
+    });
+    function(vm, &sys, "getrecursionlimit", |vm, a| {
+        check_args(vm, &a, "getrecursionlimit", 0, 0)?;
+        Ok(Value::Int(vm.recursion_limit as i64))
+    });
+    function(vm, &sys, "setrecursionlimit", |vm, a| {
+        check_args(vm, &a, "setrecursionlimit", 1, 1)?;
+        let Some(n) = vm.index_i64(&a.pos[0])? else {
+            return Err(vm.type_error("an integer is required"));
+        };
+        if n < 1 {
+            return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+        }
+        if (n as usize) <= vm.depth {
+            return Err(vm.new_exception_msg(
+                &vm.exc.recursion_error.clone(),
+                &format!(
+                    "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+                    vm.depth
+                ),
+            ));
+        }
+        vm.recursion_limit = n as usize;
+        Ok(Value::None)
+    });
+    function(vm, &sys, "intern", |vm, a| {
+        check_args(vm, &a, "intern", 1, 1)?;
+        match crate::strops::value_pystr(&a.pos[0]).and_then(|s| s.as_str().map(str::to_owned)) {
+            Some(s) if vm.class_of(&a.pos[0]).is(&vm.types.str_) => Ok(Value::Obj(vm.intern(&s))),
+            _ => Err(vm.type_error(format!(
+                "intern() argument must be str, not {}",
+                vm.type_name(&a.pos[0])
+            ))),
+        }
+    });
+    function(vm, &sys, "exc_info", |vm, _| {
+        let e = vm.exc_info.clone();
+        if e.is_none() {
+            return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+        }
+        let t = Value::Obj(vm.class_of(&e).clone());
+        let tb = vm.traceback_value(&e);
+        Ok(vm.new_tuple(vec![t, e, tb]))
+    });
+    function(vm, &sys, "exception", |vm, _| Ok(vm.exc_info.clone()));
+    function(vm, &sys, "getsizeof", |vm, a| {
+        check_args(vm, &a, "getsizeof", 1, 2)?;
+        let _ = vm;
+        Ok(Value::Int(
+            std::mem::size_of::<crate::object::Object>() as i64 + 16,
+        ))
+    });
+    function(vm, &sys, "get_int_max_str_digits", |_, _| {
+        Ok(Value::Int(crate::intmethods::MAX_STR_DIGITS as i64))
+    });
+    let name = vm.new_str("sys");
+    let _ = crate::dictops::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
+    let name = vm.new_str("builtins");
+    let b = Value::Obj(vm.builtins.clone());
+    let _ = crate::dictops::set(vm, &vm.modules.clone(), name, b);
+}
+
+/// The standard stream a value is, if it is one.
+pub fn stream_of(v: &Value) -> Option<Stream> {
+    match v.kind() {
+        Some(ObjKind::Counter(c)) => match c.get() {
+            0 => Some(Stream::Stdin),
+            1 => Some(Stream::Stdout),
+            2 => Some(Stream::Stderr),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `sys.stdout` (looked up each time: programs may replace it).
+    pub fn sys_attr(&mut self, name: &str) -> Value {
+        let d = self.sys.object().dict().unwrap().clone();
+        crate::dictops::get_str(&d, name).unwrap_or(Value::None)
+    }
+
+    /// Writes text to a file object (`None` for `sys.stdout`).
+    pub fn write_to(&mut self, file: &Value, text: &str) -> PyResult<()> {
+        let file = if file.is_none() {
+            self.sys_attr("stdout")
+        } else {
+            file.clone()
+        };
+        match stream_of(&file) {
+            Some(Stream::Stderr) => {
+                self.stderr.write(text.as_bytes());
+                Ok(())
+            }
+            Some(_) => {
+                self.stdout.write(text.as_bytes());
+                Ok(())
+            }
+            None => {
+                if file.is_none() {
+                    return Ok(());
+                }
+                let t = self.new_str(text);
+                self.call_method(&file, "write", vec![t])?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn flush_file(&mut self, file: &Value) -> PyResult<()> {
+        let file = if file.is_none() {
+            self.sys_attr("stdout")
+        } else {
+            file.clone()
+        };
+        match stream_of(&file) {
+            Some(Stream::Stderr) => self.stderr.flush(),
+            Some(_) => self.stdout.flush(),
+            None => {
+                self.call_method(&file, "flush", vec![])?;
+            }
+        }
+        Ok(())
+    }
+}
