@@ -498,7 +498,10 @@ impl Vm {
     pub fn load_method(&mut self, obj: Value, name: &Obj) -> PyResult<(Value, Value)> {
         let cls = self.class_of(&obj).clone();
         let plain_instance = match &obj {
-            Value::Obj(o) => !matches!(o.kind(), ObjKind::Type(_) | ObjKind::Module(_)),
+            Value::Obj(o) => !matches!(
+                o.kind(),
+                ObjKind::Type(_) | ObjKind::Module(_) | ObjKind::Super { .. }
+            ),
             _ => true,
         };
         if plain_instance && !cls.tdata().heap

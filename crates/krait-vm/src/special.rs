@@ -157,6 +157,13 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         },
         ObjKind::Exception(d) => match name {
             "args" => d.borrow().args.clone(),
+            // Made natively without `__init__` (a generator's return).
+            "value" if o.class().is_subtype(&vm.exc.stop_iteration) => {
+                crate::eval::tuple_items(&d.borrow().args)
+                    .into_iter()
+                    .next()
+                    .unwrap_or(Value::None)
+            }
             "__cause__" => d.borrow().cause.clone(),
             "__context__" => d.borrow().context.clone(),
             "__suppress_context__" => Value::Bool(d.borrow().suppress_context),
