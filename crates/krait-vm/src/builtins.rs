@@ -511,39 +511,17 @@ fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
     }
     let it = vm.iter(b[0].as_ref().unwrap())?;
     let mut acc = start;
-    // Floats are summed with compensation, as CPython does.
-    let mut comp = 0.0f64;
-    let mut float_mode = false;
     while let Some(v) = vm.next(&it)? {
-        if let (Value::Float(x), Value::Float(y)) = (&acc, &v) {
-            let (s, c) = two_sum(*x, *y);
-            acc = Value::Float(s);
-            comp += c;
-            float_mode = true;
-            continue;
-        }
-        if float_mode {
-            if let Value::Float(x) = acc {
-                acc = Value::Float(x + comp);
-                comp = 0.0;
-            }
-            float_mode = false;
-        }
-        acc = vm.binary_op(BinOp::Add, &acc, &v)?;
-    }
-    if float_mode {
-        if let Value::Float(x) = acc {
-            acc = Value::Float(x + comp);
-        }
+        acc = match (&acc, &v) {
+            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                Some(r) => Value::Int(r),
+                None => vm.binary_op(BinOp::Add, &acc, &v)?,
+            },
+            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+            _ => vm.binary_op(BinOp::Add, &acc, &v)?,
+        };
     }
     Ok(acc)
-}
-
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bp = s - a;
-    let ap = s - bp;
-    (s, (a - ap) + (b - bp))
 }
 
 fn radix(vm: &mut Vm, a: Args, name: &str, spec: &str) -> PyResult {

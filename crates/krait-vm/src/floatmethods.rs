@@ -267,3 +267,101 @@ pub fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult {
 pub fn text_arg(v: &Value) -> Option<String> {
     value_pystr(v).map(|s| s.to_string_lossy().into_owned())
 }
+
+/// A number as a complex pair, for mixed complex arithmetic.
+pub fn as_complex(vm: &Vm, v: &Value) -> Option<(f64, f64)> {
+    match v {
+        Value::Int(i) => Some((*i as f64, 0.0)),
+        Value::Bool(b) => Some((*b as i64 as f64, 0.0)),
+        Value::Float(f) => Some((*f, 0.0)),
+        Value::Obj(o) => match o.kind() {
+            ObjKind::Complex(re, im) => Some((*re, *im)),
+            ObjKind::Float(f) => Some((*f, 0.0)),
+            ObjKind::Int(b) => crate::int::big_to_f64(vm, b).ok().map(|f| (f, 0.0)),
+            _ => None,
+        },
+        Value::None | Value::Null => None,
+    }
+}
+
+fn complex_value(vm: &Vm, re: f64, im: f64) -> Value {
+    Value::Obj(Obj::new(vm.types.complex.clone(), ObjKind::Complex(re, im)))
+}
+
+fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    if b == (0.0, 0.0) {
+        return Ok((1.0, 0.0));
+    }
+    if a == (0.0, 0.0) {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return Err(vm.zero_division("0.0 to a negative or complex power"));
+        }
+        return Ok((0.0, 0.0));
+    }
+    // Small integer exponents by repeated multiplication, as CPython does.
+    if b.1 == 0.0 && b.0.fract() == 0.0 && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        let mul = |x: (f64, f64), y: (f64, f64)| (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0);
+        let mut result = (1.0, 0.0);
+        let mut base = a;
+        let mut e = n.unsigned_abs();
+        while e > 0 {
+            if e & 1 == 1 {
+                result = mul(result, base);
+            }
+            base = mul(base, base);
+            e >>= 1;
+        }
+        if n < 0 {
+            let d = result.0 * result.0 + result.1 * result.1;
+            result = (result.0 / d, -result.1 / d);
+        }
+        return Ok(result);
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    Ok((len * phase.cos(), len * phase.sin()))
+}
+
+/// Arithmetic where one operand is complex; `None` if the other operand
+/// is not a number.
+pub fn complex_binop(
+    vm: &mut Vm,
+    op: krait_compiler::code::BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    use krait_compiler::code::BinOp;
+    let (Some(x), Some(y)) = (as_complex(vm, a), as_complex(vm, b)) else {
+        return Ok(None);
+    };
+    let r = match op.base() {
+        BinOp::Add => (x.0 + y.0, x.1 + y.1),
+        BinOp::Subtract => (x.0 - y.0, x.1 - y.1),
+        BinOp::Multiply => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
+        BinOp::TrueDivide => {
+            if y == (0.0, 0.0) {
+                return Err(vm.zero_division("complex division by zero"));
+            }
+            // Smith's algorithm, as CPython uses.
+            if y.0.abs() >= y.1.abs() {
+                let ratio = y.1 / y.0;
+                let denom = y.0 + y.1 * ratio;
+                ((x.0 + x.1 * ratio) / denom, (x.1 - x.0 * ratio) / denom)
+            } else {
+                let ratio = y.0 / y.1;
+                let denom = y.0 * ratio + y.1;
+                ((x.0 * ratio + x.1) / denom, (x.1 * ratio - x.0) / denom)
+            }
+        }
+        BinOp::Power => complex_pow(vm, x, y)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(complex_value(vm, r.0, r.1)))
+}

@@ -285,12 +285,25 @@ impl Vm {
                     (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
                     (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
                     (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
+                    (ObjKind::Complex(..), _) | (_, ObjKind::Complex(..)) => {
+                        return Ok(self.complex_eq(op, a, b));
+                    }
                     (ObjKind::Tuple(_), ObjKind::Tuple(_))
                     | (ObjKind::List(_), ObjKind::List(_)) => {
                         return self.sequence_compare(op, x, y).map(Some)
                     }
                     _ => None,
                 }
+            }
+            (Value::Obj(x), Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Complex(..)) =>
+            {
+                return Ok(self.complex_eq(op, a, b));
+            }
+            (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Obj(y))
+                if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Complex(..)) =>
+            {
+                return Ok(self.complex_eq(op, a, b));
             }
             (Value::Obj(x), Value::Int(_) | Value::Bool(_)) if !x.class().tdata().heap => {
                 match x.kind() {
@@ -359,6 +372,17 @@ impl Vm {
         })();
         self.leave_recursion();
         r
+    }
+
+    /// `==`/`!=` with a complex operand (orderings are undefined).
+    fn complex_eq(&self, op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
+        let x = crate::floatmethods::as_complex(self, a)?;
+        let y = crate::floatmethods::as_complex(self, b)?;
+        match op {
+            CompareOp::Eq => Some(x == y),
+            CompareOp::Ne => Some(x != y),
+            _ => None,
+        }
     }
 
     // ---- arithmetic ----------------------------------------------------
@@ -485,6 +509,13 @@ impl Vm {
                 return crate::float::binop(self, op, *x, yf);
             }
         }
+        let complex = |v: &Value| matches!(v.kind(), Some(ObjKind::Complex(..)));
+        if complex(a) || complex(b) {
+            if self.class_of(a).tdata().heap || self.class_of(b).tdata().heap {
+                return Ok(None);
+            }
+            return crate::floatmethods::complex_binop(self, op, a, b);
+        }
         crate::seqops::native_binop(self, op, a, b)
     }
 
@@ -498,6 +529,10 @@ impl Vm {
             }),
             Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
+                let b = int::to_big(v).unwrap_or_default();
+                Ok(self.new_int(-b))
+            }
             _ => self.unary_dunder(v, "__neg__", "unary -"),
         }
     }
@@ -506,6 +541,9 @@ impl Vm {
         match v {
             Value::Int(_) | Value::Float(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
+                Ok(v.clone())
+            }
             _ => self.unary_dunder(v, "__pos__", "unary +"),
         }
     }
@@ -514,6 +552,10 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
             Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
+                let b = int::to_big(v).unwrap_or_default();
+                Ok(self.new_int(-b - dashu_int::IBig::from(1)))
+            }
             _ => self.unary_dunder(v, "__invert__", "unary ~"),
         }
     }

@@ -100,8 +100,9 @@ impl Vm {
                 self.stack.push(r);
             }
             Instr::CopyDictWithoutKeys => {
+                // subject, keys -> the subject's items without those keys
                 let keys = self.stack.pop().unwrap_or(Value::None);
-                let subject = self.stack.last().cloned().unwrap_or(Value::None);
+                let subject = self.stack.pop().unwrap_or(Value::None);
                 let d = self.new_dict_obj(crate::dict::Dict::new());
                 self.dict_update_from(&d, &subject, false)?;
                 for k in crate::eval::tuple_items(&keys) {
