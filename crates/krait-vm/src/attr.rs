@@ -258,6 +258,16 @@ impl Vm {
     }
 
     pub fn no_attribute(&self, obj: &Value, name: &Obj) -> Obj {
+        let e = self.no_attribute_error(obj, name);
+        if let ObjKind::Exception(d) = e.kind() {
+            let mut d = d.borrow_mut();
+            d.attr_name = Value::Obj(name.clone());
+            d.attr_obj = obj.clone();
+        }
+        e
+    }
+
+    fn no_attribute_error(&self, obj: &Value, name: &Obj) -> Obj {
         let n = text(name);
         if let Value::Obj(o) = obj {
             if let ObjKind::Module(m) = o.kind() {

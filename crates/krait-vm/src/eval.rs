@@ -928,6 +928,32 @@ impl Vm {
     pub fn name_not_defined(&self, name: &Obj) -> Obj {
         let n = crate::strops::text(name).into_owned();
         let e = self.name_error(format!("name '{n}' is not defined"));
+        // Candidates as CPython takes them: the frame's local variable
+        // names, then its globals, then the builtins.
+        let suggestion = self.frames.last().and_then(|f| {
+            let keys = |d: &Obj| -> Vec<String> {
+                crate::dictops::dict_cell(d)
+                    .borrow()
+                    .iter()
+                    .filter_map(|e| {
+                        crate::strops::value_pystr(&e.key).map(|s| s.to_string_lossy().into_owned())
+                    })
+                    .collect()
+            };
+            let locals: Vec<&str> = f.code.code.varnames.iter().map(String::as_str).collect();
+            crate::suggest::closest(locals.into_iter(), &n)
+                .or_else(|| {
+                    crate::suggest::closest(keys(&f.globals).iter().map(String::as_str), &n)
+                })
+                .or_else(|| {
+                    crate::suggest::closest(keys(&f.builtins).iter().map(String::as_str), &n)
+                })
+        });
+        if let ObjKind::Exception(d) = e.kind() {
+            let mut d = d.borrow_mut();
+            d.suggestion = suggestion;
+            d.attr_name = Value::Obj(name.clone());
+        }
         e
     }
 }

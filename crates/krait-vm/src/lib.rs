@@ -43,6 +43,7 @@ pub mod str;
 pub mod strformat;
 pub mod strmethods;
 pub mod strops;
+pub mod suggest;
 pub mod sysmod;
 pub mod traceback;
 pub mod tupleobj;

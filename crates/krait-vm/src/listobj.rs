@@ -207,77 +207,158 @@ fn position(
     }
 }
 
-/// Sorts values with Python's `<`, stably; `reverse` keeps stability.
+/// `x < y` as the sort asks it.
+fn less(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<bool> {
+    if let (Value::Int(p), Value::Int(q)) = (x, y) {
+        return Ok(p < q);
+    }
+    let r = vm.compare(krait_compiler::code::CompareOp::Lt, x, y)?;
+    vm.truthy(&r)
+}
+
+/// CPython's list sort (natural runs, a minimum run length extended by
+/// binary insertion, stable merges), so that Python `__lt__` methods see
+/// the same comparisons in the same order. Returns the sorted order of
+/// the positions of `keys`.
+fn timsort(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
+    let n = keys.len();
+    let mut a: Vec<usize> = (0..n).collect();
+    if n < 2 {
+        return Ok(a);
+    }
+    let minrun = {
+        let mut m = n;
+        let mut r = 0;
+        while m >= 64 {
+            r |= m & 1;
+            m >>= 1;
+        }
+        m + r
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        // A natural run, reversed in place if strictly descending.
+        let mut len = 1;
+        if lo + 1 < n {
+            len = 2;
+            if less(vm, &keys[a[lo + 1]], &keys[a[lo]])? {
+                while lo + len < n && less(vm, &keys[a[lo + len]], &keys[a[lo + len - 1]])? {
+                    len += 1;
+                }
+                a[lo..lo + len].reverse();
+            } else {
+                while lo + len < n && !less(vm, &keys[a[lo + len]], &keys[a[lo + len - 1]])? {
+                    len += 1;
+                }
+            }
+        }
+        if len < minrun {
+            let force = minrun.min(n - lo);
+            binary_insertion(vm, keys, &mut a[lo..lo + force], len)?;
+            len = force;
+        }
+        runs.push((lo, len));
+        lo += len;
+        collapse(vm, keys, &mut a, &mut runs, false)?;
+    }
+    collapse(vm, keys, &mut a, &mut runs, true)?;
+    Ok(a)
+}
+
+/// Sorts `a[start..]` into the sorted prefix `a[..start]`.
+fn binary_insertion(vm: &mut Vm, keys: &[Value], a: &mut [usize], start: usize) -> PyResult<()> {
+    for i in start.max(1)..a.len() {
+        let pivot = a[i];
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if less(vm, &keys[pivot], &keys[a[p]])? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        a.copy_within(l..i, l + 1);
+        a[l] = pivot;
+    }
+    Ok(())
+}
+
+/// Merges runs while the stack breaks timsort's invariants (all of them
+/// when `force`).
+fn collapse(
+    vm: &mut Vm,
+    keys: &[Value],
+    a: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    force: bool,
+) -> PyResult<()> {
+    while runs.len() > 1 {
+        let k = runs.len();
+        let mut i = k - 2;
+        if force {
+            if k > 2 && runs[k - 3].1 < runs[k - 1].1 {
+                i = k - 3;
+            }
+        } else if (k > 2 && runs[k - 3].1 <= runs[k - 2].1 + runs[k - 1].1)
+            || (k > 3 && runs[k - 4].1 <= runs[k - 3].1 + runs[k - 2].1)
+        {
+            if runs[k - 3].1 < runs[k - 1].1 {
+                i = k - 3;
+            }
+        } else if runs[k - 2].1 > runs[k - 1].1 {
+            break;
+        }
+        let (s1, l1) = runs[i];
+        let (_, l2) = runs[i + 1];
+        merge(vm, keys, &mut a[s1..s1 + l1 + l2], l1)?;
+        runs[i] = (s1, l1 + l2);
+        runs.remove(i + 1);
+    }
+    Ok(())
+}
+
+/// Stable merge of the sorted halves `a[..mid]` and `a[mid..]`.
+fn merge(vm: &mut Vm, keys: &[Value], a: &mut [usize], mid: usize) -> PyResult<()> {
+    let left: Vec<usize> = a[..mid].to_vec();
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < left.len() && j < a.len() {
+        if less(vm, &keys[a[j]], &keys[left[i]])? {
+            a[k] = a[j];
+            j += 1;
+        } else {
+            a[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        a[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+/// Sorts values with Python's `<`, stably; with `reverse`, equal items
+/// keep their order, as CPython's reverse-sort-reverse gives.
 pub fn sort_values(
     vm: &mut Vm,
     items: &mut Vec<Value>,
     keys: Option<Vec<Value>>,
     reverse: bool,
 ) -> PyResult<()> {
-    let mut err: Option<Obj> = None;
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let keys = keys.unwrap_or_else(|| items.clone());
+    let mut keys = keys.unwrap_or_else(|| items.clone());
     if reverse {
-        idx.reverse();
+        items.reverse();
+        keys.reverse();
     }
-    idx.sort_by(|&a, &b| {
-        if err.is_some() {
-            return std::cmp::Ordering::Equal;
-        }
-        let (x, y) = (&keys[a], &keys[b]);
-        let lt = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
-            if let (Value::Int(p), Value::Int(q)) = (x, y) {
-                return Ok(p < q);
-            }
-            let r = vm.compare(krait_compiler::code::CompareOp::Lt, x, y)?;
-            vm.truthy(&r)
-        };
-        let (p, q) = if reverse { (x, y) } else { (y, x) };
-        let _ = (p, q);
-        match lt(vm, y, x) {
-            Ok(true) => {
-                if reverse {
-                    std::cmp::Ordering::Less
-                } else {
-                    std::cmp::Ordering::Greater
-                }
-            }
-            Ok(false) => match lt(vm, x, y) {
-                Ok(true) => {
-                    if reverse {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Less
-                    }
-                }
-                Ok(false) => std::cmp::Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
-                }
-            },
-            Err(e) => {
-                err = Some(e);
-                std::cmp::Ordering::Equal
-            }
-        }
-    });
+    let order = timsort(vm, &keys)?;
+    let mut sorted: Vec<Value> = order.iter().map(|&i| items[i].clone()).collect();
     if reverse {
-        idx.reverse();
-        // Restore stability for equal elements: CPython reverses, sorts
-        // stably, and reverses back.
+        sorted.reverse();
     }
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let sorted: Vec<Value> = if reverse {
-        let mut v: Vec<Value> = idx.iter().rev().map(|&i| items[i].clone()).collect();
-        v.reverse();
-        v.reverse();
-        v
-    } else {
-        idx.iter().map(|&i| items[i].clone()).collect()
-    };
     *items = sorted;
     Ok(())
 }

@@ -96,6 +96,12 @@ pub struct ExcData {
     /// A traceback object made for `__traceback__`, kept while `traceback`
     /// does not change.
     pub tb_object: Option<(usize, Value)>,
+    /// A NameError's "Did you mean" name, found when it was raised.
+    pub suggestion: Option<String>,
+    /// The `name` and `obj` of a NameError or AttributeError the VM
+    /// raised (None otherwise).
+    pub attr_name: Value,
+    pub attr_obj: Value,
 }
 
 pub struct Property {

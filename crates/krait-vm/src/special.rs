@@ -157,6 +157,17 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         },
         ObjKind::Exception(d) => match name {
             "args" => d.borrow().args.clone(),
+            "name" | "obj"
+                if o.class().is_subtype(&vm.exc.name_error)
+                    || o.class().is_subtype(&vm.exc.attribute_error) =>
+            {
+                let d = d.borrow();
+                if name == "name" {
+                    d.attr_name.clone()
+                } else {
+                    d.attr_obj.clone()
+                }
+            }
             // Made natively without `__init__` (a generator's return).
             "value" if o.class().is_subtype(&vm.exc.stop_iteration) => {
                 crate::eval::tuple_items(&d.borrow().args)

@@ -112,7 +112,7 @@ impl Vm {
         let cls = exc.class().clone();
         let qual = cls.tdata().qualname.borrow().clone();
         let name = match crate::objtype::class_module(self, &cls) {
-            Some(m) if m != "builtins" => format!("{m}.{qual}"),
+            Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
             _ => qual,
         };
         if cls.is_subtype(&self.exc.syntax_error) {
@@ -126,11 +126,44 @@ impl Vm {
                 .unwrap_or_default(),
             Err(_) => "<exception str() failed>".to_string(),
         };
+        let msg = match self.suggestion_for(exc) {
+            Some(s) => format!("{msg}. Did you mean: '{s}'?"),
+            None => msg,
+        };
         if msg.is_empty() {
             format!("{name}\n")
         } else {
             format!("{name}: {msg}\n")
         }
+    }
+
+    /// The "Did you mean" name for a NameError or AttributeError.
+    fn suggestion_for(&mut self, exc: &Obj) -> Option<String> {
+        let d = crate::excmethods::exc_data(exc)?;
+        let (suggestion, name, obj) = {
+            let d = d.borrow();
+            (
+                d.suggestion.clone(),
+                d.attr_name.clone(),
+                d.attr_obj.clone(),
+            )
+        };
+        if suggestion.is_some() {
+            return suggestion;
+        }
+        if obj.is_none() || !exc.class().is_subtype(&self.exc.attribute_error) {
+            return None;
+        }
+        let name = value_pystr(&name)?.to_string_lossy().into_owned();
+        let dir = self.builtin("dir")?;
+        let names = self.call(&dir, vec![obj]).ok()?;
+        let names: Vec<String> = self
+            .iterate(&names)
+            .ok()?
+            .iter()
+            .filter_map(|v| value_pystr(v).map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        crate::suggest::closest(names.iter().map(String::as_str), &name)
     }
 
     /// A SyntaxError raised at run time (by `compile`, `exec`, `import`).

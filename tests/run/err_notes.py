@@ -1,0 +1,3 @@
+e = TypeError("bad type")
+e.add_note("extra context")
+raise e

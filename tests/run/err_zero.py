@@ -1,0 +1,3 @@
+def divide(a, b):
+    return a / b
+print(divide(1, 0))
