@@ -114,6 +114,7 @@ pub fn register(vm: &mut Vm) {
         }
         dict_or(vm, &a.pos[0], &a.pos[1], false)
     });
+    register_comparisons(vm);
     let h = vm.intern("__hash__");
     let ns = d.object().dict().unwrap().clone();
     crate::dictops::set_str(vm, &ns, h, Value::None);
@@ -193,4 +194,58 @@ pub fn dict_or(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult {
     };
     vm.dict_update_from(&target, b, false)?;
     Ok(Value::Obj(target))
+}
+
+/// `a == b` for two dicts: same keys, equal values.
+pub fn dict_equal(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
+    if crate::dictops::dict_cell(a).borrow().len() != crate::dictops::dict_cell(b).borrow().len() {
+        return Ok(false);
+    }
+    let entries: Vec<(Value, Value)> = crate::dictops::dict_cell(a)
+        .borrow()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    vm.enter_recursion(" in comparison")?;
+    let r = (|| {
+        for (k, v) in entries {
+            match crate::dictops::get(vm, b, &k)? {
+                Some(w) => {
+                    if !v.is(&w) && !vm.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    })();
+    vm.leave_recursion();
+    r
+}
+
+fn dict_compare(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
+    check_method_args(vm, a, if eq { "__eq__" } else { "__ne__" }, 1, 1)?;
+    match (a.pos[0].as_obj(), a.pos[1].as_obj()) {
+        (Some(x), Some(y))
+            if matches!(x.kind(), ObjKind::Dict(_)) && matches!(y.kind(), ObjKind::Dict(_)) =>
+        {
+            let r = dict_equal(vm, x, y)?;
+            Ok(Value::Bool(r == eq))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+/// Registers `__eq__`/`__ne__` (after the sequence dunders, which do not
+/// apply to dicts).
+pub fn register_comparisons(vm: &mut Vm) {
+    let d = vm.types.dict.clone();
+    method(vm, &d, "__eq__", |vm, a| dict_compare(vm, &a, true));
+    method(vm, &d, "__ne__", |vm, a| dict_compare(vm, &a, false));
+    for name in ["__lt__", "__le__", "__gt__", "__ge__", "__add__", "__mul__"] {
+        let key = vm.intern(name);
+        let ns = d.object().dict().unwrap().clone();
+        crate::dictops::remove_str(&ns, &key);
+    }
 }

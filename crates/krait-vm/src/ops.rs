@@ -285,6 +285,12 @@ impl Vm {
                     (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
                     (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
                     (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
+                    (ObjKind::Dict(_), ObjKind::Dict(_))
+                        if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+                    {
+                        let r = crate::dictmethods::dict_equal(self, x, y)?;
+                        return Ok(Some(r == (op == CompareOp::Eq)));
+                    }
                     (ObjKind::Complex(..), _) | (_, ObjKind::Complex(..)) => {
                         return Ok(self.complex_eq(op, a, b));
                     }
@@ -304,6 +310,22 @@ impl Vm {
                 if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Complex(..)) =>
             {
                 return Ok(self.complex_eq(op, a, b));
+            }
+            (Value::Obj(x), Value::Float(f))
+                if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Int(_)) =>
+            {
+                let ObjKind::Int(p) = x.kind() else {
+                    unreachable!()
+                };
+                return Ok(Some(big_float_cmp(op, p, *f)));
+            }
+            (Value::Float(f), Value::Obj(y))
+                if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Int(_)) =>
+            {
+                let ObjKind::Int(q) = y.kind() else {
+                    unreachable!()
+                };
+                return Ok(Some(big_float_cmp(op.swapped(), q, *f)));
             }
             (Value::Obj(x), Value::Int(_) | Value::Bool(_)) if !x.class().tdata().heap => {
                 match x.kind() {
@@ -581,6 +603,36 @@ fn float_cmp(op: CompareOp, x: f64, y: f64) -> bool {
         CompareOp::Ne => x != y,
         CompareOp::Gt => x > y,
         CompareOp::Ge => x >= y,
+    }
+}
+
+/// Compares a big int with a float exactly.
+fn big_float_cmp(op: CompareOp, i: &dashu_int::IBig, f: f64) -> bool {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return op == CompareOp::Ne;
+    }
+    let ord = if f.is_infinite() {
+        if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        }
+    } else {
+        let fl = f.floor();
+        let fi = dashu_int::IBig::try_from(fl).unwrap_or_default();
+        match i.cmp(&fi) {
+            Ordering::Equal if f > fl => Ordering::Less,
+            o => o,
+        }
+    };
+    match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
     }
 }
 

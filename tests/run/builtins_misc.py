@@ -1,0 +1,30 @@
+# Assorted builtins.
+print(abs(-5), abs(3.5), all([1, 1]), any([0, 0]), ascii("ü"), bin(10), bool([]), bool([0]))
+print(callable(len), callable(5), chr(9731), divmod(17, 5), list(enumerate(["a"], start=5)))
+print(format(3.14159, ".3"), hash("a") == hash("a"), hex(4096), id(None) == id(None), isinstance(3, (str, int)))
+print(issubclass(bool, int), len({1: 2}), list(map(pow, [2, 3], [3, 2])), max([1, 5, 3]), min("hello"))
+print(next(iter([9])), next(iter([]), "dflt"), oct(64), ord("€"), pow(2, 10), repr([1]), list(reversed("abc")))
+print(round(7.456, 1), sorted({3: 1, 1: 2}), sum([1, 2], 10), tuple(x for x in "ab"), type(3), type("") is str)
+print(list(zip("ab", "cd", "ef")), list(zip()), vars(type("T", (), {"a": 1}))["a"], getattr(str, "upper")("x"))
+print(max([], default=0), min([3, 1], key=lambda v: -v), max(("a", 2), ("b", 1), key=lambda p: p[1]))
+print(sum([[1], [2]], []), sum(x for x in range(10) if x % 2), sum([1.5, 2.5]), sum([], 0.0))
+print(str(b"bytes"), bytes([65, 66]), bytes(3), bytearray(b"ab"), b"ab" + b"cd", b"x" * 3, b"abc"[1], b"abc"[:2])
+print(int("ff", 16), int("777", 8), int(" -12 "), float("1e3"), complex(1, 2), complex("3+4j"), str(-0.0))
+print(list(filter(lambda v: v > 1, [1, 2, 3])), list(map(str.upper, "ab")), dict(zip("ab", [1, 2])))
+print(isinstance([], list), isinstance(True, int), isinstance(None, type(None)), type(None).__name__)
+print(hasattr([], "append"), hasattr(1, "nope"), getattr(1, "nope", "default"), len(dir([])) > 10)
+print(iter(range(3)).__next__(), list(iter([1, 2, 3].__iter__())), slice(1, 5, 2), slice(3).indices(10))
+print(globals()["__name__"], __name__, type(globals()).__name__, "print" in dir(__builtins__))
+x = 10
+def show_locals():
+    a, b = 1, 2
+    return sorted(locals().items())
+print(show_locals(), eval("x * 2"), eval("a + 1", {"a": 5}), exec("y = 3") or y)
+code = compile("1 + 2", "<expr>", "eval")
+print(eval(code), type(code).__name__)
+ns = {}
+exec("def f(n):\n    return n * 3\nresult = f(4)", ns)
+print(ns["result"], sorted(k for k in ns if k != "__builtins__"))
+print(object().__class__, type(type), type(object), object.__bases__, int.__mro__)
+print(frozenset({1}) == {1}, {1: "a"} == {1: "a"}, [1, [2]] == [1, [2]], (1, 2) != (1, 3), None == 0)
+print(repr(None), repr(True), repr(...), repr(NotImplemented), Ellipsis is ..., bool(NotImplemented) if False else 1)
