@@ -8,35 +8,65 @@ use crate::strops::{as_pystr, text};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
-impl Vm {
-    /// `name` found in the namespace of `cls` or a class in its MRO.
-    pub fn lookup_type_obj(&mut self, cls: &Obj, name: &Obj) -> Option<Value> {
-        let t = cls.type_data()?;
-        let key = name.addr();
-        {
-            let mut cache = t.cache.borrow_mut();
-            if cache.0 != self.type_epoch {
-                cache.0 = self.type_epoch;
-                cache.1.clear();
-            } else if let Some((_, v)) = cache.1.iter().find(|(k, _)| *k == key) {
-                return v.clone();
+/// Entries in the VM's cache of MRO lookups (a power of two).
+pub const CACHE_SIZE: usize = 4096;
+
+/// One cached lookup. The class and name are held, so their addresses
+/// cannot be reused while the entry exists.
+#[derive(Clone, Default)]
+pub struct CacheSlot {
+    class: Option<Obj>,
+    name: Option<Obj>,
+    epoch: u64,
+    value: Option<Value>,
+}
+
+/// `name` in the namespaces along the MRO of `cls`, uncached.
+fn mro_lookup(cls: &Obj, name: &Obj) -> Option<Value> {
+    let t = cls.type_data()?;
+    for c in t.mro.borrow().iter() {
+        if let Some(d) = c.object().dict() {
+            if let Some(v) = crate::dictops::get_str_obj(d, name) {
+                return Some(v);
             }
         }
-        let mut found = None;
-        for c in t.mro.borrow().iter() {
-            if let Some(d) = c.object().dict() {
-                if let Some(v) = crate::dictops::get_str_obj(d, name) {
-                    found = Some(v);
-                    break;
+    }
+    None
+}
+
+impl Vm {
+    /// `name` found in the namespace of `cls` or a class in its MRO.
+    #[inline]
+    pub fn lookup_type_obj(&mut self, cls: &Obj, name: &Obj) -> Option<Value> {
+        let i = ((cls.addr() >> 4) ^ (name.addr() >> 3).wrapping_mul(31)) & (CACHE_SIZE - 1);
+        let version = cls.type_data().map(|t| t.version.get()).unwrap_or(0);
+        let slot = &self.attr_cache[i];
+        if slot.epoch == version {
+            if let (Some(c), Some(n)) = (&slot.class, &slot.name) {
+                if c.is(cls) && n.is(name) {
+                    return slot.value.clone();
                 }
             }
         }
-        let mut cache = t.cache.borrow_mut();
-        // Cache only interned names (their address identifies them).
-        if cache.1.len() < 64 {
-            cache.1.push((key, found.clone()));
-        }
+        let found = mro_lookup(cls, name);
+        self.attr_cache[i] = CacheSlot {
+            class: Some(cls.clone()),
+            name: Some(name.clone()),
+            epoch: version,
+            value: found.clone(),
+        };
         found
+    }
+
+    /// Gives a class and its subclasses new versions after a change to
+    /// its namespace.
+    pub fn type_modified(&mut self, cls: &Obj) {
+        let Some(t) = cls.type_data() else { return };
+        t.version.set(crate::dict::fresh_version());
+        let subs: Vec<Obj> = t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Obj).collect();
+        for s in subs {
+            self.type_modified(&s);
+        }
     }
 
     pub fn lookup_type(&mut self, cls: &Obj, name: &str) -> Option<Value> {
@@ -360,9 +390,9 @@ impl Vm {
                         t.name.borrow()
                     )));
                 }
-                self.type_epoch += 1;
                 let d = o.object().dict().expect("a class namespace").clone();
                 crate::dictops::set_str(self, &d, name.clone(), value);
+                self.type_modified(o);
                 Ok(())
             }
             _ => {
@@ -491,11 +521,11 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
-            if let ObjKind::Type(_) = o.kind() {
-                self.type_epoch += 1;
-            }
             if let Some(d) = o.object().dict() {
                 if crate::dictops::remove_str(d, name).is_some() {
+                    if let ObjKind::Type(_) = o.kind() {
+                        self.type_modified(o);
+                    }
                     return Ok(());
                 }
             }

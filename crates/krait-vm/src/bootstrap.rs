@@ -130,6 +130,7 @@ pub fn set_attr_str(vm: &mut Vm, o: &Obj, name: &str, value: Value) {
     let key = vm.intern(name);
     let d = o.object().dict_or_init(|| new_namespace(vm)).clone();
     crate::dictops::set_str(vm, &d, key, value);
+    vm.type_modified(o);
 }
 
 fn builtin(

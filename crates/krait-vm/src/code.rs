@@ -5,6 +5,7 @@ use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
 use krait_compiler::code::{Code, Const};
+use std::cell::Cell;
 use std::rc::Rc;
 
 pub struct CodeObject {
@@ -22,6 +23,35 @@ pub struct CodeObject {
     /// Calls with exactly `argcount` positional arguments can bind them in
     /// place: no keyword-only, `*args` or `**kwargs` parameters.
     pub simple_args: bool,
+    /// One inline cache per instruction, for the instructions that use one
+    /// (attribute and global loads and stores).
+    pub caches: Box<[InlineCache]>,
+}
+
+/// What an instruction learned the last time it ran. `key` is a class or
+/// dict version (never reused, so a match means nothing changed); `hint`
+/// is the position of the entry in a dict to try before hashing.
+#[derive(Default)]
+pub struct InlineCache {
+    pub key: Cell<u64>,
+    pub key2: Cell<u64>,
+    pub hint: Cell<u32>,
+    pub kind: Cell<u8>,
+    /// A value the instruction reuses: the method a `LOAD_METHOD` found.
+    pub value: Cell<Value>,
+}
+
+/// The kinds of inline cache entries.
+pub mod cache_kind {
+    pub const EMPTY: u8 = 0;
+    /// An instance attribute: in the instance dict, not on the class.
+    pub const INSTANCE: u8 = 1;
+    /// A method: a function on the class, not shadowed by the instance.
+    pub const METHOD: u8 = 2;
+    /// A global found in the module's namespace.
+    pub const GLOBAL: u8 = 3;
+    /// A global found in the builtins (absent from the module).
+    pub const BUILTIN: u8 = 4;
 }
 
 impl Vm {
@@ -43,6 +73,7 @@ impl Vm {
             nlocals: code.varnames.len(),
             total_args,
             simple_args: code.kwonlyargcount == 0 && flags & (f::VARARGS | f::VARKEYWORDS) == 0,
+            caches: (0..code.instrs.len()).map(|_| InlineCache::default()).collect(),
             code: code.clone(),
             consts,
             names,

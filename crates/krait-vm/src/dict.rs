@@ -28,6 +28,21 @@ pub struct Dict {
     version: u64,
 }
 
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A version number never handed out before: dict key sets and types
+/// get one whenever they change, so a cache can tell by the number alone
+/// that the thing it describes is unchanged.
+pub fn fresh_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
+}
+
 /// Spreads Python's hash (small ints hash to themselves) over all bits,
 /// as the index table uses the top bits to filter candidates.
 #[inline]
@@ -37,7 +52,10 @@ fn spread(hash: i64) -> u64 {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict::default()
+        Dict {
+            version: fresh_version(),
+            ..Dict::default()
+        }
     }
 
     pub fn with_capacity(n: usize) -> Dict {
@@ -45,7 +63,7 @@ impl Dict {
             entries: Vec::with_capacity(n),
             index: HashTable::with_capacity(n),
             len: 0,
-            version: 0,
+            version: fresh_version(),
         }
     }
 
@@ -85,6 +103,25 @@ impl Dict {
             .collect()
     }
 
+    /// The value at entry `pos` if its key is the object `key` (a cache's
+    /// hint checked without hashing).
+    #[inline]
+    pub fn value_if_key_at(&self, pos: usize, key: &crate::value::Obj) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(DictEntry { key: Value::Obj(k), value, .. }) if k.is(key) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the value at `pos` if its key is `key`.
+    #[inline]
+    pub fn value_mut_if_key_at(&mut self, pos: usize, key: &crate::value::Obj) -> Option<&mut Value> {
+        match self.entries.get_mut(pos) {
+            Some(DictEntry { key: Value::Obj(k), value, .. }) if k.is(key) => Some(value),
+            _ => None,
+        }
+    }
+
     #[inline]
     pub fn entry(&self, pos: usize) -> &DictEntry {
         &self.entries[pos]
@@ -103,7 +140,7 @@ impl Dict {
             .insert_unique(spread(hash), pos, |&i| spread(entries[i as usize].hash));
         self.entries.push(DictEntry { hash, key, value });
         self.len += 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = fresh_version();
     }
 
     /// Removes the entry at `pos`, returning its key and value.
@@ -115,7 +152,7 @@ impl Dict {
         let key = std::mem::replace(&mut self.entries[pos].key, Value::Null);
         let value = std::mem::replace(&mut self.entries[pos].value, Value::Null);
         self.len -= 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = fresh_version();
         if self.len == 0 {
             self.entries.clear();
             self.index.clear();
@@ -141,7 +178,7 @@ impl Dict {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
-        self.version = self.version.wrapping_add(1);
+        self.version = fresh_version();
     }
 
     /// Live entries in insertion order.

@@ -196,3 +196,14 @@ pub fn remove_str(d: &Obj, key: &Obj) -> Option<Value> {
     let (_, v) = dict_cell(d).borrow_mut().remove_at(pos);
     Some(v)
 }
+
+/// The entry position of an identifier key.
+#[inline]
+pub fn find_str_pos(d: &Obj, key: &Obj) -> Option<usize> {
+    let s = as_pystr(key)?;
+    let hash = str_hash(s);
+    dict_cell(d).borrow().find(hash, |k| match k {
+        Value::Obj(o) => o.is(key) || as_pystr(o).is_some_and(|t| t == s),
+        _ => false,
+    })
+}

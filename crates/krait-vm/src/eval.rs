@@ -174,12 +174,10 @@ impl Vm {
                     Instr::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
                         let f = &self.frames[fi];
-                        let v = match crate::dictops::get_str_obj(&f.globals, name) {
+                        let (g, b) = (f.globals.clone(), f.builtins.clone());
+                        let v = match self.load_global_cached(&code.caches[pc - 1], &g, &b, name) {
                             Some(v) => v,
-                            None => match crate::dictops::get_str_obj(&f.builtins, name) {
-                                Some(v) => v,
-                                None => tri!(Err(self.name_not_defined(name))),
-                            },
+                            None => tri!(Err(self.name_not_defined(name))),
                         };
                         self.stack.push(v);
                     }
@@ -228,13 +226,13 @@ impl Vm {
                     }
                     Instr::LoadAttr(i) => {
                         let obj = self.pop();
-                        let v = tri!(self.getattr(&obj, &code.names[i as usize]));
+                        let v = tri!(self.load_attr_cached(&code.caches[pc - 1], &obj, &code.names[i as usize]));
                         self.stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.setattr(&obj, &code.names[i as usize], v));
+                        tri!(self.store_attr_cached(&code.caches[pc - 1], &obj, &code.names[i as usize], v));
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = self.pop();
@@ -242,7 +240,7 @@ impl Vm {
                     }
                     Instr::LoadMethod(i) => {
                         let obj = self.pop();
-                        let (m, recv) = tri!(self.load_method(obj, &code.names[i as usize]));
+                        let (m, recv) = tri!(self.load_method_cached(&code.caches[pc - 1], obj, &code.names[i as usize]));
                         self.stack.push(m);
                         self.stack.push(recv);
                     }

@@ -6,6 +6,7 @@ pub mod attr;
 pub mod bootstrap;
 pub mod builtins;
 pub mod bytesobj;
+pub mod cache;
 pub mod call;
 pub mod code;
 pub mod dict;

@@ -981,7 +981,8 @@ impl Vm {
             let k = self.names.classcell.clone();
             crate::dictops::remove_str(&d, &k);
         }
-        self.type_epoch += 1;
+        // The namespace was filled after the class got its version.
+        self.type_modified(&cls);
         Ok(cls)
     }
 }

@@ -2,7 +2,7 @@
 //! built-in layout their instances have.
 
 use crate::object::{ObjKind, Object};
-use crate::value::{Obj, Value};
+use crate::value::Obj;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -44,8 +44,9 @@ pub struct TypeData {
     pub instance_dict: Cell<bool>,
     /// Slot names of `__slots__`, for all classes in the MRO.
     pub slots: RefCell<Vec<String>>,
-    /// Cached MRO lookups: name address -> result, valid for `epoch`.
-    pub cache: RefCell<(u64, Vec<(usize, Option<Value>)>)>,
+    /// Changes (to a number never used before) whenever this class or a
+    /// class in its MRO changes: caches of lookups compare it.
+    pub version: Cell<u64>,
     /// Direct subclasses, for `__subclasses__`.
     pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
 }
@@ -62,8 +63,8 @@ impl TypeData {
             base_ok: true,
             instance_dict: Cell::new(heap),
             slots: RefCell::new(Vec::new()),
-            cache: RefCell::new((0, Vec::new())),
             subclasses: RefCell::new(Vec::new()),
+            version: Cell::new(crate::dict::fresh_version()),
         }
     }
 }

@@ -173,15 +173,15 @@ pub struct Vm {
     pub ellipsis: Obj,
     pub empty_tuple: Obj,
     pub empty_str: Obj,
-    interned: HashMap<Box<str>, Obj>,
+    interned: hashbrown::HashMap<Box<str>, Obj>,
+    /// MRO lookups of (class, name), valid while the class's version is unchanged.
+    pub attr_cache: Vec<crate::attr::CacheSlot>,
     pub hash_secret: HashSecret,
     pub recursion_limit: usize,
     /// Python frames plus native recursions (repr, comparisons, ...).
     pub depth: usize,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
-    /// Bumped whenever a class namespace changes: invalidates MRO caches.
-    pub type_epoch: u64,
     pub exc: crate::exceptions::ExcTypes,
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's first).
@@ -267,7 +267,7 @@ impl Vm {
         let empty_str = Obj::new(types.str_.clone(), ObjKind::Str(PyStr::new("")));
         let not_implemented = Obj::new(types.not_implemented_type.clone(), ObjKind::NotImplemented);
         let ellipsis = Obj::new(types.ellipsis_type.clone(), ObjKind::Ellipsis);
-        let mut interned = HashMap::new();
+        let mut interned = hashbrown::HashMap::new();
         let mut intern = |s: &str| -> Obj {
             let o = Obj::new(types.str_.clone(), ObjKind::Str(PyStr::new(s)));
             interned.insert(Box::from(s), o.clone());
@@ -390,11 +390,11 @@ impl Vm {
             empty_tuple,
             empty_str,
             interned,
+            attr_cache: vec![crate::attr::CacheSlot::default(); crate::attr::CACHE_SIZE],
             hash_secret: *crate::hash::secret(),
             recursion_limit: 1000,
             depth: 0,
             exc_info: Value::None,
-            type_epoch: 1,
             exc,
             argv: Vec::new(),
             path: Vec::new(),
