@@ -63,7 +63,13 @@ impl Vm {
     pub fn type_modified(&mut self, cls: &Obj) {
         let Some(t) = cls.type_data() else { return };
         t.version.set(crate::dict::fresh_version());
-        let subs: Vec<Obj> = t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Obj).collect();
+        let subs: Vec<Obj> = t
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Obj)
+            .collect();
         for s in subs {
             self.type_modified(&s);
         }
@@ -544,13 +550,12 @@ impl Vm {
             ),
             _ => true,
         };
-        if plain_instance && !cls.tdata().heap
-            || plain_instance
-                && {
-                    let ga = self.names.getattribute.clone();
-                    matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
-                }
-        {
+        let default_protocol = !cls.tdata().heap
+            || {
+                let ga = self.names.getattribute.clone();
+                matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
+            };
+        if plain_instance && default_protocol {
             if let Some(a) = self.lookup_type_obj(&cls, name) {
                 let is_method = match &a {
                     Value::Obj(o) => match o.kind() {

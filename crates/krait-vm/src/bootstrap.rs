@@ -84,7 +84,7 @@ pub fn init_types(vm: &mut Vm) {
         t.member_descriptor.clone(),
     ];
     for ty in &simple {
-        set_bases(vm, ty, &[object.clone()]);
+        set_bases(vm, ty, std::slice::from_ref(&object));
     }
     let (bool_, int) = (vm.types.bool_.clone(), vm.types.int.clone());
     set_bases(vm, &bool_, &[int]);
@@ -94,7 +94,7 @@ pub fn init_types(vm: &mut Vm) {
     let exc = crate::exceptions::ExcTypes::create(
         |name, base| {
             let c = crate::exceptions::exception_class(&type_, name);
-            set_bases(ns_vm, &c, &[base.clone()]);
+            set_bases(ns_vm, &c, std::slice::from_ref(base));
             c
         },
         &object,

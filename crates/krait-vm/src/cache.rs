@@ -13,7 +13,13 @@ use crate::vm::{PyResult, Vm};
 impl Vm {
     /// `LOAD_GLOBAL`: the module's namespace, then the builtins.
     #[inline]
-    pub fn load_global_cached(&mut self, cache: &InlineCache, globals: &Obj, builtins: &Obj, name: &Obj) -> Option<Value> {
+    pub fn load_global_cached(
+        &mut self,
+        cache: &InlineCache,
+        globals: &Obj,
+        builtins: &Obj,
+        name: &Obj,
+    ) -> Option<Value> {
         let hint = cache.hint.get() as usize;
         match cache.kind.get() {
             cache_kind::GLOBAL => {
@@ -67,7 +73,9 @@ impl Vm {
     #[inline]
     pub fn load_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj) -> PyResult {
         if let Value::Obj(o) = obj {
-            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == o.class().tdata().version.get() {
+            if cache.kind.get() == cache_kind::INSTANCE
+                && cache.key.get() == o.class().tdata().version.get()
+            {
                 if let Some(d) = o.object().dict() {
                     let dict = dict_cell(d).borrow();
                     if let Some(v) = dict.value_if_key_at(cache.hint.get() as usize, name) {
@@ -94,10 +102,17 @@ impl Vm {
         if matches!(o.kind(), ObjKind::Type(_)) {
             return;
         }
-        let Some(d) = o.object().dict().cloned() else { return };
+        let Some(d) = o.object().dict().cloned() else {
+            return;
+        };
         let cls = o.class().clone();
-        let hook = if store { self.names.setattr.clone() } else { self.names.getattribute.clone() };
-        if !self.plain_attribute_protocol(&cls, &hook) || self.lookup_type_obj(&cls, name).is_some() {
+        let hook = if store {
+            self.names.setattr.clone()
+        } else {
+            self.names.getattribute.clone()
+        };
+        if !self.plain_attribute_protocol(&cls, &hook) || self.lookup_type_obj(&cls, name).is_some()
+        {
             return;
         }
         if let Some(pos) = find_str_pos(&d, name) {
@@ -109,9 +124,17 @@ impl Vm {
 
     /// `STORE_ATTR`.
     #[inline]
-    pub fn store_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj, value: Value) -> PyResult<()> {
+    pub fn store_attr_cached(
+        &mut self,
+        cache: &InlineCache,
+        obj: &Value,
+        name: &Obj,
+        value: Value,
+    ) -> PyResult<()> {
         if let Value::Obj(o) = obj {
-            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == o.class().tdata().version.get() {
+            if cache.kind.get() == cache_kind::INSTANCE
+                && cache.key.get() == o.class().tdata().version.get()
+            {
                 if let Some(d) = o.object().dict() {
                     let mut dict = dict_cell(d).borrow_mut();
                     if let Some(slot) = dict.value_mut_if_key_at(cache.hint.get() as usize, name) {
@@ -133,10 +156,20 @@ impl Vm {
     /// `LOAD_METHOD`: the function and the receiver when `name` is a
     /// method of the class not shadowed by the instance.
     #[inline]
-    pub fn load_method_cached(&mut self, cache: &InlineCache, obj: Value, name: &Obj) -> PyResult<(Value, Value)> {
-        if cache.kind.get() == cache_kind::METHOD && cache.key.get() == self.class_of(&obj).tdata().version.get() {
+    pub fn load_method_cached(
+        &mut self,
+        cache: &InlineCache,
+        obj: Value,
+        name: &Obj,
+    ) -> PyResult<(Value, Value)> {
+        if cache.kind.get() == cache_kind::METHOD
+            && cache.key.get() == self.class_of(&obj).tdata().version.get()
+        {
             let shadowed = match &obj {
-                Value::Obj(o) => o.object().dict().is_some_and(|d| find_str_pos(d, name).is_some()),
+                Value::Obj(o) => o
+                    .object()
+                    .dict()
+                    .is_some_and(|d| find_str_pos(d, name).is_some()),
                 _ => false,
             };
             if !shadowed {
@@ -147,7 +180,12 @@ impl Vm {
         }
         let cls = self.class_of(&obj).clone();
         let (m, recv) = self.load_method(obj, name)?;
-        if !m.is_null() && !matches!(recv.kind(), Some(ObjKind::Type(_) | ObjKind::Module(_) | ObjKind::Super { .. })) {
+        if !m.is_null()
+            && !matches!(
+                recv.kind(),
+                Some(ObjKind::Type(_) | ObjKind::Module(_) | ObjKind::Super { .. })
+            )
+        {
             cache.kind.set(cache_kind::METHOD);
             cache.key.set(cls.tdata().version.get());
             cache.value.set(m.clone());

@@ -73,7 +73,9 @@ impl Vm {
             nlocals: code.varnames.len(),
             total_args,
             simple_args: code.kwonlyargcount == 0 && flags & (f::VARARGS | f::VARKEYWORDS) == 0,
-            caches: (0..code.instrs.len()).map(|_| InlineCache::default()).collect(),
+            caches: (0..code.instrs.len())
+                .map(|_| InlineCache::default())
+                .collect(),
             code: code.clone(),
             consts,
             names,

@@ -108,16 +108,28 @@ impl Dict {
     #[inline]
     pub fn value_if_key_at(&self, pos: usize, key: &crate::value::Obj) -> Option<&Value> {
         match self.entries.get(pos) {
-            Some(DictEntry { key: Value::Obj(k), value, .. }) if k.is(key) => Some(value),
+            Some(DictEntry {
+                key: Value::Obj(k),
+                value,
+                ..
+            }) if k.is(key) => Some(value),
             _ => None,
         }
     }
 
     /// Mutable access to the value at `pos` if its key is `key`.
     #[inline]
-    pub fn value_mut_if_key_at(&mut self, pos: usize, key: &crate::value::Obj) -> Option<&mut Value> {
+    pub fn value_mut_if_key_at(
+        &mut self,
+        pos: usize,
+        key: &crate::value::Obj,
+    ) -> Option<&mut Value> {
         match self.entries.get_mut(pos) {
-            Some(DictEntry { key: Value::Obj(k), value, .. }) if k.is(key) => Some(value),
+            Some(DictEntry {
+                key: Value::Obj(k),
+                value,
+                ..
+            }) if k.is(key) => Some(value),
             _ => None,
         }
     }

@@ -226,13 +226,22 @@ impl Vm {
                     }
                     Instr::LoadAttr(i) => {
                         let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(&code.caches[pc - 1], &obj, &code.names[i as usize]));
+                        let v = tri!(self.load_attr_cached(
+                            &code.caches[pc - 1],
+                            &obj,
+                            &code.names[i as usize]
+                        ));
                         self.stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
-                        tri!(self.store_attr_cached(&code.caches[pc - 1], &obj, &code.names[i as usize], v));
+                        tri!(self.store_attr_cached(
+                            &code.caches[pc - 1],
+                            &obj,
+                            &code.names[i as usize],
+                            v
+                        ));
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = self.pop();
@@ -240,7 +249,11 @@ impl Vm {
                     }
                     Instr::LoadMethod(i) => {
                         let obj = self.pop();
-                        let (m, recv) = tri!(self.load_method_cached(&code.caches[pc - 1], obj, &code.names[i as usize]));
+                        let (m, recv) = tri!(self.load_method_cached(
+                            &code.caches[pc - 1],
+                            obj,
+                            &code.names[i as usize]
+                        ));
                         self.stack.push(m);
                         self.stack.push(recv);
                     }

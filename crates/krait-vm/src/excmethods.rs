@@ -546,11 +546,8 @@ impl Vm {
         // Avoid cycles: cut the chain where it would reach `exc`.
         let mut o = cur.clone();
         let mut steps = 0;
-        loop {
-            let next = match exc_data(&o) {
-                Some(d) => d.borrow().context.clone(),
-                None => break,
-            };
+        while let Some(d) = exc_data(&o) {
+            let next = d.borrow().context.clone();
             match next {
                 Value::Obj(n) => {
                     if n.is(exc) {

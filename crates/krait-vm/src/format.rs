@@ -126,7 +126,7 @@ fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
         return format!("{lead}{body}");
     }
     let n = width - len;
-    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     match align {
         '<' => format!("{lead}{body}{}", f(n)),
         '^' => format!("{}{lead}{body}{}", f(n / 2), f(n - n / 2)),
@@ -140,7 +140,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);

@@ -126,11 +126,13 @@ impl Vm {
                     "can't send non-None value to a just-started {what}"
                 )));
             }
-            if frame.pc == 0 && exc.is_some() {
-                // Thrown into before it started: it finishes with the error.
-                s.finished = true;
-                drop(s);
-                return Err(exc.unwrap());
+            if frame.pc == 0 {
+                if let Some(e) = exc {
+                    // Thrown into before it started: it finishes with the error.
+                    s.finished = true;
+                    drop(s);
+                    return Err(e);
+                }
             }
             s.running = true;
             let saved = std::mem::take(&mut s.saved);

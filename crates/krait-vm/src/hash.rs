@@ -40,14 +40,13 @@ impl HashSecret {
                 }
             }
             None => {
-                use std::hash::{BuildHasher, Hash};
+                use std::hash::BuildHasher;
                 let state = std::collections::hash_map::RandomState::new();
-                let mut h = state.build_hasher();
-                std::process::id().hash(&mut h);
-                let k0 = h.finish();
-                let mut h = state.build_hasher();
-                k0.hash(&mut h);
-                HashSecret { k0, k1: h.finish() }
+                let k0 = state.hash_one(std::process::id());
+                HashSecret {
+                    k0,
+                    k1: state.hash_one(k0),
+                }
             }
         }
     }

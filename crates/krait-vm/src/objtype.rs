@@ -272,7 +272,7 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
             }
             Ok(Value::Bool(!vm.truthy(&r2)?))
         }
-        None => r.map(|v| v),
+        None => r,
     }
 }
 
@@ -389,9 +389,7 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
             _ => String::new(),
         };
         let _ = cls;
-        return Err(
-            vm.type_error("object.__init_subclass__() takes no keyword arguments".to_string())
-        );
+        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
     }
     Ok(Value::None)
 }
@@ -1217,11 +1215,8 @@ fn super_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.new_string(s))
 }
 
-fn super_get(vm: &mut Vm, args: Args) -> PyResult {
-    Ok(args.pos.first().cloned().unwrap_or(Value::None)).map(|v| {
-        let _ = vm;
-        v
-    })
+fn super_get(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
 }
 
 impl Vm {

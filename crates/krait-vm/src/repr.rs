@@ -287,18 +287,11 @@ impl Vm {
                         Value::Obj(r) if matches!(r.kind(), ObjKind::Module(_)) => {
                             format!("<built-in function {}>", b.name)
                         }
-                        Value::Obj(r) if r.type_data().is_some() => {
-                            let tr = crate::objtype::type_repr_string(self, r);
-                            format!(
-                                "<built-in method {} of type object at {:#x}>",
-                                b.name,
-                                r.addr()
-                            )
-                            .replace(
-                                "type object",
-                                &format!("type object{}", if tr.is_empty() { "" } else { "" }),
-                            )
-                        }
+                        Value::Obj(r) if r.type_data().is_some() => format!(
+                            "<built-in method {} of type object at {:#x}>",
+                            b.name,
+                            r.addr()
+                        ),
                         _ => format!(
                             "<built-in method {} of {} object at {:#x}>",
                             b.name,

@@ -999,11 +999,11 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
 
 /// `seq * n`.
 fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value>> {
-    let Some(n) = vm.index_i64(n).or_else(|e| {
+    let Some(n) = vm.index_i64(n).map_err(|e| {
         if e.class().is(&vm.exc.index_error) {
-            Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+            vm.overflow_error("cannot fit 'int' into an index-sized integer")
         } else {
-            Err(e)
+            e
         }
     })?
     else {

@@ -248,7 +248,7 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         ObjKind::Code(c) => match name {
             "co_name" => s(vm, &c.code.name.clone()),
             "co_qualname" => s(vm, &c.code.qualname.clone()),
-            "co_filename" => s(vm, &c.code.filename.to_string()),
+            "co_filename" => s(vm, c.code.filename.as_ref()),
             "co_firstlineno" => Value::Int(c.code.first_lineno as i64),
             "co_argcount" => Value::Int(c.code.argcount as i64),
             "co_posonlyargcount" => Value::Int(c.code.posonlyargcount as i64),

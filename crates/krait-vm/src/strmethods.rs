@@ -153,20 +153,15 @@ pub fn register(vm: &mut Vm) {
         find_impl(vm, a, "rindex", true, true)
     });
     method(vm, &s, "count", str_count);
-    for (name, f) in [
-        (
-            "isdigit",
-            (|c: char| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
-                as fn(char) -> bool,
-        ),
-        ("isdecimal", |c: char| c.is_ascii_digit()),
-        ("isnumeric", |c: char| c.is_numeric()),
-        ("isalpha", |c: char| c.is_alphabetic()),
-        ("isalnum", |c: char| c.is_alphanumeric()),
-        ("isspace", |c: char| c.is_whitespace()),
-        ("isascii", |c: char| c.is_ascii()),
+    for name in [
+        "isdigit",
+        "isdecimal",
+        "isnumeric",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isascii",
     ] {
-        let _ = f;
         method(vm, &s, name, predicate_for(name));
     }
     method(vm, &s, "isupper", |vm, a| {
@@ -234,7 +229,7 @@ pub fn register(vm: &mut Vm) {
                 '\t' => {
                     if size > 0 {
                         let n = size - col % size;
-                        out.extend(std::iter::repeat(' ').take(n as usize));
+                        out.extend(std::iter::repeat_n(' ', n as usize));
                         col += n;
                     }
                 }
@@ -720,7 +715,7 @@ fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
     }
     let pad = (width - n) as usize;
     let text = x.to_string_lossy();
-    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     let r = match name {
         "ljust" => format!("{text}{}", f(pad)),
         "rjust" => format!("{}{text}", f(pad)),

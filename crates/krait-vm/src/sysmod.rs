@@ -24,7 +24,7 @@ pub fn register(vm: &mut Vm) {
             false,
         ))),
     );
-    crate::bootstrap::set_bases(vm, &stream_type, &[vm.types.object.clone()]);
+    crate::bootstrap::set_bases(vm, &stream_type, std::slice::from_ref(&vm.types.object));
     let m = vm.new_str("_io");
     set_attr_str(vm, &stream_type, "__module__", m);
     method(vm, &stream_type, "write", |vm, a| {

@@ -9,21 +9,16 @@
 use crate::object::{ObjKind, Object};
 use std::rc::Rc;
 
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
     /// Not a Python value: an unbound local, or "no `self`" in a call.
     Null,
+    #[default]
     None,
     Bool(bool),
     Int(i64),
     Float(f64),
     Obj(Obj),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
 }
 
 /// A reference to a heap object.

@@ -430,7 +430,9 @@ impl Vm {
                     }
                     let key = self.intern(&s);
                     if self.getattr(&module, &key).is_err()
-                        && self.find_module_file(&[path.clone()], &s).is_some()
+                        && self
+                            .find_module_file(std::slice::from_ref(&path), &s)
+                            .is_some()
                     {
                         let full_sub = format!("{full}.{s}");
                         self.import_one(&full_sub, Some(&module))?;
