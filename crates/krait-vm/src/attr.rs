@@ -161,7 +161,7 @@ impl Vm {
                     return Ok(attr.clone());
                 }
                 if p.fget.is_none() {
-                    return Err(self.attribute_error("unreadable attribute"));
+                    return Err(self.property_error(p, instance, "getter"));
                 }
                 let g = p.fget.clone();
                 self.call(&g, vec![instance.clone()])
@@ -188,6 +188,18 @@ impl Vm {
                     None => Ok(attr.clone()),
                 }
             }
+        }
+    }
+
+    /// "property 'x' of 'A' object has no setter".
+    fn property_error(&self, p: &crate::object::Property, obj: &Value, what: &str) -> Obj {
+        let owner = self.type_name(obj);
+        match crate::strops::value_pystr(&p.name.borrow()) {
+            Some(n) => self.attribute_error(format!(
+                "property '{}' of '{owner}' object has no {what}",
+                n.to_string_lossy()
+            )),
+            None => self.attribute_error(format!("property of '{owner}' object has no {what}")),
         }
     }
 
@@ -467,8 +479,8 @@ impl Vm {
                     p.fdel.clone()
                 };
                 if f.is_none() {
-                    let what = if value.is_some() { "set" } else { "delete" };
-                    return Err(self.attribute_error(format!("can't {what} attribute")));
+                    let what = if value.is_some() { "setter" } else { "deleter" };
+                    return Err(self.property_error(p, obj, what));
                 }
                 let mut args = vec![obj.clone()];
                 args.extend(value);

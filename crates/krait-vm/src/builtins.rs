@@ -752,15 +752,35 @@ impl Vm {
 
     /// `pow(x, y, m)`.
     pub fn pow_mod(&mut self, x: &Value, y: &Value, m: &Value) -> PyResult {
-        let (Some(bx), Some(by), Some(bm)) = (
-            crate::int::to_big(x),
-            crate::int::to_big(y),
-            crate::int::to_big(m),
-        ) else {
-            return Err(
-                self.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-            );
-        };
+        let all_ints = [x, y, m].iter().all(|v| crate::int::to_big(v).is_some());
+        if !all_ints || self.class_of(x).tdata().heap {
+            let tx = self.class_of(x).clone();
+            if let Some(f) = self.lookup_type(&tx, "__pow__") {
+                let r = self.call_method_value(&f, x.clone(), vec![y.clone(), m.clone()])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+            if [x, y, m]
+                .iter()
+                .all(|v| crate::floatmethods::as_complex(self, v).is_some())
+            {
+                return Err(self.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            return Err(self.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                self.type_name(x),
+                self.type_name(y),
+                self.type_name(m)
+            )));
+        }
+        let (bx, by, bm) = (
+            crate::int::to_big(x).unwrap_or_default(),
+            crate::int::to_big(y).unwrap_or_default(),
+            crate::int::to_big(m).unwrap_or_default(),
+        );
         if bm == dashu_int::IBig::ZERO {
             return Err(self.value_error("pow() 3rd argument cannot be 0"));
         }

@@ -115,10 +115,18 @@ pub fn register(vm: &mut Vm) {
                 fset: get(1),
                 fdel: get(2),
                 doc,
+                name: RefCell::new(Value::None),
             }),
         )))
     });
     method(vm, &prop, "__init__", |_, _| Ok(Value::None));
+    method(vm, &prop, "__set_name__", |vm, a| {
+        check_method_args(vm, &a, "__set_name__", 2, 2)?;
+        if let Some(ObjKind::Property(p)) = a.pos[0].kind() {
+            *p.name.borrow_mut() = a.pos[2].clone();
+        }
+        Ok(Value::None)
+    });
     for (name, which) in [("getter", 0usize), ("setter", 1), ("deleter", 2)] {
         let f: crate::function::NativeFn = match which {
             0 => |vm, a| property_copy(vm, &a, 0),
@@ -323,6 +331,35 @@ pub fn register(vm: &mut Vm) {
         vm.reversed(&a.pos[1])
     });
 
+    let meth = vm.types.method.clone();
+    method(vm, &meth, "__eq__", |vm, a| {
+        check_method_args(vm, &a, "__eq__", 1, 1)?;
+        match (a.pos[0].kind(), a.pos[1].kind()) {
+            (
+                Some(ObjKind::BoundMethod {
+                    func: f1,
+                    receiver: r1,
+                }),
+                Some(ObjKind::BoundMethod {
+                    func: f2,
+                    receiver: r2,
+                }),
+            ) => {
+                let (f1, f2) = (f1.clone(), f2.clone());
+                Ok(Value::Bool(r1.is(r2) && vm.eq(&f1, &f2)?))
+            }
+            _ => Ok(vm.not_implemented()),
+        }
+    });
+    method(vm, &meth, "__hash__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::BoundMethod { func, receiver }) => {
+            let (f, r) = (func.clone(), receiver.clone());
+            let h = vm.hash(&f)? ^ vm.id_of(&r);
+            Ok(Value::Int(crate::hash::fix(h)))
+        }
+        _ => Err(vm.type_error("expected a method")),
+    });
+
     let none = vm.types.none.clone();
     method(vm, &none, "__repr__", |vm, _| {
         Ok(Value::Obj(vm.intern("None")))
@@ -381,6 +418,7 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = a.pos[1].clone();
     let doc = p.doc.clone();
+    let name = RefCell::new(p.name.borrow().clone());
     let [fget, fset, fdel] = parts;
     let cls = vm.class_of(&a.pos[0]).clone();
     Ok(Value::Obj(Obj::new(
@@ -390,6 +428,7 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
             fset,
             fdel,
             doc,
+            name,
         }),
     )))
 }

@@ -109,6 +109,8 @@ pub struct Property {
     pub fset: Value,
     pub fdel: Value,
     pub doc: Value,
+    /// The attribute name, from `__set_name__` (for error messages).
+    pub name: RefCell<Value>,
 }
 
 /// The iterators of built-in types.

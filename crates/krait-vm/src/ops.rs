@@ -410,7 +410,7 @@ impl Vm {
     // ---- arithmetic ----------------------------------------------------
 
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
-        if let Some(r) = self.native_binop(op.base(), a, b)? {
+        if let Some(r) = self.native_binop(op, a, b)? {
             return Ok(r);
         }
         if op.is_inplace() {
@@ -484,7 +484,14 @@ impl Vm {
     }
 
     /// Arithmetic on values of exact built-in types, or `None`.
-    pub fn native_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    pub fn native_binop(
+        &mut self,
+        full_op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
+        // Numbers behave the same in place; sequences need to know.
+        let op = full_op.base();
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return int::binop_small(self, op, *x, *y),
             (Value::Float(x), Value::Float(y)) => return crate::float::binop(self, op, *x, *y),
@@ -538,7 +545,7 @@ impl Vm {
             }
             return crate::floatmethods::complex_binop(self, op, a, b);
         }
-        crate::seqops::native_binop(self, op, a, b)
+        crate::seqops::native_binop(self, full_op, a, b)
     }
 
     // ---- unary ----------------------------------------------------------
