@@ -265,7 +265,15 @@ pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
 
 pub fn concat(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
     let Ok(y) = bytes_of(vm, b) else {
-        return Ok(None);
+        if vm.class_of(b).tdata().heap {
+            return Ok(None);
+        }
+        let what = if matches!(a.kind(), Some(ObjKind::ByteArray(_))) {
+            "bytearray"
+        } else {
+            "bytes"
+        };
+        return Err(vm.type_error(format!("can't concat {} to {what}", vm.type_name(b))));
     };
     match a.kind() {
         Some(ObjKind::ByteArray(x)) => {

@@ -346,7 +346,6 @@ impl Vm {
             func: Some(func.clone()),
             cleanup,
             is_entry: false,
-            generator: None,
         }
     }
 }

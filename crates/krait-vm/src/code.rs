@@ -112,8 +112,14 @@ impl Vm {
                 self.new_tuple(v)
             }
             Const::FrozenSet(items) => {
+                // CPython's compiler builds the constant twice (the second
+                // time from the first's iteration order, when it merges
+                // equal constants); the layout, and so the iteration order,
+                // follows from that.
                 let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
-                crate::setops::new_frozenset_from(self, v).unwrap_or(Value::None)
+                let first = crate::setops::table_from(self, v).unwrap_or_default();
+                let again: Vec<Value> = first.iter().map(|(_, v)| v.clone()).collect();
+                crate::setops::new_frozenset_from(self, again).unwrap_or(Value::None)
             }
             Const::Code(code) => {
                 let co = self.load_code(code);

@@ -112,6 +112,7 @@ impl Vm {
                     Instr::Nop => {}
                     Instr::PopTop => {
                         self.stack.pop();
+                        self.run_finalizers();
                     }
                     Instr::Copy(n) => {
                         let v = self.stack[self.stack.len() - n as usize].clone();
@@ -141,6 +142,7 @@ impl Vm {
                             tri!(Err(self.unbound_local(&name)));
                         }
                         self.stack[base + i as usize] = Value::Null;
+                        self.run_finalizers();
                     }
                     Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
                         if let Instr::LoadClassDeref(_) = instr {
@@ -216,6 +218,7 @@ impl Vm {
                         let name = code.names[i as usize].clone();
                         let locals = self.frames[fi].locals.clone();
                         tri!(self.mapping_set(&locals, name, v));
+                        self.run_finalizers();
                     }
                     Instr::DeleteName(i) => {
                         let name = code.names[i as usize].clone();
@@ -223,6 +226,7 @@ impl Vm {
                         if !tri!(self.mapping_del(&locals, &name)) {
                             tri!(Err(self.name_not_defined(&name)));
                         }
+                        self.run_finalizers();
                     }
                     Instr::LoadAttr(i) => {
                         let obj = self.pop();
@@ -420,9 +424,11 @@ impl Vm {
                     Instr::SetUpdate(i) => {
                         let iterable = self.pop();
                         let s = self.stack[self.stack.len() - i as usize].clone();
-                        let items = tri!(self.iterate(&iterable));
-                        for v in items {
-                            tri!(crate::setops::add(self, s.as_obj().unwrap(), v));
+                        if let Some(ObjKind::Set(cell)) = s.kind() {
+                            let mut t = std::mem::take(&mut *cell.borrow_mut());
+                            let r = crate::setmethods::update_table(self, &mut t, &iterable);
+                            *cell.borrow_mut() = t;
+                            tri!(r);
                         }
                     }
                     Instr::DictUpdate(i) | Instr::DictMerge(i) => {
@@ -678,7 +684,10 @@ impl Vm {
                         let v = self.pop();
                         let frame = self.pop_frame();
                         self.stack.truncate(frame.cleanup);
-                        if frame.is_entry {
+                        let is_entry = frame.is_entry;
+                        drop(frame);
+                        self.run_finalizers();
+                        if is_entry {
                             return Ok(Exit::Return(v));
                         }
                         self.stack.push(v);

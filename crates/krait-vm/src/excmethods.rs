@@ -89,11 +89,47 @@ fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
             cls.tdata().name.borrow()
         )));
     }
+    // `OSError(errno, ...)` makes the subclass for that errno.
+    let cls = if cls.is(&vm.exc.os_error) && args.pos.len() >= 3 {
+        match crate::int::small(&args.pos[1]).and_then(os_error_subclass) {
+            Some(name) => vm
+                .exc
+                .all
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| c.clone())
+                .unwrap_or(cls),
+            None => cls,
+        }
+    } else {
+        cls
+    };
     let obj = crate::objtype::alloc_instance(vm, &cls);
     if let Some(d) = obj.as_obj().and_then(exc_data) {
         d.borrow_mut().args = vm.new_tuple(args.pos[1..].to_vec());
     }
     Ok(obj)
+}
+
+/// The OSError subclass CPython picks for an errno (Linux numbering).
+fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        4 => "InterruptedError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
 }
 
 fn exc_init(vm: &mut Vm, args: Args) -> PyResult {

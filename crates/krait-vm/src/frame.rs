@@ -24,8 +24,6 @@ pub struct Frame {
     /// Returning from this frame returns from the current run of the eval
     /// loop (a call from native code, or a generator resumption).
     pub is_entry: bool,
-    /// The generator this frame belongs to, if any.
-    pub generator: Option<Obj>,
 }
 
 impl Frame {

@@ -12,6 +12,37 @@ use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{flags, Instr};
 use std::cell::RefCell;
 
+thread_local! {
+    /// Suspended generators whose last reference went away: they still
+    /// have to be closed (their `finally` blocks run), which needs the VM.
+    static DYING: RefCell<Vec<GenState>> = const { RefCell::new(Vec::new()) };
+}
+
+static ANY_DYING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl Drop for GenState {
+    fn drop(&mut self) {
+        let suspended =
+            self.frame.as_ref().is_some_and(|f| f.pc > 0) && !self.finished && !self.running;
+        if !suspended {
+            return;
+        }
+        let state = GenState {
+            frame: self.frame.take(),
+            saved: std::mem::take(&mut self.saved),
+            running: false,
+            finished: false,
+            name: std::mem::take(&mut self.name),
+            qualname: std::mem::take(&mut self.qualname),
+            kind: self.kind,
+            exc_state: std::mem::take(&mut self.exc_state),
+        };
+        // A thread being torn down has nothing left to run them.
+        let _ = DYING.try_with(|d| d.borrow_mut().push(state));
+        ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// What resuming a generator produced.
 pub enum Sent {
     Yielded(Value),
@@ -39,6 +70,36 @@ fn state(o: &Obj) -> &RefCell<GenState> {
 }
 
 impl Vm {
+    /// Closes the suspended generators dropped since the last call, as
+    /// CPython does when their reference count reaches zero.
+    #[inline]
+    pub fn run_finalizers(&mut self) {
+        if ANY_DYING.load(std::sync::atomic::Ordering::Relaxed) {
+            self.close_dying();
+        }
+    }
+
+    #[cold]
+    fn close_dying(&mut self) {
+        ANY_DYING.store(false, std::sync::atomic::Ordering::Relaxed);
+        let dying = DYING.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        for state in dying {
+            let class = match state.kind {
+                GenKind::Generator => self.types.generator.clone(),
+                GenKind::Coroutine => self.types.coroutine.clone(),
+                GenKind::AsyncGenerator => self.types.async_generator.clone(),
+            };
+            let g = Obj::new(class, ObjKind::Generator(RefCell::new(state)));
+            if let Err(e) = self.gen_close_obj(&g) {
+                let what = self.repr_string(&Value::Obj(g.clone())).unwrap_or_default();
+                let report = self.format_exception(&e);
+                self.stdout.flush();
+                self.stderr
+                    .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+            }
+        }
+    }
+
     /// Wraps a freshly bound frame of a generator function.
     pub fn make_generator(&mut self, mut frame: Frame) -> Value {
         let n = frame.code.nlocalsplus;
@@ -156,7 +217,6 @@ impl Vm {
         frame.base = base;
         frame.cleanup = base;
         frame.is_entry = true;
-        frame.generator = Some(g.clone());
         self.stack.extend(saved);
         if started && exc.is_none() {
             self.stack.push(value);

@@ -178,8 +178,7 @@ pub fn reversed(vm: &mut Vm, o: &Obj) -> Value {
     let (start, stop, step) = bounds(o);
     let n = range_len(start as i128, stop as i128, step as i128) as i64;
     let last = start + (n - 1) * step;
-    let nstop = last - step;
-    let (next, stop) = if n == 0 { (0, 0) } else { (last, nstop) };
+    let (next, stop) = if n == 0 { (0, 0) } else { (last, start - step) };
     Value::Obj(Obj::new(
         vm.types.range_iterator.clone(),
         ObjKind::Iter(std::cell::RefCell::new(IterState::Range {

@@ -130,7 +130,6 @@ impl Vm {
             func: None,
             cleanup: base,
             is_entry: true,
-            generator: None,
         };
         self.run_frame(frame)
     }
@@ -189,6 +188,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e),
         };
+        self.run_finalizers();
         self.stdout.flush();
         self.stderr.flush();
         status

@@ -211,24 +211,45 @@ fn copy_table(t: &SetTable) -> SetTable {
     n
 }
 
-fn fill_from(vm: &mut Vm, t: &mut SetTable, src: &Value) -> PyResult<()> {
+/// Adds every key of `other` to `target`, as CPython's `set_merge`
+/// does: one resize up front, then a copy or clean inserts when `target`
+/// is empty, else ordinary insertions in `other`'s table order.
+fn merge_into(vm: &mut Vm, target: &mut SetTable, other: &SetTable) -> PyResult<()> {
+    if target.is_empty() && target.fill() == 0 {
+        *target = copy_table(other);
+        return Ok(());
+    }
+    target.reserve_for_merge(other.len());
+    for (_, v) in other.iter() {
+        add_to_table(vm, target, v.clone())?;
+    }
+    Ok(())
+}
+
+/// Adds the items of any iterable to `target` (CPython's
+/// `set_update_internal`).
+pub fn update_table(vm: &mut Vm, target: &mut SetTable, src: &Value) -> PyResult<()> {
     if is_set(src) {
         let other = table_of(vm, src)?;
-        *t = copy_table(&other);
-        return Ok(());
+        return merge_into(vm, target, &other);
     }
     if let Some(ObjKind::Dict(d)) = src.kind() {
         let keys: Vec<Value> = d.borrow().iter().map(|e| e.key.clone()).collect();
-        t.reserve_for_merge(keys.len());
+        target.reserve_for_merge(keys.len());
         for k in keys {
-            add_to_table(vm, t, k)?;
+            add_to_table(vm, target, k)?;
         }
         return Ok(());
     }
-    for v in vm.iterate(src)? {
-        add_to_table(vm, t, v)?;
+    let it = vm.iter(src)?;
+    while let Some(v) = vm.next(&it)? {
+        add_to_table(vm, target, v)?;
     }
     Ok(())
+}
+
+fn fill_from(vm: &mut Vm, t: &mut SetTable, src: &Value) -> PyResult<()> {
+    update_table(vm, t, src)
 }
 
 /// Any iterable as a set value (sets themselves unchanged).
@@ -254,67 +275,92 @@ fn contains_in(vm: &mut Vm, set: &Value, key: &Value) -> PyResult<bool> {
     crate::setops::contains(vm, set.as_obj().unwrap(), key)
 }
 
-/// The table of `a op b` for sets `a` and `b`.
+/// A table as a temporary set object (for membership tests while
+/// building another).
+fn temp_set(vm: &Vm, t: SetTable) -> Value {
+    Value::Obj(Obj::new(
+        vm.types.set.clone(),
+        ObjKind::Set(RefCell::new(t)),
+    ))
+}
+
+/// Discards each of `keys` found in `target`, adds the others (CPython's
+/// `set_symmetric_difference_update` over a set).
+fn xor_into(vm: &mut Vm, target: SetTable, keys: &SetTable) -> PyResult<SetTable> {
+    let tmp = temp_set(vm, target);
+    for (_, v) in keys.iter() {
+        if !crate::setops::discard(vm, tmp.as_obj().unwrap(), v)? {
+            crate::setops::add(vm, tmp.as_obj().unwrap(), v.clone())?;
+        }
+    }
+    table_of(vm, &tmp)
+}
+
+/// The table of `a op b`, where `a` is a set and `b` any iterable (a set
+/// for the operators), built in the order CPython builds it.
 fn compute(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<SetTable> {
     let ta = table_of(vm, a)?;
-    let tb = table_of(vm, b)?;
     Ok(match op {
         BinOp::Or => {
             let mut r = copy_table(&ta);
-            r.reserve_for_merge(tb.len());
-            for (_, v) in tb.iter() {
-                add_to_table(vm, &mut r, v.clone())?;
-            }
+            update_table(vm, &mut r, b)?;
             r
         }
         BinOp::And => {
-            // Iterate over the smaller, probing the larger.
-            let (small, large) = if tb.len() > ta.len() {
-                (&ta, b)
-            } else {
-                (&tb, a)
-            };
             let mut r = SetTable::new();
-            for (_, v) in small.iter() {
-                if contains_in(vm, large, v)? {
-                    add_to_table(vm, &mut r, v.clone())?;
+            if is_set(b) {
+                let tb = table_of(vm, b)?;
+                // Iterate over the smaller, probing the larger.
+                let (small, large) = if tb.len() > ta.len() {
+                    (&ta, b)
+                } else {
+                    (&tb, a)
+                };
+                for (_, v) in small.iter() {
+                    if contains_in(vm, large, v)? {
+                        add_to_table(vm, &mut r, v.clone())?;
+                    }
+                }
+            } else {
+                let it = vm.iter(b)?;
+                while let Some(v) = vm.next(&it)? {
+                    if contains_in(vm, a, &v)? {
+                        add_to_table(vm, &mut r, v)?;
+                    }
                 }
             }
             r
         }
         BinOp::Subtract => {
-            if (ta.len() >> 2) > tb.len() {
-                let mut r = copy_table(&ta);
-                let tmp = Value::Obj(Obj::new(
-                    vm.types.set.clone(),
-                    ObjKind::Set(RefCell::new(r)),
-                ));
-                for (_, v) in tb.iter() {
-                    crate::setops::discard(vm, tmp.as_obj().unwrap(), v)?;
-                }
-                r = table_of(vm, &tmp)?;
-                r
-            } else {
-                let mut r = SetTable::new();
-                for (_, v) in ta.iter() {
-                    if !contains_in(vm, b, v)? {
-                        add_to_table(vm, &mut r, v.clone())?;
+            let other_len = match b.kind() {
+                Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)) => Some(table_of(vm, b)?.len()),
+                Some(ObjKind::Dict(d)) => Some(d.borrow().len()),
+                _ => None,
+            };
+            match other_len {
+                Some(n) if (ta.len() >> 2) <= n => {
+                    let mut r = SetTable::new();
+                    for (_, v) in ta.iter() {
+                        if !vm.contains(b, v)? {
+                            add_to_table(vm, &mut r, v.clone())?;
+                        }
                     }
+                    r
                 }
-                r
+                _ => {
+                    let tmp = temp_set(vm, copy_table(&ta));
+                    let it = vm.iter(b)?;
+                    while let Some(v) = vm.next(&it)? {
+                        crate::setops::discard(vm, tmp.as_obj().unwrap(), &v)?;
+                    }
+                    table_of(vm, &tmp)?
+                }
             }
         }
         _ => {
-            let tmp = Value::Obj(Obj::new(
-                vm.types.set.clone(),
-                ObjKind::Set(RefCell::new(copy_table(&ta))),
-            ));
-            for (_, v) in tb.iter() {
-                if !crate::setops::discard(vm, tmp.as_obj().unwrap(), v)? {
-                    crate::setops::add(vm, tmp.as_obj().unwrap(), v.clone())?;
-                }
-            }
-            table_of(vm, &tmp)?
+            let mut other = SetTable::new();
+            update_table(vm, &mut other, b)?;
+            xor_into(vm, other, &ta)?
         }
     })
 }
@@ -323,30 +369,42 @@ fn compute(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<SetTable> {
 fn combine(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
     let this = a.pos[0].clone();
     crate::bootstrap::no_kwargs(vm, a, "set method")?;
-    let mut acc = new_like(vm, &this, copy_table(&table_of(vm, &this)?));
+    if a.pos.len() == 1 {
+        return Ok(new_like(vm, &this, copy_table(&table_of(vm, &this)?)));
+    }
+    let mut acc = this.clone();
     for other in &a.pos[1..] {
-        let o = as_set(vm, other)?;
-        let t = compute(vm, &acc, &o, op)?;
+        let t = compute(vm, &acc, other, op)?;
         acc = new_like(vm, &this, t);
     }
     Ok(acc)
 }
 
+/// The `*_update` methods: in place, in CPython's order.
 fn update(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
     let this = mutable(vm, &a.pos[0])?;
     let thisv = Value::Obj(this.clone());
+    let ObjKind::Set(cell) = this.kind() else {
+        unreachable!()
+    };
     for other in &a.pos[1..] {
-        if op == BinOp::Or && !is_set(other) {
-            for v in vm.iterate(other)? {
-                crate::setops::add(vm, &this, v)?;
+        let t = match op {
+            BinOp::Or => {
+                let mut t = std::mem::take(&mut *cell.borrow_mut());
+                let r = update_table(vm, &mut t, other);
+                *cell.borrow_mut() = t;
+                r?;
+                continue;
             }
-            continue;
-        }
-        let o = as_set(vm, other)?;
-        let t = compute(vm, &thisv, &o, op)?;
-        if let ObjKind::Set(c) = this.kind() {
-            *c.borrow_mut() = t;
-        }
+            BinOp::Xor => {
+                let mut keys = SetTable::new();
+                update_table(vm, &mut keys, other)?;
+                let t = std::mem::take(&mut *cell.borrow_mut());
+                xor_into(vm, t, &keys)?
+            }
+            _ => compute(vm, &thisv, other, op)?,
+        };
+        *cell.borrow_mut() = t;
     }
     Ok(Value::None)
 }

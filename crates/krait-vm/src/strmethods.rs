@@ -132,11 +132,17 @@ pub fn register(vm: &mut Vm) {
         map_text(vm, a, "capitalize", |t| {
             let mut cs = t.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                Some(f) => to_title(f) + &cs.as_str().to_lowercase(),
                 None => String::new(),
             }
         })
     });
+    method(vm, &s, "istitle", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(is_title(&t)))
+    });
+    method(vm, &s, "translate", str_translate);
+    static_fn(vm, &s, "maketrans", str_maketrans);
     method(vm, &s, "title", |vm, a| {
         map_text(vm, a, "title", title_case)
     });
@@ -632,6 +638,33 @@ fn map_text(vm: &mut Vm, a: Args, name: &str, f: impl Fn(&str) -> String) -> PyR
     Ok(vm.new_string(t))
 }
 
+/// A character's titlecase form: the digraphs have their own, and a
+/// character whose uppercase is several letters (ß, ﬁ) keeps only the
+/// first one capital.
+fn to_title(c: char) -> String {
+    match c as u32 {
+        0x01C4..=0x01C6 => "\u{01C5}".into(),
+        0x01C7..=0x01C9 => "\u{01C8}".into(),
+        0x01CA..=0x01CC => "\u{01CB}".into(),
+        0x01F1..=0x01F3 => "\u{01F2}".into(),
+        _ => {
+            let mut up = c.to_uppercase();
+            let first = up.next().unwrap_or(c);
+            let rest: String = up.collect::<String>().to_lowercase();
+            format!("{first}{rest}")
+        }
+    }
+}
+
+/// Cased letters as `str.istitle` and `str.title` see them.
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
 fn title_case(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
@@ -639,11 +672,129 @@ fn title_case(t: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            out.push_str(&to_title(c));
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = is_cased(c);
     }
     out
+}
+
+/// `str.istitle`: uppercase letters only after uncased characters,
+/// lowercase ones only after cased ones, and at least one cased letter.
+fn is_title(t: &str) -> bool {
+    let mut prev_cased = false;
+    let mut cased = false;
+    for c in t.chars() {
+        if c.is_uppercase() || is_titlecase(c) {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+/// `str.maketrans(x[, y[, z]])`.
+fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::no_kwargs(vm, &a, "maketrans")?;
+    let args = &a.pos[..];
+    let d = vm.new_dict_obj(crate::dict::Dict::new());
+    match args.len() {
+        1 => {
+            let Some(ObjKind::Dict(src)) = args[0].kind() else {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            };
+            let items: Vec<(Value, Value)> = src
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
+            for (k, v) in items {
+                let key = match value_pystr(&k) {
+                    Some(s) if s.len() == 1 => Value::Int(s.code_point_at(0) as i64),
+                    Some(_) => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
+                    None => k,
+                };
+                crate::dictops::set(vm, &d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let (Some(x), Some(y)) = (value_pystr(&args[0]), value_pystr(&args[1])) else {
+                return Err(vm.type_error("maketrans() argument 1 must be str"));
+            };
+            if x.len() != y.len() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            let pairs: Vec<(u32, u32)> = x.code_points().zip(y.code_points()).collect();
+            for (p, q) in pairs {
+                let v = vm.char_str(q);
+                crate::dictops::set(vm, &d, Value::Int(p as i64), v)?;
+            }
+            if let Some(z) = args.get(2) {
+                let cps: Vec<u32> = value_pystr(z)
+                    .map(|s| s.code_points().collect())
+                    .unwrap_or_default();
+                for c in cps {
+                    crate::dictops::set(vm, &d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        n => return Err(vm.type_error(format!("maketrans expected at most 3 arguments, got {n}"))),
+    }
+    Ok(Value::Obj(d))
+}
+
+/// `str.translate(table)`.
+fn str_translate(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "translate", 1, 1)?;
+    let x = this(vm, &a)?;
+    let table = a.pos[1].clone();
+    let mut out = Vec::with_capacity(x.as_bytes().len());
+    let cps: Vec<u32> = x.code_points().collect();
+    for cp in cps {
+        match vm.getitem(&table, &Value::Int(cp as i64)) {
+            Ok(Value::None) => {}
+            Ok(v) => match &v {
+                Value::Int(n) => {
+                    if !(0..0x110000).contains(n) {
+                        return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                    }
+                    crate::str::push_code_point(&mut out, *n as u32);
+                }
+                _ => match value_pystr(&v) {
+                    Some(s) => out.extend_from_slice(s.as_bytes()),
+                    None => {
+                        return Err(
+                            vm.type_error("character mapping must return integer, None or str")
+                        )
+                    }
+                },
+            },
+            Err(e) if e.class().is_subtype(&vm.exc.lookup_error) => {
+                crate::str::push_code_point(&mut out, cp)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
 fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyResult {

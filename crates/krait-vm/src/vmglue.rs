@@ -379,10 +379,14 @@ impl Vm {
         }
         let full = if level > 0 {
             let package = self.package_of(globals)?;
+            if package.is_empty() {
+                return Err(self.new_exception_msg(
+                    &self.exc.import_error.clone(),
+                    "attempted relative import with no known parent package",
+                ));
+            }
             let mut parts: Vec<&str> = package.split('.').collect();
-            if package.is_empty()
-                || (level as usize - 1) > parts.len() - 1 + usize::from(package.is_empty())
-            {
+            if level as usize > parts.len() {
                 return Err(self.new_exception_msg(
                     &self.exc.import_error.clone(),
                     "attempted relative import beyond top-level package",

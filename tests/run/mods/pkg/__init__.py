@@ -1,0 +1,3 @@
+"""A package imported by the import tests."""
+from .core import double
+PKG_NAME = __name__
