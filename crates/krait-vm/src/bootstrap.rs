@@ -221,19 +221,38 @@ pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> P
     Err(vm.type_error(msg))
 }
 
-/// Checks the count for a method, not counting its receiver (`args.pos[0]`).
+/// Checks the count for a method, not counting its receiver (`args.pos[0]`),
+/// with the wording CPython's built-in methods use.
 pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    no_kwargs(vm, args, name)?;
     let n = args.pos.len().saturating_sub(1);
-    if n >= min && n <= max {
+    if args.kw.is_empty() && n >= min && n <= max {
         return Ok(());
+    }
+    // Methods taking no or one argument name their type: `list.append()`.
+    let qualified = || {
+        let cls = args.pos.first().map(|r| vm.class_of(r).clone());
+        let owner = cls.and_then(|c| {
+            c.tdata()
+                .mro
+                .borrow()
+                .iter()
+                .find(|t| !t.tdata().heap)
+                .cloned()
+        });
+        match owner {
+            Some(t) => format!("{}.{name}", t.tdata().name.borrow()),
+            None => name.to_string(),
+        }
+    };
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", qualified())));
     }
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     let msg = if min == max {
         match min {
-            0 => format!("{name}() takes no arguments ({n} given)"),
-            1 => format!("{name}() takes exactly one argument ({n} given)"),
-            k => format!("{name}() takes exactly {k} arguments ({n} given)"),
+            0 => format!("{}() takes no arguments ({n} given)", qualified()),
+            1 => format!("{}() takes exactly one argument ({n} given)", qualified()),
+            k => format!("{name} expected {k} arguments, got {n}"),
         }
     } else if n < min {
         format!(

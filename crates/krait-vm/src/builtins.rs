@@ -384,10 +384,13 @@ fn attr_name(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Obj> {
             Some(t) => vm.intern(t),
             None => v.as_obj().unwrap().clone(),
         }),
-        None => Err(vm.type_error(format!(
-            "{what}(): attribute name must be string, not '{}'",
-            vm.type_name(v)
-        ))),
+        None => {
+            let _ = what;
+            Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(v)
+            )))
+        }
     }
 }
 
@@ -404,7 +407,7 @@ fn builtin_print(vm: &mut Vm, a: Args) -> PyResult {
             "flush" => flush = vm.truthy(v)?,
             other => {
                 return Err(vm.type_error(format!(
-                    "print() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for print()"
                 )))
             }
         }

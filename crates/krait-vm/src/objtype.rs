@@ -692,7 +692,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
     if pos.len() != 4 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let meta = type_arg(vm, &pos[0], "type.__new__(X)")?;
+    let mut meta = type_arg(vm, &pos[0], "type.__new__(X)")?;
     let name = match pos[1].as_obj().and_then(as_pystr) {
         Some(s) => s.to_string_lossy().into_owned(),
         None => {
@@ -720,6 +720,20 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
             )))
         }
     };
+    // The most derived metaclass of the bases' types.
+    for b in &bases {
+        let bm = vm.class_of(b).clone();
+        if meta.is_subtype(&bm) {
+            continue;
+        }
+        if bm.is_subtype(&meta) {
+            meta = bm;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
     let cls = vm.create_class(&meta, &name, bases, &ns)?;
     // `__set_name__`, then the parent's `__init_subclass__`.
     let entries: Vec<(Value, Value)> = crate::dictops::dict_cell(cls.object().dict().unwrap())

@@ -914,6 +914,42 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
         return Ok(None);
     }
     let base = op.base();
+    let other_builtin = !vm.class_of(b).tdata().heap;
+    if base == BinOp::Add && other_builtin {
+        let what = match (ka, kb) {
+            (ObjKind::Str(_), Some(ObjKind::Str(_)))
+            | (ObjKind::List(_), Some(ObjKind::List(_)))
+            | (ObjKind::Tuple(_), Some(ObjKind::Tuple(_))) => None,
+            (ObjKind::List(_), _) if op.is_inplace() => None,
+            (ObjKind::Str(_), _) => Some("str"),
+            (ObjKind::List(_), _) => Some("list"),
+            (ObjKind::Tuple(_), _) => Some("tuple"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return Err(vm.type_error(format!(
+                "can only concatenate {what} (not \"{}\") to {what}",
+                vm.type_name(b)
+            )));
+        }
+    }
+    if base == BinOp::Multiply
+        && other_builtin
+        && matches!(
+            ka,
+            ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Str(_)
+                | ObjKind::Bytes(_)
+                | ObjKind::ByteArray(_)
+        )
+        && vm.index_int(b)?.is_none()
+    {
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(b)
+        )));
+    }
     match (ka, kb, base) {
         (ObjKind::Str(x), Some(ObjKind::Str(y)), BinOp::Add) => {
             if y.is_empty() {

@@ -483,7 +483,11 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
             }
         }
         Some(sep) => {
-            let sep = arg_str(vm, sep, name)?.to_string_lossy().into_owned();
+            let Some(sep) = value_pystr(sep).map(|s| s.to_string_lossy().into_owned()) else {
+                return Err(
+                    vm.type_error(format!("must be str or None, not {}", vm.type_name(sep)))
+                );
+            };
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -510,7 +514,10 @@ fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyRe
     let x = this(vm, &a)?;
     let text = x.to_string_lossy().into_owned();
     let chars: Option<Vec<char>> = match a.pos.get(1) {
-        Some(v) if !v.is_none() => Some(arg_str(vm, v, name)?.to_string_lossy().chars().collect()),
+        Some(v) if !v.is_none() => match value_pystr(v) {
+            Some(s) => Some(s.to_string_lossy().chars().collect()),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
         _ => None,
     };
     let matcher = |c: char| match &chars {

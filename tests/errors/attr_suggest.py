@@ -1,0 +1,3 @@
+class Config:
+    timeout = 5
+Config().timout

@@ -1,0 +1,1 @@
+class X(5): pass

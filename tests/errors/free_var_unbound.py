@@ -1,0 +1,6 @@
+def outer():
+    def inner():
+        return v
+    inner()
+    v = 1
+outer()

@@ -1,0 +1,5 @@
+class P:
+    @property
+    def x(self):
+        return 1
+P().x = 2

@@ -1,0 +1,5 @@
+def a(n):
+    return b(n)
+def b(n):
+    return a(n)
+a(0)

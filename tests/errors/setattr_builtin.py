@@ -1,0 +1,1 @@
+setattr(int, 'x', 1)

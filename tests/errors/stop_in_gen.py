@@ -1,0 +1,4 @@
+def g():
+    raise StopIteration
+    yield
+next(g())
