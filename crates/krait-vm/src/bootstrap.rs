@@ -82,6 +82,7 @@ pub fn init_types(vm: &mut Vm) {
         t.traceback.clone(),
         t.frame.clone(),
         t.member_descriptor.clone(),
+        t.generic_alias.clone(),
     ];
     for ty in &simple {
         set_bases(vm, ty, std::slice::from_ref(&object));

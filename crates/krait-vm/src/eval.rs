@@ -435,7 +435,21 @@ impl Vm {
                         let other = self.pop();
                         let d = self.stack[self.stack.len() - i as usize].clone();
                         let merge = matches!(instr, Instr::DictMerge(_));
-                        tri!(self.dict_update_from(d.as_obj().unwrap(), &other, merge));
+                        // Merges build a call's keywords: the callable sits
+                        // below the positional arguments.
+                        let func = if merge {
+                            self.stack
+                                .get(self.stack.len().wrapping_sub(i as usize + 2))
+                                .cloned()
+                        } else {
+                            None
+                        };
+                        tri!(self.dict_merge_for(
+                            d.as_obj().unwrap(),
+                            &other,
+                            merge,
+                            func.as_ref()
+                        ));
                     }
                     Instr::ListToTuple => {
                         let l = self.pop();

@@ -754,7 +754,14 @@ impl Vm {
     /// How CPython names a callable in call errors: `f()`, `A.m()`.
     pub fn callable_name(&mut self, callable: &Value) -> String {
         match callable.kind() {
-            Some(ObjKind::Function(f)) => format!("{}()", crate::call::qualname(f)),
+            Some(ObjKind::Function(f)) => {
+                let module = f.module.borrow().clone();
+                match crate::strops::value_pystr(&module).map(|s| s.to_string_lossy().into_owned())
+                {
+                    Some(m) if m != "builtins" => format!("{m}.{}()", crate::call::qualname(f)),
+                    _ => format!("{}()", crate::call::qualname(f)),
+                }
+            }
             Some(ObjKind::BoundMethod { func, .. }) => {
                 let f = func.clone();
                 self.callable_name(&f)
@@ -827,8 +834,23 @@ impl Vm {
         Ok(out)
     }
 
-    /// `{**a}` (update) and `f(**a, **b)` (merge: duplicates are errors).
+    /// `{**a}` (update) and `f(**a, **b)` (merge: duplicates are errors,
+    /// reported against the function being called).
     pub fn dict_update_from(&mut self, d: &Obj, other: &Value, merge: bool) -> PyResult<()> {
+        self.dict_merge_for(d, other, merge, None)
+    }
+
+    pub fn dict_merge_for(
+        &mut self,
+        d: &Obj,
+        other: &Value,
+        merge: bool,
+        func: Option<&Value>,
+    ) -> PyResult<()> {
+        let func_name = |vm: &mut Vm| match func {
+            Some(f) => format!("{} ", vm.callable_name(f)),
+            None => String::new(),
+        };
         let items: Vec<(Value, Value)> = match other.kind() {
             Some(ObjKind::Dict(od)) => od
                 .borrow()
@@ -840,10 +862,18 @@ impl Vm {
                 let keys = match self.getattr(other, &keys_name) {
                     Ok(k) => k,
                     Err(_) => {
+                        if func.is_some() {
+                            let name = func_name(self);
+                            return Err(self.type_error(format!(
+                                "{}argument after ** must be a mapping, not {}",
+                                name,
+                                self.type_name(other)
+                            )));
+                        }
                         return Err(self.type_error(format!(
                             "'{}' object is not a mapping",
                             self.type_name(other)
-                        )))
+                        )));
                     }
                 };
                 let ks = self.call(&keys, vec![])?;
@@ -859,9 +889,10 @@ impl Vm {
         for (k, v) in items {
             if merge && crate::dictops::get(self, d, &k)?.is_some() {
                 let ks = self.str_string(&k)?;
-                return Err(
-                    self.type_error(format!("got multiple values for keyword argument '{ks}'"))
-                );
+                let name = func_name(self);
+                return Err(self.type_error(format!(
+                    "{name}got multiple values for keyword argument '{ks}'"
+                )));
             }
             crate::dictops::set(self, d, k, v)?;
         }

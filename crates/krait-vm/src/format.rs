@@ -559,9 +559,6 @@ impl Vm {
             Err(e) => return Some(Err(self.value_error(e))),
         };
         let r = match v {
-            Value::Bool(b) if spec.ty.is_none() => {
-                format_str(if *b { "True" } else { "False" }, &spec)
-            }
             Value::Int(_) | Value::Bool(_) => {
                 format_int(self, &crate::int::to_big(v).unwrap(), &spec)
             }

@@ -429,6 +429,10 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
                 let text = String::from_utf8_lossy(b).into_owned();
                 return parse_int_value(vm, &text, 10, v);
             }
+            ObjKind::ByteArray(b) => {
+                let text = String::from_utf8_lossy(&b.borrow()).into_owned();
+                return parse_int_value(vm, &text, 10, v);
+            }
             _ => {}
         }
     }

@@ -82,6 +82,17 @@ impl Vm {
                         ObjKind::Tuple(t) => return Ok(!t.is_empty()),
                         ObjKind::Dict(d) => return Ok(!d.borrow().is_empty()),
                         ObjKind::Int(_) => return Ok(true),
+                        ObjKind::Bytes(b) => return Ok(!b.is_empty()),
+                        ObjKind::ByteArray(b) => return Ok(!b.borrow().is_empty()),
+                        ObjKind::Set(t) => return Ok(!t.borrow().is_empty()),
+                        ObjKind::FrozenSet(t) => return Ok(!t.is_empty()),
+                        ObjKind::Complex(re, im) => return Ok(*re != 0.0 || *im != 0.0),
+                        ObjKind::Float(f) => return Ok(*f != 0.0),
+                        ObjKind::Range { .. }
+                        | ObjKind::DictView { .. }
+                        | ObjKind::MappingProxy(_) => {
+                            return Ok(crate::seqops::native_len(o).unwrap_or(0) != 0)
+                        }
                         _ => {}
                     }
                 }

@@ -238,9 +238,20 @@ impl Vm {
         )))
     }
 
-    /// `list[int]` and the like: shown as the alias, kept as the origin.
-    pub fn generic_alias(&self, origin: Value, _args: Value) -> Value {
-        origin
+    /// `list[int]` and the like: a `types.GenericAlias`.
+    pub fn generic_alias(&mut self, origin: Value, args: Value) -> Value {
+        let args = match args.kind() {
+            Some(ObjKind::Tuple(_)) => args,
+            _ => self.new_tuple(vec![args]),
+        };
+        let o = Obj::new(self.types.generic_alias.clone(), ObjKind::Plain);
+        let d = self.new_dict_obj(crate::dict::Dict::new());
+        let _ = o.object().dict_or_init(|| d.clone());
+        let k = self.intern("__origin__");
+        crate::dictops::set_str(self, &d, k, origin);
+        let k = self.intern("__args__");
+        crate::dictops::set_str(self, &d, k, args);
+        Value::Obj(o)
     }
 
     /// Subscription by payload, whatever the class; `None` when the

@@ -67,6 +67,9 @@ fn format_with(
             j += 1;
         }
         if j >= chars.len() {
+            if start >= chars.len() {
+                return Err(vm.value_error("Single '{' encountered in format string"));
+            }
             return Err(vm.value_error("expected '}' before end of string"));
         }
         let field: String = chars[start..j].iter().collect();

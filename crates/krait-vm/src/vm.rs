@@ -69,6 +69,7 @@ pub struct Types {
     pub traceback: Obj,
     pub frame: Obj,
     pub member_descriptor: Obj,
+    pub generic_alias: Obj,
 }
 
 /// Names the VM looks up often, interned once.
@@ -260,6 +261,7 @@ impl Vm {
             traceback: t("traceback", Layout::Special),
             frame: t("frame", Layout::Special),
             member_descriptor: t("member_descriptor", Layout::Special),
+            generic_alias: t("GenericAlias", Layout::Special),
             type_,
             object,
         };

@@ -1,0 +1,11 @@
+# numbers misc
+print(0x10, 0o10, 0b10, 1_000, 1e3, 1E-3, 3j, 1.5j, .5, 5., 0.0 == -0.0)
+print(7 // 2, -7 // 2, 7 % 2, -7 % 2, 7 % -2, -7 % -2, 2 ** 10, 2 ** -1, (-2) ** 3, -2 ** 2)
+print(abs(-7), abs(3.5), abs(-0.0), abs(3 + 4j), divmod(17, -5), divmod(-17, 5), pow(-2, 3), pow(2, 3, 3))
+print(int("7") + float("1.5"), 10 / 5, type(10 / 5).__name__, 3 * 1.0, type(3 * 1.0).__name__)
+print(round(123.456, -1), round(-1.5), round(2.5), round(0.5), round(-0.5), round(1.25, 1), round(1.35, 1))
+print(max(1, 2.0), min(1, 1.0), max(True, 0), 1 == 1.0 == True, 0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9)
+print(complex(1, 2) * complex(3, 4), (1 + 2j).real, (1 + 2j).imag, (1 + 2j).conjugate(), abs(3 + 4j), (2j) ** 2)
+print(1 + 2j == complex(1, 2), (1 + 0j) == 1, hash(1 + 0j) == hash(1), complex("1-2j"), complex(2))
+print((5).real, (5).imag, (5).numerator, (5).denominator, (2.5).real, (7).bit_length(), (255).bit_count())
+print(int.__name__, float.__name__, (3).__add__(4), (3).__radd__(4), (2.0).__mul__(3), (10).__floordiv__(3))
