@@ -57,6 +57,31 @@ impl Vm {
         Some(b.entry(pos).value.clone())
     }
 
+    /// `STORE_GLOBAL` (and `STORE_NAME` at module level): replaces the
+    /// value in place when the hint still points at the name.
+    #[inline]
+    pub fn store_global_cached(
+        &mut self,
+        cache: &InlineCache,
+        globals: &Obj,
+        name: &Obj,
+        value: Value,
+    ) {
+        {
+            let mut g = dict_cell(globals).borrow_mut();
+            if let Some(slot) = g.value_mut_if_key_at(cache.hint.get() as usize, name) {
+                let old = std::mem::replace(slot, value);
+                drop(g);
+                drop(old);
+                return;
+            }
+        }
+        crate::dictops::set_str(self, globals, name.clone(), value);
+        if let Some(pos) = find_str_pos(globals, name) {
+            cache.hint.set(pos as u32);
+        }
+    }
+
     /// Whether lookups on instances of `cls` go straight to the instance
     /// dict and the class (no `__getattribute__` or `__setattr__` of its
     /// own).

@@ -21,7 +21,7 @@ use std::cell::RefCell;
 pub enum Exit {
     Return(Value),
     /// A generator's frame yielded; the frame is handed back to be kept.
-    Yield(Value, Box<Frame>),
+    Yield(Value, Frame),
 }
 
 impl Vm {
@@ -186,7 +186,12 @@ impl Vm {
                     Instr::StoreGlobal(i) => {
                         let v = self.pop();
                         let g = self.frames[fi].globals.clone();
-                        crate::dictops::set_str(self, &g, code.names[i as usize].clone(), v);
+                        self.store_global_cached(
+                            &code.caches[pc - 1],
+                            &g,
+                            &code.names[i as usize],
+                            v,
+                        );
                     }
                     Instr::DeleteGlobal(i) => {
                         let g = self.frames[fi].globals.clone();
@@ -196,6 +201,19 @@ impl Vm {
                         }
                     }
                     Instr::LoadName(i) => {
+                        // Module level (locals are the globals): a global load.
+                        let f = &self.frames[fi];
+                        if matches!(&f.locals, Value::Obj(l) if l.is(&f.globals)) {
+                            let name = &code.names[i as usize];
+                            let (g, b) = (f.globals.clone(), f.builtins.clone());
+                            let v =
+                                match self.load_global_cached(&code.caches[pc - 1], &g, &b, name) {
+                                    Some(v) => v,
+                                    None => tri!(Err(self.name_not_defined(name))),
+                                };
+                            self.stack.push(v);
+                            continue;
+                        }
                         let name = code.names[i as usize].clone();
                         let locals = self.frames[fi].locals.clone();
                         let v = match tri!(self.mapping_get(&locals, &name)) {
@@ -215,9 +233,15 @@ impl Vm {
                     }
                     Instr::StoreName(i) => {
                         let v = self.pop();
-                        let name = code.names[i as usize].clone();
-                        let locals = self.frames[fi].locals.clone();
-                        tri!(self.mapping_set(&locals, name, v));
+                        let name = &code.names[i as usize];
+                        let f = &self.frames[fi];
+                        if matches!(&f.locals, Value::Obj(l) if l.is(&f.globals)) {
+                            let g = f.globals.clone();
+                            self.store_global_cached(&code.caches[pc - 1], &g, name, v);
+                        } else {
+                            let locals = f.locals.clone();
+                            tri!(self.mapping_set(&locals, name.clone(), v));
+                        }
                         self.run_finalizers();
                     }
                     Instr::DeleteName(i) => {
@@ -478,8 +502,23 @@ impl Vm {
                     }
                     Instr::UnpackSequence(n) => {
                         let seq = self.pop();
-                        let items = tri!(self.unpack(&seq, n as usize, None));
-                        self.stack.extend(items.into_iter().rev());
+                        // Tuples and lists of the right length: no copy.
+                        let exact = match seq.kind() {
+                            Some(ObjKind::Tuple(t)) if t.len() == n as usize => {
+                                self.stack.extend(t.iter().rev().cloned());
+                                true
+                            }
+                            Some(ObjKind::List(l)) if l.borrow().len() == n as usize => {
+                                let l = l.borrow();
+                                self.stack.extend(l.iter().rev().cloned());
+                                true
+                            }
+                            _ => false,
+                        };
+                        if !exact {
+                            let items = tri!(self.unpack(&seq, n as usize, None));
+                            self.stack.extend(items.into_iter().rev());
+                        }
                     }
                     Instr::UnpackEx(arg) => {
                         let seq = self.pop();
@@ -494,6 +533,47 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Instr::ForIter(target) => {
+                        // Ranges and lists step without a call.
+                        if let Some(ObjKind::Iter(state)) = self.top().kind() {
+                            let mut st = state.borrow_mut();
+                            match &mut *st {
+                                crate::object::IterState::Range { next, stop, step }
+                                    if *step == 1 =>
+                                {
+                                    let n = *next;
+                                    if n < *stop {
+                                        *next = n + 1;
+                                        drop(st);
+                                        self.stack.push(Value::Int(n));
+                                    } else {
+                                        drop(st);
+                                        self.stack.pop();
+                                        pc = target as usize;
+                                    }
+                                    continue;
+                                }
+                                crate::object::IterState::Seq { seq, index } => {
+                                    if let Some(ObjKind::List(l)) = seq.kind() {
+                                        let item = l.borrow().get(*index).cloned();
+                                        match item {
+                                            Some(v) => {
+                                                *index += 1;
+                                                drop(st);
+                                                self.stack.push(v);
+                                            }
+                                            None => {
+                                                *st = crate::object::IterState::Exhausted;
+                                                drop(st);
+                                                self.stack.pop();
+                                                pc = target as usize;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
                         let it = self.top().clone();
                         match tri!(self.next(&it)) {
                             Some(v) => self.stack.push(v),
@@ -711,7 +791,7 @@ impl Vm {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let frame = self.pop_frame();
-                        return Ok(Exit::Yield(v, Box::new(frame)));
+                        return Ok(Exit::Yield(v, frame));
                     }
                     Instr::Send(target) => {
                         let v = self.pop();

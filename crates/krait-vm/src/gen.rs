@@ -43,6 +43,23 @@ impl Drop for GenState {
     }
 }
 
+/// Moves `stack[base..]` to the end of `out`, as moves (no reference
+/// count changes).
+fn move_tail(stack: &mut Vec<Value>, base: usize, out: &mut Vec<Value>) {
+    let n = stack.len() - base;
+    out.reserve(n);
+    // SAFETY: the `n` values from `base` are initialised. They are copied
+    // bitwise into `out`'s spare capacity (reserved above), then `stack`
+    // forgets them by setting its length to `base`, so every value has
+    // exactly one owner afterwards. Nothing between the copy and the two
+    // `set_len` calls can panic.
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(base), out.as_mut_ptr().add(out.len()), n);
+        out.set_len(out.len() + n);
+        stack.set_len(base);
+    }
+}
+
 /// What resuming a generator produced.
 pub enum Sent {
     Yielded(Value),
@@ -89,7 +106,7 @@ impl Vm {
                 GenKind::Coroutine => self.types.coroutine.clone(),
                 GenKind::AsyncGenerator => self.types.async_generator.clone(),
             };
-            let g = Obj::new(class, ObjKind::Generator(RefCell::new(state)));
+            let g = Obj::new(class, ObjKind::Generator(Box::new(RefCell::new(state))));
             if let Err(e) = self.gen_close_obj(&g) {
                 let what = self.repr_string(&Value::Obj(g.clone())).unwrap_or_default();
                 let report = self.format_exception(&e);
@@ -139,8 +156,8 @@ impl Vm {
         };
         Value::Obj(Obj::new(
             class,
-            ObjKind::Generator(RefCell::new(GenState {
-                frame: Some(Box::new(frame)),
+            ObjKind::Generator(Box::new(RefCell::new(GenState {
+                frame: Some(frame),
                 saved,
                 running: false,
                 finished: false,
@@ -148,7 +165,7 @@ impl Vm {
                 qualname,
                 kind,
                 exc_state: Value::None,
-            })),
+            }))),
         ))
     }
 
@@ -217,19 +234,22 @@ impl Vm {
         frame.base = base;
         frame.cleanup = base;
         frame.is_entry = true;
-        self.stack.extend(saved);
+        // The saved buffer keeps its capacity for the next suspension.
+        let mut saved = saved;
+        self.stack.append(&mut saved);
         if started && exc.is_none() {
             self.stack.push(value);
         }
         self.depth += 1;
-        self.frames.push(*frame);
+        self.frames.push(frame);
         let r = self.eval_raising(exc);
         let mut s = st.borrow_mut();
         s.running = false;
         let inner_exc = std::mem::replace(&mut self.exc_info, prev_exc);
         match r {
             Ok(Exit::Yield(v, frame)) => {
-                s.saved = self.stack.drain(frame.base..).collect();
+                move_tail(&mut self.stack, frame.base, &mut saved);
+                s.saved = saved;
                 s.frame = Some(frame);
                 s.exc_state = inner_exc;
                 Ok(Sent::Yielded(v))
@@ -538,4 +558,22 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "close", 0, 0)?;
     let g = gen_obj(vm, &args.pos[0])?;
     vm.gen_close_obj(&g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_tail;
+    use crate::value::Value;
+
+    #[test]
+    fn move_tail_moves_values_once() {
+        let mut stack = vec![Value::Int(1), Value::Int(2), Value::Int(3)];
+        let mut out = vec![Value::Int(0)];
+        move_tail(&mut stack, 1, &mut out);
+        assert_eq!(stack.len(), 1);
+        let ints: Vec<i64> = out.iter().filter_map(|v| crate::int::small(v)).collect();
+        assert_eq!(ints, vec![0, 2, 3]);
+        move_tail(&mut stack, 1, &mut out);
+        assert_eq!(out.len(), 3);
+    }
 }

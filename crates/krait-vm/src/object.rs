@@ -65,7 +65,7 @@ pub struct Module {
 
 /// A generator, coroutine or async generator, with its suspended frame.
 pub struct GenState {
-    pub frame: Option<Box<crate::frame::Frame>>,
+    pub frame: Option<crate::frame::Frame>,
     /// The frame's locals and stack while suspended.
     pub saved: Vec<Value>,
     pub running: bool,
@@ -203,7 +203,7 @@ pub enum ObjKind {
     },
     Code(std::rc::Rc<crate::code::CodeObject>),
     Cell(RefCell<Value>),
-    Generator(RefCell<GenState>),
+    Generator(Box<RefCell<GenState>>),
     Exception(RefCell<ExcData>),
     Property(Property),
     ClassMethod(Value),

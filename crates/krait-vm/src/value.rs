@@ -9,7 +9,7 @@
 use crate::object::{ObjKind, Object};
 use std::rc::Rc;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Not a Python value: an unbound local, or "no `self`" in a call.
     Null,
@@ -21,9 +21,29 @@ pub enum Value {
     Obj(Obj),
 }
 
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Obj(o) => Value::Obj(o.clone()),
+        }
+    }
+}
+
 /// A reference to a heap object.
-#[derive(Clone)]
 pub struct Obj(pub(crate) Rc<Object>);
+
+impl Clone for Obj {
+    #[inline(always)]
+    fn clone(&self) -> Obj {
+        Obj(Rc::clone(&self.0))
+    }
+}
 
 impl Obj {
     pub fn new(class: Obj, kind: ObjKind) -> Obj {
