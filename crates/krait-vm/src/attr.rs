@@ -425,7 +425,9 @@ impl Vm {
                     .dict_or_init(|| {
                         Obj::new(
                             dict_type,
-                            ObjKind::Dict(std::cell::RefCell::new(crate::dict::Dict::new())),
+                            ObjKind::Dict(Box::new(std::cell::RefCell::new(
+                                crate::dict::Dict::new(),
+                            ))),
                         )
                     })
                     .clone();

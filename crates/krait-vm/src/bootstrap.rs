@@ -12,7 +12,7 @@ use std::cell::RefCell;
 fn new_namespace(vm: &Vm) -> Obj {
     Obj::new(
         vm.types.dict.clone(),
-        ObjKind::Dict(RefCell::new(Dict::new())),
+        ObjKind::Dict(Box::new(RefCell::new(Dict::new()))),
     )
 }
 

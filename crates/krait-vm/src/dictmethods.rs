@@ -15,7 +15,7 @@ pub fn register(vm: &mut Vm) {
         let _ = vm;
         Ok(Value::Obj(Obj::new(
             cls,
-            ObjKind::Dict(RefCell::new(Dict::new())),
+            ObjKind::Dict(Box::new(RefCell::new(Dict::new()))),
         )))
     });
     method(vm, &d, "__init__", |vm, a| {

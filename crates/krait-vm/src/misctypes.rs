@@ -110,13 +110,13 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(Value::Obj(Obj::new(
             cls,
-            ObjKind::Property(Property {
+            ObjKind::Property(Box::new(Property {
                 fget: get(0),
                 fset: get(1),
                 fdel: get(2),
                 doc,
                 name: RefCell::new(Value::None),
-            }),
+            })),
         )))
     });
     method(vm, &prop, "__init__", |_, _| Ok(Value::None));
@@ -500,13 +500,13 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
     let cls = vm.class_of(&a.pos[0]).clone();
     Ok(Value::Obj(Obj::new(
         cls,
-        ObjKind::Property(Property {
+        ObjKind::Property(Box::new(Property {
             fget,
             fset,
             fdel,
             doc,
             name,
-        }),
+        })),
     )))
 }
 

@@ -180,8 +180,8 @@ pub enum ObjKind {
     ByteArray(RefCell<Vec<u8>>),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
-    Dict(RefCell<Dict>),
-    Set(RefCell<SetTable>),
+    Dict(Box<RefCell<Dict>>),
+    Set(Box<RefCell<SetTable>>),
     FrozenSet(SetTable),
     Range {
         start: Value,
@@ -204,8 +204,8 @@ pub enum ObjKind {
     Code(std::rc::Rc<crate::code::CodeObject>),
     Cell(RefCell<Value>),
     Generator(Box<RefCell<GenState>>),
-    Exception(RefCell<ExcData>),
-    Property(Property),
+    Exception(Box<RefCell<ExcData>>),
+    Property(Box<Property>),
     ClassMethod(Value),
     StaticMethod(Value),
     Super {

@@ -85,13 +85,13 @@ fn inherits_object_method(vm: &mut Vm, cls: &Obj, name: &str) -> bool {
 pub fn alloc_instance(vm: &Vm, cls: &Obj) -> Value {
     let t = cls.tdata();
     let kind = match t.layout {
-        Layout::Exception => ObjKind::Exception(RefCell::new(ExcData {
+        Layout::Exception => ObjKind::Exception(Box::new(RefCell::new(ExcData {
             args: Value::Obj(vm.empty_tuple.clone()),
             cause: Value::None,
             context: Value::None,
             notes: Value::Null,
             ..ExcData::default()
-        })),
+        }))),
         _ => {
             let n = t.slots.borrow().len();
             if n > 0 {

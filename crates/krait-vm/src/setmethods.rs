@@ -19,7 +19,7 @@ pub fn register(vm: &mut Vm) {
         let _ = vm;
         Ok(Value::Obj(Obj::new(
             cls,
-            ObjKind::Set(RefCell::new(SetTable::new())),
+            ObjKind::Set(Box::new(RefCell::new(SetTable::new()))),
         )))
     });
     method(vm, &set, "__init__", |vm, a| {
@@ -261,7 +261,7 @@ fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     fill_from(vm, &mut t, v)?;
     Ok(Value::Obj(Obj::new(
         vm.types.set.clone(),
-        ObjKind::Set(RefCell::new(t)),
+        ObjKind::Set(Box::new(RefCell::new(t))),
     )))
 }
 
@@ -280,7 +280,7 @@ fn contains_in(vm: &mut Vm, set: &Value, key: &Value) -> PyResult<bool> {
 fn temp_set(vm: &Vm, t: SetTable) -> Value {
     Value::Obj(Obj::new(
         vm.types.set.clone(),
-        ObjKind::Set(RefCell::new(t)),
+        ObjKind::Set(Box::new(RefCell::new(t))),
     ))
 }
 
@@ -475,6 +475,6 @@ pub fn view_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Opti
     let t = compute(vm, &this, &other, op.base())?;
     Ok(Some(Value::Obj(Obj::new(
         vm.types.set.clone(),
-        ObjKind::Set(RefCell::new(t)),
+        ObjKind::Set(Box::new(RefCell::new(t))),
     ))))
 }

@@ -100,7 +100,10 @@ pub fn new_set_obj(vm: &Vm, table: SetTable, frozen: bool) -> Obj {
     if frozen {
         Obj::new(vm.types.frozenset.clone(), ObjKind::FrozenSet(table))
     } else {
-        Obj::new(vm.types.set.clone(), ObjKind::Set(RefCell::new(table)))
+        Obj::new(
+            vm.types.set.clone(),
+            ObjKind::Set(Box::new(RefCell::new(table))),
+        )
     }
 }
 

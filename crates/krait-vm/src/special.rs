@@ -31,7 +31,7 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
                 .dict_or_init(|| {
                     Obj::new(
                         dict_type,
-                        ObjKind::Dict(std::cell::RefCell::new(crate::dict::Dict::new())),
+                        ObjKind::Dict(Box::new(std::cell::RefCell::new(crate::dict::Dict::new()))),
                     )
                 })
                 .clone();

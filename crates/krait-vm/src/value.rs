@@ -143,3 +143,14 @@ impl From<f64> for Value {
         Value::Float(f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Values are copied everywhere and every heap object carries an
+    /// `ObjKind`: keep both small (large payloads go behind a `Box`).
+    #[test]
+    fn representations_stay_small() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 16);
+        assert!(std::mem::size_of::<crate::object::ObjKind>() <= 56);
+    }
+}

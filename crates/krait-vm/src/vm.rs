@@ -362,7 +362,12 @@ impl Vm {
             values: intern("values"),
         };
         let dict_type = types.dict.clone();
-        let new_dict = || Obj::new(dict_type.clone(), ObjKind::Dict(RefCell::new(Dict::new())));
+        let new_dict = || {
+            Obj::new(
+                dict_type.clone(),
+                ObjKind::Dict(Box::new(RefCell::new(Dict::new()))),
+            )
+        };
         let builtins = Obj::new(
             types.module.clone(),
             ObjKind::Module(Module {
@@ -490,7 +495,10 @@ impl Vm {
     }
 
     pub fn new_dict_obj(&self, d: Dict) -> Obj {
-        Obj::new(self.types.dict.clone(), ObjKind::Dict(RefCell::new(d)))
+        Obj::new(
+            self.types.dict.clone(),
+            ObjKind::Dict(Box::new(RefCell::new(d))),
+        )
     }
 
     pub fn new_dict(&self) -> Value {
@@ -531,13 +539,13 @@ impl Vm {
         let args = self.new_tuple(args);
         Obj::new(
             class.clone(),
-            ObjKind::Exception(RefCell::new(ExcData {
+            ObjKind::Exception(Box::new(RefCell::new(ExcData {
                 args,
                 cause: Value::None,
                 context: Value::None,
                 notes: Value::Null,
                 ..ExcData::default()
-            })),
+            }))),
         )
     }
 
