@@ -571,7 +571,7 @@ mod tests {
         let mut out = vec![Value::Int(0)];
         move_tail(&mut stack, 1, &mut out);
         assert_eq!(stack.len(), 1);
-        let ints: Vec<i64> = out.iter().filter_map(|v| crate::int::small(v)).collect();
+        let ints: Vec<i64> = out.iter().filter_map(crate::int::small).collect();
         assert_eq!(ints, vec![0, 2, 3]);
         move_tail(&mut stack, 1, &mut out);
         assert_eq!(out.len(), 3);
