@@ -93,9 +93,9 @@ pub fn init_types(vm: &mut Vm) {
     let type_ = vm.types.type_.clone();
     let ns_vm: &Vm = vm;
     let exc = crate::exceptions::ExcTypes::create(
-        |name, base| {
+        |name, bases| {
             let c = crate::exceptions::exception_class(&type_, name);
-            set_bases(ns_vm, &c, std::slice::from_ref(base));
+            set_bases(ns_vm, &c, bases);
             c
         },
         &object,

@@ -4,7 +4,8 @@ use crate::object::ObjKind;
 use crate::types::{Layout, TypeData};
 use crate::value::Obj;
 
-/// (name, base) in definition order: every base comes before its subclasses.
+/// (name, bases) in definition order: every base comes before its
+/// subclasses; several bases are separated by spaces.
 pub const HIERARCHY: &[(&str, &str)] = &[
     ("BaseException", "object"),
     ("SystemExit", "BaseException"),
@@ -12,7 +13,7 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("GeneratorExit", "BaseException"),
     ("BaseExceptionGroup", "BaseException"),
     ("Exception", "BaseException"),
-    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ExceptionGroup", "BaseExceptionGroup Exception"),
     ("StopIteration", "Exception"),
     ("StopAsyncIteration", "Exception"),
     ("ArithmeticError", "Exception"),
@@ -163,19 +164,24 @@ impl ExcTypes {
     }
 
     /// Creates every exception class; `make` builds a class from its name
-    /// and base.
-    pub fn create(mut make: impl FnMut(&str, &Obj) -> Obj, object: &Obj) -> ExcTypes {
+    /// and bases.
+    pub fn create(mut make: impl FnMut(&str, &[Obj]) -> Obj, object: &Obj) -> ExcTypes {
         let mut all: Vec<(String, Obj)> = Vec::new();
-        for (name, base) in HIERARCHY {
-            let base = if *base == "object" {
-                object.clone()
-            } else {
-                all.iter()
-                    .find(|(n, _)| n == base)
-                    .map(|(_, o)| o.clone())
-                    .expect("bases come first")
-            };
-            let class = make(name, &base);
+        for (name, bases) in HIERARCHY {
+            let bases: Vec<Obj> = bases
+                .split(' ')
+                .map(|base| {
+                    if base == "object" {
+                        object.clone()
+                    } else {
+                        all.iter()
+                            .find(|(n, _)| n == base)
+                            .map(|(_, o)| o.clone())
+                            .expect("bases come first")
+                    }
+                })
+                .collect();
+            let class = make(name, &bases);
             all.push((name.to_string(), class));
         }
         let get = |n: &str| {
