@@ -419,22 +419,29 @@ impl Vm {
                 {
                     return Err(self.setattr_error(obj, name));
                 }
-                let dict_type = self.types.dict.clone();
-                let d = o
-                    .object()
-                    .dict_or_init(|| {
-                        Obj::new(
-                            dict_type,
-                            ObjKind::Dict(Box::new(std::cell::RefCell::new(
-                                crate::dict::Dict::new(),
-                            ))),
-                        )
-                    })
-                    .clone();
-                crate::dictops::set_str(self, &d, name.clone(), value);
+                let d = self.instance_dict(o).clone();
+                let len = crate::dictops::set_str_at(&d, name.clone(), value).1;
+                note_instance_size(&cls, len);
                 Ok(())
             }
         }
+    }
+
+    /// The attribute dict of an instance, made on first use as large as
+    /// its class's instances have needed so far.
+    pub fn instance_dict<'o>(&self, o: &'o Obj) -> &'o Obj {
+        o.object().dict_or_init(|| {
+            let size = o
+                .class()
+                .type_data()
+                .map_or(0, |t| t.instance_size.get() as usize);
+            Obj::new(
+                self.types.dict.clone(),
+                ObjKind::Dict(Box::new(std::cell::RefCell::new(
+                    crate::dict::Dict::with_capacity(size),
+                ))),
+            )
+        })
     }
 
     /// Runs a data descriptor's `__set__` (or `__delete__` when `value` is
@@ -616,5 +623,16 @@ impl Vm {
             return Ok(Some(Value::Obj(self.class_of(v).clone())));
         }
         crate::special::value_special(self, v, n)
+    }
+}
+
+/// Remembers how many attributes an instance of `cls` came to hold, so
+/// later instances get a dict of that size at once.
+#[inline]
+pub fn note_instance_size(cls: &Obj, len: usize) {
+    if let Some(t) = cls.type_data() {
+        if len > t.instance_size.get() as usize && len <= 64 {
+            t.instance_size.set(len as u32);
+        }
     }
 }

@@ -14,12 +14,12 @@ impl Vm {
     /// `LOAD_GLOBAL`: the module's namespace, then the builtins.
     #[inline]
     pub fn load_global_cached(
-        &mut self,
+        &self,
         cache: &InlineCache,
         globals: &Obj,
-        builtins: &Obj,
         name: &Obj,
     ) -> Option<Value> {
+        let builtins = &self.builtins_dict;
         let hint = cache.hint.get() as usize;
         match cache.kind.get() {
             cache_kind::GLOBAL => {
@@ -169,6 +169,13 @@ impl Vm {
                         return Ok(());
                     }
                 }
+                // The class still says `name` is a plain instance attribute:
+                // store straight into the dict (adding it, as in `__init__`).
+                let d = self.instance_dict(o);
+                let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
+                cache.hint.set(pos as u32);
+                crate::attr::note_instance_size(o.class(), len);
+                return Ok(());
             }
         }
         self.setattr(obj, name, value)?;

@@ -110,7 +110,7 @@ impl Vm {
         let base = self.stack.len();
         let frame = self.bind_arguments(func, args, base, base)?;
         if frame.code.code.is_generator_like() {
-            return Ok(self.make_generator(frame));
+            return Ok(self.make_generator(frame, func));
         }
         self.run_frame(frame)
     }
@@ -310,12 +310,12 @@ impl Vm {
                 )));
             }
         }
-        Ok(self.new_frame(func, f, base, cleanup))
+        Ok(self.new_frame(f, base, cleanup))
     }
 
     /// The frame for a function whose arguments are already in their slots
     /// from `base`; creates cells and copies the closure.
-    pub fn new_frame(&mut self, func: &Obj, f: &Function, base: usize, cleanup: usize) -> Frame {
+    pub fn new_frame(&mut self, f: &Function, base: usize, cleanup: usize) -> Frame {
         let code = f.code.clone();
         let c = &code.code;
         let nl = c.varnames.len();
@@ -341,11 +341,10 @@ impl Vm {
             pc: 0,
             base,
             globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
             locals: Value::Null,
-            func: Some(func.clone()),
             cleanup,
             is_entry: false,
+            is_init: false,
         }
     }
 }

@@ -67,6 +67,12 @@ impl Dict {
         }
     }
 
+    /// Entries, deleted ones included: the position the next key gets.
+    #[inline]
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.len

@@ -170,6 +170,12 @@ pub fn get_str(d: &Obj, key: &str) -> Option<Value> {
 
 /// Stores under an identifier key.
 pub fn set_str(_vm: &Vm, d: &Obj, key: Obj, value: Value) {
+    set_str_at(d, key, value);
+}
+
+/// Stores under an identifier key; returns the entry's position and the
+/// dict's new length.
+pub fn set_str_at(d: &Obj, key: Obj, value: Value) -> (usize, usize) {
     let hash = str_hash(as_pystr(&key).expect("a str key"));
     let mut dict = dict_cell(d).borrow_mut();
     let pos = dict.find(hash, |k| match k {
@@ -179,10 +185,16 @@ pub fn set_str(_vm: &Vm, d: &Obj, key: Obj, value: Value) {
     match pos {
         Some(p) => {
             let old = std::mem::replace(dict.value_at_mut(p), value);
+            let len = dict.len();
             drop(dict);
             drop(old);
+            (p, len)
         }
-        None => dict.insert_new(hash, Value::Obj(key), value),
+        None => {
+            let p = dict.entries_len();
+            dict.insert_new(hash, Value::Obj(key), value);
+            (p, dict.len())
+        }
     }
 }
 

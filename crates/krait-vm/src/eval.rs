@@ -175,9 +175,8 @@ impl Vm {
                     }
                     Instr::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
-                        let f = &self.frames[fi];
-                        let (g, b) = (f.globals.clone(), f.builtins.clone());
-                        let v = match self.load_global_cached(&code.caches[pc - 1], &g, &b, name) {
+                        let g = &self.frames[fi].globals;
+                        let v = match self.load_global_cached(&code.caches[pc - 1], g, name) {
                             Some(v) => v,
                             None => tri!(Err(self.name_not_defined(name))),
                         };
@@ -205,12 +204,14 @@ impl Vm {
                         let f = &self.frames[fi];
                         if matches!(&f.locals, Value::Obj(l) if l.is(&f.globals)) {
                             let name = &code.names[i as usize];
-                            let (g, b) = (f.globals.clone(), f.builtins.clone());
-                            let v =
-                                match self.load_global_cached(&code.caches[pc - 1], &g, &b, name) {
-                                    Some(v) => v,
-                                    None => tri!(Err(self.name_not_defined(name))),
-                                };
+                            let v = match self.load_global_cached(
+                                &code.caches[pc - 1],
+                                &f.globals,
+                                name,
+                            ) {
+                                Some(v) => v,
+                                None => tri!(Err(self.name_not_defined(name))),
+                            };
                             self.stack.push(v);
                             continue;
                         }
@@ -222,7 +223,10 @@ impl Vm {
                                 let f = &self.frames[fi];
                                 match crate::dictops::get_str_obj(&f.globals, &name) {
                                     Some(v) => v,
-                                    None => match crate::dictops::get_str_obj(&f.builtins, &name) {
+                                    None => match crate::dictops::get_str_obj(
+                                        &self.builtins_dict,
+                                        &name,
+                                    ) {
                                         Some(v) => v,
                                         None => tri!(Err(self.name_not_defined(&name))),
                                     },
@@ -657,10 +661,13 @@ impl Vm {
                                         if self.depth >= self.recursion_limit {
                                             tri!(Err(self.recursion_error()));
                                         }
-                                        let frame = self.new_frame(fo, f, args_start, p);
+                                        let frame = self.new_frame(f, args_start, p);
                                         self.push_frame(frame);
                                         continue 'frame;
                                     }
+                                }
+                                if args_start == p + 2 && tri!(self.class_call_inline(fo, p)) {
+                                    continue 'frame;
                                 }
                             }
                         }
@@ -685,7 +692,7 @@ impl Vm {
                                 let base = self.stack.len();
                                 let frame = tri!(self.bind_arguments(fo, args, base, base));
                                 if frame.code.code.is_generator_like() {
-                                    let g = self.make_generator(frame);
+                                    let g = self.make_generator(frame, fo);
                                     self.stack.push(g);
                                     continue;
                                 }
@@ -764,8 +771,7 @@ impl Vm {
                         self.stack.push(f);
                     }
                     Instr::LoadBuildClass => {
-                        let f = &self.frames[fi];
-                        let v = crate::dictops::get_str(&f.builtins, "__build_class__");
+                        let v = crate::dictops::get_str(&self.builtins_dict, "__build_class__");
                         match v {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -778,11 +784,18 @@ impl Vm {
                         let v = self.pop();
                         let frame = self.pop_frame();
                         self.stack.truncate(frame.cleanup);
-                        let is_entry = frame.is_entry;
+                        let (is_entry, is_init) = (frame.is_entry, frame.is_init);
                         drop(frame);
                         self.run_finalizers();
                         if is_entry {
                             return Ok(Exit::Return(v));
+                        }
+                        if is_init {
+                            // The instance is already in place of the result.
+                            if !v.is_none() {
+                                pending = Some((self.init_returned(&v), false));
+                            }
+                            continue 'frame;
                         }
                         self.stack.push(v);
                         continue 'frame;
@@ -973,6 +986,40 @@ impl Vm {
         }
     }
 
+    /// `cls(args)` from a call instruction, for a class made by `type`
+    /// whose `__init__` is a Python function taking exactly the arguments
+    /// given: the instance is made and the `__init__` frame pushed, with
+    /// no native recursion. The stack holds a null at `p`, the class, then
+    /// the arguments; the instance goes in place of both null and class.
+    fn class_call_inline(&mut self, cls: &Obj, p: usize) -> PyResult<bool> {
+        if !matches!(cls.kind(), ObjKind::Type(_)) || !cls.class().is(&self.types.type_) {
+            return Ok(false);
+        }
+        let crate::types::NewPlan::PyInit(init) = self.new_plan(cls) else {
+            return Ok(false);
+        };
+        let ObjKind::Function(f) = init.kind() else {
+            return Ok(false);
+        };
+        let nargs = self.stack.len() - (p + 2);
+        if !f.code.simple_args
+            || nargs + 1 != f.code.code.argcount as usize
+            || f.code.code.is_generator_like()
+        {
+            return Ok(false);
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let inst = crate::objtype::alloc_instance(self, cls);
+        self.stack[p] = inst.clone();
+        self.stack[p + 1] = inst;
+        let mut frame = self.new_frame(f, p + 1, p + 1);
+        frame.is_init = true;
+        self.push_frame(frame);
+        Ok(true)
+    }
+
     fn make_function(
         &mut self,
         fi: usize,
@@ -988,7 +1035,7 @@ impl Vm {
         let co = co.clone();
         let f = &self.frames[fi];
         let globals = f.globals.clone();
-        let builtins = f.builtins.clone();
+        let builtins = self.builtins_dict.clone();
         let module = crate::dictops::get_str_obj(&globals, &self.names.name).unwrap_or(Value::None);
         let doc = match co.code.consts.first() {
             Some(krait_compiler::Const::Str(_))
@@ -1060,7 +1107,10 @@ impl Vm {
                     crate::suggest::closest(keys(&f.globals).iter().map(String::as_str), &n)
                 })
                 .or_else(|| {
-                    crate::suggest::closest(keys(&f.builtins).iter().map(String::as_str), &n)
+                    crate::suggest::closest(
+                        keys(&self.builtins_dict).iter().map(String::as_str),
+                        &n,
+                    )
                 })
         });
         if let ObjKind::Exception(d) = e.kind() {

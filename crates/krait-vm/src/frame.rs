@@ -12,18 +12,20 @@ pub struct Frame {
     pub pc: usize,
     /// Where the frame's local slots start in the value stack.
     pub base: usize,
+    /// The builtins are always the VM's `builtins_dict`.
     pub globals: Obj,
-    pub builtins: Obj,
     /// The namespace for `LOAD_NAME`/`STORE_NAME` (module and class
     /// bodies); `Null` in functions.
     pub locals: Value,
-    pub func: Option<Obj>,
     /// The value stack is cut back to this length when the frame returns
     /// (removing the callable and arguments below `base`).
     pub cleanup: usize,
     /// Returning from this frame returns from the current run of the eval
     /// loop (a call from native code, or a generator resumption).
     pub is_entry: bool,
+    /// An `__init__` run by a class call in the loop: the instance waits
+    /// below the frame, and the return value must be None.
+    pub is_init: bool,
 }
 
 impl Frame {

@@ -118,7 +118,7 @@ impl Vm {
     }
 
     /// Wraps a freshly bound frame of a generator function.
-    pub fn make_generator(&mut self, mut frame: Frame) -> Value {
+    pub fn make_generator(&mut self, mut frame: Frame, func: &Obj) -> Value {
         let n = frame.code.nlocalsplus;
         let saved: Vec<Value> = self.stack.drain(frame.base..frame.base + n).collect();
         self.stack.truncate(frame.cleanup);
@@ -130,19 +130,9 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        let name = match &frame.func {
-            Some(f) => match f.kind() {
-                ObjKind::Function(func) => func.name.borrow().clone(),
-                _ => Value::None,
-            },
-            None => Value::None,
-        };
-        let qualname = match &frame.func {
-            Some(f) => match f.kind() {
-                ObjKind::Function(func) => crate::call::qualname(func),
-                _ => String::new(),
-            },
-            None => String::new(),
+        let (name, qualname) = match func.kind() {
+            ObjKind::Function(func) => (func.name.borrow().clone(), crate::call::qualname(func)),
+            _ => (Value::None, String::new()),
         };
         let name = name
             .as_obj()

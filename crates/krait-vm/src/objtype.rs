@@ -7,7 +7,7 @@ use crate::dict::Dict;
 use crate::function::Args;
 use crate::object::{ExcData, ObjKind};
 use crate::strops::{as_pystr, text};
-use crate::types::{Layout, TypeData};
+use crate::types::{Layout, NewPlan, TypeData};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use smallvec::SmallVec;
@@ -419,11 +419,73 @@ impl Vm {
         self.type_call(cls, args)
     }
 
+    /// How calling `cls` makes an instance (remembered until the class or
+    /// its MRO changes).
+    pub fn new_plan(&mut self, cls: &Obj) -> NewPlan {
+        let t = cls.tdata();
+        {
+            let plan = t.new_plan.borrow();
+            if plan.0 == t.version.get() {
+                return plan.1.clone();
+            }
+        }
+        let plan = self.work_out_new_plan(cls);
+        *t.new_plan.borrow_mut() = (t.version.get(), plan.clone());
+        plan
+    }
+
+    fn work_out_new_plan(&mut self, cls: &Obj) -> NewPlan {
+        let new_name = self.names.new.clone();
+        let is_native = |v: &Option<Value>, f: crate::function::NativeFn| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Builtin(b)) if std::ptr::fn_addr_eq(b.func, f));
+        let new = self.lookup_type_obj(cls, &new_name);
+        if !is_native(&new, object_new) {
+            return NewPlan::General;
+        }
+        // object.__new__'s own checks must pass for an argument-less call.
+        let t = cls.tdata();
+        let layout_ok = matches!(t.layout, Layout::Object)
+            && (t.heap || cls.is(&self.types.object) || t.base_ok);
+        if !layout_ok
+            || cls
+                .object()
+                .dict()
+                .is_some_and(|d| crate::dictops::get_str(d, "__abstractmethods__").is_some())
+        {
+            return NewPlan::General;
+        }
+        let init_name = self.names.init.clone();
+        let init = self.lookup_type_obj(cls, &init_name);
+        if is_native(&init, object_init) {
+            return NewPlan::Bare;
+        }
+        match init {
+            Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Function(_)) => NewPlan::PyInit(f),
+            _ => NewPlan::General,
+        }
+    }
+
     /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned
     /// an instance of the class.
     pub fn type_call(&mut self, cls: &Obj, args: Args) -> PyResult {
         if cls.is(&self.types.type_) && args.pos.len() == 1 && args.kw.is_empty() {
             return Ok(Value::Obj(self.class_of(&args.pos[0]).clone()));
+        }
+        match self.new_plan(cls) {
+            NewPlan::PyInit(init) => {
+                let obj = alloc_instance(self, cls);
+                let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
+                pos.push(obj.clone());
+                pos.extend(args.pos);
+                let r = self.call_function(&init, Args { pos, kw: args.kw })?;
+                if !r.is_none() {
+                    return Err(self.init_returned(&r));
+                }
+                return Ok(obj);
+            }
+            NewPlan::Bare if args.pos.is_empty() && args.kw.is_empty() => {
+                return Ok(alloc_instance(self, cls));
+            }
+            _ => {}
         }
         let new_name = self.names.new.clone();
         let new = self.lookup_type_obj(cls, &new_name);
@@ -493,13 +555,18 @@ impl Vm {
                 }
             };
             if !r.is_none() {
-                return Err(self.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    self.type_name(&r)
-                )));
+                return Err(self.init_returned(&r));
             }
         }
         Ok(obj)
+    }
+
+    /// The TypeError for an `__init__` that returned something.
+    pub fn init_returned(&self, r: &Value) -> Obj {
+        self.type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(r)
+        ))
     }
 
     /// Calls a method found on a type, binding it to `receiver`, with

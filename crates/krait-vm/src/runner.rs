@@ -125,11 +125,10 @@ impl Vm {
             pc: 0,
             base,
             globals: globals.clone(),
-            builtins: self.builtins_dict.clone(),
             locals,
-            func: None,
             cleanup: base,
             is_entry: true,
+            is_init: false,
         };
         self.run_frame(frame)
     }

@@ -49,6 +49,24 @@ pub struct TypeData {
     pub version: Cell<u64>,
     /// Direct subclasses, for `__subclasses__`.
     pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
+    /// How calling the class makes an instance, and the `version` it was
+    /// worked out for.
+    pub new_plan: RefCell<(u64, NewPlan)>,
+    /// The most attributes an instance has held (up to a bound): new
+    /// instance dicts start this large.
+    pub instance_size: Cell<u32>,
+}
+
+/// What `cls(...)` does when `type.__call__` is not overridden.
+#[derive(Clone)]
+pub enum NewPlan {
+    /// `object.__new__`, then this Python function as `__init__`.
+    PyInit(Obj),
+    /// `object.__new__` and `object.__init__`: an empty instance, and no
+    /// arguments allowed.
+    Bare,
+    /// Anything else: look up and call `__new__` and `__init__`.
+    General,
 }
 
 impl TypeData {
@@ -65,6 +83,8 @@ impl TypeData {
             slots: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(crate::dict::fresh_version()),
+            new_plan: RefCell::new((0, NewPlan::General)),
+            instance_size: Cell::new(0),
         }
     }
 }

@@ -9,7 +9,11 @@
 use crate::object::{ObjKind, Object};
 use std::rc::Rc;
 
+/// A word-sized tag keeps the payload at offset 8 with no padding between:
+/// moves are two plain words, never byte-wise copies of a partly
+/// initialised tag word (which stalled store forwarding in the loop).
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     /// Not a Python value: an unbound local, or "no `self`" in a call.
     Null,
@@ -25,12 +29,12 @@ impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {
         match self {
-            Value::Null => Value::Null,
-            Value::None => Value::None,
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
             Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every other variant holds only plain `Copy` data (or
+            // nothing), so a bitwise copy is a valid, independent value.
+            // One tag test instead of a jump over six variants: cloning
+            // stack slots is the interpreter's most frequent operation.
+            _ => unsafe { std::ptr::read(self) },
         }
     }
 }
