@@ -421,7 +421,7 @@ impl Vm {
                 }
                 let d = self.instance_dict(o).clone();
                 let len = crate::dictops::set_str_at(&d, name.clone(), value).1;
-                note_instance_size(&cls, len);
+                note_instance_size(cls, len);
                 Ok(())
             }
         }
