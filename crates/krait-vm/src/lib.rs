@@ -13,6 +13,7 @@ pub mod dict;
 pub mod dictmethods;
 pub mod dictops;
 pub mod eval;
+mod evalops;
 pub mod exceptions;
 pub mod excmethods;
 pub mod float;

@@ -28,14 +28,19 @@ pub enum Value {
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {
-        match self {
-            Value::Obj(o) => Value::Obj(o.clone()),
-            // SAFETY: every other variant holds only plain `Copy` data (or
-            // nothing), so a bitwise copy is a valid, independent value.
-            // One tag test instead of a jump over six variants: cloning
-            // stack slots is the interpreter's most frequent operation.
-            _ => unsafe { std::ptr::read(self) },
+        // Cloning stack slots is the interpreter's most frequent operation:
+        // one tag test and a whole-value copy, never a rebuilt enum (which
+        // the compiler assembles in memory piecewise and then reloads
+        // whole, stalling the store buffer).
+        if let Value::Obj(o) = self {
+            // SAFETY: `o` is a live `Rc`, so its count is at least one; the
+            // increment pays for the second owner the copy below creates.
+            unsafe { Rc::increment_strong_count(Rc::as_ptr(&o.0)) };
         }
+        // SAFETY: the other variants hold only plain `Copy` data, so a
+        // bitwise copy is an independent value; an `Obj` copy owns the
+        // count taken above.
+        unsafe { std::ptr::read(self) }
     }
 }
 
