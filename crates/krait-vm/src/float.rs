@@ -69,12 +69,12 @@ pub fn pow(vm: &mut Vm, x: f64, y: f64) -> PyResult {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        // A negative base to a fractional power is complex.
-        let (r, theta) = ((-x).ln() * y, std::f64::consts::PI * y);
-        let m = r.exp();
+        // A negative base to a fractional power is complex, computed as
+        // complex ** complex.
+        let (re, im) = crate::floatmethods::complex_pow(vm, (x, 0.0), (y, 0.0))?;
         return Ok(Value::Obj(Obj::new(
             vm.types.complex.clone(),
-            ObjKind::Complex(m * theta.cos(), m * theta.sin()),
+            ObjKind::Complex(re, im),
         )));
     }
     let r = x.powf(y);

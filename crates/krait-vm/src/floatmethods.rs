@@ -288,7 +288,7 @@ fn complex_value(vm: &Vm, re: f64, im: f64) -> Value {
     Value::Obj(Obj::new(vm.types.complex.clone(), ObjKind::Complex(re, im)))
 }
 
-fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+pub(crate) fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     if b == (0.0, 0.0) {
         return Ok((1.0, 0.0));
     }

@@ -466,6 +466,9 @@ impl Vm {
                 return Ok(res);
             }
         }
+        if let Some(r) = self.sequence_operands(base, a, b)? {
+            return Ok(r);
+        }
         let sym = op.symbol();
         if base == BinOp::Power {
             return Err(self.type_error(format!(
@@ -492,6 +495,49 @@ impl Vm {
             ta.type_name(),
             tb.type_name()
         )))
+    }
+
+    /// `+` and `*` on a sequence and an object whose methods declined:
+    /// repetition by an object with `__index__`, or the sequence's own
+    /// error (CPython tries the sequence slots last).
+    fn sequence_operands(&mut self, base: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let kind_name = |v: &Value| match v.kind() {
+            Some(ObjKind::Str(_)) => Some("str"),
+            Some(ObjKind::List(_)) => Some("list"),
+            Some(ObjKind::Tuple(_)) => Some("tuple"),
+            Some(ObjKind::Bytes(_)) => Some("bytes"),
+            Some(ObjKind::ByteArray(_)) => Some("bytearray"),
+            _ => None,
+        };
+        match base {
+            BinOp::Add => match kind_name(a) {
+                Some(what @ ("bytes" | "bytearray")) => {
+                    Err(self.type_error(format!("can't concat {} to {what}", self.type_name(b))))
+                }
+                Some(what) => Err(self.type_error(format!(
+                    "can only concatenate {what} (not \"{}\") to {what}",
+                    self.type_name(b)
+                ))),
+                None => Ok(None),
+            },
+            BinOp::Multiply => {
+                let (seq, count) = if kind_name(a).is_some() {
+                    (a, b)
+                } else if kind_name(b).is_some() {
+                    (b, a)
+                } else {
+                    return Ok(None);
+                };
+                match self.index_int(count)? {
+                    Some(n) => self.native_binop(BinOp::Multiply, seq, &n),
+                    None => Err(self.type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(count)
+                    ))),
+                }
+            }
+            _ => Ok(None),
+        }
     }
 
     /// Arithmetic on values of exact built-in types, or `None`.
