@@ -329,6 +329,10 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
+                        if let Some(ObjKind::Builtin(_)) = callable.kind() {
+                            tri!(self.call_native(p, ci, &callable));
+                            continue;
+                        }
                         if ci == p + 1 && tri!(self.class_call_inline(p)) {
                             continue 'frame;
                         }

@@ -551,6 +551,30 @@ impl Vm {
         }
     }
 
+    /// A call of a native function or method with positional arguments:
+    /// they go from the stack straight into the argument list.
+    #[inline(never)]
+    pub(crate) fn call_native(&mut self, p: usize, ci: usize, callable: &Value) -> PyResult<()> {
+        let Some(ObjKind::Builtin(b)) = callable.kind() else {
+            return Ok(());
+        };
+        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
+        if !b.receiver.is_null() {
+            pos.push(b.receiver.clone());
+        }
+        pos.extend(self.stack.drain(ci + 1..));
+        self.stack.truncate(p);
+        let r = (b.func)(
+            self,
+            Args {
+                pos,
+                kw: Vec::new(),
+            },
+        )?;
+        self.stack.push(r);
+        Ok(())
+    }
+
     /// A call the loop's fast paths did not take: the callable at `ci`
     /// (above a null at `p`, or at `p` with its receiver first among the
     /// arguments), the arguments above it, `kwnames` naming the last ones.
@@ -558,22 +582,18 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn op_call(&mut self, p: usize, ci: usize, kwnames: Vec<Value>) -> PyResult<bool> {
         let callable = self.stack[ci].clone();
-        let mut all = self.drain_from(ci + 1);
+        let npos = self.stack.len() - (ci + 1) - kwnames.len();
+        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
+        let mut kw: Vec<(Obj, Value)> = Vec::with_capacity(kwnames.len());
+        let mut values = self.stack.drain(ci + 1..);
+        pos.extend(values.by_ref().take(npos));
+        for (k, v) in kwnames.into_iter().zip(values) {
+            if let Value::Obj(k) = k {
+                kw.push((k, v));
+            }
+        }
         self.stack.truncate(p);
-        let kw: Vec<(Obj, Value)> = if kwnames.is_empty() {
-            Vec::new()
-        } else {
-            let vals = all.split_off(all.len() - kwnames.len());
-            kwnames
-                .into_iter()
-                .filter_map(|k| k.as_obj().cloned())
-                .zip(vals)
-                .collect()
-        };
-        let args = Args {
-            pos: SmallVec::from_vec(all),
-            kw,
-        };
+        let args = Args { pos, kw };
         if let Value::Obj(fo) = &callable {
             if let ObjKind::Function(_) = fo.kind() {
                 let base = self.stack.len();

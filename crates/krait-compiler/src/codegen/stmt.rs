@@ -32,6 +32,11 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Assign { targets, value, .. } => {
+                if let [target] = &targets[..] {
+                    if self.parallel_assign(target, value)? {
+                        return Ok(());
+                    }
+                }
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {
@@ -275,6 +280,55 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `a, b = b, a` and the like (two or three plain targets and values):
+    /// the values are pushed and stored without building a tuple to
+    /// unpack. Distinct names are stored last first, which leaves the
+    /// stack in order; other targets get the values reversed by a swap.
+    fn parallel_assign(&mut self, target: &'a Expr, value: &'a Expr) -> CResult<bool> {
+        let (ExprKind::Tuple { elts: targets, .. } | ExprKind::List { elts: targets, .. }) =
+            &target.kind
+        else {
+            return Ok(false);
+        };
+        let ExprKind::Tuple { elts: values, .. } = &value.kind else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred { .. });
+        if !(2..=3).contains(&targets.len())
+            || targets.len() != values.len()
+            || targets.iter().any(starred)
+            || values.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        let names: Vec<&str> = targets
+            .iter()
+            .filter_map(|t| match &t.kind {
+                ExprKind::Name { id, .. } => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let distinct_names = names.len() == targets.len()
+            && names
+                .iter()
+                .enumerate()
+                .all(|(i, n)| !names[..i].contains(n));
+        if distinct_names {
+            for t in targets.iter().rev() {
+                self.store_target(t)?;
+            }
+        } else {
+            self.emit(Instr::Swap(targets.len() as u32));
+            for t in targets {
+                self.store_target(t)?;
+            }
+        }
+        Ok(true)
     }
 
     fn unpack_into(&mut self, t: &'a Expr, elts: &'a [Expr]) -> CResult {
