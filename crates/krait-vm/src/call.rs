@@ -345,6 +345,7 @@ impl Vm {
             cleanup,
             is_entry: false,
             is_init: false,
+            gen: None,
         }
     }
 }

@@ -80,9 +80,14 @@ impl Vm {
                 // Unwind: the error happened at pc - 1 in this frame.
                 match self.handle_error(exc, reraise, pc) {
                     Ok(target) => pc = target,
-                    Err(exc) => {
-                        let frame = self.pop_frame();
+                    Err(mut exc) => {
+                        let mut frame = self.pop_frame();
                         self.stack.truncate(frame.cleanup);
+                        if frame.gen.is_some() {
+                            if let Some(e) = self.gen_finish_inline(&mut frame, Some(exc.clone())) {
+                                exc = e;
+                            }
+                        }
                         if frame.is_entry {
                             return Err(exc);
                         }
@@ -273,6 +278,12 @@ impl Vm {
                                 _ => {}
                             }
                         }
+                        if let Some(ObjKind::Generator(_)) = self.top().kind() {
+                            self.frames[fi].pc = pc;
+                            if self.gen_enter_inline() {
+                                continue 'frame;
+                            }
+                        }
                         if !tri!(self.op_for_iter()) {
                             pc = target as usize;
                         }
@@ -351,8 +362,23 @@ impl Vm {
                     }
                     Instr::ReturnValue => {
                         let v = self.pop();
-                        let frame = self.pop_frame();
+                        let mut frame = self.pop_frame();
                         self.stack.truncate(frame.cleanup);
+                        if frame.gen.is_some() {
+                            // A generator run by FOR_ITER is exhausted: the
+                            // loop drops it and leaves.
+                            self.gen_finish_inline(&mut frame, None);
+                            drop(frame);
+                            self.stack.pop();
+                            let caller = self.frames.len() - 1;
+                            let cpc = self.frames[caller].pc;
+                            if let Instr::ForIter(t) = self.frames[caller].code.code.instrs[cpc - 1]
+                            {
+                                self.frames[caller].pc = t as usize;
+                            }
+                            self.run_finalizers();
+                            continue 'frame;
+                        }
                         let (is_entry, is_init) = (frame.is_entry, frame.is_init);
                         drop(frame);
                         self.run_finalizers();
@@ -373,6 +399,11 @@ impl Vm {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let frame = self.pop_frame();
+                        if frame.gen.is_some() {
+                            self.gen_suspend_inline(frame);
+                            self.stack.push(v);
+                            continue 'frame;
+                        }
                         return Ok(Exit::Yield(v, frame));
                     }
                     Instr::RaiseVarargs(n) => {

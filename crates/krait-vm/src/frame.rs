@@ -26,6 +26,9 @@ pub struct Frame {
     /// An `__init__` run by a class call in the loop: the instance waits
     /// below the frame, and the return value must be None.
     pub is_init: bool,
+    /// The generator whose frame this is, while `FOR_ITER` runs it in the
+    /// caller's loop.
+    pub gen: Option<Obj>,
 }
 
 impl Frame {

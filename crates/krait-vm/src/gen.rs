@@ -205,11 +205,7 @@ impl Vm {
             s.running = true;
             let saved = std::mem::take(&mut s.saved);
             let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
-            (
-                frame,
-                saved,
-                std::mem::replace(&mut self.exc_info, exc_state),
-            )
+            (frame, saved, self.enter_exc_state(exc_state))
         };
         if self.depth >= self.recursion_limit {
             let mut s = st.borrow_mut();
@@ -235,7 +231,7 @@ impl Vm {
         let r = self.eval_raising(exc);
         let mut s = st.borrow_mut();
         s.running = false;
-        let inner_exc = std::mem::replace(&mut self.exc_info, prev_exc);
+        let inner_exc = self.leave_exc_state(prev_exc);
         match r {
             Ok(Exit::Yield(v, frame)) => {
                 move_tail(&mut self.stack, frame.base, &mut saved);
@@ -252,24 +248,133 @@ impl Vm {
                 s.finished = true;
                 let kind = s.kind;
                 drop(s);
-                if e.class().is_subtype(&self.exc.stop_iteration) {
-                    let what = match kind {
-                        GenKind::Coroutine => "coroutine",
-                        GenKind::AsyncGenerator => "async generator",
-                        GenKind::Generator => "generator",
-                    };
-                    let r = self.runtime_error(format!("{what} raised StopIteration"));
-                    if let Some(d) = crate::excmethods::exc_data(&r) {
-                        let mut d = d.borrow_mut();
-                        d.cause = Value::Obj(e.clone());
-                        d.context = Value::Obj(e);
-                        d.suppress_context = true;
-                    }
-                    return Err(r);
-                }
-                Err(e)
+                Err(self.escaping_generator(kind, e))
             }
         }
+    }
+
+    /// Resuming a generator: the exception it was handling when it
+    /// suspended becomes the current one; if none, the caller's stays
+    /// visible (`sys.exc_info()` looks through to it, as in CPython).
+    /// Returns the caller's state, to restore when the generator leaves.
+    fn enter_exc_state(&mut self, own: Value) -> Value {
+        if own.is_none() {
+            self.exc_info.clone()
+        } else {
+            std::mem::replace(&mut self.exc_info, own)
+        }
+    }
+
+    /// Suspending a generator: restores the caller's exception state and
+    /// returns the generator's own (None when it is only seeing the
+    /// caller's).
+    fn leave_exc_state(&mut self, caller: Value) -> Value {
+        let current = std::mem::replace(&mut self.exc_info, caller);
+        if current.is(&self.exc_info) {
+            Value::None
+        } else {
+            current
+        }
+    }
+
+    /// An exception leaving a generator's frame: StopIteration becomes a
+    /// RuntimeError (PEP 479).
+    fn escaping_generator(&self, kind: GenKind, e: Obj) -> Obj {
+        if !e.class().is_subtype(&self.exc.stop_iteration) {
+            return e;
+        }
+        let what = match kind {
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+            GenKind::Generator => "generator",
+        };
+        let r = self.runtime_error(format!("{what} raised StopIteration"));
+        if let Some(d) = crate::excmethods::exc_data(&r) {
+            let mut d = d.borrow_mut();
+            d.cause = Value::Obj(e.clone());
+            d.context = Value::Obj(e);
+            d.suppress_context = true;
+        }
+        r
+    }
+
+    /// `FOR_ITER` over a suspended generator: its frame is pushed to run
+    /// in the same loop as the caller (no native recursion), marked with
+    /// the generator so that a yield, return or error hands it back.
+    /// False when the generator cannot be resumed that way (running,
+    /// finished, a coroutine, or the recursion limit reached): the general
+    /// path then resumes it or reports the error.
+    pub(crate) fn gen_enter_inline(&mut self) -> bool {
+        let Some(g) = self.stack.last().and_then(Value::as_obj).cloned() else {
+            return false;
+        };
+        if self.depth >= self.recursion_limit {
+            return false;
+        }
+        let st = state(&g);
+        let mut s = st.borrow_mut();
+        if s.running || s.finished || s.kind != GenKind::Generator {
+            return false;
+        }
+        let Some(mut frame) = s.frame.take() else {
+            return false;
+        };
+        s.running = true;
+        // While it runs, the generator keeps the caller's exception state.
+        let own = std::mem::replace(&mut s.exc_state, Value::None);
+        s.exc_state = self.enter_exc_state(own);
+        let mut saved = std::mem::take(&mut s.saved);
+        drop(s);
+        let started = frame.pc > 0;
+        let base = self.stack.len();
+        frame.base = base;
+        frame.cleanup = base;
+        frame.is_entry = false;
+        self.stack.append(&mut saved);
+        // The emptied buffer keeps its capacity for the next suspension.
+        st.borrow_mut().saved = saved;
+        if started {
+            self.stack.push(Value::None);
+        }
+        frame.gen = Some(g);
+        self.depth += 1;
+        self.frames.push(frame);
+        true
+    }
+
+    /// A generator frame run by [`Vm::gen_enter_inline`] yielded: it goes
+    /// back into its generator, suspended.
+    pub(crate) fn gen_suspend_inline(&mut self, mut frame: Frame) {
+        let Some(g) = frame.gen.take() else { return };
+        let st = state(&g);
+        let mut s = st.borrow_mut();
+        let mut saved = std::mem::take(&mut s.saved);
+        move_tail(&mut self.stack, frame.base, &mut saved);
+        s.saved = saved;
+        s.running = false;
+        let caller = std::mem::replace(&mut s.exc_state, Value::None);
+        s.exc_state = self.leave_exc_state(caller);
+        s.frame = Some(frame);
+    }
+
+    /// A generator frame run by [`Vm::gen_enter_inline`] ended, by return
+    /// or by `error`: the generator is finished; the error to pass on.
+    pub(crate) fn gen_finish_inline(
+        &mut self,
+        frame: &mut Frame,
+        error: Option<Obj>,
+    ) -> Option<Obj> {
+        let Some(g) = frame.gen.take() else {
+            return error;
+        };
+        let st = state(&g);
+        let mut s = st.borrow_mut();
+        s.running = false;
+        s.finished = true;
+        self.exc_info = std::mem::replace(&mut s.exc_state, Value::None);
+        let kind = s.kind;
+        drop(s);
+        error.map(|e| self.escaping_generator(kind, e))
     }
 
     /// One step of `yield from`/`await`/iteration: sends `value` into an
