@@ -625,7 +625,7 @@ impl Vm {
         match exc {
             // A bare `raise` adds this line to the traceback, as CPython
             // does.
-            None => match self.exc_info.clone() {
+            None => match self.current_exception() {
                 Value::Obj(e) => e,
                 _ => self.runtime_error("No active exception to reraise"),
             },

@@ -573,7 +573,7 @@ impl Vm {
 
     /// Links a newly raised exception to the one being handled.
     pub fn set_context(&mut self, exc: &Obj) {
-        let Value::Obj(cur) = self.exc_info.clone() else {
+        let Value::Obj(cur) = self.current_exception() else {
             return;
         };
         if cur.is(exc) {

@@ -162,7 +162,7 @@ impl Vm {
     /// Resumes a generator with `value` (or raising `exc` in it).
     fn resume(&mut self, g: &Obj, value: Value, exc: Option<Obj>) -> PyResult<Sent> {
         let st = state(g);
-        let (mut frame, saved, prev_exc) = {
+        let (mut frame, saved) = {
             let mut s = st.borrow_mut();
             if s.running {
                 let what = if s.kind == GenKind::Coroutine {
@@ -205,14 +205,15 @@ impl Vm {
             s.running = true;
             let saved = std::mem::take(&mut s.saved);
             let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
-            (frame, saved, self.enter_exc_state(exc_state))
+            self.enter_exc_state(exc_state);
+            (frame, saved)
         };
         if self.depth >= self.recursion_limit {
             let mut s = st.borrow_mut();
             s.running = false;
             s.saved = saved;
             s.frame = Some(frame);
-            s.exc_state = std::mem::replace(&mut self.exc_info, prev_exc);
+            s.exc_state = self.leave_exc_state();
             return Err(self.recursion_error());
         }
         let started = frame.pc > 0;
@@ -231,7 +232,7 @@ impl Vm {
         let r = self.eval_raising(exc);
         let mut s = st.borrow_mut();
         s.running = false;
-        let inner_exc = self.leave_exc_state(prev_exc);
+        let inner_exc = self.leave_exc_state();
         match r {
             Ok(Exit::Yield(v, frame)) => {
                 move_tail(&mut self.stack, frame.base, &mut saved);
@@ -254,27 +255,19 @@ impl Vm {
     }
 
     /// Resuming a generator: the exception it was handling when it
-    /// suspended becomes the current one; if none, the caller's stays
-    /// visible (`sys.exc_info()` looks through to it, as in CPython).
-    /// Returns the caller's state, to restore when the generator leaves.
-    fn enter_exc_state(&mut self, own: Value) -> Value {
-        if own.is_none() {
-            self.exc_info.clone()
-        } else {
-            std::mem::replace(&mut self.exc_info, own)
-        }
+    /// suspended becomes the current one; the caller's is kept beneath
+    /// (`sys.exc_info()` looks through to it while the generator handles
+    /// none, as in CPython).
+    fn enter_exc_state(&mut self, own: Value) {
+        let caller = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(caller);
     }
 
-    /// Suspending a generator: restores the caller's exception state and
-    /// returns the generator's own (None when it is only seeing the
-    /// caller's).
-    fn leave_exc_state(&mut self, caller: Value) -> Value {
-        let current = std::mem::replace(&mut self.exc_info, caller);
-        if current.is(&self.exc_info) {
-            Value::None
-        } else {
-            current
-        }
+    /// Suspending or leaving a generator: restores the caller's exception
+    /// state and returns the generator's own.
+    fn leave_exc_state(&mut self) -> Value {
+        let caller = self.exc_outer.pop().unwrap_or(Value::None);
+        std::mem::replace(&mut self.exc_info, caller)
     }
 
     /// An exception leaving a generator's frame: StopIteration becomes a
@@ -322,7 +315,7 @@ impl Vm {
         s.running = true;
         // While it runs, the generator keeps the caller's exception state.
         let own = std::mem::replace(&mut s.exc_state, Value::None);
-        s.exc_state = self.enter_exc_state(own);
+        self.enter_exc_state(own);
         let mut saved = std::mem::take(&mut s.saved);
         drop(s);
         let started = frame.pc > 0;
@@ -352,8 +345,7 @@ impl Vm {
         move_tail(&mut self.stack, frame.base, &mut saved);
         s.saved = saved;
         s.running = false;
-        let caller = std::mem::replace(&mut s.exc_state, Value::None);
-        s.exc_state = self.leave_exc_state(caller);
+        s.exc_state = self.leave_exc_state();
         s.frame = Some(frame);
     }
 
@@ -371,7 +363,7 @@ impl Vm {
         let mut s = st.borrow_mut();
         s.running = false;
         s.finished = true;
-        self.exc_info = std::mem::replace(&mut s.exc_state, Value::None);
+        self.leave_exc_state();
         let kind = s.kind;
         drop(s);
         error.map(|e| self.escaping_generator(kind, e))

@@ -184,7 +184,7 @@ pub fn register(vm: &mut Vm) {
         }
     });
     function(vm, &sys, "exc_info", |vm, _| {
-        let e = vm.exc_info.clone();
+        let e = vm.current_exception();
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
         }
@@ -192,7 +192,7 @@ pub fn register(vm: &mut Vm) {
         let tb = vm.traceback_value(&e);
         Ok(vm.new_tuple(vec![t, e, tb]))
     });
-    function(vm, &sys, "exception", |vm, _| Ok(vm.exc_info.clone()));
+    function(vm, &sys, "exception", |vm, _| Ok(vm.current_exception()));
     function(vm, &sys, "getsizeof", |vm, a| {
         check_args(vm, &a, "getsizeof", 1, 2)?;
         let _ = vm;

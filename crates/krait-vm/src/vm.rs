@@ -183,6 +183,9 @@ pub struct Vm {
     pub depth: usize,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
+    /// The exception states of the callers of running generators, the
+    /// innermost last.
+    pub exc_outer: Vec<Value>,
     pub exc: crate::exceptions::ExcTypes,
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's first).
@@ -402,6 +405,7 @@ impl Vm {
             recursion_limit: 1000,
             depth: 0,
             exc_info: Value::None,
+            exc_outer: Vec::new(),
             exc,
             argv: Vec::new(),
             path: Vec::new(),
@@ -629,5 +633,20 @@ impl Vm {
     pub fn set_builtin(&mut self, name: &str, value: Value) {
         let key = self.intern(name);
         crate::dictops::set_str(self, &self.builtins_dict.clone(), key, value);
+    }
+
+    /// The exception being handled, as `sys.exc_info()` sees it: this
+    /// frame chain's own, else that of the nearest caller of a running
+    /// generator that handles one.
+    pub fn current_exception(&self) -> Value {
+        if !self.exc_info.is_none() {
+            return self.exc_info.clone();
+        }
+        self.exc_outer
+            .iter()
+            .rev()
+            .find(|v| !v.is_none())
+            .cloned()
+            .unwrap_or(Value::None)
     }
 }
