@@ -474,3 +474,18 @@ impl Code {
         self.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BinOp, CompareOp};
+
+    /// The VM indexes per-operator tables by `op as usize` through `ALL`.
+    #[test]
+    fn binop_all_is_in_discriminant_order() {
+        for (i, op) in BinOp::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i, "{op:?}");
+        }
+        assert_eq!(CompareOp::Lt as usize, 0);
+        assert_eq!(CompareOp::Ge as usize, 5);
+    }
+}

@@ -108,6 +108,19 @@ impl Vm {
     /// Runs a Python function to completion (from native code).
     pub fn call_function(&mut self, func: &Obj, args: Args) -> PyResult {
         let base = self.stack.len();
+        // Exactly the positional parameters: they become the locals as
+        // they are, with no binding to work out.
+        if let ObjKind::Function(f) = func.kind() {
+            if f.code.simple_args
+                && args.kw.is_empty()
+                && args.pos.len() == f.code.code.argcount as usize
+                && !f.code.code.is_generator_like()
+            {
+                self.stack.extend(args.pos);
+                let frame = self.new_frame(f, base, base);
+                return self.run_frame(frame);
+            }
+        }
         let frame = self.bind_arguments(func, args, base, base)?;
         if frame.code.code.is_generator_like() {
             return Ok(self.make_generator(frame, func));

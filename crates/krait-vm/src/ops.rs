@@ -219,7 +219,9 @@ impl Vm {
         let tb = self.class_of(b).clone();
         let mut checked_reflected = false;
         if !ta.is(&tb) && tb.is_subtype(&ta) {
-            if let Some(m) = self.lookup_type(&tb, op.swapped().dunder()) {
+            if let Some(m) =
+                self.lookup_type_obj(&tb, &self.names.compare[op.swapped() as usize].clone())
+            {
                 checked_reflected = true;
                 let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
                 if !self.is_not_implemented(&r) {
@@ -227,14 +229,16 @@ impl Vm {
                 }
             }
         }
-        if let Some(m) = self.lookup_type(&ta, op.dunder()) {
+        if let Some(m) = self.lookup_type_obj(&ta, &self.names.compare[op as usize].clone()) {
             let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if !checked_reflected {
-            if let Some(m) = self.lookup_type(&tb, op.swapped().dunder()) {
+            if let Some(m) =
+                self.lookup_type_obj(&tb, &self.names.compare[op.swapped() as usize].clone())
+            {
                 let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -426,7 +430,8 @@ impl Vm {
         }
         if op.is_inplace() {
             let ta = self.class_of(a).clone();
-            if let Some(m) = self.lookup_type(&ta, inplace_dunder(op)) {
+            let iname = self.names.binop[op as usize][2].clone();
+            if let Some(m) = self.lookup_type_obj(&ta, &iname) {
                 let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -434,14 +439,14 @@ impl Vm {
             }
         }
         let base = op.base();
-        let (name, rname) = binop_dunders(base);
+        let [name, rname, _] = self.names.binop[base as usize].clone();
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
-        let left = self.lookup_type(&ta, name);
+        let left = self.lookup_type_obj(&ta, &name);
         let right = if ta.is(&tb) {
             None
         } else {
-            self.lookup_type(&tb, rname)
+            self.lookup_type_obj(&tb, &rname)
         };
         let mut right = right;
         if let Some(r) = &right {

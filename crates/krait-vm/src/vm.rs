@@ -8,6 +8,7 @@ use crate::object::{ExcData, Module, ObjKind};
 use crate::str::PyStr;
 use crate::types::{bootstrap_type, Layout, TypeData};
 use crate::value::{Obj, Value};
+use krait_compiler::code::{BinOp, CompareOp};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -158,6 +159,11 @@ pub struct Names {
     pub keys: Obj,
     pub items: Obj,
     pub values: Obj,
+    /// For each binary operator (by its `BinOp` number, in-place forms
+    /// included): its method, reflected method and in-place method names.
+    pub binop: Vec<[Obj; 3]>,
+    /// The rich comparison methods, by `CompareOp` number.
+    pub compare: Vec<Obj>,
 }
 
 pub struct Vm {
@@ -363,6 +369,28 @@ impl Vm {
             keys: intern("keys"),
             items: intern("items"),
             values: intern("values"),
+            binop: BinOp::ALL
+                .iter()
+                .map(|&op| {
+                    let (name, rname) = crate::ops::binop_dunders(op);
+                    [
+                        intern(name),
+                        intern(rname),
+                        intern(crate::ops::inplace_dunder(op)),
+                    ]
+                })
+                .collect(),
+            compare: [
+                CompareOp::Lt,
+                CompareOp::Le,
+                CompareOp::Eq,
+                CompareOp::Ne,
+                CompareOp::Gt,
+                CompareOp::Ge,
+            ]
+            .iter()
+            .map(|op| intern(op.dunder()))
+            .collect(),
         };
         let dict_type = types.dict.clone();
         let new_dict = || {
