@@ -9,6 +9,7 @@
 //! instruction fails in turn.
 
 use crate::code::CodeObject;
+use crate::evalops::ForStep;
 use crate::frame::{Frame, TracebackEntry};
 use crate::object::{IterState, ObjKind};
 use crate::value::{Obj, Value};
@@ -284,8 +285,11 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
-                        if !tri!(self.op_for_iter()) {
-                            pc = target as usize;
+                        let unpack2 = matches!(instrs.get(pc), Some(Instr::UnpackSequence(2)));
+                        match tri!(self.op_for_iter(unpack2)) {
+                            ForStep::Item => {}
+                            ForStep::Unpacked => pc += 1,
+                            ForStep::Done => pc = target as usize,
                         }
                     }
                     Instr::Jump(t) => pc = t as usize,

@@ -12,6 +12,16 @@ use krait_compiler::code::{format_value, make_function, Instr, UnaryOp};
 use smallvec::SmallVec;
 use std::cell::RefCell;
 
+/// What one step of a `for` loop did.
+pub(crate) enum ForStep {
+    /// Pushed the next item.
+    Item,
+    /// Pushed the next item's two parts, unpacked.
+    Unpacked,
+    /// The iterator is exhausted and popped.
+    Done,
+}
+
 impl Vm {
     fn pop_value(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Null)
@@ -535,18 +545,36 @@ impl Vm {
     }
 
     /// `FOR_ITER` on iterators the loop does not step itself: pushes the
-    /// next item, or pops the iterator and returns false at the end.
+    /// next item, or pops the iterator at the end. When `unpack2` (the
+    /// loop unpacks two targets next) and the iterator makes pairs, the
+    /// pair is pushed already unpacked.
     #[inline(never)]
-    pub(crate) fn op_for_iter(&mut self) -> PyResult<bool> {
+    pub(crate) fn op_for_iter(&mut self, unpack2: bool) -> PyResult<ForStep> {
         let it = self.stack.last().cloned().unwrap_or(Value::Null);
+        if unpack2 {
+            if let Some(ObjKind::Iter(state)) = it.kind() {
+                match crate::iterobj::next_pair(self, state)? {
+                    crate::iterobj::Pair::Two(a, b) => {
+                        self.stack.push(b);
+                        self.stack.push(a);
+                        return Ok(ForStep::Unpacked);
+                    }
+                    crate::iterobj::Pair::Done => {
+                        self.stack.pop();
+                        return Ok(ForStep::Done);
+                    }
+                    crate::iterobj::Pair::NotPairs => {}
+                }
+            }
+        }
         match self.next(&it)? {
             Some(v) => {
                 self.stack.push(v);
-                Ok(true)
+                Ok(ForStep::Item)
             }
             None => {
                 self.stack.pop();
-                Ok(false)
+                Ok(ForStep::Done)
             }
         }
     }

@@ -7,6 +7,79 @@ use std::cell::RefCell;
 
 /// Advances a built-in iterator. No borrow of `state` is held while
 /// Python code runs (a `__getitem__`, a `map` function...).
+/// What [`next_pair`] found.
+pub enum Pair {
+    /// The two items of the next pair.
+    Two(Value, Value),
+    /// The iterator is exhausted.
+    Done,
+    /// This iterator does not make pairs itself: use [`next`].
+    NotPairs,
+}
+
+/// The next item of a dict's items, `enumerate` or a two-way `zip` as its
+/// two parts, for `for a, b in ...`: the same items `next` gives, without
+/// building the tuple the loop would unpack at once.
+pub fn next_pair(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Pair> {
+    let mut st = state.borrow_mut();
+    match &mut *st {
+        IterState::Dict {
+            dict,
+            pos,
+            what: 2,
+            len,
+        } => {
+            let d = crate::dictops::dict_cell(dict).borrow();
+            if d.len() != *len {
+                return Ok(Pair::NotPairs);
+            }
+            match d.next_from(*pos) {
+                Some((p, e)) => {
+                    *pos = p + 1;
+                    Ok(Pair::Two(e.key.clone(), e.value.clone()))
+                }
+                None => {
+                    *pos = usize::MAX / 2;
+                    Ok(Pair::Done)
+                }
+            }
+        }
+        IterState::Enumerate { it, count } => {
+            let Value::Int(c) = *count else {
+                return Ok(Pair::NotPairs);
+            };
+            let Some(next_count) = c.checked_add(1) else {
+                return Ok(Pair::NotPairs);
+            };
+            let inner = it.clone();
+            drop(st);
+            match vm.next(&inner)? {
+                Some(v) => {
+                    if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
+                        *count = Value::Int(next_count);
+                    }
+                    Ok(Pair::Two(Value::Int(c), v))
+                }
+                None => Ok(Pair::Done),
+            }
+        }
+        IterState::Zip { its, strict: false } if its.len() == 2 => {
+            let (a, b) = (its[0].clone(), its[1].clone());
+            drop(st);
+            let Some(x) = vm.next(&a)? else {
+                *state.borrow_mut() = IterState::Exhausted;
+                return Ok(Pair::Done);
+            };
+            let Some(y) = vm.next(&b)? else {
+                *state.borrow_mut() = IterState::Exhausted;
+                return Ok(Pair::Done);
+            };
+            Ok(Pair::Two(x, y))
+        }
+        _ => Ok(Pair::NotPairs),
+    }
+}
+
 pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
     let mut st = state.borrow_mut();
     match &mut *st {
