@@ -273,12 +273,9 @@ impl Vm {
         // Defaults for missing positional parameters.
         if nargs < argcount {
             let defaults = f.defaults.borrow().clone();
-            let dvals: Vec<Value> = match &defaults {
-                Value::Obj(t) => match t.kind() {
-                    ObjKind::Tuple(items) => items.to_vec(),
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
+            let dvals: &[Value] = match defaults.kind() {
+                Some(ObjKind::Tuple(items)) => items,
+                _ => &[],
             };
             let first_default = argcount - dvals.len();
             let mut missing = Vec::new();
@@ -324,6 +321,26 @@ impl Vm {
             }
         }
         Ok(self.new_frame(f, base, cleanup))
+    }
+
+    /// Pushes the defaults that complete `nargs` positional arguments (the
+    /// last ones on the stack) to all of `f`'s positional parameters;
+    /// false, pushing nothing, if the defaults do not reach.
+    pub fn push_defaults(&mut self, f: &Function, nargs: usize) -> bool {
+        let argcount = f.code.code.argcount as usize;
+        let defaults = f.defaults.borrow();
+        let Some(ObjKind::Tuple(dvals)) = defaults.kind() else {
+            return false;
+        };
+        let Some(first_default) = argcount.checked_sub(dvals.len()) else {
+            return false;
+        };
+        if nargs < first_default || nargs > argcount {
+            return false;
+        }
+        self.stack
+            .extend(dvals[nargs - first_default..].iter().cloned());
+        true
     }
 
     /// The frame for a function whose arguments are already in their slots

@@ -140,6 +140,17 @@ impl Vm {
                         let v = self.pop();
                         self.stack[base + i as usize] = v;
                     }
+                    Instr::LoadDeref(i) => {
+                        let v = cell_get(&self.stack[base + i as usize]);
+                        if v.is_null() {
+                            tri!(Err(self.unbound_deref(code, i as usize)));
+                        }
+                        self.stack.push(v);
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = self.pop();
+                        cell_set(&self.stack[base + i as usize], v);
+                    }
                     Instr::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
                         let g = &self.frames[fi].globals;
@@ -332,9 +343,13 @@ impl Vm {
                         let callable = self.stack[ci].clone();
                         if let Some(ObjKind::Function(f)) = callable.kind() {
                             let nargs = self.stack.len() - ci - 1;
+                            // (Defaults are pushed only when the call is
+                            // taken here.)
                             if f.code.simple_args
-                                && nargs == f.code.code.argcount as usize
                                 && !f.code.code.is_generator_like()
+                                && (nargs == f.code.code.argcount as usize
+                                    || nargs < f.code.code.argcount as usize
+                                        && self.push_defaults(f, nargs))
                             {
                                 if self.depth >= self.recursion_limit {
                                     tri!(Err(self.recursion_error()));

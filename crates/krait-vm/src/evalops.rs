@@ -44,24 +44,18 @@ impl Vm {
                 self.stack[base + i as usize] = Value::Null;
                 self.run_finalizers();
             }
-            Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
-                if let Instr::LoadClassDeref(_) = instr {
-                    let name = self.intern(code.code.slot_name(i as usize));
-                    let locals = self.frames[fi].locals.clone();
-                    if let Some(v) = self.mapping_get(&locals, &name)? {
-                        self.stack.push(v);
-                        return Ok(());
-                    }
+            Instr::LoadClassDeref(i) => {
+                let name = self.intern(code.code.slot_name(i as usize));
+                let locals = self.frames[fi].locals.clone();
+                if let Some(v) = self.mapping_get(&locals, &name)? {
+                    self.stack.push(v);
+                    return Ok(());
                 }
                 let v = cell_get(&self.stack[base + i as usize]);
                 if v.is_null() {
                     return Err(self.unbound_deref(code, i as usize));
                 }
                 self.stack.push(v);
-            }
-            Instr::StoreDeref(i) => {
-                let v = self.pop_value();
-                cell_set(&self.stack[base + i as usize], v);
             }
             Instr::DeleteDeref(i) => {
                 if cell_get(&self.stack[base + i as usize]).is_null() {
@@ -492,6 +486,8 @@ impl Vm {
             | Instr::LoadConst(_)
             | Instr::LoadFast(_)
             | Instr::StoreFast(_)
+            | Instr::LoadDeref(_)
+            | Instr::StoreDeref(_)
             | Instr::LoadGlobal(_)
             | Instr::LoadAttr(_)
             | Instr::StoreAttr(_)
