@@ -224,12 +224,23 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
         value.clone()
     };
     let mag = dashu_int::UBig::try_from(mag).unwrap_or_default();
+    // Machine-sized magnitudes are formatted natively (the big-integer
+    // formatter is much slower for them).
+    let small = u64::try_from(&mag).ok();
+    let in_radix = |radix: u32| match (small, radix) {
+        (Some(m), 2) => format!("{m:b}"),
+        (Some(m), 8) => format!("{m:o}"),
+        (Some(m), 16) => format!("{m:x}"),
+        (Some(m), _) => m.to_string(),
+        (None, 10) => mag.to_string(),
+        (None, r) => mag.in_radix(r).to_string(),
+    };
     let (digits, prefix) = match ty {
-        'd' | 'n' => (mag.to_string(), ""),
-        'b' => (mag.in_radix(2).to_string(), "0b"),
-        'o' => (mag.in_radix(8).to_string(), "0o"),
-        'x' => (mag.in_radix(16).to_string(), "0x"),
-        'X' => (mag.in_radix(16).to_string().to_uppercase(), "0X"),
+        'd' | 'n' => (in_radix(10), ""),
+        'b' => (in_radix(2), "0b"),
+        'o' => (in_radix(8), "0o"),
+        'x' => (in_radix(16), "0x"),
+        'X' => (in_radix(16).to_uppercase(), "0X"),
         'c' => {
             if spec.sign.is_some() {
                 return Err("Sign not allowed with integer format specifier 'c'".into());
