@@ -6,14 +6,30 @@
 //! stored with UTF-8's three-byte pattern. Without surrogates the bytes
 //! are valid UTF-8 and [`PyStr::as_str`] borrows them.
 
+use smallvec::SmallVec;
 use std::cell::Cell;
 
+/// Short texts (most names, words and numbers) live inside the object:
+/// one allocation per str instead of two.
+type Bytes = SmallVec<[u8; 16]>;
+
+/// `hash` before it is computed (no str hashes to -1).
+const NO_HASH: i64 = -1;
+
 pub struct PyStr {
-    bytes: Box<[u8]>,
+    bytes: Bytes,
     len: usize,
     ascii: bool,
     surrogates: bool,
-    hash: Cell<Option<i64>>,
+    hash: Cell<i64>,
+}
+
+/// Bytes of a finished text, without spare capacity.
+fn exact(mut v: Vec<u8>) -> Bytes {
+    if v.len() > 16 && v.capacity() > v.len() {
+        v.shrink_to_fit();
+    }
+    Bytes::from_vec(v)
 }
 
 impl PyStr {
@@ -21,11 +37,11 @@ impl PyStr {
         let ascii = s.is_ascii();
         let len = if ascii { s.len() } else { s.chars().count() };
         PyStr {
-            bytes: s.as_bytes().into(),
+            bytes: Bytes::from_slice(s.as_bytes()),
             len,
             ascii,
             surrogates: false,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
 
@@ -33,11 +49,11 @@ impl PyStr {
         let ascii = s.is_ascii();
         let len = if ascii { s.len() } else { s.chars().count() };
         PyStr {
-            bytes: s.into_bytes().into_boxed_slice(),
+            bytes: exact(s.into_bytes()),
             len,
             ascii,
             surrogates: false,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
         }
     }
 
@@ -49,11 +65,11 @@ impl PyStr {
                 let bytes = e.into_bytes();
                 let len = WtfChars::of(&bytes).count();
                 PyStr {
-                    bytes: bytes.into_boxed_slice(),
+                    bytes: exact(bytes),
                     len,
                     ascii: false,
                     surrogates: true,
-                    hash: Cell::new(None),
+                    hash: Cell::new(NO_HASH),
                 }
             }
         }
@@ -147,11 +163,12 @@ impl PyStr {
     }
 
     pub fn cached_hash(&self) -> Option<i64> {
-        self.hash.get()
+        let h = self.hash.get();
+        (h != NO_HASH).then_some(h)
     }
 
     pub fn set_hash(&self, h: i64) {
-        self.hash.set(Some(h));
+        self.hash.set(h);
     }
 }
 

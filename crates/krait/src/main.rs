@@ -7,6 +7,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Python programs allocate and free small objects at a high rate;
+/// mimalloc's thread-local size classes do that in far fewer instructions
+/// than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const VERSION: &str = "Python 3.11.7 (krait 0.1.0)";
 
 const USAGE: &str = "\
