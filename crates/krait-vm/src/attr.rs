@@ -287,13 +287,30 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
+            // An exception's or a function's own attributes are data
+            // descriptors in CPython: they win over the instance dict.
+            let own_first = match o.kind() {
+                ObjKind::Function(_) => true,
+                ObjKind::Exception(_) => matches!(
+                    &*text(name),
+                    "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
+                ),
+                _ => false,
+            };
+            if own_first {
+                if let Some(v) = self.special_attr(o, name)? {
+                    return Ok(v);
+                }
+            }
             if let Some(d) = o.object().dict() {
                 if let Some(v) = crate::dictops::get_str_obj(d, name) {
                     return Ok(v);
                 }
             }
-            if let Some(v) = self.special_attr(o, name)? {
-                return Ok(v);
+            if !own_first {
+                if let Some(v) = self.special_attr(o, name)? {
+                    return Ok(v);
+                }
             }
         }
         if let Some(a) = attr {

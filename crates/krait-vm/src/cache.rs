@@ -10,6 +10,10 @@ use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
+/// Bits of `TypeData::plain_protocol`.
+const PLAIN_GET: u8 = 1;
+const PLAIN_SET: u8 = 2;
+
 impl Vm {
     /// `LOAD_GLOBAL`: the module's namespace, then the builtins.
     #[inline]
@@ -94,57 +98,69 @@ impl Vm {
         }
     }
 
+    /// Whether instances of `cls` read (`PLAIN_GET`) or write
+    /// (`PLAIN_SET`) attributes by `object`'s own protocol; remembered per
+    /// class version.
+    fn plain_protocol(&mut self, cls: &Obj, bit: u8) -> bool {
+        let t = cls.tdata();
+        let (version, bits) = t.plain_protocol.get();
+        if version == t.version.get() {
+            return bits & bit != 0;
+        }
+        let get = self.names.getattribute.clone();
+        let set = self.names.setattr.clone();
+        let bits = PLAIN_GET * self.plain_attribute_protocol(cls, &get) as u8
+            | PLAIN_SET * self.plain_attribute_protocol(cls, &set) as u8;
+        let t = cls.tdata();
+        t.plain_protocol.set((t.version.get(), bits));
+        bits & bit != 0
+    }
+
+    /// An attribute of `o` that can only come from its instance dict: the
+    /// class reads attributes plainly and has none of that name (so no
+    /// descriptor can intervene). The dict position, if the name is there.
+    #[inline]
+    fn instance_dict_attr(&mut self, o: &Obj, name: &Obj, bit: u8) -> Option<usize> {
+        // Other kinds have attributes of their own (an exception's `args`,
+        // a function's `__defaults__`) that are not in the class.
+        if !matches!(
+            o.kind(),
+            ObjKind::Plain | ObjKind::Slots(_) | ObjKind::Module(_)
+        ) {
+            return None;
+        }
+        let d = o.object().dict()?.clone();
+        let cls = o.class().clone();
+        if !self.plain_protocol(&cls, bit) || self.lookup_type_obj(&cls, name).is_some() {
+            return None;
+        }
+        find_str_pos(&d, name)
+    }
+
     /// `LOAD_ATTR`.
     #[inline]
     pub fn load_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj) -> PyResult {
         if let Value::Obj(o) = obj {
-            if cache.kind.get() == cache_kind::INSTANCE
-                && cache.key.get() == o.class().tdata().version.get()
-            {
+            let version = o.class().tdata().version.get();
+            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == version {
                 if let Some(d) = o.object().dict() {
                     let dict = dict_cell(d).borrow();
                     if let Some(v) = dict.value_if_key_at(cache.hint.get() as usize, name) {
                         return Ok(v.clone());
                     }
                 }
-                if let Some(d) = o.object().dict() {
-                    if let Some(pos) = find_str_pos(d, name) {
-                        cache.hint.set(pos as u32);
-                        return Ok(dict_cell(d).borrow().entry(pos).value.clone());
-                    }
-                }
+            }
+            // Another class at this instruction, or another position in
+            // the dict: still plain when the class has no such attribute.
+            if let Some(pos) = self.instance_dict_attr(o, name, PLAIN_GET) {
+                cache.kind.set(cache_kind::INSTANCE);
+                cache.key.set(version);
+                cache.hint.set(pos as u32);
+                let d = o.object().dict().expect("checked above");
+                return Ok(dict_cell(d).borrow().entry(pos).value.clone());
             }
         }
-        let r = self.getattr(obj, name)?;
-        if let Value::Obj(o) = obj {
-            self.fill_instance_cache(cache, o, name, false);
-        }
-        Ok(r)
-    }
-
-    /// Records that `name` is a plain instance attribute of `o`'s class.
-    fn fill_instance_cache(&mut self, cache: &InlineCache, o: &Obj, name: &Obj, store: bool) {
-        if matches!(o.kind(), ObjKind::Type(_)) {
-            return;
-        }
-        let Some(d) = o.object().dict().cloned() else {
-            return;
-        };
-        let cls = o.class().clone();
-        let hook = if store {
-            self.names.setattr.clone()
-        } else {
-            self.names.getattribute.clone()
-        };
-        if !self.plain_attribute_protocol(&cls, &hook) || self.lookup_type_obj(&cls, name).is_some()
-        {
-            return;
-        }
-        if let Some(pos) = find_str_pos(&d, name) {
-            cache.kind.set(cache_kind::INSTANCE);
-            cache.key.set(cls.tdata().version.get());
-            cache.hint.set(pos as u32);
-        }
+        self.getattr(obj, name)
     }
 
     /// `STORE_ATTR`.
@@ -157,9 +173,8 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         if let Value::Obj(o) = obj {
-            if cache.kind.get() == cache_kind::INSTANCE
-                && cache.key.get() == o.class().tdata().version.get()
-            {
+            let version = o.class().tdata().version.get();
+            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == version {
                 if let Some(d) = o.object().dict() {
                     let mut dict = dict_cell(d).borrow_mut();
                     if let Some(slot) = dict.value_mut_if_key_at(cache.hint.get() as usize, name) {
@@ -169,20 +184,35 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                // The class still says `name` is a plain instance attribute:
-                // store straight into the dict (adding it, as in `__init__`).
+            }
+            // The class says `name` is a plain instance attribute: store
+            // straight into the dict (adding it, as in `__init__`).
+            if self.plain_instance_store(o, name) {
                 let d = self.instance_dict(o);
                 let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
+                cache.kind.set(cache_kind::INSTANCE);
+                cache.key.set(version);
                 cache.hint.set(pos as u32);
                 crate::attr::note_instance_size(o.class(), len);
                 return Ok(());
             }
         }
-        self.setattr(obj, name, value)?;
-        if let Value::Obj(o) = obj {
-            self.fill_instance_cache(cache, o, name, true);
+        self.setattr(obj, name, value)
+    }
+
+    /// Whether `o.name = v` just stores into `o`'s instance dict: it has
+    /// one (or can), its class writes attributes plainly and has no
+    /// attribute of that name (so no descriptor or slot intervenes).
+    fn plain_instance_store(&mut self, o: &Obj, name: &Obj) -> bool {
+        // Other kinds have attributes of their own (an exception's `args`,
+        // a function's `__defaults__`) that are not in the class.
+        if !matches!(o.kind(), ObjKind::Plain | ObjKind::Slots(_)) {
+            return false;
         }
-        Ok(())
+        let cls = o.class().clone();
+        (o.object().dict().is_some() || cls.tdata().instance_dict.get())
+            && self.plain_protocol(&cls, PLAIN_SET)
+            && self.lookup_type_obj(&cls, name).is_none()
     }
 
     /// `LOAD_METHOD`: the function and the receiver when `name` is a

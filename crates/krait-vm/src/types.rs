@@ -55,6 +55,10 @@ pub struct TypeData {
     /// The most attributes an instance has held (up to a bound): new
     /// instance dicts start this large.
     pub instance_size: Cell<u32>,
+    /// Whether attribute reads (bit 1) and writes (bit 2) on instances
+    /// use `object`'s own `__getattribute__`/`__setattr__`, and the
+    /// `version` that was worked out for.
+    pub plain_protocol: Cell<(u64, u8)>,
 }
 
 /// What `cls(...)` does when `type.__call__` is not overridden.
@@ -85,6 +89,7 @@ impl TypeData {
             version: Cell::new(crate::dict::fresh_version()),
             new_plan: RefCell::new((0, NewPlan::General)),
             instance_size: Cell::new(0),
+            plain_protocol: Cell::new((0, 0)),
         }
     }
 }
