@@ -109,8 +109,13 @@ impl Vm {
         }
         let get = self.names.getattribute.clone();
         let set = self.names.setattr.clone();
-        let bits = PLAIN_GET * self.plain_attribute_protocol(cls, &get) as u8
-            | PLAIN_SET * self.plain_attribute_protocol(cls, &set) as u8;
+        let mut bits = 0;
+        if self.plain_attribute_protocol(cls, &get) {
+            bits |= PLAIN_GET;
+        }
+        if self.plain_attribute_protocol(cls, &set) {
+            bits |= PLAIN_SET;
+        }
         let t = cls.tdata();
         t.plain_protocol.set((t.version.get(), bits));
         bits & bit != 0
