@@ -232,11 +232,20 @@ impl Vm {
         if cache.kind.get() == cache_kind::METHOD
             && cache.key.get() == self.class_of(&obj).tdata().version.get()
         {
+            // `key2` is the version of the last instance dict seen without
+            // the name: the same object again needs no lookup.
             let shadowed = match &obj {
-                Value::Obj(o) => o
-                    .object()
-                    .dict()
-                    .is_some_and(|d| find_str_pos(d, name).is_some()),
+                Value::Obj(o) => o.object().dict().is_some_and(|d| {
+                    let version = dict_cell(d).borrow().version();
+                    if version == cache.key2.get() {
+                        return false;
+                    }
+                    let found = find_str_pos(d, name).is_some();
+                    if !found {
+                        cache.key2.set(version);
+                    }
+                    found
+                }),
                 _ => false,
             };
             if !shadowed {
@@ -255,6 +264,7 @@ impl Vm {
         {
             cache.kind.set(cache_kind::METHOD);
             cache.key.set(cls.tdata().version.get());
+            cache.key2.set(0);
             cache.value.set(m.clone());
         }
         Ok((m, recv))
