@@ -115,6 +115,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::floatmethods::register(vm);
     crate::strmethods::register(vm);
     crate::bytesobj::register(vm);
+    crate::bytesmethods::register(vm);
     crate::listobj::register(vm);
     crate::tupleobj::register(vm);
     crate::dictmethods::register(vm);

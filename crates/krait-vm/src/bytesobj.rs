@@ -93,8 +93,16 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
+    let has_encoding = args.pos.get(2).or(args.kwarg("encoding")).is_some();
     let data = match args.pos.get(1) {
         None => Vec::new(),
+        Some(_) if has_encoding => match bytes_new(vm, args)? {
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Bytes(b) => b.to_vec(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        },
         Some(v) => bytes_from(vm, v)?,
     };
     Ok(new_bytearray(vm, data))

@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod bootstrap;
 pub mod builtins;
+mod bytesmethods;
 pub mod bytesobj;
 pub mod cache;
 pub mod call;

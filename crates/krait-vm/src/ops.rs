@@ -299,6 +299,11 @@ impl Vm {
                 match (x.kind(), y.kind()) {
                     (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
                     (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
+                    (ObjKind::Bytes(s), ObjKind::ByteArray(t)) => Some((**s).cmp(&t.borrow()[..])),
+                    (ObjKind::ByteArray(s), ObjKind::Bytes(t)) => Some(s.borrow()[..].cmp(&**t)),
+                    (ObjKind::ByteArray(s), ObjKind::ByteArray(t)) => {
+                        Some(s.borrow()[..].cmp(&t.borrow()[..]))
+                    }
                     (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
                     (ObjKind::Dict(_), ObjKind::Dict(_))
                         if matches!(op, CompareOp::Eq | CompareOp::Ne) =>

@@ -121,13 +121,22 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             spec.zero = false;
         }
         let piece = match conv {
-            's' | 'r' | 'a' => {
+            's' | 'r' | 'a' | 'b' if conv != 'b' || is_bytes => {
                 let s = if conv == 's' && !is_bytes {
                     vm.str_string(&arg)?
-                } else if conv == 's' {
+                } else if matches!(conv, 's' | 'b') {
+                    // Bytes go through as Latin-1 characters, one per byte.
                     match arg.kind() {
-                        Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-                        _ => vm.str_string(&arg)?,
+                        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                            let data = crate::bytesobj::bytes_of(vm, &arg)?;
+                            data.iter().map(|&c| c as char).collect()
+                        }
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                vm.type_name(&arg)
+                            )))
+                        }
                     }
                 } else if conv == 'a' {
                     let r = vm.ascii(&arg)?;
