@@ -114,10 +114,60 @@ pub fn register(vm: &mut Vm) {
         }
         dict_or(vm, &a.pos[0], &a.pos[1], false)
     });
+    method(vm, &d, "__reversed__", |vm, a| {
+        check_method_args(vm, &a, "__reversed__", 0, 0)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        reversed_entries(vm, &this, 0)
+    });
+    for ty in [
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ] {
+        method(vm, &ty, "__reversed__", |vm, a| {
+            check_method_args(vm, &a, "__reversed__", 0, 0)?;
+            match a.pos[0].kind() {
+                Some(ObjKind::DictView { dict, what }) => reversed_entries(vm, dict, *what),
+                _ => Err(vm.type_error("descriptor '__reversed__' requires a dict view")),
+            }
+        });
+    }
+    for ty in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
+        method(vm, &ty, "isdisjoint", |vm, a| {
+            check_method_args(vm, &a, "isdisjoint", 1, 1)?;
+            for item in vm.iterate(&a.pos[1])? {
+                if vm.contains(&a.pos[0], &item)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        });
+    }
     register_comparisons(vm);
     let h = vm.intern("__hash__");
     let ns = d.object().dict().unwrap().clone();
     crate::dictops::set_str(vm, &ns, h, Value::None);
+}
+
+/// `reversed()` of a dict (`what` 0) or of its values (1) or items (2):
+/// an iterator over the entries, last first.
+fn reversed_entries(vm: &mut Vm, d: &Obj, what: u8) -> PyResult {
+    let entries: Vec<(Value, Value)> = crate::dictops::dict_cell(d)
+        .borrow()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    let items: Vec<Value> = entries
+        .into_iter()
+        .rev()
+        .map(|(k, v)| match what {
+            0 => k,
+            1 => v,
+            _ => vm.new_tuple(vec![k, v]),
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.iter(&list)
 }
 
 fn dict_of(vm: &Vm, v: &Value) -> PyResult<Obj> {

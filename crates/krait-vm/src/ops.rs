@@ -318,6 +318,17 @@ impl Vm {
                     | (ObjKind::List(_), ObjKind::List(_)) => {
                         return self.sequence_compare(op, x, y).map(Some)
                     }
+                    (ObjKind::DictView { what: 0 | 2, .. }, k)
+                    | (k, ObjKind::DictView { what: 0 | 2, .. })
+                        if matches!(
+                            k,
+                            ObjKind::Set(_)
+                                | ObjKind::FrozenSet(_)
+                                | ObjKind::DictView { what: 0 | 2, .. }
+                        ) =>
+                    {
+                        return self.set_like_compare(op, a, b).map(Some);
+                    }
                     _ => None,
                 }
             }
@@ -548,6 +559,28 @@ impl Vm {
             }
             _ => Ok(None),
         }
+    }
+
+    /// Comparisons of dict key or item views with sets and each other:
+    /// as sets (equality of members, subset and superset orderings).
+    fn set_like_compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
+        let (la, lb) = (self.len(a)?, self.len(b)?);
+        let within = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
+            for item in vm.iterate(x)? {
+                if !vm.contains(y, &item)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        Ok(match op {
+            CompareOp::Eq => la == lb && within(self, a, b)?,
+            CompareOp::Ne => !(la == lb && within(self, a, b)?),
+            CompareOp::Le => la <= lb && within(self, a, b)?,
+            CompareOp::Lt => la < lb && within(self, a, b)?,
+            CompareOp::Ge => la >= lb && within(self, b, a)?,
+            CompareOp::Gt => la > lb && within(self, b, a)?,
+        })
     }
 
     /// Arithmetic on values of exact built-in types, or `None`.
