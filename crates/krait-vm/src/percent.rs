@@ -90,7 +90,11 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 spec.width = chars[start..i].iter().collect::<String>().parse().ok();
             }
         }
-        if i < chars.len() && chars[i] == '.' {
+        if i < chars.len() && chars[i] == '.' && chars.get(i + 1) == Some(&'*') {
+            i += 2;
+            let p = take_arg(vm)?;
+            spec.precision = Some(vm.index_i64(&p)?.unwrap_or(0).max(0) as usize);
+        } else if i < chars.len() && chars[i] == '.' {
             i += 1;
             let start = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
