@@ -26,8 +26,19 @@ fn error_at_start(loc: Loc, msg: impl Into<String>) -> SyntaxError {
 
 /// Runs every compile-time check on a module.
 pub fn check_module(module: &Mod) -> Check {
-    let Mod::Module { body, .. } = module else {
-        return Ok(());
+    let body = match module {
+        Mod::Module { body, .. } | Mod::Interactive { body } => body,
+        Mod::Expression { body } => {
+            // `eval` input: the expression's own scopes (lambdas,
+            // comprehensions) get the same checks.
+            let mut st = SymbolTable::default();
+            st.push(ScopeKind::Module);
+            st.expr(body)?;
+            st.pop();
+            st.analyse()?;
+            let mut cg = CodegenChecks::default();
+            return cg.function_body(CgScope::Module, |cg| cg.expr(body));
+        }
     };
     check_future(body)?;
     if tree_depth(body) > MAX_TREE_DEPTH {
