@@ -20,6 +20,12 @@ fn new_namespace(vm: &Vm) -> Obj {
 pub fn set_bases(vm: &Vm, ty: &Obj, bases: &[Obj]) {
     let t = ty.tdata();
     *t.bases.borrow_mut() = bases.to_vec();
+    for base in bases {
+        base.tdata()
+            .subclasses
+            .borrow_mut()
+            .push(std::rc::Rc::downgrade(&ty.0));
+    }
     let mro = crate::types::c3_mro(ty, bases).unwrap_or_else(|_| vec![ty.clone()]);
     *t.mro.borrow_mut() = mro;
     ty.object().dict_or_init(|| new_namespace(vm));

@@ -41,6 +41,28 @@ pub fn register(vm: &mut Vm) {
         let x = vm.float_of(&a.pos[0])?;
         round_float(vm, x, a.pos.get(1))
     });
+    method(vm, &f, "hex", |vm, a| {
+        check_method_args(vm, &a, "hex", 0, 0)?;
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(vm.new_string(float_hex(x)))
+    });
+    crate::bootstrap::classmethod(vm, &f, "fromhex", |vm, a| {
+        check_method_args(vm, &a, "fromhex", 1, 1)?;
+        let Some(s) = crate::strops::value_pystr(&a.pos[1]) else {
+            return Err(vm.type_error(format!(
+                "bad argument type for built-in operation: {}",
+                vm.type_name(&a.pos[1])
+            )));
+        };
+        let text = s.to_string_lossy().into_owned();
+        let x = float_fromhex(vm, &text)?;
+        let cls = a.pos[0].clone();
+        if cls.as_obj().is_some_and(|c| c.is(&vm.types.float)) {
+            Ok(Value::Float(x))
+        } else {
+            vm.call(&cls, vec![Value::Float(x)])
+        }
+    });
     method(vm, &f, "is_integer", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
@@ -364,4 +386,105 @@ pub fn complex_binop(
         _ => return Ok(None),
     };
     Ok(Some(complex_value(vm, r.0, r.1)))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` (`0x0.` for zero
+/// and subnormals).
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1 << 52) - 1);
+    if exp == 0 && mant == 0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    let esign = if e < 0 { "-" } else { "+" };
+    format!("{sign}0x{lead}.{mant:013x}p{esign}{}", e.abs())
+}
+
+/// `x * 2**e` without overflowing the intermediate scale factors.
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
+}
+
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &Vm, text: &str) -> PyResult<f64> {
+    let invalid = || vm.value_error("invalid hexadecimal floating-point string");
+    let t = text.trim();
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Ok(if neg { -v } else { v });
+    }
+    let hex = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (digits, exp) = match hex.split_once('p') {
+        Some((d, e)) => (d, e.parse::<i64>().map_err(|_| invalid())?),
+        None => (hex, 0),
+    };
+    let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(invalid());
+    }
+    // The digits as an integer (only the leading 30 count: more than a
+    // double holds), scaled by the position of the point.
+    let mut mant: u128 = 0;
+    let mut scale: i64 = exp;
+    let mut used = 0;
+    let mut sticky = false;
+    for (i, c) in int_part.chars().chain(frac_part.chars()).enumerate() {
+        let d = c.to_digit(16).ok_or_else(invalid)? as u128;
+        let in_frac = i >= int_part.len();
+        if used < 30 {
+            if mant > 0 || d > 0 {
+                used += 1;
+            }
+            mant = mant * 16 + d;
+            if in_frac {
+                scale -= 4;
+            }
+        } else {
+            sticky |= d != 0;
+            if !in_frac {
+                scale += 4;
+            }
+        }
+    }
+    if sticky {
+        // Below the last kept digit: enough to break a rounding tie.
+        mant = mant * 2 + 1;
+        scale -= 1;
+    }
+    let v = ldexp(mant as f64, scale);
+    if v.is_infinite() {
+        return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
+    }
+    Ok(if neg { -v } else { v })
 }
