@@ -158,9 +158,11 @@ impl Vm {
                                 crate::hash::hash_float(*im),
                             ))
                         }
+                        ObjKind::Range { .. } => return crate::rangeobj::hash(self, o),
                         ObjKind::List(_)
                         | ObjKind::Dict(_)
                         | ObjKind::Set(_)
+                        | ObjKind::Slice { .. }
                         | ObjKind::ByteArray(_) => {
                             return Err(self.type_error(format!(
                                 "unhashable type: '{}'",

@@ -87,7 +87,7 @@ pub fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
         let s = vm.slice_indices(key.as_obj().unwrap(), n as usize)?;
         let nstart = start + s.start * step;
         let nstep = step * s.step;
-        let nstop = nstart + s.len as i64 * nstep;
+        let nstop = start + s.stop * step;
         return Ok(make(vm, nstart, nstop, nstep));
     }
     match vm.index_i64(key)? {
