@@ -1,0 +1,5 @@
+config = {"host": "x"}
+def get(k):
+    return config[k]
+print(get("host"))
+get("port")

@@ -1,0 +1,4 @@
+def compute():
+    result_value = 10
+    return reslt_value
+compute()

@@ -1,0 +1,3 @@
+items = [1, 2, 3]
+label = "count: "
+print(label + len(items))
