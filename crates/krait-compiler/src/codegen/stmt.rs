@@ -500,15 +500,18 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
+        // Getting and stepping the iterator are located at the whole
+        // statement, as in CPython (so tracebacks show no carets there).
+        let stmt_loc = self.u().loc;
         self.expr(&f.iter)?;
-        self.set_loc(f.iter.loc);
+        self.set_loc(stmt_loc);
         self.emit(Instr::GetIter);
         self.bind(start);
         self.u().blocks.push(Block::For { start, end });
         self.jump(Instr::ForIter, cleanup);
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
-        self.set_loc(f.iter.loc);
+        self.set_loc(stmt_loc);
         self.jump(Instr::Jump, start);
         self.u().blocks.pop();
         self.bind(cleanup);
