@@ -141,7 +141,7 @@ pub fn set_attr_str(vm: &mut Vm, o: &Obj, name: &str, value: Value) {
     vm.type_modified(o);
 }
 
-fn builtin(
+pub fn builtin(
     vm: &Vm,
     name: &'static str,
     func: NativeFn,

@@ -220,6 +220,9 @@ impl Vm {
                 let items = l.borrow().clone();
                 return Some(self.seq_repr(o, "[", "]", items));
             }
+            // Tuple subclasses of the runtime (struct sequences) have
+            // their own `__repr__`.
+            ObjKind::Tuple(_) if !o.class().is(&self.types.tuple) => return None,
             ObjKind::Tuple(t) => {
                 if t.len() == 1 {
                     let items = t.to_vec();

@@ -42,8 +42,15 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
     let v = match o.kind() {
         ObjKind::Type(t) => match name {
             "__name__" => {
+                // A built-in type's name is its qualified name's last part
+                // (`sys.version_info` is named `version_info`).
                 let n = t.name.borrow().clone();
-                s(vm, &n)
+                let short = if t.heap {
+                    &n[..]
+                } else {
+                    n.rsplit('.').next().unwrap_or(&n)
+                };
+                s(vm, short)
             }
             "__qualname__" => {
                 let n = t.qualname.borrow().clone();

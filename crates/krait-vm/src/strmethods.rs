@@ -113,7 +113,17 @@ pub fn register(vm: &mut Vm) {
         map_text(vm, a, "lower", |t| t.to_lowercase())
     });
     method(vm, &s, "casefold", |vm, a| {
-        map_text(vm, a, "casefold", |t| t.to_lowercase())
+        // Full case folding, mostly: folding the uppercase form catches
+        // the expansions (ß -> ss, ligatures) and the odd cases (µ -> μ).
+        map_text(vm, a, "casefold", |t| {
+            t.chars()
+                .map(|c| match c {
+                    // Folds to itself, but its uppercase is a plain I.
+                    '\u{131}' => c.to_string(),
+                    _ => c.to_uppercase().collect::<String>().to_lowercase(),
+                })
+                .collect()
+        })
     });
     method(vm, &s, "swapcase", |vm, a| {
         map_text(vm, a, "swapcase", |t| {

@@ -106,7 +106,7 @@ pub fn register(vm: &mut Vm) {
         vm.new_str("final"),
         Value::Int(0),
     ];
-    let vi = vm.new_tuple(vi);
+    let vi = struct_sequence(vm, "sys.version_info", VERSION_INFO_FIELDS, vi);
     set_attr_str(vm, &sys, "version_info", vi);
     set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
     set_attr_str(vm, &sys, "maxsize", Value::Int(i64::MAX));
@@ -272,4 +272,73 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+const VERSION_INFO_FIELDS: &[&str] = &["major", "minor", "micro", "releaselevel", "serial"];
+
+/// Item `i` of the tuple receiving a struct-sequence field read.
+fn tuple_item(a: &crate::function::Args, i: usize) -> Value {
+    match a.pos.first().and_then(Value::kind) {
+        Some(ObjKind::Tuple(items)) => items.get(i).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// The field names of the struct sequence types, by type name.
+fn struct_fields(type_name: &str) -> &'static [&'static str] {
+    match type_name {
+        "sys.version_info" => VERSION_INFO_FIELDS,
+        _ => &[],
+    }
+}
+
+/// A tuple whose items are also named attributes (CPython's "struct
+/// sequence", like `sys.version_info`), of a new tuple subclass `name`.
+fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) -> Value {
+    debug_assert_eq!(fields.len(), items.len());
+    let cls = Obj::new(
+        vm.types.type_.clone(),
+        ObjKind::Type(Box::new(crate::types::TypeData::new(
+            name,
+            crate::types::Layout::Tuple,
+            false,
+        ))),
+    );
+    let tuple = vm.types.tuple.clone();
+    crate::bootstrap::set_bases(vm, &cls, std::slice::from_ref(&tuple));
+    // Each field is a read-only property reading its position.
+    const GETTERS: [crate::function::NativeFn; 5] = [
+        |_, a| Ok(tuple_item(&a, 0)),
+        |_, a| Ok(tuple_item(&a, 1)),
+        |_, a| Ok(tuple_item(&a, 2)),
+        |_, a| Ok(tuple_item(&a, 3)),
+        |_, a| Ok(tuple_item(&a, 4)),
+    ];
+    for (field, getter) in fields.iter().zip(GETTERS) {
+        let fget = crate::bootstrap::builtin(vm, "field", getter, Some(&cls), true, false);
+        let prop = Value::Obj(Obj::new(
+            vm.types.property.clone(),
+            ObjKind::Property(Box::new(crate::object::Property {
+                fget,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Value::None,
+                name: std::cell::RefCell::new(Value::None),
+            })),
+        ));
+        set_attr_str(vm, &cls, field, prop);
+    }
+    crate::bootstrap::method(vm, &cls, "__repr__", |vm, a| {
+        let cls_name = vm.class_of(&a.pos[0]).type_name();
+        let fields = struct_fields(&cls_name);
+        let Some(ObjKind::Tuple(items)) = a.pos[0].kind() else {
+            return Ok(vm.new_str(""));
+        };
+        let mut parts = Vec::new();
+        for (f, v) in fields.iter().zip(items.iter()) {
+            parts.push(format!("{f}={}", vm.repr_string(v)?));
+        }
+        Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
+    });
+    Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice())))
 }

@@ -1,0 +1,11 @@
+s = "naïve café 日本語 😀"
+print(len(s), s.upper(), s[6:10], s[-1], s[::-1], s.encode("utf-8")[:8], len(s.encode()))
+print([c for c in "é😀"], ord("😀"), hex(ord("日")), "\u65e5" == "日", "\N{LATIN SMALL LETTER E WITH ACUTE}" if False else "é")
+print("ß".upper(), "ǅ".lower(), "ﬁ".upper(), "ΣΑΣ".lower(), "straße".casefold(), "İ".casefold() == "i̇")
+print("日本".isalpha(), "٣".isdigit(), "Ⅻ".isnumeric(), "a\u0301" == "á", len("a\u0301"), " \u3000".isspace())
+print(repr("tab\there"), repr("nl\n"), repr("\x00\x7f"), repr("é"), ascii("é😀"), repr("\u200b"), repr("\ud800"))
+print("{:^9}".format("日本"), "日本".center(6, "*"), "abc".ljust(5, "é"), f"{'😀':>3}|")
+print(sorted(["é", "e", "f", "E"]), "é" > "e", min("日本語"), max("abc😀"))
+b = "é".encode("utf-16-le") if False else "é".encode("latin-1")
+print(b, b.decode("latin-1"), "x".encode("utf-8"), "é".encode("utf-8").decode("utf-8"))
+print("a,b;c".replace(",", ";").split(";"), "😀".join("ab"), "日" * 3, "abc".find("😀"))
