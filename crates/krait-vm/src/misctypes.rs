@@ -531,12 +531,24 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
             },
         }
     };
-    let (r1, i1) = part(vm, &b[0])?;
-    let (r2, i2) = part(vm, &b[1])?;
-    Ok(Value::Obj(Obj::new(
-        cls,
-        ObjKind::Complex(r1 - i2, i1 + r2),
-    )))
+    let is_complex = |v: &Option<Value>| {
+        matches!(
+            v.as_ref().and_then(Value::kind),
+            Some(ObjKind::Complex(..) | ObjKind::Str(_))
+        )
+    };
+    let (mut re, i1) = part(vm, &b[0])?;
+    let (mut im, i2) = part(vm, &b[1])?;
+    // Only complex parts mix (plain reals keep their signed zeros).
+    if is_complex(&b[1]) {
+        re -= i2;
+    }
+    if is_complex(&b[0]) && b[1].is_some() {
+        im += i1;
+    } else if is_complex(&b[0]) {
+        im = i1;
+    }
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Complex(re, im))))
 }
 
 fn parse_complex(text: &str) -> Option<(f64, f64)> {
