@@ -375,6 +375,16 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
         (None, None, None) => Value::Obj(vm.empty_str.clone()),
         (Some(x), None, None) => vm.str(x)?,
         (Some(x), enc, errors) => {
+            for (what, v) in [("encoding", enc), ("errors", errors)] {
+                if let Some(v) = v {
+                    if value_pystr(v).is_none() {
+                        return Err(vm.type_error(format!(
+                            "str() argument '{what}' must be str, not {}",
+                            vm.type_name(v)
+                        )));
+                    }
+                }
+            }
             let enc = match enc {
                 Some(e) => value_pystr(e)
                     .map(|s| s.to_string_lossy().into_owned())
@@ -762,8 +772,7 @@ fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
             }
             let pairs: Vec<(u32, u32)> = x.code_points().zip(y.code_points()).collect();
             for (p, q) in pairs {
-                let v = vm.char_str(q);
-                crate::dictops::set(vm, &d, Value::Int(p as i64), v)?;
+                crate::dictops::set(vm, &d, Value::Int(p as i64), Value::Int(q as i64))?;
             }
             if let Some(z) = args.get(2) {
                 let cps: Vec<u32> = value_pystr(z)
