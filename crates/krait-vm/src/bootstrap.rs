@@ -122,6 +122,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::strmethods::register(vm);
     crate::bytesobj::register(vm);
     crate::bytesmethods::register(vm);
+    crate::excgroup::register(vm);
     crate::listobj::register(vm);
     crate::tupleobj::register(vm);
     crate::dictmethods::register(vm);

@@ -16,6 +16,7 @@ pub mod dictops;
 pub mod eval;
 mod evalops;
 pub mod exceptions;
+mod excgroup;
 pub mod excmethods;
 pub mod float;
 pub mod floatmethods;
