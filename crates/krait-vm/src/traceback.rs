@@ -13,11 +13,18 @@ impl Vm {
     pub fn format_exception(&mut self, exc: &Obj) -> String {
         let mut out = String::new();
         let mut seen = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen);
+        let mut ctx = GroupContext::default();
+        self.format_chain(exc, &mut out, &mut seen, &mut ctx);
         out
     }
 
-    fn format_chain(&mut self, exc: &Obj, out: &mut String, seen: &mut Vec<usize>) {
+    fn format_chain(
+        &mut self,
+        exc: &Obj,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        ctx: &mut GroupContext,
+    ) {
         seen.push(exc.addr());
         if let Some(d) = exc_data(exc) {
             let (cause, context, suppress) = {
@@ -26,27 +33,119 @@ impl Vm {
             };
             if let Value::Obj(c) = &cause {
                 if !seen.contains(&c.addr()) && exc_data(c).is_some() {
-                    self.format_chain(c, out, seen);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    self.format_chain(c, out, seen, ctx);
+                    ctx.emit(
+                        out,
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                        '|',
+                    );
                 }
             } else if let Value::Obj(c) = &context {
                 if !suppress && !seen.contains(&c.addr()) && exc_data(c).is_some() {
-                    self.format_chain(c, out, seen);
-                    out.push_str(
+                    self.format_chain(c, out, seen, ctx);
+                    ctx.emit(
+                        out,
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
+                        '|',
                     );
                 }
             }
         }
-        self.format_single(exc, out);
+        if !exc.class().is_subtype(&self.exc.base_exception_group) {
+            let mut text = String::new();
+            self.format_single(exc, &mut text);
+            ctx.emit(out, &text, '|');
+            return;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
+        }
+        // An exception group: its own traceback, then each member in a
+        // numbered, indented frame (CPython's layout).
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        let mut frames = String::new();
+        if self.format_frames(exc, &mut frames) {
+            let margin = if toplevel { '+' } else { '|' };
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
+            ctx.emit(out, &frames, '|');
+        }
+        let mut text = self.exception_line(exc);
+        self.format_notes(exc, &mut text);
+        ctx.emit(out, &text, '|');
+        let key = self.intern("exceptions");
+        let members = self
+            .getattr(&Value::Obj(exc.clone()), &key)
+            .map(|v| crate::eval::tuple_items(&v))
+            .unwrap_or_default();
+        let n = members.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, member) in members.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&ctx.indent());
+            out.push_str(if i == 0 { "+-" } else { "  " });
+            out.push_str(&format!("+---------------- {title} ----------------\n"));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(
+                    out,
+                    &format!("and {remaining} more exception{plural}\n"),
+                    '|',
+                );
+            } else if let Value::Obj(m) = member {
+                self.format_chain(m, out, seen, ctx);
+            }
+            if last && ctx.need_close {
+                out.push_str(&ctx.indent());
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
     }
 
     fn format_single(&mut self, exc: &Obj, out: &mut String) {
+        let mut frames = String::new();
+        if self.format_frames(exc, &mut frames) {
+            out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&frames);
+        }
+        out.push_str(&self.exception_line(exc));
+        self.format_notes(exc, out);
+    }
+
+    /// The `File ..., line ...` lines of an exception's traceback; false
+    /// when it has none.
+    fn format_frames(&mut self, exc: &Obj, out: &mut String) -> bool {
         let entries = exc_data(exc)
             .map(|d| d.borrow().traceback.clone())
             .unwrap_or_default();
         if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
             let mut last: Option<(String, u32, String)> = None;
             let mut repeats = 0usize;
             for e in entries.iter().rev() {
@@ -73,8 +172,11 @@ impl Vm {
             }
             flush_repeats(out, repeats);
         }
-        out.push_str(&self.exception_line(exc));
-        // Notes.
+        !entries.is_empty()
+    }
+
+    /// An exception's notes, one per line.
+    fn format_notes(&mut self, exc: &Obj, out: &mut String) {
         let key = self.intern("__notes__");
         if let Some(notes) = exc
             .object()
@@ -226,6 +328,38 @@ impl Vm {
         }
         let lines = self.source_cache.get(filename)?.as_ref()?;
         lines.get(lineno as usize - 1).cloned()
+    }
+}
+
+/// How many members of an exception group are shown, and how deeply
+/// groups nest, before the report is cut short (CPython's limits).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where the report is within nested exception groups: each level
+/// indents by two spaces and draws a margin.
+#[derive(Default)]
+struct GroupContext {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text`, every line indented for the current depth.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
     }
 }
 
