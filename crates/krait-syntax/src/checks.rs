@@ -1588,3 +1588,75 @@ mod tests {
         );
     }
 }
+
+// ---- compile-time warnings ---------------------------------------------------
+
+/// The SyntaxWarnings CPython's compiler prints for a module: `is` and
+/// `is not` with a literal operand (the constant-folded kind: numbers,
+/// strings, bytes and tuples of them, not None, True, False or `...`),
+/// each time it occurs.
+pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
+    struct Finder(Vec<crate::error::Warning>);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_stmt(&mut self, s: &'a Stmt) -> Check {
+            walk_stmt_children(s, self)
+        }
+        fn visit_expr(&mut self, e: &'a Expr) -> Check {
+            if let ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } = &e.kind
+            {
+                let mut left_ok = !is_literal(left);
+                for (op, right) in ops.iter().zip(comparators) {
+                    let right_ok = !is_literal(right);
+                    let msg = match op {
+                        CmpOp::Is => "\"is\" with a literal. Did you mean \"==\"?",
+                        CmpOp::IsNot => "\"is not\" with a literal. Did you mean \"!=\"?",
+                        _ => "",
+                    };
+                    if !msg.is_empty() && !(left_ok && right_ok) {
+                        let w = crate::error::Warning {
+                            category: "SyntaxWarning",
+                            msg: msg.to_string(),
+                            lineno: e.loc.lineno,
+                        };
+                        self.0.push(w);
+                        break;
+                    }
+                    left_ok = right_ok;
+                }
+            }
+            walk_expr_children(e, self)
+        }
+    }
+    let mut f = Finder(Vec::new());
+    let _ = match module {
+        Mod::Module { body, .. } | Mod::Interactive { body } => {
+            body.iter().try_for_each(|s| f.visit_stmt(s))
+        }
+        Mod::Expression { body } => f.visit_expr(body),
+    };
+    f.0
+}
+
+/// Whether an expression folds to a constant other than the singletons.
+fn is_literal(e: &Expr) -> bool {
+    fn folds(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Constant { .. } => true,
+            ExprKind::Tuple { elts, .. } => elts.iter().all(folds),
+            ExprKind::UnaryOp { operand, .. } => folds(operand),
+            ExprKind::BinOp { left, right, .. } => folds(left) && folds(right),
+            _ => false,
+        }
+    }
+    match &e.kind {
+        ExprKind::Constant { value, .. } => !matches!(
+            value,
+            Constant::None | Constant::Bool(_) | Constant::Ellipsis
+        ),
+        _ => folds(e),
+    }
+}

@@ -213,6 +213,11 @@ impl Warning {
             "{}:{}: {}: {}\n",
             filename, self.lineno, self.category, self.msg
         );
+        // Like Python's `linecache`, no source line for `<string>` and
+        // `<stdin>` programs.
+        if filename.starts_with('<') {
+            return out;
+        }
         if let Some(line) = nth_line(source, self.lineno) {
             let text = line.trim();
             if !text.is_empty() {

@@ -297,7 +297,12 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
         .and_then(|m| krait_syntax::checks::check_module(m).map(|()| m));
     let code = match checked {
         Ok(module) => match krait_compiler::compile(module, filename) {
-            Ok(code) => code,
+            Ok(code) => {
+                for w in krait_syntax::checks::compile_warnings(module) {
+                    eprint!("{}", w.render(filename, &parsed.source));
+                }
+                code
+            }
             Err(e) => {
                 let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
                 report(filename, bytes, &parsed.source, &err);
