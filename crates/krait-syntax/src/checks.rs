@@ -1554,41 +1554,6 @@ fn walk_expr_children<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) -> Check {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(src: &str) -> Result<(), String> {
-        let module = crate::parse_module(src).expect("parses");
-        check_module(&module).map_err(|e| e.msg)
-    }
-
-    #[test]
-    fn module_level_loops_are_fine() {
-        assert_eq!(
-            check("for x in y:\n    break\nwhile x:\n    continue\n"),
-            Ok(())
-        );
-    }
-
-    #[test]
-    fn break_outside_loop_at_module_level() {
-        assert_eq!(check("break\n"), Err("'break' outside loop".into()));
-    }
-
-    #[test]
-    fn nonlocal_needs_an_enclosing_binding() {
-        assert_eq!(
-            check("def f():\n    def g():\n        nonlocal x\n"),
-            Err("no binding for nonlocal 'x' found".into())
-        );
-        assert_eq!(
-            check("def f():\n    x = 1\n    def g():\n        nonlocal x\n"),
-            Ok(())
-        );
-    }
-}
-
 // ---- compile-time warnings ---------------------------------------------------
 
 /// The SyntaxWarnings CPython's compiler prints for a module: `is` and
@@ -1616,7 +1581,7 @@ pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
                         CmpOp::IsNot => "\"is not\" with a literal. Did you mean \"!=\"?",
                         _ => "",
                     };
-                    if !msg.is_empty() && !(left_ok && right_ok) {
+                    if !msg.is_empty() && (!left_ok || !right_ok) {
                         let w = crate::error::Warning {
                             category: "SyntaxWarning",
                             msg: msg.to_string(),
@@ -1658,5 +1623,40 @@ fn is_literal(e: &Expr) -> bool {
             Constant::None | Constant::Bool(_) | Constant::Ellipsis
         ),
         _ => folds(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str) -> Result<(), String> {
+        let module = crate::parse_module(src).expect("parses");
+        check_module(&module).map_err(|e| e.msg)
+    }
+
+    #[test]
+    fn module_level_loops_are_fine() {
+        assert_eq!(
+            check("for x in y:\n    break\nwhile x:\n    continue\n"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn break_outside_loop_at_module_level() {
+        assert_eq!(check("break\n"), Err("'break' outside loop".into()));
+    }
+
+    #[test]
+    fn nonlocal_needs_an_enclosing_binding() {
+        assert_eq!(
+            check("def f():\n    def g():\n        nonlocal x\n"),
+            Err("no binding for nonlocal 'x' found".into())
+        );
+        assert_eq!(
+            check("def f():\n    x = 1\n    def g():\n        nonlocal x\n"),
+            Ok(())
+        );
     }
 }
