@@ -21,7 +21,11 @@ pub struct DictEntry {
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<DictEntry>,
+    /// Hash to entry position; only kept (`indexed`) once the dict has
+    /// more than `SMALL` slots: smaller ones are searched by a scan, which
+    /// is faster than hashing into a table and saves its allocation.
     index: HashTable<u32>,
+    indexed: bool,
     len: usize,
     /// Changes whenever a key is added or removed (not when a value is
     /// replaced): iterators and caches compare it.
@@ -43,6 +47,9 @@ pub fn fresh_version() -> u64 {
     })
 }
 
+/// The most entry slots a dict keeps without an index table.
+const SMALL: usize = 8;
+
 /// Spreads Python's hash (small ints hash to themselves) over all bits,
 /// as the index table uses the top bits to filter candidates.
 #[inline]
@@ -59,9 +66,15 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Dict {
+        let indexed = n > SMALL;
         Dict {
             entries: Vec::with_capacity(n),
-            index: HashTable::with_capacity(n),
+            index: if indexed {
+                HashTable::with_capacity(n)
+            } else {
+                HashTable::new()
+            },
+            indexed,
             len: 0,
             version: fresh_version(),
         }
@@ -91,6 +104,11 @@ impl Dict {
     #[inline]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed {
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
+        }
         self.index
             .find(spread(hash), |&i| {
                 let e = &entries[i as usize];
@@ -102,6 +120,11 @@ impl Dict {
     /// Positions of live entries with this hash, for comparisons that may
     /// run Python code.
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        if !self.indexed {
+            return (0..self.entries.len())
+                .filter(|&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
+                .collect();
+        }
         self.index
             .iter_hash(spread(hash))
             .map(|&i| i as usize)
@@ -153,10 +176,16 @@ impl Dict {
     /// Appends a key known not to be present.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len() as u32;
-        let entries = &self.entries;
-        self.index
-            .insert_unique(spread(hash), pos, |&i| spread(entries[i as usize].hash));
+        if self.indexed {
+            let entries = &self.entries;
+            self.index
+                .insert_unique(spread(hash), pos, |&i| spread(entries[i as usize].hash));
+        }
         self.entries.push(DictEntry { hash, key, value });
+        if !self.indexed && self.entries.len() > SMALL {
+            self.indexed = true;
+            self.rebuild_index();
+        }
         self.len += 1;
         self.version = fresh_version();
     }
@@ -164,8 +193,10 @@ impl Dict {
     /// Removes the entry at `pos`, returning its key and value.
     pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
         let hash = self.entries[pos].hash;
-        if let Ok(e) = self.index.find_entry(spread(hash), |&i| i as usize == pos) {
-            e.remove();
+        if self.indexed {
+            if let Ok(e) = self.index.find_entry(spread(hash), |&i| i as usize == pos) {
+                e.remove();
+            }
         }
         let key = std::mem::replace(&mut self.entries[pos].key, Value::Null);
         let value = std::mem::replace(&mut self.entries[pos].value, Value::Null);
@@ -183,8 +214,19 @@ impl Dict {
     /// Drops deleted entries and rebuilds the index.
     fn compact(&mut self) {
         self.entries.retain(|e| !e.key.is_null());
+        self.rebuild_index();
+    }
+
+    /// Rebuilds the index from the entries (when it is kept).
+    fn rebuild_index(&mut self) {
         self.index.clear();
+        if !self.indexed {
+            return;
+        }
         for (i, e) in self.entries.iter().enumerate() {
+            if e.key.is_null() {
+                continue;
+            }
             let entries = &self.entries;
             self.index.insert_unique(spread(e.hash), i as u32, |&j| {
                 spread(entries[j as usize].hash)
@@ -194,7 +236,8 @@ impl Dict {
 
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.index.clear();
+        self.index = HashTable::new();
+        self.indexed = false;
         self.len = 0;
         self.version = fresh_version();
     }
