@@ -31,6 +31,22 @@ fn like(vm: &Vm, a: &Args, data: Vec<u8>) -> Value {
     }
 }
 
+/// A list of `parts`, each of the type of `receiver` (bytes or bytearray).
+fn list_like(vm: &mut Vm, receiver: &Value, parts: Vec<Vec<u8>>) -> Value {
+    let is_array = matches!(receiver.kind(), Some(ObjKind::ByteArray(_)));
+    let items = parts
+        .into_iter()
+        .map(|p| {
+            if is_array {
+                new_bytearray(vm, p)
+            } else {
+                vm.new_bytes(p)
+            }
+        })
+        .collect();
+    vm.new_list(items)
+}
+
 /// An argument that must be bytes-like.
 fn arg_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     bytes_of(vm, v)
@@ -279,18 +295,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
             parts.push(data[start..].to_vec());
         }
     }
-    let is_array = matches!(kind_of.kind(), Some(ObjKind::ByteArray(_)));
-    let items = parts
-        .into_iter()
-        .map(|p| {
-            if is_array {
-                new_bytearray(vm, p)
-            } else {
-                vm.new_bytes(p)
-            }
-        })
-        .collect();
-    Ok(vm.new_list(items))
+    Ok(list_like(vm, &kind_of, parts))
 }
 
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
@@ -505,18 +510,7 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult {
     if start < data.len() {
         parts.push(data[start..].to_vec());
     }
-    let is_array = matches!(kind_of.kind(), Some(ObjKind::ByteArray(_)));
-    let items = parts
-        .into_iter()
-        .map(|p| {
-            if is_array {
-                new_bytearray(vm, p)
-            } else {
-                vm.new_bytes(p)
-            }
-        })
-        .collect();
-    Ok(vm.new_list(items))
+    Ok(list_like(vm, &kind_of, parts))
 }
 
 /// Maps every byte through `f` (case conversions).
