@@ -225,14 +225,7 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
         Some(v) => vm.index_i64(v)?.unwrap_or(0),
         None => 1,
     };
-    let little = match &a[1] {
-        Some(v) => match value_pystr(v).and_then(|s| s.as_str()) {
-            Some("little") => true,
-            Some("big") => false,
-            _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let little = little_endian(vm, a[1].as_ref())?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -283,14 +276,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
         1,
     )?;
     let data = crate::bytesobj::bytes_of(vm, a[0].as_ref().unwrap())?;
-    let little = match &a[1] {
-        Some(v) => match value_pystr(v).and_then(|s| s.as_str()) {
-            Some("little") => true,
-            Some("big") => false,
-            _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let little = little_endian(vm, a[1].as_ref())?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -566,5 +552,15 @@ impl Vm {
                 }
             }
         }
+    }
+}
+
+/// The `byteorder` argument of `to_bytes`/`from_bytes` ("big" when
+/// absent): whether it is "little".
+fn little_endian(vm: &Vm, byteorder: Option<&Value>) -> PyResult<bool> {
+    match byteorder.map(|v| value_pystr(v).and_then(|s| s.as_str())) {
+        None | Some(Some("big")) => Ok(false),
+        Some(Some("little")) => Ok(true),
+        Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
     }
 }
