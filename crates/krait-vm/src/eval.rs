@@ -384,16 +384,21 @@ impl Vm {
                         let mut frame = self.pop_frame();
                         self.stack.truncate(frame.cleanup);
                         if frame.gen.is_some() {
-                            // A generator run by FOR_ITER is exhausted: the
-                            // loop drops it and leaves.
+                            // A generator run in its caller's loop returned:
+                            // a `for` drops it and leaves the loop; a
+                            // `yield from` replaces it with the result.
                             self.gen_finish_inline(&mut frame, None);
                             drop(frame);
                             self.stack.pop();
                             let caller = self.frames.len() - 1;
                             let cpc = self.frames[caller].pc;
-                            if let Instr::ForIter(t) = self.frames[caller].code.code.instrs[cpc - 1]
-                            {
-                                self.frames[caller].pc = t as usize;
+                            match self.frames[caller].code.code.instrs[cpc - 1] {
+                                Instr::ForIter(t) => self.frames[caller].pc = t as usize,
+                                Instr::Send(t) => {
+                                    self.stack.push(v);
+                                    self.frames[caller].pc = t as usize;
+                                }
+                                _ => {}
                             }
                             self.run_finalizers();
                             continue 'frame;
@@ -413,6 +418,14 @@ impl Vm {
                         }
                         self.stack.push(v);
                         continue 'frame;
+                    }
+                    Instr::Send(_) => {
+                        self.frames[fi].pc = pc;
+                        if self.gen_send_inline() {
+                            continue 'frame;
+                        }
+                        tri!(self.op_other(instr, code, fi));
+                        pc = self.frames[fi].pc;
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();

@@ -298,17 +298,50 @@ impl Vm {
     /// finished, a coroutine, or the recursion limit reached): the general
     /// path then resumes it or reports the error.
     pub(crate) fn gen_enter_inline(&mut self) -> bool {
-        let Some(g) = self.stack.last().and_then(Value::as_obj).cloned() else {
+        self.gen_resume_inline(1)
+    }
+
+    /// `SEND` (a step of `yield from`) into a suspended generator: like
+    /// [`Vm::gen_enter_inline`], with the value on top of the stack sent
+    /// in. False (nothing popped) when it cannot be done that way.
+    pub(crate) fn gen_send_inline(&mut self) -> bool {
+        self.gen_resume_inline(2)
+    }
+
+    /// Resumes the generator `depth` slots down the stack in the caller's
+    /// loop; with `depth` 2 the top value is popped and sent in.
+    fn gen_resume_inline(&mut self, depth: usize) -> bool {
+        let len = self.stack.len();
+        if len < depth {
+            return false;
+        }
+        let Some(g) = self.stack[len - depth].as_obj().cloned() else {
             return false;
         };
         if self.depth >= self.recursion_limit {
             return false;
         }
-        let st = state(&g);
+        let ObjKind::Generator(st) = g.kind() else {
+            return false;
+        };
         let mut s = st.borrow_mut();
         if s.running || s.finished || s.kind != GenKind::Generator {
             return false;
         }
+        let Some(frame) = s.frame.as_ref() else {
+            return false;
+        };
+        let started = frame.pc > 0;
+        let sent = if depth == 2 {
+            // A just-started generator takes only None (the slow path
+            // raises the TypeError).
+            if !started && !self.stack[len - 1].is_none() {
+                return false;
+            }
+            self.stack.pop().unwrap_or(Value::None)
+        } else {
+            Value::None
+        };
         let Some(mut frame) = s.frame.take() else {
             return false;
         };
@@ -318,7 +351,6 @@ impl Vm {
         self.enter_exc_state(own);
         let mut saved = std::mem::take(&mut s.saved);
         drop(s);
-        let started = frame.pc > 0;
         let base = self.stack.len();
         frame.base = base;
         frame.cleanup = base;
@@ -327,9 +359,9 @@ impl Vm {
         // The emptied buffer keeps its capacity for the next suspension.
         st.borrow_mut().saved = saved;
         if started {
-            self.stack.push(Value::None);
+            self.stack.push(sent);
         }
-        frame.gen = Some(g);
+        frame.gen = Some(g.clone());
         self.depth += 1;
         self.frames.push(frame);
         true
