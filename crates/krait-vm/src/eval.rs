@@ -359,7 +359,16 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
-                        if let Some(ObjKind::Builtin(_)) = callable.kind() {
+                        if let Some(ObjKind::Builtin(b)) = callable.kind() {
+                            if ci == p
+                                && std::ptr::fn_addr_eq(
+                                    b.func,
+                                    crate::gen::gen_send as crate::function::NativeFn,
+                                )
+                                && self.gen_call_send_inline(p)
+                            {
+                                continue 'frame;
+                            }
                             tri!(self.call_native(p, ci, &callable));
                             continue;
                         }
@@ -398,6 +407,8 @@ impl Vm {
                                     self.stack.push(v);
                                     self.frames[caller].pc = t as usize;
                                 }
+                                // `gen.send(v)`: the call raises StopIteration.
+                                Instr::Call(_) => pending = Some((self.stop_iteration(v), false)),
                                 _ => {}
                             }
                             self.run_finalizers();
@@ -433,6 +444,13 @@ impl Vm {
                         let frame = self.pop_frame();
                         if frame.gen.is_some() {
                             self.gen_suspend_inline(frame);
+                            // After `gen.send(v)` the yielded value is the
+                            // call's result, in place of the generator.
+                            let caller = self.frames.len() - 1;
+                            let cpc = self.frames[caller].pc;
+                            if let Instr::Call(_) = self.frames[caller].code.code.instrs[cpc - 1] {
+                                self.stack.pop();
+                            }
                             self.stack.push(v);
                             continue 'frame;
                         }

@@ -308,6 +308,34 @@ impl Vm {
         self.gen_resume_inline(2)
     }
 
+    /// `gen.send(v)` as a method call (`[send, gen, v]` from `p` on the
+    /// stack): the generator runs in the caller's loop, its yield becoming
+    /// the call's result (and its return a StopIteration there).
+    pub(crate) fn gen_call_send_inline(&mut self, p: usize) -> bool {
+        if self.stack.len() != p + 3
+            || !self.can_resume_inline(&self.stack[p + 1], &self.stack[p + 2])
+        {
+            return false;
+        }
+        let g = self.stack.remove(p + 1);
+        self.stack[p] = g;
+        self.gen_resume_inline(2)
+    }
+
+    /// Whether `g` is a generator that `gen_resume_inline` can resume
+    /// with `sent`.
+    fn can_resume_inline(&self, g: &Value, sent: &Value) -> bool {
+        let Some(ObjKind::Generator(st)) = g.kind() else {
+            return false;
+        };
+        let s = st.borrow();
+        self.depth < self.recursion_limit
+            && !s.running
+            && !s.finished
+            && s.kind == GenKind::Generator
+            && s.frame.as_ref().is_some_and(|f| f.pc > 0 || sent.is_none())
+    }
+
     /// Resumes the generator `depth` slots down the stack in the caller's
     /// loop; with `depth` 2 the top value is popped and sent in.
     fn gen_resume_inline(&mut self, depth: usize) -> bool {
@@ -630,7 +658,7 @@ fn sent_result(vm: &mut Vm, r: PyResult<Sent>) -> PyResult {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
+pub(crate) fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "send", 1, 1)?;
     let g = gen_obj(vm, &args.pos[0])?;
     let r = vm.resume(&g, args.pos[1].clone(), None);
