@@ -377,15 +377,13 @@ impl Vm {
         // While it runs, the generator keeps the caller's exception state.
         let own = std::mem::replace(&mut s.exc_state, Value::None);
         self.enter_exc_state(own);
-        let mut saved = std::mem::take(&mut s.saved);
-        drop(s);
         let base = self.stack.len();
         frame.base = base;
         frame.cleanup = base;
         frame.is_entry = false;
-        self.stack.append(&mut saved);
-        // The emptied buffer keeps its capacity for the next suspension.
-        st.borrow_mut().saved = saved;
+        // The saved buffer keeps its capacity for the next suspension.
+        self.stack.append(&mut s.saved);
+        drop(s);
         if started {
             self.stack.push(sent);
         }
@@ -401,9 +399,7 @@ impl Vm {
         let Some(g) = frame.gen.take() else { return };
         let st = state(&g);
         let mut s = st.borrow_mut();
-        let mut saved = std::mem::take(&mut s.saved);
-        move_tail(&mut self.stack, frame.base, &mut saved);
-        s.saved = saved;
+        move_tail(&mut self.stack, frame.base, &mut s.saved);
         s.running = false;
         s.exc_state = self.leave_exc_state();
         s.frame = Some(frame);
