@@ -666,10 +666,18 @@ impl Vm {
                 .get(e.pc as usize)
                 .map(|p| p.lineno)
                 .unwrap_or(0);
+            let frame = Value::Obj(Obj::new(
+                self.types.frame.clone(),
+                ObjKind::Frame {
+                    code,
+                    lineno,
+                    globals: Value::None,
+                },
+            ));
             next = Value::Obj(Obj::new(
                 self.types.traceback.clone(),
                 ObjKind::Traceback {
-                    frame_code: code,
+                    frame_code: frame,
                     lineno,
                     lasti: e.pc * 2,
                     next,

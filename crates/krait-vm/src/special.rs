@@ -304,6 +304,14 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             "tb_frame" => frame_code.clone(),
             _ => return Ok(None),
         },
+        // The frame of a traceback entry: its code and line (frames are
+        // not kept alive, so no locals or caller).
+        ObjKind::Frame { code, lineno, .. } => match name {
+            "f_code" => code.clone(),
+            "f_lineno" => Value::Int(*lineno as i64),
+            "f_back" | "f_trace" => Value::None,
+            _ => return Ok(None),
+        },
         ObjKind::Super {
             class,
             obj,
