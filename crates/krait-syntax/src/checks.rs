@@ -106,7 +106,7 @@ impl<'a> Visitor<'a> for Collect<'a> {
 
 // ---- from __future__ -------------------------------------------------------
 
-const FUTURE_FEATURES: &[&str] = &[
+pub const FUTURE_FEATURES: &[&str] = &[
     "nested_scopes",
     "generators",
     "division",

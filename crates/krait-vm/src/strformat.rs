@@ -13,15 +13,36 @@ pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult {
     let kw = a.kw;
     let mut auto = 0usize;
     let mut manual = false;
-    let s = format_with(vm, &fmt, &pos, &kw, &mut auto, &mut manual, 2)?;
+    let names = Names::Pairs(&kw);
+    let s = format_with(vm, &fmt, &pos, &names, &mut auto, &mut manual, 2)?;
     Ok(vm.new_string(s))
+}
+
+/// `str.format_map(mapping)`: names looked up in the mapping itself (its
+/// `__getitem__`, so `__missing__` works).
+pub fn str_format_map_method(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::check_method_args(vm, &a, "format_map", 1, 1)?;
+    let fmt = crate::strops::value_pystr(&a.pos[0])
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut auto = 0usize;
+    let mut manual = false;
+    let names = Names::Mapping(&a.pos[1]);
+    let s = format_with(vm, &fmt, &[], &names, &mut auto, &mut manual, 2)?;
+    Ok(vm.new_string(s))
+}
+
+/// Where named replacement fields come from.
+enum Names<'a> {
+    Pairs(&'a [(crate::value::Obj, Value)]),
+    Mapping(&'a Value),
 }
 
 fn format_with(
     vm: &mut Vm,
     fmt: &str,
     pos: &[Value],
-    kw: &[(crate::value::Obj, Value)],
+    kw: &Names,
     auto: &mut usize,
     manual: &mut bool,
     depth: u32,
@@ -118,11 +139,19 @@ fn format_with(
                 }
             }
         } else {
-            match kw.iter().find(|(k, _)| crate::strops::str_eq(k, first)) {
-                Some((_, v)) => v.clone(),
-                None => {
+            match kw {
+                Names::Pairs(pairs) => {
+                    match pairs.iter().find(|(k, _)| crate::strops::str_eq(k, first)) {
+                        Some((_, v)) => v.clone(),
+                        None => {
+                            let k = vm.new_str(first);
+                            return Err(vm.key_error(k));
+                        }
+                    }
+                }
+                Names::Mapping(m) => {
                     let k = vm.new_str(first);
-                    return Err(vm.key_error(k));
+                    vm.getitem(m, &k)?
                 }
             }
         };

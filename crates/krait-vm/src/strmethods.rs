@@ -212,6 +212,12 @@ pub fn register(vm: &mut Vm) {
     method(vm, &s, "rpartition", |vm, a| partition(vm, a, true));
     method(vm, &s, "encode", str_encode);
     method(vm, &s, "format", crate::strformat::str_format_method);
+    method(
+        vm,
+        &s,
+        "format_map",
+        crate::strformat::str_format_map_method,
+    );
     method(vm, &s, "removeprefix", |vm, a| {
         check_method_args(vm, &a, "removeprefix", 1, 1)?;
         let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removeprefix")?);

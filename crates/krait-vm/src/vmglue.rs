@@ -510,6 +510,42 @@ impl Vm {
     }
 
     /// Imports one dotted name whose parent (if any) is already imported.
+    /// The `__future__` module, made on first import: every feature name,
+    /// as a (first optional release, mandatory release) pair, and
+    /// `all_feature_names`.
+    fn future_module(&mut self, key: &Value) -> Value {
+        let m = self.new_module("__future__");
+        let mut names = Vec::new();
+        for &name in krait_syntax::checks::FUTURE_FEATURES {
+            let (optional, mandatory): (&[i64], Option<&[i64]>) = match name {
+                "nested_scopes" => (&[2, 1, 0], Some(&[2, 2, 0])),
+                "generators" => (&[2, 2, 0], Some(&[2, 3, 0])),
+                "division" | "absolute_import" | "with_statement" => (&[2, 2, 0], Some(&[3, 0, 0])),
+                "print_function" | "unicode_literals" => (&[2, 6, 0], Some(&[3, 0, 0])),
+                "barry_as_FLUFL" => (&[3, 1, 0], Some(&[4, 0, 0])),
+                "generator_stop" => (&[3, 5, 0], Some(&[3, 7, 0])),
+                _ => (&[3, 7, 0], None),
+            };
+            let version = |vm: &mut Vm, v: &[i64]| {
+                let items = v.iter().map(|&x| Value::Int(x)).collect();
+                vm.new_tuple(items)
+            };
+            let opt = version(self, optional);
+            let mand = match mandatory {
+                Some(v) => version(self, v),
+                None => Value::None,
+            };
+            let feature = self.new_tuple(vec![opt, mand]);
+            crate::bootstrap::set_attr_str(self, &m, name, feature);
+            names.push(self.new_str(name));
+        }
+        let all = self.new_list(names);
+        crate::bootstrap::set_attr_str(self, &m, "all_feature_names", all);
+        let modules = self.modules.clone();
+        let _ = crate::dictops::set(self, &modules, key.clone(), Value::Obj(m.clone()));
+        Value::Obj(m)
+    }
+
     fn import_one(&mut self, full: &str, parent: Option<&Value>) -> PyResult {
         let key = self.new_str(full);
         let modules = self.modules.clone();
@@ -518,6 +554,9 @@ impl Vm {
                 return Err(self.module_not_found(full, "import of {} halted; None in sys.modules"));
             }
             return Ok(m);
+        }
+        if full == "__future__" {
+            return Ok(self.future_module(&key));
         }
         let short = full.rsplit('.').next().unwrap_or(full);
         let dirs = match parent {
