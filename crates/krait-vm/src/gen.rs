@@ -162,7 +162,7 @@ impl Vm {
     /// Resumes a generator with `value` (or raising `exc` in it).
     fn resume(&mut self, g: &Obj, value: Value, exc: Option<Obj>) -> PyResult<Sent> {
         let st = state(g);
-        let (mut frame, saved) = {
+        let frame = {
             let mut s = st.borrow_mut();
             if s.running {
                 let what = if s.kind == GenKind::Coroutine {
@@ -182,7 +182,7 @@ impl Vm {
                     None => Ok(Sent::Returned(Value::None)),
                 };
             }
-            let frame = s.frame.take().unwrap();
+            let mut frame = s.frame.take().unwrap();
             if frame.pc == 0 && exc.is_none() && !value.is_none() {
                 s.frame = Some(frame);
                 let what = if s.kind == GenKind::Coroutine {
@@ -202,28 +202,23 @@ impl Vm {
                     return Err(e);
                 }
             }
+            if self.depth >= self.recursion_limit {
+                s.frame = Some(frame);
+                drop(s);
+                return Err(self.recursion_error());
+            }
             s.running = true;
-            let saved = std::mem::take(&mut s.saved);
             let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
             self.enter_exc_state(exc_state);
-            (frame, saved)
+            let base = self.stack.len();
+            frame.base = base;
+            frame.cleanup = base;
+            frame.is_entry = true;
+            // The saved buffer keeps its capacity for the next suspension.
+            self.stack.append(&mut s.saved);
+            frame
         };
-        if self.depth >= self.recursion_limit {
-            let mut s = st.borrow_mut();
-            s.running = false;
-            s.saved = saved;
-            s.frame = Some(frame);
-            s.exc_state = self.leave_exc_state();
-            return Err(self.recursion_error());
-        }
         let started = frame.pc > 0;
-        let base = self.stack.len();
-        frame.base = base;
-        frame.cleanup = base;
-        frame.is_entry = true;
-        // The saved buffer keeps its capacity for the next suspension.
-        let mut saved = saved;
-        self.stack.append(&mut saved);
         if started && exc.is_none() {
             self.stack.push(value);
         }
@@ -235,8 +230,7 @@ impl Vm {
         let inner_exc = self.leave_exc_state();
         match r {
             Ok(Exit::Yield(v, frame)) => {
-                move_tail(&mut self.stack, frame.base, &mut saved);
-                s.saved = saved;
+                move_tail(&mut self.stack, frame.base, &mut s.saved);
                 s.frame = Some(frame);
                 s.exc_state = inner_exc;
                 Ok(Sent::Yielded(v))
