@@ -121,6 +121,25 @@ impl Vm {
         bits & bit != 0
     }
 
+    /// The slot index when `name` is a `__slots__` member of `o`'s class
+    /// that applies to `o`, under the plain attribute protocol.
+    fn slot_member(&mut self, o: &Obj, name: &Obj, bit: u8) -> Option<usize> {
+        if !matches!(o.kind(), ObjKind::Slots(_)) {
+            return None;
+        }
+        let cls = o.class().clone();
+        if !self.plain_protocol(&cls, bit) {
+            return None;
+        }
+        match self.lookup_type_obj(&cls, name)? {
+            Value::Obj(m) => match m.kind() {
+                ObjKind::Member { index, owner, .. } if cls.is_subtype(owner) => Some(*index),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// An attribute of `o` that can only come from its instance dict: the
     /// class reads attributes plainly and has none of that name (so no
     /// descriptor can intervene). The dict position, if the name is there.
@@ -154,6 +173,20 @@ impl Vm {
                         return Ok(v.clone());
                     }
                 }
+            }
+            if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
+                if let ObjKind::Slots(slots) = o.kind() {
+                    if let Some(v) = slots.borrow().get(cache.hint.get() as usize) {
+                        if !v.is_null() {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
+            }
+            if let Some(index) = self.slot_member(o, name, PLAIN_GET) {
+                cache.kind.set(cache_kind::SLOT);
+                cache.key.set(version);
+                cache.hint.set(index as u32);
             }
             // Another class at this instruction, or another position in
             // the dict: still plain when the class has no such attribute.
@@ -189,6 +222,22 @@ impl Vm {
                         return Ok(());
                     }
                 }
+            }
+            if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
+                if let ObjKind::Slots(slots) = o.kind() {
+                    let mut slots = slots.borrow_mut();
+                    if let Some(slot) = slots.get_mut(cache.hint.get() as usize) {
+                        let old = std::mem::replace(slot, value);
+                        drop(slots);
+                        drop(old);
+                        return Ok(());
+                    }
+                }
+            }
+            if let Some(index) = self.slot_member(o, name, PLAIN_SET) {
+                cache.kind.set(cache_kind::SLOT);
+                cache.key.set(version);
+                cache.hint.set(index as u32);
             }
             // The class says `name` is a plain instance attribute: store
             // straight into the dict (adding it, as in `__init__`).

@@ -52,6 +52,8 @@ pub mod cache_kind {
     pub const GLOBAL: u8 = 3;
     /// A global found in the builtins (absent from the module).
     pub const BUILTIN: u8 = 4;
+    /// A `__slots__` member of the class: the slot's index.
+    pub const SLOT: u8 = 5;
 }
 
 impl Vm {

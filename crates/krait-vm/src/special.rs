@@ -304,6 +304,16 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             "tb_frame" => frame_code.clone(),
             _ => return Ok(None),
         },
+        ObjKind::Member {
+            name: member,
+            owner,
+            ..
+        } => match name {
+            "__name__" => vm.new_str(member),
+            "__qualname__" => vm.new_string(format!("{}.{member}", owner.tdata().name.borrow())),
+            "__objclass__" => Value::Obj(owner.clone()),
+            _ => return Ok(None),
+        },
         // The frame of a traceback entry: its code and line (frames are
         // not kept alive, so no locals or caller).
         ObjKind::Frame { code, lineno, .. } => match name {
