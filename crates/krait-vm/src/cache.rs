@@ -121,6 +121,38 @@ impl Vm {
         bits & bit != 0
     }
 
+    /// The getter when `name` is a property of `o`'s class whose getter
+    /// is a Python function of one plain parameter (the loop runs it as a
+    /// frame instead of calling it).
+    fn simple_property(&mut self, o: &Obj, name: &Obj) -> Option<Obj> {
+        if matches!(o.kind(), ObjKind::Type(_)) {
+            return None;
+        }
+        let cls = o.class().clone();
+        if !self.plain_protocol(&cls, PLAIN_GET) {
+            return None;
+        }
+        let Value::Obj(p) = self.lookup_type_obj(&cls, name)? else {
+            return None;
+        };
+        let ObjKind::Property(prop) = p.kind() else {
+            return None;
+        };
+        let Value::Obj(fget) = &prop.fget else {
+            return None;
+        };
+        match fget.kind() {
+            ObjKind::Function(f)
+                if f.code.simple_args
+                    && f.code.code.argcount == 1
+                    && !f.code.code.is_generator_like() =>
+            {
+                Some(fget.clone())
+            }
+            _ => None,
+        }
+    }
+
     /// The slot index when `name` is a `__slots__` member of `o`'s class
     /// that applies to `o`, under the plain attribute protocol.
     fn slot_member(&mut self, o: &Obj, name: &Obj, bit: u8) -> Option<usize> {
@@ -187,6 +219,11 @@ impl Vm {
                 cache.kind.set(cache_kind::SLOT);
                 cache.key.set(version);
                 cache.hint.set(index as u32);
+            }
+            if let Some(fget) = self.simple_property(o, name) {
+                cache.kind.set(cache_kind::PROPERTY);
+                cache.key.set(version);
+                cache.value.set(Value::Obj(fget));
             }
             // Another class at this instruction, or another position in
             // the dict: still plain when the class has no such attribute.

@@ -54,6 +54,9 @@ pub mod cache_kind {
     pub const BUILTIN: u8 = 4;
     /// A `__slots__` member of the class: the slot's index.
     pub const SLOT: u8 = 5;
+    /// A property of the class whose getter is a plain Python function
+    /// (kept in `value`), run as a frame of the loop.
+    pub const PROPERTY: u8 = 6;
 }
 
 impl Vm {

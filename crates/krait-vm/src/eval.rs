@@ -160,6 +160,10 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr(i) => {
+                        if self.property_inline(&code.caches[pc - 1]) {
+                            self.frames[fi].pc = pc;
+                            continue 'frame;
+                        }
                         let obj = self.pop();
                         let v = tri!(self.load_attr_cached(
                             &code.caches[pc - 1],
@@ -507,6 +511,32 @@ impl Vm {
             }
             None => Err(exc),
         }
+    }
+
+    /// `LOAD_ATTR` of a property whose getter the cache holds: the getter
+    /// runs as a frame of this loop with the object (on top of the stack)
+    /// as its argument, and its result takes the object's place.
+    fn property_inline(&mut self, cache: &crate::code::InlineCache) -> bool {
+        if cache.kind.get() != crate::code::cache_kind::PROPERTY
+            || self.depth >= self.recursion_limit
+        {
+            return false;
+        }
+        let Some(Value::Obj(o)) = self.stack.last() else {
+            return false;
+        };
+        if cache.key.get() != o.class().tdata().version.get() {
+            return false;
+        }
+        let fget = cache.value.take();
+        cache.value.set(fget.clone());
+        let Some(ObjKind::Function(f)) = fget.kind() else {
+            return false;
+        };
+        let at = self.stack.len() - 1;
+        let frame = self.new_frame(f, at, at);
+        self.push_frame(frame);
+        true
     }
 
     /// `cls(args)` from a call instruction, for a class made by `type`
