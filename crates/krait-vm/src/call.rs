@@ -375,6 +375,7 @@ impl Vm {
             cleanup,
             is_entry: false,
             is_init: false,
+            binop: None,
             gen: None,
         }
     }

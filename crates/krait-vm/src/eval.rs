@@ -204,7 +204,13 @@ impl Vm {
                                 Some(v) => Value::Float(v),
                                 None => tri!(self.binary_op(op, &a, &b)),
                             },
-                            _ => tri!(self.binary_op(op, &a, &b)),
+                            _ => {
+                                if self.binop_inline(op, &a, &b) {
+                                    self.frames[fi].pc = pc;
+                                    continue 'frame;
+                                }
+                                tri!(self.binary_op(op, &a, &b))
+                            }
                         };
                         self.stack.push(r);
                     }
@@ -395,6 +401,15 @@ impl Vm {
                     Instr::ReturnValue => {
                         let v = self.pop();
                         let mut frame = self.pop_frame();
+                        // An operator method declining: the operator's
+                        // TypeError, naming the operands' class.
+                        let declined = match frame.binop {
+                            Some(op) if self.is_not_implemented(&v) => {
+                                let left = self.stack[frame.base].clone();
+                                Some(self.binop_unsupported(op, &left))
+                            }
+                            _ => None,
+                        };
                         self.stack.truncate(frame.cleanup);
                         if frame.gen.is_some() {
                             // A generator run in its caller's loop returned:
@@ -423,6 +438,10 @@ impl Vm {
                         self.run_finalizers();
                         if is_entry {
                             return Ok(Exit::Return(v));
+                        }
+                        if let Some(e) = declined {
+                            pending = Some((e, false));
+                            continue 'frame;
                         }
                         if is_init {
                             // The instance is already in place of the result.
@@ -535,6 +554,40 @@ impl Vm {
         };
         let at = self.stack.len() - 1;
         let frame = self.new_frame(f, at, at);
+        self.push_frame(frame);
+        true
+    }
+
+    /// `a + b` (any binary operator) on two instances of one class whose
+    /// method for it is a plain Python function: the method runs as a frame
+    /// of this loop (CPython tries only the left operand's method when the
+    /// types are the same).
+    fn binop_inline(&mut self, op: BinOp, a: &Value, b: &Value) -> bool {
+        if op.is_inplace() || self.depth >= self.recursion_limit {
+            return false;
+        }
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            return false;
+        };
+        let cls = x.class().clone();
+        if !cls.tdata().heap || !y.class().is(&cls) {
+            return false;
+        }
+        let name = self.names.binop[op as usize][0].clone();
+        let Some(Value::Obj(m)) = self.lookup_type_obj(&cls, &name) else {
+            return false;
+        };
+        let ObjKind::Function(f) = m.kind() else {
+            return false;
+        };
+        if !f.code.simple_args || f.code.code.argcount != 2 || f.code.code.is_generator_like() {
+            return false;
+        }
+        let at = self.stack.len();
+        self.stack.push(a.clone());
+        self.stack.push(b.clone());
+        let mut frame = self.new_frame(f, at, at);
+        frame.binop = Some(op);
         self.push_frame(frame);
         true
     }

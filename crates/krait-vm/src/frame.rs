@@ -26,6 +26,10 @@ pub struct Frame {
     /// An `__init__` run by a class call in the loop: the instance waits
     /// below the frame, and the return value must be None.
     pub is_init: bool,
+    /// A Python operator method (`__add__` of two instances of one class)
+    /// run by `BINARY_OP` in the loop: NotImplemented from it becomes the
+    /// operator's TypeError.
+    pub binop: Option<krait_compiler::code::BinOp>,
     /// The generator whose frame this is, while `FOR_ITER` runs it in the
     /// caller's loop.
     pub gen: Option<Obj>,

@@ -585,6 +585,21 @@ impl Vm {
         })
     }
 
+    /// The TypeError for a binary operator on two values of `a`'s class
+    /// that it does not support.
+    pub fn binop_unsupported(&self, op: BinOp, a: &Value) -> Obj {
+        let t = self.class_of(a).type_name();
+        let sym = op.symbol();
+        if op.base() == BinOp::Power {
+            return self.type_error(format!(
+                "unsupported operand type(s) for {sym} or pow(): '{t}' and '{t}'"
+            ));
+        }
+        self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{t}' and '{t}'"
+        ))
+    }
+
     /// Arithmetic on values of exact built-in types, or `None`.
     pub fn native_binop(
         &mut self,

@@ -129,6 +129,7 @@ impl Vm {
             cleanup: base,
             is_entry: true,
             is_init: false,
+            binop: None,
             gen: None,
         };
         self.run_frame(frame)
