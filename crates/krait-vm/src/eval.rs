@@ -405,8 +405,9 @@ impl Vm {
                         // TypeError, naming the operands' class.
                         let declined = match frame.binop {
                             Some(op) if self.is_not_implemented(&v) => {
-                                let left = self.stack[frame.base].clone();
-                                Some(self.binop_unsupported(op, &left))
+                                let a = self.stack[frame.base].clone();
+                                let b = self.stack[frame.base + 1].clone();
+                                Some((op, a, b))
                             }
                             _ => None,
                         };
@@ -439,8 +440,20 @@ impl Vm {
                         if is_entry {
                             return Ok(Exit::Return(v));
                         }
-                        if let Some(e) = declined {
-                            pending = Some((e, false));
+                        if let Some((op, a, b)) = declined {
+                            // The left operand's method declined: the right
+                            // operand's reflected method and the rest.
+                            let rname = self.names.binop[op.base() as usize][1].clone();
+                            let (ta, tb) = (self.class_of(&a).clone(), self.class_of(&b).clone());
+                            let right = if ta.is(&tb) {
+                                None
+                            } else {
+                                self.lookup_type_obj(&tb, &rname)
+                            };
+                            match self.binop_after_left(op, &a, &b, right) {
+                                Ok(r) => self.stack.push(r),
+                                Err(e) => pending = Some((e, false)),
+                            }
                             continue 'frame;
                         }
                         if is_init {
@@ -558,19 +571,21 @@ impl Vm {
         true
     }
 
-    /// `a + b` (any binary operator) on two instances of one class whose
-    /// method for it is a plain Python function: the method runs as a frame
-    /// of this loop (CPython tries only the left operand's method when the
-    /// types are the same).
+    /// `a + b` (any binary operator) where `a`'s class has a plain Python
+    /// function for it and `b` is not of a subclass (whose reflected method
+    /// would go first): the method runs as a frame of this loop; if it
+    /// declines, the return finishes the operator natively.
     fn binop_inline(&mut self, op: BinOp, a: &Value, b: &Value) -> bool {
         if op.is_inplace() || self.depth >= self.recursion_limit {
             return false;
         }
-        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        let Value::Obj(x) = a else {
             return false;
         };
+        let y = self.class_of(b).clone();
         let cls = x.class().clone();
-        if !cls.tdata().heap || !y.class().is(&cls) {
+        // A right operand of a subclass gets its reflected method first.
+        if !cls.tdata().heap || (!y.is(&cls) && y.is_subtype(&cls)) {
             return false;
         }
         let name = self.names.binop[op as usize][0].clone();

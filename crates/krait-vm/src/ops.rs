@@ -483,6 +483,22 @@ impl Vm {
                 return Ok(res);
             }
         }
+        self.binop_after_left(op, a, b, right)
+    }
+
+    /// The rest of a binary operator once the left operand's method
+    /// declined (or was missing): the right operand's reflected method
+    /// (`right`, when it is to be tried), the sequence slots, the error.
+    pub fn binop_after_left(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        right: Option<Value>,
+    ) -> PyResult {
+        let base = op.base();
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
         if let Some(r) = right {
             let res = self.call_method_value(&r, b.clone(), vec![a.clone()])?;
             if !self.is_not_implemented(&res) {
@@ -583,21 +599,6 @@ impl Vm {
             CompareOp::Ge => la >= lb && within(self, b, a)?,
             CompareOp::Gt => la > lb && within(self, b, a)?,
         })
-    }
-
-    /// The TypeError for a binary operator on two values of `a`'s class
-    /// that it does not support.
-    pub fn binop_unsupported(&self, op: BinOp, a: &Value) -> Obj {
-        let t = self.class_of(a).type_name();
-        let sym = op.symbol();
-        if op.base() == BinOp::Power {
-            return self.type_error(format!(
-                "unsupported operand type(s) for {sym} or pow(): '{t}' and '{t}'"
-            ));
-        }
-        self.type_error(format!(
-            "unsupported operand type(s) for {sym}: '{t}' and '{t}'"
-        ))
     }
 
     /// Arithmetic on values of exact built-in types, or `None`.
