@@ -405,8 +405,8 @@ impl Vm {
                         // TypeError, naming the operands' class.
                         let declined = match frame.binop {
                             Some(op) if self.is_not_implemented(&v) => {
-                                let a = self.stack[frame.base].clone();
-                                let b = self.stack[frame.base + 1].clone();
+                                let a = self.stack[frame.cleanup].clone();
+                                let b = self.stack[frame.cleanup + 1].clone();
                                 Some((op, a, b))
                             }
                             _ => None,
@@ -598,10 +598,15 @@ impl Vm {
         if !f.code.simple_args || f.code.code.argcount != 2 || f.code.code.is_generator_like() {
             return false;
         }
+        // The operands are kept below the frame as well: if the method
+        // declines, the protocol goes on with them (the parameters may have
+        // been reassigned or moved into cells).
         let at = self.stack.len();
         self.stack.push(a.clone());
         self.stack.push(b.clone());
-        let mut frame = self.new_frame(f, at, at);
+        self.stack.push(a.clone());
+        self.stack.push(b.clone());
+        let mut frame = self.new_frame(f, at + 2, at);
         frame.binop = Some(op);
         self.push_frame(frame);
         true
