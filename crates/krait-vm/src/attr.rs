@@ -156,7 +156,9 @@ impl Vm {
                     ))),
                 }
             }
-            ObjKind::Property(p) => {
+            // A subclass of property may define its own `__get__`: it goes
+            // through the general path below.
+            ObjKind::Property(p) if o.class().is(&self.types.property) => {
                 if instance.is_null() {
                     return Ok(attr.clone());
                 }
@@ -192,7 +194,12 @@ impl Vm {
     }
 
     /// "property 'x' of 'A' object has no setter".
-    fn property_error(&self, p: &crate::object::Property, obj: &Value, what: &str) -> Obj {
+    pub(crate) fn property_error(
+        &self,
+        p: &crate::object::Property,
+        obj: &Value,
+        what: &str,
+    ) -> Obj {
         let owner = self.type_name(obj);
         match crate::strops::value_pystr(&p.name.borrow()) {
             Some(n) => self.attribute_error(format!(
@@ -498,7 +505,7 @@ impl Vm {
                 drop(old);
                 Ok(Some(()))
             }
-            ObjKind::Property(p) => {
+            ObjKind::Property(p) if a.class().is(&self.types.property) => {
                 let f = if value.is_some() {
                     p.fset.clone()
                 } else {

@@ -129,15 +129,24 @@ impl Vm {
             return None;
         }
         let cls = o.class().clone();
-        if !self.plain_protocol(&cls, PLAIN_GET) {
+        // An AttributeError from the getter must reach `__getattr__`, which
+        // only the general path calls.
+        let getattr_hook = self.names.getattr.clone();
+        if !self.plain_protocol(&cls, PLAIN_GET)
+            || self.lookup_type_obj(&cls, &getattr_hook).is_some()
+        {
             return None;
         }
         let Value::Obj(p) = self.lookup_type_obj(&cls, name)? else {
             return None;
         };
+        // Exactly `property` (a subclass may define its own `__get__`).
         let ObjKind::Property(prop) = p.kind() else {
             return None;
         };
+        if !p.class().is(&self.types.property) {
+            return None;
+        }
         let Value::Obj(fget) = &prop.fget else {
             return None;
         };

@@ -137,13 +137,19 @@ pub fn register(vm: &mut Vm) {
     }
     method(vm, &prop, "__get__", |vm, a| {
         check_method_args(vm, &a, "__get__", 1, 2)?;
-        let owner = vm.class_of(&a.pos[1]).clone();
-        let inst = if a.pos[1].is_none() {
-            Value::Null
-        } else {
-            a.pos[1].clone()
+        // The getter itself (not `bind_descriptor`, which would find a
+        // subclass's own `__get__` again).
+        let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
+            return Err(vm.type_error("descriptor '__get__' requires a 'property' object"));
         };
-        vm.bind_descriptor(&a.pos[0], &inst, &owner)
+        if a.pos[1].is_none() {
+            return Ok(a.pos[0].clone());
+        }
+        if p.fget.is_none() {
+            return Err(vm.property_error(p, &a.pos[1], "getter"));
+        }
+        let g = p.fget.clone();
+        vm.call(&g, vec![a.pos[1].clone()])
     });
     method(vm, &prop, "__set__", |vm, a| {
         check_method_args(vm, &a, "__set__", 2, 2)?;
