@@ -10,6 +10,18 @@ use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
+/// What a class says about an attribute name, for the caches.
+enum ClassAttr {
+    /// No such attribute on the class: an instance attribute if anything.
+    Absent,
+    /// A `__slots__` member applying to the object: its slot index.
+    Slot(usize),
+    /// A plain `property` whose getter can run as a frame of the loop.
+    Property(Obj),
+    /// Anything else: the general path.
+    Other,
+}
+
 /// Bits of `TypeData::plain_protocol`.
 const PLAIN_GET: u8 = 1;
 const PLAIN_SET: u8 = 2;
@@ -47,9 +59,7 @@ impl Vm {
         }
         if let Some(pos) = find_str_pos(globals, name) {
             let g = dict_cell(globals).borrow();
-            cache.kind.set(cache_kind::GLOBAL);
-            cache.key.set(g.version());
-            cache.hint.set(pos as u32);
+            cache.remember(cache_kind::GLOBAL, g.version(), pos);
             return Some(g.entry(pos).value.clone());
         }
         let pos = find_str_pos(builtins, name)?;
@@ -121,85 +131,51 @@ impl Vm {
         bits & bit != 0
     }
 
-    /// The getter when `name` is a property of `o`'s class whose getter
-    /// is a Python function of one plain parameter (the loop runs it as a
-    /// frame instead of calling it).
-    fn simple_property(&mut self, o: &Obj, name: &Obj) -> Option<Obj> {
+    /// What `o`'s class says about `name` for the attribute caches, with
+    /// one MRO lookup, when the class reads (`PLAIN_GET`) or writes
+    /// (`PLAIN_SET`) attributes by `object`'s own protocol.
+    fn class_attr(&mut self, o: &Obj, name: &Obj, bit: u8) -> ClassAttr {
         if matches!(o.kind(), ObjKind::Type(_)) {
-            return None;
-        }
-        let cls = o.class().clone();
-        // An AttributeError from the getter must reach `__getattr__`, which
-        // only the general path calls.
-        let getattr_hook = self.names.getattr.clone();
-        if !self.plain_protocol(&cls, PLAIN_GET)
-            || self.lookup_type_obj(&cls, &getattr_hook).is_some()
-        {
-            return None;
-        }
-        let Value::Obj(p) = self.lookup_type_obj(&cls, name)? else {
-            return None;
-        };
-        // Exactly `property` (a subclass may define its own `__get__`).
-        let ObjKind::Property(prop) = p.kind() else {
-            return None;
-        };
-        if !p.class().is(&self.types.property) {
-            return None;
-        }
-        let Value::Obj(fget) = &prop.fget else {
-            return None;
-        };
-        match fget.kind() {
-            ObjKind::Function(f)
-                if f.code.simple_args
-                    && f.code.code.argcount == 1
-                    && !f.code.code.is_generator_like() =>
-            {
-                Some(fget.clone())
-            }
-            _ => None,
-        }
-    }
-
-    /// The slot index when `name` is a `__slots__` member of `o`'s class
-    /// that applies to `o`, under the plain attribute protocol.
-    fn slot_member(&mut self, o: &Obj, name: &Obj, bit: u8) -> Option<usize> {
-        if !matches!(o.kind(), ObjKind::Slots(_)) {
-            return None;
+            return ClassAttr::Other;
         }
         let cls = o.class().clone();
         if !self.plain_protocol(&cls, bit) {
-            return None;
+            return ClassAttr::Other;
         }
-        match self.lookup_type_obj(&cls, name)? {
-            Value::Obj(m) => match m.kind() {
-                ObjKind::Member { index, owner, .. } if cls.is_subtype(owner) => Some(*index),
-                _ => None,
-            },
-            _ => None,
+        let Some(found) = self.lookup_type_obj(&cls, name) else {
+            return ClassAttr::Absent;
+        };
+        let Value::Obj(a) = found else {
+            return ClassAttr::Other;
+        };
+        match a.kind() {
+            ObjKind::Member { index, owner, .. }
+                if matches!(o.kind(), ObjKind::Slots(_)) && cls.is_subtype(owner) =>
+            {
+                ClassAttr::Slot(*index)
+            }
+            // Exactly `property` (a subclass may define its own `__get__`),
+            // with a getter of one plain parameter; and no `__getattr__`,
+            // which an AttributeError from the getter must reach through
+            // the general path.
+            ObjKind::Property(p) if bit == PLAIN_GET && a.class().is(&self.types.property) => {
+                let Value::Obj(fget) = &p.fget else {
+                    return ClassAttr::Other;
+                };
+                let simple = matches!(fget.kind(), ObjKind::Function(f)
+                    if f.code.simple_args
+                        && f.code.code.argcount == 1
+                        && !f.code.code.is_generator_like());
+                let fget = fget.clone();
+                let hook = self.names.getattr.clone();
+                if simple && self.lookup_type_obj(&cls, &hook).is_none() {
+                    ClassAttr::Property(fget)
+                } else {
+                    ClassAttr::Other
+                }
+            }
+            _ => ClassAttr::Other,
         }
-    }
-
-    /// An attribute of `o` that can only come from its instance dict: the
-    /// class reads attributes plainly and has none of that name (so no
-    /// descriptor can intervene). The dict position, if the name is there.
-    #[inline]
-    fn instance_dict_attr(&mut self, o: &Obj, name: &Obj, bit: u8) -> Option<usize> {
-        // Other kinds have attributes of their own (an exception's `args`,
-        // a function's `__defaults__`) that are not in the class.
-        if !matches!(
-            o.kind(),
-            ObjKind::Plain | ObjKind::Slots(_) | ObjKind::Module(_)
-        ) {
-            return None;
-        }
-        let d = o.object().dict()?.clone();
-        let cls = o.class().clone();
-        if !self.plain_protocol(&cls, bit) || self.lookup_type_obj(&cls, name).is_some() {
-            return None;
-        }
-        find_str_pos(&d, name)
     }
 
     /// `LOAD_ATTR`.
@@ -224,24 +200,34 @@ impl Vm {
                     }
                 }
             }
-            if let Some(index) = self.slot_member(o, name, PLAIN_GET) {
-                cache.kind.set(cache_kind::SLOT);
-                cache.key.set(version);
-                cache.hint.set(index as u32);
-            }
-            if let Some(fget) = self.simple_property(o, name) {
-                cache.kind.set(cache_kind::PROPERTY);
-                cache.key.set(version);
-                cache.value.set(Value::Obj(fget));
-            }
-            // Another class at this instruction, or another position in
-            // the dict: still plain when the class has no such attribute.
-            if let Some(pos) = self.instance_dict_attr(o, name, PLAIN_GET) {
-                cache.kind.set(cache_kind::INSTANCE);
-                cache.key.set(version);
-                cache.hint.set(pos as u32);
-                let d = o.object().dict().expect("checked above");
-                return Ok(dict_cell(d).borrow().entry(pos).value.clone());
+            // A miss (another class at this instruction, another position in
+            // the dict, a first run): fill the cache from what the class says.
+            match self.class_attr(o, name, PLAIN_GET) {
+                // Other kinds have attributes of their own (an exception's
+                // `args`, a function's `__defaults__`) that are not in the
+                // class.
+                ClassAttr::Absent
+                    if matches!(
+                        o.kind(),
+                        ObjKind::Plain | ObjKind::Slots(_) | ObjKind::Module(_)
+                    ) =>
+                {
+                    if let Some(d) = o.object().dict() {
+                        if let Some(pos) = find_str_pos(d, name) {
+                            cache.remember(cache_kind::INSTANCE, version, pos);
+                            return Ok(dict_cell(d).borrow().entry(pos).value.clone());
+                        }
+                    }
+                }
+                ClassAttr::Slot(index) => {
+                    cache.remember(cache_kind::SLOT, version, index);
+                }
+                ClassAttr::Property(fget) => {
+                    cache.kind.set(cache_kind::PROPERTY);
+                    cache.key.set(version);
+                    cache.value.set(Value::Obj(fget));
+                }
+                _ => {}
             }
         }
         self.getattr(obj, name)
@@ -280,39 +266,28 @@ impl Vm {
                     }
                 }
             }
-            if let Some(index) = self.slot_member(o, name, PLAIN_SET) {
-                cache.kind.set(cache_kind::SLOT);
-                cache.key.set(version);
-                cache.hint.set(index as u32);
-            }
-            // The class says `name` is a plain instance attribute: store
-            // straight into the dict (adding it, as in `__init__`).
-            if self.plain_instance_store(o, name) {
-                let d = self.instance_dict(o);
-                let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
-                cache.kind.set(cache_kind::INSTANCE);
-                cache.key.set(version);
-                cache.hint.set(pos as u32);
-                crate::attr::note_instance_size(o.class(), len);
-                return Ok(());
+            match self.class_attr(o, name, PLAIN_SET) {
+                // The class says `name` is a plain instance attribute: store
+                // straight into the dict (adding it, as in `__init__`). Other
+                // kinds have attributes of their own outside the class.
+                ClassAttr::Absent
+                    if matches!(o.kind(), ObjKind::Plain | ObjKind::Slots(_))
+                        && (o.object().dict().is_some()
+                            || o.class().tdata().instance_dict.get()) =>
+                {
+                    let d = self.instance_dict(o);
+                    let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
+                    cache.remember(cache_kind::INSTANCE, version, pos);
+                    crate::attr::note_instance_size(o.class(), len);
+                    return Ok(());
+                }
+                ClassAttr::Slot(index) => {
+                    cache.remember(cache_kind::SLOT, version, index);
+                }
+                _ => {}
             }
         }
         self.setattr(obj, name, value)
-    }
-
-    /// Whether `o.name = v` just stores into `o`'s instance dict: it has
-    /// one (or can), its class writes attributes plainly and has no
-    /// attribute of that name (so no descriptor or slot intervenes).
-    fn plain_instance_store(&mut self, o: &Obj, name: &Obj) -> bool {
-        // Other kinds have attributes of their own (an exception's `args`,
-        // a function's `__defaults__`) that are not in the class.
-        if !matches!(o.kind(), ObjKind::Plain | ObjKind::Slots(_)) {
-            return false;
-        }
-        let cls = o.class().clone();
-        (o.object().dict().is_some() || cls.tdata().instance_dict.get())
-            && self.plain_protocol(&cls, PLAIN_SET)
-            && self.lookup_type_obj(&cls, name).is_none()
     }
 
     /// `LOAD_METHOD`: the function and the receiver when `name` is a

@@ -41,6 +41,17 @@ pub struct InlineCache {
     pub value: Cell<Value>,
 }
 
+impl InlineCache {
+    /// Records what the instruction found: its kind, the version it holds
+    /// for, and the position hint.
+    #[inline]
+    pub fn remember(&self, kind: u8, key: u64, hint: usize) {
+        self.kind.set(kind);
+        self.key.set(key);
+        self.hint.set(hint as u32);
+    }
+}
+
 /// The kinds of inline cache entries.
 pub mod cache_kind {
     pub const EMPTY: u8 = 0;
