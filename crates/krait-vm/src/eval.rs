@@ -420,8 +420,7 @@ impl Vm {
                             drop(frame);
                             self.stack.pop();
                             let caller = self.frames.len() - 1;
-                            let cpc = self.frames[caller].pc;
-                            match self.frames[caller].code.code.instrs[cpc - 1] {
+                            match self.resuming_instr() {
                                 Instr::ForIter(t) => self.frames[caller].pc = t as usize,
                                 Instr::Send(t) => {
                                     self.stack.push(v);
@@ -482,9 +481,7 @@ impl Vm {
                             self.gen_suspend_inline(frame);
                             // After `gen.send(v)` the yielded value is the
                             // call's result, in place of the generator.
-                            let caller = self.frames.len() - 1;
-                            let cpc = self.frames[caller].pc;
-                            if let Instr::Call(_) = self.frames[caller].code.code.instrs[cpc - 1] {
+                            if let Instr::Call(_) = self.resuming_instr() {
                                 self.stack.pop();
                             }
                             self.stack.push(v);
@@ -543,6 +540,14 @@ impl Vm {
             }
             None => Err(exc),
         }
+    }
+
+    /// The instruction of the top frame that resumed a generator running
+    /// in this loop (`FOR_ITER`, `SEND` or a `CALL` of `send`): the one
+    /// before its `pc`.
+    fn resuming_instr(&self) -> Instr {
+        let f = &self.frames[self.frames.len() - 1];
+        f.code.code.instrs[f.pc - 1]
     }
 
     /// `LOAD_ATTR` of a property whose getter the cache holds: the getter

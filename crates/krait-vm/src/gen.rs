@@ -317,7 +317,9 @@ impl Vm {
     }
 
     /// Whether `g` is a generator that `gen_resume_inline` can resume
-    /// with `sent`.
+    /// with `sent`: suspended, not a coroutine, within the recursion limit,
+    /// and taking only None before it has started (the general path raises
+    /// the TypeError).
     fn can_resume_inline(&self, g: &Value, sent: &Value) -> bool {
         let Some(ObjKind::Generator(st)) = g.kind() else {
             return false;
@@ -337,36 +339,29 @@ impl Vm {
         if len < depth {
             return false;
         }
-        let Some(g) = self.stack[len - depth].as_obj().cloned() else {
-            return false;
-        };
-        if self.depth >= self.recursion_limit {
-            return false;
-        }
-        let ObjKind::Generator(st) = g.kind() else {
-            return false;
-        };
-        let mut s = st.borrow_mut();
-        if s.running || s.finished || s.kind != GenKind::Generator {
-            return false;
-        }
-        let Some(frame) = s.frame.as_ref() else {
-            return false;
-        };
-        let started = frame.pc > 0;
+        let g = self.stack[len - depth].clone();
+        let none = Value::None;
         let sent = if depth == 2 {
-            // A just-started generator takes only None (the slow path
-            // raises the TypeError).
-            if !started && !self.stack[len - 1].is_none() {
-                return false;
-            }
+            &self.stack[len - 1]
+        } else {
+            &none
+        };
+        if !self.can_resume_inline(&g, sent) {
+            return false;
+        }
+        let sent = if depth == 2 {
             self.stack.pop().unwrap_or(Value::None)
         } else {
             Value::None
         };
+        let Some(ObjKind::Generator(st)) = g.kind() else {
+            return false;
+        };
+        let mut s = st.borrow_mut();
         let Some(mut frame) = s.frame.take() else {
             return false;
         };
+        let started = frame.pc > 0;
         s.running = true;
         // While it runs, the generator keeps the caller's exception state.
         let own = std::mem::replace(&mut s.exc_state, Value::None);
@@ -381,7 +376,7 @@ impl Vm {
         if started {
             self.stack.push(sent);
         }
-        frame.gen = Some(g.clone());
+        frame.gen = g.as_obj().cloned();
         self.depth += 1;
         self.frames.push(frame);
         true
