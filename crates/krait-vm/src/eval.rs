@@ -584,15 +584,21 @@ impl Vm {
         if op.is_inplace() || self.depth >= self.recursion_limit {
             return false;
         }
+        // Only classes made by `class` statements (checked before anything
+        // is cloned: built-in operands pass here on every operation).
         let Value::Obj(x) = a else {
             return false;
         };
-        let y = self.class_of(b).clone();
-        let cls = x.class().clone();
-        // A right operand of a subclass gets its reflected method first.
-        if !cls.tdata().heap || (!y.is(&cls) && y.is_subtype(&cls)) {
+        let cls = x.class();
+        if !cls.tdata().heap {
             return false;
         }
+        // A right operand of a subclass gets its reflected method first.
+        let y = self.class_of(b);
+        if !y.is(cls) && y.is_subtype(cls) {
+            return false;
+        }
+        let cls = cls.clone();
         let name = self.names.binop[op as usize][0].clone();
         let Some(Value::Obj(m)) = self.lookup_type_obj(&cls, &name) else {
             return false;
