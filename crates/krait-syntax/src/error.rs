@@ -235,3 +235,35 @@ pub fn nth_line(source: &str, lineno: u32) -> Option<&str> {
     }
     source.split('\n').nth(lineno as usize - 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Warning;
+
+    fn warning() -> Warning {
+        Warning {
+            category: "SyntaxWarning",
+            msg: "invalid hexadecimal literal".into(),
+            lineno: 1,
+        }
+    }
+
+    /// A file's warning shows its source line, as Python's `warnings`
+    /// module prints it.
+    #[test]
+    fn file_warnings_show_the_line() {
+        assert_eq!(
+            warning().render("/tmp/x.py", "x = 0x1for\n"),
+            "/tmp/x.py:1: SyntaxWarning: invalid hexadecimal literal\n  x = 0x1for\n"
+        );
+    }
+
+    /// `-c` and stdin programs have no source `linecache` can read.
+    #[test]
+    fn string_programs_show_no_line() {
+        assert_eq!(
+            warning().render("<string>", "x = 0x1for\n"),
+            "<string>:1: SyntaxWarning: invalid hexadecimal literal\n"
+        );
+    }
+}
