@@ -60,6 +60,10 @@ pub fn init_types(vm: &mut Vm) {
         t.generator.clone(),
         t.coroutine.clone(),
         t.async_generator.clone(),
+        t.async_generator_asend.clone(),
+        t.async_generator_athrow.clone(),
+        t.async_generator_wrapped_value.clone(),
+        t.anext_awaitable.clone(),
         t.property.clone(),
         t.classmethod.clone(),
         t.staticmethod.clone(),
@@ -130,6 +134,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::misctypes::register(vm);
     crate::excmethods::register(vm);
     crate::gen::register(vm);
+    crate::asyncgen::register(vm);
     crate::builtins::register(vm);
     crate::sysmod::register(vm);
 }

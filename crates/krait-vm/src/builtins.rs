@@ -369,12 +369,6 @@ pub fn register(vm: &mut Vm) {
             "open() is not supported yet: file access comes with the standard library",
         ))
     });
-    function(vm, &b, "aiter", |vm, _| {
-        Err(vm.not_implemented_error("aiter() is not supported yet"))
-    });
-    function(vm, &b, "anext", |vm, _| {
-        Err(vm.not_implemented_error("anext() is not supported yet"))
-    });
     function(vm, &b, "breakpoint", |_, _| Ok(Value::None));
 }
 

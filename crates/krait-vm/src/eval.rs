@@ -494,6 +494,19 @@ impl Vm {
                         pending = Some((self.op_raise(n), false));
                         continue 'frame;
                     }
+                    Instr::EndAsyncFor => {
+                        // The loop's handler: StopAsyncIteration ends it,
+                        // anything else goes on.
+                        let e = self.pop();
+                        self.pop();
+                        self.frames[fi].pc = pc;
+                        if let Value::Obj(e) = e {
+                            if !e.class().is_subtype(&self.exc.stop_async_iteration) {
+                                pending = Some((e, true));
+                                continue 'frame;
+                            }
+                        }
+                    }
                     Instr::Reraise => {
                         let e = self.pop();
                         self.frames[fi].pc = pc;

@@ -388,19 +388,39 @@ impl Vm {
                 let it = self.yield_from_iter(v)?;
                 self.stack.push(it);
             }
-            Instr::GetAwaitable(_) => {
+            Instr::GetAwaitable(n) => {
                 let v = self.pop_value();
-                let it = self.get_awaitable(v)?;
+                let what = self.type_name(&v);
+                let Some(it) = self.awaitable_iter(v)? else {
+                    return Err(self.type_error(match n {
+                        1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {what}"),
+                        2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {what}"),
+                        _ => format!("object {what} can't be used in 'await' expression"),
+                    }));
+                };
                 self.stack.push(it);
             }
-            Instr::GetAIter
-            | Instr::GetANext
-            | Instr::EndAsyncFor
-            | Instr::BeforeAsyncWith
-            | Instr::AsyncGenWrap => {
-                return Err(self.not_implemented_error(
-                    "asynchronous iteration and 'async with' are not supported yet",
-                ));
+            Instr::GetAIter => {
+                let v = self.pop_value();
+                let it = self.get_aiter(&v, crate::asyncgen::AiterCaller::AsyncFor)?;
+                self.stack.push(it);
+            }
+            Instr::GetANext => {
+                let it = self.stack.last().cloned().unwrap_or(Value::None);
+                let awaitable = self.get_anext(&it)?;
+                self.stack.push(awaitable);
+            }
+            Instr::BeforeAsyncWith => {
+                let mgr = self.pop_value();
+                let (exit, entered) = self.before_async_with(&mgr)?;
+                self.stack.push(exit);
+                self.stack.push(entered);
+            }
+            Instr::AsyncGenWrap => {
+                let v = self.pop_value();
+                let ty = self.types.async_generator_wrapped_value.clone();
+                self.stack
+                    .push(Value::Obj(Obj::new(ty, ObjKind::AsyncGenValue(v))));
             }
             Instr::ImportName(i) => {
                 let fromlist = self.pop_value();
@@ -435,8 +455,26 @@ impl Vm {
                 let m = self.exception_matches(&exc, &ty)?;
                 self.stack.push(Value::Bool(m));
             }
-            Instr::CheckEgMatch | Instr::PrepReraiseStar => {
-                return Err(self.not_implemented_error("'except*' is not supported yet"));
+            Instr::CheckEgMatch => {
+                let ty = self.pop_value();
+                let exc = self.pop_value();
+                match self.except_star_match(&exc, &ty)? {
+                    None => {
+                        self.stack.push(exc);
+                        self.stack.push(Value::None);
+                    }
+                    Some((matched, rest)) => {
+                        self.stack.push(rest);
+                        self.stack.push(matched.clone());
+                        self.exc_info = matched;
+                    }
+                }
+            }
+            Instr::PrepReraiseStar => {
+                let excs = self.pop_value();
+                let orig = self.pop_value();
+                let r = self.prep_reraise_star(&orig, &excs)?;
+                self.stack.push(r);
             }
             Instr::BeforeWith => {
                 let mgr = self.pop_value();
@@ -509,7 +547,8 @@ impl Vm {
             | Instr::ReturnValue
             | Instr::YieldValue(_)
             | Instr::RaiseVarargs(_)
-            | Instr::Reraise => unreachable!("handled by the loop"),
+            | Instr::Reraise
+            | Instr::EndAsyncFor => unreachable!("handled by the loop"),
         }
         Ok(())
     }

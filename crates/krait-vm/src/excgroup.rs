@@ -6,6 +6,7 @@ use crate::function::Args;
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use std::collections::HashSet;
 
 pub fn register(vm: &mut Vm) {
     let beg = vm.exc.base_exception_group.clone();
@@ -20,14 +21,16 @@ pub fn register(vm: &mut Vm) {
     method(vm, &beg, "split", |vm, a| {
         check_method_args(vm, &a, "split", 1, 1)?;
         let this = receiver(vm, &a)?;
-        let (m, r) = split(vm, &this, &a.pos[1])?;
+        let (m, r) = split(vm, &this, &Cond::Python(&a.pos[1]))?;
         let pair = vec![m.unwrap_or(Value::None), r.unwrap_or(Value::None)];
         Ok(vm.new_tuple(pair))
     });
     method(vm, &beg, "subgroup", |vm, a| {
         check_method_args(vm, &a, "subgroup", 1, 1)?;
         let this = receiver(vm, &a)?;
-        Ok(split(vm, &this, &a.pos[1])?.0.unwrap_or(Value::None))
+        Ok(split(vm, &this, &Cond::Python(&a.pos[1]))?
+            .0
+            .unwrap_or(Value::None))
     });
 }
 
@@ -150,9 +153,23 @@ fn derive_and_copy(vm: &mut Vm, eg: &Obj, excs: Vec<Value>) -> PyResult {
     Ok(new)
 }
 
-/// Whether `exc` meets a split condition: a type, a tuple of types, or a
-/// predicate.
-fn matches(vm: &mut Vm, exc: &Value, cond: &Value) -> PyResult<bool> {
+/// What `split` keeps: members meeting a condition given from Python (a
+/// type, a tuple of types, or a predicate), or the leaves with the given
+/// identities (`except*` working out what was re-raised).
+enum Cond<'a> {
+    Python(&'a Value),
+    Leaves(&'a HashSet<usize>),
+}
+
+/// Whether `exc` meets a split condition.
+fn matches(vm: &mut Vm, exc: &Value, cond: &Cond) -> PyResult<bool> {
+    let cond = match cond {
+        Cond::Python(v) => *v,
+        Cond::Leaves(ids) => {
+            let is_group = vm.class_of(exc).is_subtype(&vm.exc.base_exception_group);
+            return Ok(!is_group && exc.as_obj().is_some_and(|o| ids.contains(&o.addr())));
+        }
+    };
     let is_type = |v: &Value| matches!(v.kind(), Some(ObjKind::Type(_)));
     let types: Option<Vec<Value>> = match cond.kind() {
         Some(ObjKind::Type(_)) => Some(vec![cond.clone()]),
@@ -178,7 +195,7 @@ fn matches(vm: &mut Vm, exc: &Value, cond: &Value) -> PyResult<bool> {
 
 /// The parts of `exc` that meet `cond` and the rest, as groups shaped
 /// like the original (None for an empty part).
-fn split(vm: &mut Vm, exc: &Obj, cond: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+fn split(vm: &mut Vm, exc: &Obj, cond: &Cond) -> PyResult<(Option<Value>, Option<Value>)> {
     let v = Value::Obj(exc.clone());
     if matches(vm, &v, cond)? {
         return Ok((Some(v), None));
@@ -204,4 +221,139 @@ fn split(vm: &mut Vm, exc: &Obj, cond: &Value) -> PyResult<(Option<Value>, Optio
         Some(derive_and_copy(vm, exc, miss)?)
     };
     Ok((hit, miss))
+}
+
+/// The identities of the exceptions that are not groups inside `exc`
+/// (`exc` itself when it is not a group).
+fn collect_leaves(vm: &mut Vm, exc: &Value, out: &mut HashSet<usize>) -> PyResult<()> {
+    let Some(o) = exc.as_obj() else { return Ok(()) };
+    if !o.class().is_subtype(&vm.exc.base_exception_group) {
+        out.insert(o.addr());
+        return Ok(());
+    }
+    for m in members(vm, o)? {
+        collect_leaves(vm, &m, out)?;
+    }
+    Ok(())
+}
+
+/// Whether two exceptions carry the same traceback, cause, context and
+/// notes: a part of the caught group re-raised (split copies these),
+/// rather than a new exception raised by an `except*` clause.
+fn same_metadata(a: &Obj, b: &Obj) -> bool {
+    let (Some(a), Some(b)) = (
+        crate::excmethods::exc_data(a),
+        crate::excmethods::exc_data(b),
+    ) else {
+        return false;
+    };
+    let (a, b) = (a.borrow(), b.borrow());
+    a.cause.is(&b.cause)
+        && a.context.is(&b.context)
+        && a.notes.is(&b.notes)
+        && a.traceback.len() == b.traceback.len()
+        && a.traceback
+            .iter()
+            .zip(&b.traceback)
+            .all(|(x, y)| std::rc::Rc::ptr_eq(&x.code, &y.code) && x.pc == y.pc)
+}
+
+impl Vm {
+    /// `CHECK_EG_MATCH`: checks the `except*` clause's type, then splits
+    /// `exc` by it. None when nothing matches; otherwise the matching part
+    /// (a lone exception wrapped in a group) and the rest.
+    pub fn except_star_match(
+        &mut self,
+        exc: &Value,
+        ty: &Value,
+    ) -> PyResult<Option<(Value, Value)>> {
+        let types = match ty.kind() {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => vec![ty.clone()],
+        };
+        for t in &types {
+            let Some(t) = t.as_obj().filter(|t| t.type_data().is_some()) else {
+                continue;
+            };
+            if t.is_subtype(&self.exc.base_exception_group) {
+                return Err(self.type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
+            }
+        }
+        let Some(eo) = exc.as_obj().cloned() else {
+            return Ok(None);
+        };
+        let is_group = eo.class().is_subtype(&self.exc.base_exception_group);
+        if self.exception_matches(exc, ty)? {
+            if is_group {
+                return Ok(Some((exc.clone(), Value::None)));
+            }
+            // A lone exception is handled as a group of one, keeping its
+            // traceback.
+            let cls = Value::Obj(self.exc.base_exception_group.clone());
+            let message = self.new_string(String::new());
+            let members = self.new_tuple(vec![exc.clone()]);
+            let group = self.call(&cls, vec![message, members])?;
+            if let (Some(src), Some(dst)) = (
+                crate::excmethods::exc_data(&eo),
+                group.as_obj().and_then(crate::excmethods::exc_data),
+            ) {
+                dst.borrow_mut().traceback = src.borrow().traceback.clone();
+            }
+            return Ok(Some((group, Value::None)));
+        }
+        if !is_group {
+            return Ok(None);
+        }
+        match split(self, &eo, &Cond::Python(ty))? {
+            (Some(m), rest) => Ok(Some((m, rest.unwrap_or(Value::None)))),
+            (None, _) => Ok(None),
+        }
+    }
+
+    /// `PREP_RERAISE_STAR`: what leaves a `try`/`except*` statement, given
+    /// the caught exception `orig` and `excs` (what the clauses raised,
+    /// then the unhandled rest; Nones skipped): None, or one exception to
+    /// raise. Re-raised parts of `orig` go back together, shaped like
+    /// `orig`; new exceptions join them in a new group.
+    pub fn prep_reraise_star(&mut self, orig: &Value, excs: &Value) -> PyResult {
+        let excs = match excs.kind() {
+            Some(ObjKind::List(l)) => l.borrow().clone(),
+            _ => Vec::new(),
+        };
+        let Some(orig_obj) = orig.as_obj().cloned() else {
+            return Ok(Value::None);
+        };
+        if !orig_obj.class().is_subtype(&self.exc.base_exception_group) {
+            // A lone exception was wrapped: one clause at most ran.
+            return Ok(excs.into_iter().next().unwrap_or(Value::None));
+        }
+        let mut raised = Vec::new();
+        let mut reraised = HashSet::new();
+        for e in excs {
+            let Some(eo) = e.as_obj() else { continue };
+            if same_metadata(eo, &orig_obj) {
+                collect_leaves(self, &e, &mut reraised)?;
+            } else {
+                raised.push(e);
+            }
+        }
+        let kept = if reraised.is_empty() {
+            None
+        } else {
+            split(self, &orig_obj, &Cond::Leaves(&reraised))?.0
+        };
+        if raised.is_empty() {
+            return Ok(kept.unwrap_or(Value::None));
+        }
+        raised.extend(kept);
+        if raised.len() == 1 {
+            return Ok(raised.pop().unwrap());
+        }
+        let cls = Value::Obj(self.exc.base_exception_group.clone());
+        let message = self.new_string(String::new());
+        let list = self.new_list(raised);
+        self.call(&cls, vec![message, list])
+    }
 }

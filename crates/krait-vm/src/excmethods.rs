@@ -72,6 +72,17 @@ pub fn exc_data(o: &Obj) -> Option<&RefCell<ExcData>> {
     }
 }
 
+/// `exc` raised from `cause` by the interpreter itself (as `raise exc
+/// from cause` inside a handler of `cause`).
+pub fn set_cause(exc: &Obj, cause: Obj) {
+    if let Some(d) = exc_data(exc) {
+        let mut d = d.borrow_mut();
+        d.cause = Value::Obj(cause.clone());
+        d.context = Value::Obj(cause);
+        d.suppress_context = true;
+    }
+}
+
 fn exc_args(o: &Obj) -> Vec<Value> {
     exc_data(o)
         .map(|d| crate::eval::tuple_items(&d.borrow().args))

@@ -36,6 +36,7 @@ impl Drop for GenState {
             qualname: std::mem::take(&mut self.qualname),
             kind: self.kind,
             exc_state: std::mem::take(&mut self.exc_state),
+            running_async: false,
         };
         // A thread being torn down has nothing left to run them.
         let _ = DYING.try_with(|d| d.borrow_mut().push(state));
@@ -155,8 +156,14 @@ impl Vm {
                 qualname,
                 kind,
                 exc_state: Value::None,
+                running_async: false,
             }))),
         ))
+    }
+
+    /// Resumes a generator with `value`.
+    pub(crate) fn resume_generator(&mut self, g: &Obj, value: Value) -> PyResult<Sent> {
+        self.resume(g, value, None)
     }
 
     /// Resumes a generator with `value` (or raising `exc` in it).
@@ -165,11 +172,7 @@ impl Vm {
         let frame = {
             let mut s = st.borrow_mut();
             if s.running {
-                let what = if s.kind == GenKind::Coroutine {
-                    "coroutine"
-                } else {
-                    "generator"
-                };
+                let what = s.kind.word();
                 return Err(self.value_error(format!("{what} already executing")));
             }
             if s.finished || s.frame.is_none() {
@@ -185,11 +188,7 @@ impl Vm {
             let mut frame = s.frame.take().unwrap();
             if frame.pc == 0 && exc.is_none() && !value.is_none() {
                 s.frame = Some(frame);
-                let what = if s.kind == GenKind::Coroutine {
-                    "coroutine"
-                } else {
-                    "generator"
-                };
+                let what = s.kind.word();
                 return Err(self.type_error(format!(
                     "can't send non-None value to a just-started {what}"
                 )));
@@ -267,21 +266,17 @@ impl Vm {
     /// An exception leaving a generator's frame: StopIteration becomes a
     /// RuntimeError (PEP 479).
     fn escaping_generator(&self, kind: GenKind, e: Obj) -> Obj {
-        if !e.class().is_subtype(&self.exc.stop_iteration) {
+        let stop = if e.class().is_subtype(&self.exc.stop_iteration) {
+            "StopIteration"
+        } else if kind == GenKind::AsyncGenerator
+            && e.class().is_subtype(&self.exc.stop_async_iteration)
+        {
+            "StopAsyncIteration"
+        } else {
             return e;
-        }
-        let what = match kind {
-            GenKind::Coroutine => "coroutine",
-            GenKind::AsyncGenerator => "async generator",
-            GenKind::Generator => "generator",
         };
-        let r = self.runtime_error(format!("{what} raised StopIteration"));
-        if let Some(d) = crate::excmethods::exc_data(&r) {
-            let mut d = d.borrow_mut();
-            d.cause = Value::Obj(e.clone());
-            d.context = Value::Obj(e);
-            d.suppress_context = true;
-        }
+        let r = self.runtime_error(format!("{} raised {stop}", kind.word()));
+        crate::excmethods::set_cause(&r, e);
         r
     }
 
@@ -418,8 +413,10 @@ impl Vm {
     /// iterator (a generator natively, others by `__next__`/`send`).
     pub fn send_into(&mut self, it: &Value, value: Value) -> PyResult<Sent> {
         if let Value::Obj(o) = it {
-            if let ObjKind::Generator(_) = o.kind() {
-                return self.resume(o, value, None);
+            match o.kind() {
+                ObjKind::Generator(_) => return self.resume(o, value, None),
+                ObjKind::AsyncOp(_) => return self.async_op_step(o, value, None),
+                _ => {}
             }
         }
         let r = if value.is_none() {
@@ -573,6 +570,15 @@ impl Vm {
 
     /// The iterator `await v` runs.
     pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        let what = self.type_name(&v);
+        self.awaitable_iter(v)?.ok_or_else(|| {
+            self.type_error(format!("object {what} can't be used in 'await' expression"))
+        })
+    }
+
+    /// The iterator `await v` runs; None when `v`'s type has no
+    /// `__await__` (callers word that error).
+    pub fn awaitable_iter(&mut self, v: Value) -> PyResult<Option<Value>> {
         if let Some(ObjKind::Generator(g)) = v.kind() {
             let g = g.borrow();
             if g.kind == GenKind::Coroutine {
@@ -581,32 +587,27 @@ impl Vm {
                     return Err(self.runtime_error("coroutine is being awaited already"));
                 }
                 drop(g);
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         let cls = self.class_of(&v).clone();
         let name = self.names.await_.clone();
-        match self.lookup_type_obj(&cls, &name) {
-            Some(m) => {
-                let it = self.call_method_value(&m, v.clone(), vec![])?;
-                if let Some(ObjKind::Generator(g)) = it.kind() {
-                    if g.borrow().kind == GenKind::Coroutine {
-                        return Err(self.type_error("__await__() returned a coroutine"));
-                    }
-                }
-                if !self.is_iterator(&it) {
-                    return Err(self.type_error(format!(
-                        "__await__() returned non-iterator of type '{}'",
-                        self.type_name(&it)
-                    )));
-                }
-                Ok(it)
+        let Some(m) = self.lookup_type_obj(&cls, &name) else {
+            return Ok(None);
+        };
+        let it = self.call_method_value(&m, v.clone(), vec![])?;
+        if let Some(ObjKind::Generator(g)) = it.kind() {
+            if g.borrow().kind == GenKind::Coroutine {
+                return Err(self.type_error("__await__() returned a coroutine"));
             }
-            None => Err(self.type_error(format!(
-                "object {} can't be used in 'await' expression",
-                self.type_name(&v)
-            ))),
         }
+        if !self.is_iterator(&it) {
+            return Err(self.type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                self.type_name(&it)
+            )));
+        }
+        Ok(Some(it))
     }
 }
 
@@ -664,26 +665,29 @@ fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "throw", 1, 3)?;
     let g = gen_obj(vm, &args.pos[0])?;
-    let typ = args.pos[1].clone();
-    let val = args.pos.get(2).cloned();
-    let exc = match (&typ, val) {
+    let exc = thrown_exception(vm, &args.pos[1], args.pos.get(2).cloned())?;
+    let r = vm.gen_throw(&g, exc);
+    sent_result(vm, r)
+}
+
+/// The exception `throw(typ[, val])` raises.
+pub(crate) fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<Value>) -> PyResult<Obj> {
+    let exc = match (typ, val) {
         (Value::Obj(t), Some(v)) if t.type_data().is_some() && !v.is_none() => {
             if vm.class_of(&v).is_subtype(t) {
                 v
             } else {
-                vm.call(&typ, vec![v])?
+                vm.call(typ, vec![v])?
             }
         }
         _ => typ.clone(),
     };
-    let exc = vm.make_raisable(exc, None).map_err(|_| {
+    vm.make_raisable(exc, None).map_err(|_| {
         vm.type_error(
             "exceptions must be classes or instances deriving from BaseException, not ".to_string()
-                + &vm.type_name(&typ),
+                + &vm.type_name(typ),
         )
-    })?;
-    let r = vm.gen_throw(&g, exc);
-    sent_result(vm, r)
+    })
 }
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult {

@@ -2,6 +2,7 @@
 //! functions, and the loop that runs compiled code. `docs/ARCHITECTURE.md`
 //! describes how the modules fit together.
 
+mod asyncgen;
 pub mod attr;
 pub mod bootstrap;
 pub mod builtins;

@@ -75,6 +75,9 @@ pub struct GenState {
     pub kind: GenKind,
     /// The exception being handled inside the generator when it yielded.
     pub exc_state: Value,
+    /// An async generator with an `__anext__()`/`asend()`/`athrow()` in
+    /// progress (awaiting inside the generator).
+    pub running_async: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -82,6 +85,17 @@ pub enum GenKind {
     Generator,
     Coroutine,
     AsyncGenerator,
+}
+
+impl GenKind {
+    /// How error messages name the kind.
+    pub fn word(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
 }
 
 /// An exception's fields other than its attributes.
@@ -204,6 +218,11 @@ pub enum ObjKind {
     Code(std::rc::Rc<crate::code::CodeObject>),
     Cell(RefCell<Value>),
     Generator(Box<RefCell<GenState>>),
+    /// An async generator's `__anext__()`/`asend()`/`athrow()`/`aclose()`
+    /// awaitable, or `anext()`'s with a default.
+    AsyncOp(Box<RefCell<crate::asyncgen::AsyncOp>>),
+    /// A value an async generator's `yield` hands out (`ASYNC_GEN_WRAP`).
+    AsyncGenValue(Value),
     Exception(Box<RefCell<ExcData>>),
     Property(Box<Property>),
     ClassMethod(Value),

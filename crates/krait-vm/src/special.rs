@@ -201,21 +201,22 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
                 s(vm, &n)
             }
             "gi_running" | "cr_running" => Value::Bool(g.borrow().running),
-            "gi_frame" | "cr_frame" => {
+            "ag_running" => Value::Bool(g.borrow().running_async),
+            "gi_frame" | "cr_frame" | "ag_frame" => {
                 if g.borrow().finished {
                     Value::None
                 } else {
                     Value::Bool(true)
                 }
             }
-            "gi_code" | "cr_code" => match &g.borrow().frame {
+            "gi_code" | "cr_code" | "ag_code" => match &g.borrow().frame {
                 Some(f) => Value::Obj(Obj::new(
                     vm.types.code.clone(),
                     ObjKind::Code(f.code.clone()),
                 )),
                 None => Value::None,
             },
-            "gi_yieldfrom" | "cr_await" => Value::None,
+            "gi_yieldfrom" | "cr_await" | "ag_await" => Value::None,
             _ => return Ok(None),
         },
         ObjKind::Property(p) => match name {

@@ -524,8 +524,10 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let except = self.new_label();
         let end = self.new_label();
+        // Located at the whole statement, as `for` is.
+        let stmt_loc = self.u().loc;
         self.expr(&f.iter)?;
-        self.set_loc(f.iter.loc);
+        self.set_loc(stmt_loc);
         self.emit(Instr::GetAIter);
         self.bind(start);
         self.u().blocks.push(Block::AsyncFor { start, end });
@@ -537,7 +539,7 @@ impl<'a> Compiler<'a> {
         self.pop_handler();
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
-        self.set_loc(f.iter.loc);
+        self.set_loc(stmt_loc);
         self.jump(Instr::Jump, start);
         self.u().blocks.pop();
         self.bind(except);
