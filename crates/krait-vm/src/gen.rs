@@ -16,14 +16,23 @@ thread_local! {
     /// Suspended generators whose last reference went away: they still
     /// have to be closed (their `finally` blocks run), which needs the VM.
     static DYING: RefCell<Vec<GenState>> = const { RefCell::new(Vec::new()) };
+    /// The qualified names of coroutines dropped without ever running:
+    /// each is reported with a RuntimeWarning.
+    static NEVER_AWAITED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 static ANY_DYING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 impl Drop for GenState {
     fn drop(&mut self) {
-        let suspended =
-            self.frame.as_ref().is_some_and(|f| f.pc > 0) && !self.finished && !self.running;
+        let started = self.frame.as_ref().map(|f| f.pc > 0);
+        if started == Some(false) && !self.finished && self.kind == GenKind::Coroutine {
+            let name = std::mem::take(&mut self.qualname);
+            let _ = NEVER_AWAITED.try_with(|d| d.borrow_mut().push(name));
+            ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+            return;
+        }
+        let suspended = started == Some(true) && !self.finished && !self.running;
         if !suspended {
             return;
         }
@@ -100,6 +109,14 @@ impl Vm {
     #[cold]
     fn close_dying(&mut self) {
         ANY_DYING.store(false, std::sync::atomic::Ordering::Relaxed);
+        let unawaited = NEVER_AWAITED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        for name in unawaited {
+            self.warn_here(
+                "RuntimeWarning",
+                &format!("coroutine '{name}' was never awaited"),
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+        }
         let dying = DYING.with(|d| std::mem::take(&mut *d.borrow_mut()));
         for state in dying {
             let class = match state.kind {

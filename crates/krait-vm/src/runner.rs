@@ -190,9 +190,31 @@ impl Vm {
             Err(e) => self.report_uncaught(&e),
         };
         self.run_finalizers();
+        self.clear_main_namespace(&globals);
         self.stdout.flush();
         self.stderr.flush();
         status
+    }
+
+    /// At exit, the main module's names are released in order, as when
+    /// CPython frees the module, so that suspended generators they held
+    /// are closed and unawaited coroutines reported, in that order.
+    fn clear_main_namespace(&mut self, globals: &Obj) {
+        let n = crate::dictops::dict_cell(globals).borrow().entries_len();
+        for pos in 0..n {
+            let old = {
+                let mut d = crate::dictops::dict_cell(globals).borrow_mut();
+                if pos >= d.entries_len() {
+                    break;
+                }
+                if d.entry(pos).key.is_null() {
+                    continue;
+                }
+                std::mem::replace(d.value_at_mut(pos), Value::None)
+            };
+            drop(old);
+            self.run_finalizers();
+        }
     }
 
     /// Prints an uncaught exception (or handles SystemExit); the exit

@@ -312,6 +312,31 @@ impl Vm {
         Some(out)
     }
 
+    /// Prints a warning located at the running line (CPython's default
+    /// filter: once per location), then `tail` under it. With no Python
+    /// frame running (at exit) it is located at `sys:1`, without `tail`.
+    pub fn warn_here(&mut self, category: &str, message: &str, tail: &str) {
+        let Some(f) = self.frames.last() else {
+            self.stdout.flush();
+            self.stderr
+                .write(format!("sys:1: {category}: {message}\n").as_bytes());
+            return;
+        };
+        let filename = f.code.code.filename.to_string();
+        let line = f.line_at(f.pc.saturating_sub(1));
+        let key = (filename.clone(), line, format!("{category}: {message}"));
+        if !self.warned.insert(key) {
+            return;
+        }
+        let mut out = format!("{filename}:{line}: {category}: {message}\n");
+        if let Some(src) = self.source_line(&filename, line) {
+            out.push_str(&format!("  {}\n", src.trim()));
+        }
+        out.push_str(tail);
+        self.stdout.flush();
+        self.stderr.write(out.as_bytes());
+    }
+
     /// Line `lineno` of a source file, read when a traceback is printed.
     fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
         if lineno == 0 || filename.starts_with('<') {

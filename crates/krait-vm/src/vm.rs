@@ -207,6 +207,9 @@ pub struct Vm {
     pub repr_active: Vec<usize>,
     /// Source files read for tracebacks.
     pub source_cache: HashMap<String, Option<Vec<String>>>,
+    /// Warnings already shown, by file, line and text (each is shown once
+    /// per location, as with CPython's default filter).
+    pub warned: std::collections::HashSet<(String, u32, String)>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -449,6 +452,7 @@ impl Vm {
             stderr: crate::io::Output::stderr(),
             repr_active: Vec::new(),
             source_cache: HashMap::new(),
+            warned: std::collections::HashSet::new(),
         });
         vm.none_singleton_hash = crate::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);
