@@ -24,6 +24,7 @@ impl Vm {
             ObjKind::Builtin(b) => {
                 let f = b.func;
                 if b.receiver.is_null() {
+                    check_unbound_receiver(self, b, args.pos.first())?;
                     f(self, args)
                 } else {
                     let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
@@ -414,4 +415,64 @@ fn missing_message(func: &str, names: &[String], kind: &str) -> String {
         if names.len() == 1 { "" } else { "s" },
         list
     )
+}
+
+/// A built-in method taken from its class and called directly
+/// (`list.append(x, 1)`): its first argument must be an instance of that
+/// class, which the method's code relies on.
+pub(crate) fn check_unbound_receiver(
+    vm: &Vm,
+    b: &crate::function::BuiltinFunction,
+    first: Option<&Value>,
+) -> PyResult<()> {
+    if b.is_classmethod {
+        return Ok(());
+    }
+    let Some(owner) = &b.owner else {
+        return Ok(());
+    };
+    if !b.is_method {
+        return if b.name == "__new__" {
+            check_new_class(vm, owner, first)
+        } else {
+            Ok(())
+        };
+    }
+    let owner_name = owner.type_name();
+    let name = b.name;
+    match first {
+        None => Err(vm.type_error(format!(
+            "unbound method {owner_name}.{name}() needs an argument"
+        ))),
+        Some(v) if !vm.class_of(v).is_subtype(owner) => {
+            let got = vm.type_name(v);
+            Err(vm.type_error(if name.starts_with("__") && name.ends_with("__") {
+                format!("descriptor '{name}' requires a '{owner_name}' object but received a '{got}'")
+            } else {
+                format!("descriptor '{name}' for '{owner_name}' objects doesn't apply to a '{got}' object")
+            }))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// `T.__new__(cls, ...)` of a built-in type: `cls` must be a subtype of
+/// `T`.
+fn check_new_class(vm: &Vm, owner: &Obj, first: Option<&Value>) -> PyResult<()> {
+    let t = owner.type_name();
+    match first {
+        None => Err(vm.type_error(format!("{t}.__new__(): not enough arguments"))),
+        Some(Value::Obj(c)) if c.type_data().is_some() => {
+            if c.is_subtype(owner) {
+                Ok(())
+            } else {
+                let c = c.type_name();
+                Err(vm.type_error(format!("{t}.__new__({c}): {c} is not a subtype of {t}")))
+            }
+        }
+        Some(v) => Err(vm.type_error(format!(
+            "{t}.__new__(X): X is not a type object ({})",
+            vm.type_name(v)
+        ))),
+    }
 }

@@ -109,6 +109,7 @@ pub fn register(vm: &mut Vm) {
         }
     });
     method(vm, &d, "__or__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
         if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
             return Ok(vm.not_implemented());
         }

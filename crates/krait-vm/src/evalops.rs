@@ -624,6 +624,8 @@ impl Vm {
         let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
         if !b.receiver.is_null() {
             pos.push(b.receiver.clone());
+        } else if b.owner.is_some() {
+            crate::call::check_unbound_receiver(self, b, self.stack.get(ci + 1))?;
         }
         pos.extend(self.stack.drain(ci + 1..));
         self.stack.truncate(p);

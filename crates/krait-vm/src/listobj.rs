@@ -152,6 +152,7 @@ pub fn register(vm: &mut Vm) {
         Ok(Value::None)
     });
     method(vm, &l, "__iadd__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
         let items = vm.iterate(&a.pos[1])?;
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);
         Ok(a.pos[0].clone())

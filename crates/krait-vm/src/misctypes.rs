@@ -77,6 +77,7 @@ pub fn register(vm: &mut Vm) {
         ]))
     });
     method(vm, &slice, "__eq__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
         let (
             Some(ObjKind::Slice { start, stop, step }),
             Some(ObjKind::Slice {
@@ -484,6 +485,7 @@ fn new_iter(cls: Obj, state: IterState) -> Value {
 }
 
 fn range_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
     match (a.pos[0].as_obj(), a.pos[1].kind()) {
         (Some(x), Some(ObjKind::Range { .. })) => {
             let r = crate::rangeobj::equal(x, a.pos[1].as_obj().unwrap());

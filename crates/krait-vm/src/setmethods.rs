@@ -410,6 +410,7 @@ fn update(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
 }
 
 fn operator(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
     if !is_set(&a.pos[1]) {
         return Ok(vm.not_implemented());
     }
@@ -432,6 +433,7 @@ fn subset(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn set_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
     if !is_set(y) {
         return Ok(vm.not_implemented());

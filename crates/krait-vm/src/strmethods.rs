@@ -64,6 +64,7 @@ pub fn register(vm: &mut Vm) {
         }
     });
     method(vm, &s, "__mod__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
         let plain = vm.new_pystr(PyStr::from_wtf8(this(vm, &a)?.as_bytes().to_vec()));
         crate::percent::str_percent(vm, &plain, &a.pos[1])
     });
