@@ -146,7 +146,7 @@ fn builtin_aiter(vm: &mut Vm, a: Args) -> PyResult {
 
 /// `anext(it[, default])`.
 fn builtin_anext(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::check_args(vm, &a, "anext", 1, 2)?;
+    crate::bootstrap::check_args_positional(vm, &a, "anext", 1, 2)?;
     let it = a.pos[0].clone();
     let cls = vm.class_of(&it).clone();
     let name = vm.intern("__anext__");

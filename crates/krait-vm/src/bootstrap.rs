@@ -64,6 +64,7 @@ pub fn init_types(vm: &mut Vm) {
         t.async_generator_athrow.clone(),
         t.async_generator_wrapped_value.clone(),
         t.anext_awaitable.clone(),
+        t.memoryview.clone(),
         t.property.clone(),
         t.classmethod.clone(),
         t.staticmethod.clone(),
@@ -135,6 +136,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::excmethods::register(vm);
     crate::gen::register(vm);
     crate::asyncgen::register(vm);
+    crate::memview::register(vm);
     crate::builtins::register(vm);
     crate::sysmod::register(vm);
 }
@@ -205,6 +207,36 @@ pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 
 /// Checks the positional count, with CPython's wording for functions
 /// defined with Argument Clinic.
+/// Argument count checking worded as CPython's functions with
+/// positional-only parameters word it: "divmod expected 2 arguments, got 1".
+pub fn check_args_positional(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    no_kwargs(vm, args, name)?;
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    Err(vm.type_error(if min == max {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
+    }))
+}
+
 pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     no_kwargs(vm, args, name)?;
     let n = args.pos.len();

@@ -28,6 +28,7 @@ pub fn register(vm: &mut Vm) {
         ("set", t.set.clone()),
         ("frozenset", t.frozenset.clone()),
         ("range", t.range.clone()),
+        ("memoryview", t.memoryview.clone()),
         ("slice", t.slice.clone()),
         ("property", t.property.clone()),
         ("classmethod", t.classmethod.clone()),
@@ -74,15 +75,15 @@ pub fn register(vm: &mut Vm) {
         vm.ascii(&a.pos[0])
     });
     function(vm, &b, "format", |vm, a| {
-        check_args(vm, &a, "format", 1, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "format", 1, 2)?;
         vm.format(&a.pos[0], a.pos.get(1))
     });
     function(vm, &b, "isinstance", |vm, a| {
-        check_args(vm, &a, "isinstance", 2, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "isinstance", 2, 2)?;
         Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
     });
     function(vm, &b, "issubclass", |vm, a| {
-        check_args(vm, &a, "issubclass", 2, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "issubclass", 2, 2)?;
         Ok(Value::Bool(vm.issubclass(&a.pos[0], &a.pos[1])?))
     });
     function(vm, &b, "abs", |vm, a| {
@@ -110,7 +111,7 @@ pub fn register(vm: &mut Vm) {
         Ok(list)
     });
     function(vm, &b, "iter", |vm, a| {
-        check_args(vm, &a, "iter", 1, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "iter", 1, 2)?;
         if a.pos.len() == 2 {
             if !vm.is_callable(&a.pos[0]) {
                 return Err(vm.type_error("iter(v, w): v must be callable"));
@@ -128,7 +129,7 @@ pub fn register(vm: &mut Vm) {
         vm.iter(&a.pos[0])
     });
     function(vm, &b, "next", |vm, a| {
-        check_args(vm, &a, "next", 1, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "next", 1, 2)?;
         if !vm.is_iterator(&a.pos[0]) {
             return Err(vm.type_error(format!(
                 "'{}' object is not an iterator",
@@ -152,7 +153,7 @@ pub fn register(vm: &mut Vm) {
         Ok(Value::Int(vm.id_of(&a.pos[0])))
     });
     function(vm, &b, "getattr", |vm, a| {
-        check_args(vm, &a, "getattr", 2, 3)?;
+        crate::bootstrap::check_args_positional(vm, &a, "getattr", 2, 3)?;
         let name = attr_name(vm, &a.pos[1], "getattr")?;
         match vm.getattr(&a.pos[0], &name) {
             Ok(v) => Ok(v),
@@ -163,19 +164,19 @@ pub fn register(vm: &mut Vm) {
         }
     });
     function(vm, &b, "setattr", |vm, a| {
-        check_args(vm, &a, "setattr", 3, 3)?;
+        crate::bootstrap::check_args_positional(vm, &a, "setattr", 3, 3)?;
         let name = attr_name(vm, &a.pos[1], "setattr")?;
         vm.setattr(&a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
     });
     function(vm, &b, "delattr", |vm, a| {
-        check_args(vm, &a, "delattr", 2, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "delattr", 2, 2)?;
         let name = attr_name(vm, &a.pos[1], "delattr")?;
         vm.delattr(&a.pos[0], &name)?;
         Ok(Value::None)
     });
     function(vm, &b, "hasattr", |vm, a| {
-        check_args(vm, &a, "hasattr", 2, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "hasattr", 2, 2)?;
         let name = attr_name(vm, &a.pos[1], "hasattr")?;
         match vm.getattr(&a.pos[0], &name) {
             Ok(_) => Ok(Value::Bool(true)),
@@ -231,7 +232,7 @@ pub fn register(vm: &mut Vm) {
     function(vm, &b, "oct", |vm, a| radix(vm, a, "oct", "#o"));
     function(vm, &b, "bin", |vm, a| radix(vm, a, "bin", "#b"));
     function(vm, &b, "divmod", |vm, a| {
-        check_args(vm, &a, "divmod", 2, 2)?;
+        crate::bootstrap::check_args_positional(vm, &a, "divmod", 2, 2)?;
         vm.divmod(&a.pos[0], &a.pos[1])
     });
     function(vm, &b, "pow", |vm, a| {
@@ -280,7 +281,7 @@ pub fn register(vm: &mut Vm) {
         vm.current_locals()
     });
     function(vm, &b, "vars", |vm, a| {
-        check_args(vm, &a, "vars", 0, 1)?;
+        crate::bootstrap::check_args_positional(vm, &a, "vars", 0, 1)?;
         match a.pos.first() {
             None => vm.current_locals(),
             Some(v) => {
@@ -296,7 +297,7 @@ pub fn register(vm: &mut Vm) {
         }
     });
     function(vm, &b, "dir", |vm, a| {
-        check_args(vm, &a, "dir", 0, 1)?;
+        crate::bootstrap::check_args_positional(vm, &a, "dir", 0, 1)?;
         let names = match a.pos.first() {
             None => {
                 let l = vm.current_locals()?;
@@ -537,6 +538,14 @@ fn radix(vm: &mut Vm, a: Args, name: &str, spec: &str) -> PyResult {
 }
 
 fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
+    if what == "eval" {
+        crate::bootstrap::check_args_positional(vm, &a, "eval", 1, 3)?;
+    } else if a.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "exec() takes at most 3 positional arguments ({} given)",
+            a.pos.len()
+        )));
+    }
     let b = bind(vm, a, what, &["source", "globals", "locals"], 1, 1)?;
     let source = b[0].clone().unwrap();
     let (globals, locals) = match (&b[1], &b[2]) {

@@ -367,7 +367,9 @@ fn join(vm: &mut Vm, a: Args) -> PyResult {
             out.extend_from_slice(&sep);
         }
         match it.kind() {
-            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => out.extend(bytes_of(vm, it)?),
+            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)) => {
+                out.extend(bytes_of(vm, it)?)
+            }
             _ => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",

@@ -29,6 +29,7 @@ pub fn bytes_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match v.kind() {
         Some(ObjKind::Bytes(b)) => Ok(b.to_vec()),
         Some(ObjKind::ByteArray(b)) => Ok(b.borrow().clone()),
+        Some(ObjKind::MemoryView(_)) => crate::memview::data(vm, v),
         _ => Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -72,7 +73,27 @@ fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
+/// `bytes()`/`bytearray()` argument checks, before any conversion.
+fn check_bytes_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
+    let n = args.pos.len() - 1;
+    if n > 3 {
+        return Err(vm.type_error(format!("{name}() takes at most 3 arguments ({n} given)")));
+    }
+    for (i, what) in [(2, "encoding"), (3, "errors")] {
+        if let Some(v) = args.pos.get(i).or(args.kwarg(what)) {
+            if crate::strops::value_pystr(v).is_none() {
+                return Err(vm.type_error(format!(
+                    "{name}() argument '{what}' must be str, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
+    check_bytes_args(vm, &args, "bytes")?;
     let data = match args.pos.get(1) {
         None => Vec::new(),
         Some(v) => match args.pos.get(2).or(args.kwarg("encoding")) {
@@ -93,6 +114,7 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
+    check_bytes_args(vm, &args, "bytearray")?;
     let has_encoding = args.pos.get(2).or(args.kwarg("encoding")).is_some();
     let data = match args.pos.get(1) {
         None => Vec::new(),

@@ -31,6 +31,7 @@ pub mod intmethods;
 pub mod io;
 pub mod iterobj;
 pub mod listobj;
+mod memview;
 pub mod misctypes;
 pub mod object;
 pub mod objtype;

@@ -171,7 +171,11 @@ pub fn register(vm: &mut Vm) {
     ] {
         let f: crate::function::NativeFn = if is_class {
             |vm, a| {
-                check_method_args(vm, &a, "classmethod", 1, 1)?;
+                crate::bootstrap::no_kwargs(vm, &a, "classmethod")?;
+                if a.pos.len() != 2 {
+                    let n = a.pos.len().saturating_sub(1);
+                    return Err(vm.type_error(format!("classmethod expected 1 argument, got {n}")));
+                }
                 let cls = a.pos[0].as_obj().cloned().unwrap();
                 let _ = vm;
                 Ok(Value::Obj(Obj::new(
@@ -181,7 +185,11 @@ pub fn register(vm: &mut Vm) {
             }
         } else {
             |vm, a| {
-                check_method_args(vm, &a, "staticmethod", 1, 1)?;
+                crate::bootstrap::no_kwargs(vm, &a, "staticmethod")?;
+                if a.pos.len() != 2 {
+                    let n = a.pos.len().saturating_sub(1);
+                    return Err(vm.type_error(format!("staticmethod expected 1 argument, got {n}")));
+                }
                 let cls = a.pos[0].as_obj().cloned().unwrap();
                 let _ = vm;
                 Ok(Value::Obj(Obj::new(
@@ -244,6 +252,9 @@ pub fn register(vm: &mut Vm) {
             pos: a.pos[1..].iter().cloned().collect(),
             kw: a.kw,
         };
+        if rest.pos.is_empty() && rest.kwarg("iterable").is_none() {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+        }
         let b = bind(vm, rest, "enumerate", &["iterable", "start"], 0, 1)?;
         let it = vm.iter(b[0].as_ref().unwrap())?;
         let count = match &b[1] {
@@ -525,35 +536,70 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
         kw: a.kw,
     };
     let b = bind(vm, rest, "complex", &["real", "imag"], 0, 0)?;
-    let part = |vm: &mut Vm, v: &Option<Value>| -> PyResult<(f64, f64)> {
+    let is_str =
+        |v: &Option<Value>| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Str(_)));
+    if is_str(&b[0]) && b[1].is_some() {
+        return Err(vm.type_error("complex() can't take second arg if first is a string"));
+    }
+    if is_str(&b[1]) {
+        return Err(vm.type_error("complex() second arg can't be a string"));
+    }
+    let part = |vm: &mut Vm, v: &Option<Value>, first: bool| -> PyResult<(f64, f64, bool)> {
         match v {
-            None => Ok((0.0, 0.0)),
+            None => Ok((0.0, 0.0, false)),
             Some(v) => match v.kind() {
-                Some(ObjKind::Complex(re, im)) => Ok((*re, *im)),
+                Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
                 Some(ObjKind::Str(s)) => {
                     let t = s.to_string_lossy().into_owned();
                     parse_complex(&t)
+                        .map(|(re, im)| (re, im, true))
                         .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))
                 }
-                _ => Ok((vm.float_of(v)?, 0.0)),
+                _ => {
+                    let cls = vm.class_of(v).clone();
+                    let key = vm.intern("__complex__");
+                    if let Some(m) = vm.lookup_type_obj(&cls, &key) {
+                        let r = vm.call_method_value(&m, v.clone(), vec![])?;
+                        return match r.kind() {
+                            Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
+                            _ => Err(vm.type_error(format!(
+                                "__complex__ returned non-complex (type {})",
+                                vm.type_name(&r)
+                            ))),
+                        };
+                    }
+                    let is_number =
+                        ["__float__", "__index__"].iter().any(|n| {
+                            let key = vm.intern(n);
+                            vm.lookup_type_obj(&cls, &key).is_some()
+                        }) || matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+                    if !is_number {
+                        return Err(vm.type_error(if first {
+                            format!(
+                                "complex() first argument must be a string or a number, not '{}'",
+                                vm.type_name(v)
+                            )
+                        } else {
+                            format!(
+                                "complex() second argument must be a number, not '{}'",
+                                vm.type_name(v)
+                            )
+                        }));
+                    }
+                    Ok((vm.float_of(v)?, 0.0, false))
+                }
             },
         }
     };
-    let is_complex = |v: &Option<Value>| {
-        matches!(
-            v.as_ref().and_then(Value::kind),
-            Some(ObjKind::Complex(..) | ObjKind::Str(_))
-        )
-    };
-    let (mut re, i1) = part(vm, &b[0])?;
-    let (mut im, i2) = part(vm, &b[1])?;
+    let (mut re, i1, c1) = part(vm, &b[0], true)?;
+    let (mut im, i2, c2) = part(vm, &b[1], false)?;
     // Only complex parts mix (plain reals keep their signed zeros).
-    if is_complex(&b[1]) {
+    if c2 {
         re -= i2;
     }
-    if is_complex(&b[0]) && b[1].is_some() {
+    if c1 && b[1].is_some() {
         im += i1;
-    } else if is_complex(&b[0]) {
+    } else if c1 {
         im = i1;
     }
     Ok(Value::Obj(Obj::new(cls, ObjKind::Complex(re, im))))

@@ -223,6 +223,7 @@ pub enum ObjKind {
     AsyncOp(Box<RefCell<crate::asyncgen::AsyncOp>>),
     /// A value an async generator's `yield` hands out (`ASYNC_GEN_WRAP`).
     AsyncGenValue(Value),
+    MemoryView(Box<crate::memview::MemView>),
     Exception(Box<RefCell<ExcData>>),
     Property(Box<Property>),
     ClassMethod(Value),

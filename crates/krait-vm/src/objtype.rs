@@ -1264,7 +1264,7 @@ fn super_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, Value, Obj)> {
             }
             (class, args[1].clone())
         }
-        n => return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+        n => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}"))),
     };
     let obj_type = match &obj {
         Value::Obj(o) if o.type_data().is_some() && o.is_subtype(&class) => o.clone(),

@@ -159,6 +159,15 @@ impl Vm {
                             ))
                         }
                         ObjKind::Range { .. } => return crate::rangeobj::hash(self, o),
+                        ObjKind::MemoryView(m) => {
+                            if matches!(m.obj.kind(), Some(ObjKind::ByteArray(_))) {
+                                return Err(
+                                    self.value_error("cannot hash writable memoryview object")
+                                );
+                            }
+                            let data = crate::memview::data(self, v)?;
+                            return Ok(crate::hash::secret().hash_bytes(&data));
+                        }
                         ObjKind::List(_)
                         | ObjKind::Dict(_)
                         | ObjKind::Set(_)

@@ -191,6 +191,7 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             }
             _ => return Ok(None),
         },
+        ObjKind::MemoryView(m) => return crate::memview::attr(vm, m, name),
         ObjKind::Generator(g) => match name {
             "__name__" => {
                 let n = g.borrow().name.clone();
