@@ -538,6 +538,11 @@ impl Vm {
         let code = self.frames[fi].code.clone();
         if !reraise {
             if let ObjKind::Exception(data) = exc.kind() {
+                // Where it was raised (its first entry): an exception being
+                // handled there becomes its context, whatever raised it.
+                if data.borrow().traceback.is_empty() {
+                    self.set_context(&exc);
+                }
                 data.borrow_mut().traceback.push(TracebackEntry {
                     code: code.clone(),
                     pc: at,

@@ -4,8 +4,9 @@
 //!
 //! What is run depends on the directory, as in the regeneration script:
 //! `tests/syntax/ast/` → `krait ast FILE`, `tests/syntax/tokens/` →
-//! `krait tokens FILE`, anything else → `krait FILE`. For syntax tests the
-//! whole of stderr must match; for programs that run, its last line.
+//! `krait tokens FILE`, anything else → `krait FILE`. For syntax and
+//! traceback (`tests/tb/`) tests the whole of stderr must match; for other
+//! programs, its last line.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -97,7 +98,8 @@ fn behaviour_tests_match_cpython() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr)
             .replace(&format!("{}/", root.display()), "<tests>/");
-        let full_stderr = rel.starts_with("syntax/");
+        // Traceback tests check the whole report (locations, carets).
+        let full_stderr = rel.starts_with("syntax/") || rel.starts_with("tb/");
         let stderr_ok = if full_stderr {
             stderr == expected.stderr
         } else {

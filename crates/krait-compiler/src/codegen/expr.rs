@@ -495,14 +495,13 @@ impl<'a> Compiler<'a> {
 
     /// Jumps to `label` when `e` is true (`cond`) or false (`!cond`),
     /// without building intermediate booleans.
+    ///
+    /// Locations follow CPython's compiler: the jump of a plain test is
+    /// located where the enclosing statement or expression is, but a
+    /// comparison leaves its own location current for what follows (so an
+    /// `assert x < 3` raises at `x < 3`, an `assert f(x)` at the
+    /// statement).
     pub(crate) fn jump_if(&mut self, e: &'a Expr, label: Label, cond: bool) -> CResult {
-        let saved = self.set_loc(e.loc);
-        let r = self.jump_if_inner(e, label, cond);
-        self.set_loc(saved);
-        r
-    }
-
-    fn jump_if_inner(&mut self, e: &'a Expr, label: Label, cond: bool) -> CResult {
         match &e.kind {
             ExprKind::UnaryOp {
                 op: krait_syntax::ast::UnaryOp::Not,
@@ -541,6 +540,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
+                self.set_loc(e.loc);
                 let cleanup = self.new_label();
                 self.expr(left)?;
                 self.compare_chain(ops, comparators, cleanup, Instr::PopJumpIfFalse)?;
@@ -561,6 +561,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.bind(end);
                 return Ok(());
+            }
+            ExprKind::Compare { .. } => {
+                self.set_loc(e.loc);
             }
             _ => {}
         }

@@ -108,12 +108,12 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 let end = self.new_label();
+                // Located where the test leaves the location (see
+                // `jump_if`).
                 self.jump_if(test, end, true)?;
-                self.set_loc(s.loc);
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_loc(s.loc);
                     self.emit(Instr::Call(0));
                 }
                 self.emit(Instr::RaiseVarargs(1));
@@ -121,8 +121,8 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Import { names } => {
+                // Located at the whole statement, as in CPython.
                 for a in names {
-                    self.set_loc(a.loc);
                     self.load_const(Const::Int(0));
                     self.load_const(Const::None);
                     let i = self.add_name(&a.name);
@@ -171,7 +171,6 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 for a in names {
-                    self.set_loc(a.loc);
                     let i = self.add_name(&a.name);
                     self.emit(Instr::ImportFrom(i));
                     self.store_name(a.asname.as_deref().unwrap_or(&a.name));

@@ -1,0 +1,5 @@
+def check(v):
+    assert isinstance(v, int), "need an int"
+
+
+check("x")

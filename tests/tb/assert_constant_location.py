@@ -1,0 +1,3 @@
+def f():
+    assert False
+f()

@@ -1,0 +1,5 @@
+class B:
+    def __bool__(self): raise ValueError
+x = 1
+if B():
+    pass

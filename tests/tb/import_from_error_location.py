@@ -1,0 +1,3 @@
+from sys import (
+    argv,
+    nope)
