@@ -20,11 +20,6 @@ def parse_expected(text):
     return int(head.split(":")[1]), stderr, stdout
 
 
-def last_line(s):
-    lines = s.rstrip("\n").split("\n")
-    return lines[-1] if lines else ""
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--krait", default=os.path.join(ROOT, "target", "release", "krait"))
@@ -49,13 +44,13 @@ def main():
             code = proc.returncode
         except subprocess.TimeoutExpired:
             out, err, code = "", "timeout", -1
-        ok = code == status and out == stdout and last_line(err) == last_line(stderr)
+        ok = code == status and out == stdout and err == stderr
         if ok:
             continue
         failed += 1
         print(f"FAIL {rel}: status {code} (expected {status})")
-        if last_line(err) != last_line(stderr):
-            print(f"  stderr: {last_line(err)!r}\n  expected: {last_line(stderr)!r}")
+        for line in list(difflib.unified_diff(stderr.splitlines(), err.splitlines(), "expected stderr", "krait stderr", lineterm="", n=0))[:12]:
+            print("  " + line)
         for line in list(difflib.unified_diff(stdout.splitlines(), out.splitlines(), "expected", "krait", lineterm="", n=0))[:12]:
             print("  " + line)
     print(f"{len(files) - failed}/{len(files)} passed")

@@ -1593,6 +1593,22 @@ pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
                     left_ok = right_ok;
                 }
             }
+            let msg = match &e.kind {
+                ExprKind::Call { func, .. } => caller_warning(func),
+                ExprKind::Subscript {
+                    value,
+                    slice,
+                    ctx: ExprContext::Load,
+                } => subscript_warning(value).or_else(|| index_warning(value, slice)),
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                self.0.push(crate::error::Warning {
+                    category: "SyntaxWarning",
+                    msg,
+                    lineno: e.loc.lineno,
+                });
+            }
             walk_expr_children(e, self)
         }
     }
@@ -1604,6 +1620,100 @@ pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
         Mod::Expression { body } => f.visit_expr(body),
     };
     f.0
+}
+
+/// The type of the value an expression certainly has, where the compiler
+/// can tell from its form (CPython's `infer_type`).
+fn inferred_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Int(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Complex(_) => "complex",
+            Constant::Str(_) => "str",
+            Constant::Bytes(_) => "bytes",
+        },
+        _ => return None,
+    })
+}
+
+/// `"abc"()`, `[1, 2]()`...: a call of something that cannot be called.
+fn caller_warning(func: &Expr) -> Option<String> {
+    match &func.kind {
+        ExprKind::Constant { .. }
+        | ExprKind::Tuple { .. }
+        | ExprKind::List { .. }
+        | ExprKind::ListComp { .. }
+        | ExprKind::Dict { .. }
+        | ExprKind::DictComp { .. }
+        | ExprKind::Set { .. }
+        | ExprKind::SetComp { .. }
+        | ExprKind::GeneratorExp { .. }
+        | ExprKind::JoinedStr { .. }
+        | ExprKind::FormattedValue { .. } => Some(format!(
+            "'{}' object is not callable; perhaps you missed a comma?",
+            inferred_type(func)?
+        )),
+        _ => None,
+    }
+}
+
+/// `None[0]`, `{1}[0]`...: a subscript of something that cannot be
+/// subscripted.
+fn subscript_warning(value: &Expr) -> Option<String> {
+    let warn = match &value.kind {
+        ExprKind::Constant { value: c, .. } => !matches!(c, Constant::Str(_) | Constant::Bytes(_)),
+        ExprKind::Set { .. }
+        | ExprKind::SetComp { .. }
+        | ExprKind::GeneratorExp { .. }
+        | ExprKind::Lambda { .. } => true,
+        _ => false,
+    };
+    if !warn {
+        return None;
+    }
+    Some(format!(
+        "'{}' object is not subscriptable; perhaps you missed a comma?",
+        inferred_type(value)?
+    ))
+}
+
+/// `[1, 2][1.5]`, `"ab"["x"]`...: a sequence indexed by something that is
+/// certainly not an int or a slice.
+fn index_warning(value: &Expr, index: &Expr) -> Option<String> {
+    if matches!(index.kind, ExprKind::Slice { .. }) {
+        return None;
+    }
+    let index_type = inferred_type(index)?;
+    if matches!(index_type, "int" | "bool") {
+        return None;
+    }
+    let warn = match &value.kind {
+        ExprKind::Constant { value: c, .. } => matches!(c, Constant::Str(_) | Constant::Bytes(_)),
+        ExprKind::Tuple { .. }
+        | ExprKind::List { .. }
+        | ExprKind::ListComp { .. }
+        | ExprKind::JoinedStr { .. }
+        | ExprKind::FormattedValue { .. } => true,
+        _ => false,
+    };
+    if !warn {
+        return None;
+    }
+    Some(format!(
+        "{} indices must be integers or slices, not {index_type}; perhaps you missed a comma?",
+        inferred_type(value)?
+    ))
 }
 
 /// Whether an expression folds to a constant other than the singletons.

@@ -4,9 +4,8 @@
 //!
 //! What is run depends on the directory, as in the regeneration script:
 //! `tests/syntax/ast/` → `krait ast FILE`, `tests/syntax/tokens/` →
-//! `krait tokens FILE`, anything else → `krait FILE`. For syntax and
-//! traceback (`tests/tb/`) tests the whole of stderr must match; for other
-//! programs, its last line.
+//! `krait tokens FILE`, anything else → `krait FILE`. The whole of stderr
+//! must match (a program's expected output keeps CPython's full report).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -48,10 +47,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
-}
-
-fn last_line(s: &str) -> &str {
-    s.trim_end_matches('\n').rsplit('\n').next().unwrap_or("")
 }
 
 #[test]
@@ -98,13 +93,9 @@ fn behaviour_tests_match_cpython() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr)
             .replace(&format!("{}/", root.display()), "<tests>/");
-        // Traceback tests check the whole report (locations, carets).
-        let full_stderr = rel.starts_with("syntax/") || rel.starts_with("tb/");
-        let stderr_ok = if full_stderr {
-            stderr == expected.stderr
-        } else {
-            last_line(&stderr) == last_line(&expected.stderr)
-        };
+        // The whole report must match: tracebacks with their locations and
+        // carets, warnings, the error line.
+        let stderr_ok = stderr == expected.stderr;
         if status != expected.status || stdout != expected.stdout || !stderr_ok {
             let mut msg = format!("{rel}:");
             if status != expected.status {
