@@ -51,6 +51,13 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         Send(_) => (0, -1),
         RaiseVarargs(n) => plain(-(n as i32)),
         MatchClass(_) => plain(-2),
+        // The effect of the pair (the VM makes these; the compiler never
+        // sees them).
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) => plain(2),
+        StoreFastLoadFast(..) => plain(0),
+        LoadFastLoadAttr(_) => plain(1),
+        BinaryOpConst(..) => plain(0),
+        CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => plain(-2),
     }
 }
 

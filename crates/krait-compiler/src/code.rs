@@ -329,6 +329,53 @@ pub enum Instr {
     GetLen,
     CopyDictWithoutKeys,
     PrintExpr,
+    // Fused forms: never emitted by the compiler. The VM rewrites common
+    // pairs into them when it loads code, leaving the second instruction in
+    // place (for jumps to it); a fused form does the work of both and
+    // steps over the second.
+    /// `LOAD_FAST a; LOAD_FAST b`.
+    LoadFastLoadFast(u16, u16),
+    /// `LOAD_FAST a; LOAD_CONST b`.
+    LoadFastLoadConst(u16, u16),
+    /// `STORE_FAST a; LOAD_FAST b`.
+    StoreFastLoadFast(u16, u16),
+    /// `LOAD_FAST a; LOAD_ATTR` (the name in the next instruction).
+    LoadFastLoadAttr(u32),
+    /// `LOAD_CONST c; BINARY_OP op`.
+    BinaryOpConst(BinOp, u32),
+    /// `COMPARE op; POP_JUMP_IF_FALSE t`.
+    CompareJumpIfFalse(CompareOp, u32),
+    /// `COMPARE op; POP_JUMP_IF_TRUE t`.
+    CompareJumpIfTrue(CompareOp, u32),
+}
+
+impl Instr {
+    /// The fused form of the pair `self; next`, if there is one.
+    pub fn fuse(self, next: Instr) -> Option<Instr> {
+        use Instr::*;
+        let small = |a: u32, b: u32| -> Option<(u16, u16)> {
+            Some((u16::try_from(a).ok()?, u16::try_from(b).ok()?))
+        };
+        Some(match (self, next) {
+            (LoadFast(a), LoadFast(b)) => {
+                let (a, b) = small(a, b)?;
+                LoadFastLoadFast(a, b)
+            }
+            (LoadFast(a), LoadConst(b)) => {
+                let (a, b) = small(a, b)?;
+                LoadFastLoadConst(a, b)
+            }
+            (StoreFast(a), LoadFast(b)) => {
+                let (a, b) = small(a, b)?;
+                StoreFastLoadFast(a, b)
+            }
+            (LoadFast(a), LoadAttr(_)) => LoadFastLoadAttr(a),
+            (LoadConst(c), BinaryOp(op)) => BinaryOpConst(op, c),
+            (Compare(op), PopJumpIfFalse(t)) => CompareJumpIfFalse(op, t),
+            (Compare(op), PopJumpIfTrue(t)) => CompareJumpIfTrue(op, t),
+            _ => return None,
+        })
+    }
 }
 
 impl Instr {
@@ -477,7 +524,28 @@ impl Code {
 
 #[cfg(test)]
 mod tests {
-    use super::{BinOp, CompareOp};
+    use super::{BinOp, CompareOp, Instr};
+
+    /// Instructions stay one machine word, fused forms included.
+    #[test]
+    fn instructions_are_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Instr>(), 8);
+    }
+
+    #[test]
+    fn pairs_fuse_and_others_do_not() {
+        assert_eq!(
+            Instr::LoadFast(1).fuse(Instr::LoadConst(2)),
+            Some(Instr::LoadFastLoadConst(1, 2))
+        );
+        assert_eq!(
+            Instr::Compare(CompareOp::Lt).fuse(Instr::PopJumpIfFalse(9)),
+            Some(Instr::CompareJumpIfFalse(CompareOp::Lt, 9))
+        );
+        // Slots beyond 16 bits stay unfused.
+        assert_eq!(Instr::LoadFast(70000).fuse(Instr::LoadFast(1)), None);
+        assert_eq!(Instr::LoadConst(1).fuse(Instr::LoadFast(1)), None);
+    }
 
     /// The VM indexes per-operator tables by `op as usize` through `ALL`.
     #[test]

@@ -4,12 +4,15 @@
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
-use krait_compiler::code::{Code, Const};
+use krait_compiler::code::{Code, Const, Instr};
 use std::cell::Cell;
 use std::rc::Rc;
 
 pub struct CodeObject {
     pub code: Rc<Code>,
+    /// The instructions the loop runs: the compiler's, with common pairs
+    /// fused (see [`fuse_pairs`]).
+    pub instrs: Box<[Instr]>,
     pub consts: Vec<Value>,
     pub names: Vec<Obj>,
     /// Local variable names, interned, for matching keyword arguments.
@@ -70,6 +73,30 @@ pub mod cache_kind {
     pub const PROPERTY: u8 = 6;
 }
 
+/// The instructions with common adjacent pairs replaced, at the first of
+/// the pair, by a fused form (`LOAD_FAST; LOAD_CONST` and the like). The
+/// second instruction stays where it was: a jump to it runs it alone, and
+/// the fused form steps over it. A constant followed by an operator goes
+/// with the operator rather than with a load before it.
+pub fn fuse_pairs(instrs: &[Instr]) -> Box<[Instr]> {
+    let mut out = instrs.to_vec();
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let const_operand = matches!(
+            (instrs[i + 1], instrs.get(i + 2)),
+            (Instr::LoadConst(_), Some(Instr::BinaryOp(_)))
+        );
+        match instrs[i].fuse(instrs[i + 1]) {
+            Some(f) if !const_operand => {
+                out[i] = f;
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    out.into_boxed_slice()
+}
+
 impl Vm {
     /// Makes the VM's code object (and those nested in its constants).
     pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObject> {
@@ -92,6 +119,7 @@ impl Vm {
             caches: (0..code.instrs.len())
                 .map(|_| InlineCache::default())
                 .collect(),
+            instrs: fuse_pairs(&code.instrs),
             code: code.clone(),
             consts,
             names,

@@ -97,7 +97,7 @@ impl Vm {
                     }
                 }
             }
-            let instrs = &code.code.instrs[..];
+            let instrs = &code.instrs[..];
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -109,6 +109,89 @@ impl Vm {
                         }
                     }
                 };
+            }
+            // `LOAD_ATTR i` on `obj`, alone or fused after a load.
+            macro_rules! load_attr {
+                ($i:expr) => {{
+                    let cache = &code.caches[pc - 1];
+                    if cache.kind.get() == crate::code::cache_kind::PROPERTY
+                        && self.property_inline(cache)
+                    {
+                        self.frames[fi].pc = pc;
+                        continue 'frame;
+                    }
+                    let obj = self.pop();
+                    let v = tri!(self.load_attr_cached(cache, &obj, &code.names[$i as usize]));
+                    self.stack.push(v);
+                }};
+            }
+            // `BINARY_OP op` on `a` and `b`, alone or fused after a constant.
+            macro_rules! binary_op {
+                ($op:expr, $a:expr, $b:expr) => {{
+                    let (op, a, b) = ($op, $a, $b);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match fast_int_op(op, *x, *y) {
+                            Some(v) => v,
+                            None => tri!(self.binary_op(op, &a, &b)),
+                        },
+                        (Value::Float(x), Value::Float(y)) => match fast_float_op(op, *x, *y) {
+                            Some(v) => Value::Float(v),
+                            None => tri!(self.binary_op(op, &a, &b)),
+                        },
+                        _ => {
+                            if self.binop_inline(op, &a, &b) {
+                                self.frames[fi].pc = pc;
+                                continue 'frame;
+                            }
+                            tri!(self.binary_op(op, &a, &b))
+                        }
+                    };
+                    self.stack.push(r);
+                }};
+            }
+            // `LOAD_FAST i`.
+            macro_rules! load_fast {
+                ($i:expr) => {{
+                    let v = self.stack[base + $i as usize].clone();
+                    if v.is_null() {
+                        tri!(Err(self.unbound_local(&code.code.varnames[$i as usize])));
+                    }
+                    self.stack.push(v);
+                }};
+            }
+            // `COMPARE op` then a conditional jump to `t` taken when the
+            // result's truth is `when`.
+            macro_rules! compare_jump {
+                ($op:expr, $t:expr, $when:expr) => {{
+                    let op = $op;
+                    let b = self.pop();
+                    let a = self.pop();
+                    let truth = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            pc += 1;
+                            match op {
+                                CompareOp::Lt => x < y,
+                                CompareOp::Le => x <= y,
+                                CompareOp::Eq => x == y,
+                                CompareOp::Ne => x != y,
+                                CompareOp::Gt => x > y,
+                                CompareOp::Ge => x >= y,
+                            }
+                        }
+                        _ => {
+                            let r = tri!(self.compare(op, &a, &b));
+                            // The truth test belongs to the jump.
+                            pc += 1;
+                            match r {
+                                Value::Bool(b) => b,
+                                v => tri!(self.truthy(&v)),
+                            }
+                        }
+                    };
+                    if truth == $when {
+                        pc = $t as usize;
+                    }
+                }};
             }
             loop {
                 let instr = instrs[pc];
@@ -129,13 +212,39 @@ impl Vm {
                     }
                     Instr::PushNull => self.stack.push(Value::Null),
                     Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
-                    Instr::LoadFast(i) => {
-                        let v = self.stack[base + i as usize].clone();
-                        if v.is_null() {
-                            tri!(Err(self.unbound_local(&code.code.varnames[i as usize])));
-                        }
-                        self.stack.push(v);
+                    Instr::LoadFast(i) => load_fast!(i),
+                    Instr::LoadFastLoadFast(a, b) => {
+                        load_fast!(a);
+                        pc += 1;
+                        load_fast!(b);
                     }
+                    Instr::LoadFastLoadConst(a, c) => {
+                        load_fast!(a);
+                        pc += 1;
+                        self.stack.push(code.consts[c as usize].clone());
+                    }
+                    Instr::StoreFastLoadFast(a, b) => {
+                        let v = self.pop();
+                        self.stack[base + a as usize] = v;
+                        pc += 1;
+                        load_fast!(b);
+                    }
+                    Instr::LoadFastLoadAttr(a) => {
+                        load_fast!(a);
+                        let Instr::LoadAttr(i) = instrs[pc] else {
+                            unreachable!("fused before a LOAD_ATTR")
+                        };
+                        pc += 1;
+                        load_attr!(i);
+                    }
+                    Instr::BinaryOpConst(op, c) => {
+                        let b = code.consts[c as usize].clone();
+                        let a = self.pop();
+                        pc += 1;
+                        binary_op!(op, a, b);
+                    }
+                    Instr::CompareJumpIfFalse(op, t) => compare_jump!(op, t, false),
+                    Instr::CompareJumpIfTrue(op, t) => compare_jump!(op, t, true),
                     Instr::StoreFast(i) => {
                         let v = self.pop();
                         self.stack[base + i as usize] = v;
@@ -159,19 +268,7 @@ impl Vm {
                             None => tri!(Err(self.name_not_defined(name))),
                         }
                     }
-                    Instr::LoadAttr(i) => {
-                        if self.property_inline(&code.caches[pc - 1]) {
-                            self.frames[fi].pc = pc;
-                            continue 'frame;
-                        }
-                        let obj = self.pop();
-                        let v = tri!(self.load_attr_cached(
-                            &code.caches[pc - 1],
-                            &obj,
-                            &code.names[i as usize]
-                        ));
-                        self.stack.push(v);
-                    }
+                    Instr::LoadAttr(i) => load_attr!(i),
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
@@ -195,24 +292,7 @@ impl Vm {
                     Instr::BinaryOp(op) => {
                         let b = self.pop();
                         let a = self.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match fast_int_op(op, *x, *y) {
-                                Some(v) => v,
-                                None => tri!(self.binary_op(op, &a, &b)),
-                            },
-                            (Value::Float(x), Value::Float(y)) => match fast_float_op(op, *x, *y) {
-                                Some(v) => Value::Float(v),
-                                None => tri!(self.binary_op(op, &a, &b)),
-                            },
-                            _ => {
-                                if self.binop_inline(op, &a, &b) {
-                                    self.frames[fi].pc = pc;
-                                    continue 'frame;
-                                }
-                                tri!(self.binary_op(op, &a, &b))
-                            }
-                        };
-                        self.stack.push(r);
+                        binary_op!(op, a, b);
                     }
                     Instr::Compare(op) => {
                         let b = self.pop();

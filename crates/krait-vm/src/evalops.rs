@@ -548,7 +548,14 @@ impl Vm {
             | Instr::YieldValue(_)
             | Instr::RaiseVarargs(_)
             | Instr::Reraise
-            | Instr::EndAsyncFor => unreachable!("handled by the loop"),
+            | Instr::EndAsyncFor
+            | Instr::LoadFastLoadFast(..)
+            | Instr::LoadFastLoadConst(..)
+            | Instr::StoreFastLoadFast(..)
+            | Instr::LoadFastLoadAttr(_)
+            | Instr::BinaryOpConst(..)
+            | Instr::CompareJumpIfFalse(..)
+            | Instr::CompareJumpIfTrue(..) => unreachable!("handled by the loop"),
         }
         Ok(())
     }
