@@ -58,6 +58,8 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         LoadFastLoadAttr(_) => plain(1),
         BinaryOpConst(..) => plain(0),
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => plain(-2),
+        PushNullLoadGlobal(_) => plain(2),
+        LoadFastBinaryOp(..) => plain(0),
     }
 }
 

@@ -347,6 +347,10 @@ pub enum Instr {
     CompareJumpIfFalse(CompareOp, u32),
     /// `COMPARE op; POP_JUMP_IF_TRUE t`.
     CompareJumpIfTrue(CompareOp, u32),
+    /// `PUSH_NULL; LOAD_GLOBAL i`.
+    PushNullLoadGlobal(u32),
+    /// `LOAD_FAST a; BINARY_OP op`.
+    LoadFastBinaryOp(u16, BinOp),
 }
 
 impl Instr {
@@ -370,6 +374,8 @@ impl Instr {
                 StoreFastLoadFast(a, b)
             }
             (LoadFast(a), LoadAttr(_)) => LoadFastLoadAttr(a),
+            (LoadFast(a), BinaryOp(op)) => LoadFastBinaryOp(u16::try_from(a).ok()?, op),
+            (PushNull, LoadGlobal(i)) => PushNullLoadGlobal(i),
             (LoadConst(c), BinaryOp(op)) => BinaryOpConst(op, c),
             (Compare(op), PopJumpIfFalse(t)) => CompareJumpIfFalse(op, t),
             (Compare(op), PopJumpIfTrue(t)) => CompareJumpIfTrue(op, t),

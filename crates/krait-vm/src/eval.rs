@@ -193,6 +193,63 @@ impl Vm {
                     }
                 }};
             }
+            // `FOR_ITER target`: the next item, or the jump past the loop.
+            macro_rules! for_iter {
+                ($target:expr) => {{
+                    let target = $target;
+                    // Ranges and lists step without a call.
+                    if let Some(ObjKind::Iter(state)) = self.top().kind() {
+                        let mut st = state.borrow_mut();
+                        match &mut *st {
+                            IterState::Range { next, stop, step } if *step == 1 => {
+                                let n = *next;
+                                if n < *stop {
+                                    *next = n + 1;
+                                    drop(st);
+                                    self.stack.push(Value::Int(n));
+                                } else {
+                                    drop(st);
+                                    self.stack.pop();
+                                    pc = target as usize;
+                                }
+                                continue;
+                            }
+                            IterState::Seq { seq, index } => {
+                                if let Some(ObjKind::List(l)) = seq.kind() {
+                                    let item = l.borrow().get(*index).cloned();
+                                    match item {
+                                        Some(v) => {
+                                            *index += 1;
+                                            drop(st);
+                                            self.stack.push(v);
+                                        }
+                                        None => {
+                                            *st = IterState::Exhausted;
+                                            drop(st);
+                                            self.stack.pop();
+                                            pc = target as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(ObjKind::Generator(_)) = self.top().kind() {
+                        self.frames[fi].pc = pc;
+                        if self.gen_enter_inline() {
+                            continue 'frame;
+                        }
+                    }
+                    let unpack2 = matches!(instrs.get(pc), Some(Instr::UnpackSequence(2)));
+                    match tri!(self.op_for_iter(unpack2)) {
+                        ForStep::Item => {}
+                        ForStep::Unpacked => pc += 1,
+                        ForStep::Done => pc = target as usize,
+                    }
+                }};
+            }
             loop {
                 let instr = instrs[pc];
                 pc += 1;
@@ -259,6 +316,25 @@ impl Vm {
                     Instr::StoreDeref(i) => {
                         let v = self.pop();
                         cell_set(&self.stack[base + i as usize], v);
+                    }
+                    Instr::PushNullLoadGlobal(i) => {
+                        self.stack.push(Value::Null);
+                        pc += 1;
+                        let name = &code.names[i as usize];
+                        let g = &self.frames[fi].globals;
+                        match self.load_global_cached(&code.caches[pc - 1], g, name) {
+                            Some(v) => self.stack.push(v),
+                            None => tri!(Err(self.name_not_defined(name))),
+                        }
+                    }
+                    Instr::LoadFastBinaryOp(l, op) => {
+                        let b = self.stack[base + l as usize].clone();
+                        if b.is_null() {
+                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
+                        }
+                        let a = self.pop();
+                        pc += 1;
+                        binary_op!(op, a, b);
                     }
                     Instr::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
@@ -340,59 +416,7 @@ impl Vm {
                             items.borrow_mut().push(v);
                         }
                     }
-                    Instr::ForIter(target) => {
-                        // Ranges and lists step without a call.
-                        if let Some(ObjKind::Iter(state)) = self.top().kind() {
-                            let mut st = state.borrow_mut();
-                            match &mut *st {
-                                IterState::Range { next, stop, step } if *step == 1 => {
-                                    let n = *next;
-                                    if n < *stop {
-                                        *next = n + 1;
-                                        drop(st);
-                                        self.stack.push(Value::Int(n));
-                                    } else {
-                                        drop(st);
-                                        self.stack.pop();
-                                        pc = target as usize;
-                                    }
-                                    continue;
-                                }
-                                IterState::Seq { seq, index } => {
-                                    if let Some(ObjKind::List(l)) = seq.kind() {
-                                        let item = l.borrow().get(*index).cloned();
-                                        match item {
-                                            Some(v) => {
-                                                *index += 1;
-                                                drop(st);
-                                                self.stack.push(v);
-                                            }
-                                            None => {
-                                                *st = IterState::Exhausted;
-                                                drop(st);
-                                                self.stack.pop();
-                                                pc = target as usize;
-                                            }
-                                        }
-                                        continue;
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
-                        if let Some(ObjKind::Generator(_)) = self.top().kind() {
-                            self.frames[fi].pc = pc;
-                            if self.gen_enter_inline() {
-                                continue 'frame;
-                            }
-                        }
-                        let unpack2 = matches!(instrs.get(pc), Some(Instr::UnpackSequence(2)));
-                        match tri!(self.op_for_iter(unpack2)) {
-                            ForStep::Item => {}
-                            ForStep::Unpacked => pc += 1,
-                            ForStep::Done => pc = target as usize,
-                        }
-                    }
+                    Instr::ForIter(target) => for_iter!(target),
                     Instr::Jump(t) => pc = t as usize,
                     Instr::PopJumpIfFalse(t) => {
                         let b = match self.pop() {

@@ -555,7 +555,9 @@ impl Vm {
             | Instr::LoadFastLoadAttr(_)
             | Instr::BinaryOpConst(..)
             | Instr::CompareJumpIfFalse(..)
-            | Instr::CompareJumpIfTrue(..) => unreachable!("handled by the loop"),
+            | Instr::CompareJumpIfTrue(..)
+            | Instr::PushNullLoadGlobal(_)
+            | Instr::LoadFastBinaryOp(..) => unreachable!("handled by the loop"),
         }
         Ok(())
     }
