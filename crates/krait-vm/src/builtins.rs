@@ -851,7 +851,7 @@ impl Vm {
         }
     }
 
-    fn round_int(&mut self, b: dashu_int::IBig, ndigits: Option<&Value>) -> PyResult {
+    pub(crate) fn round_int(&mut self, b: dashu_int::IBig, ndigits: Option<&Value>) -> PyResult {
         let n = match ndigits.filter(|n| !n.is_none()) {
             Some(n) => self.index_i64(n)?.unwrap_or(0),
             None => 0,

@@ -46,7 +46,7 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
                 check_method_args(vm, &args, $name, 1, 1)?;
                 let (a, b) = if $rev { (&args.pos[1], &args.pos[0]) } else { (&args.pos[0], &args.pos[1]) };
                 let (a, b) = (unwrap_number(vm, a), unwrap_number(vm, b));
-                if !is_number(&a) || !is_number(&b) {
+                if !operands_fit(&args.pos[0], &a, &b) {
                     return Ok(vm.not_implemented());
                 }
                 match vm.native_binop($op, &a, &b)? {
@@ -75,7 +75,7 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
             method(vm, ty, $name, |vm, args| {
                 check_method_args(vm, &args, $name, 1, 1)?;
                 let (a, b) = (unwrap_number(vm, &args.pos[0]), unwrap_number(vm, &args.pos[1]));
-                if !is_number(&a) || !is_number(&b) {
+                if !operands_fit(&args.pos[0], &a, &b) {
                     return Ok(vm.not_implemented());
                 }
                 match vm.native_compare($op, &a, &b)? {
@@ -91,6 +91,28 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
         "__lt__" => CompareOp::Lt; "__le__" => CompareOp::Le;
         "__gt__" => CompareOp::Gt; "__ge__" => CompareOp::Ge;
     }
+    method(vm, ty, "__divmod__", |vm, args| {
+        crate::bootstrap::check_operand(vm, &args)?;
+        let (a, b) = (
+            unwrap_number(vm, &args.pos[0]),
+            unwrap_number(vm, &args.pos[1]),
+        );
+        if !operands_fit(&args.pos[0], &a, &b) {
+            return Ok(vm.not_implemented());
+        }
+        vm.divmod(&a, &b)
+    });
+    method(vm, ty, "__rdivmod__", |vm, args| {
+        crate::bootstrap::check_operand(vm, &args)?;
+        let (a, b) = (
+            unwrap_number(vm, &args.pos[1]),
+            unwrap_number(vm, &args.pos[0]),
+        );
+        if !operands_fit(&args.pos[0], &a, &b) {
+            return Ok(vm.not_implemented());
+        }
+        vm.divmod(&a, &b)
+    });
     method(vm, ty, "__neg__", |vm, args| {
         let a = unwrap_number(vm, &args.pos[0]);
         vm.unary_negative(&a)
@@ -108,7 +130,50 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
             let a = unwrap_number(vm, &args.pos[0]);
             vm.unary_invert(&a)
         });
+        method(vm, ty, "__round__", |vm, args| {
+            check_method_args(vm, &args, "__round__", 0, 1)?;
+            let a = unwrap_number(vm, &args.pos[0]);
+            let ndigits = args.pos.get(1).filter(|n| !n.is_none());
+            match crate::int::to_big(&a) {
+                Some(b) => vm.round_int(b, ndigits),
+                None => Ok(vm.not_implemented()),
+            }
+        });
+        for name in ["__floor__", "__ceil__", "__trunc__"] {
+            method(vm, ty, name, |vm, args| {
+                check_method_args(vm, &args, "__floor__", 0, 0)?;
+                Ok(unwrap_number(vm, &args.pos[0]))
+            });
+        }
+    } else {
+        method(vm, ty, "__floor__", |vm, args| {
+            check_method_args(vm, &args, "__floor__", 0, 0)?;
+            let x = vm.float_of(&args.pos[0])?;
+            float_to_int(vm, x.floor())
+        });
+        method(vm, ty, "__ceil__", |vm, args| {
+            check_method_args(vm, &args, "__ceil__", 0, 0)?;
+            let x = vm.float_of(&args.pos[0])?;
+            float_to_int(vm, x.ceil())
+        });
     }
+}
+
+/// Whether an operator method of `receiver`'s type handles these operands:
+/// int methods only ints (`(3).__add__(1.5)` is NotImplemented, left to
+/// float's reflected method), float methods ints and floats.
+fn operands_fit(receiver: &Value, a: &Value, b: &Value) -> bool {
+    let receiver_is_float =
+        matches!(receiver, Value::Float(_)) || matches!(receiver.kind(), Some(ObjKind::Float(_)));
+    if receiver_is_float {
+        is_number(a) && is_number(b)
+    } else {
+        is_int(a) && is_int(b)
+    }
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.kind(), Some(ObjKind::Int(_)))
 }
 
 fn is_number(v: &Value) -> bool {

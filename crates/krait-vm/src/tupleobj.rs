@@ -140,16 +140,21 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
             _ => Ok(vm.not_implemented()),
         }
     });
-    method(vm, ty, "__mul__", |vm, a| {
-        check_method_args(vm, &a, "__mul__", 1, 1)?;
-        let x = match a.pos[0].kind() {
-            Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
-            _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),
-        };
-        Ok(
-            crate::seqops::native_binop(vm, krait_compiler::code::BinOp::Multiply, &x, &a.pos[1])?
-                .unwrap_or_else(|| vm.not_implemented()),
-        )
-    });
+    for name in ["__mul__", "__rmul__"] {
+        method(vm, ty, name, |vm, a| {
+            check_method_args(vm, &a, "__mul__", 1, 1)?;
+            let x = match a.pos[0].kind() {
+                Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
+                _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),
+            };
+            Ok(crate::seqops::native_binop(
+                vm,
+                krait_compiler::code::BinOp::Multiply,
+                &x,
+                &a.pos[1],
+            )?
+            .unwrap_or_else(|| vm.not_implemented()))
+        });
+    }
     let _: fn(&mut Vm, crate::function::Args) -> PyResult = |_, _| Ok(Value::None);
 }
