@@ -22,7 +22,7 @@ pub struct CacheSlot {
 }
 
 /// `name` in the namespaces along the MRO of `cls`, uncached.
-fn mro_lookup(cls: &Obj, name: &Obj) -> Option<Value> {
+pub(crate) fn mro_lookup(cls: &Obj, name: &Obj) -> Option<Value> {
     let t = cls.type_data()?;
     for c in t.mro.borrow().iter() {
         if let Some(d) = c.object().dict() {
@@ -63,6 +63,10 @@ impl Vm {
     pub fn type_modified(&mut self, cls: &Obj) {
         let Some(t) = cls.type_data() else { return };
         t.version.set(crate::dict::fresh_version());
+        if t.heap {
+            let del = self.intern("__del__");
+            t.has_del.set(mro_lookup(cls, &del).is_some());
+        }
         let subs: Vec<Obj> = t
             .subclasses
             .borrow()

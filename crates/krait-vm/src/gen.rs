@@ -89,6 +89,12 @@ pub fn register(vm: &mut Vm) {
     method(vm, &c, "__await__", gen_iter);
 }
 
+/// Something dropped needs the VM to finish it (a generator to close, an
+/// object's `__del__` to run).
+pub(crate) fn note_dying() {
+    ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn state(o: &Obj) -> &RefCell<GenState> {
     match o.kind() {
         ObjKind::Generator(g) => g,
@@ -117,6 +123,9 @@ impl Vm {
                 "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
             );
         }
+        for obj in crate::object::take_finalizable() {
+            self.run_del(obj);
+        }
         let dying = DYING.with(|d| std::mem::take(&mut *d.borrow_mut()));
         for state in dying {
             let class = match state.kind {
@@ -132,6 +141,23 @@ impl Vm {
                 self.stderr
                     .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
             }
+        }
+    }
+
+    /// Runs `obj.__del__()` for an object whose last reference went; an
+    /// error is reported and ignored, as CPython does.
+    fn run_del(&mut self, obj: Obj) {
+        crate::object::mark_finalized(&obj);
+        let cls = obj.class().clone();
+        let Some(m) = self.lookup_type(&cls, "__del__") else {
+            return;
+        };
+        if let Err(e) = self.call_method_value(&m, Value::Obj(obj), vec![]) {
+            let what = self.repr_string(&m).unwrap_or_default();
+            let report = self.format_exception(&e);
+            self.stdout.flush();
+            self.stderr
+                .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
         }
     }
 

@@ -127,7 +127,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, &l, "clear", |vm, a| {
         check_method_args(vm, &a, "clear", 0, 0)?;
         let old = std::mem::take(&mut *items_of(vm, &a.pos[0])?.borrow_mut());
-        drop(old);
+        crate::object::drop_in_reverse(old);
         Ok(Value::None)
     });
     method(vm, &l, "copy", |vm, a| {

@@ -58,6 +58,88 @@ impl Object {
     }
 }
 
+thread_local! {
+    /// Objects whose last reference went while their class defines
+    /// `__del__`: revived (same class, attributes and payload) until the
+    /// VM calls the method.
+    static FINALIZE: RefCell<Vec<Obj>> = const { RefCell::new(Vec::new()) };
+    /// Revived objects whose `__del__` has run: dropping them again frees
+    /// them (a finalizer runs once per object, as in CPython).
+    static FINALIZED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Drops values last first, the order CPython releases a list's or a
+/// tuple's items in (visible through `__del__` and generator cleanup).
+pub(crate) fn drop_in_reverse(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        if self.needs_finalizer() {
+            let revived = Object {
+                class: self.class.clone(),
+                dict: std::mem::take(&mut self.dict),
+                kind: std::mem::replace(&mut self.kind, ObjKind::Plain),
+            };
+            let obj = Obj(std::rc::Rc::new(revived));
+            if FINALIZE.try_with(|q| q.borrow_mut().push(obj)).is_ok() {
+                crate::gen::note_dying();
+            }
+            return;
+        }
+        match &mut self.kind {
+            ObjKind::List(items) => {
+                drop_in_reverse(std::mem::take(items.get_mut()));
+            }
+            ObjKind::Tuple(items) if items.len() > 1 => {
+                drop_in_reverse(std::mem::take(items).into_vec());
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Object {
+    /// Whether this dying object's class has a `__del__` that has not run
+    /// for it yet.
+    fn needs_finalizer(&self) -> bool {
+        let Some(t) = self.class.get().and_then(Obj::type_data) else {
+            return false;
+        };
+        if !t.has_del.get() {
+            return false;
+        }
+        let me = self as *const Object as usize;
+        let already = FINALIZED
+            .try_with(|f| {
+                let mut f = f.borrow_mut();
+                match f.iter().position(|&a| a == me) {
+                    Some(i) => {
+                        f.swap_remove(i);
+                        true
+                    }
+                    None => false,
+                }
+            })
+            .unwrap_or(true);
+        !already
+    }
+}
+
+/// The revived objects waiting for `__del__`, taken.
+pub(crate) fn take_finalizable() -> Vec<Obj> {
+    FINALIZE.with(|q| std::mem::take(&mut *q.borrow_mut()))
+}
+
+/// `o`'s `__del__` is about to run: its next drop frees it.
+pub(crate) fn mark_finalized(o: &Obj) {
+    let addr = std::rc::Rc::as_ptr(&o.0) as usize;
+    FINALIZED.with(|f| f.borrow_mut().push(addr));
+}
+
 /// A module: its namespace is its dict.
 pub struct Module {
     pub name: String,

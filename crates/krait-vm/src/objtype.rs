@@ -958,6 +958,9 @@ impl Vm {
             let k = self.names.doc.clone();
             crate::dictops::set_str(self, &d, k, Value::None);
         }
+        let del = self.intern("__del__");
+        let has_del = crate::attr::mro_lookup(&cls, &del).is_some();
+        cls.tdata().has_del.set(has_del);
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f) = crate::dictops::get_str(&d, special) {
                 if matches!(f.kind(), Some(ObjKind::Function(_))) {

@@ -42,6 +42,9 @@ pub struct TypeData {
     pub base_ok: bool,
     /// Instances have a `__dict__`.
     pub instance_dict: Cell<bool>,
+    /// The class (or a base) defines `__del__`: its instances are
+    /// finalized when their last reference goes.
+    pub has_del: Cell<bool>,
     /// Slot names of `__slots__`, for all classes in the MRO.
     pub slots: RefCell<Vec<String>>,
     /// Changes (to a number never used before) whenever this class or a
@@ -84,6 +87,7 @@ impl TypeData {
             heap,
             base_ok: true,
             instance_dict: Cell::new(heap),
+            has_del: Cell::new(false),
             slots: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(crate::dict::fresh_version()),
