@@ -296,12 +296,34 @@ pub fn register(vm: &mut Vm) {
             }
         }
     });
+    // `exit()` and `quit()`, which CPython's `site` adds for scripts too.
+    for name in ["exit", "quit"] {
+        function(vm, &b, name, |vm, a| {
+            check_args(vm, &a, "exit", 0, 1)?;
+            let cls = Value::Obj(vm.exc.system_exit.clone());
+            let e = vm.call(&cls, a.pos.to_vec())?;
+            Err(e
+                .as_obj()
+                .cloned()
+                .unwrap_or_else(|| vm.runtime_error("exit")))
+        });
+    }
     function(vm, &b, "dir", |vm, a| {
         crate::bootstrap::check_args_positional(vm, &a, "dir", 0, 1)?;
         let names = match a.pos.first() {
             None => {
                 let l = vm.current_locals()?;
                 vm.iterate(&l)?
+            }
+            // A module's names are its namespace's keys.
+            Some(Value::Obj(m)) if matches!(m.kind(), ObjKind::Module(_)) => {
+                match m.object().dict() {
+                    Some(d) => {
+                        let d = Value::Obj(d.clone());
+                        vm.iterate(&d)?
+                    }
+                    None => Vec::new(),
+                }
             }
             Some(v) => {
                 let key = vm.names.dir.clone();
