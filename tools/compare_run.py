@@ -38,6 +38,7 @@ def main():
             status, stderr, stdout = parse_expected(f.read())
         try:
             proc = subprocess.run([args.krait, rel], cwd=TESTS, capture_output=True, timeout=60,
+                                  stdin=subprocess.DEVNULL,
                                   env=dict(os.environ, PYTHONHASHSEED="0"))
             out = proc.stdout.decode("utf-8", "replace")
             err = proc.stderr.decode("utf-8", "replace").replace(TESTS + os.sep, "<tests>/")

@@ -44,7 +44,8 @@ def command_for(rel):
 def regenerate(path):
     rel = os.path.relpath(os.path.abspath(path), TESTS)
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
-    proc = subprocess.run(command_for(rel), cwd=TESTS, capture_output=True, env=env)
+    proc = subprocess.run(command_for(rel), cwd=TESTS, capture_output=True, env=env,
+                          stdin=subprocess.DEVNULL)
     # CPython reports a script by its absolute path; the tests directory is
     # written as <tests> so that the expected files do not depend on where
     # the repository lives. The test runner does the same to Krait's output.

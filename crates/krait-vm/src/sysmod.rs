@@ -1,6 +1,6 @@
 //! The `sys` module, and the standard streams as Python objects.
 
-use crate::bootstrap::{check_args, function, method, set_attr_str};
+use crate::bootstrap::{check_args, check_method_args, function, method, set_attr_str};
 use crate::object::ObjKind;
 use crate::types::{Layout, TypeData};
 use crate::value::{Obj, Value};
@@ -56,18 +56,87 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    method(vm, &stream_type, "readline", |vm, _| {
-        vm.stdout.flush();
-        let mut line = String::new();
-        let _ = std::io::stdin().read_line(&mut line);
+    method(vm, &stream_type, "readline", |vm, a| {
+        check_method_args(vm, &a, "readline", 0, 1)?;
+        let limit = size_arg(vm, a.pos.get(1))?;
+        let line = read_stdin_line(vm, limit);
         Ok(vm.new_string(line))
     });
-    method(vm, &stream_type, "read", |vm, _| {
+    method(vm, &stream_type, "read", |vm, a| {
         use std::io::Read;
+        check_method_args(vm, &a, "read", 0, 1)?;
         vm.stdout.flush();
         let mut s = String::new();
-        let _ = std::io::stdin().read_to_string(&mut s);
+        match size_arg(vm, a.pos.get(1))? {
+            None => {
+                let _ = std::io::stdin().read_to_string(&mut s);
+            }
+            Some(n) => {
+                // Characters, read one at a time through the shared buffer.
+                for _ in 0..n {
+                    let c = read_stdin_line(vm, Some(1));
+                    if c.is_empty() {
+                        break;
+                    }
+                    s.push_str(&c);
+                }
+            }
+        }
         Ok(vm.new_string(s))
+    });
+    method(vm, &stream_type, "readlines", |vm, a| {
+        check_method_args(vm, &a, "readlines", 0, 1)?;
+        let mut lines = Vec::new();
+        loop {
+            let line = read_stdin_line(vm, None);
+            if line.is_empty() {
+                break;
+            }
+            lines.push(vm.new_string(line));
+        }
+        Ok(vm.new_list(lines))
+    });
+    method(vm, &stream_type, "__iter__", |_, a| Ok(a.pos[0].clone()));
+    method(vm, &stream_type, "__next__", |vm, _| {
+        let line = read_stdin_line(vm, None);
+        if line.is_empty() {
+            return Err(vm.stop_iteration(Value::None));
+        }
+        Ok(vm.new_string(line))
+    });
+    method(vm, &stream_type, "writelines", |vm, a| {
+        check_method_args(vm, &a, "writelines", 1, 1)?;
+        let file = a.pos[0].clone();
+        for line in vm.iterate(&a.pos[1])? {
+            let Some(s) = crate::strops::value_pystr(&line) else {
+                return Err(vm.type_error(format!(
+                    "write() argument must be str, not {}",
+                    vm.type_name(&line)
+                )));
+            };
+            let text = s.to_string_lossy().into_owned();
+            vm.write_to(&file, &text)?;
+        }
+        Ok(Value::None)
+    });
+    method(vm, &stream_type, "fileno", |_, a| {
+        Ok(Value::Int(match stream_of(&a.pos[0]) {
+            Some(Stream::Stdin) => 0,
+            Some(Stream::Stderr) => 2,
+            _ => 1,
+        }))
+    });
+    method(vm, &stream_type, "readable", |_, a| {
+        Ok(Value::Bool(matches!(
+            stream_of(&a.pos[0]),
+            Some(Stream::Stdin)
+        )))
+    });
+    method(vm, &stream_type, "writable", |_, a| {
+        Ok(Value::Bool(!matches!(
+            stream_of(&a.pos[0]),
+            Some(Stream::Stdin)
+        )))
     });
     method(vm, &stream_type, "isatty", |_, a| {
         use std::io::IsTerminal;
@@ -211,6 +280,61 @@ pub fn register(vm: &mut Vm) {
 }
 
 /// The standard stream a value is, if it is one.
+/// A `size` argument of `read`/`readline`: None for all.
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match vm.index_i64(v)? {
+            Some(n) if n < 0 => Ok(None),
+            Some(n) => Ok(Some(n as usize)),
+            None => Err(vm.type_error(format!(
+                "argument should be integer or None, not '{}'",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// The next line of standard input (with its newline; empty at the end),
+/// at most `limit` characters of it.
+fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
+    use std::io::BufRead;
+    vm.stdout.flush();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut bytes = Vec::new();
+    let mut chars = 0;
+    loop {
+        let buf = match lock.fill_buf() {
+            Ok(b) if !b.is_empty() => b,
+            _ => break,
+        };
+        let b = buf[0];
+        lock.consume(1);
+        bytes.push(b);
+        // Count characters by their first byte.
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        if b == b'\n' {
+            break;
+        }
+        if limit.is_some_and(|l| chars >= l) {
+            // Finish the character just started.
+            while let Ok(buf) = lock.fill_buf() {
+                if buf.is_empty() || buf[0] & 0xC0 != 0x80 {
+                    break;
+                }
+                bytes.push(buf[0]);
+                lock.consume(1);
+            }
+            break;
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 pub fn stream_of(v: &Value) -> Option<Stream> {
     match v.kind() {
         Some(ObjKind::Counter(c)) => match c.get() {
