@@ -214,6 +214,39 @@ impl Vm {
                                 }
                                 continue;
                             }
+                            IterState::Dict {
+                                dict,
+                                pos,
+                                what,
+                                len,
+                            } if *what < 2 => {
+                                let d = crate::dictops::dict_cell(dict).borrow();
+                                // A changed size is reported by the general
+                                // path.
+                                if d.len() == *len {
+                                    match d.next_from(*pos) {
+                                        Some((p, e)) => {
+                                            *pos = p + 1;
+                                            let v = if *what == 0 {
+                                                e.key.clone()
+                                            } else {
+                                                e.value.clone()
+                                            };
+                                            drop(d);
+                                            drop(st);
+                                            self.stack.push(v);
+                                        }
+                                        None => {
+                                            *pos = usize::MAX / 2;
+                                            drop(d);
+                                            drop(st);
+                                            self.stack.pop();
+                                            pc = target as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
                             IterState::Seq { seq, index } => {
                                 if let Some(ObjKind::List(l)) = seq.kind() {
                                     let item = l.borrow().get(*index).cloned();
