@@ -62,10 +62,7 @@ pub fn register(vm: &mut Vm) {
 
     function(vm, &b, "__build_class__", crate::objtype::build_class);
     function(vm, &b, "print", builtin_print);
-    function(vm, &b, "len", |vm, a| {
-        check_args(vm, &a, "len", 1, 1)?;
-        Ok(Value::Int(vm.len(&a.pos[0])? as i64))
-    });
+    function(vm, &b, "len", builtin_len);
     function(vm, &b, "repr", |vm, a| {
         check_args(vm, &a, "repr", 1, 1)?;
         vm.repr(&a.pos[0])
@@ -78,10 +75,7 @@ pub fn register(vm: &mut Vm) {
         crate::bootstrap::check_args_positional(vm, &a, "format", 1, 2)?;
         vm.format(&a.pos[0], a.pos.get(1))
     });
-    function(vm, &b, "isinstance", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "isinstance", 2, 2)?;
-        Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
-    });
+    function(vm, &b, "isinstance", builtin_isinstance);
     function(vm, &b, "issubclass", |vm, a| {
         crate::bootstrap::check_args_positional(vm, &a, "issubclass", 2, 2)?;
         Ok(Value::Bool(vm.issubclass(&a.pos[0], &a.pos[1])?))
@@ -393,6 +387,18 @@ pub fn register(vm: &mut Vm) {
         ))
     });
     function(vm, &b, "breakpoint", |_, _| Ok(Value::None));
+}
+
+/// `len(x)` (the loop calls it without building arguments).
+pub(crate) fn builtin_len(vm: &mut Vm, a: Args) -> PyResult {
+    check_args(vm, &a, "len", 1, 1)?;
+    Ok(Value::Int(vm.len(&a.pos[0])? as i64))
+}
+
+/// `isinstance(x, t)` (the loop calls it without building arguments).
+pub(crate) fn builtin_isinstance(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::check_args_positional(vm, &a, "isinstance", 2, 2)?;
+    Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Obj> {

@@ -630,6 +630,29 @@ impl Vm {
         let Some(ObjKind::Builtin(b)) = callable.kind() else {
             return Ok(());
         };
+        // `len(x)` and `isinstance(x, t)`: no argument list.
+        let nargs = self.stack.len() - ci - 1;
+        if b.receiver.is_null() {
+            use crate::function::NativeFn;
+            if nargs == 1 && std::ptr::fn_addr_eq(b.func, crate::builtins::builtin_len as NativeFn)
+            {
+                let x = self.pop_value();
+                self.stack.truncate(p);
+                let n = self.len(&x)?;
+                self.stack.push(Value::Int(n as i64));
+                return Ok(());
+            }
+            if nargs == 2
+                && std::ptr::fn_addr_eq(b.func, crate::builtins::builtin_isinstance as NativeFn)
+            {
+                let t = self.pop_value();
+                let x = self.pop_value();
+                self.stack.truncate(p);
+                let r = self.isinstance(&x, &t)?;
+                self.stack.push(Value::Bool(r));
+                return Ok(());
+            }
+        }
         let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
         if !b.receiver.is_null() {
             pos.push(b.receiver.clone());
