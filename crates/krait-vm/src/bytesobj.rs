@@ -283,11 +283,11 @@ pub fn encode(vm: &mut Vm, s: &PyStr, enc: &str, errors: Option<&str>) -> PyResu
 
 pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
     let hay = bytes_of(vm, &Value::Obj(o.clone()))?;
-    if let Some(i) = vm.index_i64(item)? {
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error("byte must be in range(0, 256)"));
-        }
-        return Ok(hay.contains(&(i as u8)));
+    if let Some(i) = vm.index_int(item)? {
+        return match crate::int::small(&i) {
+            Some(i) if (0..256).contains(&i) => Ok(hay.contains(&(i as u8))),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
     }
     let needle = bytes_of(vm, item)?;
     Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()))

@@ -93,6 +93,30 @@ pub fn register(vm: &mut Vm) {
         let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
         Ok(Value::Bool(vm.eq(&x, &y)?))
     });
+    // Slices order as the tuples of their fields.
+    macro_rules! slice_order {
+        ($($name:literal => $op:expr;)*) => {$(
+            method(vm, &slice, $name, |vm, a| {
+                crate::bootstrap::check_operand(vm, &a)?;
+                let (
+                    Some(ObjKind::Slice { start, stop, step }),
+                    Some(ObjKind::Slice { start: s2, stop: e2, step: t2 }),
+                ) = (a.pos[0].kind(), a.pos[1].kind())
+                else {
+                    return Ok(vm.not_implemented());
+                };
+                let x = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+                let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
+                vm.compare($op, &x, &y)
+            });
+        )*};
+    }
+    slice_order! {
+        "__lt__" => krait_compiler::code::CompareOp::Lt;
+        "__le__" => krait_compiler::code::CompareOp::Le;
+        "__gt__" => krait_compiler::code::CompareOp::Gt;
+        "__ge__" => krait_compiler::code::CompareOp::Ge;
+    }
 
     let prop = vm.types.property.clone();
     // Arguments are bound in `__new__`: property objects are immutable.

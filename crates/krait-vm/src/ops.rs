@@ -666,7 +666,13 @@ impl Vm {
             }
         }
         let complex = |v: &Value| matches!(v.kind(), Some(ObjKind::Complex(..)));
-        if complex(a) || complex(b) {
+        let number = |v: &Value| {
+            complex(v)
+                || matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                || matches!(v.kind(), Some(ObjKind::Int(_) | ObjKind::Float(_)))
+        };
+        // (`b"%s" % 2j` is formatting: complex arithmetic is for numbers.)
+        if (complex(a) || complex(b)) && number(a) && number(b) {
             if self.class_of(a).tdata().heap || self.class_of(b).tdata().heap {
                 return Ok(None);
             }
@@ -689,6 +695,17 @@ impl Vm {
                 let b = int::to_big(v).unwrap_or_default();
                 Ok(self.new_int(-b))
             }
+            Value::Obj(o)
+                if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Complex(..)) =>
+            {
+                let ObjKind::Complex(re, im) = o.kind() else {
+                    unreachable!()
+                };
+                Ok(Value::Obj(Obj::new(
+                    self.types.complex.clone(),
+                    ObjKind::Complex(-re, -im),
+                )))
+            }
             _ => self.unary_dunder(v, "__neg__", "unary -"),
         }
     }
@@ -697,7 +714,10 @@ impl Vm {
         match v {
             Value::Int(_) | Value::Float(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
+            Value::Obj(o)
+                if !o.class().tdata().heap
+                    && matches!(o.kind(), ObjKind::Int(_) | ObjKind::Complex(..)) =>
+            {
                 Ok(v.clone())
             }
             _ => self.unary_dunder(v, "__pos__", "unary +"),

@@ -7,9 +7,22 @@ use crate::vm::{PyResult, Vm};
 
 /// `text % args` over chars, producing the pieces.
 fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<String> {
+    // Any other object with `__getitem__` (but a str, or bytes for bytes
+    // formatting) serves `%(name)s` and excuses unused arguments, as in
+    // CPython.
+    let mapping_like = match args.kind() {
+        Some(ObjKind::Tuple(_) | ObjKind::Str(_)) => false,
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) if is_bytes => false,
+        Some(ObjKind::Dict(_) | ObjKind::List(_) | ObjKind::Range { .. }) => true,
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MappingProxy(_)) => true,
+        _ => {
+            let cls = vm.class_of(args).clone();
+            cls.tdata().heap && vm.lookup_type(&cls, "__getitem__").is_some()
+        }
+    };
     let (items, mapping) = match args.kind() {
         Some(ObjKind::Tuple(t)) => (t.to_vec(), None),
-        Some(ObjKind::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+        _ if mapping_like => (vec![args.clone()], Some(args.clone())),
         _ => (vec![args.clone()], None),
     };
     let mut next = 0usize;
@@ -343,5 +356,8 @@ pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
     let fmt: String = data.iter().map(|&c| c as char).collect();
     let s = percent(vm, &fmt, b, true)?;
     let out: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    if let Some(ObjKind::ByteArray(_)) = a.kind() {
+        return Ok(crate::bytesobj::new_bytearray(vm, out));
+    }
     Ok(vm.new_bytes(out))
 }

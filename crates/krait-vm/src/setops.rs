@@ -48,6 +48,14 @@ fn locate(vm: &mut Vm, set: &Obj, key: &Value, hash: i64) -> PyResult<Probe> {
 }
 
 pub fn contains(vm: &mut Vm, set: &Obj, key: &Value) -> PyResult<bool> {
+    // A set is looked for as the frozenset with its members, as CPython
+    // does (`{1} in {frozenset({1})}`).
+    if let Some(ObjKind::Set(_)) = key.kind() {
+        let items = vm.iterate(key)?;
+        let frozen = new_frozenset_from(vm, items)?;
+        let hash = vm.hash(&frozen)?;
+        return Ok(matches!(locate(vm, set, &frozen, hash)?, Probe::Found(_)));
+    }
     let hash = vm.hash(key)?;
     Ok(matches!(locate(vm, set, key, hash)?, Probe::Found(_)))
 }

@@ -58,7 +58,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, &s, "__rmul__", |vm, a| {
         check_method_args(vm, &a, "__rmul__", 1, 1)?;
         let x = this(vm, &a)?;
-        match vm.index_i64(&a.pos[1])? {
+        match repeat_count(vm, &a.pos[1])? {
             Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
             None => Ok(vm.not_implemented()),
         }
@@ -66,7 +66,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, &s, "__mul__", |vm, a| {
         check_method_args(vm, &a, "__mul__", 1, 1)?;
         let x = this(vm, &a)?;
-        match vm.index_i64(&a.pos[1])? {
+        match repeat_count(vm, &a.pos[1])? {
             Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
             None => Ok(vm.not_implemented()),
         }
@@ -1030,4 +1030,16 @@ fn str_encode(vm: &mut Vm, a: Args) -> PyResult {
         .and_then(value_pystr)
         .map(|s| s.to_string_lossy().into_owned());
     crate::bytesobj::encode(vm, &x, &enc, errors.as_deref())
+}
+
+/// A repetition count: an index that must fit a size (OverflowError
+/// otherwise, as CPython raises for `"ab" * 2**64`).
+fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    vm.index_i64(v).map_err(|e| {
+        if e.class().is(&vm.exc.index_error) {
+            vm.overflow_error("cannot fit 'int' into an index-sized integer")
+        } else {
+            e
+        }
+    })
 }

@@ -121,6 +121,11 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
         "__lt__" => CompareOp::Lt; "__le__" => CompareOp::Le;
         "__gt__" => CompareOp::Gt; "__ge__" => CompareOp::Ge;
     }
+    // Concatenation and repetition are for the sequences only (not the
+    // dicts, sets and ranges that share the rest).
+    if !(ty.is(&vm.types.list) || ty.is(&vm.types.tuple)) {
+        return;
+    }
     method(vm, ty, "__add__", |vm, a| {
         check_method_args(vm, &a, "__add__", 1, 1)?;
         let plain = |vm: &Vm, v: &Value| -> Option<Value> {
