@@ -523,6 +523,7 @@ fn min_max(vm: &mut Vm, a: Args, name: &str, op: CompareOp) -> PyResult {
 fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
     let b = bind(vm, a, "sum", &["iterable", "start"], 1, 1)?;
     let start = b[1].clone().unwrap_or(Value::Int(0));
+    let it = vm.iter(b[0].as_ref().unwrap())?;
     match start.kind() {
         Some(ObjKind::Str(_)) => {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
@@ -535,7 +536,6 @@ fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
         }
         _ => {}
     }
-    let it = vm.iter(b[0].as_ref().unwrap())?;
     let mut acc = start;
     while let Some(v) = vm.next(&it)? {
         acc = match (&acc, &v) {
@@ -789,7 +789,13 @@ impl Vm {
         let all_ints = [x, y, m].iter().all(|v| crate::int::to_big(v).is_some());
         if !all_ints || self.class_of(x).tdata().heap {
             let tx = self.class_of(x).clone();
-            if let Some(f) = self.lookup_type(&tx, "__pow__") {
+            // (Built-in `__pow__`s take no modulus but int's, handled below.)
+            let f = if tx.tdata().heap {
+                self.lookup_type(&tx, "__pow__")
+            } else {
+                None
+            };
+            if let Some(f) = f {
                 let r = self.call_method_value(&f, x.clone(), vec![y.clone(), m.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -881,7 +887,15 @@ impl Vm {
 
     pub(crate) fn round_int(&mut self, b: dashu_int::IBig, ndigits: Option<&Value>) -> PyResult {
         let n = match ndigits.filter(|n| !n.is_none()) {
-            Some(n) => self.index_i64(n)?.unwrap_or(0),
+            Some(n) => match self.index_i64(n)? {
+                Some(k) => k,
+                None => {
+                    return Err(self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(n)
+                    )))
+                }
+            },
             None => 0,
         };
         if n >= 0 {

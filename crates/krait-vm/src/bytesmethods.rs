@@ -649,7 +649,7 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult {
     let Some(s) = crate::strops::value_pystr(&a.pos[1]) else {
         return Err(vm.type_error(format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(&a.pos[1])
+            vm.arg_type_name(&a.pos[1])
         )));
     };
     let text: Vec<char> = s.to_string_lossy().chars().collect();

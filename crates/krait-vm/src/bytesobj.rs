@@ -84,7 +84,7 @@ fn check_bytes_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
             if crate::strops::value_pystr(v).is_none() {
                 return Err(vm.type_error(format!(
                     "{name}() argument '{what}' must be str, not {}",
-                    vm.type_name(v)
+                    vm.arg_type_name(v)
                 )));
             }
         }

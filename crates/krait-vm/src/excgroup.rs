@@ -65,7 +65,7 @@ fn group_new(vm: &mut Vm, a: Args) -> PyResult {
     if crate::strops::value_pystr(&message).is_none() {
         return Err(vm.type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            vm.type_name(&message)
+            vm.arg_type_name(&message)
         )));
     }
     if !matches!(seq.kind(), Some(ObjKind::List(_) | ObjKind::Tuple(_))) {

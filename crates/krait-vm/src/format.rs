@@ -514,7 +514,7 @@ impl Vm {
                 None => {
                     return Err(self.type_error(format!(
                         "format() argument 2 must be str, not {}",
-                        self.type_name(s)
+                        self.arg_type_name(s)
                     )))
                 }
             },

@@ -280,7 +280,7 @@ pub fn register(vm: &mut Vm) {
             return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
         }
         let b = bind(vm, rest, "enumerate", &["iterable", "start"], 0, 1)?;
-        let it = vm.iter(b[0].as_ref().unwrap())?;
+        // `start` is checked before the iterable, as in CPython.
         let count = match &b[1] {
             Some(s) => match vm.index_int(s)? {
                 Some(v) => v,
@@ -293,6 +293,7 @@ pub fn register(vm: &mut Vm) {
             },
             None => Value::Int(0),
         };
+        let it = vm.iter(b[0].as_ref().unwrap())?;
         Ok(new_iter(cls, IterState::Enumerate { it, count }))
     });
     let z = vm.types.zip.clone();
@@ -310,16 +311,8 @@ pub fn register(vm: &mut Vm) {
             }
         }
         let mut its = Vec::new();
-        for (i, v) in a.pos[1..].iter().enumerate() {
-            match vm.iter(v) {
-                Ok(it) => its.push(it),
-                Err(e) if e.class().is(&vm.exc.type_error) => {
-                    return Err(
-                        vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-                    )
-                }
-                Err(e) => return Err(e),
-            }
+        for v in a.pos[1..].iter() {
+            its.push(vm.iter(v)?);
         }
         Ok(new_iter(cls, IterState::Zip { its, strict }))
     });

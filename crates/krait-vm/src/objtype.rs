@@ -330,7 +330,7 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult {
         None => {
             return Err(vm.type_error(format!(
                 "__format__() argument must be str, not {}",
-                vm.type_name(&args.pos[1])
+                vm.arg_type_name(&args.pos[1])
             )))
         }
     };
@@ -662,6 +662,10 @@ impl Vm {
                 };
             }
         }
+        // The first argument is checked first, as CPython does.
+        if !matches!(c, Value::Obj(co) if co.type_data().is_some()) {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        }
         Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     }
 }
@@ -765,7 +769,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         None => {
             return Err(vm.type_error(format!(
                 "type.__new__() argument 1 must be str, not {}",
-                vm.type_name(&pos[1])
+                vm.arg_type_name(&pos[1])
             )))
         }
     };
@@ -774,7 +778,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         _ => {
             return Err(vm.type_error(format!(
                 "type.__new__() argument 2 must be tuple, not {}",
-                vm.type_name(&pos[2])
+                vm.arg_type_name(&pos[2])
             )))
         }
     };
@@ -783,7 +787,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         other => {
             return Err(vm.type_error(format!(
                 "type.__new__() argument 3 must be dict, not {}",
-                vm.type_name(other)
+                vm.arg_type_name(other)
             )))
         }
     };

@@ -328,7 +328,7 @@ fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
     value_pystr(v).ok_or_else(|| {
         vm.type_error(format!(
             "{what}() argument must be str, not {}",
-            vm.type_name(v)
+            vm.arg_type_name(v)
         ))
     })
 }
@@ -395,7 +395,7 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
                     if value_pystr(v).is_none() {
                         return Err(vm.type_error(format!(
                             "str() argument '{what}' must be str, not {}",
-                            vm.type_name(v)
+                            vm.arg_type_name(v)
                         )));
                     }
                 }

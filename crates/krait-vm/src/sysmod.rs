@@ -248,7 +248,7 @@ pub fn register(vm: &mut Vm) {
             Some(s) if vm.class_of(&a.pos[0]).is(&vm.types.str_) => Ok(Value::Obj(vm.intern(&s))),
             _ => Err(vm.type_error(format!(
                 "intern() argument must be str, not {}",
-                vm.type_name(&a.pos[0])
+                vm.arg_type_name(&a.pos[0])
             ))),
         }
     });

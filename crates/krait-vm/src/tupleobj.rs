@@ -67,12 +67,16 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
         let n = crate::seqops::native_len(o).ok_or_else(|| vm.type_error("bad len"))?;
         Ok(Value::Int(n as i64))
     });
-    method(vm, ty, "__getitem__", |vm, a| {
-        check_method_args(vm, &a, "__getitem__", 1, 1)?;
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_getitem(&o, &a.pos[1])
-            .unwrap_or_else(|| Err(vm.type_error("not subscriptable")))
-    });
+    // Sets are not subscriptable.
+    let is_set = ty.is(&vm.types.set) || ty.is(&vm.types.frozenset);
+    if !is_set {
+        method(vm, ty, "__getitem__", |vm, a| {
+            check_method_args(vm, &a, "__getitem__", 1, 1)?;
+            let o = a.pos[0].as_obj().unwrap().clone();
+            vm.native_getitem(&o, &a.pos[1])
+                .unwrap_or_else(|| Err(vm.type_error("not subscriptable")))
+        });
+    }
     method(vm, ty, "__contains__", |vm, a| {
         check_method_args(vm, &a, "__contains__", 1, 1)?;
         let o = a.pos[0].as_obj().unwrap().clone();

@@ -475,6 +475,16 @@ impl Vm {
         }
     }
 
+    /// A type's name as argument-type errors word it ("must be str, not
+    /// None": None by name).
+    pub fn arg_type_name(&self, v: &Value) -> String {
+        if v.is_none() {
+            "None".into()
+        } else {
+            self.type_name(v)
+        }
+    }
+
     pub fn type_name(&self, v: &Value) -> String {
         self.class_of(v).type_name()
     }
