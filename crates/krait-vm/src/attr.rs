@@ -234,6 +234,7 @@ impl Vm {
                 owner: f.owner.clone(),
                 is_method: f.is_method,
                 is_classmethod: f.is_classmethod,
+                no_args: f.no_args,
             })),
         ))
     }

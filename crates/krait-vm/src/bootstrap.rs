@@ -166,6 +166,7 @@ pub fn builtin(
             owner: owner.cloned(),
             is_method,
             is_classmethod,
+            no_args: is_method && crate::function::NO_ARG_METHODS.contains(&name),
         })),
     ))
 }

@@ -25,8 +25,15 @@ impl Vm {
                 let f = b.func;
                 if b.receiver.is_null() {
                     check_unbound_receiver(self, b, args.pos.first())?;
+                    if b.no_args && (args.pos.len() > 1 || !args.kw.is_empty()) {
+                        let n = args.pos.len().saturating_sub(1) + args.kw.len();
+                        return Err(no_args_error(self, b, n));
+                    }
                     f(self, args)
                 } else {
+                    if b.no_args && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                        return Err(no_args_error(self, b, args.pos.len() + args.kw.len()));
+                    }
                     let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
                     pos.push(b.receiver.clone());
                     pos.extend(args.pos);
@@ -453,6 +460,28 @@ pub(crate) fn check_unbound_receiver(
             }))
         }
         Some(_) => Ok(()),
+    }
+}
+
+/// A method that takes no arguments called with some (`n` besides the
+/// receiver): CPython's wording for slot wrappers and for methods.
+pub(crate) fn no_args_error(vm: &Vm, b: &crate::function::BuiltinFunction, n: usize) -> Obj {
+    let name = b.name;
+    // Dunders that are plain methods in CPython (not slot wrappers) word
+    // it as methods do.
+    let method_dunder = matches!(
+        name,
+        "__floor__" | "__ceil__" | "__trunc__" | "__reversed__" | "__complex__"
+    );
+    if name.starts_with("__") && name.ends_with("__") && !method_dunder {
+        vm.type_error(format!("expected 0 arguments, got {n}"))
+    } else {
+        let owner = b
+            .owner
+            .as_ref()
+            .map(|o| format!("{}.", o.type_name()))
+            .unwrap_or_default();
+        vm.type_error(format!("{owner}{name}() takes no arguments ({n} given)"))
     }
 }
 

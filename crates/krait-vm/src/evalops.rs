@@ -655,9 +655,15 @@ impl Vm {
         }
         let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
         if !b.receiver.is_null() {
+            if b.no_args && nargs > 0 {
+                return Err(crate::call::no_args_error(self, b, nargs));
+            }
             pos.push(b.receiver.clone());
         } else if b.owner.is_some() {
             crate::call::check_unbound_receiver(self, b, self.stack.get(ci + 1))?;
+            if b.no_args && nargs > 1 {
+                return Err(crate::call::no_args_error(self, b, nargs - 1));
+            }
         }
         pos.extend(self.stack.drain(ci + 1..));
         self.stack.truncate(p);

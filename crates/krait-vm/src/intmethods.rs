@@ -27,7 +27,6 @@ pub fn register(vm: &mut Vm) {
     method(vm, &int, "bit_length", int_bit_length);
     method(vm, &int, "bit_count", int_bit_count);
     method(vm, &int, "conjugate", int_index);
-    method(vm, &int, "is_integer", int_is_integer);
     method(vm, &int, "to_bytes", int_to_bytes);
     crate::bootstrap::classmethod(vm, &int, "from_bytes", int_from_bytes);
     method(vm, &int, "as_integer_ratio", int_ratio);
@@ -43,7 +42,7 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
     macro_rules! binops {
         ($($name:literal => $op:expr, $rev:expr;)*) => {$(
             method(vm, ty, $name, |vm, args| {
-                check_method_args(vm, &args, $name, 1, 1)?;
+                crate::bootstrap::check_operand(vm, &args)?;
                 let (a, b) = if $rev { (&args.pos[1], &args.pos[0]) } else { (&args.pos[0], &args.pos[1]) };
                 let (a, b) = (unwrap_number(vm, a), unwrap_number(vm, b));
                 if !operands_fit(&args.pos[0], &a, &b) {
@@ -73,7 +72,7 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
     macro_rules! cmps {
         ($($name:literal => $op:expr;)*) => {$(
             method(vm, ty, $name, |vm, args| {
-                check_method_args(vm, &args, $name, 1, 1)?;
+                crate::bootstrap::check_operand(vm, &args)?;
                 let (a, b) = (unwrap_number(vm, &args.pos[0]), unwrap_number(vm, &args.pos[1]));
                 if !operands_fit(&args.pos[0], &a, &b) {
                     return Ok(vm.not_implemented());
@@ -261,10 +260,6 @@ fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult {
     let b = crate::int::to_big(&args.pos[0]).unwrap_or_default();
     let _ = vm;
     Ok(Value::Int(b.unsigned_abs().count_ones() as i64))
-}
-
-fn int_is_integer(_vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(true))
 }
 
 fn int_ratio(vm: &mut Vm, args: Args) -> PyResult {
