@@ -11,6 +11,21 @@ use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
+    // `f.__call__(...)` for the kinds of callables the VM calls directly.
+    for ty in [
+        vm.types.builtin_function.clone(),
+        vm.types.function.clone(),
+        vm.types.method.clone(),
+    ] {
+        method(vm, &ty, "__call__", |vm, a| {
+            let f = a.pos[0].clone();
+            let args = crate::function::Args {
+                pos: a.pos[1..].iter().cloned().collect(),
+                kw: a.kw,
+            };
+            vm.call_args(&f, args)
+        });
+    }
     let t = &vm.types;
     let range = t.range.clone();
     static_fn(vm, &range, "__new__", |vm, a| {
