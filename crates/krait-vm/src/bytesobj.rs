@@ -51,6 +51,25 @@ fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         }
         return Ok(vec![0; n as usize]);
     }
+    bytes_from_iterable(vm, v)
+}
+
+/// The bytes of a buffer or an iterable of ints (not a count, not a str):
+/// what `int.from_bytes` and the like accept.
+pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Ok(b) = bytes_of(vm, v) {
+        return Ok(b);
+    }
+    if matches!(v.kind(), Some(ObjKind::Str(_))) || matches!(v, Value::Int(_) | Value::Bool(_)) {
+        return Err(vm.type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(v)
+        )));
+    }
+    bytes_from_iterable(vm, v)
+}
+
+fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     let items = vm.iterate(v).map_err(|_| {
         vm.type_error(format!(
             "cannot convert '{}' object to bytes",

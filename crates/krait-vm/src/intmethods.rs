@@ -241,9 +241,12 @@ fn num_hash(vm: &mut Vm, args: Args) -> PyResult {
 fn num_format(vm: &mut Vm, args: Args) -> PyResult {
     check_method_args(vm, &args, "__format__", 1, 1)?;
     let v = unwrap_number(vm, &args.pos[0]);
-    let spec = value_pystr(&args.pos[1])
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let Some(spec) = value_pystr(&args.pos[1]).map(|s| s.to_string_lossy().into_owned()) else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.arg_type_name(&args.pos[1])
+        )));
+    };
     match vm.native_format(&v, &spec) {
         Some(r) => r,
         None => vm.str(&v),
@@ -282,9 +285,20 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
         0,
     )?;
     let length = match &a[0] {
-        Some(v) => vm.index_i64(v)?.unwrap_or(0),
+        Some(v) => match vm.index_i64(v)? {
+            Some(n) => n,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
+            }
+        },
         None => 1,
     };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
     let little = little_endian(vm, a[1].as_ref())?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
@@ -335,7 +349,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
         0,
         1,
     )?;
-    let data = crate::bytesobj::bytes_of(vm, a[0].as_ref().unwrap())?;
+    let data = crate::bytesobj::bytes_from_object(vm, a[0].as_ref().unwrap())?;
     let little = little_endian(vm, a[1].as_ref())?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
