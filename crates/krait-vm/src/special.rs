@@ -203,6 +203,10 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             }
             "gi_running" | "cr_running" => Value::Bool(g.borrow().running),
             "ag_running" => Value::Bool(g.borrow().running_async),
+            "gi_suspended" | "cr_suspended" => {
+                let g = g.borrow();
+                Value::Bool(!g.running && !g.finished && g.frame.as_ref().is_some_and(|f| f.pc > 0))
+            }
             "gi_frame" | "cr_frame" | "ag_frame" => {
                 if g.borrow().finished {
                     Value::None

@@ -189,6 +189,13 @@ pub fn register(vm: &mut Vm) {
     ] {
         method(vm, &s, name, predicate_for(name));
     }
+    method(vm, &s, "isprintable", |vm, a| {
+        check_method_args(vm, &a, "isprintable", 0, 0)?;
+        let t = this(vm, &a)?;
+        // Printable as repr() decides it (an empty str is printable).
+        let ok = t.code_points().all(krait_syntax::pystring::is_printable);
+        Ok(Value::Bool(ok))
+    });
     method(vm, &s, "isupper", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         Ok(Value::Bool(
