@@ -136,6 +136,21 @@ pub fn register(vm: &mut Vm) {
             };
             method(vm, ty, name, f);
         }
+        // Reflected forms: `other op self` when only `self` is a set.
+        for (name, op) in [
+            ("__ror__", BinOp::Or),
+            ("__rand__", BinOp::And),
+            ("__rsub__", BinOp::Subtract),
+            ("__rxor__", BinOp::Xor),
+        ] {
+            let f: NativeFn = match op {
+                BinOp::Or => |vm, a| reflected(vm, &a, BinOp::Or),
+                BinOp::And => |vm, a| reflected(vm, &a, BinOp::And),
+                BinOp::Subtract => |vm, a| reflected(vm, &a, BinOp::Subtract),
+                _ => |vm, a| reflected(vm, &a, BinOp::Xor),
+            };
+            method(vm, ty, name, f);
+        }
         for (name, op) in [
             ("__eq__", CompareOp::Eq),
             ("__ne__", CompareOp::Ne),
@@ -154,6 +169,21 @@ pub fn register(vm: &mut Vm) {
             };
             method(vm, ty, name, f);
         }
+    }
+    let set_type = vm.types.set.clone();
+    for (name, op) in [
+        ("__ior__", BinOp::InplaceOr),
+        ("__iand__", BinOp::InplaceAnd),
+        ("__isub__", BinOp::InplaceSubtract),
+        ("__ixor__", BinOp::InplaceXor),
+    ] {
+        let f: NativeFn = match op {
+            BinOp::InplaceOr => |vm, a| in_place(vm, &a, BinOp::InplaceOr),
+            BinOp::InplaceAnd => |vm, a| in_place(vm, &a, BinOp::InplaceAnd),
+            BinOp::InplaceSubtract => |vm, a| in_place(vm, &a, BinOp::InplaceSubtract),
+            _ => |vm, a| in_place(vm, &a, BinOp::InplaceXor),
+        };
+        method(vm, &set_type, name, f);
     }
     for (name, op) in [
         ("update", BinOp::InplaceOr),
@@ -430,6 +460,25 @@ fn subset(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         }
     }
     Ok(true)
+}
+
+/// `set.__ror__(s, other)` and the like: `other op s`.
+fn reflected(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
+    if !is_set(&a.pos[1]) {
+        return Ok(vm.not_implemented());
+    }
+    let swapped = Args::new([a.pos[1].clone(), a.pos[0].clone()]);
+    operator(vm, &swapped, op)
+}
+
+/// `set.__ior__(s, other)` and the like: `s` updated in place, returned.
+fn in_place(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
+    if !is_set(&a.pos[1]) {
+        return Ok(vm.not_implemented());
+    }
+    Ok(set_binop(vm, op, &a.pos[0], &a.pos[1])?.unwrap_or_else(|| vm.not_implemented()))
 }
 
 fn set_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
