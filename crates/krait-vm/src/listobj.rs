@@ -157,6 +157,21 @@ pub fn register(vm: &mut Vm) {
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);
         Ok(a.pos[0].clone())
     });
+    method(vm, &l, "__imul__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
+        let Some(n) = vm.index_i64(&a.pos[1])? else {
+            return Ok(vm.not_implemented());
+        };
+        let items = items_of(vm, &a.pos[0])?;
+        let orig = std::mem::take(&mut *items.borrow_mut());
+        let mut out = Vec::with_capacity(orig.len() * n.max(0) as usize);
+        for _ in 0..n.max(0) {
+            out.extend(orig.iter().cloned());
+        }
+        *items.borrow_mut() = out;
+        crate::object::drop_in_reverse(orig);
+        Ok(a.pos[0].clone())
+    });
     method(vm, &l, "__reversed__", |vm, a| {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as isize;
         Ok(Value::Obj(Obj::new(

@@ -33,6 +33,10 @@ pub fn register(vm: &mut Vm) {
         crate::rangeobj::new(vm, &a.pos[1..])
     });
     crate::tupleobj::register_sequence_dunders(vm, &range);
+    method(vm, &range, "__bool__", |vm, a| {
+        check_method_args(vm, &a, "__bool__", 0, 0)?;
+        Ok(Value::Bool(vm.len(&a.pos[0])? > 0))
+    });
     method(vm, &range, "__reversed__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         Ok(crate::rangeobj::reversed(vm, &o))
