@@ -146,6 +146,19 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
+    /// Whether `a op b` holds for values with a native ordering.
+    #[inline]
+    pub fn holds<T: PartialOrd + ?Sized>(self, a: &T, b: &T) -> bool {
+        match self {
+            CompareOp::Lt => a < b,
+            CompareOp::Le => a <= b,
+            CompareOp::Eq => a == b,
+            CompareOp::Ne => a != b,
+            CompareOp::Gt => a > b,
+            CompareOp::Ge => a >= b,
+        }
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             CompareOp::Lt => "<",

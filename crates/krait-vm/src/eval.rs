@@ -14,7 +14,7 @@ use crate::frame::{Frame, TracebackEntry};
 use crate::object::{IterState, ObjKind};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::{BinOp, CompareOp, Instr};
+use krait_compiler::code::{BinOp, Instr};
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -169,14 +169,7 @@ impl Vm {
                     let truth = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => {
                             pc += 1;
-                            match op {
-                                CompareOp::Lt => x < y,
-                                CompareOp::Le => x <= y,
-                                CompareOp::Eq => x == y,
-                                CompareOp::Ne => x != y,
-                                CompareOp::Gt => x > y,
-                                CompareOp::Ge => x >= y,
-                            }
+                            op.holds(x, y)
                         }
                         _ => {
                             let r = tri!(self.compare(op, &a, &b));
@@ -407,14 +400,7 @@ impl Vm {
                         let b = self.pop();
                         let a = self.pop();
                         let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                                CompareOp::Lt => x < y,
-                                CompareOp::Le => x <= y,
-                                CompareOp::Eq => x == y,
-                                CompareOp::Ne => x != y,
-                                CompareOp::Gt => x > y,
-                                CompareOp::Ge => x >= y,
-                            }),
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(op.holds(x, y)),
                             _ => tri!(self.compare(op, &a, &b)),
                         };
                         self.stack.push(r);

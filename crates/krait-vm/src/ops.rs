@@ -425,14 +425,7 @@ impl Vm {
                 }
             }
             let (la, lb) = (a.len(), b.len());
-            Ok(match op {
-                CompareOp::Lt => la < lb,
-                CompareOp::Le => la <= lb,
-                CompareOp::Eq => la == lb,
-                CompareOp::Ne => la != lb,
-                CompareOp::Gt => la > lb,
-                CompareOp::Ge => la >= lb,
-            })
+            Ok(op.holds(&la, &lb))
         })();
         self.leave_recursion();
         r
@@ -750,14 +743,7 @@ impl Vm {
 }
 
 fn float_cmp(op: CompareOp, x: f64, y: f64) -> bool {
-    match op {
-        CompareOp::Lt => x < y,
-        CompareOp::Le => x <= y,
-        CompareOp::Eq => x == y,
-        CompareOp::Ne => x != y,
-        CompareOp::Gt => x > y,
-        CompareOp::Ge => x >= y,
-    }
+    op.holds(&x, &y)
 }
 
 /// Compares a big int with a float exactly.
