@@ -206,8 +206,6 @@ pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     }
 }
 
-/// Checks the positional count, with CPython's wording for functions
-/// defined with Argument Clinic.
 /// Argument count checking worded as CPython's functions with
 /// positional-only parameters word it: "divmod expected 2 arguments, got 1".
 pub fn check_args_positional(
@@ -238,6 +236,8 @@ pub fn check_args_positional(
     }))
 }
 
+/// Checks the positional count, with CPython's wording for functions
+/// defined with Argument Clinic: "len() takes exactly one argument (2 given)".
 pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     no_kwargs(vm, args, name)?;
     let n = args.pos.len();
