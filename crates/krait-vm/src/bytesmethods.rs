@@ -217,7 +217,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     };
     let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
     let limit = match &b[1] {
-        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        Some(v) => vm.int_arg(v)?,
         None => -1,
     };
     let limit = if limit < 0 {
@@ -325,7 +325,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult {
     let old = arg_bytes(vm, &a.pos[1])?;
     let new = arg_bytes(vm, &a.pos[2])?;
     let mut left = match a.pos.get(3) {
-        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        Some(v) => vm.int_arg(v)?,
         None => -1,
     };
     let mut out = Vec::with_capacity(data.len());
@@ -815,7 +815,7 @@ fn ba_insert(vm: &mut Vm, a: Args) -> PyResult {
 fn ba_pop(vm: &mut Vm, a: Args) -> PyResult {
     check_method_args(vm, &a, "pop", 0, 1)?;
     let i = match a.pos.get(1) {
-        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        Some(v) => vm.int_arg(v)?,
         None => -1,
     };
     let Some(arr) = array(&a) else {

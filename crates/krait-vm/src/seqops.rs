@@ -107,6 +107,18 @@ impl Vm {
 
     /// An index as i64, clamping nothing: huge values are an IndexError
     /// ("cannot fit 'int' into an index-sized integer").
+    /// An integer argument (`maxsplit`, `count`, an index to pop): its
+    /// value, or CPython's TypeError for a value without `__index__`.
+    pub fn int_arg(&mut self, v: &Value) -> PyResult<i64> {
+        match self.index_i64(v)? {
+            Some(n) => Ok(n),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
+        }
+    }
+
     pub fn index_i64(&mut self, v: &Value) -> PyResult<Option<i64>> {
         match self.index_int(v)? {
             None => Ok(None),

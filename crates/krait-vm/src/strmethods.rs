@@ -463,7 +463,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     };
     let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
     let maxsplit = match &b[1] {
-        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        Some(v) => vm.int_arg(v)?,
         None => -1,
     };
     let text = x.to_string_lossy().into_owned();
@@ -582,7 +582,7 @@ fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
         .to_string_lossy()
         .into_owned();
     let count = match a.pos.get(3) {
-        Some(v) => vm.index_i64(v)?.unwrap_or(-1),
+        Some(v) => vm.int_arg(v)?,
         None => -1,
     };
     let text = x.to_string_lossy().into_owned();
