@@ -220,8 +220,13 @@ pub fn check_args_positional(
     if n >= min && n <= max {
         return Ok(());
     }
+    Err(vm.type_error(expected_count(name, min, max, n)))
+}
+
+/// "name expected 2 arguments, got 1" and its at-least/at-most forms.
+fn expected_count(name: &str, min: usize, max: usize, n: usize) -> String {
     let plural = |k: usize| if k == 1 { "" } else { "s" };
-    Err(vm.type_error(if min == max {
+    if min == max {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {
         format!(
@@ -233,7 +238,7 @@ pub fn check_args_positional(
             "{name} expected at most {max} argument{}, got {n}",
             plural(max)
         )
-    }))
+    }
 }
 
 /// Checks the positional count, with CPython's wording for functions
@@ -303,23 +308,10 @@ pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usiz
     if !args.kw.is_empty() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", qualified())));
     }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max {
-        match min {
-            0 => format!("{}() takes no arguments ({n} given)", qualified()),
-            1 => format!("{}() takes exactly one argument ({n} given)", qualified()),
-            k => format!("{name} expected {k} arguments, got {n}"),
-        }
-    } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )
-    } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )
+    let msg = match (min == max, min) {
+        (true, 0) => format!("{}() takes no arguments ({n} given)", qualified()),
+        (true, 1) => format!("{}() takes exactly one argument ({n} given)", qualified()),
+        _ => expected_count(name, min, max, n),
     };
     Err(vm.type_error(msg))
 }
