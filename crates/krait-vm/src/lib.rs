@@ -44,6 +44,7 @@ pub mod seqops;
 pub mod set;
 pub mod setmethods;
 pub mod setops;
+mod sortnative;
 pub mod special;
 pub mod str;
 pub mod strformat;

@@ -370,7 +370,10 @@ pub fn sort_values(
         items.reverse();
         keys.reverse();
     }
-    let order = timsort(vm, &keys)?;
+    let order = match crate::sortnative::native_order(vm, &keys) {
+        Some(order) => order,
+        None => timsort(vm, &keys)?,
+    };
     let mut sorted: Vec<Value> = order.iter().map(|&i| items[i].clone()).collect();
     if reverse {
         sorted.reverse();

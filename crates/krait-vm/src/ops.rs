@@ -393,39 +393,50 @@ impl Vm {
         }))
     }
 
-    /// Lists with lists and tuples with tuples: item by item.
+    /// Lists with lists and tuples with tuples: item by item. Items are
+    /// read afresh at each step, as `__eq__` may change a list.
     fn sequence_compare(&mut self, op: CompareOp, x: &Obj, y: &Obj) -> PyResult<bool> {
-        let items = |o: &Obj| -> Vec<Value> {
+        fn len(o: &Obj) -> usize {
             match o.kind() {
-                ObjKind::Tuple(t) => t.to_vec(),
-                ObjKind::List(l) => l.borrow().clone(),
-                _ => Vec::new(),
+                ObjKind::Tuple(t) => t.len(),
+                ObjKind::List(l) => l.borrow().len(),
+                _ => 0,
             }
-        };
-        let a = items(x);
-        let b = items(y);
-        if matches!(op, CompareOp::Eq | CompareOp::Ne) && a.len() != b.len() {
+        }
+        fn item(o: &Obj, i: usize) -> Option<Value> {
+            match o.kind() {
+                ObjKind::Tuple(t) => t.get(i).cloned(),
+                ObjKind::List(l) => l.borrow().get(i).cloned(),
+                _ => None,
+            }
+        }
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) && len(x) != len(y) {
             return Ok(op == CompareOp::Ne);
         }
         self.enter_recursion(" in comparison")?;
         let r = (|| {
-            for (p, q) in a.iter().zip(&b) {
-                if p.is(q) {
-                    continue;
-                }
-                if !self.eq(p, q)? {
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (item(x, i), item(y, i)) {
+                i += 1;
+                let same = match (&p, &q) {
+                    (Value::Int(a), Value::Int(b)) => a == b,
+                    _ => p.is(&q) || self.eq(&p, &q)?,
+                };
+                if !same {
                     return match op {
                         CompareOp::Eq => Ok(false),
                         CompareOp::Ne => Ok(true),
                         _ => {
-                            let r = self.compare(op, p, q)?;
+                            if let (Value::Int(a), Value::Int(b)) = (&p, &q) {
+                                return Ok(op.holds(a, b));
+                            }
+                            let r = self.compare(op, &p, &q)?;
                             self.truthy(&r)
                         }
                     };
                 }
             }
-            let (la, lb) = (a.len(), b.len());
-            Ok(op.holds(&la, &lb))
+            Ok(op.holds(&len(x), &len(y)))
         })();
         self.leave_recursion();
         r

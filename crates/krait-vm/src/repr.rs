@@ -221,8 +221,11 @@ impl Vm {
                 return Some(self.seq_repr(o, "[", "]", items));
             }
             // Tuple subclasses of the runtime (struct sequences) have
-            // their own `__repr__`.
-            ObjKind::Tuple(_) if !o.class().is(&self.types.tuple) => return None,
+            // their own `__repr__`; classes defined in Python inherit
+            // tuple's.
+            ObjKind::Tuple(_) if !o.class().is(&self.types.tuple) && !o.class().tdata().heap => {
+                return None
+            }
             ObjKind::Tuple(t) => {
                 if t.len() == 1 {
                     let items = t.to_vec();
