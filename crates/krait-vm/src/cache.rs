@@ -183,11 +183,18 @@ impl Vm {
     pub fn load_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj) -> PyResult {
         if let Value::Obj(o) = obj {
             let version = o.class().tdata().version.get();
-            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == version {
+            if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
                     let dict = dict_cell(d).borrow();
                     if let Some(v) = dict.value_if_key_at(cache.hint.get() as usize, name) {
                         return Ok(v.clone());
+                    }
+                    drop(dict);
+                    // The class is known to leave `name` to the instance:
+                    // only the entry's position changed.
+                    if let Some(pos) = find_str_pos(d, name) {
+                        cache.hint.set(pos as u32);
+                        return Ok(dict_cell(d).borrow().entry(pos).value.clone());
                     }
                 }
             }
@@ -214,7 +221,7 @@ impl Vm {
                 {
                     if let Some(d) = o.object().dict() {
                         if let Some(pos) = find_str_pos(d, name) {
-                            cache.remember(cache_kind::INSTANCE, version, pos);
+                            cache.remember_instance(version, pos);
                             return Ok(dict_cell(d).borrow().entry(pos).value.clone());
                         }
                     }
@@ -244,7 +251,7 @@ impl Vm {
     ) -> PyResult<()> {
         if let Value::Obj(o) = obj {
             let version = o.class().tdata().version.get();
-            if cache.kind.get() == cache_kind::INSTANCE && cache.key.get() == version {
+            if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
                     let mut dict = dict_cell(d).borrow_mut();
                     if let Some(slot) = dict.value_mut_if_key_at(cache.hint.get() as usize, name) {
@@ -253,6 +260,11 @@ impl Vm {
                         drop(old);
                         return Ok(());
                     }
+                    drop(dict);
+                    let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
+                    cache.hint.set(pos as u32);
+                    crate::attr::note_instance_size(o.class(), len);
+                    return Ok(());
                 }
             }
             if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
@@ -277,7 +289,7 @@ impl Vm {
                 {
                     let d = self.instance_dict(o);
                     let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
-                    cache.remember(cache_kind::INSTANCE, version, pos);
+                    cache.remember_instance(version, pos);
                     crate::attr::note_instance_size(o.class(), len);
                     return Ok(());
                 }

@@ -38,6 +38,8 @@ pub struct CodeObject {
 pub struct InlineCache {
     pub key: Cell<u64>,
     pub key2: Cell<u64>,
+    /// Two more class versions an `INSTANCE` entry holds for.
+    pub more_keys: [Cell<u64>; 2],
     pub hint: Cell<u32>,
     pub kind: Cell<u8>,
     /// A value the instruction reuses: the method a `LOAD_METHOD` found.
@@ -52,6 +54,35 @@ impl InlineCache {
         self.kind.set(kind);
         self.key.set(key);
         self.hint.set(hint as u32);
+    }
+}
+
+impl InlineCache {
+    /// An `INSTANCE` entry holds for up to four classes (`key`, `key2`
+    /// and `more_keys`), so an attribute read in a base class method
+    /// serves its subclasses.
+    #[inline]
+    pub fn instance_of(&self, class_version: u64) -> bool {
+        self.kind.get() == cache_kind::INSTANCE
+            && (self.key.get() == class_version
+                || self.key2.get() == class_version
+                || self.more_keys[0].get() == class_version
+                || self.more_keys[1].get() == class_version)
+    }
+
+    /// Records an instance attribute of a class of version `class_version`
+    /// at `pos`, keeping the three classes the entry held before.
+    pub fn remember_instance(&self, class_version: u64, pos: usize) {
+        if self.kind.get() == cache_kind::INSTANCE {
+            self.more_keys[1].set(self.more_keys[0].get());
+            self.more_keys[0].set(self.key2.get());
+            self.key2.set(self.key.get());
+        } else {
+            self.key2.set(0);
+            self.more_keys[0].set(0);
+            self.more_keys[1].set(0);
+        }
+        self.remember(cache_kind::INSTANCE, class_version, pos);
     }
 }
 
