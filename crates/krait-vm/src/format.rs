@@ -21,7 +21,7 @@ pub struct Spec {
 
 /// Parses a spec; `what` names the type for the error message.
 pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
-    let chars: Vec<char> = spec.chars().collect();
+    let chars: smallvec::SmallVec<[char; 16]> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec::default();
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
@@ -54,10 +54,9 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > start {
-        let w: String = chars[start..i].iter().collect();
         s.width = Some(
-            w.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+            decimal(&chars[start..i])
+                .ok_or_else(|| "Too many decimal digits in format string".to_string())?,
         );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
@@ -76,10 +75,9 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
         if i == start {
             return Err("Format specifier missing precision".into());
         }
-        let p: String = chars[start..i].iter().collect();
         s.precision = Some(
-            p.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+            decimal(&chars[start..i])
+                .ok_or_else(|| "Too many decimal digits in format string".to_string())?,
         );
     }
     if i + 1 < chars.len() {
@@ -108,6 +106,13 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
     Ok(s)
 }
 
+/// The value of a run of ASCII digits; `None` when it overflows.
+fn decimal(digits: &[char]) -> Option<usize> {
+    digits.iter().try_fold(0usize, |n, c| {
+        n.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)
+    })
+}
+
 /// Pads `body` (after any sign/prefix `lead`) to the spec's width.
 fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
     let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
@@ -120,19 +125,30 @@ fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
     } else {
         default_align
     });
-    let len = lead.chars().count() + body.chars().count();
-    let width = spec.width.unwrap_or(0);
-    if len >= width {
-        return format!("{lead}{body}");
-    }
-    let n = width - len;
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{lead}{body}{}", f(n)),
-        '^' => format!("{}{lead}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{lead}{}{body}", f(n)),
-        _ => format!("{}{lead}{body}", f(n)),
-    }
+    let count = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
+    let len = count(lead) + count(body);
+    let n = spec.width.unwrap_or(0).saturating_sub(len);
+    let (before, between, after) = match align {
+        _ if n == 0 => (0, 0, 0),
+        '<' => (0, 0, n),
+        '^' => (n / 2, 0, n - n / 2),
+        '=' => (0, n, 0),
+        _ => (n, 0, 0),
+    };
+    let mut out = String::with_capacity(lead.len() + body.len() + n * fill.len_utf8());
+    let fill_with = |out: &mut String, k: usize| out.extend(std::iter::repeat_n(fill, k));
+    fill_with(&mut out, before);
+    out.push_str(lead);
+    fill_with(&mut out, between);
+    out.push_str(body);
+    fill_with(&mut out, after);
+    out
 }
 
 /// Inserts a separator every `every` digits of an integer part.
@@ -203,44 +219,91 @@ pub fn format_str(text: &str, spec: &Spec) -> Result<String, String> {
     Ok(pad(&s, "", &body, '<'))
 }
 
-/// Formats an int given by its sign and decimal magnitude digits.
+/// Messages of the formatting errors that are OverflowErrors (the others
+/// are ValueErrors); see [`Vm::format_error`].
+const CHAR_OUT_OF_RANGE: &str = "%c arg not in range(0x110000)";
+const TOO_LARGE_FOR_C_LONG: &str = "Python int too large to convert to C long";
+
+/// The magnitude of an int being formatted.
+enum Magnitude {
+    Small(u64),
+    Big(dashu_int::UBig),
+}
+
+impl Magnitude {
+    fn in_radix(&self, radix: u32) -> String {
+        // Machine-sized magnitudes are formatted natively (the big-integer
+        // formatter is much slower for them).
+        match (self, radix) {
+            (Magnitude::Small(m), 2) => format!("{m:b}"),
+            (Magnitude::Small(m), 8) => format!("{m:o}"),
+            (Magnitude::Small(m), 16) => format!("{m:x}"),
+            (Magnitude::Small(m), _) => m.to_string(),
+            (Magnitude::Big(m), 10) => m.to_string(),
+            (Magnitude::Big(m), r) => m.in_radix(r).to_string(),
+        }
+    }
+}
+
+/// Formats an int.
 pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<String, String> {
     let _ = vm;
+    if let Ok(v) = i64::try_from(value) {
+        return format_i64(v, spec);
+    }
     let ty = spec.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        let f = value.to_f64().value();
-        return format_float(f, spec);
+        return format_float(value.to_f64().value(), spec);
     }
+    if ty == 'c' {
+        return Err(TOO_LARGE_FOR_C_LONG.into());
+    }
+    let negative = *value < dashu_int::IBig::ZERO;
+    let mag = dashu_int::UBig::try_from(if negative {
+        -value.clone()
+    } else {
+        value.clone()
+    })
+    .unwrap_or_default();
+    // Too big for a code point.
+    format_integer(negative, Magnitude::Big(mag), None, spec)
+}
+
+/// Formats an int that fits a machine word.
+pub fn format_i64(value: i64, spec: &Spec) -> Result<String, String> {
+    if matches!(spec.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+        return format_float(value as f64, spec);
+    }
+    let code_point = u32::try_from(value).ok().filter(|c| *c <= 0x10FFFF);
+    format_integer(
+        value < 0,
+        Magnitude::Small(value.unsigned_abs()),
+        code_point,
+        spec,
+    )
+}
+
+/// The integer presentation types; `code_point` is the value when it is
+/// one (for `c`).
+fn format_integer(
+    negative: bool,
+    mag: Magnitude,
+    code_point: Option<u32>,
+    spec: &Spec,
+) -> Result<String, String> {
+    let ty = spec.ty.unwrap_or('d');
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".into());
     }
     if spec.z {
         return Err("Negative zero coercion (z) not allowed in integer format specifier".into());
     }
-    let negative = *value < dashu_int::IBig::ZERO;
-    let mag = if negative {
-        -value.clone()
-    } else {
-        value.clone()
-    };
-    let mag = dashu_int::UBig::try_from(mag).unwrap_or_default();
-    // Machine-sized magnitudes are formatted natively (the big-integer
-    // formatter is much slower for them).
-    let small = u64::try_from(&mag).ok();
-    let in_radix = |radix: u32| match (small, radix) {
-        (Some(m), 2) => format!("{m:b}"),
-        (Some(m), 8) => format!("{m:o}"),
-        (Some(m), 16) => format!("{m:x}"),
-        (Some(m), _) => m.to_string(),
-        (None, 10) => mag.to_string(),
-        (None, r) => mag.in_radix(r).to_string(),
-    };
     let (digits, prefix) = match ty {
-        'd' | 'n' => (in_radix(10), ""),
-        'b' => (in_radix(2), "0b"),
-        'o' => (in_radix(8), "0o"),
-        'x' => (in_radix(16), "0x"),
-        'X' => (in_radix(16).to_uppercase(), "0X"),
+        'd' | 'n' => (mag.in_radix(10), ""),
+        'b' => (mag.in_radix(2), "0b"),
+        'o' => (mag.in_radix(8), "0o"),
+        'x' => (mag.in_radix(16), "0x"),
+        'X' => (mag.in_radix(16).to_uppercase(), "0X"),
         'c' => {
             if spec.sign.is_some() {
                 return Err("Sign not allowed with integer format specifier 'c'".into());
@@ -250,14 +313,11 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
                     "Alternate form (#) not allowed with integer format specifier 'c'".into(),
                 );
             }
-            let cp = i64::try_from(value)
-                .ok()
-                .filter(|c| (0..=0x10FFFF).contains(c));
-            let Some(cp) = cp else {
-                return Err("%c arg not in range(0x110000)".into());
+            let Some(cp) = code_point else {
+                return Err(CHAR_OUT_OF_RANGE.into());
             };
-            let ch = char::from_u32(cp as u32).unwrap_or('\u{FFFD}');
-            return Ok(pad(spec, "", &ch.to_string(), '<'));
+            let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            return Ok(pad(spec, "", ch.encode_utf8(&mut [0; 4]), '<'));
         }
         other => {
             return Err(format!(
@@ -265,11 +325,10 @@ pub fn format_int(vm: &Vm, value: &dashu_int::IBig, spec: &Spec) -> Result<Strin
             ))
         }
     };
-    let lead = format!(
-        "{}{}",
-        sign_str(negative, spec.sign),
-        if spec.alt { prefix } else { "" }
-    );
+    let mut lead = String::from(sign_str(negative, spec.sign));
+    if spec.alt {
+        lead.push_str(prefix);
+    }
     let body = match spec.grouping {
         Some(sep) => {
             let every = if matches!(ty, 'd' | 'n') { 3 } else { 4 };
@@ -507,10 +566,11 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec) -> Result<String, String> {
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: Option<&Value>) -> PyResult {
-        let spec_text = match spec {
-            None => String::new(),
-            Some(s) => match s.as_obj().and_then(crate::strops::as_pystr) {
-                Some(p) => p.to_string_lossy().into_owned(),
+        let spec_obj = spec.and_then(|s| s.as_obj()).cloned();
+        let spec_text: std::borrow::Cow<str> = match spec {
+            None => "".into(),
+            Some(s) => match spec_obj.as_ref().and_then(crate::strops::as_pystr) {
+                Some(p) => p.to_string_lossy(),
                 None => {
                     return Err(self.type_error(format!(
                         "format() argument 2 must be str, not {}",
@@ -533,7 +593,7 @@ impl Vm {
         let name = self.names.format.clone();
         let cls = self.class_of(v).clone();
         let m = self.lookup_type_obj(&cls, &name);
-        let spec_val = self.new_string(spec_text);
+        let spec_val = self.new_string(spec_text.into_owned());
         let r = match m {
             Some(m) => self.call_method_value(&m, v.clone(), vec![spec_val])?,
             None => return Err(self.type_error("object has no __format__")),
@@ -570,9 +630,8 @@ impl Vm {
             Err(e) => return Some(Err(self.value_error(e))),
         };
         let r = match v {
-            Value::Int(_) | Value::Bool(_) => {
-                format_int(self, &crate::int::to_big(v).unwrap(), &spec)
-            }
+            Value::Int(i) => format_i64(*i, &spec),
+            Value::Bool(b) => format_i64(*b as i64, &spec),
             Value::Float(f) => format_float(*f, &spec),
             Value::Obj(o) => match o.kind() {
                 ObjKind::Int(b) => format_int(self, b, &spec),
@@ -585,7 +644,16 @@ impl Vm {
         };
         Some(match r {
             Ok(s) => Ok(self.new_string(s)),
-            Err(e) => Err(self.value_error(e)),
+            Err(e) => Err(self.format_error(e)),
         })
+    }
+
+    /// The exception for a formatting error message.
+    pub fn format_error(&self, message: String) -> crate::value::Obj {
+        if message == CHAR_OUT_OF_RANGE || message == TOO_LARGE_FOR_C_LONG {
+            self.overflow_error(message)
+        } else {
+            self.value_error(message)
+        }
     }
 }

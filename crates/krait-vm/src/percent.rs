@@ -26,30 +26,31 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         _ => (vec![args.clone()], None),
     };
     let mut next = 0usize;
-    let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    // The syntax is ASCII: bytes are scanned, literal runs copied whole.
+    let b = fmt.as_bytes();
     let mut i = 0;
     let mut used_mapping = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
+    while i < b.len() {
+        if b[i] != b'%' {
+            let run = fmt[i..].find('%').unwrap_or(b.len() - i);
+            out.push_str(&fmt[i..i + run]);
+            i += run;
             continue;
         }
         i += 1;
-        if i >= chars.len() {
+        if i >= b.len() {
             return Err(vm.value_error("incomplete format"));
         }
         let mut key: Option<String> = None;
-        if chars[i] == '(' {
+        if b[i] == b'(' {
             let mut depth = 1;
             let start = i + 1;
             i += 1;
-            while i < chars.len() && depth > 0 {
-                match chars[i] {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
+            while i < b.len() && depth > 0 {
+                match b[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
                     _ => {}
                 }
                 i += 1;
@@ -57,19 +58,19 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             if depth > 0 {
                 return Err(vm.value_error("incomplete format key"));
             }
-            key = Some(chars[start..i - 1].iter().collect());
+            key = Some(fmt[start..i - 1].to_string());
         }
         let mut spec = Spec::default();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => spec.align = Some('<'),
-                '+' => spec.sign = Some('+'),
-                ' ' => {
+        while i < b.len() && matches!(b[i], b'-' | b'+' | b' ' | b'#' | b'0') {
+            match b[i] {
+                b'-' => spec.align = Some('<'),
+                b'+' => spec.sign = Some('+'),
+                b' ' => {
                     if spec.sign.is_none() {
                         spec.sign = Some(' ')
                     }
                 }
-                '#' => spec.alt = true,
+                b'#' => spec.alt = true,
                 _ => spec.zero = true,
             }
             i += 1;
@@ -90,45 +91,39 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             next += 1;
             Ok(items[next - 1].clone())
         };
-        if i < chars.len() && chars[i] == '*' {
+        if i < b.len() && b[i] == b'*' {
             let w = take_arg(vm)?;
             spec.width = Some(vm.index_i64(&w)?.unwrap_or(0).unsigned_abs() as usize);
             i += 1;
         } else {
             let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
             if i > start {
-                spec.width = chars[start..i].iter().collect::<String>().parse().ok();
+                spec.width = fmt[start..i].parse().ok();
             }
         }
-        if i < chars.len() && chars[i] == '.' && chars.get(i + 1) == Some(&'*') {
+        if i < b.len() && b[i] == b'.' && b.get(i + 1) == Some(&b'*') {
             i += 2;
             let p = take_arg(vm)?;
             spec.precision = Some(vm.index_i64(&p)?.unwrap_or(0).max(0) as usize);
-        } else if i < chars.len() && chars[i] == '.' {
+        } else if i < b.len() && b[i] == b'.' {
             i += 1;
             let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            spec.precision = Some(
-                chars[start..i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0),
-            );
+            spec.precision = Some(fmt[start..i].parse().unwrap_or(0));
         }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+        while i < b.len() && matches!(b[i], b'h' | b'l' | b'L') {
             i += 1;
         }
-        if i >= chars.len() {
+        let Some(conv) = fmt[i..].chars().next() else {
             return Err(vm.value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
+        };
+        let conv_at = i;
+        i += conv.len_utf8();
         if conv == '%' {
             out.push('%');
             continue;
@@ -167,6 +162,10 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
+                if spec.width.is_none() {
+                    out.push_str(&s);
+                    continue;
+                }
                 let mut sp = spec.clone();
                 sp.zero = false;
                 sp.sign = None;
@@ -175,7 +174,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 if sp.align.is_none() {
                     sp.align = Some('>');
                 }
-                crate::format::format_str(&s, &sp).map_err(|e| vm.value_error(e))?
+                crate::format::format_str(&s, &sp).map_err(|e| vm.format_error(e))?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = match &arg {
@@ -221,7 +220,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                         ..sp.clone()
                     },
                 )
-                .map_err(|e| vm.value_error(e))?;
+                .map_err(|e| vm.format_error(e))?;
                 if let Some(p) = prec {
                     let neg = s.starts_with('-');
                     let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
@@ -261,7 +260,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                         ..sp
                     },
                 )
-                .map_err(|e| vm.value_error(e))?;
+                .map_err(|e| vm.format_error(e))?;
                 pad_number(&s, &spec)
             }
             'c' => {
@@ -295,14 +294,14 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                         ..sp
                     },
                 )
-                .map_err(|e| vm.value_error(e))?
+                .map_err(|e| vm.format_error(e))?
             }
             other => {
                 return Err(vm.value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
                     other,
                     other as u32,
-                    i - 1
+                    fmt[..conv_at].chars().count()
                 )))
             }
         };
@@ -325,8 +324,10 @@ fn pad_number(s: &str, spec: &Spec) -> String {
         return s.to_string();
     }
     let pad = width - n;
+    let mut out = String::with_capacity(s.len() + pad);
     if spec.align == Some('<') {
-        format!("{s}{}", " ".repeat(pad))
+        out.push_str(s);
+        out.extend(std::iter::repeat_n(' ', pad));
     } else if spec.zero {
         let body = s.trim_start_matches(['-', '+', ' ']);
         let sign = &s[..s.len() - body.len()];
@@ -337,10 +338,15 @@ fn pad_number(s: &str, spec: &Spec) -> String {
         } else {
             ("", body)
         };
-        format!("{sign}{prefix}{}{rest}", "0".repeat(pad))
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat_n('0', pad));
+        out.push_str(rest);
     } else {
-        format!("{}{s}", " ".repeat(pad))
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.push_str(s);
     }
+    out
 }
 
 pub fn str_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
