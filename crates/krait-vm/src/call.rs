@@ -445,13 +445,14 @@ pub(crate) fn check_unbound_receiver(
             Ok(())
         };
     }
-    let owner_name = owner.type_name();
     let name = b.name;
     match first {
         None => Err(vm.type_error(format!(
-            "unbound method {owner_name}.{name}() needs an argument"
+            "unbound method {}.{name}() needs an argument",
+            owner.type_name()
         ))),
         Some(v) if !vm.class_of(v).is_subtype(owner) => {
+            let owner_name = owner.type_name();
             let got = vm.type_name(v);
             Err(vm.type_error(if name.starts_with("__") && name.ends_with("__") {
                 format!("descriptor '{name}' requires a '{owner_name}' object but received a '{got}'")

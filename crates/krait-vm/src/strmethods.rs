@@ -298,7 +298,7 @@ fn predicate_for(name: &'static str) -> crate::function::NativeFn {
         "isnumeric" => pred!(|c: char| c.is_numeric()),
         "isalpha" => pred!(|c: char| c.is_alphabetic()),
         "isalnum" => pred!(|c: char| c.is_alphanumeric()),
-        "isspace" => pred!(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)),
+        "isspace" => pred!(is_py_space),
         _ => |vm: &mut Vm, a: Args| {
             let t = this(vm, &a)?;
             Ok(Value::Bool(t.is_ascii()))
@@ -466,91 +466,84 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
         Some(v) => vm.int_arg(v)?,
         None => -1,
     };
-    let text = x.to_string_lossy().into_owned();
+    let text = x.to_string_lossy();
     let limit = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    let parts: Vec<String> = match b[0].as_ref().filter(|v| !v.is_none()) {
-        None => {
-            if right {
-                let mut parts: Vec<String> = Vec::new();
-                let mut rest = text.trim_end();
-                while !rest.is_empty() {
-                    if parts.len() == limit {
-                        parts.push(rest.to_string());
-                        rest = "";
-                        break;
-                    }
-                    match rest.rfind(char::is_whitespace) {
-                        Some(i) => {
-                            let w = rest[i..].chars().next().unwrap().len_utf8();
-                            parts.push(rest[i + w..].to_string());
-                            rest = rest[..i].trim_end();
-                        }
-                        None => {
-                            parts.push(rest.to_string());
-                            rest = "";
-                        }
-                    }
-                }
-                let _ = rest;
-                parts.reverse();
-                parts
-            } else {
-                let mut parts = Vec::new();
-                let mut rest = text.trim_start();
-                while !rest.is_empty() {
-                    if parts.len() == limit {
-                        parts.push(rest.to_string());
-                        break;
-                    }
-                    match rest.find(char::is_whitespace) {
-                        Some(i) => {
-                            parts.push(rest[..i].to_string());
-                            rest = rest[i..].trim_start();
-                        }
-                        None => {
-                            parts.push(rest.to_string());
-                            break;
-                        }
-                    }
-                }
-                parts
+    let sep_text = match b[0].as_ref().filter(|v| !v.is_none()) {
+        None => None,
+        Some(sep) => match value_pystr(sep) {
+            Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
+            Some(s) => Some(s.to_string_lossy()),
+            None => {
+                return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep))))
             }
-        }
-        Some(sep) => {
-            let Some(sep) = value_pystr(sep).map(|s| s.to_string_lossy().into_owned()) else {
-                return Err(
-                    vm.type_error(format!("must be str or None, not {}", vm.type_name(sep)))
-                );
-            };
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            if right {
-                let mut v: Vec<String> = text
-                    .rsplitn(limit.saturating_add(1), sep.as_str())
-                    .map(str::to_owned)
-                    .collect();
-                v.reverse();
-                v
-            } else {
-                text.splitn(limit.saturating_add(1), sep.as_str())
-                    .map(str::to_owned)
-                    .collect()
-            }
-        }
+        },
     };
-    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let mut parts: Vec<&str> = Vec::new();
+    match (&sep_text, right) {
+        (None, true) => {
+            let mut rest = text.trim_end_matches(is_py_space);
+            while !rest.is_empty() {
+                if parts.len() == limit {
+                    parts.push(rest);
+                    break;
+                }
+                match rest.rfind(is_py_space) {
+                    Some(i) => {
+                        let w = rest[i..].chars().next().map_or(1, char::len_utf8);
+                        parts.push(&rest[i + w..]);
+                        rest = rest[..i].trim_end_matches(is_py_space);
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+            parts.reverse();
+        }
+        (None, false) => {
+            let mut rest = text.trim_start_matches(is_py_space);
+            while !rest.is_empty() {
+                if parts.len() == limit {
+                    parts.push(rest);
+                    break;
+                }
+                match rest.find(is_py_space) {
+                    Some(i) => {
+                        parts.push(&rest[..i]);
+                        rest = rest[i..].trim_start_matches(is_py_space);
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        (Some(sep), true) => {
+            parts.extend(text.rsplitn(limit.saturating_add(1), &**sep));
+            parts.reverse();
+        }
+        (Some(sep), false) => parts.extend(text.splitn(limit.saturating_add(1), &**sep)),
+    }
+    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// Python's whitespace: Unicode's, and the ASCII separator controls
+/// `\x1c` to `\x1f`.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
 fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
     check_method_args(vm, &a, name, 0, 1)?;
     let x = this(vm, &a)?;
-    let text = x.to_string_lossy().into_owned();
+    let text = x.to_string_lossy();
     let chars: Option<Vec<char>> = match a.pos.get(1) {
         Some(v) if !v.is_none() => match value_pystr(v) {
             Some(s) => Some(s.to_string_lossy().chars().collect()),
@@ -560,9 +553,9 @@ fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyRe
     };
     let matcher = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
-        None => c.is_whitespace(),
+        None => is_py_space(c),
     };
-    let mut t = text.as_str();
+    let mut t = &*text;
     if left {
         t = t.trim_start_matches(matcher);
     }

@@ -7,11 +7,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+mod alloc;
+
 /// Python programs allocate and free small objects at a high rate;
 /// mimalloc's thread-local size classes do that in far fewer instructions
 /// than the system allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 const VERSION: &str = "Python 3.11.7 (krait 0.1.0)";
 
