@@ -60,6 +60,8 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => plain(-2),
         PushNullLoadGlobal(_) => plain(2),
         LoadFastBinaryOp(..) => plain(0),
+        LoadFastConstBinaryOp(..) | LoadFastLoadFastBinaryOp(..) => plain(1),
+        BinaryOpStoreFast(..) => plain(-2),
     }
 }
 

@@ -364,6 +364,12 @@ pub enum Instr {
     PushNullLoadGlobal(u32),
     /// `LOAD_FAST a; BINARY_OP op`.
     LoadFastBinaryOp(u16, BinOp),
+    /// `LOAD_FAST a; LOAD_CONST c; BINARY_OP op`.
+    LoadFastConstBinaryOp(u16, u16, BinOp),
+    /// `LOAD_FAST a; LOAD_FAST b; BINARY_OP op`.
+    LoadFastLoadFastBinaryOp(u16, u16, BinOp),
+    /// `BINARY_OP op; STORE_FAST a`.
+    BinaryOpStoreFast(BinOp, u32),
 }
 
 impl Instr {
@@ -392,6 +398,22 @@ impl Instr {
             (LoadConst(c), BinaryOp(op)) => BinaryOpConst(op, c),
             (Compare(op), PopJumpIfFalse(t)) => CompareJumpIfFalse(op, t),
             (Compare(op), PopJumpIfTrue(t)) => CompareJumpIfTrue(op, t),
+            (BinaryOp(op), StoreFast(a)) => BinaryOpStoreFast(op, a),
+            _ => return None,
+        })
+    }
+
+    /// The fused form of the three instructions `self; second; third`, if
+    /// there is one.
+    pub fn fuse3(self, second: Instr, third: Instr) -> Option<Instr> {
+        use Instr::*;
+        let (LoadFast(a), BinaryOp(op)) = (self, third) else {
+            return None;
+        };
+        let a = u16::try_from(a).ok()?;
+        Some(match second {
+            LoadConst(c) => LoadFastConstBinaryOp(a, u16::try_from(c).ok()?, op),
+            LoadFast(b) => LoadFastLoadFastBinaryOp(a, u16::try_from(b).ok()?, op),
             _ => return None,
         })
     }

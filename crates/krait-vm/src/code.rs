@@ -104,8 +104,8 @@ pub mod cache_kind {
     pub const PROPERTY: u8 = 6;
 }
 
-/// The instructions with common adjacent pairs replaced, at the first of
-/// the pair, by a fused form (`LOAD_FAST; LOAD_CONST` and the like). The
+/// The instructions with common adjacent pairs and triples replaced, at
+/// the first of them, by a fused form (`LOAD_FAST; LOAD_CONST` and the like). The
 /// second instruction stays where it was: a jump to it runs it alone, and
 /// the fused form steps over it. A constant followed by an operator goes
 /// with the operator rather than with a load before it.
@@ -113,6 +113,14 @@ pub fn fuse_pairs(instrs: &[Instr]) -> Box<[Instr]> {
     let mut out = instrs.to_vec();
     let mut i = 0;
     while i + 1 < instrs.len() {
+        if let Some(f) = instrs
+            .get(i + 2)
+            .and_then(|&third| instrs[i].fuse3(instrs[i + 1], third))
+        {
+            out[i] = f;
+            i += 3;
+            continue;
+        }
         let const_operand = matches!(
             (instrs[i + 1], instrs.get(i + 2)),
             (Instr::LoadConst(_), Some(Instr::BinaryOp(_)))

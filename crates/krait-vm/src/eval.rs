@@ -362,6 +362,38 @@ impl Vm {
                         pc += 1;
                         binary_op!(op, a, b);
                     }
+                    Instr::LoadFastConstBinaryOp(l, c, op) => {
+                        let a = self.stack[base + l as usize].clone();
+                        if a.is_null() {
+                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
+                        }
+                        let b = code.consts[c as usize].clone();
+                        pc += 2;
+                        binary_op!(op, a, b);
+                    }
+                    Instr::LoadFastLoadFastBinaryOp(l, m, op) => {
+                        let a = self.stack[base + l as usize].clone();
+                        if a.is_null() {
+                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
+                        }
+                        pc += 1;
+                        let b = self.stack[base + m as usize].clone();
+                        if b.is_null() {
+                            tri!(Err(self.unbound_local(&code.code.varnames[m as usize])));
+                        }
+                        pc += 1;
+                        binary_op!(op, a, b);
+                    }
+                    Instr::BinaryOpStoreFast(op, l) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        binary_op!(op, a, b);
+                        // The operator may have run in a frame of its own;
+                        // then the store runs by itself when it returns.
+                        let v = self.pop();
+                        pc += 1;
+                        self.stack[base + l as usize] = v;
+                    }
                     Instr::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
                         let g = &self.frames[fi].globals;

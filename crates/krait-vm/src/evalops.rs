@@ -557,7 +557,10 @@ impl Vm {
             | Instr::CompareJumpIfFalse(..)
             | Instr::CompareJumpIfTrue(..)
             | Instr::PushNullLoadGlobal(_)
-            | Instr::LoadFastBinaryOp(..) => unreachable!("handled by the loop"),
+            | Instr::LoadFastBinaryOp(..)
+            | Instr::LoadFastConstBinaryOp(..)
+            | Instr::LoadFastLoadFastBinaryOp(..)
+            | Instr::BinaryOpStoreFast(..) => unreachable!("handled by the loop"),
         }
         Ok(())
     }
