@@ -26,6 +26,91 @@ enum ClassAttr {
 const PLAIN_GET: u8 = 1;
 const PLAIN_SET: u8 = 2;
 
+/// `LOAD_GLOBAL` when the cache still holds: the value, without a lookup.
+#[inline]
+pub fn global_hit(cache: &InlineCache, globals: &Obj, builtins: &Obj, name: &Obj) -> Option<Value> {
+    let hint = cache.hint.get() as usize;
+    match cache.kind.get() {
+        cache_kind::GLOBAL => {
+            let g = dict_cell(globals).borrow();
+            if g.version() == cache.key.get() {
+                return g.value_if_key_at(hint, name).cloned();
+            }
+        }
+        cache_kind::BUILTIN => {
+            let g = dict_cell(globals).borrow();
+            let b = dict_cell(builtins).borrow();
+            if g.version() == cache.key.get() && b.version() == cache.key2.get() {
+                return b.value_if_key_at(hint, name).cloned();
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// `LOAD_ATTR` of an instance attribute or slot when the cache holds for
+/// the object's class and the entry is where it was.
+#[inline]
+pub fn instance_attr_hit(cache: &InlineCache, o: &Obj, name: &Obj) -> Option<Value> {
+    let version = o.class().tdata().version.get();
+    if cache.instance_of(version) {
+        let d = o.object().dict()?;
+        let dict = dict_cell(d).borrow();
+        return dict
+            .value_if_key_at(cache.hint.get() as usize, name)
+            .cloned();
+    }
+    if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
+        if let ObjKind::Slots(slots) = o.kind() {
+            return slots
+                .borrow()
+                .get(cache.hint.get() as usize)
+                .filter(|v| !v.is_null())
+                .cloned();
+        }
+    }
+    None
+}
+
+/// `STORE_ATTR` of an instance attribute or slot when the cache holds for
+/// the object's class and the entry is where it was; gives the value back
+/// otherwise.
+#[inline]
+pub fn instance_store_hit(
+    cache: &InlineCache,
+    o: &Obj,
+    name: &Obj,
+    value: Value,
+) -> Result<(), Value> {
+    let version = o.class().tdata().version.get();
+    if cache.instance_of(version) {
+        let Some(d) = o.object().dict() else {
+            return Err(value);
+        };
+        let mut dict = dict_cell(d).borrow_mut();
+        let Some(slot) = dict.value_mut_if_key_at(cache.hint.get() as usize, name) else {
+            return Err(value);
+        };
+        let old = std::mem::replace(slot, value);
+        drop(dict);
+        drop(old);
+        return Ok(());
+    }
+    if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
+        if let ObjKind::Slots(slots) = o.kind() {
+            let mut slots = slots.borrow_mut();
+            if let Some(slot) = slots.get_mut(cache.hint.get() as usize) {
+                let old = std::mem::replace(slot, value);
+                drop(slots);
+                drop(old);
+                return Ok(());
+            }
+        }
+    }
+    Err(value)
+}
+
 impl Vm {
     /// `LOAD_GLOBAL`: the module's namespace, then the builtins.
     #[inline]
@@ -36,26 +121,8 @@ impl Vm {
         name: &Obj,
     ) -> Option<Value> {
         let builtins = &self.builtins_dict;
-        let hint = cache.hint.get() as usize;
-        match cache.kind.get() {
-            cache_kind::GLOBAL => {
-                let g = dict_cell(globals).borrow();
-                if g.version() == cache.key.get() {
-                    if let Some(v) = g.value_if_key_at(hint, name) {
-                        return Some(v.clone());
-                    }
-                }
-            }
-            cache_kind::BUILTIN => {
-                let g = dict_cell(globals).borrow();
-                let b = dict_cell(builtins).borrow();
-                if g.version() == cache.key.get() && b.version() == cache.key2.get() {
-                    if let Some(v) = b.value_if_key_at(hint, name) {
-                        return Some(v.clone());
-                    }
-                }
-            }
-            _ => {}
+        if let Some(v) = global_hit(cache, globals, builtins, name) {
+            return Some(v);
         }
         if let Some(pos) = find_str_pos(globals, name) {
             let g = dict_cell(globals).borrow();
@@ -182,28 +249,17 @@ impl Vm {
     #[inline]
     pub fn load_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj) -> PyResult {
         if let Value::Obj(o) = obj {
+            if let Some(v) = instance_attr_hit(cache, o, name) {
+                return Ok(v);
+            }
             let version = o.class().tdata().version.get();
             if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
-                    let dict = dict_cell(d).borrow();
-                    if let Some(v) = dict.value_if_key_at(cache.hint.get() as usize, name) {
-                        return Ok(v.clone());
-                    }
-                    drop(dict);
                     // The class is known to leave `name` to the instance:
                     // only the entry's position changed.
                     if let Some(pos) = find_str_pos(d, name) {
                         cache.hint.set(pos as u32);
                         return Ok(dict_cell(d).borrow().entry(pos).value.clone());
-                    }
-                }
-            }
-            if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
-                if let ObjKind::Slots(slots) = o.kind() {
-                    if let Some(v) = slots.borrow().get(cache.hint.get() as usize) {
-                        if !v.is_null() {
-                            return Ok(v.clone());
-                        }
                     }
                 }
             }
@@ -247,35 +303,20 @@ impl Vm {
         cache: &InlineCache,
         obj: &Value,
         name: &Obj,
-        value: Value,
+        mut value: Value,
     ) -> PyResult<()> {
         if let Value::Obj(o) = obj {
+            value = match instance_store_hit(cache, o, name, value) {
+                Ok(()) => return Ok(()),
+                Err(value) => value,
+            };
             let version = o.class().tdata().version.get();
             if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
-                    let mut dict = dict_cell(d).borrow_mut();
-                    if let Some(slot) = dict.value_mut_if_key_at(cache.hint.get() as usize, name) {
-                        let old = std::mem::replace(slot, value);
-                        drop(dict);
-                        drop(old);
-                        return Ok(());
-                    }
-                    drop(dict);
                     let (pos, len) = crate::dictops::set_str_at(d, name.clone(), value);
                     cache.hint.set(pos as u32);
                     crate::attr::note_instance_size(o.class(), len);
                     return Ok(());
-                }
-            }
-            if cache.kind.get() == cache_kind::SLOT && cache.key.get() == version {
-                if let ObjKind::Slots(slots) = o.kind() {
-                    let mut slots = slots.borrow_mut();
-                    if let Some(slot) = slots.get_mut(cache.hint.get() as usize) {
-                        let old = std::mem::replace(slot, value);
-                        drop(slots);
-                        drop(old);
-                        return Ok(());
-                    }
                 }
             }
             match self.class_attr(o, name, PLAIN_SET) {
