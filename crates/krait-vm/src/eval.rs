@@ -940,7 +940,7 @@ impl Vm {
 
 /// Float arithmetic that cannot fail; `None` leaves the rest (division by
 /// zero, overflowing or complex powers) to the general path.
-#[inline]
+#[inline(always)]
 fn fast_float_op(op: BinOp, x: f64, y: f64) -> Option<f64> {
     match op.base() {
         BinOp::Add => Some(x + y),
@@ -955,7 +955,7 @@ fn fast_float_op(op: BinOp, x: f64, y: f64) -> Option<f64> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn fast_int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
     Some(Value::Int(match op {
         BinOp::Add | BinOp::InplaceAdd => x.checked_add(y)?,
