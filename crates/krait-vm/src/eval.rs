@@ -676,6 +676,10 @@ impl Vm {
                     _ => {
                         self.frames[fi].pc = pc;
                         tri!(self.op_other(instr, code, fi));
+                        // A call that pushed a frame to run in the loop.
+                        if self.frames.len() != fi + 1 {
+                            continue 'frame;
+                        }
                         // Jumps taken by out-of-line instructions.
                         pc = self.frames[fi].pc;
                     }

@@ -333,8 +333,8 @@ impl Vm {
                     pos: SmallVec::from_vec(pos),
                     kw,
                 };
-                let r = self.call_args(&callable, args)?;
-                self.stack.push(r);
+                // A pushed frame is noticed by the loop.
+                self.call_inline(&callable, args)?;
             }
             Instr::MakeFunction(flags) => {
                 let code_obj = self.pop_value();
@@ -699,8 +699,23 @@ impl Vm {
             }
         }
         self.stack.truncate(p);
-        let args = Args { pos, kw };
-        if let Value::Obj(fo) = &callable {
+        self.call_inline(&callable, Args { pos, kw })
+    }
+
+    /// Calls `callable` from the loop: a Python function, or a method bound
+    /// to one, gets its frame pushed to run in the loop (true); anything
+    /// else is called and its result pushed (false).
+    pub(crate) fn call_inline(&mut self, callable: &Value, mut args: Args) -> PyResult<bool> {
+        let func = match callable.kind() {
+            Some(ObjKind::BoundMethod { func, receiver })
+                if matches!(func.kind(), Some(ObjKind::Function(_))) =>
+            {
+                args.pos.insert(0, receiver.clone());
+                func.clone()
+            }
+            _ => callable.clone(),
+        };
+        if let Value::Obj(fo) = &func {
             if let ObjKind::Function(_) = fo.kind() {
                 let base = self.stack.len();
                 let frame = self.bind_arguments(fo, args, base, base)?;
@@ -717,7 +732,7 @@ impl Vm {
                 return Ok(true);
             }
         }
-        let r = self.call_args(&callable, args)?;
+        let r = self.call_args(callable, args)?;
         self.stack.push(r);
         Ok(false)
     }
