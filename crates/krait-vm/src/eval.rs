@@ -125,6 +125,23 @@ impl Vm {
                     self.stack.push(v);
                 }};
             }
+            // `LOAD_GLOBAL i`: the cached entry without a call, or the
+            // lookup.
+            macro_rules! load_global {
+                ($i:expr) => {{
+                    let name = &code.names[$i as usize];
+                    let cache = &code.caches[pc - 1];
+                    let g = &self.frames[fi].globals;
+                    let v = match crate::cache::global_hit(cache, g, &self.builtins_dict, name) {
+                        Some(v) => v,
+                        None => match self.load_global_cached(cache, g, name) {
+                            Some(v) => v,
+                            None => tri!(Err(self.name_not_defined(name))),
+                        },
+                    };
+                    self.stack.push(v);
+                }};
+            }
             // `BINARY_OP op` on `a` and `b`, alone or fused after a constant.
             macro_rules! binary_op {
                 ($op:expr, $a:expr, $b:expr) => {{
@@ -346,12 +363,7 @@ impl Vm {
                     Instr::PushNullLoadGlobal(i) => {
                         self.stack.push(Value::Null);
                         pc += 1;
-                        let name = &code.names[i as usize];
-                        let g = &self.frames[fi].globals;
-                        match self.load_global_cached(&code.caches[pc - 1], g, name) {
-                            Some(v) => self.stack.push(v),
-                            None => tri!(Err(self.name_not_defined(name))),
-                        }
+                        load_global!(i);
                     }
                     Instr::LoadFastBinaryOp(l, op) => {
                         let b = self.stack[base + l as usize].clone();
@@ -394,14 +406,7 @@ impl Vm {
                         pc += 1;
                         self.stack[base + l as usize] = v;
                     }
-                    Instr::LoadGlobal(i) => {
-                        let name = &code.names[i as usize];
-                        let g = &self.frames[fi].globals;
-                        match self.load_global_cached(&code.caches[pc - 1], g, name) {
-                            Some(v) => self.stack.push(v),
-                            None => tri!(Err(self.name_not_defined(name))),
-                        }
-                    }
+                    Instr::LoadGlobal(i) => load_global!(i),
                     Instr::LoadAttr(i) => load_attr!(i),
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
