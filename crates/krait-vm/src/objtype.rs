@@ -467,8 +467,28 @@ impl Vm {
     /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned
     /// an instance of the class.
     pub fn type_call(&mut self, cls: &Obj, args: Args) -> PyResult {
-        if cls.is(&self.types.type_) && args.pos.len() == 1 && args.kw.is_empty() {
-            return Ok(Value::Obj(self.class_of(&args.pos[0]).clone()));
+        if args.pos.len() == 1 && args.kw.is_empty() {
+            let arg = &args.pos[0];
+            if cls.is(&self.types.type_) {
+                return Ok(Value::Obj(self.class_of(arg).clone()));
+            }
+            // The conversions programs call most, without the generic
+            // `__new__`/`__init__` protocol (these types' own methods do
+            // nothing more).
+            if cls.is(&self.types.str_) {
+                return self.str(arg);
+            }
+            if cls.is(&self.types.tuple) {
+                if let Some(o) = arg.as_obj().filter(|o| o.class().is(&self.types.tuple)) {
+                    return Ok(Value::Obj(o.clone()));
+                }
+                let items = self.iterate(arg)?;
+                return Ok(self.new_tuple(items));
+            }
+            if cls.is(&self.types.list) {
+                let items = self.iterate(arg)?;
+                return Ok(self.new_list(items));
+            }
         }
         match self.new_plan(cls) {
             NewPlan::PyInit(init) => {
