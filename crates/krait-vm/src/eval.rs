@@ -114,6 +114,19 @@ impl Vm {
             macro_rules! load_attr {
                 ($i:expr) => {{
                     let cache = &code.caches[pc - 1];
+                    let name = &code.names[$i as usize];
+                    // An instance attribute where the cache says: the
+                    // object on top is replaced in place, without a call.
+                    let hit = match self.top() {
+                        Value::Obj(o) => crate::cache::instance_attr_hit(cache, o, name),
+                        _ => None,
+                    };
+                    if let Some(v) = hit {
+                        if let Some(top) = self.stack.last_mut() {
+                            *top = v;
+                        }
+                        continue;
+                    }
                     if cache.kind.get() == crate::code::cache_kind::PROPERTY
                         && self.property_inline(cache)
                     {
@@ -121,7 +134,7 @@ impl Vm {
                         continue 'frame;
                     }
                     let obj = self.pop();
-                    let v = tri!(self.load_attr_cached(cache, &obj, &code.names[$i as usize]));
+                    let v = tri!(self.load_attr_cached(cache, &obj, name));
                     self.stack.push(v);
                 }};
             }
@@ -411,6 +424,17 @@ impl Vm {
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
+                        let cache = &code.caches[pc - 1];
+                        let name = &code.names[i as usize];
+                        let v = match &obj {
+                            Value::Obj(o) => {
+                                match crate::cache::instance_store_hit(cache, o, name, v) {
+                                    Ok(()) => continue,
+                                    Err(v) => v,
+                                }
+                            }
+                            _ => v,
+                        };
                         tri!(self.store_attr_cached(
                             &code.caches[pc - 1],
                             &obj,
