@@ -467,6 +467,10 @@ impl Vm {
     /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned
     /// an instance of the class.
     pub fn type_call(&mut self, cls: &Obj, args: Args) -> PyResult {
+        // `range` has no subclasses and takes no keywords.
+        if cls.is(&self.types.range) && args.kw.is_empty() {
+            return crate::rangeobj::new(self, &args.pos);
+        }
         if args.pos.len() == 1 && args.kw.is_empty() {
             let arg = &args.pos[0];
             if cls.is(&self.types.type_) {

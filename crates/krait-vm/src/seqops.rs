@@ -981,10 +981,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Op
             if x.is_empty() && !vm.class_of(b).tdata().heap {
                 return Ok(Some(b.clone()));
             }
-            let mut bytes = Vec::with_capacity(x.as_bytes().len() + y.as_bytes().len());
-            bytes.extend_from_slice(x.as_bytes());
-            bytes.extend_from_slice(y.as_bytes());
-            Ok(Some(vm.new_pystr(crate::str::PyStr::from_wtf8(bytes))))
+            Ok(Some(vm.new_pystr(x.concat(y))))
         }
         (ObjKind::List(x), Some(ObjKind::List(y)), BinOp::Add) => {
             if op.is_inplace() {

@@ -57,6 +57,22 @@ impl PyStr {
         }
     }
 
+    /// `self + other`: code points never combine (a lone high surrogate
+    /// followed by a lone low one stays two code points, as in CPython),
+    /// so the bytes join as they are and the counts add up.
+    pub fn concat(&self, other: &PyStr) -> PyStr {
+        let mut bytes = Bytes::with_capacity(self.bytes.len() + other.bytes.len());
+        bytes.extend_from_slice(&self.bytes);
+        bytes.extend_from_slice(&other.bytes);
+        PyStr {
+            bytes,
+            len: self.len + other.len,
+            ascii: self.ascii && other.ascii,
+            surrogates: self.surrogates || other.surrogates,
+            hash: Cell::new(NO_HASH),
+        }
+    }
+
     /// From generalised UTF-8 bytes that may hold lone surrogates.
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
         match String::from_utf8(bytes) {
