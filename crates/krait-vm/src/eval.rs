@@ -841,8 +841,10 @@ impl Vm {
         if !matches!(cls.kind(), ObjKind::Type(_)) || !cls.class().is(&self.types.type_) {
             return Ok(false);
         }
-        let crate::types::NewPlan::PyInit(init) = self.new_plan(&cls) else {
-            return Ok(false);
+        let (init, exception) = match self.new_plan(&cls) {
+            crate::types::NewPlan::PyInit(init) => (init, false),
+            crate::types::NewPlan::ExcInit(init) => (init, true),
+            _ => return Ok(false),
         };
         let ObjKind::Function(f) = init.kind() else {
             return Ok(false);
@@ -857,7 +859,20 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let inst = crate::objtype::alloc_instance(self, &cls);
+        let inst = if exception {
+            // `__new__` sees the class and the call's arguments.
+            let mut pos: smallvec::SmallVec<[Value; 6]> = smallvec::SmallVec::new();
+            pos.extend(self.stack[p + 1..].iter().cloned());
+            crate::excmethods::exc_new(
+                self,
+                crate::function::Args {
+                    pos,
+                    kw: Vec::new(),
+                },
+            )?
+        } else {
+            crate::objtype::alloc_instance(self, &cls)
+        };
         self.stack[p] = inst.clone();
         self.stack[p + 1] = inst;
         let mut frame = self.new_frame(f, p + 1, p + 1);

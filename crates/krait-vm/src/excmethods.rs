@@ -89,7 +89,7 @@ fn exc_args(o: &Obj) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
+pub(crate) fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = match args.pos.first() {
         Some(Value::Obj(c)) if c.type_data().is_some() => c.clone(),
         _ => return Err(vm.type_error("BaseException.__new__(X): X is not a type object")),

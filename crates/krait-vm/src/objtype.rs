@@ -438,6 +438,16 @@ impl Vm {
         let new_name = self.names.new.clone();
         let is_native = |v: &Option<Value>, f: crate::function::NativeFn| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Builtin(b)) if std::ptr::fn_addr_eq(b.func, f));
         let new = self.lookup_type_obj(cls, &new_name);
+        if is_native(&new, crate::excmethods::exc_new) && !cls.is_subtype(&self.exc.os_error) {
+            // (`OSError.__new__` may pick a subclass by errno.)
+            let init_name = self.names.init.clone();
+            return match self.lookup_type_obj(cls, &init_name) {
+                Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Function(_)) => {
+                    NewPlan::ExcInit(f)
+                }
+                _ => NewPlan::General,
+            };
+        }
         if !is_native(&new, object_new) {
             return NewPlan::General;
         }

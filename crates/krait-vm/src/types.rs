@@ -72,6 +72,10 @@ pub enum NewPlan {
     /// `object.__new__` and `object.__init__`: an empty instance, and no
     /// arguments allowed.
     Bare,
+    /// `BaseException.__new__` with the call's arguments, then this Python
+    /// function as `__init__` (exception classes with their own
+    /// `__init__`).
+    ExcInit(Obj),
     /// Anything else: look up and call `__new__` and `__init__`.
     General,
 }
