@@ -478,8 +478,25 @@ impl Vm {
             }
             Instr::BeforeWith => {
                 let mgr = self.pop_value();
-                let (exit, entered) = self.before_with(&mgr)?;
+                let (exit, enter) = self.with_methods(&mgr)?;
                 self.stack.push(exit);
+                // A Python `__enter__(self)` runs as a frame of the loop
+                // (the loop notices it); its result lands where `entered`
+                // goes.
+                if let Some(ObjKind::Function(f)) = enter.kind() {
+                    if f.code.simple_args
+                        && f.code.code.argcount == 1
+                        && !f.code.code.is_generator_like()
+                        && self.depth < self.recursion_limit
+                    {
+                        let base = self.stack.len();
+                        self.stack.push(mgr);
+                        let frame = self.new_frame(f, base, base);
+                        self.push_frame(frame);
+                        return Ok(());
+                    }
+                }
+                let entered = self.call_method_value(&enter, mgr, vec![])?;
                 self.stack.push(entered);
             }
             Instr::WithExceptStart => {

@@ -53,7 +53,9 @@ impl Vm {
     // ---- with ------------------------------------------------------------------
 
     /// `BEFORE_WITH`: the bound `__exit__` and what `__enter__` returned.
-    pub fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+    /// `BEFORE_WITH`'s lookups: the bound `__exit__` and the `__enter__`
+    /// found on the class (to call with the manager).
+    pub fn with_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let cls = self.class_of(mgr).clone();
         let enter_name = self.names.enter.clone();
         let exit_name = self.names.exit.clone();
@@ -70,8 +72,7 @@ impl Vm {
             )));
         };
         let exit = self.bind_descriptor(&exit, mgr, &cls)?;
-        let entered = self.call_method_value(&enter, mgr.clone(), vec![])?;
-        Ok((exit, entered))
+        Ok((exit, enter))
     }
 
     // ---- match -----------------------------------------------------------------
