@@ -62,6 +62,8 @@ pub fn stack_effect(i: &Instr) -> (i32, i32) {
         LoadFastBinaryOp(..) => plain(0),
         LoadFastConstBinaryOp(..) | LoadFastLoadFastBinaryOp(..) => plain(1),
         BinaryOpStoreFast(..) => plain(-2),
+        SliceSubscr(n) => plain(-(n as i32)),
+        SliceStore(n) => plain(-(n as i32) - 2),
     }
 }
 

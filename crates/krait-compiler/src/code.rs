@@ -370,6 +370,10 @@ pub enum Instr {
     LoadFastLoadFastBinaryOp(u16, u16, BinOp),
     /// `BINARY_OP op; STORE_FAST a`.
     BinaryOpStoreFast(BinOp, u32),
+    /// `BUILD_SLICE n; BINARY_SUBSCR`.
+    SliceSubscr(u32),
+    /// `BUILD_SLICE n; STORE_SUBSCR`.
+    SliceStore(u32),
 }
 
 impl Instr {
@@ -399,6 +403,8 @@ impl Instr {
             (Compare(op), PopJumpIfFalse(t)) => CompareJumpIfFalse(op, t),
             (Compare(op), PopJumpIfTrue(t)) => CompareJumpIfTrue(op, t),
             (BinaryOp(op), StoreFast(a)) => BinaryOpStoreFast(op, a),
+            (BuildSlice(n), BinarySubscr) => SliceSubscr(n),
+            (BuildSlice(n), StoreSubscr) => SliceStore(n),
             _ => return None,
         })
     }

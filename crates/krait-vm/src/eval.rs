@@ -420,6 +420,36 @@ impl Vm {
                         self.stack[base + l as usize] = v;
                     }
                     Instr::LoadGlobal(i) => load_global!(i),
+                    Instr::SliceSubscr(n) => {
+                        let (l, k) = (self.stack.len(), n as usize);
+                        match self.slice_now(&self.stack[l - k - 1], &self.stack[l - k..]) {
+                            Some(v) => {
+                                self.stack.truncate(l - k - 1);
+                                self.stack.push(v);
+                                pc += 1;
+                            }
+                            // The slice object, then the subscription on its
+                            // own.
+                            None => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.op_other(Instr::BuildSlice(n), code, fi));
+                            }
+                        }
+                    }
+                    Instr::SliceStore(n) => {
+                        let (l, k) = (self.stack.len(), n as usize);
+                        if self.store_slice_now(
+                            &self.stack[l - k - 1],
+                            &self.stack[l - k..],
+                            &self.stack[l - k - 2],
+                        ) {
+                            self.stack.truncate(l - k - 2);
+                            pc += 1;
+                        } else {
+                            self.frames[fi].pc = pc;
+                            tri!(self.op_other(Instr::BuildSlice(n), code, fi));
+                        }
+                    }
                     Instr::LoadAttr(i) => load_attr!(i),
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();

@@ -577,7 +577,9 @@ impl Vm {
             | Instr::LoadFastBinaryOp(..)
             | Instr::LoadFastConstBinaryOp(..)
             | Instr::LoadFastLoadFastBinaryOp(..)
-            | Instr::BinaryOpStoreFast(..) => unreachable!("handled by the loop"),
+            | Instr::BinaryOpStoreFast(..)
+            | Instr::SliceSubscr(_)
+            | Instr::SliceStore(_) => unreachable!("handled by the loop"),
         }
         Ok(())
     }

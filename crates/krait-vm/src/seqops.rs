@@ -30,6 +30,22 @@ impl SliceIndices {
 }
 
 /// Clamps slice bounds to a length, as `slice.indices` does.
+/// Slice bounds given as ints or None (a step of None is 1); `None` for
+/// anything else, or a zero step (the general path raises).
+fn plain_bounds(bounds: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
+    let bound = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let step = match bounds.get(2).map(bound) {
+        None | Some(Some(None)) => 1,
+        Some(Some(Some(0))) | Some(None) => return None,
+        Some(Some(Some(s))) => s.max(-i64::MAX),
+    };
+    Some((bound(bounds.first()?)?, bound(bounds.get(1)?)?, step))
+}
+
 pub fn adjust_slice(
     start: Option<i64>,
     stop: Option<i64>,
@@ -150,6 +166,70 @@ impl Vm {
             _ => Err(self
                 .type_error("slice indices must be integers or None or have an __index__ method")),
         }
+    }
+
+    /// `container[start:stop(:step)]` of an exact list, tuple or ASCII str
+    /// by int or None bounds, without a slice object; `None` when the
+    /// general path must decide.
+    pub fn slice_now(&self, container: &Value, bounds: &[Value]) -> Option<Value> {
+        let (start, stop, step) = plain_bounds(bounds)?;
+        let o = container.as_obj()?;
+        match o.kind() {
+            ObjKind::List(items) if o.class().is(&self.types.list) => {
+                let items = items.borrow();
+                let s = adjust_slice(start, stop, step, items.len());
+                Some(self.new_list(s.positions().map(|p| items[p].clone()).collect()))
+            }
+            ObjKind::Tuple(items) if o.class().is(&self.types.tuple) => {
+                let s = adjust_slice(start, stop, step, items.len());
+                if s.step == 1 && s.len == items.len() {
+                    return Some(container.clone());
+                }
+                Some(self.new_tuple(s.positions().map(|p| items[p].clone()).collect()))
+            }
+            ObjKind::Str(t) if o.class().is(&self.types.str_) && t.is_ascii() => {
+                let bytes = t.as_bytes();
+                let s = adjust_slice(start, stop, step, bytes.len());
+                if s.step == 1 && s.len == bytes.len() {
+                    return Some(container.clone());
+                }
+                let text: String = s.positions().map(|p| bytes[p] as char).collect();
+                Some(self.new_string(text))
+            }
+            _ => None,
+        }
+    }
+
+    /// `container[start:stop] = value` for an exact list, int or None
+    /// bounds (step 1) and a list or tuple value; false when the general
+    /// path must decide.
+    pub fn store_slice_now(&self, container: &Value, bounds: &[Value], value: &Value) -> bool {
+        let Some((start, stop, 1)) = plain_bounds(bounds) else {
+            return false;
+        };
+        let Some(o) = container
+            .as_obj()
+            .filter(|o| o.class().is(&self.types.list))
+        else {
+            return false;
+        };
+        let ObjKind::List(items) = o.kind() else {
+            return false;
+        };
+        // Copied first: the value may be the list itself.
+        let new: Vec<Value> = match value.kind() {
+            Some(ObjKind::List(v)) => v.borrow().clone(),
+            Some(ObjKind::Tuple(v)) => v.to_vec(),
+            _ => return false,
+        };
+        let mut items = items.borrow_mut();
+        let s = adjust_slice(start, stop, 1, items.len());
+        let from = s.start as usize;
+        let to = (from + s.len).max(from);
+        let removed: Vec<Value> = items.splice(from..to, new).collect();
+        drop(items);
+        drop(removed);
+        true
     }
 
     /// The bounds of a slice object over `length` items.
