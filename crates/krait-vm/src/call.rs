@@ -351,6 +351,33 @@ impl Vm {
         true
     }
 
+    /// Pushes the frame for a function whose arguments are already in their
+    /// slots from `base` (built in the frame stack, not moved there).
+    pub fn push_new_frame(&mut self, f: &Function, base: usize, cleanup: usize) {
+        if !f.code.code.cell2arg.is_empty() || !f.closure.is_empty() {
+            let frame = self.new_frame(f, base, cleanup);
+            self.push_frame(frame);
+            return;
+        }
+        let needed = base + f.code.nlocalsplus;
+        if self.stack.len() < needed {
+            self.stack.resize(needed, Value::Null);
+        }
+        self.depth += 1;
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            pc: 0,
+            base,
+            globals: f.globals.clone(),
+            locals: Value::Null,
+            cleanup,
+            is_entry: false,
+            is_init: false,
+            binop: None,
+            gen: None,
+        });
+    }
+
     /// The frame for a function whose arguments are already in their slots
     /// from `base`; creates cells and copies the closure.
     pub fn new_frame(&mut self, f: &Function, base: usize, cleanup: usize) -> Frame {

@@ -578,8 +578,7 @@ impl Vm {
                                 if self.depth >= self.recursion_limit {
                                     tri!(Err(self.recursion_error()));
                                 }
-                                let frame = self.new_frame(f, ci + 1, p);
-                                self.push_frame(frame);
+                                self.push_new_frame(f, ci + 1, p);
                                 continue 'frame;
                             }
                         }
@@ -614,6 +613,21 @@ impl Vm {
                     }
                     Instr::ReturnValue => {
                         let v = self.pop();
+                        // A plain call returning to the caller in this loop:
+                        // the frame is dropped where it is.
+                        let plain = {
+                            let f = &self.frames[fi];
+                            (!f.is_entry && !f.is_init && f.binop.is_none() && f.gen.is_none())
+                                .then_some(f.cleanup)
+                        };
+                        if let Some(cleanup) = plain {
+                            self.frames.truncate(fi);
+                            self.depth -= 1;
+                            self.stack.truncate(cleanup);
+                            self.run_finalizers();
+                            self.stack.push(v);
+                            continue 'frame;
+                        }
                         let mut frame = self.pop_frame();
                         // An operator method declining: the operator's
                         // TypeError, naming the operands' class.
