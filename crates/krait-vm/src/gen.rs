@@ -396,40 +396,45 @@ impl Vm {
             return false;
         };
         let mut s = st.borrow_mut();
-        let Some(mut frame) = s.frame.take() else {
+        let Some(frame) = s.frame.take() else {
             return false;
         };
-        let started = frame.pc > 0;
+        // Moved whole into the frame stack and edited there: a frame edited
+        // field by field and then copied stalls on the copy.
+        self.frames.push(frame);
         s.running = true;
         // While it runs, the generator keeps the caller's exception state.
         let own = std::mem::replace(&mut s.exc_state, Value::None);
         self.enter_exc_state(own);
         let base = self.stack.len();
-        frame.base = base;
-        frame.cleanup = base;
-        frame.is_entry = false;
         // The saved buffer keeps its capacity for the next suspension.
         self.stack.append(&mut s.saved);
         drop(s);
-        if started {
+        let frame = self.frames.last_mut().expect("the frame just pushed");
+        frame.base = base;
+        frame.cleanup = base;
+        frame.is_entry = false;
+        frame.gen = g.as_obj().cloned();
+        if frame.pc > 0 {
             self.stack.push(sent);
         }
-        frame.gen = g.as_obj().cloned();
         self.depth += 1;
-        self.frames.push(frame);
         true
     }
 
     /// A generator frame run by [`Vm::gen_enter_inline`] yielded: it goes
     /// back into its generator, suspended.
-    pub(crate) fn gen_suspend_inline(&mut self, mut frame: Frame) {
-        let Some(g) = frame.gen.take() else { return };
+    pub(crate) fn gen_suspend_inline(&mut self, frame: Frame) {
+        let Some(g) = frame.gen.clone() else { return };
         let st = state(&g);
         let mut s = st.borrow_mut();
         move_tail(&mut self.stack, frame.base, &mut s.saved);
         s.running = false;
         s.exc_state = self.leave_exc_state();
-        s.frame = Some(frame);
+        // Stored whole, then the link to the generator (which owns the
+        // frame) dropped in place.
+        let stored = s.frame.insert(frame);
+        stored.gen = None;
     }
 
     /// A generator frame run by [`Vm::gen_enter_inline`] ended, by return
