@@ -821,8 +821,7 @@ impl Vm {
             return false;
         };
         let at = self.stack.len() - 1;
-        let frame = self.new_frame(f, at, at);
-        self.push_frame(frame);
+        self.push_new_frame(f, at, at);
         true
     }
 
@@ -867,9 +866,10 @@ impl Vm {
         self.stack.push(b.clone());
         self.stack.push(a.clone());
         self.stack.push(b.clone());
-        let mut frame = self.new_frame(f, at + 2, at);
-        frame.binop = Some(op);
-        self.push_frame(frame);
+        self.push_new_frame(f, at + 2, at);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.binop = Some(op);
+        }
         true
     }
 
@@ -919,9 +919,10 @@ impl Vm {
         };
         self.stack[p] = inst.clone();
         self.stack[p + 1] = inst;
-        let mut frame = self.new_frame(f, p + 1, p + 1);
-        frame.is_init = true;
-        self.push_frame(frame);
+        self.push_new_frame(f, p + 1, p + 1);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.is_init = true;
+        }
         Ok(true)
     }
 

@@ -491,8 +491,7 @@ impl Vm {
                     {
                         let base = self.stack.len();
                         self.stack.push(mgr);
-                        let frame = self.new_frame(f, base, base);
-                        self.push_frame(frame);
+                        self.push_new_frame(f, base, base);
                         return Ok(());
                     }
                 }
