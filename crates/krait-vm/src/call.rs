@@ -125,8 +125,12 @@ impl Vm {
                 && !f.code.code.is_generator_like()
             {
                 self.stack.extend(args.pos);
-                let frame = self.new_frame(f, base, base);
-                return self.run_frame(frame);
+                if self.depth >= self.recursion_limit {
+                    self.stack.truncate(base);
+                    return Err(self.recursion_error());
+                }
+                self.push_new_frame(f, base, base);
+                return self.run_pushed_frame();
             }
         }
         let frame = self.bind_arguments(func, args, base, base)?;
@@ -138,13 +142,13 @@ impl Vm {
 
     /// Creates the frame for a call of `func`, binding the arguments into
     /// local slots pushed at `base` (the stack must be `base` long).
-    pub fn bind_arguments(
+    pub fn bind_and_push(
         &mut self,
         func: &Obj,
         args: Args,
         base: usize,
         cleanup: usize,
-    ) -> PyResult<Frame> {
+    ) -> PyResult<()> {
         let ObjKind::Function(f) = func.kind() else {
             unreachable!("bind_arguments on a non-function")
         };
@@ -328,7 +332,21 @@ impl Vm {
                 )));
             }
         }
-        Ok(self.new_frame(f, base, cleanup))
+        self.push_new_frame(f, base, cleanup);
+        Ok(())
+    }
+
+    /// [`Vm::bind_and_push`], with the frame handed back instead of pushed.
+    pub fn bind_arguments(
+        &mut self,
+        func: &Obj,
+        args: Args,
+        base: usize,
+        cleanup: usize,
+    ) -> PyResult<Frame> {
+        self.bind_and_push(func, args, base, cleanup)?;
+        self.depth -= 1;
+        Ok(self.frames.pop().expect("the frame just pushed"))
     }
 
     /// Pushes the defaults that complete `nargs` positional arguments (the

@@ -25,13 +25,22 @@ pub enum Exit {
 
 impl Vm {
     /// Runs a frame until it returns.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
-        frame.is_entry = true;
+    pub fn run_frame(&mut self, frame: Frame) -> PyResult {
         if self.depth >= self.recursion_limit {
             self.stack.truncate(frame.cleanup);
             return Err(self.recursion_error());
         }
         self.push_frame(frame);
+        self.run_pushed_frame()
+    }
+
+    /// Runs the frame on top of the frame stack until it returns.
+    pub fn run_pushed_frame(&mut self) -> PyResult {
+        // Marked where it is (a frame edited and then moved stalls on the
+        // move).
+        if let Some(frame) = self.frames.last_mut() {
+            frame.is_entry = true;
+        }
         match self.eval()? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(v, _) => Ok(v),

@@ -736,17 +736,21 @@ impl Vm {
         if let Value::Obj(fo) = &func {
             if let ObjKind::Function(_) = fo.kind() {
                 let base = self.stack.len();
-                let frame = self.bind_arguments(fo, args, base, base)?;
-                if frame.code.code.is_generator_like() {
+                self.bind_and_push(fo, args, base, base)?;
+                let top = self.frames.len() - 1;
+                let generator = self.frames[top].code.code.is_generator_like();
+                // (The frame counts in the depth now.)
+                if generator || self.depth > self.recursion_limit {
+                    self.depth -= 1;
+                    let frame = self.frames.pop().expect("the frame just pushed");
+                    if !generator {
+                        self.stack.truncate(base);
+                        return Err(self.recursion_error());
+                    }
                     let g = self.make_generator(frame, fo);
                     self.stack.push(g);
                     return Ok(false);
                 }
-                if self.depth >= self.recursion_limit {
-                    self.stack.truncate(base);
-                    return Err(self.recursion_error());
-                }
-                self.push_frame(frame);
                 return Ok(true);
             }
         }
