@@ -543,7 +543,9 @@ fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
                 Some(r) => Value::Int(r),
                 None => vm.binary_op(BinOp::Add, &acc, &v)?,
             },
-            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+            (Value::FloatBits(x), Value::FloatBits(y)) => {
+                Value::Float(f64::from_bits(*x) + f64::from_bits(*y))
+            }
             _ => vm.binary_op(BinOp::Add, &acc, &v)?,
         };
     }
@@ -700,9 +702,9 @@ impl Vm {
         match v {
             Value::Obj(o) => o.addr() as i64,
             Value::None => 0x1000,
-            Value::Bool(b) => 0x1010 + *b as i64 * 16,
+            Value::Truth(b) => 0x1010 + *b as i64 * 16,
             Value::Int(i) => 0x10_0000_0000 + (*i as i128 * 32).rem_euclid(1 << 40) as i64,
-            Value::Float(f) => 0x20_0000_0000 + (f.to_bits() % (1 << 36)) as i64,
+            Value::FloatBits(f) => 0x20_0000_0000 + (f % (1 << 36)) as i64,
             Value::Null => 0,
         }
     }
@@ -751,7 +753,7 @@ impl Vm {
     /// `divmod(a, b)`.
     pub fn divmod(&mut self, a: &Value, b: &Value) -> PyResult {
         let is_num = |v: &Value| {
-            matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+            matches!(v, Value::Int(_) | Value::Truth(_) | Value::FloatBits(_))
                 || matches!(v.kind(), Some(ObjKind::Int(_)))
         };
         if is_num(a)
@@ -856,8 +858,10 @@ impl Vm {
     /// `round(x[, ndigits])`.
     pub fn round(&mut self, x: &Value, ndigits: Option<&Value>) -> PyResult {
         match x {
-            Value::Float(f) => crate::floatmethods::round_float(self, *f, ndigits),
-            Value::Int(_) | Value::Bool(_) if ndigits.is_none_or(|n| n.is_none()) => {
+            Value::FloatBits(f) => {
+                crate::floatmethods::round_float(self, f64::from_bits(*f), ndigits)
+            }
+            Value::Int(_) | Value::Truth(_) if ndigits.is_none_or(|n| n.is_none()) => {
                 Ok(crate::intmethods::unwrap_number(self, x))
             }
             _ => {

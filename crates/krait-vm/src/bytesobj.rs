@@ -60,7 +60,7 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Ok(b) = bytes_of(vm, v) {
         return Ok(b);
     }
-    if matches!(v.kind(), Some(ObjKind::Str(_))) || matches!(v, Value::Int(_) | Value::Bool(_)) {
+    if matches!(v.kind(), Some(ObjKind::Str(_))) || matches!(v, Value::Int(_) | Value::Truth(_)) {
         return Err(vm.type_error(format!(
             "cannot convert '{}' object to bytes",
             vm.type_name(v)

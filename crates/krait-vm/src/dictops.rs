@@ -42,17 +42,23 @@ pub fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
                 _ => None,
             }
         }
-        (Value::Float(x), Value::Float(y)) => Some(x == y),
-        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
-            Some(crate::ops::int_float_eq(*x, *y))
+        // The same bits are the same float, as `is` sees floats: a NaN key
+        // finds itself, as the one NaN object does in CPython.
+        (Value::FloatBits(x), Value::FloatBits(y)) => {
+            Some(x == y || f64::from_bits(*x) == f64::from_bits(*y))
         }
-        (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(*x as i64 == *y),
+        (Value::Int(x), Value::FloatBits(y)) | (Value::FloatBits(y), Value::Int(x)) => {
+            Some(crate::ops::int_float_eq(*x, f64::from_bits(*y)))
+        }
+        (Value::Truth(x), Value::Truth(y)) => Some(x == y),
+        (Value::Truth(x), Value::Int(y)) | (Value::Int(y), Value::Truth(x)) => {
+            Some(*x as i64 == *y)
+        }
         (Value::None, Value::None) => Some(true),
-        (Value::None, Value::Int(_) | Value::Float(_) | Value::Bool(_))
-        | (Value::Int(_) | Value::Float(_) | Value::Bool(_), Value::None) => Some(false),
-        (Value::Obj(o), Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_))
-        | (Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_), Value::Obj(o)) => {
+        (Value::None, Value::Int(_) | Value::FloatBits(_) | Value::Truth(_))
+        | (Value::Int(_) | Value::FloatBits(_) | Value::Truth(_), Value::None) => Some(false),
+        (Value::Obj(o), Value::Int(_) | Value::Truth(_) | Value::None | Value::FloatBits(_))
+        | (Value::Int(_) | Value::Truth(_) | Value::None | Value::FloatBits(_), Value::Obj(o)) => {
             match o.kind() {
                 ObjKind::Str(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)
                     if !o.class().tdata().heap =>

@@ -173,10 +173,12 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.binary_op(op, &a, &b)),
                         },
-                        (Value::Float(x), Value::Float(y)) => match fast_float_op(op, *x, *y) {
-                            Some(v) => Value::Float(v),
-                            None => tri!(self.binary_op(op, &a, &b)),
-                        },
+                        (Value::FloatBits(x), Value::FloatBits(y)) => {
+                            match fast_float_op(op, f64::from_bits(*x), f64::from_bits(*y)) {
+                                Some(v) => Value::Float(v),
+                                None => tri!(self.binary_op(op, &a, &b)),
+                            }
+                        }
                         _ => {
                             if self.binop_inline(op, &a, &b) {
                                 self.frames[fi].pc = pc;
@@ -215,7 +217,7 @@ impl Vm {
                             // The truth test belongs to the jump.
                             pc += 1;
                             match r {
-                                Value::Bool(b) => b,
+                                Value::Truth(b) => b != 0,
                                 v => tri!(self.truthy(&v)),
                             }
                         }
@@ -539,7 +541,7 @@ impl Vm {
                     Instr::Jump(t) => pc = t as usize,
                     Instr::PopJumpIfFalse(t) => {
                         let b = match self.pop() {
-                            Value::Bool(b) => b,
+                            Value::Truth(b) => b != 0,
                             v => tri!(self.truthy(&v)),
                         };
                         if !b {
@@ -548,7 +550,7 @@ impl Vm {
                     }
                     Instr::PopJumpIfTrue(t) => {
                         let b = match self.pop() {
-                            Value::Bool(b) => b,
+                            Value::Truth(b) => b != 0,
                             v => tri!(self.truthy(&v)),
                         };
                         if b {

@@ -162,9 +162,9 @@ impl Vm {
     /// or `__index__` objects.
     pub fn float_of(&mut self, v: &Value) -> PyResult<f64> {
         match v {
-            Value::Float(f) => return Ok(*f),
+            Value::FloatBits(f) => return Ok(f64::from_bits(*f)),
             Value::Int(i) => return Ok(*i as f64),
-            Value::Bool(b) => return Ok(*b as i64 as f64),
+            Value::Truth(b) => return Ok(*b as i64 as f64),
             _ => {}
         }
         match v.kind() {
@@ -176,7 +176,7 @@ impl Vm {
         if let Some(m) = self.lookup_type(&cls, "__float__") {
             let r = self.call_method_value(&m, v.clone(), vec![])?;
             return match r {
-                Value::Float(f) => Ok(f),
+                Value::FloatBits(f) => Ok(f64::from_bits(f)),
                 _ => match r.kind() {
                     Some(ObjKind::Float(f)) => Ok(*f),
                     _ => Err(self.type_error(format!(
@@ -294,8 +294,8 @@ pub fn text_arg(v: &Value) -> Option<String> {
 pub fn as_complex(vm: &Vm, v: &Value) -> Option<(f64, f64)> {
     match v {
         Value::Int(i) => Some((*i as f64, 0.0)),
-        Value::Bool(b) => Some((*b as i64 as f64, 0.0)),
-        Value::Float(f) => Some((*f, 0.0)),
+        Value::Truth(b) => Some((*b as i64 as f64, 0.0)),
+        Value::FloatBits(f) => Some((f64::from_bits(*f), 0.0)),
         Value::Obj(o) => match o.kind() {
             ObjKind::Complex(re, im) => Some((*re, *im)),
             ObjKind::Float(f) => Some((*f, 0.0)),

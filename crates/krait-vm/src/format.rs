@@ -611,8 +611,8 @@ impl Vm {
     pub fn native_format(&mut self, v: &Value, spec_text: &str) -> Option<PyResult> {
         use crate::object::ObjKind;
         let what = match v {
-            Value::Int(_) | Value::Bool(_) => "int",
-            Value::Float(_) => "float",
+            Value::Int(_) | Value::Truth(_) => "int",
+            Value::FloatBits(_) => "float",
             Value::Obj(o) => match o.kind() {
                 ObjKind::Int(_) => "int",
                 ObjKind::Float(_) => "float",
@@ -631,8 +631,8 @@ impl Vm {
         };
         let r = match v {
             Value::Int(i) => format_i64(*i, &spec),
-            Value::Bool(b) => format_i64(*b as i64, &spec),
-            Value::Float(f) => format_float(*f, &spec),
+            Value::Truth(b) => format_i64(*b as i64, &spec),
+            Value::FloatBits(f) => format_float(f64::from_bits(*f), &spec),
             Value::Obj(o) => match o.kind() {
                 ObjKind::Int(b) => format_int(self, b, &spec),
                 ObjKind::Float(f) => format_float(*f, &spec),

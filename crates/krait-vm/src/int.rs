@@ -14,7 +14,7 @@ pub type BigInt = IBig;
 pub fn small(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Truth(b) => Some(*b as i64),
         _ => None,
     }
 }
@@ -23,7 +23,7 @@ pub fn small(v: &Value) -> Option<i64> {
 pub fn to_big(v: &Value) -> Option<IBig> {
     match v {
         Value::Int(i) => Some(IBig::from(*i)),
-        Value::Bool(b) => Some(IBig::from(*b as i64)),
+        Value::Truth(b) => Some(IBig::from(*b as i64)),
         Value::Obj(o) => match o.kind() {
             ObjKind::Int(b) => Some(b.clone()),
             _ => None,
@@ -35,7 +35,7 @@ pub fn to_big(v: &Value) -> Option<IBig> {
 /// An int of an exact built-in type (`int` or `bool`), inline or big.
 pub fn is_exact_int(vm: &Vm, v: &Value) -> bool {
     match v {
-        Value::Int(_) | Value::Bool(_) => true,
+        Value::Int(_) | Value::Truth(_) => true,
         Value::Obj(o) => o.class().is(&vm.types.int),
         _ => false,
     }

@@ -162,8 +162,8 @@ pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
 /// int methods only ints (`(3).__add__(1.5)` is NotImplemented, left to
 /// float's reflected method), float methods ints and floats.
 fn operands_fit(receiver: &Value, a: &Value, b: &Value) -> bool {
-    let receiver_is_float =
-        matches!(receiver, Value::Float(_)) || matches!(receiver.kind(), Some(ObjKind::Float(_)));
+    let receiver_is_float = matches!(receiver, Value::FloatBits(_))
+        || matches!(receiver.kind(), Some(ObjKind::Float(_)));
     if receiver_is_float {
         is_number(a) && is_number(b)
     } else {
@@ -172,11 +172,11 @@ fn operands_fit(receiver: &Value, a: &Value, b: &Value) -> bool {
 }
 
 fn is_int(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.kind(), Some(ObjKind::Int(_)))
+    matches!(v, Value::Int(_) | Value::Truth(_)) || matches!(v.kind(), Some(ObjKind::Int(_)))
 }
 
 fn is_number(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+    matches!(v, Value::Int(_) | Value::Truth(_) | Value::FloatBits(_))
         || matches!(v.kind(), Some(ObjKind::Int(_)))
 }
 
@@ -217,7 +217,7 @@ fn int_repr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn int_index(vm: &mut Vm, args: Args) -> PyResult {
     Ok(unwrap_number(vm, &args.pos[0])).map(|v| match v {
-        Value::Bool(b) => Value::Int(b as i64),
+        Value::Truth(b) => Value::Int(b as i64),
         v => v,
     })
 }
@@ -474,8 +474,8 @@ fn unicode_digit(c: char) -> Option<u32> {
 pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
     match v {
         Value::Int(_) => return Ok(v.clone()),
-        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return float_to_int(vm, *f),
+        Value::Truth(b) => return Ok(Value::Int(*b as i64)),
+        Value::FloatBits(f) => return float_to_int(vm, f64::from_bits(*f)),
         _ => {}
     }
     if let Some(o) = v.as_obj() {
@@ -500,7 +500,7 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
     for name in ["__int__", "__index__"] {
         if let Some(m) = vm.lookup_type(&cls, name) {
             let r = vm.call_method_value(&m, v.clone(), vec![])?;
-            if !matches!(r, Value::Int(_) | Value::Bool(_))
+            if !matches!(r, Value::Int(_) | Value::Truth(_))
                 && !matches!(r.kind(), Some(ObjKind::Int(_)))
             {
                 return Err(vm.type_error(format!(
@@ -604,8 +604,8 @@ impl Vm {
                 Some(a) => Value::Int(a),
                 None => self.new_int(IBig::from(*i).abs()),
             }),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Float(f) => Ok(Value::Float(f.abs())),
+            Value::Truth(b) => Ok(Value::Int(*b as i64)),
+            Value::FloatBits(f) => Ok(Value::Float(f64::from_bits(*f).abs())),
             _ => {
                 if let Some(o) = v.as_obj() {
                     if !o.class().tdata().heap {

@@ -608,7 +608,7 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
                         ["__float__", "__index__"].iter().any(|n| {
                             let key = vm.intern(n);
                             vm.lookup_type_obj(&cls, &key).is_some()
-                        }) || matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+                        }) || matches!(v, Value::Int(_) | Value::FloatBits(_) | Value::Truth(_));
                     if !is_number {
                         return Err(vm.type_error(if first {
                             format!(

@@ -70,10 +70,10 @@ impl Vm {
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
-            Value::Bool(b) => *b,
+            Value::Truth(b) => *b != 0,
             Value::None | Value::Null => false,
             Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
+            Value::FloatBits(f) => f64::from_bits(*f) != 0.0,
             Value::Obj(o) => {
                 if !o.class().tdata().heap {
                     match o.kind() {
@@ -100,7 +100,7 @@ impl Vm {
                 if let Some(m) = self.lookup_type(&cls, "__bool__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Truth(b) => Ok(b != 0),
                         other => Err(self.type_error(format!(
                             "__bool__ should return bool, returned {}",
                             self.type_name(&other)
@@ -122,8 +122,8 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(crate::hash::hash_int(*i)),
-            Value::Bool(b) => Ok(*b as i64),
-            Value::Float(f) => Ok(crate::hash::hash_float(*f)),
+            Value::Truth(b) => Ok(*b as i64),
+            Value::FloatBits(f) => Ok(crate::hash::hash_float(f64::from_bits(*f))),
             Value::None | Value::Null => Ok(self.none_singleton_hash),
             Value::Obj(o) => {
                 if !o.class().tdata().heap {
@@ -190,7 +190,7 @@ impl Vm {
                         let r = self.call_method_value(&m, v.clone(), vec![])?;
                         match r {
                             Value::Int(i) => Ok(crate::hash::fix(i)),
-                            Value::Bool(b) => Ok(b as i64),
+                            Value::Truth(b) => Ok(b as i64),
                             Value::Obj(ref big) if matches!(big.kind(), ObjKind::Int(_)) => {
                                 match big.kind() {
                                     ObjKind::Int(b) => Ok(crate::hash::hash_bigint(b)),
@@ -279,24 +279,30 @@ impl Vm {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
-            (Value::Float(x), Value::Float(y)) => {
-                return Ok(Some(float_cmp(op, *x, *y)));
+            (Value::FloatBits(x), Value::FloatBits(y)) => {
+                return Ok(Some(float_cmp(op, f64::from_bits(*x), f64::from_bits(*y))));
             }
-            (Value::Int(x), Value::Float(y)) => return Ok(Some(int_float_cmp(op, *x, *y))),
-            (Value::Float(x), Value::Int(y)) => {
-                return Ok(Some(int_float_cmp(op.swapped(), *y, *x)))
+            (Value::Int(x), Value::FloatBits(y)) => {
+                return Ok(Some(int_float_cmp(op, *x, f64::from_bits(*y))))
             }
-            (Value::Bool(_) | Value::Int(_), Value::Bool(_) | Value::Int(_)) => {
+            (Value::FloatBits(x), Value::Int(y)) => {
+                return Ok(Some(int_float_cmp(op.swapped(), *y, f64::from_bits(*x))))
+            }
+            (Value::Truth(_) | Value::Int(_), Value::Truth(_) | Value::Int(_)) => {
                 Some(int::small(a).unwrap().cmp(&int::small(b).unwrap()))
             }
-            (Value::Bool(_), Value::Float(y)) => {
-                return Ok(Some(int_float_cmp(op, int::small(a).unwrap(), *y)))
+            (Value::Truth(_), Value::FloatBits(y)) => {
+                return Ok(Some(int_float_cmp(
+                    op,
+                    int::small(a).unwrap(),
+                    f64::from_bits(*y),
+                )))
             }
-            (Value::Float(x), Value::Bool(_)) => {
+            (Value::FloatBits(x), Value::Truth(_)) => {
                 return Ok(Some(int_float_cmp(
                     op.swapped(),
                     int::small(b).unwrap(),
-                    *x,
+                    f64::from_bits(*x),
                 )))
             }
             (Value::None, Value::None) => match op {
@@ -343,39 +349,39 @@ impl Vm {
                     _ => None,
                 }
             }
-            (Value::Obj(x), Value::Int(_) | Value::Bool(_) | Value::Float(_))
+            (Value::Obj(x), Value::Int(_) | Value::Truth(_) | Value::FloatBits(_))
                 if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Complex(..)) =>
             {
                 return Ok(self.complex_eq(op, a, b));
             }
-            (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Obj(y))
+            (Value::Int(_) | Value::Truth(_) | Value::FloatBits(_), Value::Obj(y))
                 if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Complex(..)) =>
             {
                 return Ok(self.complex_eq(op, a, b));
             }
-            (Value::Obj(x), Value::Float(f))
+            (Value::Obj(x), Value::FloatBits(f))
                 if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Int(_)) =>
             {
                 let ObjKind::Int(p) = x.kind() else {
                     unreachable!()
                 };
-                return Ok(Some(big_float_cmp(op, p, *f)));
+                return Ok(Some(big_float_cmp(op, p, f64::from_bits(*f))));
             }
-            (Value::Float(f), Value::Obj(y))
+            (Value::FloatBits(f), Value::Obj(y))
                 if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Int(_)) =>
             {
                 let ObjKind::Int(q) = y.kind() else {
                     unreachable!()
                 };
-                return Ok(Some(big_float_cmp(op.swapped(), q, *f)));
+                return Ok(Some(big_float_cmp(op.swapped(), q, f64::from_bits(*f))));
             }
-            (Value::Obj(x), Value::Int(_) | Value::Bool(_)) if !x.class().tdata().heap => {
+            (Value::Obj(x), Value::Int(_) | Value::Truth(_)) if !x.class().tdata().heap => {
                 match x.kind() {
                     ObjKind::Int(p) => Some(p.cmp(&int::to_big(b).unwrap())),
                     _ => None,
                 }
             }
-            (Value::Int(_) | Value::Bool(_), Value::Obj(y)) if !y.class().tdata().heap => {
+            (Value::Int(_) | Value::Truth(_), Value::Obj(y)) if !y.class().tdata().heap => {
                 match y.kind() {
                     ObjKind::Int(q) => Some(int::to_big(a).unwrap().cmp(q)),
                     _ => None,
@@ -625,16 +631,18 @@ impl Vm {
         let op = full_op.base();
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return int::binop_small(self, op, *x, *y),
-            (Value::Float(x), Value::Float(y)) => return crate::float::binop(self, op, *x, *y),
-            (Value::Float(x), Value::Int(_) | Value::Bool(_)) => {
+            (Value::FloatBits(x), Value::FloatBits(y)) => {
+                return crate::float::binop(self, op, f64::from_bits(*x), f64::from_bits(*y))
+            }
+            (Value::FloatBits(x), Value::Int(_) | Value::Truth(_)) => {
                 let y = int::small(b).unwrap() as f64;
-                return crate::float::binop(self, op, *x, y);
+                return crate::float::binop(self, op, f64::from_bits(*x), y);
             }
-            (Value::Int(_) | Value::Bool(_), Value::Float(y)) => {
+            (Value::Int(_) | Value::Truth(_), Value::FloatBits(y)) => {
                 let x = int::small(a).unwrap() as f64;
-                return crate::float::binop(self, op, x, *y);
+                return crate::float::binop(self, op, x, f64::from_bits(*y));
             }
-            (Value::Bool(x), Value::Bool(y))
+            (Value::Truth(x), Value::Truth(y))
                 if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) =>
             {
                 let r = match op {
@@ -642,9 +650,9 @@ impl Vm {
                     BinOp::Or => x | y,
                     _ => x ^ y,
                 };
-                return Ok(Some(Value::Bool(r)));
+                return Ok(Some(Value::Bool(r != 0)));
             }
-            (Value::Bool(_) | Value::Int(_), Value::Bool(_) | Value::Int(_)) => {
+            (Value::Truth(_) | Value::Int(_), Value::Truth(_) | Value::Int(_)) => {
                 let x = int::small(a).unwrap();
                 let y = int::small(b).unwrap();
                 return int::binop_small(self, op, x, y);
@@ -657,22 +665,22 @@ impl Vm {
             let y = int::to_big(b).unwrap();
             return int::binop_big(self, op, &x, &y);
         }
-        if let (Some(x), Value::Float(y)) = (int::to_big(a), b) {
+        if let (Some(x), Value::FloatBits(y)) = (int::to_big(a), b) {
             if int::is_exact_int(self, a) {
                 let xf = int::big_to_f64(self, &x)?;
-                return crate::float::binop(self, op, xf, *y);
+                return crate::float::binop(self, op, xf, f64::from_bits(*y));
             }
         }
-        if let (Value::Float(x), Some(y)) = (a, int::to_big(b)) {
+        if let (Value::FloatBits(x), Some(y)) = (a, int::to_big(b)) {
             if int::is_exact_int(self, b) {
                 let yf = int::big_to_f64(self, &y)?;
-                return crate::float::binop(self, op, *x, yf);
+                return crate::float::binop(self, op, f64::from_bits(*x), yf);
             }
         }
         let complex = |v: &Value| matches!(v.kind(), Some(ObjKind::Complex(..)));
         let number = |v: &Value| {
             complex(v)
-                || matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+                || matches!(v, Value::Int(_) | Value::Truth(_) | Value::FloatBits(_))
                 || matches!(v.kind(), Some(ObjKind::Int(_) | ObjKind::Float(_)))
         };
         // (`b"%s" % 2j` is formatting: complex arithmetic is for numbers.)
@@ -693,8 +701,8 @@ impl Vm {
                 Some(n) => Value::Int(n),
                 None => self.new_int(-dashu_int::IBig::from(*i)),
             }),
-            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
-            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Truth(b) => Ok(Value::Int(-(*b as i64))),
+            Value::FloatBits(f) => Ok(Value::Float(-f64::from_bits(*f))),
             Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
                 let b = int::to_big(v).unwrap_or_default();
                 Ok(self.new_int(-b))
@@ -716,8 +724,8 @@ impl Vm {
 
     pub fn unary_positive(&mut self, v: &Value) -> PyResult {
         match v {
-            Value::Int(_) | Value::Float(_) => Ok(v.clone()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Int(_) | Value::FloatBits(_) => Ok(v.clone()),
+            Value::Truth(b) => Ok(Value::Int(*b as i64)),
             Value::Obj(o)
                 if !o.class().tdata().heap
                     && matches!(o.kind(), ObjKind::Int(_) | ObjKind::Complex(..)) =>
@@ -731,7 +739,7 @@ impl Vm {
     pub fn unary_invert(&mut self, v: &Value) -> PyResult {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
-            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::Truth(b) => Ok(Value::Int(!(*b as i64))),
             Value::Obj(o) if !o.class().tdata().heap && matches!(o.kind(), ObjKind::Int(_)) => {
                 let b = int::to_big(v).unwrap_or_default();
                 Ok(self.new_int(-b - dashu_int::IBig::from(1)))

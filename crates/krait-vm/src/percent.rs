@@ -178,7 +178,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = match &arg {
-                    Value::Float(f) => crate::intmethods::float_to_int(vm, *f)?,
+                    Value::FloatBits(f) => crate::intmethods::float_to_int(vm, f64::from_bits(*f))?,
                     _ => match vm.index_int(&arg)? {
                         Some(v) => v,
                         None => {
@@ -234,7 +234,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &arg {
-                    Value::Float(f) => *f,
+                    Value::FloatBits(f) => f64::from_bits(*f),
                     _ => match vm.float_of(&arg) {
                         Ok(f) => f,
                         Err(_) => {

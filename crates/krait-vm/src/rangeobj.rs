@@ -46,7 +46,7 @@ pub fn new(vm: &mut Vm, args: &[Value]) -> PyResult {
     for (i, a) in args.iter().enumerate() {
         vals[i] = match vm.index_int(a)? {
             Some(Value::Int(n)) => n,
-            Some(Value::Bool(b)) => b as i64,
+            Some(Value::Truth(b)) => b as i64,
             Some(_) => {
                 return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
             }
@@ -122,7 +122,7 @@ fn position(o: &Obj, v: i64) -> Option<i64> {
 
 pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
     match item {
-        Value::Int(_) | Value::Bool(_) => {
+        Value::Int(_) | Value::Truth(_) => {
             Ok(position(o, crate::int::small(item).unwrap()).is_some())
         }
         _ => {

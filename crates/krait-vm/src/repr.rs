@@ -40,11 +40,17 @@ impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult {
         match v {
             Value::None => return Ok(Value::Obj(self.intern("None"))),
-            Value::Bool(b) => {
-                return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" })))
+            Value::Truth(b) => {
+                return Ok(Value::Obj(self.intern(if *b != 0 {
+                    "True"
+                } else {
+                    "False"
+                })))
             }
             Value::Int(i) => return Ok(self.new_string(i.to_string())),
-            Value::Float(f) => return Ok(self.new_string(crate::float::repr(*f))),
+            Value::FloatBits(f) => {
+                return Ok(self.new_string(crate::float::repr(f64::from_bits(*f))))
+            }
             Value::Null => return Ok(self.new_str("<NULL>")),
             Value::Obj(o) => {
                 if !o.class().tdata().heap {

@@ -240,7 +240,7 @@ impl Vm {
         match &code {
             Value::None => 0,
             Value::Int(i) => *i as i32,
-            Value::Bool(b) => *b as i32,
+            Value::Truth(b) => *b as i32,
             other => {
                 let s = self.str_string(other).unwrap_or_default();
                 self.stderr.write(format!("{s}\n").as_bytes());

@@ -89,7 +89,7 @@ impl Vm {
     pub fn index_int(&mut self, v: &Value) -> PyResult<Option<Value>> {
         match v {
             Value::Int(_) => Ok(Some(v.clone())),
-            Value::Bool(b) => Ok(Some(Value::Int(*b as i64))),
+            Value::Truth(b) => Ok(Some(Value::Int(*b as i64))),
             Value::Obj(o) if matches!(o.kind(), ObjKind::Int(_)) => {
                 if o.class().is(&self.types.int) {
                     return Ok(Some(v.clone()));
@@ -106,7 +106,7 @@ impl Vm {
                     Some(m) => {
                         let r = self.call_method_value(&m, v.clone(), vec![])?;
                         match &r {
-                            Value::Int(_) | Value::Bool(_) => Ok(Some(r)),
+                            Value::Int(_) | Value::Truth(_) => Ok(Some(r)),
                             Value::Obj(ro) if matches!(ro.kind(), ObjKind::Int(_)) => Ok(Some(r)),
                             _ => Err(self.type_error(format!(
                                 "__index__ returned non-int (type {})",
@@ -139,7 +139,7 @@ impl Vm {
         match self.index_int(v)? {
             None => Ok(None),
             Some(Value::Int(i)) => Ok(Some(i)),
-            Some(Value::Bool(b)) => Ok(Some(b as i64)),
+            Some(Value::Truth(b)) => Ok(Some(b as i64)),
             Some(other) => Err(self.index_error(format!(
                 "cannot fit '{}' into an index-sized integer",
                 self.type_name(&other)
@@ -154,7 +154,7 @@ impl Vm {
         }
         match self.index_int(v)? {
             Some(Value::Int(i)) => Ok(Some(i)),
-            Some(Value::Bool(b)) => Ok(Some(b as i64)),
+            Some(Value::Truth(b)) => Ok(Some(b as i64)),
             Some(Value::Obj(o)) => match o.kind() {
                 ObjKind::Int(b) => Ok(Some(if *b < IBig::ZERO {
                     i64::MIN + 1
@@ -254,7 +254,7 @@ impl Vm {
         match self.index_int(&r)? {
             Some(Value::Int(i)) if i >= 0 => Ok(i as usize),
             Some(Value::Int(_)) => Err(self.value_error("__len__() should return >= 0")),
-            Some(Value::Bool(b)) => Ok(b as usize),
+            Some(Value::Truth(b)) => Ok(b as usize),
             Some(v) => {
                 if crate::int::to_big(&v).is_some_and(|b| b < IBig::ZERO) {
                     Err(self.value_error("__len__() should return >= 0"))

@@ -44,8 +44,10 @@ impl Prim<'_> {
 fn prim<'a>(vm: &Vm, v: &'a Value) -> Option<Prim<'a>> {
     match v {
         Value::Int(i) => Some(Prim::Int(*i)),
-        Value::Bool(b) => Some(Prim::Int(*b as i64)),
-        Value::Float(f) if !f.is_nan() => Some(Prim::Float(*f)),
+        Value::Truth(b) => Some(Prim::Int(*b as i64)),
+        Value::FloatBits(f) if !f64::from_bits(*f).is_nan() => {
+            Some(Prim::Float(f64::from_bits(*f)))
+        }
         Value::Obj(o) => match o.kind() {
             ObjKind::Str(s) if o.class().is(&vm.types.str_) => Some(Prim::Str(s)),
             _ => None,

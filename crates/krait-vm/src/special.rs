@@ -353,10 +353,10 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
 /// Attributes of inline values (`(5).real`, `True.imag`...).
 pub fn value_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
     let is_int =
-        matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
+        matches!(v, Value::Int(_) | Value::Truth(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
     let as_int = |vm: &mut Vm| -> Value {
         match v {
-            Value::Bool(b) => Value::Int(*b as i64),
+            Value::Truth(b) => Value::Int(*b as i64),
             Value::Obj(o) => match o.kind() {
                 ObjKind::Int(b) => vm.new_int(b.clone()),
                 _ => v.clone(),
@@ -373,7 +373,7 @@ pub fn value_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Valu
         }));
     }
     let f = match v {
-        Value::Float(f) => Some(*f),
+        Value::FloatBits(f) => Some(f64::from_bits(*f)),
         Value::Obj(o) => match o.kind() {
             ObjKind::Float(f) => Some(*f),
             _ => None,

@@ -19,9 +19,14 @@ pub enum Value {
     Null,
     #[default]
     None,
-    Bool(bool),
+    /// A bool as 0 or 1, and a float by its bits: with every payload a
+    /// machine word of the integer class, a value is a pair of words the
+    /// compiler passes and returns in two registers (a `bool` or `f64`
+    /// payload made it a memory aggregate, written field by field and
+    /// reloaded whole). Built with [`Value::Bool`] and [`Value::Float`].
+    Truth(u64),
     Int(i64),
-    Float(f64),
+    FloatBits(u64),
     Obj(Obj),
 }
 
@@ -98,6 +103,20 @@ impl Value {
         matches!(self, Value::None)
     }
 
+    /// A bool value.
+    #[allow(non_snake_case)]
+    #[inline(always)]
+    pub const fn Bool(b: bool) -> Value {
+        Value::Truth(b as u64)
+    }
+
+    /// A float value.
+    #[allow(non_snake_case)]
+    #[inline(always)]
+    pub const fn Float(f: f64) -> Value {
+        Value::FloatBits(f.to_bits())
+    }
+
     #[inline]
     pub fn as_obj(&self) -> Option<&Obj> {
         match self {
@@ -110,10 +129,10 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) | (Value::None, Value::None) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Truth(a), Value::Truth(b)) => a == b,
             // Small ints and equal floats behave as the same object would.
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::FloatBits(a), Value::FloatBits(b)) => a == b,
             (Value::Obj(a), Value::Obj(b)) => a.is(b),
             _ => false,
         }

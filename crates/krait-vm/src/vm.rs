@@ -469,8 +469,8 @@ impl Vm {
         match v {
             Value::Obj(o) => o.class(),
             Value::Int(_) => &self.types.int,
-            Value::Float(_) => &self.types.float,
-            Value::Bool(_) => &self.types.bool_,
+            Value::FloatBits(_) => &self.types.float,
+            Value::Truth(_) => &self.types.bool_,
             Value::None | Value::Null => &self.types.none,
         }
     }
