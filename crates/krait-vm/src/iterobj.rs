@@ -182,6 +182,9 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                 },
             }
         }
+        IterState::WideRange { next, stop, step } => {
+            Ok(crate::rangeobj::wide_next(vm, next, *stop, *step))
+        }
         IterState::Range { next, stop, step } => {
             let n = *next;
             if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
@@ -393,6 +396,9 @@ pub fn length_hint(state: &IterState) -> Option<usize> {
         IterState::Reversed { index, .. } => (*index + 1).max(0) as usize,
         IterState::Range { next, stop, step } => {
             crate::rangeobj::range_len(*next as i128, *stop as i128, *step as i128) as usize
+        }
+        IterState::WideRange { next, stop, step } => {
+            usize::try_from(crate::rangeobj::range_len(*next, *stop, *step)).unwrap_or(usize::MAX)
         }
         IterState::Dict { dict, pos, .. } => {
             let d = crate::dictops::dict_cell(dict).borrow();

@@ -35,7 +35,13 @@ pub fn register(vm: &mut Vm) {
     crate::tupleobj::register_sequence_dunders(vm, &range);
     method(vm, &range, "__bool__", |vm, a| {
         check_method_args(vm, &a, "__bool__", 0, 0)?;
-        Ok(Value::Bool(vm.len(&a.pos[0])? > 0))
+        match a.pos[0]
+            .as_obj()
+            .filter(|o| matches!(o.kind(), ObjKind::Range { .. }))
+        {
+            Some(o) => Ok(Value::Bool(!crate::rangeobj::is_empty(o))),
+            None => Ok(Value::Bool(vm.len(&a.pos[0])? > 0)),
+        }
     });
     method(vm, &range, "__reversed__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();

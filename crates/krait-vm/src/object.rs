@@ -225,6 +225,12 @@ pub enum IterState {
         stop: i64,
         step: i64,
     },
+    /// A range whose values (or the value past its last) leave 64 bits.
+    WideRange {
+        next: i128,
+        stop: i128,
+        step: i128,
+    },
     /// Over a dict's keys, values or items (0, 1, 2), by entry position.
     Dict {
         dict: Obj,

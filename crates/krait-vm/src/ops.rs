@@ -88,9 +88,8 @@ impl Vm {
                         ObjKind::FrozenSet(t) => return Ok(!t.is_empty()),
                         ObjKind::Complex(re, im) => return Ok(*re != 0.0 || *im != 0.0),
                         ObjKind::Float(f) => return Ok(*f != 0.0),
-                        ObjKind::Range { .. }
-                        | ObjKind::DictView { .. }
-                        | ObjKind::MappingProxy(_) => {
+                        ObjKind::Range { .. } => return Ok(!crate::rangeobj::is_empty(o)),
+                        ObjKind::DictView { .. } | ObjKind::MappingProxy(_) => {
                             return Ok(crate::seqops::native_len(o).unwrap_or(0) != 0)
                         }
                         _ => {}

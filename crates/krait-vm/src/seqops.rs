@@ -29,7 +29,6 @@ impl SliceIndices {
     }
 }
 
-/// Clamps slice bounds to a length, as `slice.indices` does.
 /// Slice bounds given as ints or None (a step of None is 1); `None` for
 /// anything else, or a zero step (the general path raises).
 fn plain_bounds(bounds: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
@@ -46,6 +45,7 @@ fn plain_bounds(bounds: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
     Some((bound(bounds.first()?)?, bound(bounds.get(1)?)?, step))
 }
 
+/// Clamps slice bounds to a length, as `slice.indices` does.
 pub fn adjust_slice(
     start: Option<i64>,
     stop: Option<i64>,
@@ -276,6 +276,9 @@ impl Vm {
                 if !o.class().tdata().heap {
                     return Ok(n);
                 }
+            }
+            if matches!(o.kind(), ObjKind::Range { .. }) {
+                return Err(crate::rangeobj::too_long(self));
             }
             let cls = o.class().clone();
             let name = self.names.len.clone();
