@@ -408,6 +408,26 @@ impl Vm {
         self.generic_setattr(obj, &cls, name, value)
     }
 
+    /// `obj.__class__ = value`: CPython's checks, then a clear error, as
+    /// an object's class cannot change in Krait.
+    fn class_assignment_error(&self, cls: &Obj, value: &Value) -> Obj {
+        if !matches!(value.kind(), Some(ObjKind::Type(_))) {
+            return self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(value)
+            ));
+        }
+        if !cls.tdata().heap {
+            return self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            );
+        }
+        self.new_exception_msg(
+            &self.exc.not_implemented_error,
+            "assigning to __class__ is not supported by Krait",
+        )
+    }
+
     pub fn generic_setattr(
         &mut self,
         obj: &Value,
@@ -415,6 +435,9 @@ impl Vm {
         name: &Obj,
         value: Value,
     ) -> PyResult<()> {
+        if as_pystr(name).and_then(|s| s.as_str()) == Some("__class__") {
+            return Err(self.class_assignment_error(cls, &value));
+        }
         if let Some(a) = self.lookup_type_obj(cls, name) {
             if let Some(r) = self.descriptor_set(&a, obj, Some(value.clone()))? {
                 return Ok(r);

@@ -206,7 +206,7 @@ impl Vm {
             return ClassAttr::Other;
         }
         let cls = o.class().clone();
-        if !self.plain_protocol(&cls, bit) {
+        if !self.plain_protocol(&cls, bit) || name.is(&self.names.class) {
             return ClassAttr::Other;
         }
         let Some(found) = self.lookup_type_obj(&cls, name) else {
