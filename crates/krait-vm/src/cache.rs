@@ -27,7 +27,7 @@ const PLAIN_GET: u8 = 1;
 const PLAIN_SET: u8 = 2;
 
 /// `LOAD_GLOBAL` when the cache still holds: the value, without a lookup.
-#[inline]
+#[inline(always)]
 pub fn global_hit(cache: &InlineCache, globals: &Obj, builtins: &Obj, name: &Obj) -> Option<Value> {
     let hint = cache.hint.get() as usize;
     match cache.kind.get() {
@@ -51,7 +51,7 @@ pub fn global_hit(cache: &InlineCache, globals: &Obj, builtins: &Obj, name: &Obj
 
 /// `LOAD_ATTR` of an instance attribute or slot when the cache holds for
 /// the object's class and the entry is where it was.
-#[inline]
+#[inline(always)]
 pub fn instance_attr_hit(cache: &InlineCache, o: &Obj, name: &Obj) -> Option<Value> {
     let version = o.class().tdata().version.get();
     if cache.instance_of(version) {
@@ -76,7 +76,7 @@ pub fn instance_attr_hit(cache: &InlineCache, o: &Obj, name: &Obj) -> Option<Val
 /// `STORE_ATTR` of an instance attribute or slot when the cache holds for
 /// the object's class and the entry is where it was; gives the value back
 /// otherwise.
-#[inline]
+#[inline(always)]
 pub fn instance_store_hit(
     cache: &InlineCache,
     o: &Obj,
