@@ -182,9 +182,7 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                 },
             }
         }
-        IterState::WideRange { next, stop, step } => {
-            Ok(crate::rangeobj::wide_next(vm, next, *stop, *step))
-        }
+        IterState::WideRange(r) => Ok(crate::rangeobj::wide_next(vm, &mut r.next, r.stop, r.step)),
         IterState::Range { next, stop, step } => {
             let n = *next;
             if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
@@ -397,8 +395,9 @@ pub fn length_hint(state: &IterState) -> Option<usize> {
         IterState::Range { next, stop, step } => {
             crate::rangeobj::range_len(*next as i128, *stop as i128, *step as i128) as usize
         }
-        IterState::WideRange { next, stop, step } => {
-            usize::try_from(crate::rangeobj::range_len(*next, *stop, *step)).unwrap_or(usize::MAX)
+        IterState::WideRange(r) => {
+            usize::try_from(crate::rangeobj::range_len(r.next, r.stop, r.step))
+                .unwrap_or(usize::MAX)
         }
         IterState::Dict { dict, pos, .. } => {
             let d = crate::dictops::dict_cell(dict).borrow();

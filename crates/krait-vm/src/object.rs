@@ -209,6 +209,13 @@ pub struct Property {
     pub name: RefCell<Value>,
 }
 
+/// The position of a range iterator beyond 64 bits.
+pub struct WideRange {
+    pub next: i128,
+    pub stop: i128,
+    pub step: i128,
+}
+
 /// The iterators of built-in types.
 pub enum IterState {
     /// Over a list, tuple, str or other indexable sequence, by index.
@@ -225,12 +232,9 @@ pub enum IterState {
         stop: i64,
         step: i64,
     },
-    /// A range whose values (or the value past its last) leave 64 bits.
-    WideRange {
-        next: i128,
-        stop: i128,
-        step: i128,
-    },
+    /// A range whose values (or the value past its last) leave 64 bits
+    /// (boxed: 128-bit fields would double every object's alignment).
+    WideRange(Box<WideRange>),
     /// Over a dict's keys, values or items (0, 1, 2), by entry position.
     Dict {
         dict: Obj,

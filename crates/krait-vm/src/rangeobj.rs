@@ -266,7 +266,7 @@ fn iterator(vm: &Vm, next: i128, stop: i128, step: i128) -> Value {
         narrow(stop + step),
     ) {
         (Some(next), Some(stop), Some(step), Some(_)) => IterState::Range { next, stop, step },
-        _ => IterState::WideRange { next, stop, step },
+        _ => IterState::WideRange(Box::new(crate::object::WideRange { next, stop, step })),
     };
     Value::Obj(Obj::new(
         vm.types.range_iterator.clone(),
