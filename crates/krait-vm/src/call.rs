@@ -372,39 +372,28 @@ impl Vm {
     /// Pushes the frame for a function whose arguments are already in their
     /// slots from `base` (built in the frame stack, not moved there).
     pub fn push_new_frame(&mut self, f: &Function, base: usize, cleanup: usize) {
-        if !f.code.code.cell2arg.is_empty() || !f.closure.is_empty() {
-            let frame = self.new_frame(f, base, cleanup);
-            self.push_frame(frame);
-            return;
-        }
-        let needed = base + f.code.nlocalsplus;
-        if self.stack.len() < needed {
-            self.stack.resize(needed, Value::Null);
-        }
+        self.init_locals(f, base);
         self.depth += 1;
-        self.frames.push(Frame {
-            code: f.code.clone(),
-            pc: 0,
-            base,
-            globals: f.globals.clone(),
-            locals: Value::Null,
-            cleanup,
-            is_entry: false,
-            is_init: false,
-            binop: None,
-            gen: None,
-        });
+        self.frames.push(Frame::for_call(f, base, cleanup));
     }
 
     /// The frame for a function whose arguments are already in their slots
-    /// from `base`; creates cells and copies the closure.
+    /// from `base`.
     pub fn new_frame(&mut self, f: &Function, base: usize, cleanup: usize) -> Frame {
-        let code = f.code.clone();
+        self.init_locals(f, base);
+        Frame::for_call(f, base, cleanup)
+    }
+
+    /// The local slots after the arguments at `base`: unbound, but cells
+    /// made (holding the argument for a parameter that is also a cell) and
+    /// the closure's cells copied.
+    fn init_locals(&mut self, f: &Function, base: usize) {
+        let code = &f.code;
         let c = &code.code;
-        let nl = c.varnames.len();
         if self.stack.len() < base + code.nlocalsplus {
             self.stack.resize(base + code.nlocalsplus, Value::Null);
         }
+        let nl = c.varnames.len();
         for (i, arg) in c.cell2arg.iter().enumerate() {
             let init = match arg {
                 Some(a) => std::mem::replace(&mut self.stack[base + *a as usize], Value::Null),
@@ -418,18 +407,6 @@ impl Vm {
         let nc = c.cellvars.len();
         for (i, cell) in f.closure.iter().enumerate() {
             self.stack[base + nl + nc + i] = cell.clone();
-        }
-        Frame {
-            code,
-            pc: 0,
-            base,
-            globals: f.globals.clone(),
-            locals: Value::Null,
-            cleanup,
-            is_entry: false,
-            is_init: false,
-            binop: None,
-            gen: None,
         }
     }
 }

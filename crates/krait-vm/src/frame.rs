@@ -36,6 +36,24 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The frame of a call of `f` with its locals from `base`; returning
+    /// cuts the value stack to `cleanup`.
+    #[inline]
+    pub fn for_call(f: &crate::function::Function, base: usize, cleanup: usize) -> Frame {
+        Frame {
+            code: f.code.clone(),
+            pc: 0,
+            base,
+            globals: f.globals.clone(),
+            locals: Value::Null,
+            cleanup,
+            is_entry: false,
+            is_init: false,
+            binop: None,
+            gen: None,
+        }
+    }
+
     /// The source line of the instruction at `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
         self.code
