@@ -992,10 +992,6 @@ impl Vm {
                 }
             }
         }
-        if crate::dictops::get_str(&d, "__doc__").is_none() {
-            let k = self.names.doc.clone();
-            crate::dictops::set_str(self, &d, k, Value::None);
-        }
         let del = self.intern("__del__");
         let has_del = crate::attr::mro_lookup(&cls, &del).is_some();
         cls.tdata().has_del.set(has_del);
@@ -1090,6 +1086,11 @@ impl Vm {
         }
         if layout != Layout::Object && crate::dictops::get_str(&d, "__slots__").is_none() {
             instance_dict = true;
+        }
+        // After the slot members, as CPython orders the namespace.
+        if crate::dictops::get_str(&d, "__doc__").is_none() {
+            let k = self.names.doc.clone();
+            crate::dictops::set_str(self, &d, k, Value::None);
         }
         *cls.tdata().slots.borrow_mut() = slots;
         cls.tdata().instance_dict.set(instance_dict);
