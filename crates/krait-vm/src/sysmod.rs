@@ -177,6 +177,31 @@ pub fn register(vm: &mut Vm) {
     ];
     let vi = struct_sequence(vm, "sys.version_info", VERSION_INFO_FIELDS, vi);
     set_attr_str(vm, &sys, "version_info", vi);
+    let fi = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    let fi = struct_sequence(vm, "sys.float_info", FLOAT_INFO_FIELDS, fi);
+    set_attr_str(vm, &sys, "float_info", fi);
+    // CPython's digits are 30 bits; the str conversion limit is the
+    // issue's 4300 digits.
+    let ii = vec![
+        Value::Int(30),
+        Value::Int(4),
+        Value::Int(4300),
+        Value::Int(640),
+    ];
+    let ii = struct_sequence(vm, "sys.int_info", INT_INFO_FIELDS, ii);
+    set_attr_str(vm, &sys, "int_info", ii);
     set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
     set_attr_str(vm, &sys, "maxsize", Value::Int(i64::MAX));
     set_attr_str(vm, &sys, "maxunicode", Value::Int(0x10FFFF));
@@ -399,6 +424,25 @@ impl Vm {
 }
 
 const VERSION_INFO_FIELDS: &[&str] = &["major", "minor", "micro", "releaselevel", "serial"];
+const FLOAT_INFO_FIELDS: &[&str] = &[
+    "max",
+    "max_exp",
+    "max_10_exp",
+    "min",
+    "min_exp",
+    "min_10_exp",
+    "dig",
+    "mant_dig",
+    "epsilon",
+    "radix",
+    "rounds",
+];
+const INT_INFO_FIELDS: &[&str] = &[
+    "bits_per_digit",
+    "sizeof_digit",
+    "default_max_str_digits",
+    "str_digits_check_threshold",
+];
 
 /// Item `i` of the tuple receiving a struct-sequence field read.
 fn tuple_item(a: &crate::function::Args, i: usize) -> Value {
@@ -412,6 +456,8 @@ fn tuple_item(a: &crate::function::Args, i: usize) -> Value {
 fn struct_fields(type_name: &str) -> &'static [&'static str] {
     match type_name {
         "sys.version_info" => VERSION_INFO_FIELDS,
+        "sys.float_info" => FLOAT_INFO_FIELDS,
+        "sys.int_info" => INT_INFO_FIELDS,
         _ => &[],
     }
 }
@@ -431,12 +477,18 @@ fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) 
     let tuple = vm.types.tuple.clone();
     crate::bootstrap::set_bases(vm, &cls, std::slice::from_ref(&tuple));
     // Each field is a read-only property reading its position.
-    const GETTERS: [crate::function::NativeFn; 5] = [
+    const GETTERS: [crate::function::NativeFn; 11] = [
         |_, a| Ok(tuple_item(&a, 0)),
         |_, a| Ok(tuple_item(&a, 1)),
         |_, a| Ok(tuple_item(&a, 2)),
         |_, a| Ok(tuple_item(&a, 3)),
         |_, a| Ok(tuple_item(&a, 4)),
+        |_, a| Ok(tuple_item(&a, 5)),
+        |_, a| Ok(tuple_item(&a, 6)),
+        |_, a| Ok(tuple_item(&a, 7)),
+        |_, a| Ok(tuple_item(&a, 8)),
+        |_, a| Ok(tuple_item(&a, 9)),
+        |_, a| Ok(tuple_item(&a, 10)),
     ];
     for (field, getter) in fields.iter().zip(GETTERS) {
         let fget = crate::bootstrap::builtin(vm, "field", getter, Some(&cls), true, false);
