@@ -269,8 +269,20 @@ pub fn float_repr(x: f64, add_dot_zero: bool) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // `{:e}` gives the shortest round-trip digits as d.ddddde±x.
-    let sci = format!("{:e}", x);
+    // `{:e}` gives the shortest round-trip digits as d.ddddde±x. Where two
+    // strings of that length round-trip, CPython prints the one nearer the
+    // exact value (1000000000000000.25 is ...0.2, not ...0.3): the value
+    // correctly rounded to that many digits, which round-trips too.
+    let shortest = format!("{:e}", x);
+    let ndigits = shortest
+        .split_once('e')
+        .map_or(1, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
+    let nearest = format!("{:.*e}", ndigits.saturating_sub(1), x);
+    let sci = if nearest.parse::<f64>() == Ok(x) {
+        nearest
+    } else {
+        shortest
+    };
     let (mantissa, exp) = sci.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let (sign, mantissa) = match mantissa.strip_prefix('-') {
