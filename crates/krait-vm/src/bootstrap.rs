@@ -94,6 +94,7 @@ pub fn init_types(vm: &mut Vm) {
         t.frame.clone(),
         t.member_descriptor.clone(),
         t.generic_alias.clone(),
+        t.union_type.clone(),
     ];
     for ty in &simple {
         set_bases(vm, ty, std::slice::from_ref(&object));
@@ -122,6 +123,7 @@ pub fn init_types(vm: &mut Vm) {
         set_attr_str(vm, ty, "__module__", Value::Obj(m));
     }
     crate::objtype::register(vm);
+    crate::uniontype::register(vm);
     crate::intmethods::register(vm);
     crate::floatmethods::register(vm);
     crate::strmethods::register(vm);

@@ -55,6 +55,7 @@ pub mod sysmod;
 pub mod traceback;
 pub mod tupleobj;
 pub mod types;
+mod uniontype;
 pub mod value;
 pub mod vm;
 pub mod vmglue;

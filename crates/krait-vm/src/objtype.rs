@@ -47,8 +47,6 @@ pub fn register(vm: &mut Vm) {
     method(vm, &type_, "__subclasses__", type_subclasses);
     method(vm, &type_, "__instancecheck__", type_instancecheck);
     method(vm, &type_, "__subclasscheck__", type_subclasscheck);
-    method(vm, &type_, "__or__", type_or);
-    method(vm, &type_, "__ror__", type_or);
     method(vm, &type_, "__dir__", object_dir);
     crate::bootstrap::classmethod(vm, &type_, "__prepare__", type_prepare);
 
@@ -682,7 +680,8 @@ impl Vm {
             if meta.tdata().heap || t.type_data().is_none() {
                 let name = self.names.subclasscheck.clone();
                 if let Some(m) = self.lookup_type_obj(&meta, &name) {
-                    let is_default = matches!(m.kind(), Some(ObjKind::Builtin(_)));
+                    let is_default = matches!(m.kind(), Some(ObjKind::Builtin(b))
+                        if b.owner.as_ref().is_some_and(|o| o.is(&self.types.type_)));
                     if !is_default {
                         let r = self.call_method_value(&m, cls.clone(), vec![c.clone()])?;
                         return self.truthy(&r);
@@ -777,11 +776,6 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
         Value::Obj(c) if c.type_data().is_some() => Ok(Value::Bool(c.is_subtype(&cls))),
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
-}
-
-fn type_or(vm: &mut Vm, args: Args) -> PyResult {
-    let _ = args;
-    Err(vm.not_implemented_error("union types (X | Y) are not supported yet"))
 }
 
 /// `type(name, bases, dict, **kwds)` and metaclass `__new__` via super.

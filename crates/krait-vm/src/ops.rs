@@ -177,6 +177,9 @@ impl Vm {
                                 o.class().type_name()
                             )))
                         }
+                        // Unions hash by their arguments, with their own
+                        // `__hash__`.
+                        ObjKind::Plain if o.class().is(&self.types.union_type) => {}
                         _ => return Ok(crate::hash::hash_pointer(o.addr())),
                     }
                 }

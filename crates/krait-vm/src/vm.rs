@@ -76,6 +76,7 @@ pub struct Types {
     pub frame: Obj,
     pub member_descriptor: Obj,
     pub generic_alias: Obj,
+    pub union_type: Obj,
 }
 
 /// Names the VM looks up often, interned once.
@@ -284,6 +285,7 @@ impl Vm {
             frame: t("frame", Layout::Special),
             member_descriptor: t("member_descriptor", Layout::Special),
             generic_alias: t("GenericAlias", Layout::Special),
+            union_type: t("UnionType", Layout::Special),
             type_,
             object,
         };
