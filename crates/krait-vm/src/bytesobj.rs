@@ -368,6 +368,84 @@ pub fn bytearray_set_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>
             }
             Ok(())
         }
-        None => Err(vm.not_implemented_error("bytearray slice assignment is not supported yet")),
+        None => bytearray_set_slice(vm, b, &key, value),
     }
+}
+
+/// `b[i:j(:k)] = value` and `del b[i:j(:k)]` on a bytearray.
+fn bytearray_set_slice(
+    vm: &mut Vm,
+    b: &std::cell::RefCell<Vec<u8>>,
+    key: &Value,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let Some(slice) = key
+        .as_obj()
+        .filter(|k| matches!(k.kind(), ObjKind::Slice { .. }))
+    else {
+        return Err(vm.type_error(format!(
+            "bytearray indices must be integers or slices, not {}",
+            vm.type_name(key)
+        )));
+    };
+    let s = vm.slice_indices(slice, b.borrow().len())?;
+    let Some(value) = value else {
+        let mut pos: Vec<usize> = s.positions().collect();
+        pos.sort_unstable();
+        let mut data = b.borrow_mut();
+        for p in pos.into_iter().rev() {
+            data.remove(p);
+        }
+        return Ok(());
+    };
+    let new = match value.kind() {
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)) => {
+            bytes_of(vm, &value)?
+        }
+        Some(ObjKind::Str(_)) => return Err(assign_only_bytes(vm)),
+        None if value.is_none() => {
+            return Err(vm.type_error("cannot convert 'NoneType' object to bytearray"))
+        }
+        None => return Err(assign_only_bytes(vm)),
+        Some(_) => {
+            let items = vm.iterate(&value).map_err(|_| assign_only_bytes(vm))?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                match vm.index_i64(&item)? {
+                    Some(x) if (0..256).contains(&x) => out.push(x as u8),
+                    Some(_) => return Err(vm.value_error("byte must be in range(0, 256)")),
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            vm.type_name(&item)
+                        )))
+                    }
+                }
+            }
+            out
+        }
+    };
+    let mut data = b.borrow_mut();
+    if s.step == 1 {
+        let start = s.start as usize;
+        let stop = (start + s.len).max(start);
+        data.splice(start..stop, new);
+        return Ok(());
+    }
+    if new.len() != s.len {
+        drop(data);
+        return Err(vm.value_error(format!(
+            "attempt to assign bytes of size {} to extended slice of size {}",
+            new.len(),
+            s.len
+        )));
+    }
+    for (p, x) in s.positions().zip(new) {
+        data[p] = x;
+    }
+    Ok(())
+}
+
+fn assign_only_bytes(vm: &Vm) -> crate::value::Obj {
+    vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
 }
