@@ -70,17 +70,30 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    let items = vm.iterate(v).map_err(|_| {
+    let not_iterable = |vm: &Vm| {
         vm.type_error(format!(
             "cannot convert '{}' object to bytes",
             vm.type_name(v)
         ))
-    })?;
+    };
+    ints_to_bytes(vm, v, not_iterable, "bytes must be in range(0, 256)")
+}
+
+/// The items of an iterable of ints as bytes; `not_iterable` makes the
+/// error for anything else, `out_of_range` is the message for an int
+/// outside a byte.
+fn ints_to_bytes(
+    vm: &mut Vm,
+    v: &Value,
+    not_iterable: impl Fn(&Vm) -> crate::value::Obj,
+    out_of_range: &str,
+) -> PyResult<Vec<u8>> {
+    let items = vm.iterate(v).map_err(|_| not_iterable(vm))?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
         match vm.index_i64(&it)? {
             Some(x) if (0..256).contains(&x) => out.push(x as u8),
-            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            Some(_) => return Err(vm.value_error(out_of_range)),
             None => {
                 return Err(vm.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -407,23 +420,12 @@ fn bytearray_set_slice(
             return Err(vm.type_error("cannot convert 'NoneType' object to bytearray"))
         }
         None => return Err(assign_only_bytes(vm)),
-        Some(_) => {
-            let items = vm.iterate(&value).map_err(|_| assign_only_bytes(vm))?;
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                match vm.index_i64(&item)? {
-                    Some(x) if (0..256).contains(&x) => out.push(x as u8),
-                    Some(_) => return Err(vm.value_error("byte must be in range(0, 256)")),
-                    None => {
-                        return Err(vm.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            vm.type_name(&item)
-                        )))
-                    }
-                }
-            }
-            out
-        }
+        Some(_) => ints_to_bytes(
+            vm,
+            &value,
+            assign_only_bytes,
+            "byte must be in range(0, 256)",
+        )?,
     };
     let mut data = b.borrow_mut();
     if s.step == 1 {

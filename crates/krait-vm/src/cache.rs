@@ -245,13 +245,12 @@ impl Vm {
         }
     }
 
-    /// `LOAD_ATTR`.
+    /// `LOAD_ATTR` after the loop found no cache hit
+    /// ([`instance_attr_hit`]): the moved entry, the class, or the general
+    /// lookup.
     #[inline]
     pub fn load_attr_cached(&mut self, cache: &InlineCache, obj: &Value, name: &Obj) -> PyResult {
         if let Value::Obj(o) = obj {
-            if let Some(v) = instance_attr_hit(cache, o, name) {
-                return Ok(v);
-            }
             let version = o.class().tdata().version.get();
             if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
@@ -296,20 +295,17 @@ impl Vm {
         self.getattr(obj, name)
     }
 
-    /// `STORE_ATTR`.
+    /// `STORE_ATTR` after the loop found no cache hit
+    /// ([`instance_store_hit`]).
     #[inline]
     pub fn store_attr_cached(
         &mut self,
         cache: &InlineCache,
         obj: &Value,
         name: &Obj,
-        mut value: Value,
+        value: Value,
     ) -> PyResult<()> {
         if let Value::Obj(o) = obj {
-            value = match instance_store_hit(cache, o, name, value) {
-                Ok(()) => return Ok(()),
-                Err(value) => value,
-            };
             let version = o.class().tdata().version.get();
             if cache.instance_of(version) {
                 if let Some(d) = o.object().dict() {
