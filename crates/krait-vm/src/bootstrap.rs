@@ -2,9 +2,9 @@
 //! namespace, creates the exception classes, and fills the namespaces
 //! and the `builtins` and `sys` modules.
 
-use crate::dict::Dict;
-use crate::function::{Args, BuiltinFunction, NativeFn};
 use crate::object::ObjKind;
+use crate::objects::dict::table::Dict;
+use crate::objects::function::{Args, BuiltinFunction, NativeFn};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -26,7 +26,7 @@ pub fn set_bases(vm: &Vm, ty: &Obj, bases: &[Obj]) {
             .borrow_mut()
             .push(std::rc::Rc::downgrade(&ty.0));
     }
-    let mro = crate::types::c3_mro(ty, bases).unwrap_or_else(|_| vec![ty.clone()]);
+    let mro = crate::objects::typeobject::c3_mro(ty, bases).unwrap_or_else(|_| vec![ty.clone()]);
     *t.mro.borrow_mut() = mro;
     ty.object().dict_or_init(|| new_namespace(vm));
 }
@@ -104,9 +104,9 @@ pub fn init_types(vm: &mut Vm) {
     // Exception classes.
     let type_ = vm.types.type_.clone();
     let ns_vm: &Vm = vm;
-    let exc = crate::exceptions::ExcTypes::create(
+    let exc = crate::objects::exceptions::ExcTypes::create(
         |name, bases| {
-            let c = crate::exceptions::exception_class(&type_, name);
+            let c = crate::objects::exceptions::exception_class(&type_, name);
             set_bases(ns_vm, &c, bases);
             c
         },
@@ -122,32 +122,32 @@ pub fn init_types(vm: &mut Vm) {
         let m = vm.intern("builtins");
         set_attr_str(vm, ty, "__module__", Value::Obj(m));
     }
-    crate::objtype::register(vm);
-    crate::uniontype::register(vm);
-    crate::intmethods::register(vm);
-    crate::floatmethods::register(vm);
-    crate::strmethods::register(vm);
-    crate::bytesobj::register(vm);
-    crate::bytesmethods::register(vm);
-    crate::excgroup::register(vm);
-    crate::listobj::register(vm);
-    crate::tupleobj::register(vm);
-    crate::dictmethods::register(vm);
-    crate::setmethods::register(vm);
-    crate::misctypes::register(vm);
-    crate::excmethods::register(vm);
-    crate::gen::register(vm);
-    crate::asyncgen::register(vm);
-    crate::memview::register(vm);
-    crate::builtins::register(vm);
-    crate::sysmod::register(vm);
+    crate::objects::typeobject::class::register(vm);
+    crate::objects::union::register(vm);
+    crate::objects::int::methods::register(vm);
+    crate::objects::float::methods::register(vm);
+    crate::objects::str::methods::register(vm);
+    crate::objects::bytes::register(vm);
+    crate::objects::bytes::methods::register(vm);
+    crate::objects::exceptions::group::register(vm);
+    crate::objects::list::register(vm);
+    crate::objects::tuple::register(vm);
+    crate::objects::dict::methods::register(vm);
+    crate::objects::set::methods::register(vm);
+    crate::objects::misc::register(vm);
+    crate::objects::exceptions::methods::register(vm);
+    crate::objects::generator::register(vm);
+    crate::objects::asyncgen::register(vm);
+    crate::objects::bytes::memoryview::register(vm);
+    crate::modules::builtins::register(vm);
+    crate::modules::sys::register(vm);
 }
 
 /// Puts a value in a type's (or module's) namespace.
 pub fn set_attr_str(vm: &mut Vm, o: &Obj, name: &str, value: Value) {
     let key = vm.intern(name);
     let d = o.object().dict_or_init(|| new_namespace(vm)).clone();
-    crate::dictops::set_str(vm, &d, key, value);
+    crate::objects::dict::set_str(vm, &d, key, value);
     vm.type_modified(o);
 }
 
@@ -168,7 +168,7 @@ pub fn builtin(
             owner: owner.cloned(),
             is_method,
             is_classmethod,
-            no_args: is_method && crate::function::NO_ARG_METHODS.contains(&name),
+            no_args: is_method && crate::objects::function::NO_ARG_METHODS.contains(&name),
         })),
     ))
 }
@@ -350,7 +350,7 @@ pub fn bind(
         out[i] = Some(v);
     }
     for (k, v) in args.kw {
-        let key = crate::strops::text(&k).into_owned();
+        let key = crate::objects::str::text(&k).into_owned();
         match params.iter().position(|p| *p == key) {
             Some(i) if i >= posonly => {
                 if out[i].is_some() {

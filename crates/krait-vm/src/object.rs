@@ -5,12 +5,12 @@
 //! payloads use `RefCell`/`Cell`; code must never call back into Python
 //! while holding a borrow (it clones what it needs out first).
 
-use crate::dict::Dict;
-use crate::function::{BuiltinFunction, Function};
-use crate::int::BigInt;
-use crate::set::SetTable;
-use crate::str::PyStr;
-use crate::types::TypeData;
+use crate::objects::dict::table::Dict;
+use crate::objects::function::{BuiltinFunction, Function};
+use crate::objects::int::BigInt;
+use crate::objects::set::table::SetTable;
+use crate::objects::str::PyStr;
+use crate::objects::typeobject::TypeData;
 use crate::value::{Obj, Value};
 use std::cell::{Cell, OnceCell, RefCell};
 
@@ -86,7 +86,7 @@ impl Drop for Object {
             };
             let obj = Obj(std::rc::Rc::new(revived));
             if FINALIZE.try_with(|q| q.borrow_mut().push(obj)).is_ok() {
-                crate::gen::note_dying();
+                crate::objects::generator::note_dying();
             }
             return;
         }
@@ -147,7 +147,7 @@ pub struct Module {
 
 /// A generator, coroutine or async generator, with its suspended frame.
 pub struct GenState {
-    pub frame: Option<crate::frame::Frame>,
+    pub frame: Option<crate::eval::frame::Frame>,
     /// The frame's locals and stack while suspended.
     pub saved: Vec<Value>,
     pub running: bool,
@@ -184,7 +184,7 @@ impl GenKind {
 #[derive(Default)]
 pub struct ExcData {
     pub args: Value,
-    pub traceback: Vec<crate::frame::TracebackEntry>,
+    pub traceback: Vec<crate::eval::frame::TracebackEntry>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
@@ -307,15 +307,15 @@ pub enum ObjKind {
         func: Value,
         receiver: Value,
     },
-    Code(std::rc::Rc<crate::code::CodeObject>),
+    Code(std::rc::Rc<crate::objects::code::CodeObject>),
     Cell(RefCell<Value>),
     Generator(Box<RefCell<GenState>>),
     /// An async generator's `__anext__()`/`asend()`/`athrow()`/`aclose()`
     /// awaitable, or `anext()`'s with a default.
-    AsyncOp(Box<RefCell<crate::asyncgen::AsyncOp>>),
+    AsyncOp(Box<RefCell<crate::objects::asyncgen::AsyncOp>>),
     /// A value an async generator's `yield` hands out (`ASYNC_GEN_WRAP`).
     AsyncGenValue(Value),
-    MemoryView(Box<crate::memview::MemView>),
+    MemoryView(Box<crate::objects::bytes::memoryview::MemView>),
     Exception(Box<RefCell<ExcData>>),
     Property(Box<Property>),
     ClassMethod(Value),

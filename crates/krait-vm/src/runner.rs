@@ -2,7 +2,7 @@
 //! namespace, and running a program as `__main__` the way CPython does
 //! (tracebacks, `SystemExit`, exit status).
 
-use crate::frame::Frame;
+use crate::eval::frame::Frame;
 use crate::object::{Module, ObjKind};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -108,10 +108,10 @@ impl Vm {
     /// namespaces; `globals` itself when `Null`).
     pub fn run_code(&mut self, code: &Rc<Code>, globals: &Obj, locals: Value) -> PyResult {
         let co = self.load_code(code);
-        if crate::dictops::get_str(globals, "__builtins__").is_none() {
+        if crate::objects::dict::get_str(globals, "__builtins__").is_none() {
             let k = self.names.builtins.clone();
             let b = Value::Obj(self.builtins.clone());
-            crate::dictops::set_str(self, globals, k, b);
+            crate::objects::dict::set_str(self, globals, k, b);
         }
         let base = self.stack.len();
         self.stack.resize(base + co.nlocalsplus, Value::Null);
@@ -143,19 +143,19 @@ impl Vm {
                 name: name.to_string(),
             }),
         );
-        let d = self.new_dict_obj(crate::dict::Dict::new());
+        let d = self.new_dict_obj(crate::objects::dict::table::Dict::new());
         let _ = m.object().dict_or_init(|| d.clone());
         let k = self.names.name.clone();
         let n = self.new_str(name);
-        crate::dictops::set_str(self, &d, k, n);
+        crate::objects::dict::set_str(self, &d, k, n);
         let k = self.names.doc.clone();
-        crate::dictops::set_str(self, &d, k, Value::None);
+        crate::objects::dict::set_str(self, &d, k, Value::None);
         let k = self.intern("__package__");
-        crate::dictops::set_str(self, &d, k, Value::None);
+        crate::objects::dict::set_str(self, &d, k, Value::None);
         let k = self.intern("__spec__");
-        crate::dictops::set_str(self, &d, k, Value::None);
+        crate::objects::dict::set_str(self, &d, k, Value::None);
         let k = self.intern("__loader__");
-        crate::dictops::set_str(self, &d, k, Value::None);
+        crate::objects::dict::set_str(self, &d, k, Value::None);
         m
     }
 
@@ -178,13 +178,13 @@ impl Vm {
         if !filename.starts_with('<') {
             let k = self.names.file.clone();
             let f = self.new_str(filename);
-            crate::dictops::set_str(self, &globals, k, f);
+            crate::objects::dict::set_str(self, &globals, k, f);
         }
         let k = self.names.builtins.clone();
         let b = Value::Obj(self.builtins.clone());
-        crate::dictops::set_str(self, &globals, k, b);
+        crate::objects::dict::set_str(self, &globals, k, b);
         let key = self.new_str("__main__");
-        let _ = crate::dictops::set(self, &self.modules.clone(), key, Value::Obj(main));
+        let _ = crate::objects::dict::set(self, &self.modules.clone(), key, Value::Obj(main));
         let status = match self.run_code(code, &globals, Value::Null) {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e),
@@ -200,10 +200,12 @@ impl Vm {
     /// CPython frees the module, so that suspended generators they held
     /// are closed and unawaited coroutines reported, in that order.
     fn clear_main_namespace(&mut self, globals: &Obj) {
-        let n = crate::dictops::dict_cell(globals).borrow().entries_len();
+        let n = crate::objects::dict::dict_cell(globals)
+            .borrow()
+            .entries_len();
         for pos in 0..n {
             let old = {
-                let mut d = crate::dictops::dict_cell(globals).borrow_mut();
+                let mut d = crate::objects::dict::dict_cell(globals).borrow_mut();
                 if pos >= d.entries_len() {
                     break;
                 }
@@ -235,7 +237,7 @@ impl Vm {
         let code = e
             .object()
             .dict()
-            .and_then(|d| crate::dictops::get_str_obj(d, &key))
+            .and_then(|d| crate::objects::dict::get_str_obj(d, &key))
             .unwrap_or(Value::None);
         match &code {
             Value::None => 0,

@@ -1,12 +1,12 @@
 //! The interpreter state: built-in types, the value stack and frames, the
 //! module table, interned names; constructors for values and exceptions.
 
-use crate::dict::Dict;
-use crate::frame::Frame;
-use crate::hash::HashSecret;
+use crate::eval::frame::Frame;
 use crate::object::{ExcData, Module, ObjKind};
-use crate::str::PyStr;
-use crate::types::{bootstrap_type, Layout, TypeData};
+use crate::objects::dict::table::Dict;
+use crate::objects::str::PyStr;
+use crate::objects::typeobject::{bootstrap_type, Layout, TypeData};
+use crate::protocol::hash::HashSecret;
 use crate::value::{Obj, Value};
 use krait_compiler::code::{BinOp, CompareOp};
 use std::cell::RefCell;
@@ -188,7 +188,7 @@ pub struct Vm {
     pub empty_str: Obj,
     interned: hashbrown::HashMap<Box<str>, Obj>,
     /// MRO lookups of (class, name), valid while the class's version is unchanged.
-    pub attr_cache: Vec<crate::attr::CacheSlot>,
+    pub attr_cache: Vec<crate::protocol::attr::CacheSlot>,
     pub hash_secret: HashSecret,
     pub recursion_limit: usize,
     /// Python frames plus native recursions (repr, comparisons, ...).
@@ -198,13 +198,13 @@ pub struct Vm {
     /// The exception states of the callers of running generators, the
     /// innermost last.
     pub exc_outer: Vec<Value>,
-    pub exc: crate::exceptions::ExcTypes,
+    pub exc: crate::objects::exceptions::ExcTypes,
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's first).
     pub path: Vec<String>,
     /// Output written by `print` and `sys.stdout.write` when captured.
-    pub stdout: crate::io::Output,
-    pub stderr: crate::io::Output,
+    pub stdout: crate::modules::stdio::Output,
+    pub stderr: crate::modules::stdio::Output,
     /// Containers whose repr is being computed (to print `[...]`).
     pub repr_active: Vec<usize>,
     /// Source files read for tracebacks.
@@ -387,11 +387,11 @@ impl Vm {
             binop: BinOp::ALL
                 .iter()
                 .map(|&op| {
-                    let (name, rname) = crate::ops::binop_dunders(op);
+                    let (name, rname) = crate::protocol::operators::binop_dunders(op);
                     [
                         intern(name),
                         intern(rname),
-                        intern(crate::ops::inplace_dunder(op)),
+                        intern(crate::protocol::operators::inplace_dunder(op)),
                     ]
                 })
                 .collect(),
@@ -427,7 +427,7 @@ impl Vm {
         );
         sys.object().dict_or_init(new_dict);
         let modules = new_dict();
-        let exc = crate::exceptions::ExcTypes::placeholder(&types.object);
+        let exc = crate::objects::exceptions::ExcTypes::placeholder(&types.object);
         let mut vm = Box::new(Vm {
             types,
             names,
@@ -443,8 +443,11 @@ impl Vm {
             empty_tuple,
             empty_str,
             interned,
-            attr_cache: vec![crate::attr::CacheSlot::default(); crate::attr::CACHE_SIZE],
-            hash_secret: *crate::hash::secret(),
+            attr_cache: vec![
+                crate::protocol::attr::CacheSlot::default();
+                crate::protocol::attr::CACHE_SIZE
+            ],
+            hash_secret: *crate::protocol::hash::secret(),
             recursion_limit: 1000,
             depth: 0,
             exc_info: Value::None,
@@ -452,13 +455,13 @@ impl Vm {
             exc,
             argv: Vec::new(),
             path: Vec::new(),
-            stdout: crate::io::Output::stdout(),
-            stderr: crate::io::Output::stderr(),
+            stdout: crate::modules::stdio::Output::stdout(),
+            stderr: crate::modules::stdio::Output::stderr(),
             repr_active: Vec::new(),
             source_cache: HashMap::new(),
             warned: std::collections::HashSet::new(),
         });
-        vm.none_singleton_hash = crate::hash::hash_pointer(0x9e3779b9);
+        vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);
         vm
     }
@@ -681,12 +684,12 @@ impl Vm {
     // ---- module namespaces ----------------------------------------------
 
     pub fn builtin(&self, name: &str) -> Option<Value> {
-        crate::dictops::get_str(&self.builtins_dict, name)
+        crate::objects::dict::get_str(&self.builtins_dict, name)
     }
 
     pub fn set_builtin(&mut self, name: &str, value: Value) {
         let key = self.intern(name);
-        crate::dictops::set_str(self, &self.builtins_dict.clone(), key, value);
+        crate::objects::dict::set_str(self, &self.builtins_dict.clone(), key, value);
     }
 
     /// The exception being handled, as `sys.exc_info()` sees it: this

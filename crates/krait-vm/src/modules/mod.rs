@@ -1,0 +1,6 @@
+//! The modules that live inside the VM: `builtins`, `sys` and the
+//! standard streams.
+
+pub(crate) mod builtins;
+pub(crate) mod stdio;
+pub(crate) mod sys;

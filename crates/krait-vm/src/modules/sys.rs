@@ -1,0 +1,524 @@
+//! The `sys` module, and the standard streams as Python objects.
+
+use crate::bootstrap::{check_args, check_method_args, function, method, set_attr_str};
+use crate::object::ObjKind;
+use crate::objects::typeobject::{Layout, TypeData};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Which standard stream a stream object is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdin = 0,
+    Stdout = 1,
+    Stderr = 2,
+}
+
+pub fn register(vm: &mut Vm) {
+    let sys = vm.sys.clone();
+    let stream_type = Obj::new(
+        vm.types.type_.clone(),
+        ObjKind::Type(Box::new(TypeData::new(
+            "TextIOWrapper",
+            Layout::Special,
+            false,
+        ))),
+    );
+    crate::bootstrap::set_bases(vm, &stream_type, std::slice::from_ref(&vm.types.object));
+    let m = vm.new_str("_io");
+    set_attr_str(vm, &stream_type, "__module__", m);
+    method(vm, &stream_type, "write", |vm, a| {
+        check_args(
+            vm,
+            &crate::objects::function::Args::new(a.pos[1..].iter().cloned()),
+            "write",
+            1,
+            1,
+        )?;
+        let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(&a.pos[1])
+            )));
+        };
+        let n = s.len();
+        let text = s.to_string_lossy().into_owned();
+        match stream_of(&a.pos[0]) {
+            Some(Stream::Stderr) => vm.stderr.write(text.as_bytes()),
+            _ => vm.stdout.write(text.as_bytes()),
+        }
+        Ok(Value::Int(n as i64))
+    });
+    method(vm, &stream_type, "flush", |vm, a| {
+        match stream_of(&a.pos[0]) {
+            Some(Stream::Stderr) => vm.stderr.flush(),
+            _ => vm.stdout.flush(),
+        }
+        Ok(Value::None)
+    });
+    method(vm, &stream_type, "readline", |vm, a| {
+        check_method_args(vm, &a, "readline", 0, 1)?;
+        let limit = size_arg(vm, a.pos.get(1))?;
+        let line = read_stdin_line(vm, limit);
+        Ok(vm.new_string(line))
+    });
+    method(vm, &stream_type, "read", |vm, a| {
+        use std::io::Read;
+        check_method_args(vm, &a, "read", 0, 1)?;
+        vm.stdout.flush();
+        let mut s = String::new();
+        match size_arg(vm, a.pos.get(1))? {
+            None => {
+                let _ = std::io::stdin().read_to_string(&mut s);
+            }
+            Some(n) => {
+                // Characters, read one at a time through the shared buffer.
+                for _ in 0..n {
+                    let c = read_stdin_line(vm, Some(1));
+                    if c.is_empty() {
+                        break;
+                    }
+                    s.push_str(&c);
+                }
+            }
+        }
+        Ok(vm.new_string(s))
+    });
+    method(vm, &stream_type, "readlines", |vm, a| {
+        check_method_args(vm, &a, "readlines", 0, 1)?;
+        let mut lines = Vec::new();
+        loop {
+            let line = read_stdin_line(vm, None);
+            if line.is_empty() {
+                break;
+            }
+            lines.push(vm.new_string(line));
+        }
+        Ok(vm.new_list(lines))
+    });
+    method(vm, &stream_type, "__iter__", |_, a| Ok(a.pos[0].clone()));
+    method(vm, &stream_type, "__next__", |vm, _| {
+        let line = read_stdin_line(vm, None);
+        if line.is_empty() {
+            return Err(vm.stop_iteration(Value::None));
+        }
+        Ok(vm.new_string(line))
+    });
+    method(vm, &stream_type, "writelines", |vm, a| {
+        check_method_args(vm, &a, "writelines", 1, 1)?;
+        let file = a.pos[0].clone();
+        for line in vm.iterate(&a.pos[1])? {
+            let Some(s) = crate::objects::str::value_pystr(&line) else {
+                return Err(vm.type_error(format!(
+                    "write() argument must be str, not {}",
+                    vm.type_name(&line)
+                )));
+            };
+            let text = s.to_string_lossy().into_owned();
+            vm.write_to(&file, &text)?;
+        }
+        Ok(Value::None)
+    });
+    method(vm, &stream_type, "fileno", |_, a| {
+        Ok(Value::Int(match stream_of(&a.pos[0]) {
+            Some(Stream::Stdin) => 0,
+            Some(Stream::Stderr) => 2,
+            _ => 1,
+        }))
+    });
+    method(vm, &stream_type, "readable", |_, a| {
+        Ok(Value::Bool(matches!(
+            stream_of(&a.pos[0]),
+            Some(Stream::Stdin)
+        )))
+    });
+    method(vm, &stream_type, "writable", |_, a| {
+        Ok(Value::Bool(!matches!(
+            stream_of(&a.pos[0]),
+            Some(Stream::Stdin)
+        )))
+    });
+    method(vm, &stream_type, "isatty", |_, a| {
+        use std::io::IsTerminal;
+        Ok(Value::Bool(match stream_of(&a.pos[0]) {
+            Some(Stream::Stdin) => std::io::stdin().is_terminal(),
+            Some(Stream::Stderr) => std::io::stderr().is_terminal(),
+            _ => std::io::stdout().is_terminal(),
+        }))
+    });
+    for (name, which) in [
+        ("stdin", Stream::Stdin),
+        ("stdout", Stream::Stdout),
+        ("stderr", Stream::Stderr),
+    ] {
+        let o = Obj::new(
+            stream_type.clone(),
+            ObjKind::Counter(std::cell::Cell::new(which as i64)),
+        );
+        set_attr_str(vm, &sys, name, Value::Obj(o.clone()));
+        set_attr_str(vm, &sys, &format!("__{name}__"), Value::Obj(o));
+    }
+    let modules = Value::Obj(vm.modules.clone());
+    set_attr_str(vm, &sys, "modules", modules);
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    set_attr_str(vm, &sys, "argv", argv);
+    let path: Vec<Value> = vm.path.clone().iter().map(|p| vm.new_str(p)).collect();
+    let path = vm.new_list(path);
+    set_attr_str(vm, &sys, "path", path);
+    let v = vm.new_str("3.11.7 (krait 0.1.0)");
+    set_attr_str(vm, &sys, "version", v);
+    let vi = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.new_str("final"),
+        Value::Int(0),
+    ];
+    let vi = struct_sequence(vm, "sys.version_info", VERSION_INFO_FIELDS, vi);
+    set_attr_str(vm, &sys, "version_info", vi);
+    let fi = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    let fi = struct_sequence(vm, "sys.float_info", FLOAT_INFO_FIELDS, fi);
+    set_attr_str(vm, &sys, "float_info", fi);
+    // CPython's digits are 30 bits; the str conversion limit is the
+    // issue's 4300 digits.
+    let ii = vec![
+        Value::Int(30),
+        Value::Int(4),
+        Value::Int(4300),
+        Value::Int(640),
+    ];
+    let ii = struct_sequence(vm, "sys.int_info", INT_INFO_FIELDS, ii);
+    set_attr_str(vm, &sys, "int_info", ii);
+    set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
+    set_attr_str(vm, &sys, "maxsize", Value::Int(i64::MAX));
+    set_attr_str(vm, &sys, "maxunicode", Value::Int(0x10FFFF));
+    let bo = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
+    set_attr_str(vm, &sys, "byteorder", bo);
+    let pl = vm.new_str(std::env::consts::OS);
+    set_attr_str(vm, &sys, "platform", pl);
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let exe = vm.new_string(exe);
+    set_attr_str(vm, &sys, "executable", exe);
+    let imp = vm.new_module("implementation");
+    let n = vm.new_str("krait");
+    set_attr_str(vm, &imp, "name", n);
+    let ct = vm.new_str("krait-311");
+    set_attr_str(vm, &imp, "cache_tag", ct);
+    let vi = vec![
+        Value::Int(0),
+        Value::Int(1),
+        Value::Int(0),
+        vm.new_str("alpha"),
+        Value::Int(0),
+    ];
+    let vi = vm.new_tuple(vi);
+    set_attr_str(vm, &imp, "version", vi);
+    set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
+    let bn = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let bn = vm.new_tuple(bn);
+    set_attr_str(vm, &sys, "builtin_module_names", bn);
+    function(vm, &sys, "exit", |vm, a| {
+        check_args(vm, &a, "exit", 0, 1)?;
+        let args = a.pos.to_vec();
+        let cls = Value::Obj(vm.exc.system_exit.clone());
+        let e = vm.call(&cls, args)?;
+        Err(e.as_obj().unwrap().clone())
+    });
+    function(vm, &sys, "getrecursionlimit", |vm, a| {
+        check_args(vm, &a, "getrecursionlimit", 0, 0)?;
+        Ok(Value::Int(vm.recursion_limit as i64))
+    });
+    function(vm, &sys, "setrecursionlimit", |vm, a| {
+        check_args(vm, &a, "setrecursionlimit", 1, 1)?;
+        let Some(n) = vm.index_i64(&a.pos[0])? else {
+            return Err(vm.type_error("an integer is required"));
+        };
+        if n < 1 {
+            return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+        }
+        if (n as usize) <= vm.depth {
+            return Err(vm.new_exception_msg(
+                &vm.exc.recursion_error.clone(),
+                &format!(
+                    "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+                    vm.depth
+                ),
+            ));
+        }
+        vm.recursion_limit = n as usize;
+        Ok(Value::None)
+    });
+    function(vm, &sys, "intern", |vm, a| {
+        check_args(vm, &a, "intern", 1, 1)?;
+        match crate::objects::str::value_pystr(&a.pos[0])
+            .and_then(|s| s.as_str().map(str::to_owned))
+        {
+            Some(s) if vm.class_of(&a.pos[0]).is(&vm.types.str_) => Ok(Value::Obj(vm.intern(&s))),
+            _ => Err(vm.type_error(format!(
+                "intern() argument must be str, not {}",
+                vm.arg_type_name(&a.pos[0])
+            ))),
+        }
+    });
+    function(vm, &sys, "exc_info", |vm, _| {
+        let e = vm.current_exception();
+        if e.is_none() {
+            return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+        }
+        let t = Value::Obj(vm.class_of(&e).clone());
+        let tb = vm.traceback_value(&e);
+        Ok(vm.new_tuple(vec![t, e, tb]))
+    });
+    function(vm, &sys, "exception", |vm, _| Ok(vm.current_exception()));
+    function(vm, &sys, "getsizeof", |vm, a| {
+        check_args(vm, &a, "getsizeof", 1, 2)?;
+        let _ = vm;
+        Ok(Value::Int(
+            std::mem::size_of::<crate::object::Object>() as i64 + 16,
+        ))
+    });
+    function(vm, &sys, "get_int_max_str_digits", |_, _| {
+        Ok(Value::Int(
+            crate::objects::int::methods::MAX_STR_DIGITS as i64,
+        ))
+    });
+    let name = vm.new_str("sys");
+    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
+    let name = vm.new_str("builtins");
+    let b = Value::Obj(vm.builtins.clone());
+    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, b);
+}
+
+/// The standard stream a value is, if it is one.
+/// A `size` argument of `read`/`readline`: None for all.
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match vm.index_i64(v)? {
+            Some(n) if n < 0 => Ok(None),
+            Some(n) => Ok(Some(n as usize)),
+            None => Err(vm.type_error(format!(
+                "argument should be integer or None, not '{}'",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// The next line of standard input (with its newline; empty at the end),
+/// at most `limit` characters of it.
+fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
+    use std::io::BufRead;
+    vm.stdout.flush();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut bytes = Vec::new();
+    let mut chars = 0;
+    loop {
+        let buf = match lock.fill_buf() {
+            Ok(b) if !b.is_empty() => b,
+            _ => break,
+        };
+        let b = buf[0];
+        lock.consume(1);
+        bytes.push(b);
+        // Count characters by their first byte.
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        if b == b'\n' {
+            break;
+        }
+        if limit.is_some_and(|l| chars >= l) {
+            // Finish the character just started.
+            while let Ok(buf) = lock.fill_buf() {
+                if buf.is_empty() || buf[0] & 0xC0 != 0x80 {
+                    break;
+                }
+                bytes.push(buf[0]);
+                lock.consume(1);
+            }
+            break;
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub fn stream_of(v: &Value) -> Option<Stream> {
+    match v.kind() {
+        Some(ObjKind::Counter(c)) => match c.get() {
+            0 => Some(Stream::Stdin),
+            1 => Some(Stream::Stdout),
+            2 => Some(Stream::Stderr),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `sys.stdout` (looked up each time: programs may replace it).
+    pub fn sys_attr(&mut self, name: &str) -> Value {
+        let d = self.sys.object().dict().unwrap().clone();
+        crate::objects::dict::get_str(&d, name).unwrap_or(Value::None)
+    }
+
+    /// Writes text to a file object (`None` for `sys.stdout`).
+    pub fn write_to(&mut self, file: &Value, text: &str) -> PyResult<()> {
+        let file = if file.is_none() {
+            self.sys_attr("stdout")
+        } else {
+            file.clone()
+        };
+        match stream_of(&file) {
+            Some(Stream::Stderr) => {
+                self.stderr.write(text.as_bytes());
+                Ok(())
+            }
+            Some(_) => {
+                self.stdout.write(text.as_bytes());
+                Ok(())
+            }
+            None => {
+                if file.is_none() {
+                    return Ok(());
+                }
+                let t = self.new_str(text);
+                self.call_method(&file, "write", vec![t])?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn flush_file(&mut self, file: &Value) -> PyResult<()> {
+        let file = if file.is_none() {
+            self.sys_attr("stdout")
+        } else {
+            file.clone()
+        };
+        match stream_of(&file) {
+            Some(Stream::Stderr) => self.stderr.flush(),
+            Some(_) => self.stdout.flush(),
+            None => {
+                self.call_method(&file, "flush", vec![])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+const VERSION_INFO_FIELDS: &[&str] = &["major", "minor", "micro", "releaselevel", "serial"];
+const FLOAT_INFO_FIELDS: &[&str] = &[
+    "max",
+    "max_exp",
+    "max_10_exp",
+    "min",
+    "min_exp",
+    "min_10_exp",
+    "dig",
+    "mant_dig",
+    "epsilon",
+    "radix",
+    "rounds",
+];
+const INT_INFO_FIELDS: &[&str] = &[
+    "bits_per_digit",
+    "sizeof_digit",
+    "default_max_str_digits",
+    "str_digits_check_threshold",
+];
+
+/// Item `i` of the tuple receiving a struct-sequence field read.
+fn tuple_item(a: &crate::objects::function::Args, i: usize) -> Value {
+    match a.pos.first().and_then(Value::kind) {
+        Some(ObjKind::Tuple(items)) => items.get(i).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// The field names of the struct sequence types, by type name.
+fn struct_fields(type_name: &str) -> &'static [&'static str] {
+    match type_name {
+        "sys.version_info" => VERSION_INFO_FIELDS,
+        "sys.float_info" => FLOAT_INFO_FIELDS,
+        "sys.int_info" => INT_INFO_FIELDS,
+        _ => &[],
+    }
+}
+
+/// A tuple whose items are also named attributes (CPython's "struct
+/// sequence", like `sys.version_info`), of a new tuple subclass `name`.
+fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) -> Value {
+    debug_assert_eq!(fields.len(), items.len());
+    let cls = Obj::new(
+        vm.types.type_.clone(),
+        ObjKind::Type(Box::new(crate::objects::typeobject::TypeData::new(
+            name,
+            crate::objects::typeobject::Layout::Tuple,
+            false,
+        ))),
+    );
+    let tuple = vm.types.tuple.clone();
+    crate::bootstrap::set_bases(vm, &cls, std::slice::from_ref(&tuple));
+    // Each field is a read-only property reading its position.
+    const GETTERS: [crate::objects::function::NativeFn; 11] = [
+        |_, a| Ok(tuple_item(&a, 0)),
+        |_, a| Ok(tuple_item(&a, 1)),
+        |_, a| Ok(tuple_item(&a, 2)),
+        |_, a| Ok(tuple_item(&a, 3)),
+        |_, a| Ok(tuple_item(&a, 4)),
+        |_, a| Ok(tuple_item(&a, 5)),
+        |_, a| Ok(tuple_item(&a, 6)),
+        |_, a| Ok(tuple_item(&a, 7)),
+        |_, a| Ok(tuple_item(&a, 8)),
+        |_, a| Ok(tuple_item(&a, 9)),
+        |_, a| Ok(tuple_item(&a, 10)),
+    ];
+    for (field, getter) in fields.iter().zip(GETTERS) {
+        let fget = crate::bootstrap::builtin(vm, "field", getter, Some(&cls), true, false);
+        let prop = Value::Obj(Obj::new(
+            vm.types.property.clone(),
+            ObjKind::Property(Box::new(crate::object::Property {
+                fget,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Value::None,
+                name: std::cell::RefCell::new(Value::None),
+            })),
+        ));
+        set_attr_str(vm, &cls, field, prop);
+    }
+    crate::bootstrap::method(vm, &cls, "__repr__", |vm, a| {
+        let cls_name = vm.class_of(&a.pos[0]).type_name();
+        let fields = struct_fields(&cls_name);
+        let Some(ObjKind::Tuple(items)) = a.pos[0].kind() else {
+            return Ok(vm.new_str(""));
+        };
+        let mut parts = Vec::new();
+        for (f, v) in fields.iter().zip(items.iter()) {
+            parts.push(format!("{f}={}", vm.repr_string(v)?));
+        }
+        Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
+    });
+    Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice())))
+}

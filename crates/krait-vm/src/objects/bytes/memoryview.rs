@@ -1,0 +1,277 @@
+//! `memoryview` over `bytes` and `bytearray`: a window on the object's
+//! bytes (format `'B'`, one dimension) that reads, and for a bytearray
+//! writes, through to it.
+
+use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::object::ObjKind;
+use crate::objects::function::Args;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+
+pub struct MemView {
+    /// The exporting object: a `bytes` or `bytearray`.
+    pub obj: Value,
+    pub start: usize,
+    pub len: usize,
+    pub released: Cell<bool>,
+}
+
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.memoryview.clone();
+    static_fn(vm, &t, "__new__", memoryview_new);
+    method(vm, &t, "__len__", |vm, a| {
+        check_method_args(vm, &a, "__len__", 0, 0)?;
+        let v = live(vm, &a.pos[0])?;
+        Ok(Value::Int(v.len as i64))
+    });
+    method(vm, &t, "__getitem__", getitem);
+    method(vm, &t, "__setitem__", setitem);
+    method(vm, &t, "tobytes", |vm, a| {
+        let data = data(vm, &a.pos[0])?;
+        Ok(vm.new_bytes(data))
+    });
+    method(vm, &t, "tolist", |vm, a| {
+        let data = data(vm, &a.pos[0])?;
+        let items = data.into_iter().map(|b| Value::Int(b as i64)).collect();
+        Ok(vm.new_list(items))
+    });
+    method(vm, &t, "hex", |vm, a| {
+        let data = data(vm, &a.pos[0])?;
+        let text: String = data.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(vm.new_string(text))
+    });
+    method(vm, &t, "release", |vm, a| {
+        check_method_args(vm, &a, "release", 0, 0)?;
+        if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
+            v.released.set(true);
+        }
+        Ok(Value::None)
+    });
+    method(vm, &t, "toreadonly", |vm, a| {
+        let v = live(vm, &a.pos[0])?;
+        let bytes = match v.obj.kind() {
+            Some(ObjKind::ByteArray(_)) => {
+                let d = data(vm, &a.pos[0])?;
+                vm.new_bytes(d)
+            }
+            _ => v.obj.clone(),
+        };
+        let (start, len) = match bytes.kind() {
+            Some(ObjKind::Bytes(_)) if v.obj.is(&bytes) => (v.start, v.len),
+            _ => (0, v.len),
+        };
+        Ok(new_view(vm, bytes, start, len))
+    });
+    method(vm, &t, "__enter__", |_, a| Ok(a.pos[0].clone()));
+    method(vm, &t, "__exit__", |_, a| {
+        if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
+            v.released.set(true);
+        }
+        Ok(Value::None)
+    });
+    method(vm, &t, "__eq__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
+        if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
+            if v.released.get() {
+                return Ok(Value::Bool(a.pos[0].is(&a.pos[1])));
+            }
+        }
+        let mine = data(vm, &a.pos[0])?;
+        match crate::objects::bytes::bytes_of(vm, &a.pos[1]) {
+            Ok(other) => Ok(Value::Bool(mine == other)),
+            Err(_) => Ok(vm.not_implemented()),
+        }
+    });
+    method(vm, &t, "__repr__", |vm, a| {
+        let addr = a.pos[0].as_obj().map(|o| o.addr()).unwrap_or(0);
+        let released = matches!(a.pos[0].kind(), Some(ObjKind::MemoryView(v)) if v.released.get());
+        let what = if released {
+            "released memory"
+        } else {
+            "memory"
+        };
+        Ok(vm.new_string(format!("<{what} at {addr:#x}>")))
+    });
+}
+
+fn memoryview_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::no_kwargs(vm, &a, "memoryview")?;
+    let n = a.pos.len() - 1;
+    if n == 0 {
+        return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
+    }
+    if n > 1 {
+        return Err(vm.type_error(format!("memoryview() takes at most 1 argument ({n} given)")));
+    }
+    let obj = a.pos[1].clone();
+    match obj.kind() {
+        Some(ObjKind::Bytes(b)) => {
+            let len = b.len();
+            Ok(new_view(vm, obj, 0, len))
+        }
+        Some(ObjKind::ByteArray(b)) => {
+            let len = b.borrow().len();
+            Ok(new_view(vm, obj, 0, len))
+        }
+        Some(ObjKind::MemoryView(v)) => {
+            if v.released.get() {
+                return Err(released(vm));
+            }
+            let (inner, start, len) = (v.obj.clone(), v.start, v.len);
+            Ok(new_view(vm, inner, start, len))
+        }
+        _ => Err(vm.type_error(format!(
+            "memoryview: a bytes-like object is required, not '{}'",
+            vm.type_name(&obj)
+        ))),
+    }
+}
+
+fn new_view(vm: &Vm, obj: Value, start: usize, len: usize) -> Value {
+    Value::Obj(Obj::new(
+        vm.types.memoryview.clone(),
+        ObjKind::MemoryView(Box::new(MemView {
+            obj,
+            start,
+            len,
+            released: Cell::new(false),
+        })),
+    ))
+}
+
+fn released(vm: &Vm) -> crate::value::Obj {
+    vm.value_error("operation forbidden on released memoryview object")
+}
+
+/// The view of `v`, if it is a memoryview not yet released.
+fn live<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a MemView> {
+    match v.kind() {
+        Some(ObjKind::MemoryView(m)) if m.released.get() => Err(released(vm)),
+        Some(ObjKind::MemoryView(m)) => Ok(m),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'memoryview' object but received a '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// The bytes a memoryview shows now.
+pub fn data(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    let m = live(vm, v)?;
+    let window = |b: &[u8]| -> Vec<u8> {
+        let start = m.start.min(b.len());
+        let end = (m.start + m.len).min(b.len());
+        b[start..end].to_vec()
+    };
+    Ok(match m.obj.kind() {
+        Some(ObjKind::Bytes(b)) => window(b),
+        Some(ObjKind::ByteArray(b)) => window(&b.borrow()),
+        _ => Vec::new(),
+    })
+}
+
+fn index(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<usize> {
+    let Some(i) = vm.index_i64(key)? else {
+        return Err(vm.type_error("memoryview: invalid slice key"));
+    };
+    let n = m.len as i64;
+    let i = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&i) {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    }
+    Ok(i as usize)
+}
+
+/// A slice key with step 1 as a (start, length) window within `m`.
+fn window(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<Option<(usize, usize)>> {
+    let Some(slice) = key
+        .as_obj()
+        .filter(|o| matches!(o.kind(), ObjKind::Slice { .. }))
+    else {
+        return Ok(None);
+    };
+    let ix = vm.slice_indices(slice, m.len)?;
+    let (s, e, st) = (ix.start, ix.stop, ix.step);
+    if st != 1 {
+        return Err(vm.not_implemented_error(
+            "memoryview slices with a step other than 1 are not supported yet",
+        ));
+    }
+    Ok(Some((m.start + s as usize, (e - s).max(0) as usize)))
+}
+
+fn getitem(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "__getitem__", 1, 1)?;
+    let m = live(vm, &a.pos[0])?;
+    if let Some((start, len)) = window(vm, m, &a.pos[1])? {
+        return Ok(new_view(vm, m.obj.clone(), start, len));
+    }
+    let i = index(vm, m, &a.pos[1])?;
+    let d = data(vm, &a.pos[0])?;
+    Ok(Value::Int(d.get(i).copied().unwrap_or(0) as i64))
+}
+
+fn setitem(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "__setitem__", 2, 2)?;
+    let m = live(vm, &a.pos[0])?;
+    let Some(ObjKind::ByteArray(target)) = m.obj.kind() else {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    };
+    if let Some((start, len)) = window(vm, m, &a.pos[1])? {
+        let src = crate::objects::bytes::bytes_of(vm, &a.pos[2])?;
+        if src.len() != len {
+            return Err(vm.value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let mut t = target.borrow_mut();
+        if start + len <= t.len() {
+            t[start..start + len].copy_from_slice(&src);
+        }
+        return Ok(Value::None);
+    }
+    let i = index(vm, m, &a.pos[1])?;
+    let byte = match vm.index_i64(&a.pos[2])? {
+        Some(b) if (0..256).contains(&b) => b as u8,
+        Some(_) => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
+        None => return Err(vm.type_error("memoryview: invalid type for format 'B'")),
+    };
+    let pos = m.start + i;
+    if let Some(slot) = target.borrow_mut().get_mut(pos) {
+        *slot = byte;
+    }
+    Ok(Value::None)
+}
+
+/// The attributes of a memoryview.
+pub fn attr(vm: &mut Vm, m: &MemView, name: &str) -> PyResult<Option<Value>> {
+    let check = |vm: &Vm| {
+        if m.released.get() {
+            Err(released(vm))
+        } else {
+            Ok(())
+        }
+    };
+    Ok(Some(match name {
+        "obj" => {
+            check(vm)?;
+            m.obj.clone()
+        }
+        "nbytes" => {
+            check(vm)?;
+            Value::Int(m.len as i64)
+        }
+        "readonly" => {
+            check(vm)?;
+            Value::Bool(!matches!(m.obj.kind(), Some(ObjKind::ByteArray(_))))
+        }
+        "itemsize" => Value::Int(1),
+        "ndim" => Value::Int(1),
+        "format" => vm.new_str("B"),
+        "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
+        "strides" => vm.new_tuple(vec![Value::Int(1)]),
+        "c_contiguous" | "f_contiguous" | "contiguous" => Value::Bool(true),
+        _ => return Ok(None),
+    }))
+}

@@ -1,0 +1,214 @@
+//! Code objects as the VM runs them: the compiler's code object, with its
+//! constants made into values and its names interned.
+
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+use crate::vm::Vm;
+use krait_compiler::code::{Code, Const, Instr};
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub struct CodeObject {
+    pub code: Rc<Code>,
+    /// The instructions the loop runs: the compiler's, with common pairs
+    /// fused (see [`fuse_pairs`]).
+    pub instrs: Box<[Instr]>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Obj>,
+    /// Local variable names, interned, for matching keyword arguments.
+    pub varnames: Vec<Obj>,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub nlocalsplus: usize,
+    pub nlocals: usize,
+    /// Parameters by position: arguments, keyword-only, `*args`, `**kwargs`.
+    pub total_args: usize,
+    /// Calls with exactly `argcount` positional arguments can bind them in
+    /// place: no keyword-only, `*args` or `**kwargs` parameters.
+    pub simple_args: bool,
+    /// One inline cache per instruction, for the instructions that use one
+    /// (attribute and global loads and stores).
+    pub caches: Box<[InlineCache]>,
+}
+
+/// What an instruction learned the last time it ran. `key` is a class or
+/// dict version (never reused, so a match means nothing changed); `hint`
+/// is the position of the entry in a dict to try before hashing.
+#[derive(Default)]
+pub struct InlineCache {
+    pub key: Cell<u64>,
+    pub key2: Cell<u64>,
+    /// Two more class versions an `INSTANCE` entry holds for.
+    pub more_keys: [Cell<u64>; 2],
+    pub hint: Cell<u32>,
+    pub kind: Cell<u8>,
+    /// A value the instruction reuses: the method a `LOAD_METHOD` found.
+    pub value: Cell<Value>,
+}
+
+impl InlineCache {
+    /// Records what the instruction found: its kind, the version it holds
+    /// for, and the position hint.
+    #[inline]
+    pub fn remember(&self, kind: u8, key: u64, hint: usize) {
+        self.kind.set(kind);
+        self.key.set(key);
+        self.hint.set(hint as u32);
+    }
+}
+
+impl InlineCache {
+    /// An `INSTANCE` entry holds for up to four classes (`key`, `key2`
+    /// and `more_keys`), so an attribute read in a base class method
+    /// serves its subclasses.
+    #[inline]
+    pub fn instance_of(&self, class_version: u64) -> bool {
+        self.kind.get() == cache_kind::INSTANCE
+            && (self.key.get() == class_version
+                || self.key2.get() == class_version
+                || self.more_keys[0].get() == class_version
+                || self.more_keys[1].get() == class_version)
+    }
+
+    /// Records an instance attribute of a class of version `class_version`
+    /// at `pos`, keeping the three classes the entry held before.
+    pub fn remember_instance(&self, class_version: u64, pos: usize) {
+        if self.kind.get() == cache_kind::INSTANCE {
+            self.more_keys[1].set(self.more_keys[0].get());
+            self.more_keys[0].set(self.key2.get());
+            self.key2.set(self.key.get());
+        } else {
+            self.key2.set(0);
+            self.more_keys[0].set(0);
+            self.more_keys[1].set(0);
+        }
+        self.remember(cache_kind::INSTANCE, class_version, pos);
+    }
+}
+
+/// The kinds of inline cache entries (0, the default, is an empty entry).
+pub mod cache_kind {
+    /// An instance attribute: in the instance dict, not on the class.
+    pub const INSTANCE: u8 = 1;
+    /// A method: a function on the class, not shadowed by the instance.
+    pub const METHOD: u8 = 2;
+    /// A global found in the module's namespace.
+    pub const GLOBAL: u8 = 3;
+    /// A global found in the builtins (absent from the module).
+    pub const BUILTIN: u8 = 4;
+    /// A `__slots__` member of the class: the slot's index.
+    pub const SLOT: u8 = 5;
+    /// A property of the class whose getter is a plain Python function
+    /// (kept in `value`), run as a frame of the loop.
+    pub const PROPERTY: u8 = 6;
+}
+
+/// The instructions with common adjacent pairs and triples replaced, at
+/// the first of them, by a fused form (`LOAD_FAST; LOAD_CONST` and the like). The
+/// second instruction stays where it was: a jump to it runs it alone, and
+/// the fused form steps over it. A constant followed by an operator goes
+/// with the operator rather than with a load before it.
+pub fn fuse_pairs(instrs: &[Instr]) -> Box<[Instr]> {
+    let mut out = instrs.to_vec();
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        if let Some(f) = instrs
+            .get(i + 2)
+            .and_then(|&third| instrs[i].fuse3(instrs[i + 1], third))
+        {
+            out[i] = f;
+            i += 3;
+            continue;
+        }
+        let const_operand = matches!(
+            (instrs[i + 1], instrs.get(i + 2)),
+            (Instr::LoadConst(_), Some(Instr::BinaryOp(_)))
+        );
+        match instrs[i].fuse(instrs[i + 1]) {
+            Some(f) if !const_operand => {
+                out[i] = f;
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    out.into_boxed_slice()
+}
+
+impl Vm {
+    /// Makes the VM's code object (and those nested in its constants).
+    pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObject> {
+        let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let flags = code.flags;
+        use krait_compiler::code::flags as f;
+        let total_args = code.argcount as usize
+            + code.kwonlyargcount as usize
+            + (flags & f::VARARGS != 0) as usize
+            + (flags & f::VARKEYWORDS != 0) as usize;
+        Rc::new(CodeObject {
+            name: self.intern(&code.name),
+            qualname: self.intern(&code.qualname),
+            nlocalsplus: code.nlocalsplus(),
+            nlocals: code.varnames.len(),
+            total_args,
+            simple_args: code.kwonlyargcount == 0 && flags & (f::VARARGS | f::VARKEYWORDS) == 0,
+            caches: (0..code.instrs.len())
+                .map(|_| InlineCache::default())
+                .collect(),
+            instrs: fuse_pairs(&code.instrs),
+            code: code.clone(),
+            consts,
+            names,
+            varnames,
+        })
+    }
+
+    pub fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Ellipsis => Value::Obj(self.ellipsis.clone()),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => self.new_int(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Complex(re, im) => Value::Obj(Obj::new(
+                self.types.complex.clone(),
+                ObjKind::Complex(*re, *im),
+            )),
+            Const::Str(s) => match s.as_str() {
+                // Identifier-like constants are interned, as CPython does.
+                Some(t)
+                    if t.len() < 40
+                        && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
+                    Value::Obj(self.intern(t))
+                }
+                Some(t) => self.new_str(t),
+                None => {
+                    self.new_pystr(crate::objects::str::PyStr::from_wtf8(s.as_bytes().to_vec()))
+                }
+            },
+            Const::Bytes(b) => self.new_bytes(b.clone()),
+            Const::Tuple(items) => {
+                let v = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(v)
+            }
+            Const::FrozenSet(items) => {
+                // CPython's compiler builds the constant twice (the second
+                // time from the first's iteration order, when it merges
+                // equal constants); the layout, and so the iteration order,
+                // follows from that.
+                let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let first = crate::objects::set::table_from(self, v).unwrap_or_default();
+                let again: Vec<Value> = first.iter().map(|(_, v)| v.clone()).collect();
+                crate::objects::set::new_frozenset_from(self, again).unwrap_or(Value::None)
+            }
+            Const::Code(code) => {
+                let co = self.load_code(code);
+                Value::Obj(Obj::new(self.types.code.clone(), ObjKind::Code(co)))
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! `dict`: the constructor, methods and views.
+
+use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::object::ObjKind;
+use crate::objects::dict::table::Dict;
+use crate::objects::function::Args;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+pub fn register(vm: &mut Vm) {
+    let d = vm.types.dict.clone();
+    static_fn(vm, &d, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let _ = vm;
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::Dict(Box::new(RefCell::new(Dict::new()))),
+        )))
+    });
+    method(vm, &d, "__init__", |vm, a| {
+        let this = dict_of(vm, &a.pos[0])?;
+        update(vm, &this, &a, "dict")?;
+        Ok(Value::None)
+    });
+    method(vm, &d, "update", |vm, a| {
+        let this = dict_of(vm, &a.pos[0])?;
+        update(vm, &this, &a, "update")?;
+        Ok(Value::None)
+    });
+    method(vm, &d, "get", |vm, a| {
+        check_method_args(vm, &a, "get", 1, 2)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        Ok(crate::objects::dict::get(vm, &this, &a.pos[1])?
+            .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+    });
+    method(vm, &d, "setdefault", |vm, a| {
+        check_method_args(vm, &a, "setdefault", 1, 2)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        if let Some(v) = crate::objects::dict::get(vm, &this, &a.pos[1])? {
+            return Ok(v);
+        }
+        let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+        crate::objects::dict::set(vm, &this, a.pos[1].clone(), v.clone())?;
+        Ok(v)
+    });
+    method(vm, &d, "pop", |vm, a| {
+        check_method_args(vm, &a, "pop", 1, 2)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        match crate::objects::dict::remove(vm, &this, &a.pos[1])? {
+            Some(v) => Ok(v),
+            None => match a.pos.get(2) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.key_error(a.pos[1].clone())),
+            },
+        }
+    });
+    method(vm, &d, "popitem", |vm, a| {
+        check_method_args(vm, &a, "popitem", 0, 0)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        let item = crate::objects::dict::dict_cell(&this)
+            .borrow_mut()
+            .pop_last();
+        match item {
+            Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
+            None => Err(vm.key_error(vm.new_str("popitem(): dictionary is empty"))),
+        }
+    });
+    method(vm, &d, "clear", |vm, a| {
+        let this = dict_of(vm, &a.pos[0])?;
+        let old = std::mem::take(&mut *crate::objects::dict::dict_cell(&this).borrow_mut());
+        drop(old);
+        Ok(Value::None)
+    });
+    method(vm, &d, "copy", |vm, a| {
+        let this = dict_of(vm, &a.pos[0])?;
+        let c = crate::objects::dict::dict_cell(&this).borrow().clone();
+        Ok(Value::Obj(vm.new_dict_obj(c)))
+    });
+    for (name, what) in [("keys", 0u8), ("values", 1), ("items", 2)] {
+        let f: crate::objects::function::NativeFn = match what {
+            0 => |vm, a| view(vm, &a, 0),
+            1 => |vm, a| view(vm, &a, 1),
+            _ => |vm, a| view(vm, &a, 2),
+        };
+        method(vm, &d, name, f);
+    }
+    crate::bootstrap::classmethod(vm, &d, "fromkeys", |vm, a| {
+        check_method_args(vm, &a, "fromkeys", 1, 2)?;
+        let keys = vm.iterate(&a.pos[1])?;
+        let value = a.pos.get(2).cloned().unwrap_or(Value::None);
+        let r = vm.call(&a.pos[0], vec![])?;
+        for k in keys {
+            vm.setitem(&r, k, value.clone())?;
+        }
+        Ok(r)
+    });
+    crate::objects::tuple::register_sequence_dunders(vm, &d);
+    method(vm, &d, "__setitem__", |vm, a| {
+        check_method_args(vm, &a, "__setitem__", 2, 2)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        crate::objects::dict::set(vm, &this, a.pos[1].clone(), a.pos[2].clone())?;
+        Ok(Value::None)
+    });
+    method(vm, &d, "__delitem__", |vm, a| {
+        check_method_args(vm, &a, "__delitem__", 1, 1)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        match crate::objects::dict::remove(vm, &this, &a.pos[1])? {
+            Some(_) => Ok(Value::None),
+            None => Err(vm.key_error(a.pos[1].clone())),
+        }
+    });
+    method(vm, &d, "__or__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
+        if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
+            return Ok(vm.not_implemented());
+        }
+        dict_or(vm, &a.pos[0], &a.pos[1], false)
+    });
+    method(vm, &d, "__reversed__", |vm, a| {
+        check_method_args(vm, &a, "__reversed__", 0, 0)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        reversed_entries(vm, &this, 0)
+    });
+    for ty in [
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ] {
+        method(vm, &ty, "__reversed__", |vm, a| {
+            check_method_args(vm, &a, "__reversed__", 0, 0)?;
+            match a.pos[0].kind() {
+                Some(ObjKind::DictView { dict, what }) => reversed_entries(vm, dict, *what),
+                _ => Err(vm.type_error("descriptor '__reversed__' requires a dict view")),
+            }
+        });
+    }
+    for ty in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
+        method(vm, &ty, "isdisjoint", |vm, a| {
+            check_method_args(vm, &a, "isdisjoint", 1, 1)?;
+            for item in vm.iterate(&a.pos[1])? {
+                if vm.contains(&a.pos[0], &item)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        });
+    }
+    register_comparisons(vm);
+    let h = vm.intern("__hash__");
+    let ns = d.object().dict().unwrap().clone();
+    crate::objects::dict::set_str(vm, &ns, h, Value::None);
+}
+
+/// `reversed()` of a dict (`what` 0) or of its values (1) or items (2):
+/// an iterator over the entries, last first.
+fn reversed_entries(vm: &mut Vm, d: &Obj, what: u8) -> PyResult {
+    let entries: Vec<(Value, Value)> = crate::objects::dict::dict_cell(d)
+        .borrow()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    let items: Vec<Value> = entries
+        .into_iter()
+        .rev()
+        .map(|(k, v)| match what {
+            0 => k,
+            1 => v,
+            _ => vm.new_tuple(vec![k, v]),
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.iter(&list)
+}
+
+fn dict_of(vm: &Vm, v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if matches!(o.kind(), ObjKind::Dict(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn view(vm: &mut Vm, a: &Args, what: u8) -> PyResult {
+    let this = dict_of(vm, &a.pos[0])?;
+    let class = match what {
+        0 => vm.types.dict_keys.clone(),
+        1 => vm.types.dict_values.clone(),
+        _ => vm.types.dict_items.clone(),
+    };
+    Ok(Value::Obj(Obj::new(
+        class,
+        ObjKind::DictView { dict: this, what },
+    )))
+}
+
+/// `dict(...)` / `d.update(...)`: a mapping or pairs, then keywords.
+fn update(vm: &mut Vm, d: &Obj, a: &Args, name: &str) -> PyResult<()> {
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    if let Some(src) = a.pos.get(1) {
+        let has_keys = {
+            let cls = vm.class_of(src).clone();
+            vm.lookup_type(&cls, "keys").is_some()
+        };
+        if has_keys {
+            vm.dict_update_from(d, src, false)?;
+        } else {
+            let items = vm.iterate(src)?;
+            for (i, item) in items.into_iter().enumerate() {
+                let pair = vm.iterate(&item).map_err(|_| {
+                    vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                })?;
+                if pair.len() != 2 {
+                    return Err(vm.value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                let mut it = pair.into_iter();
+                let (k, v) = (it.next().unwrap(), it.next().unwrap());
+                crate::objects::dict::set(vm, d, k, v)?;
+            }
+        }
+    }
+    for (k, v) in &a.kw {
+        crate::objects::dict::set(vm, d, Value::Obj(k.clone()), v.clone())?;
+    }
+    Ok(())
+}
+
+/// `a | b` and `a |= b` for dicts.
+pub fn dict_or(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult {
+    let target = if inplace {
+        dict_of(vm, a)?
+    } else {
+        let c = crate::objects::dict::dict_cell(&dict_of(vm, a)?)
+            .borrow()
+            .clone();
+        vm.new_dict_obj(c)
+    };
+    vm.dict_update_from(&target, b, false)?;
+    Ok(Value::Obj(target))
+}
+
+/// `a == b` for two dicts: same keys, equal values.
+pub fn dict_equal(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
+    if crate::objects::dict::dict_cell(a).borrow().len()
+        != crate::objects::dict::dict_cell(b).borrow().len()
+    {
+        return Ok(false);
+    }
+    let entries: Vec<(Value, Value)> = crate::objects::dict::dict_cell(a)
+        .borrow()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    vm.enter_recursion(" in comparison")?;
+    let r = (|| {
+        for (k, v) in entries {
+            match crate::objects::dict::get(vm, b, &k)? {
+                Some(w) => {
+                    if !v.is(&w) && !vm.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    })();
+    vm.leave_recursion();
+    r
+}
+
+fn dict_compare(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
+    check_method_args(vm, a, if eq { "__eq__" } else { "__ne__" }, 1, 1)?;
+    match (a.pos[0].as_obj(), a.pos[1].as_obj()) {
+        (Some(x), Some(y))
+            if matches!(x.kind(), ObjKind::Dict(_)) && matches!(y.kind(), ObjKind::Dict(_)) =>
+        {
+            let r = dict_equal(vm, x, y)?;
+            Ok(Value::Bool(r == eq))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+/// Registers `__eq__`/`__ne__` (after the sequence dunders, which do not
+/// apply to dicts).
+pub fn register_comparisons(vm: &mut Vm) {
+    let d = vm.types.dict.clone();
+    method(vm, &d, "__eq__", |vm, a| dict_compare(vm, &a, true));
+    method(vm, &d, "__ne__", |vm, a| dict_compare(vm, &a, false));
+    for name in ["__lt__", "__le__", "__gt__", "__ge__", "__add__", "__mul__"] {
+        let key = vm.intern(name);
+        let ns = d.object().dict().unwrap().clone();
+        crate::objects::dict::remove_str(&ns, &key);
+    }
+}

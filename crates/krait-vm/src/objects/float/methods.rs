@@ -1,0 +1,494 @@
+//! `float` and `complex`: constructors, conversions and methods.
+
+use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::object::ObjKind;
+use crate::objects::function::Args;
+use crate::objects::str::value_pystr;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let f = vm.types.float.clone();
+    static_fn(vm, &f, "__new__", float_new);
+    method(vm, &f, "__repr__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(vm.new_string(crate::objects::float::repr(x)))
+    });
+    method(vm, &f, "__float__", |vm, a| {
+        Ok(Value::Float(vm.float_of(&a.pos[0])?))
+    });
+    method(vm, &f, "__int__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::objects::int::methods::float_to_int(vm, x)
+    });
+    method(vm, &f, "__trunc__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::objects::int::methods::float_to_int(vm, x)
+    });
+    method(vm, &f, "__bool__", |vm, a| {
+        Ok(Value::Bool(vm.float_of(&a.pos[0])? != 0.0))
+    });
+    method(vm, &f, "__hash__", |vm, a| {
+        Ok(Value::Int(crate::protocol::hash::hash_float(
+            vm.float_of(&a.pos[0])?,
+        )))
+    });
+    method(vm, &f, "__format__", |vm, a| {
+        check_method_args(vm, &a, "__format__", 1, 1)?;
+        let x = Value::Float(vm.float_of(&a.pos[0])?);
+        vm.format(&x, Some(&a.pos[1]))
+    });
+    method(vm, &f, "__round__", |vm, a| {
+        check_method_args(vm, &a, "__round__", 0, 1)?;
+        let x = vm.float_of(&a.pos[0])?;
+        round_float(vm, x, a.pos.get(1))
+    });
+    method(vm, &f, "hex", |vm, a| {
+        check_method_args(vm, &a, "hex", 0, 0)?;
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(vm.new_string(float_hex(x)))
+    });
+    crate::bootstrap::classmethod(vm, &f, "fromhex", |vm, a| {
+        check_method_args(vm, &a, "fromhex", 1, 1)?;
+        let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
+            return Err(vm.type_error(format!(
+                "bad argument type for built-in operation: {}",
+                vm.type_name(&a.pos[1])
+            )));
+        };
+        let text = s.to_string_lossy().into_owned();
+        let x = float_fromhex(vm, &text)?;
+        let cls = a.pos[0].clone();
+        if cls.as_obj().is_some_and(|c| c.is(&vm.types.float)) {
+            Ok(Value::Float(x))
+        } else {
+            vm.call(&cls, vec![Value::Float(x)])
+        }
+    });
+    method(vm, &f, "is_integer", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
+    });
+    method(vm, &f, "conjugate", |vm, a| {
+        Ok(Value::Float(vm.float_of(&a.pos[0])?))
+    });
+    method(vm, &f, "as_integer_ratio", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        if x.is_nan() {
+            return Err(vm.value_error("cannot convert NaN to integer ratio"));
+        }
+        if x.is_infinite() {
+            return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
+        }
+        let (mut m, mut e) = frexp(x);
+        let mut i = 0;
+        while m != m.floor() && i < 300 {
+            m *= 2.0;
+            e -= 1;
+            i += 1;
+        }
+        let num = dashu_int::IBig::try_from(m).unwrap_or_default();
+        let (num, den) = if e >= 0 {
+            (num << e as usize, dashu_int::IBig::from(1))
+        } else {
+            (num, dashu_int::IBig::from(1) << (-e) as usize)
+        };
+        let (n, d) = (vm.new_int(num), vm.new_int(den));
+        Ok(vm.new_tuple(vec![n, d]))
+    });
+    crate::objects::int::methods::register_number_dunders(vm, &f);
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let e = x.abs().log2().floor() as i32 + 1;
+    let m = x / 2f64.powi(e);
+    if m.abs() >= 1.0 {
+        (m / 2.0, e + 1)
+    } else if m.abs() < 0.5 {
+        (m * 2.0, e - 1)
+    } else {
+        (m, e)
+    }
+}
+
+/// Parses `float(str)` text: decimal or special values, underscores
+/// between digits, surrounding whitespace.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    if lower.len() - body.len() > 1 {
+        return None;
+    }
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return None;
+    }
+    let ok = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'));
+    if !ok {
+        return None;
+    }
+    // Underscores only between digits.
+    let bytes = body.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'_'
+            && !(i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            return None;
+        }
+    }
+    let cleaned: String = t.chars().filter(|&c| c != '_').collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|_| !body.starts_with('e') && body != ".")
+}
+
+impl Vm {
+    /// A real number as f64: floats, ints (exactly rounded) and `__float__`
+    /// or `__index__` objects.
+    pub fn float_of(&mut self, v: &Value) -> PyResult<f64> {
+        match v {
+            Value::FloatBits(f) => return Ok(f64::from_bits(*f)),
+            Value::Int(i) => return Ok(*i as f64),
+            Value::Truth(b) => return Ok(*b as i64 as f64),
+            _ => {}
+        }
+        match v.kind() {
+            Some(ObjKind::Float(f)) => return Ok(*f),
+            Some(ObjKind::Int(b)) => return crate::objects::int::big_to_f64(self, b),
+            _ => {}
+        }
+        let cls = self.class_of(v).clone();
+        if let Some(m) = self.lookup_type(&cls, "__float__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return match r {
+                Value::FloatBits(f) => Ok(f64::from_bits(f)),
+                _ => match r.kind() {
+                    Some(ObjKind::Float(f)) => Ok(*f),
+                    _ => Err(self.type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        cls.type_name(),
+                        self.type_name(&r)
+                    ))),
+                },
+            };
+        }
+        if let Some(i) = self.index_int(v)? {
+            return self.float_of(&i);
+        }
+        Err(self.type_error(format!("must be real number, not {}", self.type_name(v))))
+    }
+}
+
+fn float_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::no_kwargs(vm, &a, "float")?;
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    let x = match a.pos.get(1) {
+        None => 0.0,
+        Some(v) => match v.kind() {
+            Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                let text = match v.kind() {
+                    Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
+                    Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+                    Some(ObjKind::ByteArray(b)) => {
+                        String::from_utf8_lossy(&b.borrow()).into_owned()
+                    }
+                    _ => String::new(),
+                };
+                match parse_float(&text) {
+                    Some(f) => f,
+                    None => {
+                        let r = vm.repr_string(v)?;
+                        return Err(
+                            vm.value_error(format!("could not convert string to float: {r}"))
+                        );
+                    }
+                }
+            }
+            _ => match vm.float_of(v) {
+                Ok(f) => f,
+                Err(e) if e.class().is(&vm.exc.type_error) && !matches!(v, Value::Int(_)) => {
+                    let cls_v = vm.class_of(v).clone();
+                    if vm.lookup_type(&cls_v, "__float__").is_some() {
+                        return Err(e);
+                    }
+                    return Err(vm.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        vm.type_name(v)
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
+        },
+    };
+    if cls.is(&vm.types.float) {
+        return Ok(Value::Float(x));
+    }
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Float(x))))
+}
+
+/// `round(x[, ndigits])` for floats: half to even on the exact value.
+pub fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult {
+    match ndigits.filter(|v| !v.is_none()) {
+        None => {
+            let r = x.round_ties_even();
+            crate::objects::int::methods::float_to_int(vm, r)
+        }
+        Some(n) => {
+            let n = vm.index_i64(n)?.ok_or_else(|| {
+                vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(n)
+                ))
+            })?;
+            if !x.is_finite() || x == 0.0 {
+                return Ok(Value::Float(x));
+            }
+            if n > 323 {
+                return Ok(Value::Float(x));
+            }
+            if n < -308 {
+                return Ok(Value::Float(0.0 * x.signum()));
+            }
+            let r = if n >= 0 {
+                format!("{:.*}", n as usize, x).parse::<f64>().unwrap_or(x)
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                let y = (x / p).round_ties_even() * p;
+                if y.is_infinite() {
+                    return Err(vm.overflow_error("rounded value too large to represent"));
+                }
+                y
+            };
+            Ok(Value::Float(r))
+        }
+    }
+}
+
+/// A str argument's text.
+pub fn text_arg(v: &Value) -> Option<String> {
+    value_pystr(v).map(|s| s.to_string_lossy().into_owned())
+}
+
+/// A number as a complex pair, for mixed complex arithmetic.
+pub fn as_complex(vm: &Vm, v: &Value) -> Option<(f64, f64)> {
+    match v {
+        Value::Int(i) => Some((*i as f64, 0.0)),
+        Value::Truth(b) => Some((*b as i64 as f64, 0.0)),
+        Value::FloatBits(f) => Some((f64::from_bits(*f), 0.0)),
+        Value::Obj(o) => match o.kind() {
+            ObjKind::Complex(re, im) => Some((*re, *im)),
+            ObjKind::Float(f) => Some((*f, 0.0)),
+            ObjKind::Int(b) => crate::objects::int::big_to_f64(vm, b)
+                .ok()
+                .map(|f| (f, 0.0)),
+            _ => None,
+        },
+        Value::None | Value::Null => None,
+    }
+}
+
+fn complex_value(vm: &Vm, re: f64, im: f64) -> Value {
+    Value::Obj(Obj::new(vm.types.complex.clone(), ObjKind::Complex(re, im)))
+}
+
+pub(crate) fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    if b == (0.0, 0.0) {
+        return Ok((1.0, 0.0));
+    }
+    if a == (0.0, 0.0) {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return Err(vm.zero_division("0.0 to a negative or complex power"));
+        }
+        return Ok((0.0, 0.0));
+    }
+    // Small integer exponents by repeated multiplication, as CPython does.
+    if b.1 == 0.0 && b.0.fract() == 0.0 && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        let mul = |x: (f64, f64), y: (f64, f64)| (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0);
+        let mut result = (1.0, 0.0);
+        let mut base = a;
+        let mut e = n.unsigned_abs();
+        while e > 0 {
+            if e & 1 == 1 {
+                result = mul(result, base);
+            }
+            base = mul(base, base);
+            e >>= 1;
+        }
+        if n < 0 {
+            let d = result.0 * result.0 + result.1 * result.1;
+            result = (result.0 / d, -result.1 / d);
+        }
+        return Ok(result);
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    Ok((len * phase.cos(), len * phase.sin()))
+}
+
+/// Arithmetic where one operand is complex; `None` if the other operand
+/// is not a number.
+pub fn complex_binop(
+    vm: &mut Vm,
+    op: krait_compiler::code::BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    use krait_compiler::code::BinOp;
+    let (Some(x), Some(y)) = (as_complex(vm, a), as_complex(vm, b)) else {
+        return Ok(None);
+    };
+    let r = match op.base() {
+        BinOp::Add => (x.0 + y.0, x.1 + y.1),
+        BinOp::Subtract => (x.0 - y.0, x.1 - y.1),
+        BinOp::Multiply => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
+        BinOp::TrueDivide => {
+            if y == (0.0, 0.0) {
+                return Err(vm.zero_division("complex division by zero"));
+            }
+            // Smith's algorithm, as CPython uses.
+            if y.0.abs() >= y.1.abs() {
+                let ratio = y.1 / y.0;
+                let denom = y.0 + y.1 * ratio;
+                ((x.0 + x.1 * ratio) / denom, (x.1 - x.0 * ratio) / denom)
+            } else {
+                let ratio = y.0 / y.1;
+                let denom = y.0 * ratio + y.1;
+                ((x.0 * ratio + x.1) / denom, (x.1 * ratio - x.0) / denom)
+            }
+        }
+        BinOp::Power => complex_pow(vm, x, y)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(complex_value(vm, r.0, r.1)))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` (`0x0.` for zero
+/// and subnormals).
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1 << 52) - 1);
+    if exp == 0 && mant == 0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    let esign = if e < 0 { "-" } else { "+" };
+    format!("{sign}0x{lead}.{mant:013x}p{esign}{}", e.abs())
+}
+
+/// `x * 2**e` without overflowing the intermediate scale factors.
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
+}
+
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &Vm, text: &str) -> PyResult<f64> {
+    let invalid = || vm.value_error("invalid hexadecimal floating-point string");
+    let t = text.trim();
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Ok(if neg { -v } else { v });
+    }
+    let hex = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (digits, exp) = match hex.split_once('p') {
+        Some((d, e)) => (d, e.parse::<i64>().map_err(|_| invalid())?),
+        None => (hex, 0),
+    };
+    let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(invalid());
+    }
+    // The digits as an integer (only the leading 30 count: more than a
+    // double holds), scaled by the position of the point.
+    let mut mant: u128 = 0;
+    let mut scale: i64 = exp;
+    let mut used = 0;
+    let mut sticky = false;
+    for (i, c) in int_part.chars().chain(frac_part.chars()).enumerate() {
+        let d = c.to_digit(16).ok_or_else(invalid)? as u128;
+        let in_frac = i >= int_part.len();
+        if used < 30 {
+            if mant > 0 || d > 0 {
+                used += 1;
+            }
+            mant = mant * 16 + d;
+            if in_frac {
+                scale -= 4;
+            }
+        } else {
+            sticky |= d != 0;
+            if !in_frac {
+                scale += 4;
+            }
+        }
+    }
+    if sticky {
+        // Below the last kept digit: enough to break a rounding tie.
+        mant = mant * 2 + 1;
+        scale -= 1;
+    }
+    let v = ldexp(mant as f64, scale);
+    if v.is_infinite() {
+        return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
+    }
+    Ok(if neg { -v } else { v })
+}

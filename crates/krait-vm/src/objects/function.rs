@@ -1,0 +1,133 @@
+//! Function objects: Python functions (code, globals, defaults, closure)
+//! and native built-in functions and methods.
+
+use crate::objects::code::CodeObject;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use smallvec::SmallVec;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct Function {
+    pub code: Rc<CodeObject>,
+    pub globals: Obj,
+    pub builtins: Obj,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    /// A tuple, or None.
+    pub defaults: RefCell<Value>,
+    /// A dict, or None.
+    pub kwdefaults: RefCell<Value>,
+    /// The cells of the free variables.
+    pub closure: Box<[Value]>,
+    pub annotations: RefCell<Value>,
+    pub module: RefCell<Value>,
+    pub doc: RefCell<Value>,
+}
+
+/// Arguments to a native function: positional values, then keyword ones.
+pub struct Args {
+    pub pos: SmallVec<[Value; 6]>,
+    pub kw: Vec<(Obj, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: impl IntoIterator<Item = Value>) -> Args {
+        Args {
+            pos: pos.into_iter().collect(),
+            kw: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    /// The keyword argument called `name`, if given.
+    pub fn kwarg(&self, name: &str) -> Option<&Value> {
+        self.kw
+            .iter()
+            .find(|(k, _)| crate::objects::str::str_eq(k, name))
+            .map(|(_, v)| v)
+    }
+}
+
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult;
+
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The object a bound built-in method was taken from; `Null` if none.
+    pub receiver: Value,
+    /// For methods: the type they belong to (`list` for `list.append`).
+    pub owner: Option<Obj>,
+    /// Takes the object it is looked up on as first argument (a method
+    /// descriptor) rather than being a plain function in a namespace.
+    pub is_method: bool,
+    /// A class method of a built-in type (`dict.fromkeys`): binds the class.
+    pub is_classmethod: bool,
+    /// A method taking nothing but its receiver: extra arguments are an
+    /// error, checked where built-in methods are called.
+    pub no_args: bool,
+}
+
+/// Built-in methods that take no argument besides the receiver, whatever
+/// type has them.
+pub const NO_ARG_METHODS: &[&str] = &[
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+    "__int__",
+    "__float__",
+    "__index__",
+    "__hash__",
+    "__bool__",
+    "__str__",
+    "__repr__",
+    "__len__",
+    "__iter__",
+    "__next__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__reversed__",
+    "__complex__",
+    "__aiter__",
+    "__anext__",
+    "__await__",
+    "bit_length",
+    "bit_count",
+    "conjugate",
+    "as_integer_ratio",
+    "is_integer",
+    "copy",
+    "clear",
+    "keys",
+    "values",
+    "items",
+    "popitem",
+    "reverse",
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "swapcase",
+    "casefold",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "istitle",
+    "isdecimal",
+    "isnumeric",
+    "isidentifier",
+    "isprintable",
+    "isascii",
+];

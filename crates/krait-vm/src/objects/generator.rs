@@ -1,0 +1,766 @@
+//! Generators and coroutines: a suspended frame whose locals and stack are
+//! kept in the object between resumptions; `send`, `throw`, `close`,
+//! delegation for `yield from` and `await`.
+
+use crate::bootstrap::{check_method_args, method};
+use crate::eval::frame::Frame;
+use crate::eval::Exit;
+use crate::object::{GenKind, GenState, ObjKind};
+use crate::objects::function::Args;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use krait_compiler::code::{flags, Instr};
+use std::cell::RefCell;
+
+thread_local! {
+    /// Suspended generators whose last reference went away: they still
+    /// have to be closed (their `finally` blocks run), which needs the VM.
+    static DYING: RefCell<Vec<GenState>> = const { RefCell::new(Vec::new()) };
+    /// The qualified names of coroutines dropped without ever running:
+    /// each is reported with a RuntimeWarning.
+    static NEVER_AWAITED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+static ANY_DYING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl Drop for GenState {
+    fn drop(&mut self) {
+        let started = self.frame.as_ref().map(|f| f.pc > 0);
+        if started == Some(false) && !self.finished && self.kind == GenKind::Coroutine {
+            let name = std::mem::take(&mut self.qualname);
+            let _ = NEVER_AWAITED.try_with(|d| d.borrow_mut().push(name));
+            ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+            return;
+        }
+        let suspended = started == Some(true) && !self.finished && !self.running;
+        if !suspended {
+            return;
+        }
+        let state = GenState {
+            frame: self.frame.take(),
+            saved: std::mem::take(&mut self.saved),
+            running: false,
+            finished: false,
+            name: std::mem::take(&mut self.name),
+            qualname: std::mem::take(&mut self.qualname),
+            kind: self.kind,
+            exc_state: std::mem::take(&mut self.exc_state),
+            running_async: false,
+        };
+        // A thread being torn down has nothing left to run them.
+        let _ = DYING.try_with(|d| d.borrow_mut().push(state));
+        ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Moves `stack[base..]` to the end of `out`, as moves (no reference
+/// count changes).
+fn move_tail(stack: &mut Vec<Value>, base: usize, out: &mut Vec<Value>) {
+    let n = stack.len() - base;
+    out.reserve(n);
+    // SAFETY: the `n` values from `base` are initialised. They are copied
+    // bitwise into `out`'s spare capacity (reserved above), then `stack`
+    // forgets them by setting its length to `base`, so every value has
+    // exactly one owner afterwards. Nothing between the copy and the two
+    // `set_len` calls can panic.
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(base), out.as_mut_ptr().add(out.len()), n);
+        out.set_len(out.len() + n);
+        stack.set_len(base);
+    }
+}
+
+/// What resuming a generator produced.
+pub enum Sent {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub fn register(vm: &mut Vm) {
+    for ty in [vm.types.generator.clone(), vm.types.coroutine.clone()] {
+        method(vm, &ty, "send", gen_send);
+        method(vm, &ty, "throw", gen_throw);
+        method(vm, &ty, "close", gen_close);
+    }
+    let g = vm.types.generator.clone();
+    method(vm, &g, "__next__", gen_next);
+    method(vm, &g, "__iter__", gen_iter);
+    let c = vm.types.coroutine.clone();
+    method(vm, &c, "__await__", gen_iter);
+}
+
+/// Something dropped needs the VM to finish it (a generator to close, an
+/// object's `__del__` to run).
+pub(crate) fn note_dying() {
+    ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn state(o: &Obj) -> &RefCell<GenState> {
+    match o.kind() {
+        ObjKind::Generator(g) => g,
+        _ => unreachable!("a generator"),
+    }
+}
+
+impl Vm {
+    /// Closes the suspended generators dropped since the last call, as
+    /// CPython does when their reference count reaches zero.
+    #[inline]
+    pub fn run_finalizers(&mut self) {
+        if ANY_DYING.load(std::sync::atomic::Ordering::Relaxed) {
+            self.close_dying();
+        }
+    }
+
+    #[cold]
+    fn close_dying(&mut self) {
+        ANY_DYING.store(false, std::sync::atomic::Ordering::Relaxed);
+        let unawaited = NEVER_AWAITED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        for name in unawaited {
+            self.warn_here(
+                "RuntimeWarning",
+                &format!("coroutine '{name}' was never awaited"),
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+        }
+        for obj in crate::object::take_finalizable() {
+            self.run_del(obj);
+        }
+        let dying = DYING.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        for state in dying {
+            let class = match state.kind {
+                GenKind::Generator => self.types.generator.clone(),
+                GenKind::Coroutine => self.types.coroutine.clone(),
+                GenKind::AsyncGenerator => self.types.async_generator.clone(),
+            };
+            let g = Obj::new(class, ObjKind::Generator(Box::new(RefCell::new(state))));
+            if let Err(e) = self.gen_close_obj(&g) {
+                let what = self.repr_string(&Value::Obj(g.clone())).unwrap_or_default();
+                let report = self.format_exception(&e);
+                self.stdout.flush();
+                self.stderr
+                    .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+            }
+        }
+    }
+
+    /// Runs `obj.__del__()` for an object whose last reference went; an
+    /// error is reported and ignored, as CPython does.
+    fn run_del(&mut self, obj: Obj) {
+        crate::object::mark_finalized(&obj);
+        let cls = obj.class().clone();
+        let Some(m) = self.lookup_type(&cls, "__del__") else {
+            return;
+        };
+        if let Err(e) = self.call_method_value(&m, Value::Obj(obj), vec![]) {
+            let what = self.repr_string(&m).unwrap_or_default();
+            let report = self.format_exception(&e);
+            self.stdout.flush();
+            self.stderr
+                .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+        }
+    }
+
+    /// Wraps a freshly bound frame of a generator function.
+    pub fn make_generator(&mut self, mut frame: Frame, func: &Obj) -> Value {
+        let n = frame.code.nlocalsplus;
+        let saved: Vec<Value> = self.stack.drain(frame.base..frame.base + n).collect();
+        self.stack.truncate(frame.cleanup);
+        let c = &frame.code.code;
+        let kind = if c.flags & flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if c.flags & flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let (name, qualname) = match func.kind() {
+            ObjKind::Function(func) => (
+                func.name.borrow().clone(),
+                crate::eval::call::qualname(func),
+            ),
+            _ => (Value::None, String::new()),
+        };
+        let name = name
+            .as_obj()
+            .map(|o| crate::objects::str::text(o).into_owned())
+            .unwrap_or_default();
+        frame.pc = 0;
+        let class = match kind {
+            GenKind::Generator => self.types.generator.clone(),
+            GenKind::Coroutine => self.types.coroutine.clone(),
+            GenKind::AsyncGenerator => self.types.async_generator.clone(),
+        };
+        Value::Obj(Obj::new(
+            class,
+            ObjKind::Generator(Box::new(RefCell::new(GenState {
+                frame: Some(frame),
+                saved,
+                running: false,
+                finished: false,
+                name,
+                qualname,
+                kind,
+                exc_state: Value::None,
+                running_async: false,
+            }))),
+        ))
+    }
+
+    /// Resumes a generator with `value`.
+    pub(crate) fn resume_generator(&mut self, g: &Obj, value: Value) -> PyResult<Sent> {
+        self.resume(g, value, None)
+    }
+
+    /// Resumes a generator with `value` (or raising `exc` in it).
+    fn resume(&mut self, g: &Obj, value: Value, exc: Option<Obj>) -> PyResult<Sent> {
+        let st = state(g);
+        let frame = {
+            let mut s = st.borrow_mut();
+            if s.running {
+                let what = s.kind.word();
+                return Err(self.value_error(format!("{what} already executing")));
+            }
+            if s.finished || s.frame.is_none() {
+                if s.kind == GenKind::Coroutine && exc.is_none() {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
+                drop(s);
+                return match exc {
+                    Some(e) => Err(e),
+                    None => Ok(Sent::Returned(Value::None)),
+                };
+            }
+            let mut frame = s.frame.take().unwrap();
+            if frame.pc == 0 && exc.is_none() && !value.is_none() {
+                s.frame = Some(frame);
+                let what = s.kind.word();
+                return Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )));
+            }
+            if frame.pc == 0 {
+                if let Some(e) = exc {
+                    // Thrown into before it started: it finishes with the error.
+                    s.finished = true;
+                    drop(s);
+                    return Err(e);
+                }
+            }
+            if self.depth >= self.recursion_limit {
+                s.frame = Some(frame);
+                drop(s);
+                return Err(self.recursion_error());
+            }
+            s.running = true;
+            let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
+            self.enter_exc_state(exc_state);
+            let base = self.stack.len();
+            frame.base = base;
+            frame.cleanup = base;
+            frame.is_entry = true;
+            // The saved buffer keeps its capacity for the next suspension.
+            self.stack.append(&mut s.saved);
+            frame
+        };
+        let started = frame.pc > 0;
+        if started && exc.is_none() {
+            self.stack.push(value);
+        }
+        self.depth += 1;
+        self.frames.push(frame);
+        let r = self.eval_raising(exc);
+        let mut s = st.borrow_mut();
+        s.running = false;
+        let inner_exc = self.leave_exc_state();
+        match r {
+            Ok(Exit::Yield(v, frame)) => {
+                move_tail(&mut self.stack, frame.base, &mut s.saved);
+                s.frame = Some(frame);
+                s.exc_state = inner_exc;
+                Ok(Sent::Yielded(v))
+            }
+            Ok(Exit::Return(v)) => {
+                s.finished = true;
+                Ok(Sent::Returned(v))
+            }
+            Err(e) => {
+                s.finished = true;
+                let kind = s.kind;
+                drop(s);
+                Err(self.escaping_generator(kind, e))
+            }
+        }
+    }
+
+    /// Resuming a generator: the exception it was handling when it
+    /// suspended becomes the current one; the caller's is kept beneath
+    /// (`sys.exc_info()` looks through to it while the generator handles
+    /// none, as in CPython).
+    fn enter_exc_state(&mut self, own: Value) {
+        let caller = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(caller);
+    }
+
+    /// Suspending or leaving a generator: restores the caller's exception
+    /// state and returns the generator's own.
+    fn leave_exc_state(&mut self) -> Value {
+        let caller = self.exc_outer.pop().unwrap_or(Value::None);
+        std::mem::replace(&mut self.exc_info, caller)
+    }
+
+    /// An exception leaving a generator's frame: StopIteration becomes a
+    /// RuntimeError (PEP 479).
+    fn escaping_generator(&self, kind: GenKind, e: Obj) -> Obj {
+        let stop = if e.class().is_subtype(&self.exc.stop_iteration) {
+            "StopIteration"
+        } else if kind == GenKind::AsyncGenerator
+            && e.class().is_subtype(&self.exc.stop_async_iteration)
+        {
+            "StopAsyncIteration"
+        } else {
+            return e;
+        };
+        let r = self.runtime_error(format!("{} raised {stop}", kind.word()));
+        crate::objects::exceptions::methods::set_cause(&r, e);
+        r
+    }
+
+    /// `FOR_ITER` over a suspended generator: its frame is pushed to run
+    /// in the same loop as the caller (no native recursion), marked with
+    /// the generator so that a yield, return or error hands it back.
+    /// False when the generator cannot be resumed that way (running,
+    /// finished, a coroutine, or the recursion limit reached): the general
+    /// path then resumes it or reports the error.
+    pub(crate) fn gen_enter_inline(&mut self) -> bool {
+        self.gen_resume_inline(1)
+    }
+
+    /// `SEND` (a step of `yield from`) into a suspended generator: like
+    /// [`Vm::gen_enter_inline`], with the value on top of the stack sent
+    /// in. False (nothing popped) when it cannot be done that way.
+    pub(crate) fn gen_send_inline(&mut self) -> bool {
+        self.gen_resume_inline(2)
+    }
+
+    /// `gen.send(v)` as a method call (`[send, gen, v]` from `p` on the
+    /// stack): the generator runs in the caller's loop, its yield becoming
+    /// the call's result (and its return a StopIteration there).
+    pub(crate) fn gen_call_send_inline(&mut self, p: usize) -> bool {
+        if self.stack.len() != p + 3
+            || !self.can_resume_inline(&self.stack[p + 1], &self.stack[p + 2])
+        {
+            return false;
+        }
+        let g = self.stack.remove(p + 1);
+        self.stack[p] = g;
+        self.gen_resume_inline(2)
+    }
+
+    /// Whether `g` is a generator that `gen_resume_inline` can resume
+    /// with `sent`: suspended, not a coroutine, within the recursion limit,
+    /// and taking only None before it has started (the general path raises
+    /// the TypeError).
+    fn can_resume_inline(&self, g: &Value, sent: &Value) -> bool {
+        let Some(ObjKind::Generator(st)) = g.kind() else {
+            return false;
+        };
+        let s = st.borrow();
+        self.depth < self.recursion_limit
+            && !s.running
+            && !s.finished
+            && s.kind == GenKind::Generator
+            && s.frame.as_ref().is_some_and(|f| f.pc > 0 || sent.is_none())
+    }
+
+    /// Resumes the generator `depth` slots down the stack in the caller's
+    /// loop; with `depth` 2 the top value is popped and sent in.
+    fn gen_resume_inline(&mut self, depth: usize) -> bool {
+        let len = self.stack.len();
+        if len < depth {
+            return false;
+        }
+        let g = self.stack[len - depth].clone();
+        let none = Value::None;
+        let sent = if depth == 2 {
+            &self.stack[len - 1]
+        } else {
+            &none
+        };
+        if !self.can_resume_inline(&g, sent) {
+            return false;
+        }
+        let sent = if depth == 2 {
+            self.stack.pop().unwrap_or(Value::None)
+        } else {
+            Value::None
+        };
+        let Some(ObjKind::Generator(st)) = g.kind() else {
+            return false;
+        };
+        let mut s = st.borrow_mut();
+        let Some(frame) = s.frame.take() else {
+            return false;
+        };
+        // Moved whole into the frame stack and edited there: a frame edited
+        // field by field and then copied stalls on the copy.
+        self.frames.push(frame);
+        s.running = true;
+        // While it runs, the generator keeps the caller's exception state.
+        let own = std::mem::replace(&mut s.exc_state, Value::None);
+        self.enter_exc_state(own);
+        let base = self.stack.len();
+        // The saved buffer keeps its capacity for the next suspension.
+        self.stack.append(&mut s.saved);
+        drop(s);
+        let frame = self.frames.last_mut().expect("the frame just pushed");
+        frame.base = base;
+        frame.cleanup = base;
+        frame.is_entry = false;
+        frame.gen = g.as_obj().cloned();
+        if frame.pc > 0 {
+            self.stack.push(sent);
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// A generator frame run by [`Vm::gen_enter_inline`] yielded: it goes
+    /// back into its generator, suspended.
+    pub(crate) fn gen_suspend_inline(&mut self, frame: Frame) {
+        let Some(g) = frame.gen.clone() else { return };
+        let st = state(&g);
+        let mut s = st.borrow_mut();
+        move_tail(&mut self.stack, frame.base, &mut s.saved);
+        s.running = false;
+        s.exc_state = self.leave_exc_state();
+        // Stored whole, then the link to the generator (which owns the
+        // frame) dropped in place.
+        let stored = s.frame.insert(frame);
+        stored.gen = None;
+    }
+
+    /// A generator frame run by [`Vm::gen_enter_inline`] ended, by return
+    /// or by `error`: the generator is finished; the error to pass on.
+    pub(crate) fn gen_finish_inline(
+        &mut self,
+        frame: &mut Frame,
+        error: Option<Obj>,
+    ) -> Option<Obj> {
+        let Some(g) = frame.gen.take() else {
+            return error;
+        };
+        let st = state(&g);
+        let mut s = st.borrow_mut();
+        s.running = false;
+        s.finished = true;
+        self.leave_exc_state();
+        let kind = s.kind;
+        drop(s);
+        error.map(|e| self.escaping_generator(kind, e))
+    }
+
+    /// One step of `yield from`/`await`/iteration: sends `value` into an
+    /// iterator (a generator natively, others by `__next__`/`send`).
+    pub fn send_into(&mut self, it: &Value, value: Value) -> PyResult<Sent> {
+        if let Value::Obj(o) = it {
+            match o.kind() {
+                ObjKind::Generator(_) => return self.resume(o, value, None),
+                ObjKind::AsyncOp(_) => return self.async_op_step(o, value, None),
+                _ => {}
+            }
+        }
+        let r = if value.is_none() {
+            match self.next(it) {
+                Ok(Some(v)) => return Ok(Sent::Yielded(v)),
+                Ok(None) => return Ok(Sent::Returned(Value::None)),
+                Err(e) => Err(e),
+            }
+        } else {
+            self.call_method(it, "send", vec![value])
+        };
+        match r {
+            Ok(v) => Ok(Sent::Yielded(v)),
+            Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => {
+                Ok(Sent::Returned(stop_value(self, &e)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.throw(exc)`: delegated to a `yield from` target first.
+    pub fn gen_throw(&mut self, g: &Obj, exc: Obj) -> PyResult<Sent> {
+        // Suspended inside `yield from`: the delegate gets the exception.
+        let delegate = {
+            let s = state(g).borrow();
+            match &s.frame {
+                Some(f)
+                    if f.pc >= 2
+                        && matches!(f.code.code.instrs[f.pc - 1], Instr::YieldValue(1)) =>
+                {
+                    s.saved.last().cloned()
+                }
+                _ => None,
+            }
+        };
+        if let Some(d) = delegate {
+            let is_close = exc.class().is(&self.exc.generator_exit);
+            let r = match d.as_obj().map(|o| o.kind()) {
+                Some(ObjKind::Generator(_)) => {
+                    let dobj = d.as_obj().unwrap().clone();
+                    if is_close {
+                        self.gen_close_obj(&dobj).map(|_| None)
+                    } else {
+                        self.set_running(g, true);
+                        let r = self.gen_throw(&dobj, exc.clone());
+                        self.set_running(g, false);
+                        r.map(Some)
+                    }
+                }
+                _ => {
+                    let name = if is_close { "close" } else { "throw" };
+                    let key = self.intern(name);
+                    match self.getattr(&d, &key) {
+                        Ok(m) => {
+                            if is_close {
+                                self.call(&m, vec![]).map(|_| None)
+                            } else {
+                                let ty = Value::Obj(exc.class().clone());
+                                match self.call(&m, vec![ty, Value::Obj(exc.clone())]) {
+                                    Ok(v) => Ok(Some(Sent::Yielded(v))),
+                                    Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => {
+                                        Ok(Some(Sent::Returned(stop_value(self, &e))))
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                        Err(e) if e.class().is_subtype(&self.exc.attribute_error) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+            };
+            match r {
+                Ok(Some(Sent::Yielded(v))) => return Ok(Sent::Yielded(v)),
+                Ok(Some(Sent::Returned(v))) => {
+                    // The delegate finished: continue after the loop.
+                    let mut s = state(g).borrow_mut();
+                    if let Some(f) = s.frame.as_mut() {
+                        if let Instr::Send(target) = f.code.code.instrs[f.pc - 2] {
+                            f.pc = target as usize;
+                        }
+                    }
+                    s.saved.pop();
+                    s.saved.push(v);
+                    // `resume` pushes the sent value; undo by resuming with
+                    // the value already in place.
+                    let v = s.saved.pop().unwrap();
+                    drop(s);
+                    return self.resume_after_delegate(g, v);
+                }
+                Ok(None) => {}
+                Err(e) => return self.resume(g, Value::None, Some(e)),
+            }
+        }
+        self.resume(g, Value::None, Some(exc))
+    }
+
+    fn resume_after_delegate(&mut self, g: &Obj, v: Value) -> PyResult<Sent> {
+        // The frame continues at the loop exit with the result pushed.
+        self.resume(g, v, None)
+    }
+
+    fn set_running(&mut self, g: &Obj, running: bool) {
+        state(g).borrow_mut().running = running;
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close_obj(&mut self, g: &Obj) -> PyResult {
+        {
+            let mut s = state(g).borrow_mut();
+            if s.finished || s.frame.is_none() {
+                return Ok(Value::None);
+            }
+            if s.frame.as_ref().is_some_and(|f| f.pc == 0) {
+                s.finished = true;
+                s.frame = None;
+                return Ok(Value::None);
+            }
+        }
+        let exc = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
+        match self.gen_throw(g, exc) {
+            Ok(Sent::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(Sent::Returned(_)) => Ok(Value::None),
+            Err(e)
+                if e.class().is_subtype(&self.exc.generator_exit)
+                    || e.class().is_subtype(&self.exc.stop_iteration) =>
+            {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The iterator `yield from v` delegates to.
+    pub fn yield_from_iter(&mut self, v: Value) -> PyResult {
+        if let Some(ObjKind::Generator(g)) = v.kind() {
+            if g.borrow().kind == GenKind::Coroutine {
+                let in_coroutine = self.frames.last().is_some_and(|f| {
+                    f.code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0
+                });
+                if !in_coroutine {
+                    return Err(self.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+            }
+            return Ok(v);
+        }
+        self.iter(&v)
+    }
+
+    /// The iterator `await v` runs.
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        let what = self.type_name(&v);
+        self.awaitable_iter(v)?.ok_or_else(|| {
+            self.type_error(format!("object {what} can't be used in 'await' expression"))
+        })
+    }
+
+    /// The iterator `await v` runs; None when `v`'s type has no
+    /// `__await__` (callers word that error).
+    pub fn awaitable_iter(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if let Some(ObjKind::Generator(g)) = v.kind() {
+            let g = g.borrow();
+            if g.kind == GenKind::Coroutine {
+                if g.frame.as_ref().is_some_and(|f| f.pc > 0) && !g.finished {
+                    drop(g);
+                    return Err(self.runtime_error("coroutine is being awaited already"));
+                }
+                drop(g);
+                return Ok(Some(v));
+            }
+        }
+        let cls = self.class_of(&v).clone();
+        let name = self.names.await_.clone();
+        let Some(m) = self.lookup_type_obj(&cls, &name) else {
+            return Ok(None);
+        };
+        let it = self.call_method_value(&m, v.clone(), vec![])?;
+        if let Some(ObjKind::Generator(g)) = it.kind() {
+            if g.borrow().kind == GenKind::Coroutine {
+                return Err(self.type_error("__await__() returned a coroutine"));
+            }
+        }
+        if !self.is_iterator(&it) {
+            return Err(self.type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                self.type_name(&it)
+            )));
+        }
+        Ok(Some(it))
+    }
+}
+
+/// The value a StopIteration carries.
+pub fn stop_value(vm: &mut Vm, e: &Obj) -> Value {
+    let key = vm.intern("value");
+    match e
+        .object()
+        .dict()
+        .and_then(|d| crate::objects::dict::get_str_obj(d, &key))
+    {
+        Some(v) => v,
+        None => match crate::objects::exceptions::methods::exc_data(e) {
+            Some(d) => crate::eval::tuple_items(&d.borrow().args)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::None),
+            None => Value::None,
+        },
+    }
+}
+
+fn gen_obj(vm: &Vm, v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if matches!(o.kind(), ObjKind::Generator(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error("expected a generator")),
+    }
+}
+
+fn sent_result(vm: &mut Vm, r: PyResult<Sent>) -> PyResult {
+    match r? {
+        Sent::Yielded(v) => Ok(v),
+        Sent::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+pub(crate) fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "send", 1, 1)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let r = vm.resume(&g, args.pos[1].clone(), None);
+    sent_result(vm, r)
+}
+
+fn gen_next(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__next__", 0, 0)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let r = vm.resume(&g, Value::None, None);
+    sent_result(vm, r)
+}
+
+fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "throw", 1, 3)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    let exc = thrown_exception(vm, &args.pos[1], args.pos.get(2).cloned())?;
+    let r = vm.gen_throw(&g, exc);
+    sent_result(vm, r)
+}
+
+/// The exception `throw(typ[, val])` raises.
+pub(crate) fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<Value>) -> PyResult<Obj> {
+    let exc = match (typ, val) {
+        (Value::Obj(t), Some(v)) if t.type_data().is_some() && !v.is_none() => {
+            if vm.class_of(&v).is_subtype(t) {
+                v
+            } else {
+                vm.call(typ, vec![v])?
+            }
+        }
+        _ => typ.clone(),
+    };
+    vm.make_raisable(exc, None).map_err(|_| {
+        vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(typ),
+        )
+    })
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "close", 0, 0)?;
+    let g = gen_obj(vm, &args.pos[0])?;
+    vm.gen_close_obj(&g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_tail;
+    use crate::value::Value;
+
+    #[test]
+    fn move_tail_moves_values_once() {
+        let mut stack = vec![Value::Int(1), Value::Int(2), Value::Int(3)];
+        let mut out = vec![Value::Int(0)];
+        move_tail(&mut stack, 1, &mut out);
+        assert_eq!(stack.len(), 1);
+        let ints: Vec<i64> = out.iter().filter_map(crate::objects::int::small).collect();
+        assert_eq!(ints, vec![0, 2, 3]);
+        move_tail(&mut stack, 1, &mut out);
+        assert_eq!(out.len(), 3);
+    }
+}

@@ -1,0 +1,443 @@
+//! The built-in iterators: advancing each kind of [`IterState`].
+
+use crate::object::{IterState, ObjKind};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+/// Advances a built-in iterator. No borrow of `state` is held while
+/// Python code runs (a `__getitem__`, a `map` function...).
+/// What [`next_pair`] found.
+pub enum Pair {
+    /// The two items of the next pair.
+    Two(Value, Value),
+    /// The iterator is exhausted.
+    Done,
+    /// This iterator does not make pairs itself: use [`next`].
+    NotPairs,
+}
+
+/// The next item of a dict's items, `enumerate` or a two-way `zip` as its
+/// two parts, for `for a, b in ...`: the same items `next` gives, without
+/// building the tuple the loop would unpack at once.
+pub fn next_pair(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Pair> {
+    let mut st = state.borrow_mut();
+    match &mut *st {
+        IterState::Dict {
+            dict,
+            pos,
+            what: 2,
+            len,
+        } => {
+            let d = crate::objects::dict::dict_cell(dict).borrow();
+            if d.len() != *len {
+                return Ok(Pair::NotPairs);
+            }
+            match d.next_from(*pos) {
+                Some((p, e)) => {
+                    *pos = p + 1;
+                    Ok(Pair::Two(e.key.clone(), e.value.clone()))
+                }
+                None => {
+                    *pos = usize::MAX / 2;
+                    Ok(Pair::Done)
+                }
+            }
+        }
+        IterState::Enumerate { it, count } => {
+            let Value::Int(c) = *count else {
+                return Ok(Pair::NotPairs);
+            };
+            let Some(next_count) = c.checked_add(1) else {
+                return Ok(Pair::NotPairs);
+            };
+            let inner = it.clone();
+            drop(st);
+            match vm.next(&inner)? {
+                Some(v) => {
+                    if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
+                        *count = Value::Int(next_count);
+                    }
+                    Ok(Pair::Two(Value::Int(c), v))
+                }
+                None => Ok(Pair::Done),
+            }
+        }
+        IterState::Zip { its, strict: false } if its.len() == 2 => {
+            let (a, b) = (its[0].clone(), its[1].clone());
+            drop(st);
+            let Some(x) = vm.next(&a)? else {
+                *state.borrow_mut() = IterState::Exhausted;
+                return Ok(Pair::Done);
+            };
+            let Some(y) = vm.next(&b)? else {
+                *state.borrow_mut() = IterState::Exhausted;
+                return Ok(Pair::Done);
+            };
+            Ok(Pair::Two(x, y))
+        }
+        _ => Ok(Pair::NotPairs),
+    }
+}
+
+pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    match &mut *st {
+        IterState::Seq { seq, index } => {
+            let i = *index;
+            match seq.kind() {
+                Some(ObjKind::List(l)) => {
+                    let l = l.borrow();
+                    if i < l.len() {
+                        *index += 1;
+                        return Ok(Some(l[i].clone()));
+                    }
+                }
+                Some(ObjKind::Tuple(t)) => {
+                    if i < t.len() {
+                        *index += 1;
+                        return Ok(Some(t[i].clone()));
+                    }
+                }
+                Some(ObjKind::Str(s)) => {
+                    // For str the index is a byte offset.
+                    let bytes = s.as_bytes();
+                    if i < bytes.len() {
+                        let b = bytes[i];
+                        if b < 0x80 {
+                            *index += 1;
+                            drop(st);
+                            return Ok(Some(vm.char_str(b as u32)));
+                        }
+                        let mut cps = crate::objects::str::WtfChars::of(&bytes[i..]);
+                        let cp = cps.next().unwrap_or(0xFFFD);
+                        let width = utf8_width(cp);
+                        *index += width;
+                        drop(st);
+                        return Ok(Some(vm.char_str(cp)));
+                    }
+                }
+                Some(ObjKind::Bytes(b)) => {
+                    if i < b.len() {
+                        *index += 1;
+                        return Ok(Some(Value::Int(b[i] as i64)));
+                    }
+                }
+                Some(ObjKind::ByteArray(b)) => {
+                    let b = b.borrow();
+                    if i < b.len() {
+                        *index += 1;
+                        return Ok(Some(Value::Int(b[i] as i64)));
+                    }
+                }
+                _ => {
+                    // The old sequence protocol: `__getitem__` until IndexError.
+                    let seq = seq.clone();
+                    drop(st);
+                    return match vm.getitem(&seq, &Value::Int(i as i64)) {
+                        Ok(v) => {
+                            if let IterState::Seq { index, .. } = &mut *state.borrow_mut() {
+                                *index += 1;
+                            }
+                            Ok(Some(v))
+                        }
+                        Err(e)
+                            if e.class().is_subtype(&vm.exc.index_error)
+                                || e.class().is_subtype(&vm.exc.stop_iteration) =>
+                        {
+                            *state.borrow_mut() = IterState::Exhausted;
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+            *st = IterState::Exhausted;
+            Ok(None)
+        }
+        IterState::Reversed { seq, index } => {
+            if *index < 0 {
+                *st = IterState::Exhausted;
+                return Ok(None);
+            }
+            let i = *index;
+            *index -= 1;
+            let seq = seq.clone();
+            drop(st);
+            match seq.kind() {
+                Some(ObjKind::List(l)) => {
+                    let v = l.borrow().get(i as usize).cloned();
+                    if v.is_none() {
+                        *state.borrow_mut() = IterState::Exhausted;
+                    }
+                    Ok(v)
+                }
+                _ => match vm.getitem(&seq, &Value::Int(i as i64)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.class().is_subtype(&vm.exc.index_error) => {
+                        *state.borrow_mut() = IterState::Exhausted;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                },
+            }
+        }
+        IterState::WideRange(r) => Ok(crate::objects::range::wide_next(
+            vm,
+            &mut r.next,
+            r.stop,
+            r.step,
+        )),
+        IterState::Range { next, stop, step } => {
+            let n = *next;
+            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                *next = n.wrapping_add(*step);
+                if (*step > 0 && *next < n) || (*step < 0 && *next > n) {
+                    // Wrapped around: this was the last value.
+                    *stop = n;
+                }
+                Ok(Some(Value::Int(n)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterState::Dict {
+            dict,
+            pos,
+            what,
+            len,
+        } => {
+            let d = crate::objects::dict::dict_cell(dict).borrow();
+            if d.len() != *len {
+                *len = usize::MAX;
+                drop(d);
+                drop(st);
+                return Err(vm.runtime_error("dictionary changed size during iteration"));
+            }
+            match d.next_from(*pos) {
+                Some((p, e)) => {
+                    *pos = p + 1;
+                    let r = match what {
+                        0 => e.key.clone(),
+                        1 => e.value.clone(),
+                        _ => {
+                            let (k, v) = (e.key.clone(), e.value.clone());
+                            drop(d);
+                            drop(st);
+                            return Ok(Some(vm.new_tuple(vec![k, v])));
+                        }
+                    };
+                    Ok(Some(r))
+                }
+                None => {
+                    *pos = usize::MAX / 2;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Set { set, pos, len } => {
+            let set = set.clone();
+            let r = crate::objects::set::with_table(&set, |t| {
+                if t.len() != *len {
+                    return Err(());
+                }
+                Ok(t.next_from(*pos).map(|(p, v)| (p, v.clone())))
+            });
+            match r {
+                Some(Err(())) => {
+                    *len = usize::MAX;
+                    drop(st);
+                    Err(vm.runtime_error("Set changed size during iteration"))
+                }
+                Some(Ok(Some((p, v)))) => {
+                    *pos = p + 1;
+                    Ok(Some(v))
+                }
+                _ => {
+                    *pos = usize::MAX / 2;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Callable { func, sentinel } => {
+            let (f, s) = (func.clone(), sentinel.clone());
+            drop(st);
+            let v = match vm.call(&f, vec![]) {
+                Ok(v) => v,
+                Err(e) if e.class().is_subtype(&vm.exc.stop_iteration) => {
+                    *state.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
+            if vm.eq(&v, &s)? {
+                *state.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        IterState::Enumerate { it, count } => {
+            let (inner, c) = (it.clone(), count.clone());
+            drop(st);
+            match vm.next(&inner)? {
+                Some(v) => {
+                    let next =
+                        vm.binary_op(krait_compiler::code::BinOp::Add, &c, &Value::Int(1))?;
+                    if let IterState::Enumerate { count, .. } = &mut *state.borrow_mut() {
+                        *count = next;
+                    }
+                    Ok(Some(vm.new_tuple(vec![c, v])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Zip { its, strict } => {
+            let (its, strict) = (its.clone(), *strict);
+            drop(st);
+            if its.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(its.len());
+            for (i, inner) in its.iter().enumerate() {
+                match vm.next(inner)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        *state.borrow_mut() = IterState::Exhausted;
+                        if strict {
+                            if i > 0 {
+                                let plural = if i == 1 { " " } else { "s 1-" };
+                                let msg = if i == 1 {
+                                    format!(
+                                        "zip() argument {} is shorter than argument{}1",
+                                        i + 1,
+                                        plural
+                                    )
+                                } else {
+                                    format!(
+                                        "zip() argument {} is shorter than argument{}{}",
+                                        i + 1,
+                                        plural,
+                                        i
+                                    )
+                                };
+                                return Err(vm.value_error(msg));
+                            }
+                            for (j, rest) in its.iter().enumerate().skip(1) {
+                                if vm.next(rest)?.is_some() {
+                                    let msg = if j == 1 {
+                                        format!(
+                                            "zip() argument {} is longer than argument 1",
+                                            j + 1
+                                        )
+                                    } else {
+                                        format!(
+                                            "zip() argument {} is longer than arguments 1-{}",
+                                            j + 1,
+                                            j
+                                        )
+                                    };
+                                    return Err(vm.value_error(msg));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.new_tuple(out)))
+        }
+        IterState::Map { func, its } => {
+            let (f, its) = (func.clone(), its.clone());
+            drop(st);
+            let mut args = Vec::with_capacity(its.len());
+            for inner in &its {
+                match vm.next(inner)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(&f, args).map(Some)
+        }
+        IterState::Filter { func, it } => {
+            let (f, inner) = (func.clone(), it.clone());
+            drop(st);
+            loop {
+                let Some(v) = vm.next(&inner)? else {
+                    return Ok(None);
+                };
+                let keep = if f.is_none() {
+                    vm.truthy(&v)?
+                } else {
+                    let r = vm.call(&f, vec![v.clone()])?;
+                    vm.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        IterState::Exhausted => {
+            let _ = it;
+            Ok(None)
+        }
+    }
+}
+
+/// How many items are left, for `__length_hint__` and `len(reversed(x))`.
+pub fn length_hint(state: &IterState) -> Option<usize> {
+    Some(match state {
+        IterState::Seq { seq, index } => {
+            let n = seq
+                .as_obj()
+                .and_then(crate::protocol::sequence::native_len)?;
+            match seq.kind() {
+                Some(ObjKind::Str(s)) => s.len().saturating_sub(
+                    crate::objects::str::WtfChars::of(
+                        &s.as_bytes()[..(*index).min(s.as_bytes().len())],
+                    )
+                    .count(),
+                ),
+                _ => n.saturating_sub(*index),
+            }
+        }
+        IterState::Reversed { index, .. } => (*index + 1).max(0) as usize,
+        IterState::Range { next, stop, step } => {
+            crate::objects::range::range_len(*next as i128, *stop as i128, *step as i128) as usize
+        }
+        IterState::WideRange(r) => {
+            usize::try_from(crate::objects::range::range_len(r.next, r.stop, r.step))
+                .unwrap_or(usize::MAX)
+        }
+        IterState::Dict { dict, pos, .. } => {
+            let d = crate::objects::dict::dict_cell(dict).borrow();
+            let mut n = 0;
+            let mut p = *pos;
+            while let Some((q, _)) = d.next_from(p) {
+                n += 1;
+                p = q + 1;
+            }
+            n
+        }
+        IterState::Set { set, pos, .. } => crate::objects::set::with_table(set, |t| {
+            let mut n = 0;
+            let mut p = *pos;
+            while let Some((q, _)) = t.next_from(p) {
+                n += 1;
+                p = q + 1;
+            }
+            n
+        })?,
+        IterState::Exhausted => 0,
+        _ => return None,
+    })
+}
+
+/// Bytes a code point takes in generalised UTF-8.
+fn utf8_width(cp: u32) -> usize {
+    match cp {
+        0..=0x7F => 1,
+        0x80..=0x7FF => 2,
+        0x800..=0xFFFF => 3,
+        _ => 4,
+    }
+}

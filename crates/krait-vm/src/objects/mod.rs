@@ -1,0 +1,21 @@
+//! The built-in types, one home each: a type's payload, its methods and
+//! attributes, its repr and its operators live in its file or folder.
+
+pub(crate) mod asyncgen;
+pub(crate) mod bytes;
+pub(crate) mod code;
+pub(crate) mod dict;
+pub(crate) mod exceptions;
+pub(crate) mod float;
+pub(crate) mod function;
+pub(crate) mod generator;
+pub(crate) mod int;
+pub(crate) mod iterators;
+pub(crate) mod list;
+pub(crate) mod misc;
+pub(crate) mod range;
+pub(crate) mod set;
+pub(crate) mod str;
+pub(crate) mod tuple;
+pub(crate) mod typeobject;
+pub(crate) mod union;

@@ -1,0 +1,232 @@
+//! `str.format`: replacement fields with automatic or explicit numbering,
+//! attribute and index lookups, conversions and nested specs.
+
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult {
+    let fmt = crate::objects::str::value_pystr(&a.pos[0])
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let pos: Vec<Value> = a.pos[1..].to_vec();
+    let kw = a.kw;
+    let mut auto = 0usize;
+    let mut manual = false;
+    let names = Names::Pairs(&kw);
+    let s = format_with(vm, &fmt, &pos, &names, &mut auto, &mut manual, 2)?;
+    Ok(vm.new_string(s))
+}
+
+/// `str.format_map(mapping)`: names looked up in the mapping itself (its
+/// `__getitem__`, so `__missing__` works).
+pub fn str_format_map_method(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::check_method_args(vm, &a, "format_map", 1, 1)?;
+    let fmt = crate::objects::str::value_pystr(&a.pos[0])
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut auto = 0usize;
+    let mut manual = false;
+    let names = Names::Mapping(&a.pos[1]);
+    let s = format_with(vm, &fmt, &[], &names, &mut auto, &mut manual, 2)?;
+    Ok(vm.new_string(s))
+}
+
+/// Where named replacement fields come from.
+enum Names<'a> {
+    Pairs(&'a [(crate::value::Obj, Value)]),
+    Mapping(&'a Value),
+}
+
+fn format_with(
+    vm: &mut Vm,
+    fmt: &str,
+    pos: &[Value],
+    kw: &Names,
+    auto: &mut usize,
+    manual: &mut bool,
+    depth: u32,
+) -> PyResult<String> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        // Find the matching close brace.
+        let start = i + 1;
+        let mut d = 1;
+        let mut j = start;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => d += 1,
+                '}' => {
+                    d -= 1;
+                    if d == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            if start >= chars.len() {
+                return Err(vm.value_error("Single '{' encountered in format string"));
+            }
+            return Err(vm.value_error("expected '}' before end of string"));
+        }
+        let field: String = chars[start..j].iter().collect();
+        i = j + 1;
+        // Split into name, conversion, spec.
+        let (name_conv, spec) = match split_top(&field, ':') {
+            Some((a, b)) => (a, Some(b)),
+            None => (field.clone(), None),
+        };
+        let (name, conv) = match name_conv.split_once('!') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (name_conv, None),
+        };
+        // First part of the name: index or keyword.
+        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let first = &name[..first_end];
+        let mut value = if first.is_empty() {
+            if *manual {
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            let k = *auto;
+            *auto += 1;
+            match pos.get(k) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(vm.index_error(format!(
+                        "Replacement index {k} out of range for positional args tuple"
+                    )))
+                }
+            }
+        } else if let Ok(k) = first.parse::<usize>() {
+            if *auto > 0 {
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            *manual = true;
+            match pos.get(k) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(vm.index_error(format!(
+                        "Replacement index {k} out of range for positional args tuple"
+                    )))
+                }
+            }
+        } else {
+            match kw {
+                Names::Pairs(pairs) => {
+                    match pairs
+                        .iter()
+                        .find(|(k, _)| crate::objects::str::str_eq(k, first))
+                    {
+                        Some((_, v)) => v.clone(),
+                        None => {
+                            let k = vm.new_str(first);
+                            return Err(vm.key_error(k));
+                        }
+                    }
+                }
+                Names::Mapping(m) => {
+                    let k = vm.new_str(first);
+                    vm.getitem(m, &k)?
+                }
+            }
+        };
+        // Attribute and index accessors.
+        let mut rest = &name[first_end..];
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                let attr = vm.intern(&r[..end]);
+                value = vm.getattr(&value, &attr)?;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let Some(end) = r.find(']') else {
+                    return Err(vm.value_error("Missing ']' in format string"));
+                };
+                let key = &r[..end];
+                let k = match key.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => vm.new_str(key),
+                };
+                value = vm.getitem(&value, &k)?;
+                rest = &r[end + 1..];
+            } else {
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
+            }
+        }
+        value = match conv.as_deref() {
+            None => value,
+            Some("r") => vm.repr(&value)?,
+            Some("s") => vm.str(&value)?,
+            Some("a") => vm.ascii(&value)?,
+            Some(other) => {
+                return Err(vm.value_error(format!(
+                    "Unknown conversion specifier {}",
+                    other.chars().next().unwrap_or(' ')
+                )))
+            }
+        };
+        let spec = match spec {
+            Some(s) if s.contains('{') => {
+                if depth == 0 {
+                    return Err(vm.value_error("Max string recursion exceeded"));
+                }
+                Some(format_with(vm, &s, pos, kw, auto, manual, depth - 1)?)
+            }
+            other => other,
+        };
+        let sv = spec.map(|s| vm.new_string(s));
+        let r = vm.format(&value, sv.as_ref())?;
+        out.push_str(
+            &crate::objects::str::value_pystr(&r)
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+    }
+    Ok(out)
+}
+
+/// Splits at the first `sep` outside brackets.
+fn split_top(s: &str, sep: char) -> Option<(String, String)> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if c == sep && depth == 0 => {
+                return Some((s[..i].to_string(), s[i + 1..].to_string()))
+            }
+            _ => {}
+        }
+    }
+    None
+}

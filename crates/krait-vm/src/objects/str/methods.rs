@@ -1,0 +1,1046 @@
+//! `str`: the constructor and methods.
+
+use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::object::ObjKind;
+use crate::objects::function::Args;
+use crate::objects::str::value_pystr;
+use crate::objects::str::PyStr;
+use crate::protocol::sequence::SliceIndices;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let s = vm.types.str_.clone();
+    static_fn(vm, &s, "__new__", str_new);
+    method(vm, &s, "__repr__", |vm, a| {
+        let s = this(vm, &a)?;
+        Ok(vm.new_string(crate::protocol::repr::str_repr(&s)))
+    });
+    method(vm, &s, "__str__", |vm, a| {
+        let s = this(vm, &a)?;
+        Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().to_vec())))
+    });
+    method(vm, &s, "__len__", |vm, a| {
+        Ok(Value::Int(this(vm, &a)?.len() as i64))
+    });
+    method(vm, &s, "__hash__", |vm, a| {
+        Ok(Value::Int(crate::objects::str::str_hash(&*this(vm, &a)?)))
+    });
+    method(vm, &s, "__getitem__", |vm, a| {
+        check_method_args(vm, &a, "__getitem__", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        vm.native_getitem(&o, &a.pos[1])
+            .unwrap_or_else(|| Err(vm.type_error("bad str")))
+    });
+    method(vm, &s, "__contains__", |vm, a| {
+        check_method_args(vm, &a, "__contains__", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        vm.native_contains(&o, &a.pos[1])
+            .unwrap_or(Ok(false))
+            .map(Value::Bool)
+    });
+    method(vm, &s, "__iter__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(vm.native_iter(&o).unwrap_or(Value::None))
+    });
+    method(vm, &s, "__add__", |vm, a| {
+        check_method_args(vm, &a, "__add__", 1, 1)?;
+        let x = this(vm, &a)?;
+        match value_pystr(&a.pos[1]) {
+            Some(y) => {
+                let mut b = x.as_bytes().to_vec();
+                b.extend_from_slice(y.as_bytes());
+                Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+            }
+            None => Ok(vm.not_implemented()),
+        }
+    });
+    for name in ["__mul__", "__rmul__"] {
+        method(vm, &s, name, |vm, a| {
+            check_method_args(vm, &a, "__mul__", 1, 1)?;
+            let x = this(vm, &a)?;
+            match repeat_count(vm, &a.pos[1])? {
+                Some(n) => {
+                    Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize))))
+                }
+                None => Ok(vm.not_implemented()),
+            }
+        });
+    }
+    method(vm, &s, "__mod__", |vm, a| {
+        crate::bootstrap::check_operand(vm, &a)?;
+        let plain = vm.new_pystr(PyStr::from_wtf8(this(vm, &a)?.as_bytes().to_vec()));
+        crate::objects::str::percent::str_percent(vm, &plain, &a.pos[1])
+    });
+    macro_rules! cmp {
+        ($($name:literal => $f:expr;)*) => {$(
+            method(vm, &s, $name, |vm, a| {
+                check_method_args(vm, &a, $name, 1, 1)?;
+                let x = this(vm, &a)?;
+                match value_pystr(&a.pos[1]) {
+                    Some(y) => Ok(Value::Bool($f((*x).cmp(y)))),
+                    None => Ok(vm.not_implemented()),
+                }
+            });
+        )*};
+    }
+    cmp! {
+        "__eq__" => std::cmp::Ordering::is_eq; "__ne__" => std::cmp::Ordering::is_ne;
+        "__lt__" => std::cmp::Ordering::is_lt; "__le__" => std::cmp::Ordering::is_le;
+        "__gt__" => std::cmp::Ordering::is_gt; "__ge__" => std::cmp::Ordering::is_ge;
+    }
+    method(vm, &s, "__format__", |vm, a| {
+        check_method_args(vm, &a, "__format__", 1, 1)?;
+        let x = this(vm, &a)?;
+        let plain = vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec()));
+        let spec = a.pos[1].clone();
+        vm.format(&plain, Some(&spec))
+    });
+    method(vm, &s, "join", str_join);
+    method(vm, &s, "split", |vm, a| split_impl(vm, a, false));
+    method(vm, &s, "rsplit", |vm, a| split_impl(vm, a, true));
+    method(vm, &s, "strip", |vm, a| {
+        strip_impl(vm, a, true, true, "strip")
+    });
+    method(vm, &s, "lstrip", |vm, a| {
+        strip_impl(vm, a, true, false, "lstrip")
+    });
+    method(vm, &s, "rstrip", |vm, a| {
+        strip_impl(vm, a, false, true, "rstrip")
+    });
+    method(vm, &s, "replace", str_replace);
+    method(vm, &s, "startswith", |vm, a| affix(vm, a, true));
+    method(vm, &s, "endswith", |vm, a| affix(vm, a, false));
+    method(vm, &s, "upper", |vm, a| {
+        map_text(vm, a, "upper", |t| t.to_uppercase())
+    });
+    method(vm, &s, "lower", |vm, a| {
+        map_text(vm, a, "lower", |t| t.to_lowercase())
+    });
+    method(vm, &s, "casefold", |vm, a| {
+        // Full case folding, mostly: folding the uppercase form catches
+        // the expansions (ß -> ss, ligatures) and the odd cases (µ -> μ).
+        map_text(vm, a, "casefold", |t| {
+            t.chars()
+                .map(|c| match c {
+                    // Folds to itself, but its uppercase is a plain I.
+                    '\u{131}' => c.to_string(),
+                    _ => c.to_uppercase().collect::<String>().to_lowercase(),
+                })
+                .collect()
+        })
+    });
+    method(vm, &s, "swapcase", |vm, a| {
+        map_text(vm, a, "swapcase", |t| {
+            t.chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect()
+        })
+    });
+    method(vm, &s, "capitalize", |vm, a| {
+        map_text(vm, a, "capitalize", |t| {
+            let mut cs = t.chars();
+            match cs.next() {
+                Some(f) => to_title(f) + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+    });
+    method(vm, &s, "istitle", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(is_title(&t)))
+    });
+    method(vm, &s, "translate", str_translate);
+    static_fn(vm, &s, "maketrans", str_maketrans);
+    method(vm, &s, "title", |vm, a| {
+        map_text(vm, a, "title", title_case)
+    });
+    method(vm, &s, "find", |vm, a| {
+        find_impl(vm, a, "find", false, false)
+    });
+    method(vm, &s, "rfind", |vm, a| {
+        find_impl(vm, a, "rfind", true, false)
+    });
+    method(vm, &s, "index", |vm, a| {
+        find_impl(vm, a, "index", false, true)
+    });
+    method(vm, &s, "rindex", |vm, a| {
+        find_impl(vm, a, "rindex", true, true)
+    });
+    method(vm, &s, "count", str_count);
+    for name in [
+        "isdigit",
+        "isdecimal",
+        "isnumeric",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isascii",
+    ] {
+        method(vm, &s, name, predicate_for(name));
+    }
+    method(vm, &s, "isprintable", |vm, a| {
+        check_method_args(vm, &a, "isprintable", 0, 0)?;
+        let t = this(vm, &a)?;
+        // Printable as repr() decides it (an empty str is printable).
+        let ok = t.code_points().all(krait_syntax::pystring::is_printable);
+        Ok(Value::Bool(ok))
+    });
+    method(vm, &s, "isupper", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(
+            t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()),
+        ))
+    });
+    method(vm, &s, "islower", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        Ok(Value::Bool(
+            t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()),
+        ))
+    });
+    method(vm, &s, "isidentifier", |vm, a| {
+        let t = this(vm, &a)?.to_string_lossy().into_owned();
+        let mut cs = t.chars();
+        let ok = match cs.next() {
+            Some(c) => {
+                (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric())
+            }
+            None => false,
+        };
+        Ok(Value::Bool(ok))
+    });
+    method(vm, &s, "center", |vm, a| justify(vm, a, "center"));
+    method(vm, &s, "ljust", |vm, a| justify(vm, a, "ljust"));
+    method(vm, &s, "rjust", |vm, a| justify(vm, a, "rjust"));
+    method(vm, &s, "zfill", str_zfill);
+    method(vm, &s, "splitlines", str_splitlines);
+    method(vm, &s, "partition", |vm, a| partition(vm, a, false));
+    method(vm, &s, "rpartition", |vm, a| partition(vm, a, true));
+    method(vm, &s, "encode", str_encode);
+    method(
+        vm,
+        &s,
+        "format",
+        crate::objects::str::format::str_format_method,
+    );
+    method(
+        vm,
+        &s,
+        "format_map",
+        crate::objects::str::format::str_format_map_method,
+    );
+    method(vm, &s, "removeprefix", |vm, a| {
+        check_method_args(vm, &a, "removeprefix", 1, 1)?;
+        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removeprefix")?);
+        let b = x
+            .as_bytes()
+            .strip_prefix(p.as_bytes())
+            .unwrap_or(x.as_bytes())
+            .to_vec();
+        Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+    });
+    method(vm, &s, "removesuffix", |vm, a| {
+        check_method_args(vm, &a, "removesuffix", 1, 1)?;
+        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removesuffix")?);
+        let b = x
+            .as_bytes()
+            .strip_suffix(p.as_bytes())
+            .unwrap_or(x.as_bytes())
+            .to_vec();
+        Ok(vm.new_pystr(PyStr::from_wtf8(b)))
+    });
+    method(vm, &s, "expandtabs", |vm, a| {
+        let x = this(vm, &a)?.to_string_lossy().into_owned();
+        let size = match a.pos.get(1) {
+            Some(v) => vm.index_i64(v)?.unwrap_or(8),
+            None => 8,
+        };
+        let mut out = String::new();
+        let mut col = 0i64;
+        for c in x.chars() {
+            match c {
+                '\t' => {
+                    if size > 0 {
+                        let n = size - col % size;
+                        out.extend(std::iter::repeat_n(' ', n as usize));
+                        col += n;
+                    }
+                }
+                '\n' | '\r' => {
+                    out.push(c);
+                    col = 0;
+                }
+                _ => {
+                    out.push(c);
+                    col += 1;
+                }
+            }
+        }
+        Ok(vm.new_string(out))
+    });
+}
+
+fn predicate_for(name: &'static str) -> crate::objects::function::NativeFn {
+    macro_rules! pred {
+        ($f:expr) => {
+            |vm: &mut Vm, a: Args| {
+                let t = this(vm, &a)?;
+                let ok =
+                    !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
+                Ok(Value::Bool(ok))
+            }
+        };
+    }
+    match name {
+        "isdigit" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
+        "isdecimal" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
+        "isnumeric" => pred!(|c: char| c.is_numeric()),
+        "isalpha" => pred!(|c: char| c.is_alphabetic()),
+        "isalnum" => pred!(|c: char| c.is_alphanumeric()),
+        "isspace" => pred!(is_py_space),
+        _ => |vm: &mut Vm, a: Args| {
+            let t = this(vm, &a)?;
+            Ok(Value::Bool(t.is_ascii()))
+        },
+    }
+}
+
+fn is_unicode_digit(c: char) -> bool {
+    c.is_numeric() && crate::objects::int::methods::parse_int(&c.to_string(), 10).is_some()
+}
+
+/// The `str` a method was called on, borrowed from its object.
+struct StrArg(Obj);
+
+impl std::ops::Deref for StrArg {
+    type Target = PyStr;
+    fn deref(&self) -> &PyStr {
+        crate::objects::str::as_pystr(&self.0).expect("checked to be a str")
+    }
+}
+
+fn this(vm: &Vm, a: &Args) -> PyResult<StrArg> {
+    match a.pos.first().and_then(|v| v.as_obj()) {
+        Some(o) if matches!(o.kind(), ObjKind::Str(_)) => Ok(StrArg(o.clone())),
+        _ => Err(vm.type_error("descriptor requires a 'str' object")),
+    }
+}
+
+fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
+    value_pystr(v).ok_or_else(|| {
+        vm.type_error(format!(
+            "{what}() argument must be str, not {}",
+            vm.arg_type_name(v)
+        ))
+    })
+}
+
+/// A slice of a string.
+pub fn slice(vm: &mut Vm, s: &PyStr, ix: SliceIndices) -> Value {
+    if ix.step == 1 {
+        let a = s.byte_offset(ix.start.max(0) as usize);
+        let b = s.byte_offset((ix.start.max(0) as usize) + ix.len);
+        return vm.new_pystr(PyStr::from_wtf8(s.as_bytes()[a..b].to_vec()));
+    }
+    let cps: Vec<u32> = s.code_points().collect();
+    vm.new_pystr(PyStr::from_code_points(ix.positions().map(|p| cps[p])))
+}
+
+/// Index (in code points) of `t` in `s[start..end]`.
+pub fn find(s: &PyStr, t: &PyStr, start: usize, end: usize) -> Option<usize> {
+    let (hb, nb) = (s.as_bytes(), t.as_bytes());
+    let a = s.byte_offset(start.min(s.len()));
+    let b = s.byte_offset(end.min(s.len()));
+    if a > b {
+        return None;
+    }
+    let hay = &hb[a..b];
+    if nb.is_empty() {
+        return Some(start.min(s.len()));
+    }
+    let pos = hay.windows(nb.len()).position(|w| w == nb)?;
+    Some(start + count_cps(&hay[..pos]))
+}
+
+fn rfind(s: &PyStr, t: &PyStr, start: usize, end: usize) -> Option<usize> {
+    let (hb, nb) = (s.as_bytes(), t.as_bytes());
+    let a = s.byte_offset(start.min(s.len()));
+    let b = s.byte_offset(end.min(s.len()));
+    if a > b {
+        return None;
+    }
+    let hay = &hb[a..b];
+    if nb.is_empty() {
+        return Some(end.min(s.len()));
+    }
+    let pos = hay.windows(nb.len()).rposition(|w| w == nb)?;
+    Some(start + count_cps(&hay[..pos]))
+}
+
+fn count_cps(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+}
+
+fn str_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.pos[0].as_obj().cloned().unwrap();
+    let rest = Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
+    let a = bind(vm, rest, "str", &["object", "encoding", "errors"], 0, 0)?;
+    let v = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => Value::Obj(vm.empty_str.clone()),
+        (Some(x), None, None) => vm.str(x)?,
+        (Some(x), enc, errors) => {
+            for (what, v) in [("encoding", enc), ("errors", errors)] {
+                if let Some(v) = v {
+                    if value_pystr(v).is_none() {
+                        return Err(vm.type_error(format!(
+                            "str() argument '{what}' must be str, not {}",
+                            vm.arg_type_name(v)
+                        )));
+                    }
+                }
+            }
+            let enc = match enc {
+                Some(e) => value_pystr(e)
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                None => "utf-8".into(),
+            };
+            let errors = errors
+                .as_ref()
+                .and_then(value_pystr)
+                .map(|s| s.to_string_lossy().into_owned());
+            let data = crate::objects::bytes::bytes_of(vm, x).map_err(|_| {
+                vm.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(x)
+                ))
+            })?;
+            crate::objects::bytes::decode(vm, &data, &enc, errors.as_deref())?
+        }
+        (None, _, _) => Value::Obj(vm.empty_str.clone()),
+    };
+    if cls.is(&vm.types.str_) {
+        return Ok(v);
+    }
+    let s = value_pystr(&v)
+        .map(|p| PyStr::from_wtf8(p.as_bytes().to_vec()))
+        .unwrap_or_else(|| PyStr::new(""));
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Str(s))))
+}
+
+fn str_join(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "join", 1, 1)?;
+    let sep = this(vm, &a)?;
+    let items = vm.iterate(&a.pos[1])?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep.as_bytes());
+        }
+        match value_pystr(item) {
+            Some(s) => out.extend_from_slice(s.as_bytes()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(item)
+                )))
+            }
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
+}
+
+fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
+    let name = if right { "rsplit" } else { "split" };
+    let x = this(vm, &a)?;
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
+    let maxsplit = match &b[1] {
+        Some(v) => vm.int_arg(v)?,
+        None => -1,
+    };
+    let text = x.to_string_lossy();
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let sep_text = match b[0].as_ref().filter(|v| !v.is_none()) {
+        None => None,
+        Some(sep) => match value_pystr(sep) {
+            Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
+            Some(s) => Some(s.to_string_lossy()),
+            None => {
+                return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep))))
+            }
+        },
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    match (&sep_text, right) {
+        (None, true) => {
+            let mut rest = text.trim_end_matches(is_py_space);
+            while !rest.is_empty() {
+                if parts.len() == limit {
+                    parts.push(rest);
+                    break;
+                }
+                match rest.rfind(is_py_space) {
+                    Some(i) => {
+                        let w = rest[i..].chars().next().map_or(1, char::len_utf8);
+                        parts.push(&rest[i + w..]);
+                        rest = rest[..i].trim_end_matches(is_py_space);
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+            parts.reverse();
+        }
+        (None, false) => {
+            let mut rest = text.trim_start_matches(is_py_space);
+            while !rest.is_empty() {
+                if parts.len() == limit {
+                    parts.push(rest);
+                    break;
+                }
+                match rest.find(is_py_space) {
+                    Some(i) => {
+                        parts.push(&rest[..i]);
+                        rest = rest[i..].trim_start_matches(is_py_space);
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        (Some(sep), true) => {
+            parts.extend(text.rsplitn(limit.saturating_add(1), &**sep));
+            parts.reverse();
+        }
+        (Some(sep), false) => parts.extend(text.splitn(limit.saturating_add(1), &**sep)),
+    }
+    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+/// Python's whitespace: Unicode's, and the ASCII separator controls
+/// `\x1c` to `\x1f`.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
+    check_method_args(vm, &a, name, 0, 1)?;
+    let x = this(vm, &a)?;
+    let text = x.to_string_lossy();
+    let chars: Option<Vec<char>> = match a.pos.get(1) {
+        Some(v) if !v.is_none() => match value_pystr(v) {
+            Some(s) => Some(s.to_string_lossy().chars().collect()),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
+        _ => None,
+    };
+    let matcher = |c: char| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => is_py_space(c),
+    };
+    let mut t = &*text;
+    if left {
+        t = t.trim_start_matches(matcher);
+    }
+    if right {
+        t = t.trim_end_matches(matcher);
+    }
+    Ok(vm.new_str(t))
+}
+
+fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "replace", 2, 3)?;
+    let x = this(vm, &a)?;
+    let old = arg_str(vm, &a.pos[1], "replace")?
+        .to_string_lossy()
+        .into_owned();
+    let new = arg_str(vm, &a.pos[2], "replace")?
+        .to_string_lossy()
+        .into_owned();
+    let count = match a.pos.get(3) {
+        Some(v) => vm.int_arg(v)?,
+        None => -1,
+    };
+    let text = x.to_string_lossy().into_owned();
+    let r = if count < 0 {
+        if old.is_empty() {
+            let mut out = new.clone();
+            for c in text.chars() {
+                out.push(c);
+                out.push_str(&new);
+            }
+            out
+        } else {
+            text.replace(&old, &new)
+        }
+    } else if old.is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in text.chars() {
+            if n < count {
+                out.push_str(&new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < count {
+            out.push_str(&new);
+        }
+        out
+    } else {
+        text.replacen(&old, &new, count as usize)
+    };
+    Ok(vm.new_string(r))
+}
+
+fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
+    let name = if prefix { "startswith" } else { "endswith" };
+    check_method_args(vm, &a, name, 1, 3)?;
+    let x = this(vm, &a)?;
+    let n = x.len() as i64;
+    let (start, end) = bounds(vm, &a, 2, n)?;
+    let cands: Vec<Value> = match a.pos[1].kind() {
+        Some(ObjKind::Tuple(t)) => t.to_vec(),
+        _ => vec![a.pos[1].clone()],
+    };
+    for c in cands {
+        let Some(p) = value_pystr(&c) else {
+            return Err(vm.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                vm.type_name(&c)
+            )));
+        };
+        if start > n || end < start {
+            continue;
+        }
+        let sa = x.byte_offset(start as usize);
+        let sb = x.byte_offset(end as usize);
+        let seg = &x.as_bytes()[sa..sb];
+        let ok = if prefix {
+            seg.starts_with(p.as_bytes())
+        } else {
+            seg.ends_with(p.as_bytes())
+        };
+        if ok {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// Optional start/end arguments at `first`, clamped like slice bounds.
+fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
+    let get = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
+        match a.pos.get(i) {
+            Some(v) if !v.is_none() => match vm.index_i64(v)? {
+                Some(x) => Ok(x),
+                None => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
+            _ => Ok(default),
+        }
+    };
+    let mut s = get(vm, first, 0)?;
+    let mut e = get(vm, first + 1, n)?;
+    if s < 0 {
+        s = (s + n).max(0);
+    }
+    if e < 0 {
+        e = (e + n).max(0);
+    }
+    Ok((s, e.min(n)))
+}
+
+fn map_text(vm: &mut Vm, a: Args, name: &str, f: impl Fn(&str) -> String) -> PyResult {
+    check_method_args(vm, &a, name, 0, 0)?;
+    let x = this(vm, &a)?;
+    let t = f(&x.to_string_lossy());
+    Ok(vm.new_string(t))
+}
+
+/// A character's titlecase form: the digraphs have their own, and a
+/// character whose uppercase is several letters (ß, ﬁ) keeps only the
+/// first one capital.
+fn to_title(c: char) -> String {
+    match c as u32 {
+        0x01C4..=0x01C6 => "\u{01C5}".into(),
+        0x01C7..=0x01C9 => "\u{01C8}".into(),
+        0x01CA..=0x01CC => "\u{01CB}".into(),
+        0x01F1..=0x01F3 => "\u{01F2}".into(),
+        _ => {
+            let mut up = c.to_uppercase();
+            let first = up.next().unwrap_or(c);
+            let rest: String = up.collect::<String>().to_lowercase();
+            format!("{first}{rest}")
+        }
+    }
+}
+
+/// Cased letters as `str.istitle` and `str.title` see them.
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
+fn title_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push_str(&to_title(c));
+        }
+        prev_cased = is_cased(c);
+    }
+    out
+}
+
+/// `str.istitle`: uppercase letters only after uncased characters,
+/// lowercase ones only after cased ones, and at least one cased letter.
+fn is_title(t: &str) -> bool {
+    let mut prev_cased = false;
+    let mut cased = false;
+    for c in t.chars() {
+        if c.is_uppercase() || is_titlecase(c) {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+/// `str.maketrans(x[, y[, z]])`.
+fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
+    crate::bootstrap::no_kwargs(vm, &a, "maketrans")?;
+    let args = &a.pos[..];
+    let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
+    match args.len() {
+        1 => {
+            let Some(ObjKind::Dict(src)) = args[0].kind() else {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            };
+            let items: Vec<(Value, Value)> = src
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
+            for (k, v) in items {
+                let key = match value_pystr(&k) {
+                    Some(s) if s.len() == 1 => Value::Int(s.code_point_at(0) as i64),
+                    Some(_) => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
+                    None => k,
+                };
+                crate::objects::dict::set(vm, &d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let (Some(x), Some(y)) = (value_pystr(&args[0]), value_pystr(&args[1])) else {
+                return Err(vm.type_error("maketrans() argument 1 must be str"));
+            };
+            if x.len() != y.len() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            let pairs: Vec<(u32, u32)> = x.code_points().zip(y.code_points()).collect();
+            for (p, q) in pairs {
+                crate::objects::dict::set(vm, &d, Value::Int(p as i64), Value::Int(q as i64))?;
+            }
+            if let Some(z) = args.get(2) {
+                let cps: Vec<u32> = value_pystr(z)
+                    .map(|s| s.code_points().collect())
+                    .unwrap_or_default();
+                for c in cps {
+                    crate::objects::dict::set(vm, &d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        n => return Err(vm.type_error(format!("maketrans expected at most 3 arguments, got {n}"))),
+    }
+    Ok(Value::Obj(d))
+}
+
+/// `str.translate(table)`.
+fn str_translate(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "translate", 1, 1)?;
+    let x = this(vm, &a)?;
+    let table = a.pos[1].clone();
+    let mut out = Vec::with_capacity(x.as_bytes().len());
+    let cps: Vec<u32> = x.code_points().collect();
+    for cp in cps {
+        match vm.getitem(&table, &Value::Int(cp as i64)) {
+            Ok(Value::None) => {}
+            Ok(v) => match &v {
+                Value::Int(n) => {
+                    if !(0..0x110000).contains(n) {
+                        return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                    }
+                    crate::objects::str::push_code_point(&mut out, *n as u32);
+                }
+                _ => match value_pystr(&v) {
+                    Some(s) => out.extend_from_slice(s.as_bytes()),
+                    None => {
+                        return Err(
+                            vm.type_error("character mapping must return integer, None or str")
+                        )
+                    }
+                },
+            },
+            Err(e) if e.class().is_subtype(&vm.exc.lookup_error) => {
+                crate::objects::str::push_code_point(&mut out, cp)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
+}
+
+fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyResult {
+    check_method_args(vm, &a, name, 1, 3)?;
+    let x = this(vm, &a)?;
+    let t = arg_str(vm, &a.pos[1], name)?;
+    let n = x.len() as i64;
+    let (s, e) = bounds(vm, &a, 2, n)?;
+    let r = if s > n || (e < s) {
+        None
+    } else if right {
+        rfind(&x, t, s as usize, e as usize)
+    } else {
+        find(&x, t, s as usize, e as usize)
+    };
+    match r {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None if raise => Err(vm.value_error("substring not found")),
+        None => Ok(Value::Int(-1)),
+    }
+}
+
+fn str_count(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "count", 1, 3)?;
+    let x = this(vm, &a)?;
+    let t = arg_str(vm, &a.pos[1], "count")?;
+    let n = x.len() as i64;
+    let (s, e) = bounds(vm, &a, 2, n)?;
+    if s > n || e < s {
+        return Ok(Value::Int(0));
+    }
+    let sa = x.byte_offset(s as usize);
+    let sb = x.byte_offset(e as usize);
+    let hay = &x.as_bytes()[sa..sb];
+    let nb = t.as_bytes();
+    if nb.is_empty() {
+        return Ok(Value::Int(count_cps(hay) as i64 + 1));
+    }
+    let mut count = 0;
+    let mut i = 0;
+    while i + nb.len() <= hay.len() {
+        if &hay[i..i + nb.len()] == nb {
+            count += 1;
+            i += nb.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(Value::Int(count))
+}
+
+fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
+    check_method_args(vm, &a, name, 1, 2)?;
+    let x = this(vm, &a)?;
+    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let fill = match a.pos.get(2) {
+        Some(v) => {
+            let f = arg_str(vm, v, name)?;
+            if f.len() != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            char::from_u32(f.code_point_at(0)).unwrap_or(' ')
+        }
+        None => ' ',
+    };
+    let n = x.len() as i64;
+    if width <= n {
+        return Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec())));
+    }
+    let pad = (width - n) as usize;
+    let text = x.to_string_lossy();
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    let r = match name {
+        "ljust" => format!("{text}{}", f(pad)),
+        "rjust" => format!("{}{text}", f(pad)),
+        _ => {
+            let left = pad / 2 + (pad & width as usize & 1);
+            format!("{}{text}{}", f(left), f(pad - left))
+        }
+    };
+    Ok(vm.new_string(r))
+}
+
+fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
+    check_method_args(vm, &a, "zfill", 1, 1)?;
+    let x = this(vm, &a)?;
+    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let text = x.to_string_lossy().into_owned();
+    let n = x.len() as i64;
+    if width <= n {
+        return Ok(vm.new_string(text));
+    }
+    let pad = "0".repeat((width - n) as usize);
+    let r = match text.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{pad}{}", &text[1..]),
+        _ => format!("{pad}{text}"),
+    };
+    Ok(vm.new_string(r))
+}
+
+fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?;
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    let b = bind(vm, rest, "splitlines", &["keepends"], 0, 0)?;
+    let keep = match &b[0] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let text = x.to_string_lossy().into_owned();
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = i + 1;
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                end += 1;
+            }
+            let line: String = chars[start..if keep { end } else { i }].iter().collect();
+            out.push(vm.new_string(line));
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        let line: String = chars[start..].iter().collect();
+        out.push(vm.new_string(line));
+    }
+    Ok(vm.new_list(out))
+}
+
+fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
+    let name = if right { "rpartition" } else { "partition" };
+    check_method_args(vm, &a, name, 1, 1)?;
+    let x = this(vm, &a)?;
+    let sep = arg_str(vm, &a.pos[1], name)?.to_string_lossy().into_owned();
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let text = x.to_string_lossy().into_owned();
+    let found = if right {
+        text.rfind(&sep)
+    } else {
+        text.find(&sep)
+    };
+    let parts = match found {
+        Some(i) => [
+            text[..i].to_string(),
+            sep.clone(),
+            text[i + sep.len()..].to_string(),
+        ],
+        None if right => [String::new(), String::new(), text],
+        None => [text, String::new(), String::new()],
+    };
+    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+fn str_encode(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?;
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    let b = bind(vm, rest, "encode", &["encoding", "errors"], 0, 0)?;
+    let enc = b[0]
+        .as_ref()
+        .and_then(value_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = b[1]
+        .as_ref()
+        .and_then(value_pystr)
+        .map(|s| s.to_string_lossy().into_owned());
+    crate::objects::bytes::encode(vm, &x, &enc, errors.as_deref())
+}
+
+/// A repetition count: an index that must fit a size (OverflowError
+/// otherwise, as CPython raises for `"ab" * 2**64`).
+fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    vm.index_i64(v).map_err(|e| {
+        if e.class().is(&vm.exc.index_error) {
+            vm.overflow_error("cannot fit 'int' into an index-sized integer")
+        } else {
+            e
+        }
+    })
+}

@@ -1,0 +1,372 @@
+//! `%`-formatting of `str` and `bytes`.
+
+use crate::object::ObjKind;
+use crate::objects::str::format_spec::{format_float, format_int, Spec};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `text % args` over chars, producing the pieces.
+fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<String> {
+    // Any other object with `__getitem__` (but a str, or bytes for bytes
+    // formatting) serves `%(name)s` and excuses unused arguments, as in
+    // CPython.
+    let mapping_like = match args.kind() {
+        Some(ObjKind::Tuple(_) | ObjKind::Str(_)) => false,
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) if is_bytes => false,
+        Some(ObjKind::Dict(_) | ObjKind::List(_) | ObjKind::Range { .. }) => true,
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MappingProxy(_)) => true,
+        _ => {
+            let cls = vm.class_of(args).clone();
+            cls.tdata().heap && vm.lookup_type(&cls, "__getitem__").is_some()
+        }
+    };
+    let (items, mapping) = match args.kind() {
+        Some(ObjKind::Tuple(t)) => (t.to_vec(), None),
+        _ if mapping_like => (vec![args.clone()], Some(args.clone())),
+        _ => (vec![args.clone()], None),
+    };
+    let mut next = 0usize;
+    let mut out = String::with_capacity(fmt.len() + 16);
+    // The syntax is ASCII: bytes are scanned, literal runs copied whole.
+    let b = fmt.as_bytes();
+    let mut i = 0;
+    let mut used_mapping = false;
+    while i < b.len() {
+        if b[i] != b'%' {
+            let run = fmt[i..].find('%').unwrap_or(b.len() - i);
+            out.push_str(&fmt[i..i + run]);
+            i += run;
+            continue;
+        }
+        i += 1;
+        if i >= b.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let mut key: Option<String> = None;
+        if b[i] == b'(' {
+            let mut depth = 1;
+            let start = i + 1;
+            i += 1;
+            while i < b.len() && depth > 0 {
+                match b[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            key = Some(fmt[start..i - 1].to_string());
+        }
+        let mut spec = Spec::default();
+        while i < b.len() && matches!(b[i], b'-' | b'+' | b' ' | b'#' | b'0') {
+            match b[i] {
+                b'-' => spec.align = Some('<'),
+                b'+' => spec.sign = Some('+'),
+                b' ' => {
+                    if spec.sign.is_none() {
+                        spec.sign = Some(' ')
+                    }
+                }
+                b'#' => spec.alt = true,
+                _ => spec.zero = true,
+            }
+            i += 1;
+        }
+        let mut take_arg = |vm: &mut Vm| -> PyResult<Value> {
+            if let Some(k) = &key {
+                used_mapping = true;
+                let m = mapping.clone().unwrap_or_else(|| args.clone());
+                if mapping.is_none() && !matches!(args.kind(), Some(ObjKind::Dict(_))) {
+                    return Err(vm.type_error("format requires a mapping"));
+                }
+                let kv = vm.new_str(k);
+                return vm.getitem(&m, &kv);
+            }
+            if next >= items.len() {
+                return Err(vm.type_error("not enough arguments for format string"));
+            }
+            next += 1;
+            Ok(items[next - 1].clone())
+        };
+        if i < b.len() && b[i] == b'*' {
+            let w = take_arg(vm)?;
+            spec.width = Some(vm.index_i64(&w)?.unwrap_or(0).unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > start {
+                spec.width = fmt[start..i].parse().ok();
+            }
+        }
+        if i < b.len() && b[i] == b'.' && b.get(i + 1) == Some(&b'*') {
+            i += 2;
+            let p = take_arg(vm)?;
+            spec.precision = Some(vm.index_i64(&p)?.unwrap_or(0).max(0) as usize);
+        } else if i < b.len() && b[i] == b'.' {
+            i += 1;
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            spec.precision = Some(fmt[start..i].parse().unwrap_or(0));
+        }
+        while i < b.len() && matches!(b[i], b'h' | b'l' | b'L') {
+            i += 1;
+        }
+        let Some(conv) = fmt[i..].chars().next() else {
+            return Err(vm.value_error("incomplete format"));
+        };
+        let conv_at = i;
+        i += conv.len_utf8();
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let arg = take_arg(vm)?;
+        if spec.align == Some('<') {
+            spec.zero = false;
+        }
+        let piece = match conv {
+            's' | 'r' | 'a' | 'b' if conv != 'b' || is_bytes => {
+                let s = if conv == 's' && !is_bytes {
+                    vm.str_string(&arg)?
+                } else if matches!(conv, 's' | 'b') {
+                    // Bytes go through as Latin-1 characters, one per byte.
+                    match arg.kind() {
+                        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                            let data = crate::objects::bytes::bytes_of(vm, &arg)?;
+                            data.iter().map(|&c| c as char).collect()
+                        }
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                vm.type_name(&arg)
+                            )))
+                        }
+                    }
+                } else if conv == 'a' {
+                    let r = vm.ascii(&arg)?;
+                    crate::objects::str::value_pystr(&r)
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                } else {
+                    vm.repr_string(&arg)?
+                };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                if spec.width.is_none() {
+                    out.push_str(&s);
+                    continue;
+                }
+                let mut sp = spec.clone();
+                sp.zero = false;
+                sp.sign = None;
+                sp.alt = false;
+                sp.precision = None;
+                if sp.align.is_none() {
+                    sp.align = Some('>');
+                }
+                crate::objects::str::format_spec::format_str(&s, &sp)
+                    .map_err(|e| vm.format_error(e))?
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let n = match &arg {
+                    Value::FloatBits(f) => {
+                        crate::objects::int::methods::float_to_int(vm, f64::from_bits(*f))?
+                    }
+                    _ => match vm.index_int(&arg)? {
+                        Some(v) => v,
+                        None => {
+                            let what = if matches!(conv, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
+                            let _ = what;
+                            return Err(vm.type_error(format!(
+                                "%{conv} format: {} is required, not {}",
+                                if matches!(conv, 'd' | 'i' | 'u') {
+                                    "a real number"
+                                } else {
+                                    "an integer"
+                                },
+                                vm.type_name(&arg)
+                            )));
+                        }
+                    },
+                };
+                let big = crate::objects::int::to_big(&n).unwrap_or_default();
+                let mut sp = spec.clone();
+                sp.ty = Some(match conv {
+                    'x' => 'x',
+                    'X' => 'X',
+                    'o' => 'o',
+                    _ => 'd',
+                });
+                let prec = sp.precision.take();
+                let mut s = format_int(
+                    vm,
+                    &big,
+                    &Spec {
+                        width: None,
+                        zero: false,
+                        align: None,
+                        fill: None,
+                        ..sp.clone()
+                    },
+                )
+                .map_err(|e| vm.format_error(e))?;
+                if let Some(p) = prec {
+                    let neg = s.starts_with('-');
+                    let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
+                    if digits.len() < p {
+                        let sign = &s[..s.len() - digits.len()];
+                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                    let _ = neg;
+                }
+                pad_number(&s, &spec)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match &arg {
+                    Value::FloatBits(f) => f64::from_bits(*f),
+                    _ => match vm.float_of(&arg) {
+                        Ok(f) => f,
+                        Err(_) => {
+                            return Err(vm.type_error(format!(
+                                "must be real number, not {}",
+                                vm.type_name(&arg)
+                            )))
+                        }
+                    },
+                };
+                let mut sp = spec.clone();
+                sp.ty = Some(conv);
+                if sp.precision.is_none() {
+                    sp.precision = Some(6);
+                }
+                let s = format_float(
+                    f,
+                    &Spec {
+                        width: None,
+                        zero: false,
+                        align: None,
+                        fill: None,
+                        ..sp
+                    },
+                )
+                .map_err(|e| vm.format_error(e))?;
+                pad_number(&s, &spec)
+            }
+            'c' => {
+                let s = match &arg {
+                    Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
+                        let p = crate::objects::str::as_pystr(o).unwrap();
+                        if p.len() != 1 {
+                            return Err(vm.type_error("%c requires int or char"));
+                        }
+                        p.to_string_lossy().into_owned()
+                    }
+                    _ => match vm.index_i64(&arg)? {
+                        Some(cp) if (0..0x110000).contains(&cp) => {
+                            char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string()
+                        }
+                        Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                        None => return Err(vm.type_error("%c requires int or char")),
+                    },
+                };
+                let mut sp = spec.clone();
+                sp.zero = false;
+                if sp.align.is_none() {
+                    sp.align = Some('>');
+                }
+                crate::objects::str::format_spec::format_str(
+                    &s,
+                    &Spec {
+                        sign: None,
+                        alt: false,
+                        precision: None,
+                        ..sp
+                    },
+                )
+                .map_err(|e| vm.format_error(e))?
+            }
+            other => {
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    other,
+                    other as u32,
+                    fmt[..conv_at].chars().count()
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if next < items.len() && !used_mapping && mapping.is_none() {
+        return Err(vm.type_error(if is_bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
+    }
+    Ok(out)
+}
+
+fn pad_number(s: &str, spec: &Spec) -> String {
+    let width = spec.width.unwrap_or(0);
+    let n = s.chars().count();
+    if n >= width {
+        return s.to_string();
+    }
+    let pad = width - n;
+    let mut out = String::with_capacity(s.len() + pad);
+    if spec.align == Some('<') {
+        out.push_str(s);
+        out.extend(std::iter::repeat_n(' ', pad));
+    } else if spec.zero {
+        let body = s.trim_start_matches(['-', '+', ' ']);
+        let sign = &s[..s.len() - body.len()];
+        let (prefix, rest) = if spec.alt
+            && (body.starts_with("0x") || body.starts_with("0X") || body.starts_with("0o"))
+        {
+            body.split_at(2)
+        } else {
+            ("", body)
+        };
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat_n('0', pad));
+        out.push_str(rest);
+    } else {
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.push_str(s);
+    }
+    out
+}
+
+pub fn str_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    let fmt = crate::objects::str::value_pystr(a)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let s = percent(vm, &fmt, b, false)?;
+    Ok(vm.new_string(s))
+}
+
+pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    let data = crate::objects::bytes::bytes_of(vm, a)?;
+    let fmt: String = data.iter().map(|&c| c as char).collect();
+    let s = percent(vm, &fmt, b, true)?;
+    let out: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    if let Some(ObjKind::ByteArray(_)) = a.kind() {
+        return Ok(crate::objects::bytes::new_bytearray(vm, out));
+    }
+    Ok(vm.new_bytes(out))
+}

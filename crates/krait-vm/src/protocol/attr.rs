@@ -1,0 +1,690 @@
+//! Attribute access: lookups along the MRO (cached per type), descriptors
+//! (functions bind, properties compute, data descriptors win over the
+//! instance dict), `__getattr__`/`__getattribute__`/`__setattr__`
+//! overrides, and the special forms for types and modules.
+
+use crate::object::ObjKind;
+use crate::objects::str::{as_pystr, text};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Entries in the VM's cache of MRO lookups (a power of two).
+pub const CACHE_SIZE: usize = 4096;
+
+/// One cached lookup. The class and name are held, so their addresses
+/// cannot be reused while the entry exists.
+#[derive(Clone, Default)]
+pub struct CacheSlot {
+    class: Option<Obj>,
+    name: Option<Obj>,
+    epoch: u64,
+    value: Option<Value>,
+}
+
+/// `name` in the namespaces along the MRO of `cls`, uncached.
+pub(crate) fn mro_lookup(cls: &Obj, name: &Obj) -> Option<Value> {
+    let t = cls.type_data()?;
+    for c in t.mro.borrow().iter() {
+        if let Some(d) = c.object().dict() {
+            if let Some(v) = crate::objects::dict::get_str_obj(d, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+impl Vm {
+    /// `name` found in the namespace of `cls` or a class in its MRO.
+    #[inline]
+    pub fn lookup_type_obj(&mut self, cls: &Obj, name: &Obj) -> Option<Value> {
+        let i = ((cls.addr() >> 4) ^ (name.addr() >> 3).wrapping_mul(31)) & (CACHE_SIZE - 1);
+        let version = cls.type_data().map(|t| t.version.get()).unwrap_or(0);
+        let slot = &self.attr_cache[i];
+        if slot.epoch == version {
+            if let (Some(c), Some(n)) = (&slot.class, &slot.name) {
+                if c.is(cls) && n.is(name) {
+                    return slot.value.clone();
+                }
+            }
+        }
+        let found = mro_lookup(cls, name);
+        self.attr_cache[i] = CacheSlot {
+            class: Some(cls.clone()),
+            name: Some(name.clone()),
+            epoch: version,
+            value: found.clone(),
+        };
+        found
+    }
+
+    /// Gives a class and its subclasses new versions after a change to
+    /// its namespace.
+    pub fn type_modified(&mut self, cls: &Obj) {
+        let Some(t) = cls.type_data() else { return };
+        t.version.set(crate::objects::dict::table::fresh_version());
+        if t.heap {
+            let del = self.intern("__del__");
+            t.has_del.set(mro_lookup(cls, &del).is_some());
+        }
+        let subs: Vec<Obj> = t
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Obj)
+            .collect();
+        for s in subs {
+            self.type_modified(&s);
+        }
+    }
+
+    pub fn lookup_type(&mut self, cls: &Obj, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        self.lookup_type_obj(cls, &n)
+    }
+
+    /// Whether a class attribute is a data descriptor (defines `__set__`
+    /// or `__delete__`), which takes precedence over the instance dict.
+    fn is_data_descriptor(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Property(_) | ObjKind::Member { .. } => true,
+                ObjKind::Function(_)
+                | ObjKind::Builtin(_)
+                | ObjKind::ClassMethod(_)
+                | ObjKind::StaticMethod(_) => false,
+                _ => {
+                    let cls = o.class().clone();
+                    if !cls.tdata().heap {
+                        return false;
+                    }
+                    let set = self.names.set.clone();
+                    let del = self.names.delete.clone();
+                    self.lookup_type_obj(&cls, &set).is_some()
+                        || self.lookup_type_obj(&cls, &del).is_some()
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// Applies a class attribute's `__get__` for an access on `instance`
+    /// (`Value::None` for access on the class itself) of type `owner`.
+    pub fn bind_descriptor(&mut self, attr: &Value, instance: &Value, owner: &Obj) -> PyResult {
+        let Value::Obj(o) = attr else {
+            return Ok(attr.clone());
+        };
+        match o.kind() {
+            ObjKind::Function(_) => {
+                if instance.is_none() && !self.class_of(instance).is(&self.types.none) {
+                    return Ok(attr.clone());
+                }
+                if instance.is_null() {
+                    return Ok(attr.clone());
+                }
+                Ok(self.bound_method(attr.clone(), instance.clone()))
+            }
+            ObjKind::Builtin(b) if b.is_classmethod && b.receiver.is_null() => {
+                Ok(self.bind_builtin(o, Value::Obj(owner.clone())))
+            }
+            ObjKind::Builtin(b) if b.is_method && b.receiver.is_null() && !instance.is_null() => {
+                Ok(self.bind_builtin(o, instance.clone()))
+            }
+            ObjKind::ClassMethod(f) => {
+                let f = f.clone();
+                Ok(self.bound_method(f, Value::Obj(owner.clone())))
+            }
+            ObjKind::StaticMethod(f) => Ok(f.clone()),
+            ObjKind::Member { name, index, owner } => {
+                if instance.is_null() {
+                    return Ok(attr.clone());
+                }
+                match instance.kind() {
+                    Some(ObjKind::Slots(s)) if self.class_of(instance).is_subtype(owner) => {
+                        let v = s.borrow().get(*index).cloned().unwrap_or(Value::Null);
+                        if v.is_null() {
+                            return Err(self.attribute_error(format!(
+                                "'{}' object has no attribute '{}'",
+                                self.type_name(instance),
+                                name
+                            )));
+                        }
+                        Ok(v)
+                    }
+                    _ => Err(self.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        name,
+                        owner.tdata().name.borrow(),
+                        self.type_name(instance)
+                    ))),
+                }
+            }
+            // A subclass of property may define its own `__get__`: it goes
+            // through the general path below.
+            ObjKind::Property(p) if o.class().is(&self.types.property) => {
+                if instance.is_null() {
+                    return Ok(attr.clone());
+                }
+                if p.fget.is_none() {
+                    return Err(self.property_error(p, instance, "getter"));
+                }
+                let g = p.fget.clone();
+                self.call(&g, vec![instance.clone()])
+            }
+            _ => {
+                let cls = o.class().clone();
+                if !cls.tdata().heap {
+                    return Ok(attr.clone());
+                }
+                let get = self.names.get.clone();
+                match self.lookup_type_obj(&cls, &get) {
+                    Some(g) => {
+                        let inst = if instance.is_null() {
+                            Value::None
+                        } else {
+                            instance.clone()
+                        };
+                        self.call_method_value(
+                            &g,
+                            attr.clone(),
+                            vec![inst, Value::Obj(owner.clone())],
+                        )
+                    }
+                    None => Ok(attr.clone()),
+                }
+            }
+        }
+    }
+
+    /// "property 'x' of 'A' object has no setter".
+    pub(crate) fn property_error(
+        &self,
+        p: &crate::object::Property,
+        obj: &Value,
+        what: &str,
+    ) -> Obj {
+        let owner = self.type_name(obj);
+        match crate::objects::str::value_pystr(&p.name.borrow()) {
+            Some(n) => self.attribute_error(format!(
+                "property '{}' of '{owner}' object has no {what}",
+                n.to_string_lossy()
+            )),
+            None => self.attribute_error(format!("property of '{owner}' object has no {what}")),
+        }
+    }
+
+    pub fn bound_method(&self, func: Value, receiver: Value) -> Value {
+        Value::Obj(Obj::new(
+            self.types.method.clone(),
+            ObjKind::BoundMethod { func, receiver },
+        ))
+    }
+
+    fn bind_builtin(&self, b: &Obj, receiver: Value) -> Value {
+        let ObjKind::Builtin(f) = b.kind() else {
+            return Value::Obj(b.clone());
+        };
+        Value::Obj(Obj::new(
+            self.types.builtin_function.clone(),
+            ObjKind::Builtin(Box::new(crate::objects::function::BuiltinFunction {
+                name: f.name,
+                func: f.func,
+                receiver,
+                owner: f.owner.clone(),
+                is_method: f.is_method,
+                is_classmethod: f.is_classmethod,
+                no_args: f.no_args,
+            })),
+        ))
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn getattr(&mut self, obj: &Value, name: &Obj) -> PyResult {
+        if let Value::Obj(o) = obj {
+            if let ObjKind::Super { .. } = o.kind() {
+                return self.super_getattr(o, name);
+            }
+        }
+        let cls = self.class_of(obj).clone();
+        if cls.tdata().heap {
+            let ga = self.names.getattribute.clone();
+            if let Some(custom) = self.lookup_type_obj(&cls, &ga) {
+                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.name == "__getattribute__" && b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
+                if !is_default {
+                    let r = self.call_method_value(
+                        &custom,
+                        obj.clone(),
+                        vec![Value::Obj(name.clone())],
+                    );
+                    return self.maybe_getattr_hook(obj, &cls, name, r);
+                }
+            }
+        }
+        let r = self.generic_getattr(obj, &cls, name);
+        if cls.tdata().heap {
+            return self.maybe_getattr_hook(obj, &cls, name, r);
+        }
+        r
+    }
+
+    /// On AttributeError, a class's `__getattr__` gets a chance.
+    fn maybe_getattr_hook(&mut self, obj: &Value, cls: &Obj, name: &Obj, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if e.class().is_subtype(&self.exc.attribute_error) => {
+                let hook = self.names.getattr.clone();
+                match self.lookup_type_obj(cls, &hook) {
+                    Some(h) => {
+                        self.call_method_value(&h, obj.clone(), vec![Value::Obj(name.clone())])
+                    }
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// `object.__getattribute__` (and its special forms for types and
+    /// modules).
+    pub fn generic_getattr(&mut self, obj: &Value, cls: &Obj, name: &Obj) -> PyResult {
+        if let Value::Obj(o) = obj {
+            if let ObjKind::Type(_) = o.kind() {
+                return self.type_getattr(o, name);
+            }
+        }
+        let attr = self.lookup_type_obj(cls, name);
+        if let Some(a) = &attr {
+            if self.is_data_descriptor(a) {
+                return self.bind_descriptor(a, obj, cls);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            // An exception's or a function's own attributes are data
+            // descriptors in CPython: they win over the instance dict.
+            let own_first = match o.kind() {
+                ObjKind::Function(_) => true,
+                ObjKind::Exception(_) => matches!(
+                    &*text(name),
+                    "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
+                ),
+                _ => false,
+            };
+            if own_first {
+                if let Some(v) = self.special_attr(o, name)? {
+                    return Ok(v);
+                }
+            }
+            if let Some(d) = o.object().dict() {
+                if let Some(v) = crate::objects::dict::get_str_obj(d, name) {
+                    return Ok(v);
+                }
+            }
+            if !own_first {
+                if let Some(v) = self.special_attr(o, name)? {
+                    return Ok(v);
+                }
+            }
+        }
+        if let Some(a) = attr {
+            return self.bind_descriptor(&a, obj, cls);
+        }
+        if let Some(v) = self.value_special_attr(obj, name)? {
+            return Ok(v);
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    pub fn no_attribute(&self, obj: &Value, name: &Obj) -> Obj {
+        let e = self.no_attribute_error(obj, name);
+        if let ObjKind::Exception(d) = e.kind() {
+            let mut d = d.borrow_mut();
+            d.attr_name = Value::Obj(name.clone());
+            d.attr_obj = obj.clone();
+        }
+        e
+    }
+
+    fn no_attribute_error(&self, obj: &Value, name: &Obj) -> Obj {
+        let n = text(name);
+        if let Value::Obj(o) = obj {
+            if let ObjKind::Module(m) = o.kind() {
+                return self
+                    .attribute_error(format!("module '{}' has no attribute '{}'", m.name, n));
+            }
+            if let ObjKind::Type(t) = o.kind() {
+                return self.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name.borrow(),
+                    n
+                ));
+            }
+        }
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            n
+        ))
+    }
+
+    /// Attribute access on a class: the metaclass's data descriptors, then
+    /// the class's MRO (with `__get__(None, cls)`), then the metaclass.
+    fn type_getattr(&mut self, cls: &Obj, name: &Obj) -> PyResult {
+        let meta = cls.class().clone();
+        let meta_attr = self.lookup_type_obj(&meta, name);
+        if let Some(a) = &meta_attr {
+            if self.is_data_descriptor(a) {
+                return self.bind_descriptor(a, &Value::Obj(cls.clone()), &meta);
+            }
+        }
+        if let Some(v) = self.lookup_type_obj(cls, name) {
+            return self.bind_descriptor(&v, &Value::Null, cls);
+        }
+        if let Some(v) = self.special_attr(cls, name)? {
+            return Ok(v);
+        }
+        if let Some(a) = meta_attr {
+            return self.bind_descriptor(&a, &Value::Obj(cls.clone()), &meta);
+        }
+        Err(self.no_attribute(&Value::Obj(cls.clone()), name))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&mut self, obj: &Value, name: &Obj, value: Value) -> PyResult<()> {
+        let cls = self.class_of(obj).clone();
+        if cls.tdata().heap {
+            let sa = self.names.setattr.clone();
+            if let Some(custom) = self.lookup_type_obj(&cls, &sa) {
+                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
+                if !is_default {
+                    self.call_method_value(
+                        &custom,
+                        obj.clone(),
+                        vec![Value::Obj(name.clone()), value],
+                    )?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, &cls, name, value)
+    }
+
+    /// `obj.__class__ = value`: CPython's checks, then a clear error, as
+    /// an object's class cannot change in Krait.
+    fn class_assignment_error(&self, cls: &Obj, value: &Value) -> Obj {
+        if !matches!(value.kind(), Some(ObjKind::Type(_))) {
+            return self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(value)
+            ));
+        }
+        if !cls.tdata().heap {
+            return self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            );
+        }
+        self.new_exception_msg(
+            &self.exc.not_implemented_error,
+            "assigning to __class__ is not supported by Krait",
+        )
+    }
+
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        cls: &Obj,
+        name: &Obj,
+        value: Value,
+    ) -> PyResult<()> {
+        if as_pystr(name).and_then(|s| s.as_str()) == Some("__class__") {
+            return Err(self.class_assignment_error(cls, &value));
+        }
+        if let Some(a) = self.lookup_type_obj(cls, name) {
+            if let Some(r) = self.descriptor_set(&a, obj, Some(value.clone()))? {
+                return Ok(r);
+            }
+        }
+        let Value::Obj(o) = obj else {
+            return Err(self.setattr_error(obj, name));
+        };
+        if let Some(n) = as_pystr(name).and_then(|s| s.as_str()) {
+            if crate::protocol::special_attrs::special_setattr(self, o, n, &value)?.is_some() {
+                return Ok(());
+            }
+        }
+        match o.kind() {
+            ObjKind::Type(t) => {
+                if !t.heap {
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        text(name),
+                        t.name.borrow()
+                    )));
+                }
+                let d = o.object().dict().expect("a class namespace").clone();
+                crate::objects::dict::set_str(self, &d, name.clone(), value);
+                self.type_modified(o);
+                Ok(())
+            }
+            _ => {
+                if !(cls.tdata().instance_dict.get()
+                    || matches!(o.kind(), ObjKind::Module(_) | ObjKind::Function(_)))
+                {
+                    return Err(self.setattr_error(obj, name));
+                }
+                let d = self.instance_dict(o).clone();
+                let len = crate::objects::dict::set_str_at(&d, name.clone(), value).1;
+                note_instance_size(cls, len);
+                Ok(())
+            }
+        }
+    }
+
+    /// The attribute dict of an instance, made on first use as large as
+    /// its class's instances have needed so far.
+    pub fn instance_dict<'o>(&self, o: &'o Obj) -> &'o Obj {
+        o.object().dict_or_init(|| {
+            let size = o
+                .class()
+                .type_data()
+                .map_or(0, |t| t.instance_size.get() as usize);
+            Obj::new(
+                self.types.dict.clone(),
+                ObjKind::Dict(Box::new(std::cell::RefCell::new(
+                    crate::objects::dict::table::Dict::with_capacity(size),
+                ))),
+            )
+        })
+    }
+
+    /// Runs a data descriptor's `__set__` (or `__delete__` when `value` is
+    /// `None`); `None` when `attr` is not a data descriptor.
+    fn descriptor_set(
+        &mut self,
+        attr: &Value,
+        obj: &Value,
+        value: Option<Value>,
+    ) -> PyResult<Option<()>> {
+        let Value::Obj(a) = attr else { return Ok(None) };
+        match a.kind() {
+            ObjKind::Member { name, index, owner } => {
+                let ok = matches!(obj.kind(), Some(ObjKind::Slots(_)))
+                    && self.class_of(obj).is_subtype(owner);
+                if !ok {
+                    return Err(self.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        name,
+                        owner.tdata().name.borrow(),
+                        self.type_name(obj)
+                    )));
+                }
+                let Some(ObjKind::Slots(s)) = obj.kind() else {
+                    unreachable!()
+                };
+                let deleting = value.is_none();
+                let old =
+                    std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
+                if deleting && old.is_null() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.type_name(obj),
+                        name
+                    )));
+                }
+                drop(old);
+                Ok(Some(()))
+            }
+            ObjKind::Property(p) if a.class().is(&self.types.property) => {
+                let f = if value.is_some() {
+                    p.fset.clone()
+                } else {
+                    p.fdel.clone()
+                };
+                if f.is_none() {
+                    let what = if value.is_some() { "setter" } else { "deleter" };
+                    return Err(self.property_error(p, obj, what));
+                }
+                let mut args = vec![obj.clone()];
+                args.extend(value);
+                self.call(&f, args)?;
+                Ok(Some(()))
+            }
+            _ => {
+                let cls = a.class().clone();
+                if !cls.tdata().heap {
+                    return Ok(None);
+                }
+                let (name, args) = match value {
+                    Some(v) => (self.names.set.clone(), vec![obj.clone(), v]),
+                    None => (self.names.delete.clone(), vec![obj.clone()]),
+                };
+                match self.lookup_type_obj(&cls, &name) {
+                    Some(m) => {
+                        self.call_method_value(&m, attr.clone(), args)?;
+                        Ok(Some(()))
+                    }
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    fn setattr_error(&self, obj: &Value, name: &Obj) -> Obj {
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            text(name)
+        ))
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Obj) -> PyResult<()> {
+        let cls = self.class_of(obj).clone();
+        if cls.tdata().heap {
+            let da = self.names.delattr.clone();
+            if let Some(custom) = self.lookup_type_obj(&cls, &da) {
+                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
+                if !is_default {
+                    self.call_method_value(&custom, obj.clone(), vec![Value::Obj(name.clone())])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Obj) -> PyResult<()> {
+        let cls = self.class_of(obj).clone();
+        if let Some(a) = self.lookup_type_obj(&cls, name) {
+            if self.descriptor_set(&a, obj, None)?.is_some() {
+                return Ok(());
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(d) = o.object().dict() {
+                if crate::objects::dict::remove_str(d, name).is_some() {
+                    if let ObjKind::Type(_) = o.kind() {
+                        self.type_modified(o);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// For `obj.name(...)`: the function and `obj` when `name` is a plain
+    /// method (no bound method is made), else `Null` and the attribute.
+    pub fn load_method(&mut self, obj: Value, name: &Obj) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(&obj).clone();
+        let plain_instance = match &obj {
+            Value::Obj(o) => !matches!(
+                o.kind(),
+                ObjKind::Type(_) | ObjKind::Module(_) | ObjKind::Super { .. }
+            ),
+            _ => true,
+        };
+        let default_protocol = !cls.tdata().heap
+            || {
+                let ga = self.names.getattribute.clone();
+                matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
+            };
+        if plain_instance && default_protocol {
+            if let Some(a) = self.lookup_type_obj(&cls, name) {
+                let is_method = match &a {
+                    Value::Obj(o) => match o.kind() {
+                        ObjKind::Function(_) => true,
+                        ObjKind::Builtin(b) => {
+                            b.is_method && !b.is_classmethod && b.receiver.is_null()
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if is_method {
+                    let shadowed = match &obj {
+                        Value::Obj(o) => o
+                            .object()
+                            .dict()
+                            .is_some_and(|d| crate::objects::dict::get_str_obj(d, name).is_some()),
+                        _ => false,
+                    };
+                    if !shadowed {
+                        return Ok((a, obj));
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((Value::Null, v))
+    }
+
+    /// Attributes every object of some built-in kinds has without a dict
+    /// entry (`__dict__`, `__class__`, a function's `__name__`...).
+    fn special_attr(&mut self, o: &Obj, name: &Obj) -> PyResult<Option<Value>> {
+        let Some(n) = as_pystr(name).and_then(|s| s.as_str()) else {
+            return Ok(None);
+        };
+        crate::protocol::special_attrs::special_attr(self, o, n)
+    }
+
+    fn value_special_attr(&mut self, v: &Value, name: &Obj) -> PyResult<Option<Value>> {
+        let Some(n) = as_pystr(name).and_then(|s| s.as_str()) else {
+            return Ok(None);
+        };
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.class_of(v).clone())));
+        }
+        crate::protocol::special_attrs::value_special(self, v, n)
+    }
+}
+
+/// Remembers how many attributes an instance of `cls` came to hold, so
+/// later instances get a dict of that size at once.
+#[inline]
+pub fn note_instance_size(cls: &Obj, len: usize) {
+    if let Some(t) = cls.type_data() {
+        if len > t.instance_size.get() as usize && len <= 64 {
+            t.instance_size.set(len as u32);
+        }
+    }
+}

@@ -1,0 +1,1198 @@
+//! The sequence and container protocols: length, subscription, membership,
+//! iteration and unpacking, with native paths for the built-in types and
+//! the dunder methods for everything else.
+
+use crate::object::{IterState, ObjKind};
+use crate::objects::str::as_pystr;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use dashu_int::IBig;
+use krait_compiler::code::BinOp;
+use std::cell::RefCell;
+
+/// Resolved slice bounds over a sequence of known length.
+#[derive(Clone, Copy, Debug)]
+pub struct SliceIndices {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: usize,
+}
+
+impl SliceIndices {
+    /// The positions the slice selects, in order.
+    pub fn positions(self) -> impl Iterator<Item = usize> {
+        let SliceIndices {
+            start, step, len, ..
+        } = self;
+        (0..len).map(move |i| (start + i as i64 * step) as usize)
+    }
+}
+
+/// Slice bounds given as ints or None (a step of None is 1); `None` for
+/// anything else, or a zero step (the general path raises).
+fn plain_bounds(bounds: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
+    let bound = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let step = match bounds.get(2).map(bound) {
+        None | Some(Some(None)) => 1,
+        Some(Some(Some(0))) | Some(None) => return None,
+        Some(Some(Some(s))) => s.max(-i64::MAX),
+    };
+    Some((bound(bounds.first()?)?, bound(bounds.get(1)?)?, step))
+}
+
+/// Clamps slice bounds to a length, as `slice.indices` does.
+pub fn adjust_slice(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+    length: usize,
+) -> SliceIndices {
+    let n = length as i64;
+    let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) if v < 0 => (v + n).max(lower),
+            Some(v) => v.min(upper),
+        }
+    };
+    let start = fix(start, if step < 0 { upper } else { lower });
+    let stop = fix(stop, if step < 0 { lower } else { upper });
+    let len = if step > 0 {
+        if start < stop {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    SliceIndices {
+        start,
+        stop,
+        step,
+        len,
+    }
+}
+
+impl Vm {
+    // ---- integers as indexes ---------------------------------------------
+
+    /// An object with `__index__` as an int value.
+    pub fn index_int(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        match v {
+            Value::Int(_) => Ok(Some(v.clone())),
+            Value::Truth(b) => Ok(Some(Value::Int(*b as i64))),
+            Value::Obj(o) if matches!(o.kind(), ObjKind::Int(_)) => {
+                if o.class().is(&self.types.int) {
+                    return Ok(Some(v.clone()));
+                }
+                let ObjKind::Int(b) = o.kind() else {
+                    unreachable!()
+                };
+                Ok(Some(self.new_int(b.clone())))
+            }
+            Value::Obj(o) => {
+                let cls = o.class().clone();
+                let name = self.names.index.clone();
+                match self.lookup_type_obj(&cls, &name) {
+                    Some(m) => {
+                        let r = self.call_method_value(&m, v.clone(), vec![])?;
+                        match &r {
+                            Value::Int(_) | Value::Truth(_) => Ok(Some(r)),
+                            Value::Obj(ro) if matches!(ro.kind(), ObjKind::Int(_)) => Ok(Some(r)),
+                            _ => Err(self.type_error(format!(
+                                "__index__ returned non-int (type {})",
+                                self.type_name(&r)
+                            ))),
+                        }
+                    }
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// An index as i64, clamping nothing: huge values are an IndexError
+    /// ("cannot fit 'int' into an index-sized integer").
+    /// An integer argument (`maxsplit`, `count`, an index to pop): its
+    /// value, or CPython's TypeError for a value without `__index__`.
+    pub fn int_arg(&mut self, v: &Value) -> PyResult<i64> {
+        match self.index_i64(v)? {
+            Some(n) => Ok(n),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    pub fn index_i64(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match self.index_int(v)? {
+            None => Ok(None),
+            Some(Value::Int(i)) => Ok(Some(i)),
+            Some(Value::Truth(b)) => Ok(Some(b as i64)),
+            Some(other) => Err(self.index_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
+    /// An integer for a slice bound, saturated to the i64 range.
+    fn slice_bound(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        match self.index_int(v)? {
+            Some(Value::Int(i)) => Ok(Some(i)),
+            Some(Value::Truth(b)) => Ok(Some(b as i64)),
+            Some(Value::Obj(o)) => match o.kind() {
+                ObjKind::Int(b) => Ok(Some(if *b < IBig::ZERO {
+                    i64::MIN + 1
+                } else {
+                    i64::MAX
+                })),
+                _ => unreachable!(),
+            },
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    /// `container[start:stop(:step)]` of an exact list, tuple or ASCII str
+    /// by int or None bounds, without a slice object; `None` when the
+    /// general path must decide.
+    pub fn slice_now(&self, container: &Value, bounds: &[Value]) -> Option<Value> {
+        let (start, stop, step) = plain_bounds(bounds)?;
+        let o = container.as_obj()?;
+        match o.kind() {
+            ObjKind::List(items) if o.class().is(&self.types.list) => {
+                let items = items.borrow();
+                let s = adjust_slice(start, stop, step, items.len());
+                Some(self.new_list(s.positions().map(|p| items[p].clone()).collect()))
+            }
+            ObjKind::Tuple(items) if o.class().is(&self.types.tuple) => {
+                let s = adjust_slice(start, stop, step, items.len());
+                if s.step == 1 && s.len == items.len() {
+                    return Some(container.clone());
+                }
+                Some(self.new_tuple(s.positions().map(|p| items[p].clone()).collect()))
+            }
+            ObjKind::Str(t) if o.class().is(&self.types.str_) && t.is_ascii() => {
+                let bytes = t.as_bytes();
+                let s = adjust_slice(start, stop, step, bytes.len());
+                if s.step == 1 && s.len == bytes.len() {
+                    return Some(container.clone());
+                }
+                let text: String = s.positions().map(|p| bytes[p] as char).collect();
+                Some(self.new_string(text))
+            }
+            _ => None,
+        }
+    }
+
+    /// `container[start:stop] = value` for an exact list, int or None
+    /// bounds (step 1) and a list or tuple value; false when the general
+    /// path must decide.
+    pub fn store_slice_now(&self, container: &Value, bounds: &[Value], value: &Value) -> bool {
+        let Some((start, stop, 1)) = plain_bounds(bounds) else {
+            return false;
+        };
+        let Some(o) = container
+            .as_obj()
+            .filter(|o| o.class().is(&self.types.list))
+        else {
+            return false;
+        };
+        let ObjKind::List(items) = o.kind() else {
+            return false;
+        };
+        // Copied first: the value may be the list itself.
+        let new: Vec<Value> = match value.kind() {
+            Some(ObjKind::List(v)) => v.borrow().clone(),
+            Some(ObjKind::Tuple(v)) => v.to_vec(),
+            _ => return false,
+        };
+        let mut items = items.borrow_mut();
+        let s = adjust_slice(start, stop, 1, items.len());
+        let from = s.start as usize;
+        let to = (from + s.len).max(from);
+        let removed: Vec<Value> = items.splice(from..to, new).collect();
+        drop(items);
+        drop(removed);
+        true
+    }
+
+    /// The bounds of a slice object over `length` items.
+    pub fn slice_indices(&mut self, slice: &Obj, length: usize) -> PyResult<SliceIndices> {
+        let ObjKind::Slice { start, stop, step } = slice.kind() else {
+            return Err(self.type_error("expected a slice"));
+        };
+        let step = match self.slice_bound(step)? {
+            None => 1,
+            Some(0) => return Err(self.value_error("slice step cannot be zero")),
+            Some(s) => s.max(-i64::MAX),
+        };
+        let start = self.slice_bound(start)?;
+        let stop = self.slice_bound(stop)?;
+        Ok(adjust_slice(start, stop, step, length))
+    }
+
+    // ---- len -------------------------------------------------------------
+
+    /// Checks what a `__len__` returned.
+    pub fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        match self.index_int(&r)? {
+            Some(Value::Int(i)) if i >= 0 => Ok(i as usize),
+            Some(Value::Int(_)) => Err(self.value_error("__len__() should return >= 0")),
+            Some(Value::Truth(b)) => Ok(b as usize),
+            Some(v) => {
+                if crate::objects::int::to_big(&v).is_some_and(|b| b < IBig::ZERO) {
+                    Err(self.value_error("__len__() should return >= 0"))
+                } else {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+            }
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&r)
+            ))),
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
+            if let Some(n) = native_len(o) {
+                if !o.class().tdata().heap {
+                    return Ok(n);
+                }
+            }
+            if matches!(o.kind(), ObjKind::Range { .. }) {
+                return Err(crate::objects::range::too_long(self));
+            }
+            let cls = o.class().clone();
+            let name = self.names.len.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                let r = self.call_method_value(&m, v.clone(), vec![])?;
+                return self.len_result(r);
+            }
+        }
+        Err(self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
+    }
+
+    // ---- subscription ------------------------------------------------------
+
+    /// `container[key]`.
+    pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult {
+        if let Value::Obj(o) = container {
+            if !o.class().tdata().heap {
+                if let Some(r) = self.native_getitem(o, key) {
+                    return r;
+                }
+            }
+            let cls = o.class().clone();
+            let name = self.names.getitem.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                return self.call_method_value(&m, container.clone(), vec![key.clone()]);
+            }
+            if let ObjKind::Type(_) = o.kind() {
+                let name = self.names.class_getitem.clone();
+                if let Some(m) = self.lookup_type_obj(o, &name) {
+                    let f = self.bind_descriptor(&m, &Value::Null, o)?;
+                    let f = match f.kind() {
+                        Some(ObjKind::Function(_)) => self.bound_method(f, container.clone()),
+                        _ => f,
+                    };
+                    return self.call(&f, vec![key.clone()]);
+                }
+                if o.is(&self.types.type_) {
+                    return Ok(self.generic_alias(container.clone(), key.clone()));
+                }
+                return Err(self.type_error(format!(
+                    "type '{}' is not subscriptable",
+                    o.tdata().name.borrow()
+                )));
+            }
+        }
+        Err(self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(container)
+        )))
+    }
+
+    /// `list[int]` and the like: a `types.GenericAlias`.
+    pub fn generic_alias(&mut self, origin: Value, args: Value) -> Value {
+        let args = match args.kind() {
+            Some(ObjKind::Tuple(_)) => args,
+            _ => self.new_tuple(vec![args]),
+        };
+        let o = Obj::new(self.types.generic_alias.clone(), ObjKind::Plain);
+        let d = self.new_dict_obj(crate::objects::dict::table::Dict::new());
+        let _ = o.object().dict_or_init(|| d.clone());
+        let k = self.intern("__origin__");
+        crate::objects::dict::set_str(self, &d, k, origin);
+        let k = self.intern("__args__");
+        crate::objects::dict::set_str(self, &d, k, args);
+        Value::Obj(o)
+    }
+
+    /// Subscription by payload, whatever the class; `None` when the
+    /// payload has no native subscription.
+    pub fn native_getitem(&mut self, o: &Obj, key: &Value) -> Option<PyResult> {
+        Some(match o.kind() {
+            ObjKind::List(items) => {
+                if let Value::Int(i) = key {
+                    let items = items.borrow();
+                    let n = items.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        return Some(Ok(items[j as usize].clone()));
+                    }
+                    return Some(Err(self.index_error("list index out of range")));
+                }
+                let len = items.borrow().len();
+                self.seq_subscript(key, len, "list", |vm, ix| match ix {
+                    Ix::One(i) => Ok(o_list(o)[i].clone()),
+                    Ix::Slice(s) => {
+                        let items = o_list(o);
+                        let v = s.positions().map(|p| items[p].clone()).collect();
+                        drop(items);
+                        Ok(vm.new_list(v))
+                    }
+                })
+            }
+            ObjKind::Tuple(items) => {
+                if let Value::Int(i) = key {
+                    let n = items.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        return Some(Ok(items[j as usize].clone()));
+                    }
+                    return Some(Err(self.index_error("tuple index out of range")));
+                }
+                self.seq_subscript(key, items.len(), "tuple", |vm, ix| match ix {
+                    Ix::One(i) => Ok(items[i].clone()),
+                    Ix::Slice(s) => {
+                        if s.step == 1 && s.len == items.len() && o.class().is(&vm.types.tuple) {
+                            return Ok(Value::Obj(o.clone()));
+                        }
+                        Ok(vm.new_tuple(s.positions().map(|p| items[p].clone()).collect()))
+                    }
+                })
+            }
+            ObjKind::Str(s) => self.str_subscript(s, key),
+            ObjKind::Bytes(b) => self.seq_subscript(key, b.len(), "byte", |vm, ix| match ix {
+                Ix::One(i) => Ok(Value::Int(b[i] as i64)),
+                Ix::Slice(s) => Ok(vm.new_bytes(s.positions().map(|p| b[p]).collect())),
+            }),
+            ObjKind::ByteArray(b) => {
+                let len = b.borrow().len();
+                self.seq_subscript(key, len, "bytearray", |vm, ix| match ix {
+                    Ix::One(i) => Ok(Value::Int(b.borrow()[i] as i64)),
+                    Ix::Slice(s) => {
+                        let v: Vec<u8> = s.positions().map(|p| b.borrow()[p]).collect();
+                        Ok(crate::objects::bytes::new_bytearray(vm, v))
+                    }
+                })
+            }
+            ObjKind::Dict(_) => {
+                return Some(match crate::objects::dict::get(self, o, key) {
+                    Ok(Some(v)) => Ok(v),
+                    Ok(None) => self.dict_missing(o, key),
+                    Err(e) => Err(e),
+                })
+            }
+            ObjKind::Range { .. } => crate::objects::range::getitem(self, o, key),
+            ObjKind::MappingProxy(d) => {
+                let d = d.clone();
+                match d.object().dict() {
+                    Some(ns) => {
+                        let ns = ns.clone();
+                        match crate::objects::dict::get(self, &ns, key) {
+                            Ok(Some(v)) => Ok(v),
+                            Ok(None) => Err(self.key_error(key.clone())),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    None => Err(self.key_error(key.clone())),
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// A missing dict key: a subclass's `__missing__`, or KeyError.
+    fn dict_missing(&mut self, d: &Obj, key: &Value) -> PyResult {
+        let cls = d.class().clone();
+        if cls.tdata().heap {
+            let name = self.names.missing.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                return self.call_method_value(&m, Value::Obj(d.clone()), vec![key.clone()]);
+            }
+        }
+        Err(self.key_error(key.clone()))
+    }
+
+    /// Index or slice over a sequence of `len` items, with the messages of
+    /// the sequence called `what`.
+    fn seq_subscript(
+        &mut self,
+        key: &Value,
+        len: usize,
+        what: &str,
+        get: impl FnOnce(&mut Vm, Ix) -> PyResult,
+    ) -> PyResult {
+        if let Some(ObjKind::Slice { .. }) = key.kind() {
+            let s = self.slice_indices(key.as_obj().unwrap(), len)?;
+            return get(self, Ix::Slice(s));
+        }
+        match self.index_i64(key)? {
+            Some(i) => {
+                let n = len as i64;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    let msg = if what == "byte" {
+                        "index out of range".to_string()
+                    } else {
+                        format!("{what} index out of range")
+                    };
+                    return Err(self.index_error(msg));
+                }
+                get(self, Ix::One(j as usize))
+            }
+            None => {
+                let what = if what == "byte" { "byte" } else { what };
+                Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )))
+            }
+        }
+    }
+
+    fn str_subscript(&mut self, s: &crate::objects::str::PyStr, key: &Value) -> PyResult {
+        if let Some(ObjKind::Slice { .. }) = key.kind() {
+            let ix = self.slice_indices(key.as_obj().unwrap(), s.len())?;
+            return Ok(crate::objects::str::methods::slice(self, s, ix));
+        }
+        match self.index_i64(key)? {
+            Some(i) => {
+                let n = s.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    return Err(self.index_error("string index out of range"));
+                }
+                Ok(self.char_str(s.code_point_at(j as usize)))
+            }
+            None => Err(self.type_error(format!(
+                "string indices must be integers, not '{}'",
+                self.type_name(key)
+            ))),
+        }
+    }
+
+    /// A one-character string.
+    pub fn char_str(&mut self, cp: u32) -> Value {
+        if cp < 128 {
+            let c = [cp as u8];
+            let s = std::str::from_utf8(&c).unwrap_or("");
+            return Value::Obj(self.intern(s));
+        }
+        self.new_pystr(crate::objects::str::PyStr::from_code_points([cp]))
+    }
+
+    /// `container[key] = value`.
+    pub fn setitem(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = container {
+            if !o.class().tdata().heap {
+                if let Some(r) = self.native_setitem(o, key.clone(), Some(value.clone())) {
+                    return r;
+                }
+            }
+            let cls = o.class().clone();
+            let name = self.names.setitem.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                self.call_method_value(&m, container.clone(), vec![key, value])?;
+                return Ok(());
+            }
+        }
+        Err(self.type_error(format!(
+            "'{}' object does not support item assignment",
+            self.type_name(container)
+        )))
+    }
+
+    /// `del container[key]`.
+    pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = container {
+            if !o.class().tdata().heap {
+                if let Some(r) = self.native_setitem(o, key.clone(), None) {
+                    return r;
+                }
+            }
+            let cls = o.class().clone();
+            let name = self.names.delitem.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                self.call_method_value(&m, container.clone(), vec![key.clone()])?;
+                return Ok(());
+            }
+        }
+        Err(self.type_error(format!(
+            "'{}' object does not support item deletion",
+            self.type_name(container)
+        )))
+    }
+
+    /// Item assignment (or deletion, for `None`) by payload.
+    pub fn native_setitem(
+        &mut self,
+        o: &Obj,
+        key: Value,
+        value: Option<Value>,
+    ) -> Option<PyResult<()>> {
+        Some(match o.kind() {
+            ObjKind::List(items) => {
+                if let (Value::Int(i), Some(v)) = (&key, &value) {
+                    let mut items = items.borrow_mut();
+                    let n = items.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        let old = std::mem::replace(&mut items[j as usize], v.clone());
+                        drop(items);
+                        drop(old);
+                        return Some(Ok(()));
+                    }
+                }
+                crate::objects::list::set_or_del_item(self, o, key, value)
+            }
+            ObjKind::Dict(_) => match value {
+                Some(v) => crate::objects::dict::set(self, o, key, v),
+                None => match crate::objects::dict::remove(self, o, &key) {
+                    Ok(Some(_)) => Ok(()),
+                    Ok(None) => Err(self.key_error(key)),
+                    Err(e) => Err(e),
+                },
+            },
+            ObjKind::ByteArray(_) => crate::objects::bytes::bytearray_set_item(self, o, key, value),
+            _ => return None,
+        })
+    }
+
+    // ---- membership --------------------------------------------------------
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Obj(o) = container {
+            if !o.class().tdata().heap {
+                if let Some(r) = self.native_contains(o, item) {
+                    return r;
+                }
+            }
+            let cls = o.class().clone();
+            let name = self.names.contains.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;
+                return self.truthy(&r);
+            }
+            let name = self.names.iter.clone();
+            let name2 = self.names.getitem.clone();
+            if self.lookup_type_obj(&cls, &name).is_none()
+                && self.lookup_type_obj(&cls, &name2).is_none()
+            {
+                return Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )));
+            }
+            let it = self.iter(container)?;
+            while let Some(v) = self.next(&it)? {
+                if v.is(item) || self.eq(&v, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(self.type_error(format!(
+            "argument of type '{}' is not iterable",
+            self.type_name(container)
+        )))
+    }
+
+    pub fn native_contains(&mut self, o: &Obj, item: &Value) -> Option<PyResult<bool>> {
+        Some(match o.kind() {
+            ObjKind::List(_) | ObjKind::Tuple(_) => {
+                let mut i = 0;
+                loop {
+                    let v = match o.kind() {
+                        ObjKind::List(l) => l.borrow().get(i).cloned(),
+                        ObjKind::Tuple(t) => t.get(i).cloned(),
+                        _ => None,
+                    };
+                    let Some(v) = v else { break Ok(false) };
+                    if v.is(item) {
+                        break Ok(true);
+                    }
+                    match self.eq(&v, item) {
+                        Ok(true) => break Ok(true),
+                        Ok(false) => {}
+                        Err(e) => break Err(e),
+                    }
+                    i += 1;
+                }
+            }
+            ObjKind::Dict(_) => crate::objects::dict::get(self, o, item).map(|v| v.is_some()),
+            ObjKind::Set(_) | ObjKind::FrozenSet(_) => crate::objects::set::contains(self, o, item),
+            ObjKind::Str(s) => match item.as_obj().and_then(as_pystr) {
+                Some(t) => Ok(crate::objects::str::methods::find(s, t, 0, s.len()).is_some()),
+                None => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                crate::objects::bytes::contains(self, o, item)
+            }
+            ObjKind::Range { .. } => crate::objects::range::contains(self, o, item),
+            ObjKind::DictView { dict, what } => {
+                let dict = dict.clone();
+                match what {
+                    0 => crate::objects::dict::get(self, &dict, item).map(|v| v.is_some()),
+                    1 => {
+                        let vals: Vec<Value> = crate::objects::dict::dict_cell(&dict)
+                            .borrow()
+                            .iter()
+                            .map(|e| e.value.clone())
+                            .collect();
+                        let mut found = Ok(false);
+                        for v in vals {
+                            match self.eq(&v, item) {
+                                Ok(true) => {
+                                    found = Ok(true);
+                                    break;
+                                }
+                                Ok(false) => {}
+                                Err(e) => {
+                                    found = Err(e);
+                                    break;
+                                }
+                            }
+                        }
+                        found
+                    }
+                    _ => {
+                        let Some(ObjKind::Tuple(kv)) = item.kind() else {
+                            return Some(Ok(false));
+                        };
+                        if kv.len() != 2 {
+                            return Some(Ok(false));
+                        }
+                        match crate::objects::dict::get(self, &dict, &kv[0]) {
+                            Ok(Some(v)) => self.eq(&v, &kv[1]),
+                            Ok(None) => Ok(false),
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    // ---- iteration ---------------------------------------------------------
+
+    fn new_iter(&self, class: &Obj, state: IterState) -> Value {
+        Value::Obj(Obj::new(class.clone(), ObjKind::Iter(RefCell::new(state))))
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult {
+        if let Value::Obj(o) = v {
+            if !o.class().tdata().heap {
+                if let Some(it) = self.native_iter(o) {
+                    return Ok(it);
+                }
+            }
+            let cls = o.class().clone();
+            let name = self.names.iter.clone();
+            match self.lookup_type_obj(&cls, &name) {
+                Some(Value::None) => {}
+                Some(m) => {
+                    let it = self.call_method_value(&m, v.clone(), vec![])?;
+                    if !self.is_iterator(&it) {
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&it)
+                        )));
+                    }
+                    return Ok(it);
+                }
+                None => {
+                    let name = self.names.getitem.clone();
+                    if self.lookup_type_obj(&cls, &name).is_some() {
+                        return Ok(self.new_iter(
+                            &self.types.iterator.clone(),
+                            IterState::Seq {
+                                seq: v.clone(),
+                                index: 0,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    pub fn is_iterator(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match o.kind() {
+                ObjKind::Iter(_) | ObjKind::Generator(_) => true,
+                _ => {
+                    let cls = o.class().clone();
+                    let name = self.names.next.clone();
+                    self.lookup_type_obj(&cls, &name).is_some()
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// The iterator of a built-in iterable, by payload.
+    pub fn native_iter(&mut self, o: &Obj) -> Option<Value> {
+        let v = Value::Obj(o.clone());
+        let (class, state) = match o.kind() {
+            ObjKind::List(_) => (
+                &self.types.list_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
+            ObjKind::Tuple(_) => (
+                &self.types.tuple_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
+            ObjKind::Str(_) => (
+                &self.types.str_iterator,
+                IterState::Seq { seq: v, index: 0 },
+            ),
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                (&self.types.iterator, IterState::Seq { seq: v, index: 0 })
+            }
+            ObjKind::Dict(d) => {
+                let len = d.borrow().len();
+                (
+                    &self.types.dict_keyiterator,
+                    IterState::Dict {
+                        dict: o.clone(),
+                        pos: 0,
+                        what: 0,
+                        len,
+                    },
+                )
+            }
+            ObjKind::DictView { dict, what } => {
+                let len = crate::objects::dict::dict_cell(dict).borrow().len();
+                let class = match what {
+                    0 => &self.types.dict_keyiterator,
+                    1 => &self.types.dict_valueiterator,
+                    _ => &self.types.dict_itemiterator,
+                };
+                (
+                    class,
+                    IterState::Dict {
+                        dict: dict.clone(),
+                        pos: 0,
+                        what: *what,
+                        len,
+                    },
+                )
+            }
+            ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
+                let len = crate::objects::set::with_table(o, |t| t.len()).unwrap_or(0);
+                (
+                    &self.types.set_iterator,
+                    IterState::Set {
+                        set: o.clone(),
+                        pos: 0,
+                        len,
+                    },
+                )
+            }
+            ObjKind::Range { .. } => return crate::objects::range::iter(self, o),
+            ObjKind::Iter(_) | ObjKind::Generator(_) => return Some(v),
+            _ => return None,
+        };
+        Some(self.new_iter(&class.clone(), state))
+    }
+
+    /// The next item of an iterator, or `None` when it is exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = it {
+            match o.kind() {
+                ObjKind::Iter(state) => return crate::objects::iterators::next(self, o, state),
+                ObjKind::Generator(_) => {
+                    return match self.send_into(it, Value::None)? {
+                        crate::objects::generator::Sent::Yielded(v) => Ok(Some(v)),
+                        crate::objects::generator::Sent::Returned(_) => Ok(None),
+                    }
+                }
+                _ => {}
+            }
+            let cls = o.class().clone();
+            let name = self.names.next.clone();
+            if let Some(m) = self.lookup_type_obj(&cls, &name) {
+                return match self.call_method_value(&m, it.clone(), vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Err(self.type_error(format!(
+            "'{}' object is not an iterator",
+            self.type_name(it)
+        )))
+    }
+
+    /// All the items of an iterable.
+    pub fn iterate(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = v {
+            if !o.class().tdata().heap {
+                match o.kind() {
+                    ObjKind::List(l) => return Ok(l.borrow().clone()),
+                    ObjKind::Tuple(t) => return Ok(t.to_vec()),
+                    _ => {}
+                }
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Unpacks exactly `before` items, or with a starred target `before`
+    /// items, a list of the rest, and `after` items.
+    pub fn unpack(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
+        let items = match seq.kind() {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            Some(ObjKind::List(l)) => l.borrow().clone(),
+            _ => {
+                let it = match self.iter(seq) {
+                    Ok(it) => it,
+                    Err(e) if e.class().is(&self.exc.type_error) && !self.has_iter(seq) => {
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(seq)
+                        )))
+                    }
+                    Err(e) => return Err(e),
+                };
+                let mut out = Vec::new();
+                let limit = if after.is_none() {
+                    before + 1
+                } else {
+                    usize::MAX
+                };
+                while out.len() < limit {
+                    match self.next(&it)? {
+                        Some(v) => out.push(v),
+                        None => break,
+                    }
+                }
+                out
+            }
+        };
+        match after {
+            None => {
+                if items.len() < before {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        before,
+                        items.len()
+                    )));
+                }
+                if items.len() > before {
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    );
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                items.push(self.new_list(middle));
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+
+    fn has_iter(&mut self, v: &Value) -> bool {
+        let cls = self.class_of(v).clone();
+        let a = self.names.iter.clone();
+        let b = self.names.getitem.clone();
+        self.lookup_type_obj(&cls, &a).is_some() || self.lookup_type_obj(&cls, &b).is_some()
+    }
+}
+
+enum Ix {
+    One(usize),
+    Slice(SliceIndices),
+}
+
+fn o_list(o: &Obj) -> std::cell::Ref<'_, Vec<Value>> {
+    match o.kind() {
+        ObjKind::List(l) => l.borrow(),
+        _ => unreachable!("a list"),
+    }
+}
+
+/// The length of a built-in container, by payload.
+pub fn native_len(o: &Obj) -> Option<usize> {
+    Some(match o.kind() {
+        ObjKind::List(l) => l.borrow().len(),
+        ObjKind::Tuple(t) => t.len(),
+        ObjKind::Str(s) => s.len(),
+        ObjKind::Bytes(b) => b.len(),
+        ObjKind::ByteArray(b) => b.borrow().len(),
+        ObjKind::Dict(d) => d.borrow().len(),
+        ObjKind::Set(t) => t.borrow().len(),
+        ObjKind::FrozenSet(t) => t.len(),
+        ObjKind::DictView { dict, .. } => crate::objects::dict::dict_cell(dict).borrow().len(),
+        ObjKind::MappingProxy(c) => c
+            .object()
+            .dict()
+            .map(|d| crate::objects::dict::dict_cell(d).borrow().len())
+            .unwrap_or(0),
+        ObjKind::Range { .. } => return crate::objects::range::len(o),
+        _ => return None,
+    })
+}
+
+/// Arithmetic on built-in sequences and containers, or `None`.
+pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (Some(ka), kb) = (a.kind(), b.kind()) else {
+        // An int times a sequence.
+        if op.base() == BinOp::Multiply {
+            if let Some(k) = b.kind() {
+                if matches!(
+                    k,
+                    ObjKind::List(_)
+                        | ObjKind::Tuple(_)
+                        | ObjKind::Str(_)
+                        | ObjKind::Bytes(_)
+                        | ObjKind::ByteArray(_)
+                ) && !vm.class_of(b).tdata().heap
+                {
+                    return repeat(vm, b, a);
+                }
+            }
+        }
+        return Ok(None);
+    };
+    if vm.class_of(a).tdata().heap {
+        return Ok(None);
+    }
+    let base = op.base();
+    let other_builtin = !vm.class_of(b).tdata().heap;
+    if base == BinOp::Add && other_builtin {
+        let what = match (ka, kb) {
+            (ObjKind::Str(_), Some(ObjKind::Str(_)))
+            | (ObjKind::List(_), Some(ObjKind::List(_)))
+            | (ObjKind::Tuple(_), Some(ObjKind::Tuple(_))) => None,
+            (ObjKind::List(_), _) if op.is_inplace() => None,
+            (ObjKind::Str(_), _) => Some("str"),
+            (ObjKind::List(_), _) => Some("list"),
+            (ObjKind::Tuple(_), _) => Some("tuple"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return Err(vm.type_error(format!(
+                "can only concatenate {what} (not \"{}\") to {what}",
+                vm.type_name(b)
+            )));
+        }
+    }
+    if base == BinOp::Multiply
+        && other_builtin
+        && matches!(
+            ka,
+            ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Str(_)
+                | ObjKind::Bytes(_)
+                | ObjKind::ByteArray(_)
+        )
+        && vm.index_int(b)?.is_none()
+    {
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(b)
+        )));
+    }
+    match (ka, kb, base) {
+        (ObjKind::Str(x), Some(ObjKind::Str(y)), BinOp::Add) => {
+            if y.is_empty() {
+                return Ok(Some(a.clone()));
+            }
+            if x.is_empty() && !vm.class_of(b).tdata().heap {
+                return Ok(Some(b.clone()));
+            }
+            Ok(Some(vm.new_pystr(x.concat(y))))
+        }
+        (ObjKind::List(x), Some(ObjKind::List(y)), BinOp::Add) => {
+            if op.is_inplace() {
+                let extra = y.borrow().clone();
+                x.borrow_mut().extend(extra);
+                return Ok(Some(a.clone()));
+            }
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Some(vm.new_list(v)))
+        }
+        (ObjKind::List(x), Some(_), BinOp::Add) if op.is_inplace() => {
+            let items = vm.iterate(b)?;
+            x.borrow_mut().extend(items);
+            Ok(Some(a.clone()))
+        }
+        (ObjKind::Tuple(x), Some(ObjKind::Tuple(y)), BinOp::Add) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Some(vm.new_tuple(v)))
+        }
+        (ObjKind::Bytes(_) | ObjKind::ByteArray(_), Some(_), BinOp::Add) => {
+            crate::objects::bytes::concat(vm, a, b, op.is_inplace())
+        }
+        (
+            ObjKind::List(_)
+            | ObjKind::Tuple(_)
+            | ObjKind::Str(_)
+            | ObjKind::Bytes(_)
+            | ObjKind::ByteArray(_),
+            _,
+            BinOp::Multiply,
+        ) => {
+            if let ObjKind::List(l) = ka {
+                if op.is_inplace() {
+                    let Some(n) = vm.index_i64(b)? else {
+                        return Ok(None);
+                    };
+                    let mut items = l.borrow_mut();
+                    let orig = items.clone();
+                    items.clear();
+                    for _ in 0..n.max(0) {
+                        items.extend(orig.iter().cloned());
+                    }
+                    drop(items);
+                    return Ok(Some(a.clone()));
+                }
+            }
+            repeat(vm, a, b)
+        }
+        (ObjKind::Str(_), _, BinOp::Remainder) => {
+            crate::objects::str::percent::str_percent(vm, a, b).map(Some)
+        }
+        (ObjKind::Bytes(_) | ObjKind::ByteArray(_), _, BinOp::Remainder) => {
+            crate::objects::str::percent::bytes_percent(vm, a, b).map(Some)
+        }
+        (
+            ObjKind::Set(_) | ObjKind::FrozenSet(_),
+            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+            _,
+        ) => crate::objects::set::methods::set_binop(vm, op, a, b),
+        (ObjKind::Dict(_), Some(ObjKind::Dict(_)), BinOp::Or) => {
+            crate::objects::dict::methods::dict_or(vm, a, b, op.is_inplace()).map(Some)
+        }
+        (
+            ObjKind::DictView { what, .. },
+            _,
+            BinOp::And | BinOp::Or | BinOp::Xor | BinOp::Subtract,
+        ) if *what != 1 => crate::objects::set::methods::view_binop(vm, op, a, b),
+        _ => Ok(None),
+    }
+}
+
+/// `seq * n`.
+fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value>> {
+    let Some(n) = vm.index_i64(n).map_err(|e| {
+        if e.class().is(&vm.exc.index_error) {
+            vm.overflow_error("cannot fit 'int' into an index-sized integer")
+        } else {
+            e
+        }
+    })?
+    else {
+        return Ok(None);
+    };
+    let n = n.max(0) as usize;
+    let len = match seq.as_obj() {
+        Some(o) => native_len(o).unwrap_or(0),
+        None => 0,
+    };
+    if len.saturating_mul(n) > (1 << 40) {
+        return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
+    }
+    Ok(Some(match seq.kind() {
+        Some(ObjKind::List(l)) => {
+            let items = l.borrow();
+            let mut v = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                v.extend(items.iter().cloned());
+            }
+            drop(items);
+            vm.new_list(v)
+        }
+        Some(ObjKind::Tuple(t)) => {
+            if n == 1 {
+                return Ok(Some(seq.clone()));
+            }
+            let mut v = Vec::with_capacity(t.len() * n);
+            for _ in 0..n {
+                v.extend(t.iter().cloned());
+            }
+            vm.new_tuple(v)
+        }
+        Some(ObjKind::Str(s)) => {
+            if n == 1 {
+                return Ok(Some(seq.clone()));
+            }
+            vm.new_pystr(crate::objects::str::PyStr::from_wtf8(
+                s.as_bytes().repeat(n),
+            ))
+        }
+        Some(ObjKind::Bytes(b)) => vm.new_bytes(b.repeat(n)),
+        Some(ObjKind::ByteArray(b)) => {
+            let v = b.borrow().repeat(n);
+            crate::objects::bytes::new_bytearray(vm, v)
+        }
+        _ => return Ok(None),
+    }))
+}
