@@ -168,7 +168,12 @@ pub fn builtin(
             owner: owner.cloned(),
             is_method,
             is_classmethod,
-            no_args: is_method && crate::objects::function::NO_ARG_METHODS.contains(&name),
+            module: None,
+            params: if is_method && crate::objects::function::NO_ARG_METHODS.contains(&name) {
+                crate::api::Params::NoArgs
+            } else {
+                crate::api::Params::Unchecked
+            },
         })),
     ))
 }
@@ -222,25 +227,7 @@ pub fn check_args_positional(
     if n >= min && n <= max {
         return Ok(());
     }
-    Err(vm.type_error(expected_count(name, min, max, n)))
-}
-
-/// "name expected 2 arguments, got 1" and its at-least/at-most forms.
-fn expected_count(name: &str, min: usize, max: usize, n: usize) -> String {
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    if min == max {
-        format!("{name} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )
-    } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )
-    }
+    Err(vm.type_error(crate::api::expected_count(name, min, max, n)))
 }
 
 /// Checks the positional count, with CPython's wording for functions
@@ -313,7 +300,7 @@ pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usiz
     let msg = match (min == max, min) {
         (true, 0) => format!("{}() takes no arguments ({n} given)", qualified()),
         (true, 1) => format!("{}() takes exactly one argument ({n} given)", qualified()),
-        _ => expected_count(name, min, max, n),
+        _ => crate::api::expected_count(name, min, max, n),
     };
     Err(vm.type_error(msg))
 }

@@ -2,9 +2,11 @@
 //! functions, and the loop that runs compiled code. `docs/ARCHITECTURE.md`
 //! describes how the modules fit together.
 
+pub mod api;
 pub(crate) mod bootstrap;
 pub(crate) mod errors;
 pub(crate) mod eval;
+pub(crate) mod import;
 pub(crate) mod modules;
 pub(crate) mod object;
 pub(crate) mod objects;

@@ -212,6 +212,8 @@ pub struct Vm {
     /// Warnings already shown, by file, line and text (each is shown once
     /// per location, as with CPython's default filter).
     pub warned: std::collections::HashSet<(String, u32, String)>,
+    /// The native modules `import` finds by name (`Vm::add_native_modules`).
+    pub native_modules: Vec<&'static crate::api::ModuleDef>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -460,6 +462,7 @@ impl Vm {
             repr_active: Vec::new(),
             source_cache: HashMap::new(),
             warned: std::collections::HashSet::new(),
+            native_modules: Vec::new(),
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

@@ -317,6 +317,7 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
         }
     };
     let mut vm = krait_vm::Vm::new();
+    krait_stdlib::install(&mut vm);
     vm.set_argv(argv, Some(path0));
     let status = vm.run_main_code(&code, filename);
     ExitCode::from((status & 0xff) as u8)

@@ -25,19 +25,14 @@ impl Vm {
                 let f = b.func;
                 if b.receiver.is_null() {
                     check_unbound_receiver(self, b, args.pos.first())?;
-                    if b.no_args && (args.pos.len() > 1 || !args.kw.is_empty()) {
-                        let n = args.pos.len().saturating_sub(1) + args.kw.len();
-                        return Err(no_args_error(self, b, n));
-                    }
+                    let args = b.bind_args(self, args, b.receiver_count())?;
                     f(self, args)
                 } else {
-                    if b.no_args && (!args.pos.is_empty() || !args.kw.is_empty()) {
-                        return Err(no_args_error(self, b, args.pos.len() + args.kw.len()));
-                    }
                     let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
                     pos.push(b.receiver.clone());
                     pos.extend(args.pos);
-                    f(self, Args { pos, kw: args.kw })
+                    let args = b.bind_args(self, Args { pos, kw: args.kw }, 1)?;
+                    f(self, args)
                 }
             }
             ObjKind::BoundMethod { func, receiver } => {

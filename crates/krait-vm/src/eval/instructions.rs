@@ -681,26 +681,23 @@ impl Vm {
             }
         }
         let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
-        if !b.receiver.is_null() {
-            if b.no_args && nargs > 0 {
-                return Err(crate::eval::call::no_args_error(self, b, nargs));
-            }
+        let skip = if !b.receiver.is_null() {
             pos.push(b.receiver.clone());
-        } else if b.owner.is_some() {
-            crate::eval::call::check_unbound_receiver(self, b, self.stack.get(ci + 1))?;
-            if b.no_args && nargs > 1 {
-                return Err(crate::eval::call::no_args_error(self, b, nargs - 1));
+            1
+        } else {
+            if b.owner.is_some() {
+                crate::eval::call::check_unbound_receiver(self, b, self.stack.get(ci + 1))?;
             }
-        }
+            b.receiver_count()
+        };
         pos.extend(self.stack.drain(ci + 1..));
         self.stack.truncate(p);
-        let r = (b.func)(
-            self,
-            Args {
-                pos,
-                kw: Vec::new(),
-            },
-        )?;
+        let args = Args {
+            pos,
+            kw: Vec::new(),
+        };
+        let args = b.bind_args(self, args, skip)?;
+        let r = (b.func)(self, args)?;
         self.stack.push(r);
         Ok(())
     }

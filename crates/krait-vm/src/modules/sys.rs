@@ -233,9 +233,7 @@ pub fn register(vm: &mut Vm) {
     let vi = vm.new_tuple(vi);
     set_attr_str(vm, &imp, "version", vi);
     set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
-    let bn = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
-    let bn = vm.new_tuple(bn);
-    set_attr_str(vm, &sys, "builtin_module_names", bn);
+    set_builtin_module_names(vm);
     function(vm, &sys, "exit", |vm, a| {
         check_args(vm, &a, "exit", 0, 1)?;
         let args = a.pos.to_vec();
@@ -521,4 +519,17 @@ fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) 
         Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
     });
     Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice())))
+}
+
+/// `sys.builtin_module_names`: `builtins`, `sys` and the registered
+/// native modules, sorted as CPython lists them.
+pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
+    let mut names: Vec<&str> = vec!["builtins", "sys"];
+    names.extend(vm.native_modules.iter().map(|d| d.name));
+    names.sort_unstable();
+    names.dedup();
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    let t = vm.new_tuple(items);
+    let sys = vm.sys.clone();
+    set_attr_str(vm, &sys, "builtin_module_names", t);
 }

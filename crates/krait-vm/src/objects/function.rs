@@ -70,13 +70,24 @@ pub struct BuiltinFunction {
     pub is_method: bool,
     /// A class method of a built-in type (`dict.fromkeys`): binds the class.
     pub is_classmethod: bool,
-    /// A method taking nothing but its receiver: extra arguments are an
-    /// error, checked where built-in methods are called.
-    pub no_args: bool,
+    /// For module functions: the module's name (`math` in messages).
+    pub module: Option<&'static str>,
+    /// What it accepts, checked where built-in functions are called.
+    pub params: crate::api::Params,
+}
+
+impl BuiltinFunction {
+    /// How many of a call's positional arguments are the receiver or class
+    /// it was looked up on, when it is called unbound.
+    #[inline]
+    pub fn receiver_count(&self) -> usize {
+        (self.is_method || self.is_classmethod) as usize
+    }
 }
 
 /// Built-in methods that take no argument besides the receiver, whatever
-/// type has them.
+/// type has them (for the types whose methods are not yet declared in
+/// tables).
 pub const NO_ARG_METHODS: &[&str] = &[
     "__neg__",
     "__pos__",

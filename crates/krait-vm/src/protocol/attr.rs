@@ -234,7 +234,8 @@ impl Vm {
                 owner: f.owner.clone(),
                 is_method: f.is_method,
                 is_classmethod: f.is_classmethod,
-                no_args: f.no_args,
+                module: f.module,
+                params: f.params,
             })),
         ))
     }

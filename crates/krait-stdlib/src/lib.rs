@@ -1,0 +1,17 @@
+//! The standard library's native modules. Each module is a
+//! [`ModuleDef`] written only against `krait_vm::api`, as a module
+//! author outside this repository would write one; [`MODULES`] lists them
+//! for `Vm::add_native_modules`.
+
+use krait_vm::api::{ModuleDef, Vm};
+
+mod future;
+mod math;
+
+/// Every module of this crate.
+pub const MODULES: &[&ModuleDef] = &[&future::MODULE, &math::MODULE];
+
+/// Registers every module of this crate with `vm`.
+pub fn install(vm: &mut Vm) {
+    vm.add_native_modules(MODULES);
+}

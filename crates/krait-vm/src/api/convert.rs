@@ -1,0 +1,69 @@
+//! Converting between Python values and Rust ones, with CPython's errors.
+
+use crate::api::BigInt;
+use crate::object::ObjKind;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// An int (or bool, or int subclass instance) as i64, if it fits.
+pub fn small_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Truth(b) => Some(*b as i64),
+        Value::Obj(o) => match o.kind() {
+            ObjKind::Int(b) => i64::try_from(b).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Any int (or bool, or int subclass instance) as a big integer.
+pub fn big_int(v: &Value) -> Option<BigInt> {
+    crate::objects::int::to_big(v)
+}
+
+/// A float (or float subclass instance) as f64; ints are not floats here.
+pub fn float_value(v: &Value) -> Option<f64> {
+    match v {
+        Value::FloatBits(f) => Some(f64::from_bits(*f)),
+        Value::Obj(o) => match o.kind() {
+            ObjKind::Float(f) => Some(*f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The text of a str (or str subclass instance), lossy for lone surrogates.
+pub fn str_value(v: &Value) -> Option<String> {
+    crate::objects::str::value_pystr(v).map(|s| s.to_string_lossy().into_owned())
+}
+
+impl Vm {
+    /// An integer argument through `__index__`, as CPython's integer
+    /// parameters take one: "'float' object cannot be interpreted as an
+    /// integer" otherwise.
+    pub fn index_arg(&mut self, v: &Value) -> PyResult<BigInt> {
+        match self.index_int(v)?.as_ref().and_then(big_int) {
+            Some(b) => Ok(b),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    /// The int nearest `f` toward zero: ValueError for NaN, OverflowError
+    /// for infinities, as `int(f)`.
+    pub fn int_from_f64(&mut self, f: f64) -> PyResult {
+        crate::objects::int::methods::float_to_int(self, f)
+    }
+
+    /// The special method `name` of `v`'s type, looked up as the VM looks
+    /// up dunders (on the type, not the instance), bound to nothing.
+    pub fn special_method(&mut self, v: &Value, name: &str) -> Option<Value> {
+        let cls = self.class_of(v).clone();
+        self.lookup_type(&cls, name)
+    }
+}

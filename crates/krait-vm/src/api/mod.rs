@@ -1,0 +1,28 @@
+//! What a native module or a Rust program embedding Krait writes against:
+//! values and the interpreter, modules and functions declared as tables,
+//! argument binding, conversions, and raising exceptions.
+//!
+//! A native module is a [`ModuleDef`]: its name, a table of
+//! [`FunctionDef`]s, and an initialiser for what a table cannot declare.
+//! `Vm::add_native_modules` registers it; `import` then finds it by name.
+//! Functions are `fn(&mut Vm, Args) -> PyResult`; errors are exception
+//! objects made by `Vm::type_error`, `Vm::value_error` and the like.
+
+mod convert;
+mod function;
+mod module;
+
+pub use crate::objects::function::{Args, NativeFn};
+pub use crate::value::{Obj, Value};
+pub use crate::vm::{PyResult, Vm};
+pub use convert::*;
+pub use function::{FunctionDef, FunctionKind, Params};
+pub use module::{add_attr, add_methods, native_function, ModuleDef};
+
+pub(crate) use function::expected_count;
+
+/// The operators `Vm::binary_op` applies.
+pub use krait_compiler::code::{BinOp, CompareOp};
+
+/// Arbitrary-precision integers, as ints beyond 64 bits hold them.
+pub use dashu_int::{IBig as BigInt, UBig as BigUint};

@@ -1,0 +1,92 @@
+//! Native modules: a module declared as a name, a table of functions and
+//! an initialiser, registered with the VM by name. `import` finds a
+//! registered module before it searches `sys.path`, as CPython's
+//! built-in modules are found first.
+
+use crate::api::FunctionDef;
+use crate::object::ObjKind;
+use crate::objects::function::BuiltinFunction;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// A native module's definition.
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub doc: Option<&'static str>,
+    pub functions: &'static [FunctionDef],
+    /// Runs after the functions are in the namespace: constants, types,
+    /// anything the table cannot say.
+    pub init: Option<fn(&mut Vm, &Obj) -> PyResult<()>>,
+}
+
+impl Vm {
+    /// Makes these modules importable by name. A name registered again
+    /// replaces the earlier definition (an embedder may override one).
+    pub fn add_native_modules(&mut self, defs: &[&'static ModuleDef]) {
+        for def in defs {
+            self.native_modules.retain(|d| d.name != def.name);
+            self.native_modules.push(def);
+        }
+        crate::modules::sys::set_builtin_module_names(self);
+    }
+
+    /// The registered module called `name`.
+    pub(crate) fn native_module(&self, name: &str) -> Option<&'static ModuleDef> {
+        self.native_modules.iter().copied().find(|d| d.name == name)
+    }
+
+    /// Creates a native module's object from its definition (not yet in
+    /// `sys.modules`).
+    pub(crate) fn instantiate_module(&mut self, def: &'static ModuleDef) -> PyResult<Obj> {
+        let m = self.new_module(def.name);
+        if let Some(doc) = def.doc {
+            let d = self.new_str(doc);
+            add_attr(self, &m, "__doc__", d);
+        }
+        for f in def.functions {
+            let v = native_function(self, f, Some(def.name), None);
+            add_attr(self, &m, f.name, v);
+        }
+        if let Some(init) = def.init {
+            init(self, &m)?;
+        }
+        Ok(m)
+    }
+}
+
+/// A built-in function object for a table entry; `owner` is the type a
+/// method belongs to.
+pub fn native_function(
+    vm: &Vm,
+    def: &FunctionDef,
+    module: Option<&'static str>,
+    owner: Option<&Obj>,
+) -> Value {
+    use crate::api::FunctionKind;
+    Value::Obj(Obj::new(
+        vm.types.builtin_function.clone(),
+        ObjKind::Builtin(Box::new(BuiltinFunction {
+            name: def.name,
+            func: def.func,
+            receiver: Value::Null,
+            owner: owner.cloned(),
+            is_method: def.kind == FunctionKind::Method,
+            is_classmethod: def.kind == FunctionKind::ClassMethod,
+            module,
+            params: def.params,
+        })),
+    ))
+}
+
+/// Sets `name` in a module's (or a type's) namespace.
+pub fn add_attr(vm: &mut Vm, target: &Obj, name: &str, value: Value) {
+    crate::bootstrap::set_attr_str(vm, target, name, value);
+}
+
+/// Puts a type's table of methods in its namespace, in table order.
+pub fn add_methods(vm: &mut Vm, ty: &Obj, defs: &[FunctionDef]) {
+    for def in defs {
+        let f = native_function(vm, def, None, Some(ty));
+        add_attr(vm, ty, def.name, f);
+    }
+}

@@ -1,0 +1,355 @@
+//! The import system: `IMPORT_NAME`, `IMPORT_FROM` and `import *`;
+//! relative imports resolved against `__package__`; modules found in
+//! `sys.modules`, among the registered native modules, or as `.py` files
+//! and packages on `sys.path`.
+
+use crate::object::ObjKind;
+use crate::objects::str::{text, value_pystr};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// `IMPORT_NAME`.
+    pub fn import_name(
+        &mut self,
+        fi: usize,
+        name: &Obj,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult {
+        let globals = Value::Obj(self.frames[fi].globals.clone());
+        // A program may replace `builtins.__import__`.
+        let custom = crate::objects::dict::get_str(&self.builtins_dict, "__import__");
+        if let Some(f) = custom {
+            if !matches!(f.kind(), Some(ObjKind::Builtin(b)) if b.name == "__import__") {
+                let args = vec![
+                    Value::Obj(name.clone()),
+                    globals,
+                    Value::None,
+                    fromlist.clone(),
+                    level.clone(),
+                ];
+                return self.call(&f, args);
+            }
+        }
+        self.import_module(name, fromlist, level, &globals)
+    }
+
+    /// `__import__(name, globals, locals, fromlist, level)`.
+    pub fn import_module(
+        &mut self,
+        name: &Obj,
+        fromlist: &Value,
+        level: &Value,
+        globals: &Value,
+    ) -> PyResult {
+        let name = text(name).into_owned();
+        let level = crate::objects::int::small(level).unwrap_or(0);
+        if level < 0 {
+            return Err(self.value_error("level must be >= 0"));
+        }
+        let full = if level > 0 {
+            let package = self.package_of(globals)?;
+            if package.is_empty() {
+                return Err(self.new_exception_msg(
+                    &self.exc.import_error.clone(),
+                    "attempted relative import with no known parent package",
+                ));
+            }
+            let mut parts: Vec<&str> = package.split('.').collect();
+            if level as usize > parts.len() {
+                return Err(self.new_exception_msg(
+                    &self.exc.import_error.clone(),
+                    "attempted relative import beyond top-level package",
+                ));
+            }
+            parts.truncate(parts.len() + 1 - level as usize);
+            let base = parts.join(".");
+            if name.is_empty() {
+                base
+            } else {
+                format!("{base}.{name}")
+            }
+        } else {
+            if name.is_empty() {
+                return Err(self.value_error("Empty module name"));
+            }
+            name.clone()
+        };
+        // Import each package on the way down.
+        let mut module = Value::None;
+        let mut prefix = String::new();
+        for part in full.split('.') {
+            let parent = if prefix.is_empty() {
+                None
+            } else {
+                Some(module.clone())
+            };
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            module = self.import_one(&prefix, parent.as_ref())?;
+        }
+        let has_fromlist = !fromlist.is_none() && self.truthy(fromlist)?;
+        if has_fromlist {
+            // `from pkg import sub` imports submodules not yet loaded.
+            if let Some(path) = self.package_path(&module) {
+                for item in self.iterate(fromlist)? {
+                    let Some(s) = value_pystr(&item).map(|s| s.to_string_lossy().into_owned())
+                    else {
+                        continue;
+                    };
+                    if s == "*" {
+                        continue;
+                    }
+                    let key = self.intern(&s);
+                    if self.getattr(&module, &key).is_err()
+                        && self
+                            .find_module_file(std::slice::from_ref(&path), &s)
+                            .is_some()
+                    {
+                        let full_sub = format!("{full}.{s}");
+                        self.import_one(&full_sub, Some(&module))?;
+                    }
+                }
+            }
+            return Ok(module);
+        }
+        if level > 0 {
+            return Ok(module);
+        }
+        let top = full.split('.').next().unwrap_or(&full).to_string();
+        let key = self.new_str(&top);
+        Ok(crate::objects::dict::get(self, &self.modules.clone(), &key)?.unwrap_or(module))
+    }
+
+    /// The package a module's globals say it is in.
+    fn package_of(&mut self, globals: &Value) -> PyResult<String> {
+        let Some(g) = globals
+            .as_obj()
+            .filter(|o| matches!(o.kind(), ObjKind::Dict(_)))
+        else {
+            return Ok(String::new());
+        };
+        if let Some(p) = crate::objects::dict::get_str(g, "__package__")
+            .and_then(|v| value_pystr(&v).map(|s| s.to_string_lossy().into_owned()))
+        {
+            return Ok(p);
+        }
+        let name = crate::objects::dict::get_str(g, "__name__")
+            .and_then(|v| value_pystr(&v).map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        if crate::objects::dict::get_str(g, "__path__").is_some() {
+            return Ok(name);
+        }
+        Ok(name
+            .rsplit_once('.')
+            .map(|(a, _)| a.to_string())
+            .unwrap_or_default())
+    }
+
+    fn package_path(&mut self, module: &Value) -> Option<String> {
+        let d = module.as_obj()?.object().dict()?.clone();
+        let p = crate::objects::dict::get_str(&d, "__path__")?;
+        let first = match p.kind() {
+            Some(ObjKind::List(l)) => l.borrow().first().cloned(),
+            _ => None,
+        }?;
+        value_pystr(&first).map(|s| s.to_string_lossy().into_owned())
+    }
+
+    /// `dir/name.py` or `dir/name/__init__.py` in the first directory that
+    /// has one; the flag says whether it is a package.
+    fn find_module_file(&self, dirs: &[String], name: &str) -> Option<(String, bool)> {
+        for d in dirs {
+            let base = if d.is_empty() {
+                ".".to_string()
+            } else {
+                d.clone()
+            };
+            let pkg = format!("{base}/{name}/__init__.py");
+            if std::path::Path::new(&pkg).is_file() {
+                return Some((pkg, true));
+            }
+            let file = format!("{base}/{name}.py");
+            if std::path::Path::new(&file).is_file() {
+                return Some((file, false));
+            }
+        }
+        None
+    }
+
+    /// Imports one dotted name whose parent (if any) is already imported.
+    fn import_one(&mut self, full: &str, parent: Option<&Value>) -> PyResult {
+        let key = self.new_str(full);
+        let modules = self.modules.clone();
+        if let Some(m) = crate::objects::dict::get(self, &modules, &key)? {
+            if m.is_none() {
+                return Err(self.module_not_found(full, "import of {} halted; None in sys.modules"));
+            }
+            return Ok(m);
+        }
+        if let Some(def) = self.native_module(full) {
+            let m = self.instantiate_module(def)?;
+            crate::objects::dict::set(self, &modules, key, Value::Obj(m.clone()))?;
+            return Ok(Value::Obj(m));
+        }
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let dirs = match parent {
+            Some(p) => match self.package_path(p) {
+                Some(path) => vec![path],
+                None => {
+                    let pname = full.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
+                    return Err(self.module_not_found(
+                        full,
+                        &format!("No module named '{{}}'; '{pname}' is not a package"),
+                    ));
+                }
+            },
+            None => self.search_path(),
+        };
+        let Some((file, is_pkg)) = self.find_module_file(&dirs, short) else {
+            return Err(self.module_not_found(full, "No module named '{}'"));
+        };
+        let source = match std::fs::read(&file)
+            .ok()
+            .and_then(|b| krait_syntax::source::decode_source(&b).ok())
+        {
+            Some(s) => s,
+            None => return Err(self.module_not_found(full, "No module named '{}'")),
+        };
+        let file = std::path::absolute(&file)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or(file);
+        let module = self.new_module(full);
+        let d = module.object().dict().unwrap().clone();
+        let f = self.new_str(&file);
+        let k = self.names.file.clone();
+        crate::objects::dict::set_str(self, &d, k, f);
+        let package = if is_pkg {
+            let dir = std::path::Path::new(&file)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dv = self.new_string(dir);
+            let l = self.new_list(vec![dv]);
+            let k = self.intern("__path__");
+            crate::objects::dict::set_str(self, &d, k, l);
+            full.to_string()
+        } else {
+            full.rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default()
+        };
+        let pv = self.new_string(package);
+        let k = self.intern("__package__");
+        crate::objects::dict::set_str(self, &d, k, pv);
+        crate::objects::dict::set(self, &modules, key.clone(), Value::Obj(module.clone()))?;
+        let r = self
+            .compile_source(&source, &file, crate::runner::Mode::Exec)
+            .and_then(|code| self.run_code(&code, &d, Value::Null));
+        if let Err(e) = r {
+            crate::objects::dict::remove(self, &modules, &key)?;
+            return Err(e);
+        }
+        // The module may have replaced itself in sys.modules.
+        let m = crate::objects::dict::get(self, &modules, &key)?.unwrap_or(Value::Obj(module));
+        if let Some(p) = parent {
+            let k = self.intern(short);
+            self.setattr(p, &k, m.clone())?;
+        }
+        Ok(m)
+    }
+
+    fn search_path(&mut self) -> Vec<String> {
+        let p = self.sys_attr("path");
+        match p.kind() {
+            Some(ObjKind::List(l)) => l
+                .borrow()
+                .iter()
+                .filter_map(|v| value_pystr(v).map(|s| s.to_string_lossy().into_owned()))
+                .collect(),
+            _ => self.path.clone(),
+        }
+    }
+
+    fn module_not_found(&mut self, name: &str, template: &str) -> Obj {
+        let msg = template.replace("{}", name);
+        let e = self.new_exception_msg(&self.exc.module_not_found_error.clone(), &msg);
+        let k = self.intern("name");
+        let n = self.new_str(name);
+        let _ = self.setattr(&Value::Obj(e.clone()), &k, n);
+        e
+    }
+
+    /// `IMPORT_FROM`.
+    pub fn import_from(&mut self, module: &Value, name: &Obj) -> PyResult {
+        match self.getattr(module, name) {
+            Ok(v) => Ok(v),
+            Err(e) if e.class().is_subtype(&self.exc.attribute_error) => {
+                // A submodule imported some other way.
+                let mname = match module.as_obj().map(|o| o.kind()) {
+                    Some(ObjKind::Module(m)) => m.name.clone(),
+                    _ => String::new(),
+                };
+                let full = format!("{mname}.{}", text(name));
+                let key = self.new_str(&full);
+                if let Some(m) = crate::objects::dict::get(self, &self.modules.clone(), &key)? {
+                    return Ok(m);
+                }
+                let file = module
+                    .as_obj()
+                    .and_then(|o| o.object().dict().cloned())
+                    .and_then(|d| crate::objects::dict::get_str(&d, "__file__"))
+                    .and_then(|f| value_pystr(&f).map(|s| s.to_string_lossy().into_owned()));
+                let msg = match &file {
+                    Some(f) => format!(
+                        "cannot import name '{}' from '{}' ({})",
+                        text(name),
+                        mname,
+                        f
+                    ),
+                    None => format!(
+                        "cannot import name '{}' from '{}' (unknown location)",
+                        text(name),
+                        mname
+                    ),
+                };
+                let e = self.new_exception_msg(&self.exc.import_error.clone(), &msg);
+                let ev = Value::Obj(e.clone());
+                let n = self.new_str(&mname);
+                let k = self.intern("name");
+                self.setattr(&ev, &k, n)?;
+                let p = file.map_or(Value::None, |f| self.new_string(f));
+                let k = self.intern("path");
+                self.setattr(&ev, &k, p)?;
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `from module import *`.
+    pub fn import_star(&mut self, module: &Value, locals: &Value) -> PyResult<()> {
+        let d = module.as_obj().and_then(|o| o.object().dict().cloned());
+        let Some(d) = d else { return Ok(()) };
+        let names: Vec<Value> = match crate::objects::dict::get_str(&d, "__all__") {
+            Some(all) => self.iterate(&all)?,
+            None => crate::objects::dict::dict_cell(&d)
+                .borrow()
+                .iter()
+                .filter(|e| value_pystr(&e.key).is_some_and(|s| !s.as_bytes().starts_with(b"_")))
+                .map(|e| e.key.clone())
+                .collect(),
+        };
+        for n in names {
+            let Some(o) = n.as_obj().cloned() else {
+                continue;
+            };
+            let v = self.getattr(module, &o)?;
+            self.mapping_set(locals, o, v)?;
+        }
+        Ok(())
+    }
+}
