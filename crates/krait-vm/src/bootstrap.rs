@@ -122,7 +122,9 @@ pub fn init_types(vm: &mut Vm) {
         let m = vm.intern("builtins");
         set_attr_str(vm, ty, "__module__", Value::Obj(m));
     }
+    crate::objects::typeobject::object::register(vm);
     crate::objects::typeobject::class::register(vm);
+    crate::objects::typeobject::super_::register(vm);
     crate::objects::union::register(vm);
     crate::objects::int::methods::register(vm);
     crate::objects::float::methods::register(vm);
@@ -134,7 +136,15 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::tuple::register(vm);
     crate::objects::dict::methods::register(vm);
     crate::objects::set::methods::register(vm);
-    crate::objects::misc::register(vm);
+    crate::objects::function::register(vm);
+    crate::objects::range::register(vm);
+    crate::objects::slice::register(vm);
+    crate::objects::descr::register(vm);
+    crate::objects::iterators::register(vm);
+    crate::objects::generic_alias::register(vm);
+    crate::objects::mappingproxy::register(vm);
+    crate::objects::singletons::register(vm);
+    crate::objects::complex::register(vm);
     crate::objects::exceptions::methods::register(vm);
     crate::objects::generator::register(vm);
     crate::objects::asyncgen::register(vm);

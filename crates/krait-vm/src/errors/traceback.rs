@@ -213,7 +213,7 @@ impl Vm {
     pub fn exception_line(&mut self, exc: &Obj) -> String {
         let cls = exc.class().clone();
         let qual = cls.tdata().qualname.borrow().clone();
-        let name = match crate::objects::typeobject::class::class_module(self, &cls) {
+        let name = match crate::objects::typeobject::object::class_module(self, &cls) {
             Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
             _ => qual,
         };

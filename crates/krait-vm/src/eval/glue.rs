@@ -146,7 +146,7 @@ impl Vm {
         let mro = cls.tdata().mro.borrow().clone();
         mro.iter().any(|c| {
             *c.tdata().name.borrow() == what
-                && crate::objects::typeobject::class::class_module(self, c).as_deref()
+                && crate::objects::typeobject::object::class_module(self, c).as_deref()
                     == Some("collections.abc")
         })
     }

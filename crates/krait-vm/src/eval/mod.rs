@@ -934,7 +934,7 @@ impl Vm {
                 },
             )?
         } else {
-            crate::objects::typeobject::class::alloc_instance(self, &cls)
+            crate::objects::typeobject::object::alloc_instance(self, &cls)
         };
         self.stack[p] = inst.clone();
         self.stack[p + 1] = inst;

@@ -1,6 +1,8 @@
 //! Function objects: Python functions (code, globals, defaults, closure)
 //! and native built-in functions and methods.
 
+use crate::bootstrap::{check_method_args, method};
+use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -142,3 +144,51 @@ pub const NO_ARG_METHODS: &[&str] = &[
     "isprintable",
     "isascii",
 ];
+
+/// `__call__` of the callables the VM calls directly, and the methods of
+/// bound method objects.
+pub fn register(vm: &mut Vm) {
+    // `f.__call__(...)` for the kinds of callables the VM calls directly.
+    for ty in [
+        vm.types.builtin_function.clone(),
+        vm.types.function.clone(),
+        vm.types.method.clone(),
+    ] {
+        method(vm, &ty, "__call__", |vm, a| {
+            let f = a.pos[0].clone();
+            let args = crate::objects::function::Args {
+                pos: a.pos[1..].iter().cloned().collect(),
+                kw: a.kw,
+            };
+            vm.call_args(&f, args)
+        });
+    }
+    let meth = vm.types.method.clone();
+    method(vm, &meth, "__eq__", |vm, a| {
+        check_method_args(vm, &a, "__eq__", 1, 1)?;
+        match (a.pos[0].kind(), a.pos[1].kind()) {
+            (
+                Some(ObjKind::BoundMethod {
+                    func: f1,
+                    receiver: r1,
+                }),
+                Some(ObjKind::BoundMethod {
+                    func: f2,
+                    receiver: r2,
+                }),
+            ) => {
+                let (f1, f2) = (f1.clone(), f2.clone());
+                Ok(Value::Bool(r1.is(r2) && vm.eq(&f1, &f2)?))
+            }
+            _ => Ok(vm.not_implemented()),
+        }
+    });
+    method(vm, &meth, "__hash__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::BoundMethod { func, receiver }) => {
+            let (f, r) = (func.clone(), receiver.clone());
+            let h = vm.hash(&f)? ^ vm.id_of(&r);
+            Ok(Value::Int(crate::protocol::hash::fix(h)))
+        }
+        _ => Err(vm.type_error("expected a method")),
+    });
+}

@@ -1,6 +1,8 @@
 //! The built-in iterators: advancing each kind of [`IterState`].
 
+use crate::bootstrap::{bind, method, static_fn};
 use crate::object::{IterState, ObjKind};
+use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -439,5 +441,194 @@ fn utf8_width(cp: u32) -> usize {
         0x80..=0x7FF => 2,
         0x800..=0xFFFF => 3,
         _ => 4,
+    }
+}
+
+/// The iterator types: `__iter__`/`__next__`/`__length_hint__` of each,
+/// and the constructors of `enumerate`, `zip`, `map`, `filter`, `reversed`.
+pub fn register(vm: &mut Vm) {
+    // The iterators.
+    let iter_types = [
+        vm.types.list_iterator.clone(),
+        vm.types.tuple_iterator.clone(),
+        vm.types.str_iterator.clone(),
+        vm.types.range_iterator.clone(),
+        vm.types.dict_keyiterator.clone(),
+        vm.types.dict_valueiterator.clone(),
+        vm.types.dict_itemiterator.clone(),
+        vm.types.set_iterator.clone(),
+        vm.types.callable_iterator.clone(),
+        vm.types.iterator.clone(),
+        vm.types.reversed.clone(),
+        vm.types.enumerate.clone(),
+        vm.types.zip.clone(),
+        vm.types.map.clone(),
+        vm.types.filter.clone(),
+    ];
+    for ty in &iter_types {
+        method(vm, ty, "__iter__", |_, a| Ok(a.pos[0].clone()));
+        method(vm, ty, "__next__", |vm, a| {
+            let it = a.pos[0].clone();
+            match vm.next(&it)? {
+                Some(v) => Ok(v),
+                None => Err(vm.stop_iteration(Value::None)),
+            }
+        });
+        method(vm, ty, "__length_hint__", |vm, a| match a.pos[0].kind() {
+            Some(ObjKind::Iter(s)) => match crate::objects::iterators::length_hint(&s.borrow()) {
+                Some(n) => Ok(Value::Int(n as i64)),
+                None => Ok(vm.not_implemented()),
+            },
+            _ => Ok(vm.not_implemented()),
+        });
+    }
+    let e = vm.types.enumerate.clone();
+    static_fn(vm, &e, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let rest = Args {
+            pos: a.pos[1..].iter().cloned().collect(),
+            kw: a.kw,
+        };
+        if rest.pos.is_empty() && rest.kwarg("iterable").is_none() {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+        }
+        let b = bind(vm, rest, "enumerate", &["iterable", "start"], 0, 1)?;
+        // `start` is checked before the iterable, as in CPython.
+        let count = match &b[1] {
+            Some(s) => match vm.index_int(s)? {
+                Some(v) => v,
+                None => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(s)
+                    )))
+                }
+            },
+            None => Value::Int(0),
+        };
+        let it = vm.iter(b[0].as_ref().unwrap())?;
+        Ok(new_iter(cls, IterState::Enumerate { it, count }))
+    });
+    let z = vm.types.zip.clone();
+    static_fn(vm, &z, "__new__", |vm, a| {
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        let mut strict = false;
+        for (k, v) in &a.kw {
+            if crate::objects::str::str_eq(k, "strict") {
+                strict = vm.truthy(v)?;
+            } else {
+                return Err(vm.type_error(format!(
+                    "zip() got an unexpected keyword argument '{}'",
+                    crate::objects::str::text(k)
+                )));
+            }
+        }
+        let mut its = Vec::new();
+        for v in a.pos[1..].iter() {
+            its.push(vm.iter(v)?);
+        }
+        Ok(new_iter(cls, IterState::Zip { its, strict }))
+    });
+    let m = vm.types.map.clone();
+    static_fn(vm, &m, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "map")?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        if a.pos.len() < 3 {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let mut its = Vec::new();
+        for v in &a.pos[2..] {
+            its.push(vm.iter(v)?);
+        }
+        Ok(new_iter(
+            cls,
+            IterState::Map {
+                func: a.pos[1].clone(),
+                its,
+            },
+        ))
+    });
+    let f = vm.types.filter.clone();
+    static_fn(vm, &f, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "filter")?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(format!(
+                "filter expected 2 arguments, got {}",
+                a.pos.len() - 1
+            )));
+        }
+        let it = vm.iter(&a.pos[2])?;
+        Ok(new_iter(
+            cls,
+            IterState::Filter {
+                func: a.pos[1].clone(),
+                it,
+            },
+        ))
+    });
+    let r = vm.types.reversed.clone();
+    static_fn(vm, &r, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "reversed")?;
+        if a.pos.len() != 2 {
+            return Err(vm.type_error(format!(
+                "reversed expected 1 argument, got {}",
+                a.pos.len() - 1
+            )));
+        }
+        vm.reversed(&a.pos[1])
+    });
+}
+
+fn new_iter(cls: Obj, state: IterState) -> Value {
+    Value::Obj(Obj::new(cls, ObjKind::Iter(RefCell::new(state))))
+}
+
+impl Vm {
+    /// `reversed(v)`.
+    pub fn reversed(&mut self, v: &Value) -> PyResult {
+        if let Some(o) = v.as_obj() {
+            if !o.class().tdata().heap {
+                match o.kind() {
+                    ObjKind::List(l) => {
+                        let n = l.borrow().len() as isize;
+                        return Ok(new_iter(
+                            self.types.reversed.clone(),
+                            IterState::Reversed {
+                                seq: v.clone(),
+                                index: n - 1,
+                            },
+                        ));
+                    }
+                    ObjKind::Range { .. } => return Ok(crate::objects::range::reversed(self, o)),
+                    _ => {}
+                }
+            }
+        }
+        let cls = self.class_of(v).clone();
+        let name = self.names.reversed.clone();
+        match self.lookup_type_obj(&cls, &name) {
+            Some(Value::None) => {}
+            Some(m) => return self.call_method_value(&m, v.clone(), vec![]),
+            None => {
+                let g = self.names.getitem.clone();
+                let l = self.names.len.clone();
+                let is_mapping = matches!(v.kind(), Some(ObjKind::Dict(_)));
+                if !is_mapping
+                    && self.lookup_type_obj(&cls, &g).is_some()
+                    && self.lookup_type_obj(&cls, &l).is_some()
+                {
+                    let n = self.len(v)? as isize;
+                    return Ok(new_iter(
+                        self.types.reversed.clone(),
+                        IterState::Reversed {
+                            seq: v.clone(),
+                            index: n - 1,
+                        },
+                    ));
+                }
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not reversible", self.type_name(v))))
     }
 }

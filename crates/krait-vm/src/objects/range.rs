@@ -4,7 +4,9 @@
 //! integers, so ranges beyond 64 bits (`range(2**64, 2**64 + 3)`) work;
 //! iteration steps in 64 bits when every value fits.
 
+use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::{IterState, ObjKind};
+use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -337,4 +339,63 @@ pub fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     };
     let t = vm.new_tuple(items);
     vm.hash(&t)
+}
+
+/// The methods of `range`.
+pub fn register(vm: &mut Vm) {
+    let t = &vm.types;
+    let range = t.range.clone();
+    static_fn(vm, &range, "__new__", |vm, a| {
+        crate::bootstrap::no_kwargs(vm, &a, "range")?;
+        crate::objects::range::new(vm, &a.pos[1..])
+    });
+    crate::objects::tuple::register_sequence_dunders(vm, &range);
+    method(vm, &range, "__bool__", |vm, a| {
+        check_method_args(vm, &a, "__bool__", 0, 0)?;
+        match a.pos[0]
+            .as_obj()
+            .filter(|o| matches!(o.kind(), ObjKind::Range { .. }))
+        {
+            Some(o) => Ok(Value::Bool(!crate::objects::range::is_empty(o))),
+            None => Ok(Value::Bool(vm.len(&a.pos[0])? > 0)),
+        }
+    });
+    method(vm, &range, "__reversed__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(crate::objects::range::reversed(vm, &o))
+    });
+    method(vm, &range, "__hash__", |vm, a| {
+        let o = a.pos[0].as_obj().unwrap().clone();
+        Ok(Value::Int(crate::objects::range::hash(vm, &o)?))
+    });
+    method(vm, &range, "index", |vm, a| {
+        check_method_args(vm, &a, "index", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        crate::objects::range::index(vm, &o, &a.pos[1])
+    });
+    method(vm, &range, "count", |vm, a| {
+        check_method_args(vm, &a, "count", 1, 1)?;
+        let o = a.pos[0].as_obj().unwrap().clone();
+        let c = crate::objects::range::contains(vm, &o, &a.pos[1])?;
+        Ok(Value::Int(c as i64))
+    });
+    for (name, op) in [("__eq__", true), ("__ne__", false)] {
+        let f: crate::objects::function::NativeFn = if op {
+            |vm, a| range_eq(vm, &a, true)
+        } else {
+            |vm, a| range_eq(vm, &a, false)
+        };
+        method(vm, &range, name, f);
+    }
+}
+
+fn range_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
+    crate::bootstrap::check_operand(vm, a)?;
+    match (a.pos[0].as_obj(), a.pos[1].kind()) {
+        (Some(x), Some(ObjKind::Range { .. })) => {
+            let r = crate::objects::range::equal(x, a.pos[1].as_obj().unwrap());
+            Ok(Value::Bool(r == eq))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
 }

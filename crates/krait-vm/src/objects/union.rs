@@ -138,7 +138,7 @@ fn arg_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Obj(o) if o.type_data().is_some() => {
             let qual = o.tdata().qualname.borrow().clone();
             Ok(
-                match crate::objects::typeobject::class::class_module(vm, o) {
+                match crate::objects::typeobject::object::class_module(vm, o) {
                     Some(m) if m != "builtins" => format!("{m}.{qual}"),
                     _ => qual,
                 },

@@ -71,7 +71,7 @@ impl Vm {
                 r?
             }
             None => {
-                let s = crate::objects::typeobject::class::default_repr(self, v);
+                let s = crate::objects::typeobject::object::default_repr(self, v);
                 self.new_string(s)
             }
         };

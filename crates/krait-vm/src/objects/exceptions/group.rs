@@ -92,7 +92,7 @@ fn group_new(vm: &mut Vm, a: Args) -> PyResult {
     } else if cls.is_subtype(&vm.exc.exception) && !all_exceptions {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
-    let obj = crate::objects::typeobject::class::alloc_instance(vm, &cls);
+    let obj = crate::objects::typeobject::object::alloc_instance(vm, &cls);
     let Value::Obj(o) = &obj else {
         return Ok(obj);
     };

@@ -118,7 +118,7 @@ pub(crate) fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
     } else {
         cls
     };
-    let obj = crate::objects::typeobject::class::alloc_instance(vm, &cls);
+    let obj = crate::objects::typeobject::object::alloc_instance(vm, &cls);
     if let Some(d) = obj.as_obj().and_then(exc_data) {
         d.borrow_mut().args = vm.new_tuple(args.pos[1..].to_vec());
     }

@@ -1,7 +1,10 @@
 //! Type objects: name, bases, method resolution order, namespace, and the
 //! built-in layout their instances have.
 
+pub(crate) mod call;
 pub(crate) mod class;
+pub(crate) mod object;
+pub(crate) mod super_;
 
 use crate::object::{ObjKind, Object};
 use crate::value::Obj;

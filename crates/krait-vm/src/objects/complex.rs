@@ -1,0 +1,137 @@
+//! `complex`: construction from numbers and strings, repr, conjugate.
+
+use crate::bootstrap::{bind, method, static_fn};
+use crate::object::ObjKind;
+use crate::objects::function::Args;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let c = vm.types.complex.clone();
+    static_fn(vm, &c, "__new__", complex_new);
+    method(vm, &c, "__repr__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::Complex(re, im)) => {
+            Ok(vm.new_string(crate::protocol::repr::complex_repr(*re, *im)))
+        }
+        _ => Err(vm.type_error("expected complex")),
+    });
+    method(vm, &c, "conjugate", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::Complex(re, im)) => Ok(Value::Obj(Obj::new(
+            vm.types.complex.clone(),
+            ObjKind::Complex(*re, -im),
+        ))),
+        _ => Err(vm.type_error("expected complex")),
+    });
+}
+
+fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    let rest = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    let b = bind(vm, rest, "complex", &["real", "imag"], 0, 0)?;
+    let is_str =
+        |v: &Option<Value>| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Str(_)));
+    if is_str(&b[0]) && b[1].is_some() {
+        return Err(vm.type_error("complex() can't take second arg if first is a string"));
+    }
+    if is_str(&b[1]) {
+        return Err(vm.type_error("complex() second arg can't be a string"));
+    }
+    let part = |vm: &mut Vm, v: &Option<Value>, first: bool| -> PyResult<(f64, f64, bool)> {
+        match v {
+            None => Ok((0.0, 0.0, false)),
+            Some(v) => match v.kind() {
+                Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
+                Some(ObjKind::Str(s)) => {
+                    let t = s.to_string_lossy().into_owned();
+                    parse_complex(&t)
+                        .map(|(re, im)| (re, im, true))
+                        .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))
+                }
+                _ => {
+                    let cls = vm.class_of(v).clone();
+                    let key = vm.intern("__complex__");
+                    if let Some(m) = vm.lookup_type_obj(&cls, &key) {
+                        let r = vm.call_method_value(&m, v.clone(), vec![])?;
+                        return match r.kind() {
+                            Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
+                            _ => Err(vm.type_error(format!(
+                                "__complex__ returned non-complex (type {})",
+                                vm.type_name(&r)
+                            ))),
+                        };
+                    }
+                    let is_number =
+                        ["__float__", "__index__"].iter().any(|n| {
+                            let key = vm.intern(n);
+                            vm.lookup_type_obj(&cls, &key).is_some()
+                        }) || matches!(v, Value::Int(_) | Value::FloatBits(_) | Value::Truth(_));
+                    if !is_number {
+                        return Err(vm.type_error(if first {
+                            format!(
+                                "complex() first argument must be a string or a number, not '{}'",
+                                vm.type_name(v)
+                            )
+                        } else {
+                            format!(
+                                "complex() second argument must be a number, not '{}'",
+                                vm.type_name(v)
+                            )
+                        }));
+                    }
+                    Ok((vm.float_of(v)?, 0.0, false))
+                }
+            },
+        }
+    };
+    let (mut re, i1, c1) = part(vm, &b[0], true)?;
+    let (mut im, i2, c2) = part(vm, &b[1], false)?;
+    // Only complex parts mix (plain reals keep their signed zeros).
+    if c2 {
+        re -= i2;
+    }
+    if c1 && b[1].is_some() {
+        im += i1;
+    } else if c1 {
+        im = i1;
+    }
+    Ok(Value::Obj(Obj::new(cls, ObjKind::Complex(re, im))))
+}
+
+fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Split at the last sign not part of an exponent.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (&body[..i], &body[i..]),
+            None => ("", body),
+        };
+        let im = match im {
+            "" | "+" => 1.0,
+            "-" => -1.0,
+            x => crate::objects::float::methods::parse_float(x)?,
+        };
+        let re = if re.is_empty() {
+            0.0
+        } else {
+            crate::objects::float::methods::parse_float(re)?
+        };
+        return Some((re, im));
+    }
+    Some((crate::objects::float::methods::parse_float(t)?, 0.0))
+}

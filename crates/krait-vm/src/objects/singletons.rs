@@ -1,0 +1,29 @@
+//! `NoneType`, `NotImplementedType` and `ellipsis`: the types of `None`,
+//! `NotImplemented` and `...`.
+
+use crate::bootstrap::{method, static_fn};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn register(vm: &mut Vm) {
+    let none = vm.types.none.clone();
+    method(vm, &none, "__repr__", |vm, _| {
+        Ok(Value::Obj(vm.intern("None")))
+    });
+    method(vm, &none, "__bool__", |_, _| Ok(Value::Bool(false)));
+    static_fn(vm, &none, "__new__", |vm, a| {
+        if a.pos.len() > 1 || !a.kw.is_empty() {
+            return Err(vm.type_error("NoneType takes no arguments"));
+        }
+        Ok(Value::None)
+    });
+    let ni = vm.types.not_implemented_type.clone();
+    method(
+        vm,
+        &ni,
+        "__repr__",
+        |vm, _| Ok(vm.new_str("NotImplemented")),
+    );
+    let el = vm.types.ellipsis_type.clone();
+    method(vm, &el, "__repr__", |vm, _| Ok(vm.new_str("Ellipsis")));
+}

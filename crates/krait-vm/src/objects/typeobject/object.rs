@@ -1,0 +1,375 @@
+//! `object`: the base of every class. Making instances (`object.__new__`,
+//! abstract-method checks), and the default `__repr__`, `__eq__`, `__hash__`,
+//! attribute protocol, `__format__`, `__dir__` and `__init_subclass__`.
+
+use crate::bootstrap::{check_method_args, method, set_attr_str, static_fn};
+use crate::object::{ExcData, ObjKind};
+use crate::objects::function::Args;
+use crate::objects::str::{as_pystr, text};
+use crate::objects::typeobject::Layout;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+pub fn register(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    static_fn(vm, &object, "__new__", object_new);
+    method(vm, &object, "__init__", object_init);
+    method(vm, &object, "__repr__", object_repr);
+    method(vm, &object, "__str__", object_str);
+    method(vm, &object, "__hash__", object_hash);
+    method(vm, &object, "__eq__", object_eq);
+    method(vm, &object, "__ne__", object_ne);
+    method(vm, &object, "__lt__", object_cmp_not_impl);
+    method(vm, &object, "__le__", object_cmp_not_impl);
+    method(vm, &object, "__gt__", object_cmp_not_impl);
+    method(vm, &object, "__ge__", object_cmp_not_impl);
+    method(vm, &object, "__getattribute__", object_getattribute);
+    method(vm, &object, "__setattr__", object_setattr);
+    method(vm, &object, "__delattr__", object_delattr);
+    method(vm, &object, "__format__", object_format);
+    method(vm, &object, "__dir__", object_dir);
+    method(vm, &object, "__reduce_ex__", object_reduce);
+    method(vm, &object, "__sizeof__", object_sizeof);
+    crate::bootstrap::classmethod(vm, &object, "__init_subclass__", object_init_subclass);
+    crate::bootstrap::classmethod(vm, &object, "__subclasshook__", object_subclasshook);
+    let doc = vm.new_str("The base class of the class hierarchy.");
+    set_attr_str(vm, &object, "__doc__", doc);
+}
+
+pub(crate) fn type_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if o.type_data().is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "{what}: X is not a type object ({})",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// Whether a type's method `name` is the one `object` defines.
+pub(crate) fn inherits_object_method(vm: &mut Vm, cls: &Obj, name: &str) -> bool {
+    let object = vm.types.object.clone();
+    let Some(m) = vm.lookup_type(cls, name) else {
+        return true;
+    };
+    let base = vm.lookup_type(&object, name);
+    base.is_some_and(|b| b.is(&m))
+}
+
+/// A new empty instance of `cls` with the payload its layout needs.
+pub fn alloc_instance(vm: &Vm, cls: &Obj) -> Value {
+    let t = cls.tdata();
+    let kind = match t.layout {
+        Layout::Exception => ObjKind::Exception(Box::new(RefCell::new(ExcData {
+            args: Value::Obj(vm.empty_tuple.clone()),
+            cause: Value::None,
+            context: Value::None,
+            notes: Value::Null,
+            ..ExcData::default()
+        }))),
+        _ => {
+            let n = t.slots.borrow().len();
+            if n > 0 {
+                ObjKind::Slots(RefCell::new(vec![Value::Null; n]))
+            } else {
+                ObjKind::Plain
+            }
+        }
+    };
+    Value::Obj(Obj::new(cls.clone(), kind))
+}
+
+pub(crate) fn object_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(cls) = args.pos.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let cls = match cls {
+        Value::Obj(o) if o.type_data().is_some() => o.clone(),
+        other => {
+            return Err(vm.type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let excess = args.pos.len() > 1 || !args.kw.is_empty();
+    if excess {
+        if !inherits_object_method(vm, &cls, "__new__") {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if inherits_object_method(vm, &cls, "__init__") {
+            return Err(vm.type_error(format!(
+                "{}() takes no arguments",
+                cls.tdata().name.borrow()
+            )));
+        }
+    }
+    let layout = cls.tdata().layout;
+    if !matches!(layout, Layout::Object | Layout::Exception)
+        || !cls.tdata().heap
+            && !cls.is(&vm.types.object)
+            && layout != Layout::Exception
+            && !cls.tdata().base_ok
+    {
+        let base = solid_base(&cls);
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.tdata().name.borrow(),
+            base.tdata().name.borrow()
+        )));
+    }
+    if let Some(abs) = abstract_methods(vm, &cls) {
+        return Err(abs);
+    }
+    Ok(alloc_instance(vm, &cls))
+}
+
+/// TypeError for instantiating a class with abstract methods.
+fn abstract_methods(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
+    let v = crate::objects::dict::get_str(cls.object().dict()?, "__abstractmethods__")?;
+    let names = vm.iterate(&v).ok()?;
+    if names.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = names
+        .iter()
+        .filter_map(|n| n.as_obj().map(|o| text(o).into_owned()))
+        .collect();
+    names.sort();
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    Some(vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        cls.tdata().name.borrow(),
+        if names.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    )))
+}
+
+/// The nearest built-in class in the MRO.
+pub(crate) fn solid_base(cls: &Obj) -> Obj {
+    for c in cls.tdata().mro.borrow().iter() {
+        if !c.tdata().heap {
+            return c.clone();
+        }
+    }
+    cls.clone()
+}
+
+pub(crate) fn object_init(vm: &mut Vm, args: Args) -> PyResult {
+    let excess = args.pos.len() > 1 || !args.kw.is_empty();
+    if excess {
+        let cls = vm.class_of(&args.pos[0]).clone();
+        if !inherits_object_method(vm, &cls, "__init__") {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if inherits_object_method(vm, &cls, "__new__") {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                cls.tdata().name.borrow()
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `<module.Name object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
+    let cls = vm.class_of(v).clone();
+    let module = class_module(vm, &cls);
+    let name = cls.tdata().qualname.borrow().clone();
+    let addr = match v {
+        Value::Obj(o) => o.addr(),
+        _ => 0,
+    };
+    match module {
+        Some(m) if m != "builtins" => format!("<{m}.{name} object at {addr:#x}>"),
+        _ => format!("<{name} object at {addr:#x}>"),
+    }
+}
+
+pub fn class_module(vm: &mut Vm, cls: &Obj) -> Option<String> {
+    let d = cls.object().dict()?;
+    let m = crate::objects::dict::get_str(d, "__module__")?;
+    let _ = vm;
+    m.as_obj()
+        .and_then(as_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
+}
+
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__repr__", 0, 0)?;
+    let s = default_repr(vm, &args.pos[0]);
+    Ok(vm.new_string(s))
+}
+
+fn object_str(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__str__", 0, 0)?;
+    vm.repr(&args.pos[0])
+}
+
+fn object_hash(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__hash__", 0, 0)?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Obj(o) => crate::protocol::hash::hash_pointer(o.addr()),
+        other => vm.hash(other)?,
+    }))
+}
+
+fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__eq__", 1, 1)?;
+    if args.pos[0].is(&args.pos[1]) {
+        Ok(Value::Bool(true))
+    } else {
+        Ok(vm.not_implemented())
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__ne__", 1, 1)?;
+    let r = vm.compare(
+        krait_compiler::code::CompareOp::Eq,
+        &args.pos[0],
+        &args.pos[1],
+    );
+    // `__ne__` inverts `__eq__` unless that is NotImplemented.
+    let cls = vm.class_of(&args.pos[0]).clone();
+    let eq = vm.lookup_type(&cls, "__eq__");
+    match eq {
+        Some(m) => {
+            let r2 = vm.call_method_value(&m, args.pos[0].clone(), vec![args.pos[1].clone()])?;
+            drop(r);
+            if vm.is_not_implemented(&r2) {
+                return Ok(r2);
+            }
+            Ok(Value::Bool(!vm.truthy(&r2)?))
+        }
+        None => r,
+    }
+}
+
+fn object_cmp_not_impl(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "comparison", 1, 1)?;
+    Ok(vm.not_implemented())
+}
+
+fn name_arg(vm: &Vm, v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if as_pystr(o).is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn interned(vm: &mut Vm, o: Obj) -> Obj {
+    match as_pystr(&o).and_then(|s| s.as_str()) {
+        Some(s) => vm.intern(s),
+        None => o,
+    }
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__getattribute__", 1, 1)?;
+    let name = name_arg(vm, &args.pos[1])?;
+    let name = interned(vm, name);
+    let cls = vm.class_of(&args.pos[0]).clone();
+    vm.generic_getattr(&args.pos[0], &cls, &name)
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__setattr__", 2, 2)?;
+    let name = name_arg(vm, &args.pos[1])?;
+    let name = interned(vm, name);
+    let cls = vm.class_of(&args.pos[0]).clone();
+    vm.generic_setattr(&args.pos[0], &cls, &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__delattr__", 1, 1)?;
+    let name = name_arg(vm, &args.pos[1])?;
+    let name = interned(vm, name);
+    vm.generic_delattr(&args.pos[0], &name)?;
+    Ok(Value::None)
+}
+
+fn object_format(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__format__", 1, 1)?;
+    let spec = match args.pos[1].as_obj().and_then(as_pystr) {
+        Some(s) => s.to_string_lossy().into_owned(),
+        None => {
+            return Err(vm.type_error(format!(
+                "__format__() argument must be str, not {}",
+                vm.arg_type_name(&args.pos[1])
+            )))
+        }
+    };
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args.pos[0])
+        )));
+    }
+    vm.str(&args.pos[0])
+}
+
+pub(crate) fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__dir__", 0, 0)?;
+    let v = &args.pos[0];
+    let mut names: Vec<Value> = Vec::new();
+    let mut add_dict = |d: &Obj| {
+        for e in crate::objects::dict::dict_cell(d).borrow().iter() {
+            names.push(e.key.clone());
+        }
+    };
+    if let Value::Obj(o) = v {
+        if let Some(d) = o.object().dict() {
+            add_dict(d);
+        }
+    }
+    let classes: Vec<Obj> = match v {
+        Value::Obj(o) if o.type_data().is_some() => o.tdata().mro.borrow().clone(),
+        _ => vm.class_of(v).tdata().mro.borrow().clone(),
+    };
+    for c in classes {
+        if let Some(d) = c.object().dict() {
+            add_dict(d);
+        }
+    }
+    let t = crate::objects::set::table_from(vm, names)?;
+    let items: Vec<Value> = t.iter().map(|(_, v)| v.clone()).collect();
+    Ok(vm.new_list(items))
+}
+
+fn object_reduce(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.not_implemented_error("pickling is not supported"))
+}
+
+fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args(vm, &args, "__sizeof__", 0, 0)?;
+    Ok(Value::Int(
+        std::mem::size_of::<crate::object::Object>() as i64
+    ))
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let cls = match &args.pos[0] {
+            Value::Obj(o) => o.tdata().name.borrow().clone(),
+            _ => String::new(),
+        };
+        let _ = cls;
+        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn object_subclasshook(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented())
+}
