@@ -20,6 +20,11 @@ pub enum Params {
     /// Between `min` and `max` positional arguments (CPython's
     /// `_PyArg_CheckPositional`): "atan2 expected 2 arguments, got 1".
     Range { min: u8, max: u8 },
+    /// An operator method with exactly `args` arguments, which CPython
+    /// implements as a slot wrapper: "expected 1 argument, got 0" (with
+    /// `unpacked`, worded " expected 2 arguments, got 1", as the wrappers
+    /// that unpack a tuple word it).
+    Wrapper { args: u8, unpacked: bool },
     /// Named parameters, as Argument Clinic binds them: the first
     /// `posonly` only by position, at most `positional` by position, the
     /// first `required` required. The function gets one positional
@@ -96,6 +101,15 @@ impl FunctionDef {
         }
     }
 
+    /// An operator method taking exactly `args` arguments (see
+    /// [`Params::Wrapper`]).
+    pub const fn wrapper(self, args: u8, unpacked: bool) -> FunctionDef {
+        FunctionDef {
+            params: Params::Wrapper { args, unpacked },
+            ..self
+        }
+    }
+
     pub const fn args(self, min: u8, max: u8) -> FunctionDef {
         FunctionDef {
             params: Params::Range { min, max },
@@ -135,51 +149,77 @@ impl BuiltinFunction {
         }
     }
 
+    /// Whether calls rebuild their arguments (`Params::Named`) rather than
+    /// only having them checked.
+    #[inline(always)]
+    pub fn rebinds_args(&self) -> bool {
+        matches!(self.params, Params::Named { .. })
+    }
+
     /// Checks `args` (whose first `skip` values are the receiver) against
-    /// the declared parameters; `Named` parameters come back in
-    /// declaration order.
-    #[inline]
-    pub fn bind_args(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
+    /// the declared parameters, for all but `Params::Named` (see
+    /// [`BuiltinFunction::bind_named`]). Borrowing keeps the hot call
+    /// paths free of moving the argument list in and out.
+    #[inline(always)]
+    pub fn check_args(&self, vm: &Vm, args: &Args, skip: usize) -> PyResult<()> {
         let n = args.pos.len().saturating_sub(skip);
         let ok = match self.params {
-            Params::Unchecked => true,
+            Params::Unchecked | Params::Named { .. } => true,
             Params::NoArgs => n == 0 && args.kw.is_empty(),
             Params::One => n == 1 && args.kw.is_empty(),
             Params::Range { min, max } => {
                 args.kw.is_empty() && n >= min as usize && n <= max as usize
             }
-            Params::Named { .. } => return self.bind_named(vm, args, skip),
+            Params::Wrapper { args: k, .. } => args.kw.is_empty() && n == k as usize,
         };
         if ok {
-            Ok(args)
+            Ok(())
         } else {
-            Err(self.arity_error(vm, &args, n))
+            Err(self.arity_error(vm, args, n))
         }
+    }
+
+    /// Checks and binds `args` whatever the parameters: `Params::Named`
+    /// come back one per name, in declaration order.
+    pub fn bind_args(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
+        if self.rebinds_args() {
+            return self.bind_named(vm, args, skip);
+        }
+        self.check_args(vm, &args, skip)?;
+        Ok(args)
     }
 
     #[cold]
     fn arity_error(&self, vm: &Vm, args: &Args, n: usize) -> Obj {
-        if !args.kw.is_empty() && self.params != Params::NoArgs {
-            return vm.type_error(format!(
-                "{}() takes no keyword arguments",
-                self.qualified_name()
-            ));
+        if !args.kw.is_empty() {
+            // Operator methods are slot wrappers in CPython, named so.
+            return vm.type_error(if is_slot_wrapper(self.name) {
+                format!("wrapper {}() takes no keyword arguments", self.name)
+            } else {
+                format!("{}() takes no keyword arguments", self.qualified_name())
+            });
         }
         let msg = match self.params {
-            Params::NoArgs => {
-                return crate::eval::call::no_args_error(vm, self, n + args.kw.len());
-            }
+            Params::NoArgs => return crate::eval::call::no_args_error(vm, self, n),
             Params::One => format!(
                 "{}() takes exactly one argument ({n} given)",
                 self.qualified_name()
             ),
             Params::Range { min, max } => expected_count(self.name, min as usize, max as usize, n),
+            Params::Wrapper { args, unpacked } => {
+                let name = if unpacked { " " } else { "" };
+                let s = if args == 1 { "" } else { "s" };
+                format!("{name}expected {args} argument{s}, got {n}")
+            }
             Params::Unchecked | Params::Named { .. } => unreachable!("checked elsewhere"),
         };
         vm.type_error(msg)
     }
 
-    fn bind_named(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
+    /// Binds `Params::Named` arguments: one positional value per name
+    /// (`Value::Null` where not given), with Argument Clinic's errors.
+    #[cold]
+    pub fn bind_named(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
         let Params::Named {
             names,
             posonly,
@@ -277,4 +317,14 @@ pub(crate) fn expected_count(name: &str, min: usize, max: usize, n: usize) -> St
             plural(max)
         )
     }
+}
+
+/// Whether CPython implements a built-in type's method of this name as a
+/// slot wrapper (most dunders) rather than a method descriptor.
+pub(crate) fn is_slot_wrapper(name: &str) -> bool {
+    let method_dunder = matches!(
+        name,
+        "__floor__" | "__ceil__" | "__trunc__" | "__reversed__" | "__complex__"
+    );
+    name.starts_with("__") && name.ends_with("__") && !method_dunder
 }

@@ -19,7 +19,7 @@ pub use convert::*;
 pub use function::{FunctionDef, FunctionKind, Params};
 pub use module::{add_attr, add_methods, native_function, ModuleDef};
 
-pub(crate) use function::expected_count;
+pub(crate) use function::{expected_count, is_slot_wrapper};
 
 /// The operators `Vm::binary_op` applies.
 pub use krait_compiler::code::{BinOp, CompareOp};

@@ -25,13 +25,22 @@ impl Vm {
                 let f = b.func;
                 if b.receiver.is_null() {
                     check_unbound_receiver(self, b, args.pos.first())?;
-                    let args = b.bind_args(self, args, b.receiver_count())?;
+                    if b.rebinds_args() {
+                        let args = b.bind_named(self, args, b.receiver_count())?;
+                        return f(self, args);
+                    }
+                    b.check_args(self, &args, b.receiver_count())?;
                     f(self, args)
                 } else {
                     let mut pos: SmallVec<[Value; 6]> = SmallVec::with_capacity(args.pos.len() + 1);
                     pos.push(b.receiver.clone());
                     pos.extend(args.pos);
-                    let args = b.bind_args(self, Args { pos, kw: args.kw }, 1)?;
+                    let args = Args { pos, kw: args.kw };
+                    if b.rebinds_args() {
+                        let args = b.bind_named(self, args, 1)?;
+                        return f(self, args);
+                    }
+                    b.check_args(self, &args, 1)?;
                     f(self, args)
                 }
             }
@@ -489,13 +498,7 @@ pub(crate) fn no_args_error(
     n: usize,
 ) -> Obj {
     let name = b.name;
-    // Dunders that are plain methods in CPython (not slot wrappers) word
-    // it as methods do.
-    let method_dunder = matches!(
-        name,
-        "__floor__" | "__ceil__" | "__trunc__" | "__reversed__" | "__complex__"
-    );
-    if name.starts_with("__") && name.ends_with("__") && !method_dunder {
+    if crate::api::is_slot_wrapper(name) {
         vm.type_error(format!("expected 0 arguments, got {n}"))
     } else {
         let owner = b

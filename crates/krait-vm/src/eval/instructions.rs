@@ -696,7 +696,12 @@ impl Vm {
             pos,
             kw: Vec::new(),
         };
-        let args = b.bind_args(self, args, skip)?;
+        let args = if b.rebinds_args() {
+            b.bind_named(self, args, skip)?
+        } else {
+            b.check_args(self, &args, skip)?;
+            args
+        };
         let r = (b.func)(self, args)?;
         self.stack.push(r);
         Ok(())

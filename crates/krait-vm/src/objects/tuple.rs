@@ -150,21 +150,29 @@ pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
             _ => Ok(vm.not_implemented()),
         }
     });
-    for name in ["__mul__", "__rmul__"] {
-        method(vm, ty, name, |vm, a| {
-            check_method_args(vm, &a, "__mul__", 1, 1)?;
-            let x = match a.pos[0].kind() {
-                Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
-                _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),
-            };
-            Ok(crate::protocol::sequence::native_binop(
-                vm,
-                krait_compiler::code::BinOp::Multiply,
-                &x,
-                &a.pos[1],
-            )?
-            .unwrap_or_else(|| vm.not_implemented()))
-        });
-    }
+    method(vm, ty, "__mul__", |vm, a| {
+        crate::bootstrap::check_repeat_args(vm, &a, "__mul__")?;
+        sequence_repeat(vm, a)
+    });
+    method(vm, ty, "__rmul__", |vm, a| {
+        crate::bootstrap::check_repeat_args(vm, &a, "__rmul__")?;
+        sequence_repeat(vm, a)
+    });
     let _: fn(&mut Vm, crate::objects::function::Args) -> PyResult = |_, _| Ok(Value::None);
+}
+
+/// `seq * n` and `n * seq` as methods: the repetition, once the arguments
+/// are checked.
+fn sequence_repeat(vm: &mut Vm, a: crate::objects::function::Args) -> PyResult {
+    let x = match a.pos[0].kind() {
+        Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
+        _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),
+    };
+    Ok(crate::protocol::sequence::native_binop(
+        vm,
+        krait_compiler::code::BinOp::Multiply,
+        &x,
+        &a.pos[1],
+    )?
+    .unwrap_or_else(|| vm.not_implemented()))
 }

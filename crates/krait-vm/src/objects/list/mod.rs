@@ -2,7 +2,8 @@
 
 pub(crate) mod sort_native;
 
-use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
+use crate::bootstrap::{bind, check_method_args};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -11,14 +12,24 @@ use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let l = vm.types.list.clone();
-    static_fn(vm, &l, "__new__", |_, a| {
+    add_methods(vm, &l, METHODS);
+    crate::objects::tuple::register_sequence_dunders(vm, &l);
+    add_methods(vm, &l, DUNDERS);
+    let h = vm.intern("__hash__");
+    let d = l.object().dict().unwrap().clone();
+    crate::objects::dict::set_str(vm, &d, h, Value::None);
+}
+
+/// `list`'s methods, in the order its namespace lists them.
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |_, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
         Ok(Value::Obj(Obj::new(
             cls,
             ObjKind::List(RefCell::new(Vec::new())),
         )))
-    });
-    method(vm, &l, "__init__", |vm, a| {
+    }),
+    FunctionDef::method("__init__", |vm, a| {
         check_method_args(vm, &a, "list", 0, 1)?;
         let items = match a.pos.get(1) {
             Some(v) => vm.iterate(v)?,
@@ -26,20 +37,19 @@ pub fn register(vm: &mut Vm) {
         };
         *items_of(vm, &a.pos[0])?.borrow_mut() = items;
         Ok(Value::None)
-    });
-    method(vm, &l, "append", |vm, a| {
-        check_method_args(vm, &a, "append", 1, 1)?;
+    }),
+    FunctionDef::method("append", |vm, a| {
         items_of(vm, &a.pos[0])?.borrow_mut().push(a.pos[1].clone());
         Ok(Value::None)
-    });
-    method(vm, &l, "extend", |vm, a| {
-        check_method_args(vm, &a, "extend", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("extend", |vm, a| {
         let items = vm.iterate(&a.pos[1])?;
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);
         Ok(Value::None)
-    });
-    method(vm, &l, "pop", |vm, a| {
-        check_method_args(vm, &a, "pop", 0, 1)?;
+    })
+    .one(),
+    FunctionDef::method("pop", |vm, a| {
         let idx = match a.pos.get(1) {
             Some(v) => vm.index_i64(v)?.ok_or_else(|| {
                 vm.type_error(format!(
@@ -62,9 +72,9 @@ pub fn register(vm: &mut Vm) {
             return Err(vm.index_error("pop index out of range"));
         }
         Ok(items.remove(j as usize))
-    });
-    method(vm, &l, "insert", |vm, a| {
-        check_method_args(vm, &a, "insert", 2, 2)?;
+    })
+    .args(0, 1),
+    FunctionDef::method("insert", |vm, a| {
         let idx = vm.index_i64(&a.pos[1])?.unwrap_or(0);
         let cell = items_of(vm, &a.pos[0])?;
         let mut items = cell.borrow_mut();
@@ -76,9 +86,9 @@ pub fn register(vm: &mut Vm) {
         };
         items.insert(j as usize, a.pos[2].clone());
         Ok(Value::None)
-    });
-    method(vm, &l, "remove", |vm, a| {
-        check_method_args(vm, &a, "remove", 1, 1)?;
+    })
+    .args(2, 2),
+    FunctionDef::method("remove", |vm, a| {
         let i = position(vm, &a.pos[0], &a.pos[1], 0, usize::MAX)?;
         match i {
             Some(i) => {
@@ -89,9 +99,9 @@ pub fn register(vm: &mut Vm) {
             }
             None => Err(vm.value_error("list.remove(x): x not in list")),
         }
-    });
-    method(vm, &l, "index", |vm, a| {
-        check_method_args(vm, &a, "index", 1, 3)?;
+    })
+    .one(),
+    FunctionDef::method("index", |vm, a| {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as i64;
         let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
         let start = match a.pos.get(2) {
@@ -109,9 +119,9 @@ pub fn register(vm: &mut Vm) {
                 Err(vm.value_error(format!("{r} is not in list")))
             }
         }
-    });
-    method(vm, &l, "count", |vm, a| {
-        check_method_args(vm, &a, "count", 1, 1)?;
+    })
+    .args(1, 3),
+    FunctionDef::method("count", |vm, a| {
         let items = items_of(vm, &a.pos[0])?.borrow().clone();
         let mut n = 0;
         for it in items {
@@ -120,47 +130,50 @@ pub fn register(vm: &mut Vm) {
             }
         }
         Ok(Value::Int(n))
-    });
-    method(vm, &l, "reverse", |vm, a| {
-        check_method_args(vm, &a, "reverse", 0, 0)?;
+    })
+    .one(),
+    FunctionDef::method("reverse", |vm, a| {
         items_of(vm, &a.pos[0])?.borrow_mut().reverse();
         Ok(Value::None)
-    });
-    method(vm, &l, "clear", |vm, a| {
-        check_method_args(vm, &a, "clear", 0, 0)?;
+    })
+    .no_args(),
+    FunctionDef::method("clear", |vm, a| {
         let old = std::mem::take(&mut *items_of(vm, &a.pos[0])?.borrow_mut());
         crate::object::drop_in_reverse(old);
         Ok(Value::None)
-    });
-    method(vm, &l, "copy", |vm, a| {
-        check_method_args(vm, &a, "copy", 0, 0)?;
+    })
+    .no_args(),
+    FunctionDef::method("copy", |vm, a| {
         let items = items_of(vm, &a.pos[0])?.borrow().clone();
         Ok(vm.new_list(items))
-    });
-    method(vm, &l, "sort", list_sort);
-    crate::objects::tuple::register_sequence_dunders(vm, &l);
-    method(vm, &l, "__setitem__", |vm, a| {
-        check_method_args(vm, &a, "__setitem__", 2, 2)?;
+    })
+    .no_args(),
+    FunctionDef::method("sort", list_sort),
+];
+
+/// The operator methods `list` has beyond the sequence ones it shares with
+/// `tuple`.
+const DUNDERS: &[FunctionDef] = &[
+    FunctionDef::method("__setitem__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         vm.native_setitem(&o, a.pos[1].clone(), Some(a.pos[2].clone()))
             .unwrap_or(Ok(()))?;
         Ok(Value::None)
-    });
-    method(vm, &l, "__delitem__", |vm, a| {
-        check_method_args(vm, &a, "__delitem__", 1, 1)?;
+    })
+    .wrapper(2, true),
+    FunctionDef::method("__delitem__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         vm.native_setitem(&o, a.pos[1].clone(), None)
             .unwrap_or(Ok(()))?;
         Ok(Value::None)
-    });
-    method(vm, &l, "__iadd__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
+    })
+    .wrapper(1, false),
+    FunctionDef::method("__iadd__", |vm, a| {
         let items = vm.iterate(&a.pos[1])?;
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);
         Ok(a.pos[0].clone())
-    });
-    method(vm, &l, "__imul__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
+    }).wrapper(1, false),
+    FunctionDef::method("__imul__", |vm, a| {
         let Some(n) = vm.index_i64(&a.pos[1])? else {
             return Ok(vm.not_implemented());
         };
@@ -173,8 +186,8 @@ pub fn register(vm: &mut Vm) {
         *items.borrow_mut() = out;
         crate::object::drop_in_reverse(orig);
         Ok(a.pos[0].clone())
-    });
-    method(vm, &l, "__reversed__", |vm, a| {
+    }).wrapper(1, false),
+    FunctionDef::method("__reversed__", |vm, a| {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as isize;
         Ok(Value::Obj(Obj::new(
             vm.types.reversed.clone(),
@@ -183,11 +196,9 @@ pub fn register(vm: &mut Vm) {
                 index: n - 1,
             })),
         )))
-    });
-    let h = vm.intern("__hash__");
-    let d = l.object().dict().unwrap().clone();
-    crate::objects::dict::set_str(vm, &d, h, Value::None);
-}
+    })
+    .no_args(),
+];
 
 fn items_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Value>>> {
     match v.kind() {

@@ -55,18 +55,14 @@ pub fn register(vm: &mut Vm) {
             None => Ok(vm.not_implemented()),
         }
     });
-    for name in ["__mul__", "__rmul__"] {
-        method(vm, &s, name, |vm, a| {
-            check_method_args(vm, &a, "__mul__", 1, 1)?;
-            let x = this(vm, &a)?;
-            match repeat_count(vm, &a.pos[1])? {
-                Some(n) => {
-                    Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize))))
-                }
-                None => Ok(vm.not_implemented()),
-            }
-        });
-    }
+    method(vm, &s, "__mul__", |vm, a| {
+        crate::bootstrap::check_repeat_args(vm, &a, "__mul__")?;
+        str_repeat(vm, a)
+    });
+    method(vm, &s, "__rmul__", |vm, a| {
+        crate::bootstrap::check_repeat_args(vm, &a, "__rmul__")?;
+        str_repeat(vm, a)
+    });
     method(vm, &s, "__mod__", |vm, a| {
         crate::bootstrap::check_operand(vm, &a)?;
         let plain = vm.new_pystr(PyStr::from_wtf8(this(vm, &a)?.as_bytes().to_vec()));
@@ -1043,4 +1039,14 @@ fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
             e
         }
     })
+}
+
+/// `seq * n` and `n * seq` as methods: the repetition, once the arguments
+/// are checked.
+fn str_repeat(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?;
+    match repeat_count(vm, &a.pos[1])? {
+        Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
+        None => Ok(vm.not_implemented()),
+    }
 }
