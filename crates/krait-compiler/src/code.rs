@@ -9,7 +9,7 @@
 
 use dashu_int::IBig;
 use krait_syntax::ast::Loc;
-use krait_syntax::pystring::PyString;
+use krait_values::text::PyString;
 use std::rc::Rc;
 
 /// Binary operators, in-place forms included, numbered as CPython's

@@ -4,7 +4,8 @@
 //! instructions (each is one unit here), and jump arguments are offsets.
 
 use crate::code::*;
-use krait_syntax::pystring::{float_repr, write_bytes_repr, write_str_repr};
+use krait_values::float::float_repr;
+use krait_values::text::{write_bytes_repr, write_str_repr};
 use std::fmt::Write;
 
 const OPNAME_WIDTH: usize = 20;

@@ -120,7 +120,7 @@ fn binary(l: &Const, op: Operator, r: &Const) -> Option<Const> {
                     if b == zero {
                         return None;
                     }
-                    let (q, m) = floor_divmod(&a, &b);
+                    let (q, m) = krait_values::int::floor_divmod(&a, &b);
                     if op == FloorDiv {
                         q
                     } else {
@@ -185,7 +185,7 @@ fn binary(l: &Const, op: Operator, r: &Const) -> Option<Const> {
             if a.char_len().checked_mul(n)? > MAX_STR_SIZE {
                 return None;
             }
-            let mut s = krait_syntax::pystring::PyString::new();
+            let mut s = krait_values::text::PyString::new();
             for _ in 0..n {
                 s.push_pystr(a);
             }
@@ -201,17 +201,5 @@ fn num_f64(c: &Const) -> Option<f64> {
         Const::Float(f) => Some(*f),
         Const::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
         _ => None,
-    }
-}
-
-/// Python's floor division and modulo: the remainder has the divisor's sign.
-pub fn floor_divmod(a: &IBig, b: &IBig) -> (IBig, IBig) {
-    let q = a / b;
-    let r = a - &q * b;
-    let zero = IBig::from(0);
-    if r != zero && ((r < zero) != (*b < zero)) {
-        (q - IBig::from(1), r + b)
-    } else {
-        (q, r)
     }
 }

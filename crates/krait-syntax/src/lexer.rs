@@ -576,7 +576,7 @@ impl<'src> Lexer<'src> {
         }
         let (pos, c) = bad.unwrap_or((start, text.chars().next().unwrap()));
         self.pos = pos + c.len_utf8();
-        let msg = if crate::pystring::is_printable(c as u32) {
+        let msg = if krait_values::text::is_printable(c as u32) {
             format!("invalid character '{}' (U+{:04X})", c, c as u32)
         } else {
             format!("invalid non-printable character U+{:04X}", c as u32)

@@ -13,7 +13,6 @@ pub mod error;
 pub mod lexer;
 pub mod literals;
 pub mod parser;
-pub mod pystring;
 pub mod source;
 pub mod token;
 pub mod tokenize;

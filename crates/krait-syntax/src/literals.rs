@@ -1,8 +1,8 @@
 //! Decoding the text of literals: string prefixes, escape sequences and
 //! numbers, with CPython's error messages.
 
-use crate::pystring::PyString;
 use dashu_int::IBig;
+use krait_values::text::PyString;
 
 /// The parts of a string token: its prefix flags and the text between the quotes.
 #[derive(Clone, Copy, Debug)]

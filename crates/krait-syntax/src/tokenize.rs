@@ -4,8 +4,8 @@
 
 use crate::error::SyntaxError;
 use crate::lexer::Lexer;
-use crate::pystring::write_str_repr;
 use crate::token::{TokKind, Token};
+use krait_values::text::write_str_repr;
 use std::fmt::Write;
 
 /// Lists the tokens of a source file. `exact` prints operator names

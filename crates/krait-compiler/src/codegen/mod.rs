@@ -861,7 +861,7 @@ impl Unit<'_> {
 }
 
 /// The docstring of a body: its first statement, if a string constant.
-pub(crate) fn docstring(body: &[Stmt]) -> Option<&krait_syntax::pystring::PyString> {
+pub(crate) fn docstring(body: &[Stmt]) -> Option<&krait_values::text::PyString> {
     match &body.first()?.kind {
         StmtKind::Expr { value } => match &value.kind {
             ExprKind::Constant {

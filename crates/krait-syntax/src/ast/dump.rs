@@ -3,7 +3,8 @@
 //! optional fields left out when absent, then the location attributes.
 
 use super::nodes::*;
-use crate::pystring::{float_repr, write_bytes_repr, write_str_repr};
+use krait_values::float::float_repr;
+use krait_values::text::{write_bytes_repr, write_str_repr};
 
 pub fn dump_module(m: &Mod) -> String {
     let mut out = String::with_capacity(4096);

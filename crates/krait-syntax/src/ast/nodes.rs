@@ -2,8 +2,8 @@
 //! `ast` module has it, so that `ast::dump` can print exactly what
 //! `ast.dump(tree, include_attributes=True)` prints.
 
-use crate::pystring::PyString;
 use dashu_int::IBig;
+use krait_values::text::PyString;
 
 /// A source range as CPython's AST records it: 1-based lines, and columns as
 /// UTF-8 byte offsets from the start of the line.

@@ -4,7 +4,8 @@
 //! for infinity.
 
 use super::nodes::*;
-use crate::pystring::{float_repr, write_bytes_repr, write_str_repr, PyString};
+use krait_values::float::float_repr;
+use krait_values::text::{write_bytes_repr, write_str_repr, PyString};
 
 const PR_TUPLE: u8 = 0;
 const PR_TEST: u8 = 1;

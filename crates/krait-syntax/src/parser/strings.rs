@@ -12,8 +12,8 @@ use crate::ast::*;
 use crate::error::SyntaxError;
 use crate::lexer::Lexer;
 use crate::literals::{decode_bytes_escapes, decode_str_escapes, split_string_token, StringToken};
-use crate::pystring::PyString;
 use crate::token::{TokKind as T, Token};
+use krait_values::text::PyString;
 
 /// CPython's limit on nested format specs (`f"{x:{y:{z}}}"` is too deep).
 const MAX_FSTRING_NESTING: u32 = 2;

@@ -7,7 +7,8 @@ use crate::objects::str::value_pystr;
 use crate::objects::str::PyStr;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_syntax::pystring::{float_repr, write_bytes_repr, write_str_repr};
+use krait_values::float::float_repr;
+use krait_values::text::{write_bytes_repr, write_str_repr};
 
 /// `repr` of a complex number: `(1+2j)`, `1j`, `(-0+1j)`.
 pub fn complex_repr(re: f64, im: f64) -> String {

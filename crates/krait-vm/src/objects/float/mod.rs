@@ -91,5 +91,5 @@ pub fn pow(vm: &mut Vm, x: f64, y: f64) -> PyResult {
 
 /// The repr of a float: shortest round-trip digits, CPython's layout.
 pub fn repr(x: f64) -> String {
-    krait_syntax::pystring::float_repr(x, true)
+    krait_values::float::float_repr(x, true)
 }

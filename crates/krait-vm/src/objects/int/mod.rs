@@ -173,7 +173,7 @@ pub fn binop_big(vm: &mut Vm, op: BinOp, x: &IBig, y: &IBig) -> PyResult<Option<
                     "integer division or modulo by zero"
                 }));
             }
-            let (q, r) = krait_compiler::fold::floor_divmod(x, y);
+            let (q, r) = krait_values::int::floor_divmod(x, y);
             vm.new_int(if op == BinOp::FloorDivide { q } else { r })
         }
         BinOp::TrueDivide => {

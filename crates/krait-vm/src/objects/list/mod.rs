@@ -172,7 +172,8 @@ const DUNDERS: &[FunctionDef] = &[
         let items = vm.iterate(&a.pos[1])?;
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);
         Ok(a.pos[0].clone())
-    }).wrapper(1, false),
+    })
+    .wrapper(1, false),
     FunctionDef::method("__imul__", |vm, a| {
         let Some(n) = vm.index_i64(&a.pos[1])? else {
             return Ok(vm.not_implemented());
@@ -186,7 +187,8 @@ const DUNDERS: &[FunctionDef] = &[
         *items.borrow_mut() = out;
         crate::object::drop_in_reverse(orig);
         Ok(a.pos[0].clone())
-    }).wrapper(1, false),
+    })
+    .wrapper(1, false),
     FunctionDef::method("__reversed__", |vm, a| {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as isize;
         Ok(Value::Obj(Obj::new(

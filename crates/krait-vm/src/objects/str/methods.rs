@@ -185,7 +185,7 @@ pub fn register(vm: &mut Vm) {
         check_method_args(vm, &a, "isprintable", 0, 0)?;
         let t = this(vm, &a)?;
         // Printable as repr() decides it (an empty str is printable).
-        let ok = t.code_points().all(krait_syntax::pystring::is_printable);
+        let ok = t.code_points().all(krait_values::text::is_printable);
         Ok(Value::Bool(ok))
     });
     method(vm, &s, "isupper", |vm, a| {

@@ -1,7 +1,7 @@
 //! The payload of a `str`: immutable text with its length in code points,
 //! an is-ASCII flag (O(1) indexing when set) and a cached hash.
 //!
-//! Text is stored as "generalised UTF-8" (see `krait_syntax::pystring`):
+//! Text is stored as "generalised UTF-8" (see `krait_values::text`):
 //! UTF-8, except that lone surrogates, legal in Python strings, are
 //! stored with UTF-8's three-byte pattern. Without surrogates the bytes
 //! are valid UTF-8 and [`PyStr::as_str`] borrows them.
@@ -217,10 +217,10 @@ impl Ord for PyStr {
     }
 }
 
-pub use krait_syntax::pystring::push_code_point;
+pub use krait_values::text::push_code_point;
 
 /// Code points of generalised UTF-8: the front end's decoder.
-pub type WtfChars<'a> = krait_syntax::pystring::CodePoints<'a>;
+pub type WtfChars<'a> = krait_values::text::CodePoints<'a>;
 
 // ---- helpers on str objects used throughout the VM ----
 
