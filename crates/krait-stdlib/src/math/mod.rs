@@ -9,9 +9,7 @@ mod integer;
 mod libm;
 mod sum;
 
-use krait_vm::api::{
-    add_attr, big_int, float_value, FunctionDef as F, ModuleDef, Obj, PyResult, Value, Vm,
-};
+use krait_vm::api::{add_attr, big_int, FunctionDef as F, ModuleDef, Obj, PyResult, Value, Vm};
 
 pub const MODULE: ModuleDef = ModuleDef {
     name: "math",
@@ -161,8 +159,8 @@ fn rounding(vm: &mut Vm, v: &Value, dunder: &str, f: fn(f64) -> f64) -> PyResult
         Value::Truth(b) => return Ok(Value::Int(*b as i64)),
         _ => {}
     }
-    if let Some(x) = float_value(v).filter(|_| matches!(v, Value::FloatBits(_))) {
-        return vm.int_from_f64(f(x));
+    if let Value::FloatBits(bits) = v {
+        return vm.int_from_f64(f(f64::from_bits(*bits)));
     }
     if let Some(m) = vm.special_method(v, dunder) {
         return vm.call_method_value(&m, v.clone(), vec![]);
