@@ -28,6 +28,9 @@ pub fn set_bases(vm: &Vm, ty: &Obj, bases: &[Obj]) {
     }
     let mro = crate::objects::typeobject::c3_mro(ty, bases).unwrap_or_else(|_| vec![ty.clone()]);
     *t.mro.borrow_mut() = mro;
+    if let Some(base) = bases.first() {
+        crate::objects::typeobject::slots::inherit_from_base(ty, base);
+    }
     ty.object().dict_or_init(|| new_namespace(vm));
 }
 
@@ -143,6 +146,8 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::iterators::register(vm);
     crate::objects::generic_alias::register(vm);
     crate::objects::mappingproxy::register(vm);
+    crate::objects::module::register(vm);
+    crate::objects::code::register(vm);
     crate::objects::singletons::register(vm);
     crate::objects::complex::register(vm);
     crate::objects::exceptions::methods::register(vm);

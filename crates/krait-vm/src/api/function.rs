@@ -193,7 +193,12 @@ impl BuiltinFunction {
     fn arity_error(&self, vm: &Vm, args: &Args, n: usize) -> Obj {
         if !args.kw.is_empty() {
             // Operator methods are slot wrappers in CPython, named so.
-            return vm.type_error(if is_slot_wrapper(self.name) {
+            let wrapper = match self.params {
+                Params::Wrapper { .. } => true,
+                Params::Unchecked => is_slot_wrapper(self.name),
+                _ => false,
+            };
+            return vm.type_error(if wrapper {
                 format!("wrapper {}() takes no keyword arguments", self.name)
             } else {
                 format!("{}() takes no keyword arguments", self.qualified_name())

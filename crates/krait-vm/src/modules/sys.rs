@@ -2,6 +2,7 @@
 
 use crate::bootstrap::{check_args, check_method_args, function, method, set_attr_str};
 use crate::object::ObjKind;
+use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::objects::typeobject::{Layout, TypeData};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -464,6 +465,27 @@ fn struct_fields(type_name: &str) -> &'static [&'static str] {
     }
 }
 
+/// The struct sequences' slots: `tuple`'s, but for the repr.
+struct StructSequence;
+
+impl NativeType for StructSequence {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let cls_name = o.class().type_name();
+            let fields = struct_fields(&cls_name);
+            let ObjKind::Tuple(items) = o.kind() else {
+                unreachable!("struct sequences are tuples")
+            };
+            let mut parts = Vec::new();
+            for (f, v) in fields.iter().zip(items.iter()) {
+                parts.push(format!("{f}={}", vm.repr_string(v)?));
+            }
+            Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
+        }),
+        ..*<crate::objects::tuple::TupleType as NativeType>::SLOTS
+    };
+}
+
 /// A tuple whose items are also named attributes (CPython's "struct
 /// sequence", like `sys.version_info`), of a new tuple subclass `name`.
 fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) -> Value {
@@ -506,18 +528,7 @@ fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) 
         ));
         set_attr_str(vm, &cls, field, prop);
     }
-    crate::bootstrap::method(vm, &cls, "__repr__", |vm, a| {
-        let cls_name = vm.class_of(&a.pos[0]).type_name();
-        let fields = struct_fields(&cls_name);
-        let Some(ObjKind::Tuple(items)) = a.pos[0].kind() else {
-            return Ok(vm.new_str(""));
-        };
-        let mut parts = Vec::new();
-        for (f, v) in fields.iter().zip(items.iter()) {
-            parts.push(format!("{f}={}", vm.repr_string(v)?));
-        }
-        Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
-    });
+    crate::objects::typeobject::slots::install::<StructSequence>(vm, &cls);
     Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice())))
 }
 

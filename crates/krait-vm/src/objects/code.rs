@@ -2,6 +2,7 @@
 //! constants made into values and its names interned.
 
 use crate::object::ObjKind;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
 use krait_compiler::code::{Code, Const, Instr};
@@ -211,4 +212,27 @@ impl Vm {
             }
         }
     }
+}
+
+pub struct CodeType;
+
+impl NativeType for CodeType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::Code(c) = o.kind() else {
+            unreachable!("code slots are installed on code")
+        };
+        let r = format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.code.name,
+            o.addr(),
+            c.code.filename,
+            c.code.first_lineno
+        );
+        Ok(vm.new_string(r))
+    });
+}
+
+pub fn register(vm: &mut Vm) {
+    let code = vm.types.code.clone();
+    install::<CodeType>(vm, &code);
 }

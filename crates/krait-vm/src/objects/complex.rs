@@ -3,6 +3,7 @@
 use crate::bootstrap::{bind, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -10,11 +11,10 @@ pub fn register(vm: &mut Vm) {
     let c = vm.types.complex.clone();
     static_fn(vm, &c, "__new__", complex_new);
     method(vm, &c, "__repr__", |vm, a| match a.pos[0].kind() {
-        Some(ObjKind::Complex(re, im)) => {
-            Ok(vm.new_string(crate::protocol::repr::complex_repr(*re, *im)))
-        }
+        Some(ObjKind::Complex(re, im)) => Ok(vm.new_string(repr(*re, *im))),
         _ => Err(vm.type_error("expected complex")),
     });
+    install::<ComplexType>(vm, &c);
     method(vm, &c, "conjugate", |vm, a| match a.pos[0].kind() {
         Some(ObjKind::Complex(re, im)) => Ok(Value::Obj(Obj::new(
             vm.types.complex.clone(),
@@ -134,4 +134,27 @@ fn parse_complex(text: &str) -> Option<(f64, f64)> {
         return Some((re, im));
     }
     Some((crate::objects::float::methods::parse_float(t)?, 0.0))
+}
+
+pub struct ComplexType;
+
+impl NativeType for ComplexType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| match o.kind() {
+        ObjKind::Complex(re, im) => Ok(vm.new_string(repr(*re, *im))),
+        _ => unreachable!("complex slots are installed on complex"),
+    });
+}
+
+/// `repr` of a complex number: `(1+2j)`, `1j`, `(-0+1j)`.
+pub fn repr(re: f64, im: f64) -> String {
+    let part = |x: f64| krait_values::float::float_repr(x, false);
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", part(im));
+    }
+    let sign = if im.is_sign_negative() && !im.is_nan() {
+        "-"
+    } else {
+        "+"
+    };
+    format!("({}{}{}j)", part(re), sign, part(im.abs()))
 }

@@ -4,11 +4,14 @@
 use crate::bootstrap::{bind, check_method_args, method, static_fn};
 use crate::object::{ObjKind, Property};
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
+    let member = vm.types.member_descriptor.clone();
+    install::<MemberType>(vm, &member);
     let prop = vm.types.property.clone();
     // Arguments are bound in `__new__`: property objects are immutable.
     static_fn(vm, &prop, "__new__", |vm, a| {
@@ -147,4 +150,21 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
             name,
         })),
     )))
+}
+
+/// The descriptor of a `__slots__` entry.
+pub struct MemberType;
+
+impl NativeType for MemberType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::Member { name, owner, .. } = o.kind() else {
+            unreachable!("member slots are installed on member_descriptor")
+        };
+        let r = format!(
+            "<member '{}' of '{}' objects>",
+            name,
+            owner.tdata().name.borrow()
+        );
+        Ok(vm.new_string(r))
+    });
 }

@@ -4,6 +4,7 @@
 use crate::bootstrap::{check_method_args, method};
 use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use smallvec::SmallVec;
@@ -163,6 +164,17 @@ pub fn register(vm: &mut Vm) {
             vm.call_args(&f, args)
         });
     }
+    let t = &vm.types;
+    let (f, b, m, c) = (
+        t.function.clone(),
+        t.builtin_function.clone(),
+        t.method.clone(),
+        t.cell.clone(),
+    );
+    install::<FunctionType>(vm, &f);
+    install::<BuiltinType>(vm, &b);
+    install::<MethodType>(vm, &m);
+    install::<CellType>(vm, &c);
     let meth = vm.types.method.clone();
     method(vm, &meth, "__eq__", |vm, a| {
         check_method_args(vm, &a, "__eq__", 1, 1)?;
@@ -190,5 +202,103 @@ pub fn register(vm: &mut Vm) {
             Ok(Value::Int(crate::protocol::hash::fix(h)))
         }
         _ => Err(vm.type_error("expected a method")),
+    });
+}
+
+pub struct FunctionType;
+
+impl NativeType for FunctionType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::Function(f) = o.kind() else {
+            unreachable!("function slots are installed on function")
+        };
+        let r = format!(
+            "<function {} at {:#x}>",
+            crate::eval::call::qualname(f),
+            o.addr()
+        );
+        Ok(vm.new_string(r))
+    });
+}
+
+pub struct BuiltinType;
+
+impl NativeType for BuiltinType {
+    const SLOTS: &'static Slots = &Slots::repr(builtin_repr);
+}
+
+/// `<built-in function len>`, `<method 'append' of 'list' objects>`,
+/// `<built-in method append of list object at 0x...>`.
+fn builtin_repr(vm: &mut Vm, o: &Obj) -> PyResult {
+    let ObjKind::Builtin(b) = o.kind() else {
+        unreachable!("builtin slots are installed on builtin_function_or_method")
+    };
+    let r = if b.receiver.is_null() {
+        match &b.owner {
+            Some(owner) if b.is_method || b.is_classmethod => format!(
+                "<method '{}' of '{}' objects>",
+                b.name,
+                owner.tdata().name.borrow()
+            ),
+            _ => format!("<built-in function {}>", b.name),
+        }
+    } else {
+        match &b.receiver {
+            Value::Obj(r) if matches!(r.kind(), ObjKind::Module(_)) => {
+                format!("<built-in function {}>", b.name)
+            }
+            Value::Obj(r) if r.type_data().is_some() => format!(
+                "<built-in method {} of type object at {:#x}>",
+                b.name,
+                r.addr()
+            ),
+            recv => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                vm.type_name(recv),
+                recv.as_obj().map_or(0, Obj::addr)
+            ),
+        }
+    };
+    Ok(vm.new_string(r))
+}
+
+pub struct MethodType;
+
+impl NativeType for MethodType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::BoundMethod { func, receiver } = o.kind() else {
+            unreachable!("method slots are installed on method")
+        };
+        let (func, receiver) = (func.clone(), receiver.clone());
+        let qn = vm.intern("__qualname__");
+        let name = match vm.getattr(&func, &qn) {
+            Ok(n) => vm.str_string(&n)?,
+            Err(_) => "?".into(),
+        };
+        let r = format!("<bound method {} of {}>", name, vm.repr_string(&receiver)?);
+        Ok(vm.new_string(r))
+    });
+}
+
+/// A closure's cell.
+pub struct CellType;
+
+impl NativeType for CellType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::Cell(c) = o.kind() else {
+            unreachable!("cell slots are installed on cell")
+        };
+        let v = c.borrow().clone();
+        let r = match v {
+            Value::Null => format!("<cell at {:#x}: empty>", o.addr()),
+            v => format!(
+                "<cell at {:#x}: {} object at {:#x}>",
+                o.addr(),
+                vm.type_name(&v),
+                v.as_obj().map_or(0, Obj::addr)
+            ),
+        };
+        Ok(vm.new_string(r))
     });
 }

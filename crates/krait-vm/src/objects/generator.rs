@@ -7,6 +7,7 @@ use crate::eval::frame::Frame;
 use crate::eval::Exit;
 use crate::object::{GenKind, GenState, ObjKind};
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{flags, Instr};
@@ -83,10 +84,52 @@ pub fn register(vm: &mut Vm) {
         method(vm, &ty, "close", gen_close);
     }
     let g = vm.types.generator.clone();
+    // `__next__` raises StopIteration with the generator's return value,
+    // which the slot (returning `None` at the end) does not carry.
     method(vm, &g, "__next__", gen_next);
-    method(vm, &g, "__iter__", gen_iter);
+    install::<GeneratorType>(vm, &g);
     let c = vm.types.coroutine.clone();
     method(vm, &c, "__await__", gen_iter);
+    install::<CoroutineType>(vm, &c);
+    let ag = vm.types.async_generator.clone();
+    install::<CoroutineType>(vm, &ag);
+}
+
+pub struct GeneratorType;
+
+impl NativeType for GeneratorType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(repr),
+        ..Slots::iterator(
+            |vm, o| match vm.send_into(&Value::Obj(o.clone()), Value::None)? {
+                Sent::Yielded(v) => Ok(Some(v)),
+                Sent::Returned(_) => Ok(None),
+            },
+        )
+    };
+}
+
+/// Coroutines and async generators: only their repr is a slot.
+pub struct CoroutineType;
+
+impl NativeType for CoroutineType {
+    const SLOTS: &'static Slots = &Slots::repr(repr);
+}
+
+/// `<generator object f at 0x...>`, and the same for coroutines and async
+/// generators.
+fn repr(vm: &mut Vm, o: &Obj) -> PyResult {
+    let ObjKind::Generator(g) = o.kind() else {
+        unreachable!("generator slots are installed on generators")
+    };
+    let g = g.borrow();
+    let what = match g.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    let r = format!("<{what} object {} at {:#x}>", g.qualname, o.addr());
+    Ok(vm.new_string(r))
 }
 
 /// Something dropped needs the VM to finish it (a generator to close, an

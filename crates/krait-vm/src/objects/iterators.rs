@@ -3,6 +3,7 @@
 use crate::bootstrap::{bind, method, static_fn};
 use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -386,12 +387,10 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
 }
 
 /// How many items are left, for `__length_hint__` and `len(reversed(x))`.
-pub fn length_hint(state: &IterState) -> Option<usize> {
+pub fn length_hint(vm: &mut Vm, state: &IterState) -> Option<usize> {
     Some(match state {
         IterState::Seq { seq, index } => {
-            let n = seq
-                .as_obj()
-                .and_then(crate::protocol::sequence::native_len)?;
+            let n = crate::objects::typeobject::slots::payload_len(vm, seq.as_obj()?)?;
             match seq.kind() {
                 Some(ObjKind::Str(s)) => s.len().saturating_sub(
                     crate::objects::str::WtfChars::of(
@@ -444,6 +443,21 @@ fn utf8_width(cp: u32) -> usize {
     }
 }
 
+/// A new iterator object of `class`.
+pub fn new_iterator(class: &Obj, state: IterState) -> Value {
+    Value::Obj(Obj::new(class.clone(), ObjKind::Iter(RefCell::new(state))))
+}
+
+/// The built-in iterator types: each is its own iterator.
+pub struct IteratorType;
+
+impl NativeType for IteratorType {
+    const SLOTS: &'static Slots = &Slots::iterator(|vm, o| match o.kind() {
+        ObjKind::Iter(state) => next(vm, o, state),
+        _ => unreachable!("iterator slots are installed on iterators"),
+    });
+}
+
 /// The iterator types: `__iter__`/`__next__`/`__length_hint__` of each,
 /// and the constructors of `enumerate`, `zip`, `map`, `filter`, `reversed`.
 pub fn register(vm: &mut Vm) {
@@ -466,16 +480,9 @@ pub fn register(vm: &mut Vm) {
         vm.types.filter.clone(),
     ];
     for ty in &iter_types {
-        method(vm, ty, "__iter__", |_, a| Ok(a.pos[0].clone()));
-        method(vm, ty, "__next__", |vm, a| {
-            let it = a.pos[0].clone();
-            match vm.next(&it)? {
-                Some(v) => Ok(v),
-                None => Err(vm.stop_iteration(Value::None)),
-            }
-        });
+        crate::objects::typeobject::slots::install::<IteratorType>(vm, ty);
         method(vm, ty, "__length_hint__", |vm, a| match a.pos[0].kind() {
-            Some(ObjKind::Iter(s)) => match crate::objects::iterators::length_hint(&s.borrow()) {
+            Some(ObjKind::Iter(s)) => match length_hint(vm, &s.borrow()) {
                 Some(n) => Ok(Value::Int(n as i64)),
                 None => Ok(vm.not_implemented()),
             },

@@ -4,23 +4,54 @@
 use crate::bootstrap::method;
 use crate::object::ObjKind;
 use crate::objects::function::Args;
-use crate::value::Value;
+use crate::objects::typeobject::slots::{NativeType, Slots};
+use crate::value::{Obj, Value};
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     let proxy = vm.types.mappingproxy.clone();
-    for name in [
-        "keys",
-        "values",
-        "items",
-        "get",
-        "copy",
-        "__iter__",
-        "__len__",
-        "__contains__",
-        "__getitem__",
-    ] {
+    for name in ["keys", "values", "items", "get", "copy"] {
         method(vm, &proxy, name, proxy_method(name));
+    }
+    crate::objects::typeobject::slots::install::<MappingProxyType>(vm, &proxy);
+}
+
+pub struct MappingProxyType;
+
+impl NativeType for MappingProxyType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let ns = namespace(vm, o);
+            vm.dict_repr(o, &ns, "mappingproxy({", "})")
+        }),
+        len: Some(|vm, o| {
+            let ns = namespace(vm, o);
+            vm.len(&Value::Obj(ns))
+        }),
+        getitem: Some(|vm, o, key| {
+            let ns = namespace(vm, o);
+            vm.getitem(&Value::Obj(ns), key)
+        }),
+        contains: Some(|vm, o, key| {
+            let ns = namespace(vm, o);
+            vm.contains(&Value::Obj(ns), key)
+        }),
+        iter: Some(|vm, o| {
+            let ns = namespace(vm, o);
+            vm.iter(&Value::Obj(ns))
+        }),
+        ..Slots::NONE
+    };
+}
+
+/// The namespace dict of the class a proxy shows.
+fn namespace(vm: &Vm, o: &Obj) -> Obj {
+    match o.kind() {
+        ObjKind::MappingProxy(cls) => match cls.object().dict() {
+            Some(d) => d.clone(),
+            None => vm.new_dict_obj(crate::objects::dict::table::Dict::new()),
+        },
+        _ => unreachable!("mappingproxy slots are installed on mappingproxy"),
     }
 }
 
@@ -45,10 +76,6 @@ fn proxy_method(name: &str) -> crate::objects::function::NativeFn {
         "values" => forward!("values"),
         "items" => forward!("items"),
         "get" => forward!("get"),
-        "copy" => forward!("copy"),
-        "__iter__" => forward!("__iter__"),
-        "__len__" => forward!("__len__"),
-        "__contains__" => forward!("__contains__"),
-        _ => forward!("__getitem__"),
+        _ => forward!("copy"),
     }
 }

@@ -276,9 +276,9 @@ fn iterator(vm: &Vm, next: i128, stop: i128, step: i128) -> Value {
     ))
 }
 
-pub fn iter(vm: &mut Vm, o: &Obj) -> Option<Value> {
+pub fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
     let (start, stop, step) = bounds(o);
-    Some(iterator(vm, start, stop, step))
+    Ok(iterator(vm, start, stop, step))
 }
 
 /// The next value of a 128-bit range iterator.
@@ -341,6 +341,20 @@ pub fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     vm.hash(&t)
 }
 
+pub struct RangeType;
+
+impl crate::objects::typeobject::slots::NativeType for RangeType {
+    const SLOTS: &'static crate::objects::typeobject::slots::Slots =
+        &crate::objects::typeobject::slots::Slots {
+            repr: Some(|vm, o| Ok(vm.new_string(repr(o)))),
+            len: Some(|vm, o| len(o).ok_or_else(|| too_long(vm))),
+            getitem: Some(getitem),
+            contains: Some(contains),
+            iter: Some(iter),
+            ..crate::objects::typeobject::slots::Slots::NONE
+        };
+}
+
 /// The methods of `range`.
 pub fn register(vm: &mut Vm) {
     let t = &vm.types;
@@ -349,6 +363,7 @@ pub fn register(vm: &mut Vm) {
         crate::bootstrap::no_kwargs(vm, &a, "range")?;
         crate::objects::range::new(vm, &a.pos[1..])
     });
+    crate::objects::typeobject::slots::install::<RangeType>(vm, &range);
     crate::objects::tuple::register_sequence_dunders(vm, &range);
     method(vm, &range, "__bool__", |vm, a| {
         check_method_args(vm, &a, "__bool__", 0, 0)?;

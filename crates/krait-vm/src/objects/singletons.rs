@@ -2,6 +2,7 @@
 //! `NotImplemented` and `...`.
 
 use crate::bootstrap::{method, static_fn};
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -24,6 +25,20 @@ pub fn register(vm: &mut Vm) {
         "__repr__",
         |vm, _| Ok(vm.new_str("NotImplemented")),
     );
+    install::<NotImplementedType>(vm, &ni);
     let el = vm.types.ellipsis_type.clone();
     method(vm, &el, "__repr__", |vm, _| Ok(vm.new_str("Ellipsis")));
+    install::<EllipsisType>(vm, &el);
+}
+
+pub struct NotImplementedType;
+
+impl NativeType for NotImplementedType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, _| Ok(vm.new_str("NotImplemented")));
+}
+
+pub struct EllipsisType;
+
+impl NativeType for EllipsisType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, _| Ok(vm.new_str("Ellipsis")));
 }

@@ -3,11 +3,13 @@
 
 use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::ObjKind;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     let slice = vm.types.slice.clone();
+    install::<SliceType>(vm, &slice);
     static_fn(vm, &slice, "__new__", |vm, a| {
         crate::bootstrap::no_kwargs(vm, &a, "slice")?;
         let args = &a.pos[1..];
@@ -78,4 +80,22 @@ pub fn register(vm: &mut Vm) {
         "__gt__" => krait_compiler::code::CompareOp::Gt;
         "__ge__" => krait_compiler::code::CompareOp::Ge;
     }
+}
+
+pub struct SliceType;
+
+impl NativeType for SliceType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let ObjKind::Slice { start, stop, step } = o.kind() else {
+            unreachable!("slice slots are installed on slice")
+        };
+        let (a, b, c) = (start.clone(), stop.clone(), step.clone());
+        let r = format!(
+            "slice({}, {}, {})",
+            vm.repr_string(&a)?,
+            vm.repr_string(&b)?,
+            vm.repr_string(&c)?
+        );
+        Ok(vm.new_string(r))
+    });
 }

@@ -1,7 +1,10 @@
 //! `tuple`, and the dunder methods sequences share.
 
 use crate::bootstrap::{check_method_args, method, static_fn};
-use crate::object::ObjKind;
+use crate::object::{IterState, ObjKind};
+use crate::objects::iterators::new_iterator;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
+use crate::protocol::sequence::Ix;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -56,44 +59,84 @@ pub fn register(vm: &mut Vm) {
         let plain = vm.new_tuple(items);
         Ok(Value::Int(vm.hash(&plain)?))
     });
+    install::<TupleType>(vm, &t);
     register_sequence_dunders(vm, &t);
 }
 
-/// `__len__`, `__getitem__`, `__contains__`, `__iter__`, comparisons,
-/// `__add__`, `__mul__`, `__repr__` applied to the payload.
-pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
-    method(vm, ty, "__len__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap();
-        let n = crate::protocol::sequence::native_len(o).ok_or_else(|| vm.type_error("bad len"))?;
-        Ok(Value::Int(n as i64))
-    });
-    // Sets are not subscriptable.
-    let is_set = ty.is(&vm.types.set) || ty.is(&vm.types.frozenset);
-    if !is_set {
-        method(vm, ty, "__getitem__", |vm, a| {
-            check_method_args(vm, &a, "__getitem__", 1, 1)?;
-            let o = a.pos[0].as_obj().unwrap().clone();
-            vm.native_getitem(&o, &a.pos[1])
-                .unwrap_or_else(|| Err(vm.type_error("not subscriptable")))
-        });
+pub struct TupleType;
+
+impl NativeType for TupleType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(repr),
+        len: Some(|_, o| Ok(items(o).len())),
+        getitem: Some(getitem),
+        contains: Some(contains),
+        iter: Some(|vm, o| {
+            let state = IterState::Seq {
+                seq: Value::Obj(o.clone()),
+                index: 0,
+            };
+            Ok(new_iterator(&vm.types.tuple_iterator, state))
+        }),
+        ..Slots::NONE
+    };
+}
+
+fn items(o: &Obj) -> &[Value] {
+    match o.kind() {
+        ObjKind::Tuple(t) => t,
+        _ => unreachable!("tuple slots are installed on tuple"),
     }
-    method(vm, ty, "__contains__", |vm, a| {
-        check_method_args(vm, &a, "__contains__", 1, 1)?;
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_contains(&o, &a.pos[1])
-            .unwrap_or(Ok(false))
-            .map(Value::Bool)
-    });
-    method(vm, ty, "__iter__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_iter(&o)
-            .ok_or_else(|| vm.type_error("not iterable"))
-    });
-    method(vm, ty, "__repr__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_repr(&o)
-            .unwrap_or_else(|| Err(vm.type_error("no repr")))
-    });
+}
+
+fn repr(vm: &mut Vm, o: &Obj) -> PyResult {
+    let t = items(o);
+    let close = if t.len() == 1 { ",)" } else { ")" };
+    vm.seq_repr(o, "(", close, t.to_vec())
+}
+
+fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
+    let items = items(o);
+    if let Value::Int(i) = key {
+        let n = items.len() as i64;
+        let j = if *i < 0 { i + n } else { *i };
+        if j >= 0 && j < n {
+            return Ok(items[j as usize].clone());
+        }
+        return Err(vm.index_error("tuple index out of range"));
+    }
+    vm.seq_subscript(key, items.len(), "tuple", |vm, ix| match ix {
+        Ix::One(i) => Ok(items[i].clone()),
+        Ix::Slice(s) => {
+            if s.step == 1 && s.len == items.len() && o.class().is(&vm.types.tuple) {
+                return Ok(Value::Obj(o.clone()));
+            }
+            Ok(vm.new_tuple(s.positions().map(|p| items[p].clone()).collect()))
+        }
+    })
+}
+
+/// `item in seq` for a list or tuple: identity, then `==`, item by item
+/// (a list may change under the comparisons).
+pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
+    let mut i = 0;
+    loop {
+        let v = match o.kind() {
+            ObjKind::List(l) => l.borrow().get(i).cloned(),
+            ObjKind::Tuple(t) => t.get(i).cloned(),
+            _ => None,
+        };
+        let Some(v) = v else { return Ok(false) };
+        if v.is(item) || vm.eq(&v, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+}
+
+/// Comparisons, and for `list` and `tuple` `__add__` and `__mul__`, on
+/// the payload.
+pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
     macro_rules! cmp {
         ($($name:literal => $op:expr;)*) => {$(
             method(vm, ty, $name, |vm, a| {

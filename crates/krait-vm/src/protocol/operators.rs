@@ -89,10 +89,10 @@ impl Vm {
                         ObjKind::Complex(re, im) => return Ok(*re != 0.0 || *im != 0.0),
                         ObjKind::Float(f) => return Ok(*f != 0.0),
                         ObjKind::Range { .. } => return Ok(!crate::objects::range::is_empty(o)),
-                        ObjKind::DictView { .. } | ObjKind::MappingProxy(_) => {
-                            return Ok(crate::protocol::sequence::native_len(o).unwrap_or(0) != 0)
-                        }
                         _ => {}
+                    }
+                    if let Some(f) = o.class().tdata().slots.get().len {
+                        return Ok(f(self, o)? != 0);
                     }
                 }
                 let cls = o.class().clone();

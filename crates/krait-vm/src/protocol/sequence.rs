@@ -3,12 +3,10 @@
 //! the dunder methods for everything else.
 
 use crate::object::{IterState, ObjKind};
-use crate::objects::str::as_pystr;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use dashu_int::IBig;
 use krait_compiler::code::BinOp;
-use std::cell::RefCell;
 
 /// Resolved slice bounds over a sequence of known length.
 #[derive(Clone, Copy, Debug)]
@@ -272,13 +270,8 @@ impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         if let Value::Obj(o) = v {
-            if let Some(n) = native_len(o) {
-                if !o.class().tdata().heap {
-                    return Ok(n);
-                }
-            }
-            if matches!(o.kind(), ObjKind::Range { .. }) {
-                return Err(crate::objects::range::too_long(self));
+            if let Some(f) = o.class().tdata().slots.get().len {
+                return f(self, o);
             }
             let cls = o.class().clone();
             let name = self.names.len.clone();
@@ -298,10 +291,8 @@ impl Vm {
     /// `container[key]`.
     pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult {
         if let Value::Obj(o) = container {
-            if !o.class().tdata().heap {
-                if let Some(r) = self.native_getitem(o, key) {
-                    return r;
-                }
+            if let Some(f) = o.class().tdata().slots.get().getitem {
+                return f(self, o, key);
             }
             let cls = o.class().clone();
             let name = self.names.getitem.clone();
@@ -349,106 +340,9 @@ impl Vm {
         Value::Obj(o)
     }
 
-    /// Subscription by payload, whatever the class; `None` when the
-    /// payload has no native subscription.
-    pub fn native_getitem(&mut self, o: &Obj, key: &Value) -> Option<PyResult> {
-        Some(match o.kind() {
-            ObjKind::List(items) => {
-                if let Value::Int(i) = key {
-                    let items = items.borrow();
-                    let n = items.len() as i64;
-                    let j = if *i < 0 { i + n } else { *i };
-                    if j >= 0 && j < n {
-                        return Some(Ok(items[j as usize].clone()));
-                    }
-                    return Some(Err(self.index_error("list index out of range")));
-                }
-                let len = items.borrow().len();
-                self.seq_subscript(key, len, "list", |vm, ix| match ix {
-                    Ix::One(i) => Ok(o_list(o)[i].clone()),
-                    Ix::Slice(s) => {
-                        let items = o_list(o);
-                        let v = s.positions().map(|p| items[p].clone()).collect();
-                        drop(items);
-                        Ok(vm.new_list(v))
-                    }
-                })
-            }
-            ObjKind::Tuple(items) => {
-                if let Value::Int(i) = key {
-                    let n = items.len() as i64;
-                    let j = if *i < 0 { i + n } else { *i };
-                    if j >= 0 && j < n {
-                        return Some(Ok(items[j as usize].clone()));
-                    }
-                    return Some(Err(self.index_error("tuple index out of range")));
-                }
-                self.seq_subscript(key, items.len(), "tuple", |vm, ix| match ix {
-                    Ix::One(i) => Ok(items[i].clone()),
-                    Ix::Slice(s) => {
-                        if s.step == 1 && s.len == items.len() && o.class().is(&vm.types.tuple) {
-                            return Ok(Value::Obj(o.clone()));
-                        }
-                        Ok(vm.new_tuple(s.positions().map(|p| items[p].clone()).collect()))
-                    }
-                })
-            }
-            ObjKind::Str(s) => self.str_subscript(s, key),
-            ObjKind::Bytes(b) => self.seq_subscript(key, b.len(), "byte", |vm, ix| match ix {
-                Ix::One(i) => Ok(Value::Int(b[i] as i64)),
-                Ix::Slice(s) => Ok(vm.new_bytes(s.positions().map(|p| b[p]).collect())),
-            }),
-            ObjKind::ByteArray(b) => {
-                let len = b.borrow().len();
-                self.seq_subscript(key, len, "bytearray", |vm, ix| match ix {
-                    Ix::One(i) => Ok(Value::Int(b.borrow()[i] as i64)),
-                    Ix::Slice(s) => {
-                        let v: Vec<u8> = s.positions().map(|p| b.borrow()[p]).collect();
-                        Ok(crate::objects::bytes::new_bytearray(vm, v))
-                    }
-                })
-            }
-            ObjKind::Dict(_) => {
-                return Some(match crate::objects::dict::get(self, o, key) {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => self.dict_missing(o, key),
-                    Err(e) => Err(e),
-                })
-            }
-            ObjKind::Range { .. } => crate::objects::range::getitem(self, o, key),
-            ObjKind::MappingProxy(d) => {
-                let d = d.clone();
-                match d.object().dict() {
-                    Some(ns) => {
-                        let ns = ns.clone();
-                        match crate::objects::dict::get(self, &ns, key) {
-                            Ok(Some(v)) => Ok(v),
-                            Ok(None) => Err(self.key_error(key.clone())),
-                            Err(e) => Err(e),
-                        }
-                    }
-                    None => Err(self.key_error(key.clone())),
-                }
-            }
-            _ => return None,
-        })
-    }
-
-    /// A missing dict key: a subclass's `__missing__`, or KeyError.
-    fn dict_missing(&mut self, d: &Obj, key: &Value) -> PyResult {
-        let cls = d.class().clone();
-        if cls.tdata().heap {
-            let name = self.names.missing.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                return self.call_method_value(&m, Value::Obj(d.clone()), vec![key.clone()]);
-            }
-        }
-        Err(self.key_error(key.clone()))
-    }
-
     /// Index or slice over a sequence of `len` items, with the messages of
     /// the sequence called `what`.
-    fn seq_subscript(
+    pub(crate) fn seq_subscript(
         &mut self,
         key: &Value,
         len: usize,
@@ -483,27 +377,6 @@ impl Vm {
         }
     }
 
-    fn str_subscript(&mut self, s: &crate::objects::str::PyStr, key: &Value) -> PyResult {
-        if let Some(ObjKind::Slice { .. }) = key.kind() {
-            let ix = self.slice_indices(key.as_obj().unwrap(), s.len())?;
-            return Ok(crate::objects::str::methods::slice(self, s, ix));
-        }
-        match self.index_i64(key)? {
-            Some(i) => {
-                let n = s.len() as i64;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    return Err(self.index_error("string index out of range"));
-                }
-                Ok(self.char_str(s.code_point_at(j as usize)))
-            }
-            None => Err(self.type_error(format!(
-                "string indices must be integers, not '{}'",
-                self.type_name(key)
-            ))),
-        }
-    }
-
     /// A one-character string.
     pub fn char_str(&mut self, cp: u32) -> Value {
         if cp < 128 {
@@ -517,10 +390,8 @@ impl Vm {
     /// `container[key] = value`.
     pub fn setitem(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
         if let Value::Obj(o) = container {
-            if !o.class().tdata().heap {
-                if let Some(r) = self.native_setitem(o, key.clone(), Some(value.clone())) {
-                    return r;
-                }
+            if let Some(f) = o.class().tdata().slots.get().setitem {
+                return f(self, o, key, Some(value));
             }
             let cls = o.class().clone();
             let name = self.names.setitem.clone();
@@ -538,10 +409,8 @@ impl Vm {
     /// `del container[key]`.
     pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         if let Value::Obj(o) = container {
-            if !o.class().tdata().heap {
-                if let Some(r) = self.native_setitem(o, key.clone(), None) {
-                    return r;
-                }
+            if let Some(f) = o.class().tdata().slots.get().setitem {
+                return f(self, o, key.clone(), None);
             }
             let cls = o.class().clone();
             let name = self.names.delitem.clone();
@@ -556,50 +425,13 @@ impl Vm {
         )))
     }
 
-    /// Item assignment (or deletion, for `None`) by payload.
-    pub fn native_setitem(
-        &mut self,
-        o: &Obj,
-        key: Value,
-        value: Option<Value>,
-    ) -> Option<PyResult<()>> {
-        Some(match o.kind() {
-            ObjKind::List(items) => {
-                if let (Value::Int(i), Some(v)) = (&key, &value) {
-                    let mut items = items.borrow_mut();
-                    let n = items.len() as i64;
-                    let j = if *i < 0 { i + n } else { *i };
-                    if j >= 0 && j < n {
-                        let old = std::mem::replace(&mut items[j as usize], v.clone());
-                        drop(items);
-                        drop(old);
-                        return Some(Ok(()));
-                    }
-                }
-                crate::objects::list::set_or_del_item(self, o, key, value)
-            }
-            ObjKind::Dict(_) => match value {
-                Some(v) => crate::objects::dict::set(self, o, key, v),
-                None => match crate::objects::dict::remove(self, o, &key) {
-                    Ok(Some(_)) => Ok(()),
-                    Ok(None) => Err(self.key_error(key)),
-                    Err(e) => Err(e),
-                },
-            },
-            ObjKind::ByteArray(_) => crate::objects::bytes::bytearray_set_item(self, o, key, value),
-            _ => return None,
-        })
-    }
-
     // ---- membership --------------------------------------------------------
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Value::Obj(o) = container {
-            if !o.class().tdata().heap {
-                if let Some(r) = self.native_contains(o, item) {
-                    return r;
-                }
+            if let Some(f) = o.class().tdata().slots.get().contains {
+                return f(self, o, item);
             }
             let cls = o.class().clone();
             let name = self.names.contains.clone();
@@ -631,99 +463,17 @@ impl Vm {
         )))
     }
 
-    pub fn native_contains(&mut self, o: &Obj, item: &Value) -> Option<PyResult<bool>> {
-        Some(match o.kind() {
-            ObjKind::List(_) | ObjKind::Tuple(_) => {
-                let mut i = 0;
-                loop {
-                    let v = match o.kind() {
-                        ObjKind::List(l) => l.borrow().get(i).cloned(),
-                        ObjKind::Tuple(t) => t.get(i).cloned(),
-                        _ => None,
-                    };
-                    let Some(v) = v else { break Ok(false) };
-                    if v.is(item) {
-                        break Ok(true);
-                    }
-                    match self.eq(&v, item) {
-                        Ok(true) => break Ok(true),
-                        Ok(false) => {}
-                        Err(e) => break Err(e),
-                    }
-                    i += 1;
-                }
-            }
-            ObjKind::Dict(_) => crate::objects::dict::get(self, o, item).map(|v| v.is_some()),
-            ObjKind::Set(_) | ObjKind::FrozenSet(_) => crate::objects::set::contains(self, o, item),
-            ObjKind::Str(s) => match item.as_obj().and_then(as_pystr) {
-                Some(t) => Ok(crate::objects::str::methods::find(s, t, 0, s.len()).is_some()),
-                None => Err(self.type_error(format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    self.type_name(item)
-                ))),
-            },
-            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-                crate::objects::bytes::contains(self, o, item)
-            }
-            ObjKind::Range { .. } => crate::objects::range::contains(self, o, item),
-            ObjKind::DictView { dict, what } => {
-                let dict = dict.clone();
-                match what {
-                    0 => crate::objects::dict::get(self, &dict, item).map(|v| v.is_some()),
-                    1 => {
-                        let vals: Vec<Value> = crate::objects::dict::dict_cell(&dict)
-                            .borrow()
-                            .iter()
-                            .map(|e| e.value.clone())
-                            .collect();
-                        let mut found = Ok(false);
-                        for v in vals {
-                            match self.eq(&v, item) {
-                                Ok(true) => {
-                                    found = Ok(true);
-                                    break;
-                                }
-                                Ok(false) => {}
-                                Err(e) => {
-                                    found = Err(e);
-                                    break;
-                                }
-                            }
-                        }
-                        found
-                    }
-                    _ => {
-                        let Some(ObjKind::Tuple(kv)) = item.kind() else {
-                            return Some(Ok(false));
-                        };
-                        if kv.len() != 2 {
-                            return Some(Ok(false));
-                        }
-                        match crate::objects::dict::get(self, &dict, &kv[0]) {
-                            Ok(Some(v)) => self.eq(&v, &kv[1]),
-                            Ok(None) => Ok(false),
-                            Err(e) => Err(e),
-                        }
-                    }
-                }
-            }
-            _ => return None,
-        })
-    }
-
     // ---- iteration ---------------------------------------------------------
 
     fn new_iter(&self, class: &Obj, state: IterState) -> Value {
-        Value::Obj(Obj::new(class.clone(), ObjKind::Iter(RefCell::new(state))))
+        crate::objects::iterators::new_iterator(class, state)
     }
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult {
         if let Value::Obj(o) = v {
-            if !o.class().tdata().heap {
-                if let Some(it) = self.native_iter(o) {
-                    return Ok(it);
-                }
+            if let Some(f) = o.class().tdata().slots.get().iter {
+                return f(self, o);
             }
             let cls = o.class().clone();
             let name = self.names.iter.clone();
@@ -758,96 +508,23 @@ impl Vm {
 
     pub fn is_iterator(&mut self, v: &Value) -> bool {
         match v {
-            Value::Obj(o) => match o.kind() {
-                ObjKind::Iter(_) | ObjKind::Generator(_) => true,
-                _ => {
-                    let cls = o.class().clone();
-                    let name = self.names.next.clone();
-                    self.lookup_type_obj(&cls, &name).is_some()
+            Value::Obj(o) => {
+                if o.class().tdata().slots.get().next.is_some() {
+                    return true;
                 }
-            },
+                let cls = o.class().clone();
+                let name = self.names.next.clone();
+                self.lookup_type_obj(&cls, &name).is_some()
+            }
             _ => false,
         }
-    }
-
-    /// The iterator of a built-in iterable, by payload.
-    pub fn native_iter(&mut self, o: &Obj) -> Option<Value> {
-        let v = Value::Obj(o.clone());
-        let (class, state) = match o.kind() {
-            ObjKind::List(_) => (
-                &self.types.list_iterator,
-                IterState::Seq { seq: v, index: 0 },
-            ),
-            ObjKind::Tuple(_) => (
-                &self.types.tuple_iterator,
-                IterState::Seq { seq: v, index: 0 },
-            ),
-            ObjKind::Str(_) => (
-                &self.types.str_iterator,
-                IterState::Seq { seq: v, index: 0 },
-            ),
-            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-                (&self.types.iterator, IterState::Seq { seq: v, index: 0 })
-            }
-            ObjKind::Dict(d) => {
-                let len = d.borrow().len();
-                (
-                    &self.types.dict_keyiterator,
-                    IterState::Dict {
-                        dict: o.clone(),
-                        pos: 0,
-                        what: 0,
-                        len,
-                    },
-                )
-            }
-            ObjKind::DictView { dict, what } => {
-                let len = crate::objects::dict::dict_cell(dict).borrow().len();
-                let class = match what {
-                    0 => &self.types.dict_keyiterator,
-                    1 => &self.types.dict_valueiterator,
-                    _ => &self.types.dict_itemiterator,
-                };
-                (
-                    class,
-                    IterState::Dict {
-                        dict: dict.clone(),
-                        pos: 0,
-                        what: *what,
-                        len,
-                    },
-                )
-            }
-            ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
-                let len = crate::objects::set::with_table(o, |t| t.len()).unwrap_or(0);
-                (
-                    &self.types.set_iterator,
-                    IterState::Set {
-                        set: o.clone(),
-                        pos: 0,
-                        len,
-                    },
-                )
-            }
-            ObjKind::Range { .. } => return crate::objects::range::iter(self, o),
-            ObjKind::Iter(_) | ObjKind::Generator(_) => return Some(v),
-            _ => return None,
-        };
-        Some(self.new_iter(&class.clone(), state))
     }
 
     /// The next item of an iterator, or `None` when it is exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = it {
-            match o.kind() {
-                ObjKind::Iter(state) => return crate::objects::iterators::next(self, o, state),
-                ObjKind::Generator(_) => {
-                    return match self.send_into(it, Value::None)? {
-                        crate::objects::generator::Sent::Yielded(v) => Ok(Some(v)),
-                        crate::objects::generator::Sent::Returned(_) => Ok(None),
-                    }
-                }
-                _ => {}
+            if let Some(f) = o.class().tdata().slots.get().next {
+                return f(self, o);
             }
             let cls = o.class().clone();
             let name = self.names.next.clone();
@@ -963,38 +640,10 @@ impl Vm {
     }
 }
 
-enum Ix {
+/// One index, or the positions of a slice, into a sequence.
+pub(crate) enum Ix {
     One(usize),
     Slice(SliceIndices),
-}
-
-fn o_list(o: &Obj) -> std::cell::Ref<'_, Vec<Value>> {
-    match o.kind() {
-        ObjKind::List(l) => l.borrow(),
-        _ => unreachable!("a list"),
-    }
-}
-
-/// The length of a built-in container, by payload.
-pub fn native_len(o: &Obj) -> Option<usize> {
-    Some(match o.kind() {
-        ObjKind::List(l) => l.borrow().len(),
-        ObjKind::Tuple(t) => t.len(),
-        ObjKind::Str(s) => s.len(),
-        ObjKind::Bytes(b) => b.len(),
-        ObjKind::ByteArray(b) => b.borrow().len(),
-        ObjKind::Dict(d) => d.borrow().len(),
-        ObjKind::Set(t) => t.borrow().len(),
-        ObjKind::FrozenSet(t) => t.len(),
-        ObjKind::DictView { dict, .. } => crate::objects::dict::dict_cell(dict).borrow().len(),
-        ObjKind::MappingProxy(c) => c
-            .object()
-            .dict()
-            .map(|d| crate::objects::dict::dict_cell(d).borrow().len())
-            .unwrap_or(0),
-        ObjKind::Range { .. } => return crate::objects::range::len(o),
-        _ => return None,
-    })
 }
 
 /// Arithmetic on built-in sequences and containers, or `None`.
@@ -1154,7 +803,7 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value>> {
     };
     let n = n.max(0) as usize;
     let len = match seq.as_obj() {
-        Some(o) => native_len(o).unwrap_or(0),
+        Some(o) => crate::objects::typeobject::slots::payload_len(vm, o).unwrap_or(0),
         None => 0,
     };
     if len.saturating_mul(n) > (1 << 40) {

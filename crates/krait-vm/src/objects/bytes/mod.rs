@@ -2,6 +2,7 @@
 
 pub(crate) mod memoryview;
 pub(crate) mod methods;
+pub(crate) mod slots;
 
 use crate::bootstrap::{method, static_fn};
 use crate::object::ObjKind;
@@ -15,9 +16,11 @@ pub fn register(vm: &mut Vm) {
     let b = vm.types.bytes.clone();
     static_fn(vm, &b, "__new__", bytes_new);
     method(vm, &b, "decode", bytes_decode);
+    crate::objects::typeobject::slots::install::<slots::BytesType>(vm, &b);
     let ba = vm.types.bytearray.clone();
     static_fn(vm, &ba, "__new__", bytearray_new);
     method(vm, &ba, "decode", bytes_decode);
+    crate::objects::typeobject::slots::install::<slots::ByteArrayType>(vm, &ba);
 }
 
 pub fn new_bytearray(vm: &Vm, v: Vec<u8>) -> Value {

@@ -4,6 +4,7 @@ use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::dict::table::Dict;
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::install;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -95,21 +96,18 @@ pub fn register(vm: &mut Vm) {
         }
         Ok(r)
     });
+    method(vm, &d, "__getitem__", |vm, a| {
+        check_method_args(vm, &a, "__getitem__", 1, 1)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        super::slots::getitem(vm, &this, &a.pos[1])
+    });
+    method(vm, &d, "__contains__", |vm, a| {
+        check_method_args(vm, &a, "__contains__", 1, 1)?;
+        let this = dict_of(vm, &a.pos[0])?;
+        crate::objects::dict::get(vm, &this, &a.pos[1]).map(|v| Value::Bool(v.is_some()))
+    });
+    install::<super::slots::DictType>(vm, &d);
     crate::objects::tuple::register_sequence_dunders(vm, &d);
-    method(vm, &d, "__setitem__", |vm, a| {
-        check_method_args(vm, &a, "__setitem__", 2, 2)?;
-        let this = dict_of(vm, &a.pos[0])?;
-        crate::objects::dict::set(vm, &this, a.pos[1].clone(), a.pos[2].clone())?;
-        Ok(Value::None)
-    });
-    method(vm, &d, "__delitem__", |vm, a| {
-        check_method_args(vm, &a, "__delitem__", 1, 1)?;
-        let this = dict_of(vm, &a.pos[0])?;
-        match crate::objects::dict::remove(vm, &this, &a.pos[1])? {
-            Some(_) => Ok(Value::None),
-            None => Err(vm.key_error(a.pos[1].clone())),
-        }
-    });
     method(vm, &d, "__or__", |vm, a| {
         crate::bootstrap::check_operand(vm, &a)?;
         if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
@@ -135,6 +133,14 @@ pub fn register(vm: &mut Vm) {
             }
         });
     }
+    let views = [
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ];
+    install::<super::slots::KeysType>(vm, &views[0]);
+    install::<super::slots::ValuesType>(vm, &views[1]);
+    install::<super::slots::ItemsType>(vm, &views[2]);
     for ty in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
         method(vm, &ty, "isdisjoint", |vm, a| {
             check_method_args(vm, &a, "isdisjoint", 1, 1)?;

@@ -2,6 +2,7 @@
 //! when a key's `__eq__` needs it.
 
 pub(crate) mod methods;
+pub(crate) mod slots;
 pub(crate) mod table;
 
 use crate::object::ObjKind;

@@ -5,9 +5,18 @@ use crate::bootstrap::{method, set_attr_str, static_fn};
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
+
+/// `BaseException` and the built-in exception classes, which inherit its
+/// slots.
+pub struct ExceptionType;
+
+impl NativeType for ExceptionType {
+    const SLOTS: &'static Slots = &Slots::repr(exception_repr);
+}
 
 pub fn register(vm: &mut Vm) {
     let be = vm.exc.base_exception.clone();
@@ -15,6 +24,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, &be, "__init__", exc_init);
     method(vm, &be, "__str__", exc_str_method);
     method(vm, &be, "__repr__", exc_repr_method);
+    install::<ExceptionType>(vm, &be);
     method(vm, &be, "with_traceback", exc_with_traceback);
     method(vm, &be, "add_note", exc_add_note);
     for (name, class) in vm.exc.all.clone() {

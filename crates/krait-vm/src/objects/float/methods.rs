@@ -4,6 +4,7 @@ use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -14,6 +15,7 @@ pub fn register(vm: &mut Vm) {
         let x = vm.float_of(&a.pos[0])?;
         Ok(vm.new_string(crate::objects::float::repr(x)))
     });
+    install::<FloatType>(vm, &f);
     method(vm, &f, "__float__", |vm, a| {
         Ok(Value::Float(vm.float_of(&a.pos[0])?))
     });
@@ -491,4 +493,13 @@ fn float_fromhex(vm: &Vm, text: &str) -> PyResult<f64> {
         return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
     }
     Ok(if neg { -v } else { v })
+}
+
+pub struct FloatType;
+
+impl NativeType for FloatType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| match o.kind() {
+        ObjKind::Float(f) => Ok(vm.new_string(crate::objects::float::repr(*f))),
+        _ => unreachable!("float slots are installed on float"),
+    });
 }

@@ -5,6 +5,7 @@ use crate::bootstrap::{bind, check_method_args, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use dashu_int::ops::{Abs, BitTest, UnsignedAbs};
@@ -18,6 +19,7 @@ pub fn register(vm: &mut Vm) {
     let int = vm.types.int.clone();
     static_fn(vm, &int, "__new__", int_new);
     method(vm, &int, "__repr__", int_repr);
+    install::<IntType>(vm, &int);
     method(vm, &int, "__index__", int_index);
     method(vm, &int, "__int__", int_index);
     method(vm, &int, "__float__", int_float);
@@ -637,4 +639,14 @@ fn little_endian(vm: &Vm, byteorder: Option<&Value>) -> PyResult<bool> {
         Some(Some("little")) => Ok(true),
         Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
     }
+}
+
+/// Ints beyond 64 bits are objects; their repr is a slot.
+pub struct IntType;
+
+impl NativeType for IntType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| match o.kind() {
+        ObjKind::Int(b) => int_to_decimal(vm, b).map(|s| vm.new_string(s)),
+        _ => unreachable!("int slots are installed on int"),
+    });
 }

@@ -4,8 +4,11 @@ pub(crate) mod sort_native;
 
 use crate::api::{add_methods, FunctionDef};
 use crate::bootstrap::{bind, check_method_args};
-use crate::object::ObjKind;
+use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
+use crate::objects::iterators::new_iterator;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
+use crate::protocol::sequence::Ix;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -13,11 +16,81 @@ use std::cell::RefCell;
 pub fn register(vm: &mut Vm) {
     let l = vm.types.list.clone();
     add_methods(vm, &l, METHODS);
-    crate::objects::tuple::register_sequence_dunders(vm, &l);
     add_methods(vm, &l, DUNDERS);
+    install::<ListType>(vm, &l);
+    crate::objects::tuple::register_sequence_dunders(vm, &l);
     let h = vm.intern("__hash__");
     let d = l.object().dict().unwrap().clone();
     crate::objects::dict::set_str(vm, &d, h, Value::None);
+}
+
+pub struct ListType;
+
+impl NativeType for ListType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let items = cell(o).borrow().clone();
+            vm.seq_repr(o, "[", "]", items)
+        }),
+        len: Some(|_, o| Ok(cell(o).borrow().len())),
+        getitem: Some(getitem),
+        setitem: Some(setitem),
+        contains: Some(crate::objects::tuple::contains),
+        iter: Some(|vm, o| {
+            let state = IterState::Seq {
+                seq: Value::Obj(o.clone()),
+                index: 0,
+            };
+            Ok(new_iterator(&vm.types.list_iterator, state))
+        }),
+        ..Slots::NONE
+    };
+}
+
+/// The items of an object the slots were called on.
+fn cell(o: &Obj) -> &RefCell<Vec<Value>> {
+    match o.kind() {
+        ObjKind::List(l) => l,
+        _ => unreachable!("list slots are installed on list"),
+    }
+}
+
+fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
+    let items = cell(o);
+    if let Value::Int(i) = key {
+        let items = items.borrow();
+        let n = items.len() as i64;
+        let j = if *i < 0 { i + n } else { *i };
+        if j >= 0 && j < n {
+            return Ok(items[j as usize].clone());
+        }
+        return Err(vm.index_error("list index out of range"));
+    }
+    let len = items.borrow().len();
+    vm.seq_subscript(key, len, "list", |vm, ix| match ix {
+        Ix::One(i) => Ok(items.borrow()[i].clone()),
+        Ix::Slice(s) => {
+            let items = items.borrow();
+            let v = s.positions().map(|p| items[p].clone()).collect();
+            drop(items);
+            Ok(vm.new_list(v))
+        }
+    })
+}
+
+fn setitem(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -> PyResult<()> {
+    if let (Value::Int(i), Some(v)) = (&key, &value) {
+        let mut items = cell(o).borrow_mut();
+        let n = items.len() as i64;
+        let j = if *i < 0 { i + n } else { *i };
+        if j >= 0 && j < n {
+            let old = std::mem::replace(&mut items[j as usize], v.clone());
+            drop(items);
+            drop(old);
+            return Ok(());
+        }
+    }
+    set_or_del_item(vm, o, key, value)
 }
 
 /// `list`'s methods, in the order its namespace lists them.
@@ -154,20 +227,11 @@ const METHODS: &[FunctionDef] = &[
 /// The operator methods `list` has beyond the sequence ones it shares with
 /// `tuple`.
 const DUNDERS: &[FunctionDef] = &[
-    FunctionDef::method("__setitem__", |vm, a| {
+    FunctionDef::method("__getitem__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_setitem(&o, a.pos[1].clone(), Some(a.pos[2].clone()))
-            .unwrap_or(Ok(()))?;
-        Ok(Value::None)
+        getitem(vm, &o, &a.pos[1])
     })
-    .wrapper(2, true),
-    FunctionDef::method("__delitem__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_setitem(&o, a.pos[1].clone(), None)
-            .unwrap_or(Ok(()))?;
-        Ok(Value::None)
-    })
-    .wrapper(1, false),
+    .one(),
     FunctionDef::method("__iadd__", |vm, a| {
         let items = vm.iterate(&a.pos[1])?;
         items_of(vm, &a.pos[0])?.borrow_mut().extend(items);

@@ -11,6 +11,14 @@ use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, CompareOp};
 use std::cell::RefCell;
 
+/// CPython's sets have `__contains__` as a one-argument method.
+const CONTAINS: &[crate::api::FunctionDef] =
+    &[crate::api::FunctionDef::method("__contains__", |vm, a| {
+        let this = a.pos[0].as_obj().unwrap().clone();
+        crate::objects::set::contains(vm, &this, &a.pos[1]).map(Value::Bool)
+    })
+    .one()];
+
 pub fn register(vm: &mut Vm) {
     let set = vm.types.set.clone();
     let fs = vm.types.frozenset.clone();
@@ -121,6 +129,8 @@ pub fn register(vm: &mut Vm) {
             }
             Ok(Value::Bool(true))
         });
+        crate::api::add_methods(vm, ty, CONTAINS);
+        crate::objects::typeobject::slots::install::<super::slots::SetType>(vm, ty);
         crate::objects::tuple::register_sequence_dunders(vm, ty);
         for (name, op) in [
             ("__or__", BinOp::Or),

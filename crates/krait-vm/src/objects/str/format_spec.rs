@@ -548,7 +548,7 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec) -> Result<String, String> {
     };
     let bare = spec.ty.is_none() && spec.precision.is_none();
     let body = if bare {
-        crate::protocol::repr::complex_repr(re, im)
+        crate::objects::complex::repr(re, im)
     } else {
         let mut imspec = inner.clone();
         if imspec.ty.is_none() {

@@ -12,36 +12,13 @@ use crate::vm::{PyResult, Vm};
 pub fn register(vm: &mut Vm) {
     let s = vm.types.str_.clone();
     static_fn(vm, &s, "__new__", str_new);
-    method(vm, &s, "__repr__", |vm, a| {
-        let s = this(vm, &a)?;
-        Ok(vm.new_string(crate::protocol::repr::str_repr(&s)))
-    });
+    crate::objects::typeobject::slots::install::<super::slots::StrType>(vm, &s);
     method(vm, &s, "__str__", |vm, a| {
         let s = this(vm, &a)?;
         Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().to_vec())))
     });
-    method(vm, &s, "__len__", |vm, a| {
-        Ok(Value::Int(this(vm, &a)?.len() as i64))
-    });
     method(vm, &s, "__hash__", |vm, a| {
         Ok(Value::Int(crate::objects::str::str_hash(&*this(vm, &a)?)))
-    });
-    method(vm, &s, "__getitem__", |vm, a| {
-        check_method_args(vm, &a, "__getitem__", 1, 1)?;
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_getitem(&o, &a.pos[1])
-            .unwrap_or_else(|| Err(vm.type_error("bad str")))
-    });
-    method(vm, &s, "__contains__", |vm, a| {
-        check_method_args(vm, &a, "__contains__", 1, 1)?;
-        let o = a.pos[0].as_obj().unwrap().clone();
-        vm.native_contains(&o, &a.pos[1])
-            .unwrap_or(Ok(false))
-            .map(Value::Bool)
-    });
-    method(vm, &s, "__iter__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap().clone();
-        Ok(vm.native_iter(&o).unwrap_or(Value::None))
     });
     method(vm, &s, "__add__", |vm, a| {
         check_method_args(vm, &a, "__add__", 1, 1)?;

@@ -10,6 +10,7 @@ pub(crate) mod format;
 pub(crate) mod format_spec;
 pub(crate) mod methods;
 pub(crate) mod percent;
+pub(crate) mod slots;
 
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};

@@ -7,10 +7,20 @@ use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::as_pystr;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::objects::typeobject::{Layout, TypeData};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use smallvec::SmallVec;
+
+pub struct TypeType;
+
+impl NativeType for TypeType {
+    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
+        let r = type_repr_string(vm, o);
+        Ok(vm.new_string(r))
+    });
+}
 
 pub fn register(vm: &mut Vm) {
     let type_ = vm.types.type_.clone();
@@ -18,6 +28,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, &type_, "__init__", type_init);
     method(vm, &type_, "__call__", type_call_method);
     method(vm, &type_, "__repr__", type_repr);
+    install::<TypeType>(vm, &type_);
     method(vm, &type_, "mro", type_mro);
     method(vm, &type_, "__subclasses__", type_subclasses);
     method(vm, &type_, "__instancecheck__", type_instancecheck);
@@ -343,7 +354,7 @@ impl Vm {
         // Slots.
         let mut slots: Vec<String> = Vec::new();
         for b in base_objs.iter().rev() {
-            for s in b.tdata().slots.borrow().iter() {
+            for s in b.tdata().slot_names.borrow().iter() {
                 if !slots.contains(s) {
                     slots.push(s.clone());
                 }
@@ -408,7 +419,7 @@ impl Vm {
             let k = self.names.doc.clone();
             crate::objects::dict::set_str(self, &d, k, Value::None);
         }
-        *cls.tdata().slots.borrow_mut() = slots;
+        *cls.tdata().slot_names.borrow_mut() = slots;
         cls.tdata().instance_dict.set(instance_dict);
         // `__classcell__` gets the class.
         if let Some(cell) = crate::objects::dict::get_str(&d, "__classcell__") {

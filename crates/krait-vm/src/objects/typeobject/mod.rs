@@ -4,6 +4,7 @@
 pub(crate) mod call;
 pub(crate) mod class;
 pub(crate) mod object;
+pub(crate) mod slots;
 pub(crate) mod super_;
 
 use crate::object::{ObjKind, Object};
@@ -51,7 +52,7 @@ pub struct TypeData {
     /// finalized when their last reference goes.
     pub has_del: Cell<bool>,
     /// Slot names of `__slots__`, for all classes in the MRO.
-    pub slots: RefCell<Vec<String>>,
+    pub slot_names: RefCell<Vec<String>>,
     /// Changes (to a number never used before) whenever this class or a
     /// class in its MRO changes: caches of lookups compare it.
     pub version: Cell<u64>,
@@ -67,6 +68,9 @@ pub struct TypeData {
     /// use `object`'s own `__getattribute__`/`__setattr__`, and the
     /// `version` that was worked out for.
     pub plain_protocol: Cell<(u64, u8)>,
+    /// The protocol functions of a built-in type (see `slots`); none for
+    /// classes defined in Python, whose dunders are looked up instead.
+    pub slots: Cell<&'static slots::Slots>,
 }
 
 /// What `cls(...)` does when `type.__call__` is not overridden.
@@ -97,12 +101,13 @@ impl TypeData {
             base_ok: true,
             instance_dict: Cell::new(heap),
             has_del: Cell::new(false),
-            slots: RefCell::new(Vec::new()),
+            slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(crate::objects::dict::table::fresh_version()),
             new_plan: RefCell::new((0, NewPlan::General)),
             instance_size: Cell::new(0),
             plain_protocol: Cell::new((0, 0)),
+            slots: Cell::new(&slots::NO_SLOTS),
         }
     }
 }

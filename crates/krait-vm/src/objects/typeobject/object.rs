@@ -69,7 +69,7 @@ pub fn alloc_instance(vm: &Vm, cls: &Obj) -> Value {
             ..ExcData::default()
         }))),
         _ => {
-            let n = t.slots.borrow().len();
+            let n = t.slot_names.borrow().len();
             if n > 0 {
                 ObjKind::Slots(RefCell::new(vec![Value::Null; n]))
             } else {

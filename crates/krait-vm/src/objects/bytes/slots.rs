@@ -1,0 +1,90 @@
+//! The protocol slots of `bytes` and `bytearray`: repr, length,
+//! subscription (and item assignment for `bytearray`), membership and
+//! iteration.
+
+use crate::object::IterState;
+use crate::object::ObjKind;
+use crate::objects::iterators::new_iterator;
+use crate::objects::typeobject::slots::{NativeType, Slots};
+use crate::protocol::sequence::Ix;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub struct BytesType;
+
+impl NativeType for BytesType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| Ok(vm.new_string(repr(bytes(o))))),
+        len: Some(|_, o| Ok(bytes(o).len())),
+        getitem: Some(bytes_getitem),
+        contains: Some(super::contains),
+        iter: Some(iter),
+        ..Slots::NONE
+    };
+}
+
+pub struct ByteArrayType;
+
+impl NativeType for ByteArrayType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let r = format!("bytearray({})", repr(&bytearray(o).borrow()));
+            Ok(vm.new_string(r))
+        }),
+        len: Some(|_, o| Ok(bytearray(o).borrow().len())),
+        getitem: Some(bytearray_getitem),
+        setitem: Some(super::bytearray_set_item),
+        contains: Some(super::contains),
+        iter: Some(iter),
+        ..Slots::NONE
+    };
+}
+
+fn bytes(o: &Obj) -> &[u8] {
+    match o.kind() {
+        ObjKind::Bytes(b) => b,
+        _ => unreachable!("bytes slots are installed on bytes"),
+    }
+}
+
+fn bytearray(o: &Obj) -> &std::cell::RefCell<Vec<u8>> {
+    match o.kind() {
+        ObjKind::ByteArray(b) => b,
+        _ => unreachable!("bytearray slots are installed on bytearray"),
+    }
+}
+
+/// `repr` of bytes: `b'...'` with escapes.
+pub fn repr(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len() + 3);
+    krait_values::text::write_bytes_repr(&mut out, b);
+    out
+}
+
+fn bytes_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
+    let b = bytes(o);
+    vm.seq_subscript(key, b.len(), "byte", |vm, ix| match ix {
+        Ix::One(i) => Ok(Value::Int(b[i] as i64)),
+        Ix::Slice(s) => Ok(vm.new_bytes(s.positions().map(|p| b[p]).collect())),
+    })
+}
+
+fn bytearray_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
+    let b = bytearray(o);
+    let len = b.borrow().len();
+    vm.seq_subscript(key, len, "bytearray", |vm, ix| match ix {
+        Ix::One(i) => Ok(Value::Int(b.borrow()[i] as i64)),
+        Ix::Slice(s) => {
+            let v: Vec<u8> = s.positions().map(|p| b.borrow()[p]).collect();
+            Ok(super::new_bytearray(vm, v))
+        }
+    })
+}
+
+fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
+    let state = IterState::Seq {
+        seq: Value::Obj(o.clone()),
+        index: 0,
+    };
+    Ok(new_iterator(&vm.types.iterator, state))
+}

@@ -1,0 +1,258 @@
+//! Slots: the protocol functions a built-in type provides, which the
+//! generic protocol code (`protocol/`) calls without knowing the type.
+//!
+//! Each built-in type's file declares its [`Slots`] once, as a
+//! [`NativeType`], and [`install`]s them at start-up. That puts the table
+//! on the type object and adds the dunder methods CPython derives from
+//! its slots (`str.__getitem__`, `dict_keys.__len__`, ...), each a thin
+//! wrapper calling the slot, unless the type's own table already has the
+//! name (`list.__getitem__` is a plain one-argument method in CPython).
+//!
+//! Built-in types without slots of their own inherit their base's
+//! (exceptions, struct sequences). Classes defined in Python have none:
+//! the protocol code looks their dunders up instead, which finds the
+//! wrappers of a built-in base unless the class overrides them.
+
+use crate::api::{add_methods, FunctionDef};
+use crate::objects::function::Args;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// `repr(o)`.
+pub type ReprSlot = fn(&mut Vm, &Obj) -> PyResult;
+/// `len(o)`.
+pub type LenSlot = fn(&mut Vm, &Obj) -> PyResult<usize>;
+/// `o[key]`.
+pub type GetItemSlot = fn(&mut Vm, &Obj, &Value) -> PyResult;
+/// `o[key] = value`, or `del o[key]` when the value is `None`.
+pub type SetItemSlot = fn(&mut Vm, &Obj, Value, Option<Value>) -> PyResult<()>;
+/// `item in o`.
+pub type ContainsSlot = fn(&mut Vm, &Obj, &Value) -> PyResult<bool>;
+/// `iter(o)`.
+pub type IterSlot = fn(&mut Vm, &Obj) -> PyResult;
+/// `next(o)`: `None` once the iterator is exhausted.
+pub type NextSlot = fn(&mut Vm, &Obj) -> PyResult<Option<Value>>;
+
+/// The protocol functions of one built-in type; `None` where the type
+/// does not implement the protocol (or implements it as a dunder method).
+#[derive(Clone, Copy)]
+pub struct Slots {
+    pub repr: Option<ReprSlot>,
+    pub len: Option<LenSlot>,
+    pub getitem: Option<GetItemSlot>,
+    pub setitem: Option<SetItemSlot>,
+    pub contains: Option<ContainsSlot>,
+    pub iter: Option<IterSlot>,
+    pub next: Option<NextSlot>,
+}
+
+impl Slots {
+    /// No slots: the protocols go through dunder lookup.
+    pub const NONE: Slots = Slots {
+        repr: None,
+        len: None,
+        getitem: None,
+        setitem: None,
+        contains: None,
+        iter: None,
+        next: None,
+    };
+
+    /// Only a repr (most types that are not containers).
+    pub const fn repr(repr: ReprSlot) -> Slots {
+        Slots {
+            repr: Some(repr),
+            ..Slots::NONE
+        }
+    }
+
+    /// An iterator: `iter` returns it, `next` advances it.
+    pub const fn iterator(next: NextSlot) -> Slots {
+        Slots {
+            iter: Some(iter_self),
+            next: Some(next),
+            ..Slots::NONE
+        }
+    }
+
+    fn is_none(&self) -> bool {
+        std::ptr::eq(self, &NO_SLOTS)
+    }
+}
+
+/// The empty table every type starts with.
+pub static NO_SLOTS: Slots = Slots::NONE;
+
+/// A built-in type's slots, known at compile time so that the dunder
+/// wrappers made from them call the type's own functions directly (as
+/// `tuple.__repr__` does on a struct sequence whose repr differs).
+pub trait NativeType {
+    const SLOTS: &'static Slots;
+}
+
+/// The slots of the built-in type instances of `cls` are laid out as:
+/// `cls`'s own, or for a class defined in Python its nearest built-in
+/// base's (what native code reading the payload may use).
+pub fn layout_slots(cls: &Obj) -> &'static Slots {
+    let t = cls.tdata();
+    if !t.heap {
+        return t.slots.get();
+    }
+    let mro = t.mro.borrow();
+    mro.iter()
+        .map(|c| c.tdata())
+        .find(|c| !c.heap)
+        .map_or(&NO_SLOTS, |c| c.slots.get())
+}
+
+/// The length of a built-in container by its payload, without running
+/// Python code (`None` for other objects).
+pub fn payload_len(vm: &mut Vm, o: &Obj) -> Option<usize> {
+    let f = layout_slots(o.class()).len?;
+    f(vm, o).ok()
+}
+
+/// `iter(it)` of an iterator: itself.
+pub fn iter_self(_: &mut Vm, o: &Obj) -> PyResult {
+    Ok(Value::Obj(o.clone()))
+}
+
+/// Gives `ty` the slots of `T`, passes them on to built-in subclasses
+/// that have none of their own, and adds the dunder wrappers its
+/// namespace does not define yet (for the slots that differ from its
+/// base's: a struct sequence overrides only `tuple`'s repr).
+pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
+    let old = ty.tdata().slots.get();
+    inherit(ty, old, T::SLOTS);
+    let mine = addresses(T::SLOTS);
+    let base = match ty.tdata().bases.borrow().first() {
+        Some(b) => addresses(b.tdata().slots.get()),
+        None => [0; 8],
+    };
+    let ns = ty.object().dict().cloned();
+    let mut defs = Vec::new();
+    for (i, def) in wrappers::<T>().into_iter().enumerate() {
+        let key = vm.intern(def.name);
+        let defined = ns
+            .as_ref()
+            .is_some_and(|d| crate::objects::dict::get_str_obj(d, &key).is_some());
+        if mine[i] != 0 && mine[i] != base[i] && !defined {
+            defs.push(def);
+        }
+    }
+    add_methods(vm, ty, &defs);
+}
+
+/// The dunders CPython derives from the slots, in [`addresses`]' order.
+fn wrappers<T: NativeType>() -> [FunctionDef; 8] {
+    [
+        FunctionDef::method("__repr__", repr_wrapper::<T>).wrapper(0, false),
+        FunctionDef::method("__len__", len_wrapper::<T>).wrapper(0, false),
+        FunctionDef::method("__getitem__", getitem_wrapper::<T>).wrapper(1, false),
+        FunctionDef::method("__setitem__", setitem_wrapper::<T>).wrapper(2, true),
+        FunctionDef::method("__delitem__", delitem_wrapper::<T>).wrapper(1, false),
+        FunctionDef::method("__contains__", contains_wrapper::<T>).wrapper(1, false),
+        FunctionDef::method("__iter__", iter_wrapper::<T>).wrapper(0, false),
+        FunctionDef::method("__next__", next_wrapper::<T>).wrapper(0, false),
+    ]
+}
+
+/// Each slot's function address (0 when unset), to tell which slots a
+/// type has and which it shares with its base.
+fn addresses(s: &Slots) -> [usize; 8] {
+    [
+        s.repr.map_or(0, |f| f as usize),
+        s.len.map_or(0, |f| f as usize),
+        s.getitem.map_or(0, |f| f as usize),
+        s.setitem.map_or(0, |f| f as usize),
+        s.setitem.map_or(0, |f| f as usize),
+        s.contains.map_or(0, |f| f as usize),
+        s.iter.map_or(0, |f| f as usize),
+        s.next.map_or(0, |f| f as usize),
+    ]
+}
+
+/// Sets `new` on `ty` and on the built-in subclasses that still have the
+/// slots `ty` had before.
+fn inherit(ty: &Obj, old: &'static Slots, new: &'static Slots) {
+    let t = ty.tdata();
+    t.slots.set(new);
+    let subclasses: Vec<Obj> = t
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|w| w.upgrade().map(Obj))
+        .collect();
+    for sub in subclasses {
+        let s = sub.tdata();
+        if !s.heap && (std::ptr::eq(s.slots.get(), old) || s.slots.get().is_none()) {
+            inherit(&sub, s.slots.get(), new);
+        }
+    }
+}
+
+/// A new built-in type's slots: its first base's.
+pub fn inherit_from_base(ty: &Obj, base: &Obj) {
+    let t = ty.tdata();
+    if !t.heap && t.slots.get().is_none() {
+        t.slots.set(base.tdata().slots.get());
+    }
+}
+
+fn receiver<'a>(vm: &Vm, a: &'a Args) -> PyResult<&'a Obj> {
+    a.pos
+        .first()
+        .and_then(Value::as_obj)
+        .ok_or_else(|| vm.type_error("slot wrapper called without its object"))
+}
+
+fn repr_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.repr.expect("installed with a repr slot");
+    f(vm, receiver(vm, &a)?)
+}
+
+fn len_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.len.expect("installed with a len slot");
+    let n = f(vm, receiver(vm, &a)?)?;
+    Ok(Value::Int(n as i64))
+}
+
+fn getitem_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.getitem.expect("installed with a getitem slot");
+    f(vm, receiver(vm, &a)?, &a.pos[1])
+}
+
+fn setitem_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.setitem.expect("installed with a setitem slot");
+    f(
+        vm,
+        receiver(vm, &a)?,
+        a.pos[1].clone(),
+        Some(a.pos[2].clone()),
+    )?;
+    Ok(Value::None)
+}
+
+fn delitem_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.setitem.expect("installed with a setitem slot");
+    f(vm, receiver(vm, &a)?, a.pos[1].clone(), None)?;
+    Ok(Value::None)
+}
+
+fn contains_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.contains.expect("installed with a contains slot");
+    f(vm, receiver(vm, &a)?, &a.pos[1]).map(Value::Bool)
+}
+
+fn iter_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.iter.expect("installed with an iter slot");
+    f(vm, receiver(vm, &a)?)
+}
+
+fn next_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.next.expect("installed with a next slot");
+    match f(vm, receiver(vm, &a)?)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
