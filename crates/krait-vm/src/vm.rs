@@ -186,7 +186,7 @@ pub struct Vm {
     pub ellipsis: Obj,
     pub empty_tuple: Obj,
     pub empty_str: Obj,
-    interned: hashbrown::HashMap<Box<str>, Obj>,
+    pub(crate) interned: hashbrown::HashMap<Box<str>, Obj>,
     /// MRO lookups of (class, name), valid while the class's version is unchanged.
     pub attr_cache: Vec<crate::protocol::attr::CacheSlot>,
     pub hash_secret: HashSecret,
@@ -292,12 +292,12 @@ impl Vm {
             object,
         };
         let empty_tuple = Obj::new(types.tuple.clone(), ObjKind::Tuple(Box::new([])));
-        let empty_str = Obj::new(types.str_.clone(), ObjKind::Str(PyStr::new("")));
+        let empty_str = PyStr::new("").into_object(&types.str_);
         let not_implemented = Obj::new(types.not_implemented_type.clone(), ObjKind::NotImplemented);
         let ellipsis = Obj::new(types.ellipsis_type.clone(), ObjKind::Ellipsis);
         let mut interned = hashbrown::HashMap::new();
         let mut intern = |s: &str| -> Obj {
-            let o = Obj::new(types.str_.clone(), ObjKind::Str(PyStr::new(s)));
+            let o = PyStr::new(s).into_object(&types.str_);
             interned.insert(Box::from(s), o.clone());
             o
         };
@@ -506,40 +506,6 @@ impl Vm {
     }
 
     // ---- constructing values -------------------------------------------
-
-    pub fn new_str(&self, s: &str) -> Value {
-        if s.is_empty() {
-            return Value::Obj(self.empty_str.clone());
-        }
-        Value::Obj(Obj::new(
-            self.types.str_.clone(),
-            ObjKind::Str(PyStr::new(s)),
-        ))
-    }
-
-    pub fn new_string(&self, s: String) -> Value {
-        if s.is_empty() {
-            return Value::Obj(self.empty_str.clone());
-        }
-        Value::Obj(Obj::new(
-            self.types.str_.clone(),
-            ObjKind::Str(PyStr::from_string(s)),
-        ))
-    }
-
-    pub fn new_pystr(&self, s: PyStr) -> Value {
-        Value::Obj(Obj::new(self.types.str_.clone(), ObjKind::Str(s)))
-    }
-
-    /// The one `str` object for this identifier.
-    pub fn intern(&mut self, s: &str) -> Obj {
-        if let Some(o) = self.interned.get(s) {
-            return o.clone();
-        }
-        let o = Obj::new(self.types.str_.clone(), ObjKind::Str(PyStr::new(s)));
-        self.interned.insert(Box::from(s), o.clone());
-        o
-    }
 
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
         if items.is_empty() {

@@ -130,11 +130,12 @@ impl Vm {
     }
 
     fn is_sequence(&mut self, v: &Value) -> bool {
+        if crate::objects::str::value_pystr(v).is_some() {
+            return false;
+        }
         match v.kind() {
             Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Range { .. }) => true,
-            Some(
-                ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Dict(_),
-            ) => false,
+            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Dict(_)) => false,
             _ => self.registered_abc(v, "Sequence"),
         }
     }

@@ -3,7 +3,7 @@
 use crate::bootstrap::{bind, check_args, function, set_attr_str};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
-use crate::objects::str::value_pystr;
+use crate::objects::str::{lossy_text, value_pystr};
 use crate::runner::Mode;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -206,16 +206,16 @@ pub fn register(vm: &mut Vm) {
     function(vm, &b, "ord", |vm, a| {
         check_args(vm, &a, "ord", 1, 1)?;
         let v = &a.pos[0];
-        match v.kind() {
-            Some(ObjKind::Str(s)) => {
-                if s.len() != 1 {
-                    return Err(vm.type_error(format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.len()
-                    )));
-                }
-                Ok(Value::Int(s.code_point_at(0) as i64))
+        if let Some(s) = value_pystr(v) {
+            if s.len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.len()
+                )));
             }
+            return Ok(Value::Int(s.code_point_at(0) as i64));
+        }
+        match v.kind() {
             Some(ObjKind::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
             Some(ObjKind::Bytes(b)) => Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {} found",
@@ -459,10 +459,8 @@ fn builtin_print(vm: &mut Vm, a: Args) -> PyResult {
         if i > 0 {
             out.push_str(&sep);
         }
-        match v.kind() {
-            Some(ObjKind::Str(s)) if vm.class_of(v).is(&vm.types.str_) => {
-                out.push_str(&s.to_string_lossy())
-            }
+        match value_pystr(v) {
+            Some(s) if vm.class_of(v).is(&vm.types.str_) => out.push_str(&s.to_string_lossy()),
             _ => out.push_str(&vm.str_string(v)?),
         }
     }
@@ -529,10 +527,10 @@ fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
     let b = bind(vm, a, "sum", &["iterable", "start"], 1, 1)?;
     let start = b[1].clone().unwrap_or(Value::Int(0));
     let it = vm.iter(b[0].as_ref().unwrap())?;
+    if value_pystr(&start).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
     match start.kind() {
-        Some(ObjKind::Str(_)) => {
-            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
-        }
         Some(ObjKind::Bytes(_)) => {
             return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
         }
@@ -616,13 +614,8 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
     };
     let code = match source.kind() {
         Some(ObjKind::Code(c)) => c.code.clone(),
-        Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
-            let text = match source.kind() {
-                Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
-                Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-                Some(ObjKind::ByteArray(b)) => String::from_utf8_lossy(&b.borrow()).into_owned(),
-                _ => String::new(),
-            };
+        _ if lossy_text(&source).is_some() => {
+            let text = lossy_text(&source).unwrap_or_default();
             let mode = if what == "eval" {
                 Mode::Eval
             } else {
@@ -673,9 +666,11 @@ fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
         }
     }
     let text = match source.kind() {
-        Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
-        Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+        Some(ObjKind::ByteArray(_)) | None => None,
+        _ => lossy_text(&source),
+    };
+    let Some(text) = text else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     let code = vm.compile_source(&text, &filename, mode)?;
     let co = vm.load_code(&code);

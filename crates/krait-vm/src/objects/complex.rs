@@ -3,6 +3,7 @@
 use crate::bootstrap::{bind, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
+use crate::objects::str::value_pystr;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -31,8 +32,7 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
         kw: a.kw,
     };
     let b = bind(vm, rest, "complex", &["real", "imag"], 0, 0)?;
-    let is_str =
-        |v: &Option<Value>| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Str(_)));
+    let is_str = |v: &Option<Value>| v.as_ref().and_then(value_pystr).is_some();
     if is_str(&b[0]) && b[1].is_some() {
         return Err(vm.type_error("complex() can't take second arg if first is a string"));
     }
@@ -44,8 +44,8 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
             None => Ok((0.0, 0.0, false)),
             Some(v) => match v.kind() {
                 Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
-                Some(ObjKind::Str(s)) => {
-                    let t = s.to_string_lossy().into_owned();
+                _ if value_pystr(v).is_some() => {
+                    let t = crate::objects::str::lossy_text(v).unwrap_or_default();
                     parse_complex(&t)
                         .map(|(re, im)| (re, im, true))
                         .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))

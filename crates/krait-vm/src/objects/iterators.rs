@@ -3,6 +3,7 @@
 use crate::bootstrap::{bind, method, static_fn};
 use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
+use crate::objects::str::value_pystr;
 use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -102,24 +103,6 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                         return Ok(Some(t[i].clone()));
                     }
                 }
-                Some(ObjKind::Str(s)) => {
-                    // For str the index is a byte offset.
-                    let bytes = s.as_bytes();
-                    if i < bytes.len() {
-                        let b = bytes[i];
-                        if b < 0x80 {
-                            *index += 1;
-                            drop(st);
-                            return Ok(Some(vm.char_str(b as u32)));
-                        }
-                        let mut cps = crate::objects::str::WtfChars::of(&bytes[i..]);
-                        let cp = cps.next().unwrap_or(0xFFFD);
-                        let width = utf8_width(cp);
-                        *index += width;
-                        drop(st);
-                        return Ok(Some(vm.char_str(cp)));
-                    }
-                }
                 Some(ObjKind::Bytes(b)) => {
                     if i < b.len() {
                         *index += 1;
@@ -131,6 +114,13 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                     if i < b.len() {
                         *index += 1;
                         return Ok(Some(Value::Int(b[i] as i64)));
+                    }
+                }
+                _ if value_pystr(seq).is_some() => {
+                    let s = value_pystr(seq).expect("a str");
+                    if let Some(cp) = crate::objects::str::slots::next_code_point(s, index) {
+                        drop(st);
+                        return Ok(Some(vm.char_str(cp)));
                     }
                 }
                 _ => {
@@ -391,14 +381,14 @@ pub fn length_hint(vm: &mut Vm, state: &IterState) -> Option<usize> {
     Some(match state {
         IterState::Seq { seq, index } => {
             let n = crate::objects::typeobject::slots::payload_len(vm, seq.as_obj()?)?;
-            match seq.kind() {
-                Some(ObjKind::Str(s)) => s.len().saturating_sub(
+            match value_pystr(seq) {
+                Some(s) => s.len().saturating_sub(
                     crate::objects::str::WtfChars::of(
                         &s.as_bytes()[..(*index).min(s.as_bytes().len())],
                     )
                     .count(),
                 ),
-                _ => n.saturating_sub(*index),
+                None => n.saturating_sub(*index),
             }
         }
         IterState::Reversed { index, .. } => (*index + 1).max(0) as usize,
@@ -431,16 +421,6 @@ pub fn length_hint(vm: &mut Vm, state: &IterState) -> Option<usize> {
         IterState::Exhausted => 0,
         _ => return None,
     })
-}
-
-/// Bytes a code point takes in generalised UTF-8.
-fn utf8_width(cp: u32) -> usize {
-    match cp {
-        0..=0x7F => 1,
-        0x80..=0x7FF => 2,
-        0x800..=0xFFFF => 3,
-        _ => 4,
-    }
 }
 
 /// A new iterator object of `class`.

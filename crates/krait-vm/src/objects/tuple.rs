@@ -4,9 +4,10 @@ use crate::bootstrap::{check_method_args, method, static_fn};
 use crate::object::{IterState, ObjKind};
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
-use crate::protocol::sequence::Ix;
+use crate::protocol::sequence::{concat_error, sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 pub fn register(vm: &mut Vm) {
     let t = vm.types.tuple.clone();
@@ -78,8 +79,35 @@ impl NativeType for TupleType {
             };
             Ok(new_iterator(&vm.types.tuple_iterator, state))
         }),
+        binop: Some(|vm, op, a, b| sequence_binop(vm, op, a, b, concat, repeat)),
+        repeat: Some(repeat),
         ..Slots::NONE
     };
+}
+
+fn concat(vm: &mut Vm, _: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let x = crate::eval::tuple_items(a);
+    match b.kind() {
+        Some(ObjKind::Tuple(y)) => {
+            let mut v = x;
+            v.extend(y.iter().cloned());
+            Ok(Some(vm.new_tuple(v)))
+        }
+        _ if vm.class_of(b).tdata().heap => Ok(None),
+        _ => Err(concat_error(vm, "tuple", b)),
+    }
+}
+
+fn repeat(vm: &mut Vm, a: &Value, n: usize, _: bool) -> PyResult {
+    if n == 1 && vm.class_of(a).is(&vm.types.tuple) {
+        return Ok(a.clone());
+    }
+    let items = crate::eval::tuple_items(a);
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(vm.new_tuple(v))
 }
 
 fn items(o: &Obj) -> &[Value] {

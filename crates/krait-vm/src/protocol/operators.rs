@@ -6,6 +6,7 @@
 use crate::object::ObjKind;
 use crate::objects::int;
 use crate::objects::str::str_hash;
+use crate::objects::typeobject::slots;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, CompareOp};
@@ -563,23 +564,18 @@ impl Vm {
     /// repetition by an object with `__index__`, or the sequence's own
     /// error (CPython tries the sequence slots last).
     fn sequence_operands(&mut self, base: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let kind_name = |v: &Value| match v.kind() {
-            Some(ObjKind::Str(_)) => Some("str"),
-            Some(ObjKind::List(_)) => Some("list"),
-            Some(ObjKind::Tuple(_)) => Some("tuple"),
-            Some(ObjKind::Bytes(_)) => Some("bytes"),
-            Some(ObjKind::ByteArray(_)) => Some("bytearray"),
-            _ => None,
+        // The built-in sequences are the types that repeat.
+        let kind_name = |v: &Value| {
+            let cls = v.as_obj()?.class();
+            slots::layout_slots(cls).repeat?;
+            Some(slots::layout_name(cls))
         };
         match base {
             BinOp::Add => match kind_name(a) {
-                Some(what @ ("bytes" | "bytearray")) => {
+                Some(what) if what == "bytes" || what == "bytearray" => {
                     Err(self.type_error(format!("can't concat {} to {what}", self.type_name(b))))
                 }
-                Some(what) => Err(self.type_error(format!(
-                    "can only concatenate {what} (not \"{}\") to {what}",
-                    self.type_name(b)
-                ))),
+                Some(what) => Err(crate::protocol::sequence::concat_error(self, &what, b)),
                 None => Ok(None),
             },
             BinOp::Multiply => {

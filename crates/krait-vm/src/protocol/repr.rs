@@ -73,10 +73,8 @@ impl Vm {
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult {
         if let Value::Obj(o) = v {
-            if let ObjKind::Str(_) = o.kind() {
-                if o.class().is(&self.types.str_) {
-                    return Ok(v.clone());
-                }
+            if o.class().is(&self.types.str_) {
+                return Ok(v.clone());
             }
             if !o.class().tdata().heap {
                 if let ObjKind::Exception(_) = o.kind() {

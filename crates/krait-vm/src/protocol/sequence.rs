@@ -3,6 +3,7 @@
 //! the dunder methods for everything else.
 
 use crate::object::{IterState, ObjKind};
+use crate::objects::typeobject::slots::{BinOpSlot, RepeatSlot};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use dashu_int::IBig;
@@ -646,161 +647,68 @@ pub(crate) enum Ix {
     Slice(SliceIndices),
 }
 
-/// Arithmetic on built-in sequences and containers, or `None`.
+/// Arithmetic on built-in sequences and containers, or `None`: the left
+/// operand's `binop` slot, or `n * seq` through the sequence's `repeat`.
 pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    let (Some(ka), kb) = (a.kind(), b.kind()) else {
-        // An int times a sequence.
-        if op.base() == BinOp::Multiply {
-            if let Some(k) = b.kind() {
-                if matches!(
-                    k,
-                    ObjKind::List(_)
-                        | ObjKind::Tuple(_)
-                        | ObjKind::Str(_)
-                        | ObjKind::Bytes(_)
-                        | ObjKind::ByteArray(_)
-                ) && !vm.class_of(b).tdata().heap
-                {
-                    return repeat(vm, b, a);
-                }
-            }
-        }
-        return Ok(None);
-    };
-    if vm.class_of(a).tdata().heap {
-        return Ok(None);
-    }
-    let base = op.base();
-    let other_builtin = !vm.class_of(b).tdata().heap;
-    if base == BinOp::Add && other_builtin {
-        let what = match (ka, kb) {
-            (ObjKind::Str(_), Some(ObjKind::Str(_)))
-            | (ObjKind::List(_), Some(ObjKind::List(_)))
-            | (ObjKind::Tuple(_), Some(ObjKind::Tuple(_))) => None,
-            (ObjKind::List(_), _) if op.is_inplace() => None,
-            (ObjKind::Str(_), _) => Some("str"),
-            (ObjKind::List(_), _) => Some("list"),
-            (ObjKind::Tuple(_), _) => Some("tuple"),
-            _ => None,
-        };
-        if let Some(what) = what {
-            return Err(vm.type_error(format!(
-                "can only concatenate {what} (not \"{}\") to {what}",
-                vm.type_name(b)
-            )));
-        }
-    }
-    if base == BinOp::Multiply
-        && other_builtin
-        && matches!(
-            ka,
-            ObjKind::List(_)
-                | ObjKind::Tuple(_)
-                | ObjKind::Str(_)
-                | ObjKind::Bytes(_)
-                | ObjKind::ByteArray(_)
-        )
-        && vm.index_int(b)?.is_none()
-    {
-        return Err(vm.type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            vm.type_name(b)
-        )));
-    }
-    match (ka, kb, base) {
-        (ObjKind::Str(x), Some(ObjKind::Str(y)), BinOp::Add) => {
-            if y.is_empty() {
-                return Ok(Some(a.clone()));
-            }
-            if x.is_empty() && !vm.class_of(b).tdata().heap {
-                return Ok(Some(b.clone()));
-            }
-            Ok(Some(vm.new_pystr(x.concat(y))))
-        }
-        (ObjKind::List(x), Some(ObjKind::List(y)), BinOp::Add) => {
-            if op.is_inplace() {
-                let extra = y.borrow().clone();
-                x.borrow_mut().extend(extra);
-                return Ok(Some(a.clone()));
-            }
-            let mut v = x.borrow().clone();
-            v.extend(y.borrow().iter().cloned());
-            Ok(Some(vm.new_list(v)))
-        }
-        (ObjKind::List(x), Some(_), BinOp::Add) if op.is_inplace() => {
-            let items = vm.iterate(b)?;
-            x.borrow_mut().extend(items);
-            Ok(Some(a.clone()))
-        }
-        (ObjKind::Tuple(x), Some(ObjKind::Tuple(y)), BinOp::Add) => {
-            let mut v = x.to_vec();
-            v.extend(y.iter().cloned());
-            Ok(Some(vm.new_tuple(v)))
-        }
-        (ObjKind::Bytes(_) | ObjKind::ByteArray(_), Some(_), BinOp::Add) => {
-            crate::objects::bytes::concat(vm, a, b, op.is_inplace())
-        }
-        (
-            ObjKind::List(_)
-            | ObjKind::Tuple(_)
-            | ObjKind::Str(_)
-            | ObjKind::Bytes(_)
-            | ObjKind::ByteArray(_),
-            _,
-            BinOp::Multiply,
-        ) => {
-            if let ObjKind::List(l) = ka {
-                if op.is_inplace() {
-                    let Some(n) = vm.index_i64(b)? else {
+    match a {
+        Value::Obj(o) => match o.class().tdata().slots.get().binop {
+            Some(f) => f(vm, op, a, b),
+            None => Ok(None),
+        },
+        _ => {
+            let repeat = b
+                .as_obj()
+                .and_then(|o| o.class().tdata().slots.get().repeat);
+            match repeat {
+                Some(f) if op.base() == BinOp::Multiply => {
+                    let Some(n) = vm.index_i64(a)? else {
                         return Ok(None);
                     };
-                    let mut items = l.borrow_mut();
-                    let orig = items.clone();
-                    items.clear();
-                    for _ in 0..n.max(0) {
-                        items.extend(orig.iter().cloned());
-                    }
-                    drop(items);
-                    return Ok(Some(a.clone()));
+                    repeat_checked(vm, f, b, n, false).map(Some)
                 }
+                _ => Ok(None),
             }
-            repeat(vm, a, b)
         }
-        (ObjKind::Str(_), _, BinOp::Remainder) => {
-            crate::objects::str::percent::str_percent(vm, a, b).map(Some)
+    }
+}
+
+/// `seq + b` and `seq * b` (and in place) for a built-in sequence,
+/// whose `concat` handles `+`: the checks and errors all sequences share.
+pub(crate) fn sequence_binop(
+    vm: &mut Vm,
+    op: BinOp,
+    a: &Value,
+    b: &Value,
+    concat: BinOpSlot,
+    repeat: RepeatSlot,
+) -> PyResult<Option<Value>> {
+    match op.base() {
+        BinOp::Add => concat(vm, op, a, b),
+        BinOp::Multiply => {
+            if !vm.class_of(b).tdata().heap && vm.index_int(b)?.is_none() {
+                return Err(vm.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    vm.type_name(b)
+                )));
+            }
+            let n = vm.index_i64(b).map_err(|e| {
+                if e.class().is(&vm.exc.index_error) {
+                    vm.overflow_error("cannot fit 'int' into an index-sized integer")
+                } else {
+                    e
+                }
+            })?;
+            match n {
+                Some(n) => repeat_checked(vm, repeat, a, n, op.is_inplace()).map(Some),
+                None => Ok(None),
+            }
         }
-        (ObjKind::Bytes(_) | ObjKind::ByteArray(_), _, BinOp::Remainder) => {
-            crate::objects::str::percent::bytes_percent(vm, a, b).map(Some)
-        }
-        (
-            ObjKind::Set(_) | ObjKind::FrozenSet(_),
-            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
-            _,
-        ) => crate::objects::set::methods::set_binop(vm, op, a, b),
-        (ObjKind::Dict(_), Some(ObjKind::Dict(_)), BinOp::Or) => {
-            crate::objects::dict::methods::dict_or(vm, a, b, op.is_inplace()).map(Some)
-        }
-        (
-            ObjKind::DictView { what, .. },
-            _,
-            BinOp::And | BinOp::Or | BinOp::Xor | BinOp::Subtract,
-        ) if *what != 1 => crate::objects::set::methods::view_binop(vm, op, a, b),
         _ => Ok(None),
     }
 }
 
-/// `seq * n`.
-fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value>> {
-    let Some(n) = vm.index_i64(n).map_err(|e| {
-        if e.class().is(&vm.exc.index_error) {
-            vm.overflow_error("cannot fit 'int' into an index-sized integer")
-        } else {
-            e
-        }
-    })?
-    else {
-        return Ok(None);
-    };
+/// `seq * n` once `n` is known: MemoryError for what could never fit.
+fn repeat_checked(vm: &mut Vm, repeat: RepeatSlot, seq: &Value, n: i64, inplace: bool) -> PyResult {
     let n = n.max(0) as usize;
     let len = match seq.as_obj() {
         Some(o) => crate::objects::typeobject::slots::payload_len(vm, o).unwrap_or(0),
@@ -809,39 +717,13 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value>> {
     if len.saturating_mul(n) > (1 << 40) {
         return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
     }
-    Ok(Some(match seq.kind() {
-        Some(ObjKind::List(l)) => {
-            let items = l.borrow();
-            let mut v = Vec::with_capacity(items.len() * n);
-            for _ in 0..n {
-                v.extend(items.iter().cloned());
-            }
-            drop(items);
-            vm.new_list(v)
-        }
-        Some(ObjKind::Tuple(t)) => {
-            if n == 1 {
-                return Ok(Some(seq.clone()));
-            }
-            let mut v = Vec::with_capacity(t.len() * n);
-            for _ in 0..n {
-                v.extend(t.iter().cloned());
-            }
-            vm.new_tuple(v)
-        }
-        Some(ObjKind::Str(s)) => {
-            if n == 1 {
-                return Ok(Some(seq.clone()));
-            }
-            vm.new_pystr(crate::objects::str::PyStr::from_wtf8(
-                s.as_bytes().repeat(n),
-            ))
-        }
-        Some(ObjKind::Bytes(b)) => vm.new_bytes(b.repeat(n)),
-        Some(ObjKind::ByteArray(b)) => {
-            let v = b.borrow().repeat(n);
-            crate::objects::bytes::new_bytearray(vm, v)
-        }
-        _ => return Ok(None),
-    }))
+    repeat(vm, seq, n, inplace)
+}
+
+/// "can only concatenate list (not "int") to list".
+pub(crate) fn concat_error(vm: &Vm, what: &str, b: &Value) -> Obj {
+    vm.type_error(format!(
+        "can only concatenate {what} (not \"{}\") to {what}",
+        vm.type_name(b)
+    ))
 }

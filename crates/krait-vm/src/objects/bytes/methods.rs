@@ -6,6 +6,7 @@ use crate::bootstrap::{bind, check_method_args, classmethod, method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::bytes::{bytes_of, new_bytearray};
 use crate::objects::function::Args;
+use crate::objects::str::value_pystr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -776,7 +777,7 @@ fn ba_extend(vm: &mut Vm, a: Args) -> PyResult {
     check_method_args(vm, &a, "extend", 1, 1)?;
     let more = match a.pos[1].kind() {
         Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => bytes_of(vm, &a.pos[1])?,
-        Some(ObjKind::Str(_)) => {
+        _ if value_pystr(&a.pos[1]).is_some() => {
             return Err(vm.type_error("expected iterable of integers; got: 'str'"))
         }
         _ => {

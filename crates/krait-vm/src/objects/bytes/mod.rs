@@ -7,7 +7,7 @@ pub(crate) mod slots;
 use crate::bootstrap::{method, static_fn};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
-use crate::objects::str::PyStr;
+use crate::objects::str::{value_pystr, PyStr};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -45,7 +45,7 @@ pub fn bytes_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// The bytes for `bytes(x)`: an int count, an iterable of ints, a buffer.
 fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(ObjKind::Str(_)) = v.kind() {
+    if value_pystr(v).is_some() {
         return Err(vm.type_error("string argument without an encoding"));
     }
     if let Ok(b) = bytes_of(vm, v) {
@@ -66,7 +66,7 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Ok(b) = bytes_of(vm, v) {
         return Ok(b);
     }
-    if matches!(v.kind(), Some(ObjKind::Str(_))) || matches!(v, Value::Int(_) | Value::Truth(_)) {
+    if value_pystr(v).is_some() || matches!(v, Value::Int(_) | Value::Truth(_)) {
         return Err(vm.type_error(format!(
             "cannot convert '{}' object to bytes",
             vm.type_name(v)
@@ -421,7 +421,7 @@ fn bytearray_set_slice(
         Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)) => {
             bytes_of(vm, &value)?
         }
-        Some(ObjKind::Str(_)) => return Err(assign_only_bytes(vm)),
+        _ if value_pystr(&value).is_some() => return Err(assign_only_bytes(vm)),
         None if value.is_none() => {
             return Err(vm.type_error("cannot convert 'NoneType' object to bytearray"))
         }

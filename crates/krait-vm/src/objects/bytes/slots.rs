@@ -6,9 +6,10 @@ use crate::object::IterState;
 use crate::object::ObjKind;
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{NativeType, Slots};
-use crate::protocol::sequence::Ix;
+use crate::protocol::sequence::{sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 pub struct BytesType;
 
@@ -19,6 +20,8 @@ impl NativeType for BytesType {
         getitem: Some(bytes_getitem),
         contains: Some(super::contains),
         iter: Some(iter),
+        binop: Some(binop),
+        repeat: Some(|vm, a, n, _| Ok(vm.new_bytes(bytes(a.as_obj().unwrap()).repeat(n)))),
         ..Slots::NONE
     };
 }
@@ -36,8 +39,34 @@ impl NativeType for ByteArrayType {
         setitem: Some(super::bytearray_set_item),
         contains: Some(super::contains),
         iter: Some(iter),
+        binop: Some(binop),
+        repeat: Some(|vm, a, n, inplace| {
+            let b = bytearray(a.as_obj().unwrap());
+            if inplace {
+                let orig = b.borrow().clone();
+                *b.borrow_mut() = orig.repeat(n);
+                return Ok(a.clone());
+            }
+            let v = b.borrow().repeat(n);
+            Ok(super::new_bytearray(vm, v))
+        }),
         ..Slots::NONE
     };
+}
+
+/// `+`, `*` and `%` on bytes and bytearrays.
+fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    match op.base() {
+        BinOp::Add => super::concat(vm, a, b, op.is_inplace()),
+        BinOp::Remainder => crate::objects::str::percent::bytes_percent(vm, a, b).map(Some),
+        _ => {
+            let repeat = a
+                .as_obj()
+                .and_then(|o| o.class().tdata().slots.get().repeat);
+            let repeat = repeat.expect("bytes types repeat");
+            sequence_binop(vm, op, a, b, |_, _, _, _| Ok(None), repeat)
+        }
+    }
 }
 
 fn bytes(o: &Obj) -> &[u8] {

@@ -7,6 +7,7 @@ use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 pub struct DictType;
 
@@ -18,6 +19,12 @@ impl NativeType for DictType {
         setitem: Some(setitem),
         contains: Some(|vm, o, key| get(vm, o, key).map(|v| v.is_some())),
         iter: Some(|vm, o| Ok(entries_iterator(vm, o, 0))),
+        binop: Some(|vm, op, a, b| match (op.base(), b.kind()) {
+            (BinOp::Or, Some(ObjKind::Dict(_))) => {
+                super::methods::dict_or(vm, a, b, op.is_inplace()).map(Some)
+            }
+            _ => Ok(None),
+        }),
         ..Slots::NONE
     };
 }
@@ -81,6 +88,7 @@ pub struct KeysType;
 impl NativeType for KeysType {
     const SLOTS: &'static Slots = &Slots {
         contains: Some(|vm, o, key| get(vm, view(o).0, key).map(|v| v.is_some())),
+        binop: Some(set_like_binop),
         ..VIEW_SLOTS
     };
 }
@@ -96,6 +104,7 @@ pub struct ItemsType;
 impl NativeType for ItemsType {
     const SLOTS: &'static Slots = &Slots {
         contains: Some(items_contains),
+        binop: Some(set_like_binop),
         ..VIEW_SLOTS
     };
 }
@@ -110,6 +119,16 @@ const VIEW_SLOTS: Slots = Slots {
     }),
     ..Slots::NONE
 };
+
+/// `&`, `|`, `^` and `-` of key and item views, as sets.
+fn set_like_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    match op.base() {
+        BinOp::And | BinOp::Or | BinOp::Xor | BinOp::Subtract => {
+            crate::objects::set::methods::view_binop(vm, op, a, b)
+        }
+        _ => Ok(None),
+    }
+}
 
 fn view_repr(vm: &mut Vm, o: &Obj) -> PyResult {
     let (dict, what) = view(o);

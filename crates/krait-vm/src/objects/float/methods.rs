@@ -210,15 +210,8 @@ fn float_new(vm: &mut Vm, a: Args) -> PyResult {
     let x = match a.pos.get(1) {
         None => 0.0,
         Some(v) => match v.kind() {
-            Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
-                let text = match v.kind() {
-                    Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
-                    Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-                    Some(ObjKind::ByteArray(b)) => {
-                        String::from_utf8_lossy(&b.borrow()).into_owned()
-                    }
-                    _ => String::new(),
-                };
+            _ if crate::objects::str::lossy_text(v).is_some() => {
+                let text = crate::objects::str::lossy_text(v).unwrap_or_default();
                 match parse_float(&text) {
                     Some(f) => f,
                     None => {

@@ -483,19 +483,10 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
     if let Some(o) = v.as_obj() {
         match o.kind() {
             ObjKind::Int(b) if !o.class().tdata().heap => return Ok(vm.new_int(b.clone())),
-            ObjKind::Str(s) => {
-                let text = s.to_string_lossy().into_owned();
-                return parse_int_value(vm, &text, 10, v);
-            }
-            ObjKind::Bytes(b) => {
-                let text = String::from_utf8_lossy(b).into_owned();
-                return parse_int_value(vm, &text, 10, v);
-            }
-            ObjKind::ByteArray(b) => {
-                let text = String::from_utf8_lossy(&b.borrow()).into_owned();
-                return parse_int_value(vm, &text, 10, v);
-            }
             _ => {}
+        }
+        if let Some(text) = crate::objects::str::lossy_text(v) {
+            return parse_int_value(vm, &text, 10, v);
         }
     }
     let cls = vm.class_of(v).clone();
@@ -582,11 +573,8 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult {
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let text = match x.kind() {
-                Some(ObjKind::Str(s)) => s.to_string_lossy().into_owned(),
-                Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-                Some(ObjKind::ByteArray(b)) => String::from_utf8_lossy(&b.borrow()).into_owned(),
-                _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+            let Some(text) = crate::objects::str::lossy_text(x) else {
+                return Err(vm.type_error("int() can't convert non-string with explicit base"));
             };
             parse_int_value(vm, &text, base as u32, x)?
         }

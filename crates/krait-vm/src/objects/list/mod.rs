@@ -8,9 +8,10 @@ use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
-use crate::protocol::sequence::Ix;
+use crate::protocol::sequence::{concat_error, sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
@@ -43,8 +44,55 @@ impl NativeType for ListType {
             };
             Ok(new_iterator(&vm.types.list_iterator, state))
         }),
+        binop: Some(|vm, op, a, b| sequence_binop(vm, op, a, b, concat, repeat)),
+        repeat: Some(repeat),
         ..Slots::NONE
     };
+}
+
+/// `l + b`, and `l += b`, which extends by any iterable.
+fn concat(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let x = items_of(vm, a)?;
+    if op.is_inplace() {
+        let extra = match b.kind() {
+            Some(ObjKind::List(y)) => y.borrow().clone(),
+            _ => vm.iterate(b)?,
+        };
+        x.borrow_mut().extend(extra);
+        return Ok(Some(a.clone()));
+    }
+    match b.kind() {
+        Some(ObjKind::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Some(vm.new_list(v)))
+        }
+        _ if vm.class_of(b).tdata().heap => Ok(None),
+        _ => Err(concat_error(vm, "list", b)),
+    }
+}
+
+/// `l * n`, and `l *= n` in place.
+fn repeat(vm: &mut Vm, a: &Value, n: usize, inplace: bool) -> PyResult {
+    let cell = items_of(vm, a)?;
+    if inplace {
+        let mut items = cell.borrow_mut();
+        let orig = std::mem::take(&mut *items);
+        items.reserve(orig.len() * n);
+        for _ in 0..n {
+            items.extend(orig.iter().cloned());
+        }
+        drop(items);
+        crate::object::drop_in_reverse(orig);
+        return Ok(a.clone());
+    }
+    let items = cell.borrow();
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    drop(items);
+    Ok(vm.new_list(v))
 }
 
 /// The items of an object the slots were called on.

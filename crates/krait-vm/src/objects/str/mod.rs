@@ -225,6 +225,44 @@ pub type WtfChars<'a> = krait_values::text::CodePoints<'a>;
 
 // ---- helpers on str objects used throughout the VM ----
 
+impl PyStr {
+    /// A str object of `class` (`str` or a subclass) holding this text.
+    pub fn into_object(self, class: &Obj) -> Obj {
+        Obj::new(class.clone(), ObjKind::Str(self))
+    }
+}
+
+/// Making str objects.
+impl crate::vm::Vm {
+    pub fn new_str(&self, s: &str) -> Value {
+        if s.is_empty() {
+            return Value::Obj(self.empty_str.clone());
+        }
+        Value::Obj(PyStr::new(s).into_object(&self.types.str_))
+    }
+
+    pub fn new_string(&self, s: String) -> Value {
+        if s.is_empty() {
+            return Value::Obj(self.empty_str.clone());
+        }
+        Value::Obj(PyStr::from_string(s).into_object(&self.types.str_))
+    }
+
+    pub fn new_pystr(&self, s: PyStr) -> Value {
+        Value::Obj(s.into_object(&self.types.str_))
+    }
+
+    /// The one `str` object for this identifier.
+    pub fn intern(&mut self, s: &str) -> Obj {
+        if let Some(o) = self.interned.get(s) {
+            return o.clone();
+        }
+        let o = PyStr::new(s).into_object(&self.types.str_);
+        self.interned.insert(Box::from(s), o.clone());
+        o
+    }
+}
+
 /// The payload of a `str` (or `str` subclass) object.
 #[inline]
 pub fn as_pystr(o: &Obj) -> Option<&PyStr> {
@@ -240,6 +278,17 @@ pub fn value_pystr(v: &Value) -> Option<&PyStr> {
         Value::Obj(o) => as_pystr(o),
         _ => None,
     }
+}
+
+/// The text of a str, bytes or bytearray (bytes decoded as UTF-8,
+/// lossily), as `int()`, `float()` and `compile()` read their argument.
+pub fn lossy_text(v: &Value) -> Option<String> {
+    Some(match v.kind()? {
+        ObjKind::Str(s) => s.to_string_lossy().into_owned(),
+        ObjKind::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        ObjKind::ByteArray(b) => String::from_utf8_lossy(&b.borrow()).into_owned(),
+        _ => return None,
+    })
 }
 
 pub fn str_eq(o: &Obj, s: &str) -> bool {

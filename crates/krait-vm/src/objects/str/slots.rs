@@ -5,8 +5,10 @@ use crate::object::IterState;
 use crate::objects::iterators::new_iterator;
 use crate::objects::str::{as_pystr, value_pystr, PyStr};
 use crate::objects::typeobject::slots::{NativeType, Slots};
+use crate::protocol::sequence::{concat_error, sequence_binop};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 pub struct StrType;
 
@@ -17,8 +19,33 @@ impl NativeType for StrType {
         getitem: Some(getitem),
         contains: Some(contains),
         iter: Some(iter),
+        binop: Some(|vm, op, a, b| match op.base() {
+            BinOp::Remainder => crate::objects::str::percent::str_percent(vm, a, b).map(Some),
+            _ => sequence_binop(vm, op, a, b, concat, repeat),
+        }),
+        repeat: Some(repeat),
         ..Slots::NONE
     };
+}
+
+fn concat(vm: &mut Vm, _: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let x = value_pystr(a).expect("str slots are installed on str");
+    let b_heap = vm.class_of(b).tdata().heap;
+    match value_pystr(b) {
+        Some(y) if y.is_empty() => Ok(Some(a.clone())),
+        Some(_) if x.is_empty() && !b_heap => Ok(Some(b.clone())),
+        Some(y) => Ok(Some(vm.new_pystr(x.concat(y)))),
+        None if b_heap => Ok(None),
+        None => Err(concat_error(vm, "str", b)),
+    }
+}
+
+fn repeat(vm: &mut Vm, a: &Value, n: usize, _: bool) -> PyResult {
+    if n == 1 {
+        return Ok(a.clone());
+    }
+    let s = value_pystr(a).expect("str slots are installed on str");
+    Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().repeat(n))))
 }
 
 /// The text of an object the slots were called on (a `str` or subclass).
@@ -72,4 +99,24 @@ fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
         index: 0,
     };
     Ok(new_iterator(&vm.types.str_iterator, state))
+}
+
+/// The code point at byte offset `index` of `s`, moving `index` past it
+/// (a str iterator counts bytes, so each step is O(1)).
+pub fn next_code_point(s: &PyStr, index: &mut usize) -> Option<u32> {
+    let bytes = s.as_bytes();
+    let b = *bytes.get(*index)?;
+    if b < 0x80 {
+        *index += 1;
+        return Some(b as u32);
+    }
+    let cp = crate::objects::str::WtfChars::of(&bytes[*index..])
+        .next()
+        .unwrap_or(0xFFFD);
+    *index += match cp {
+        0..=0x7FF => 2,
+        0x800..=0xFFFF => 3,
+        _ => 4,
+    };
+    Some(cp)
 }

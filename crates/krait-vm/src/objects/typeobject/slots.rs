@@ -17,6 +17,7 @@ use crate::api::{add_methods, FunctionDef};
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 /// `repr(o)`.
 pub type ReprSlot = fn(&mut Vm, &Obj) -> PyResult;
@@ -32,6 +33,11 @@ pub type ContainsSlot = fn(&mut Vm, &Obj, &Value) -> PyResult<bool>;
 pub type IterSlot = fn(&mut Vm, &Obj) -> PyResult;
 /// `next(o)`: `None` once the iterator is exhausted.
 pub type NextSlot = fn(&mut Vm, &Obj) -> PyResult<Option<Value>>;
+/// `a op b` (or `a op= b`) with `a` of this type: `None` when the type
+/// does not implement the operator for `b` (NotImplemented).
+pub type BinOpSlot = fn(&mut Vm, BinOp, &Value, &Value) -> PyResult<Option<Value>>;
+/// `seq * n` (in place when asked), for `n` already checked.
+pub type RepeatSlot = fn(&mut Vm, &Value, usize, bool) -> PyResult<Value>;
 
 /// The protocol functions of one built-in type; `None` where the type
 /// does not implement the protocol (or implements it as a dunder method).
@@ -44,6 +50,8 @@ pub struct Slots {
     pub contains: Option<ContainsSlot>,
     pub iter: Option<IterSlot>,
     pub next: Option<NextSlot>,
+    pub binop: Option<BinOpSlot>,
+    pub repeat: Option<RepeatSlot>,
 }
 
 impl Slots {
@@ -56,6 +64,8 @@ impl Slots {
         contains: None,
         iter: None,
         next: None,
+        binop: None,
+        repeat: None,
     };
 
     /// Only a repr (most types that are not containers).
@@ -103,6 +113,14 @@ pub fn layout_slots(cls: &Obj) -> &'static Slots {
         .map(|c| c.tdata())
         .find(|c| !c.heap)
         .map_or(&NO_SLOTS, |c| c.slots.get())
+}
+
+/// The name of the built-in type instances of `cls` are laid out as.
+pub fn layout_name(cls: &Obj) -> String {
+    let mro = cls.tdata().mro.borrow();
+    mro.iter()
+        .find(|c| !c.tdata().heap)
+        .map_or_else(String::new, Obj::type_name)
 }
 
 /// The length of a built-in container by its payload, without running
