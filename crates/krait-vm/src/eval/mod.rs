@@ -8,11 +8,20 @@
 //! pushed; without one, the frame is popped and the caller's call
 //! instruction fails in turn.
 
+pub(crate) mod build;
 pub(crate) mod cache;
 pub(crate) mod call;
+pub(crate) mod control;
+pub(crate) mod exceptions;
 pub(crate) mod frame;
+pub(crate) mod functions;
+pub(crate) mod generators;
 pub(crate) mod glue;
+pub(crate) mod imports;
 pub(crate) mod instructions;
+pub(crate) mod names;
+pub(crate) mod operators;
+pub(crate) mod with_;
 
 use crate::eval::frame::{Frame, TracebackEntry};
 use crate::eval::instructions::ForStep;
@@ -63,13 +72,15 @@ impl Vm {
         self.frames.pop().expect("a frame to pop")
     }
 
+    /// The value on top of the stack, popped (`Null` if the stack is
+    /// empty, which compiled code never makes it).
     #[inline]
-    fn pop(&mut self) -> Value {
+    pub(crate) fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Null)
     }
 
     #[inline]
-    fn top(&self) -> &Value {
+    pub(crate) fn top(&self) -> &Value {
         self.stack.last().unwrap_or(&Value::Null)
     }
 

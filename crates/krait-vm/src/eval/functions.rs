@@ -1,0 +1,250 @@
+//! Making and calling functions: `MAKE_FUNCTION`, calls with `*args` and
+//! `**kwargs`, native calls, and calls run in the same loop.
+
+use crate::eval::tuple_items;
+use crate::object::ObjKind;
+use crate::objects::function::{Args, Function};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use krait_compiler::code::make_function;
+use smallvec::SmallVec;
+use std::cell::RefCell;
+
+impl Vm {
+    /// `CALL_FUNCTION_EX`.
+    pub(crate) fn op_call_function_ex(&mut self, flags: u32) -> PyResult<()> {
+        let kwargs = if flags & 1 != 0 {
+            Some(self.pop())
+        } else {
+            None
+        };
+        let args = self.pop();
+        let callable = self.pop();
+        let _null = self.pop();
+        let pos = match args.kind() {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => match self.iterate(&args) {
+                Ok(v) => v,
+                Err(e) => return Err(self.star_call_error(e, &callable, &args)),
+            },
+        };
+        let mut kw = Vec::new();
+        if let Some(k) = kwargs {
+            kw = self.kwargs_pairs(&callable, &k)?;
+        }
+        let args = Args {
+            pos: SmallVec::from_vec(pos),
+            kw,
+        };
+        // A pushed frame is noticed by the loop.
+        self.call_inline(&callable, args)?;
+        Ok(())
+    }
+
+    /// `MAKE_FUNCTION`.
+    pub(crate) fn op_make_function(&mut self, flags: u32, fi: usize) -> PyResult<()> {
+        let code_obj = self.pop();
+        let closure = if flags & make_function::CLOSURE != 0 {
+            tuple_items(&self.pop())
+        } else {
+            Vec::new()
+        };
+        let annotations = if flags & make_function::ANNOTATIONS != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let kwdefaults = if flags & make_function::KW_DEFAULTS != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let defaults = if flags & make_function::DEFAULTS != 0 {
+            self.pop()
+        } else {
+            Value::None
+        };
+        let f = self.make_function(fi, &code_obj, closure, annotations, kwdefaults, defaults);
+        self.stack.push(f);
+        Ok(())
+    }
+
+    /// `LOAD_BUILD_CLASS`.
+    pub(crate) fn op_load_build_class(&mut self) -> PyResult<()> {
+        match crate::objects::dict::get_str(&self.builtins_dict, "__build_class__") {
+            Some(v) => self.stack.push(v),
+            None => {
+                let name = self.intern("__build_class__");
+                return Err(self.name_not_defined(&name));
+            }
+        }
+        Ok(())
+    }
+
+    /// A call of a native function or method with positional arguments:
+    /// they go from the stack straight into the argument list.
+    #[inline(never)]
+    pub(crate) fn call_native(&mut self, p: usize, ci: usize, callable: &Value) -> PyResult<()> {
+        let Some(ObjKind::Builtin(b)) = callable.kind() else {
+            return Ok(());
+        };
+        // `len(x)` and `isinstance(x, t)`: no argument list.
+        let nargs = self.stack.len() - ci - 1;
+        if b.receiver.is_null() {
+            use crate::objects::function::NativeFn;
+            if nargs == 1
+                && std::ptr::fn_addr_eq(b.func, crate::modules::builtins::builtin_len as NativeFn)
+            {
+                let x = self.pop();
+                self.stack.truncate(p);
+                let n = self.len(&x)?;
+                self.stack.push(Value::Int(n as i64));
+                return Ok(());
+            }
+            if nargs == 2
+                && std::ptr::fn_addr_eq(
+                    b.func,
+                    crate::modules::builtins::builtin_isinstance as NativeFn,
+                )
+            {
+                let t = self.pop();
+                let x = self.pop();
+                self.stack.truncate(p);
+                let r = self.isinstance(&x, &t)?;
+                self.stack.push(Value::Bool(r));
+                return Ok(());
+            }
+        }
+        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
+        let skip = if !b.receiver.is_null() {
+            pos.push(b.receiver.clone());
+            1
+        } else {
+            if b.owner.is_some() {
+                crate::eval::call::check_unbound_receiver(self, b, self.stack.get(ci + 1))?;
+            }
+            b.receiver_count()
+        };
+        pos.extend(self.stack.drain(ci + 1..));
+        self.stack.truncate(p);
+        let args = Args {
+            pos,
+            kw: Vec::new(),
+        };
+        let args = if b.rebinds_args() {
+            b.bind_named(self, args, skip)?
+        } else {
+            b.check_args(self, &args, skip)?;
+            args
+        };
+        let r = (b.func)(self, args)?;
+        self.stack.push(r);
+        Ok(())
+    }
+
+    /// A call the loop's fast paths did not take: the callable at `ci`
+    /// (above a null at `p`, or at `p` with its receiver first among the
+    /// arguments), the arguments above it, `kwnames` naming the last ones.
+    /// Pushes the result, or pushes a frame and returns true.
+    #[inline(never)]
+    pub(crate) fn op_call(&mut self, p: usize, ci: usize, kwnames: Vec<Value>) -> PyResult<bool> {
+        let callable = self.stack[ci].clone();
+        let npos = self.stack.len() - (ci + 1) - kwnames.len();
+        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
+        let mut kw: Vec<(Obj, Value)> = Vec::with_capacity(kwnames.len());
+        let mut values = self.stack.drain(ci + 1..);
+        pos.extend(values.by_ref().take(npos));
+        for (k, v) in kwnames.into_iter().zip(values) {
+            if let Value::Obj(k) = k {
+                kw.push((k, v));
+            }
+        }
+        self.stack.truncate(p);
+        self.call_inline(&callable, Args { pos, kw })
+    }
+
+    /// Calls `callable` from the loop: a Python function, or a method bound
+    /// to one, gets its frame pushed to run in the loop (true); anything
+    /// else is called and its result pushed (false).
+    pub(crate) fn call_inline(&mut self, callable: &Value, mut args: Args) -> PyResult<bool> {
+        let func = match callable.kind() {
+            Some(ObjKind::BoundMethod { func, receiver })
+                if matches!(func.kind(), Some(ObjKind::Function(_))) =>
+            {
+                args.pos.insert(0, receiver.clone());
+                func.clone()
+            }
+            _ => callable.clone(),
+        };
+        if let Value::Obj(fo) = &func {
+            if let ObjKind::Function(_) = fo.kind() {
+                let base = self.stack.len();
+                self.bind_and_push(fo, args, base, base)?;
+                let top = self.frames.len() - 1;
+                let generator = self.frames[top].code.code.is_generator_like();
+                // (The frame counts in the depth now.)
+                if generator || self.depth > self.recursion_limit {
+                    self.depth -= 1;
+                    let frame = self.frames.pop().expect("the frame just pushed");
+                    if !generator {
+                        self.stack.truncate(base);
+                        return Err(self.recursion_error());
+                    }
+                    let g = self.make_generator(frame, fo);
+                    self.stack.push(g);
+                    return Ok(false);
+                }
+                return Ok(true);
+            }
+        }
+        let r = self.call_args(callable, args)?;
+        self.stack.push(r);
+        Ok(false)
+    }
+
+    pub(crate) fn make_function(
+        &mut self,
+        fi: usize,
+        code_obj: &Value,
+        closure: Vec<Value>,
+        annotations: Value,
+        kwdefaults: Value,
+        defaults: Value,
+    ) -> Value {
+        let Some(ObjKind::Code(co)) = code_obj.kind() else {
+            return Value::None;
+        };
+        let co = co.clone();
+        let globals = self.frames[fi].globals.clone();
+        let builtins = self.builtins_dict.clone();
+        let module =
+            crate::objects::dict::get_str_obj(&globals, &self.names.name).unwrap_or(Value::None);
+        let doc = match co.code.consts.first() {
+            Some(krait_compiler::Const::Str(_))
+                if co.code.flags & krait_compiler::code::flags::OPTIMIZED != 0
+                    && co.code.name != "<lambda>"
+                    && !co.code.name.starts_with('<') =>
+            {
+                co.consts[0].clone()
+            }
+            _ => Value::None,
+        };
+        let func = Function {
+            name: RefCell::new(Value::Obj(co.name.clone())),
+            qualname: RefCell::new(Value::Obj(co.qualname.clone())),
+            code: co,
+            globals,
+            builtins,
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure: closure.into_boxed_slice(),
+            annotations: RefCell::new(annotations),
+            module: RefCell::new(module),
+            doc: RefCell::new(doc),
+        };
+        Value::Obj(Obj::new(
+            self.types.function.clone(),
+            ObjKind::Function(Box::new(func)),
+        ))
+    }
+}
