@@ -2,6 +2,7 @@
 //! f-string parts, and unpacking into the stack.
 
 use crate::eval::tuple_items;
+use crate::eval::Flow;
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -209,5 +210,15 @@ impl Vm {
         let items = self.unpack(&seq, before, Some(after))?;
         self.stack.extend(items.into_iter().rev());
         Ok(())
+    }
+
+    /// `LIST_APPEND i` (in comprehensions).
+    #[inline(always)]
+    pub(crate) fn op_list_append(&mut self, i: u32) -> PyResult<Flow> {
+        let v = self.pop();
+        if let Some(ObjKind::List(items)) = self.stack[self.stack.len() - i as usize].kind() {
+            items.borrow_mut().push(v);
+        }
+        Ok(Flow::Next)
     }
 }

@@ -1,6 +1,7 @@
 //! Handling and raising exceptions: the handler stack, `except` and
 //! `except*` matching, `raise`.
 
+use crate::eval::Flow;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -84,6 +85,24 @@ impl Vm {
                 }
                 Err(e) => e,
             },
+        }
+    }
+
+    /// `RAISE_VARARGS n`.
+    #[inline(always)]
+    pub(crate) fn op_raise_varargs(&mut self, fi: usize, pc: usize, n: u32) -> PyResult<Flow> {
+        self.frames[fi].pc = pc;
+        Ok(Flow::Raise(self.op_raise(n), false))
+    }
+
+    /// `RERAISE`: the exception on top goes on unwinding.
+    #[inline(always)]
+    pub(crate) fn op_reraise(&mut self, fi: usize, pc: usize) -> PyResult<Flow> {
+        let e = self.pop();
+        self.frames[fi].pc = pc;
+        match e {
+            Value::Obj(e) => Ok(Flow::Raise(e, true)),
+            _ => Err(self.runtime_error("No active exception to reraise")),
         }
     }
 }

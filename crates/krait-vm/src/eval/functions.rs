@@ -2,11 +2,13 @@
 //! `**kwargs`, native calls, and calls run in the same loop.
 
 use crate::eval::tuple_items;
+use crate::eval::{At, Flow};
 use crate::object::ObjKind;
 use crate::objects::function::{Args, Function};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::make_function;
+use krait_compiler::code::Instr;
 use smallvec::SmallVec;
 use std::cell::RefCell;
 
@@ -147,7 +149,12 @@ impl Vm {
     /// arguments), the arguments above it, `kwnames` naming the last ones.
     /// Pushes the result, or pushes a frame and returns true.
     #[inline(never)]
-    pub(crate) fn op_call(&mut self, p: usize, ci: usize, kwnames: Vec<Value>) -> PyResult<bool> {
+    pub(crate) fn call_general(
+        &mut self,
+        p: usize,
+        ci: usize,
+        kwnames: Vec<Value>,
+    ) -> PyResult<bool> {
         let callable = self.stack[ci].clone();
         let npos = self.stack.len() - (ci + 1) - kwnames.len();
         let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
@@ -246,5 +253,158 @@ impl Vm {
             self.types.function.clone(),
             ObjKind::Function(Box::new(func)),
         ))
+    }
+
+    /// `CALL n`. A Python function called with its positional parameters
+    /// runs in this loop, its arguments becoming its locals in place;
+    /// built-in functions, classes and the rest have their own paths.
+    #[inline(always)]
+    pub(crate) fn op_call(&mut self, at: At, pc: usize, n: u32) -> PyResult<Flow> {
+        self.frames[at.fi].pc = pc;
+        let p = self.stack.len() - n as usize - 2;
+        // The callable: above a null, or a method below its receiver.
+        let ci = if self.stack[p].is_null() { p + 1 } else { p };
+        let callable = self.stack[ci].clone();
+        if let Some(ObjKind::Function(f)) = callable.kind() {
+            let nargs = self.stack.len() - ci - 1;
+            // (Defaults are pushed only when the call is taken here.)
+            if f.code.simple_args
+                && !f.code.code.is_generator_like()
+                && (nargs == f.code.code.argcount as usize
+                    || nargs < f.code.code.argcount as usize && self.push_defaults(f, nargs))
+            {
+                if self.depth >= self.recursion_limit {
+                    return Err(self.recursion_error());
+                }
+                self.push_new_frame(f, ci + 1, p);
+                return Ok(Flow::Frame);
+            }
+        }
+        if let Some(ObjKind::Builtin(b)) = callable.kind() {
+            if ci == p
+                && std::ptr::fn_addr_eq(
+                    b.func,
+                    crate::objects::generator::gen_send as crate::objects::function::NativeFn,
+                )
+                && self.gen_call_send_inline(p)
+            {
+                return Ok(Flow::Frame);
+            }
+            self.call_native(p, ci, &callable)?;
+            return Ok(Flow::Next);
+        }
+        if ci == p + 1 && self.class_call_inline(p)? {
+            return Ok(Flow::Frame);
+        }
+        if self.call_general(p, ci, Vec::new())? {
+            return Ok(Flow::Frame);
+        }
+        Ok(Flow::Next)
+    }
+
+    /// `CALL_KW n`: the keyword names are a tuple on top.
+    #[inline(always)]
+    pub(crate) fn op_call_kw(&mut self, at: At, pc: usize, n: u32) -> PyResult<Flow> {
+        self.frames[at.fi].pc = pc;
+        let kwnames = tuple_items(&self.pop());
+        let p = self.stack.len() - n as usize - 2;
+        let ci = if self.stack[p].is_null() { p + 1 } else { p };
+        if self.call_general(p, ci, kwnames)? {
+            return Ok(Flow::Frame);
+        }
+        Ok(Flow::Next)
+    }
+
+    /// `RETURN_VALUE`. A plain call returning to a caller in this loop
+    /// drops its frame where it is; the rest finish a generator run in
+    /// its caller's loop, an operator method that declined, an `__init__`,
+    /// or leave the loop from the entry frame.
+    #[inline(always)]
+    pub(crate) fn op_return_value(&mut self, fi: usize) -> PyResult<Flow> {
+        let v = self.pop();
+        let plain = {
+            let f = &self.frames[fi];
+            (!f.is_entry && !f.is_init && f.binop.is_none() && f.gen.is_none()).then_some(f.cleanup)
+        };
+        if let Some(cleanup) = plain {
+            self.frames.truncate(fi);
+            self.depth -= 1;
+            self.stack.truncate(cleanup);
+            self.run_finalizers();
+            self.stack.push(v);
+            return Ok(Flow::Frame);
+        }
+        Ok(self.return_special(v))
+    }
+
+    /// The returns that are not plain calls (see `op_return_value`).
+    #[inline(never)]
+    fn return_special(&mut self, v: Value) -> Flow {
+        let mut frame = self.pop_frame();
+        // An operator method declining: the operator's TypeError, naming
+        // the operands' class.
+        let declined = match frame.binop {
+            Some(op) if self.is_not_implemented(&v) => {
+                let a = self.stack[frame.cleanup].clone();
+                let b = self.stack[frame.cleanup + 1].clone();
+                Some((op, a, b))
+            }
+            _ => None,
+        };
+        self.stack.truncate(frame.cleanup);
+        if frame.gen.is_some() {
+            // A generator run in its caller's loop returned: a `for` drops
+            // it and leaves the loop; a `yield from` replaces it with the
+            // result.
+            self.gen_finish_inline(&mut frame, None);
+            drop(frame);
+            self.stack.pop();
+            let caller = self.frames.len() - 1;
+            let mut flow = Flow::Frame;
+            match self.resuming_instr() {
+                Instr::ForIter(t) => self.frames[caller].pc = t as usize,
+                Instr::Send(t) => {
+                    self.stack.push(v);
+                    self.frames[caller].pc = t as usize;
+                }
+                // `gen.send(v)`: the call raises StopIteration.
+                Instr::Call(_) => flow = Flow::Raise(self.stop_iteration(v), false),
+                _ => {}
+            }
+            self.run_finalizers();
+            return flow;
+        }
+        let (is_entry, is_init) = (frame.is_entry, frame.is_init);
+        drop(frame);
+        self.run_finalizers();
+        if is_entry {
+            return Flow::Return(v);
+        }
+        if let Some((op, a, b)) = declined {
+            // The left operand's method declined: the right operand's
+            // reflected method and the rest.
+            let rname = self.names.binop[op.base() as usize][1].clone();
+            let (ta, tb) = (self.class_of(&a).clone(), self.class_of(&b).clone());
+            let right = if ta.is(&tb) {
+                None
+            } else {
+                self.lookup_type_obj(&tb, &rname)
+            };
+            return match self.binop_after_left(op, &a, &b, right) {
+                Ok(r) => {
+                    self.stack.push(r);
+                    Flow::Frame
+                }
+                Err(e) => Flow::Raise(e, false),
+            };
+        }
+        if is_init && !v.is_none() {
+            // The instance is already in place of the result.
+            return Flow::Raise(self.init_returned(&v), false);
+        }
+        if !is_init {
+            self.stack.push(v);
+        }
+        Flow::Frame
     }
 }

@@ -1,9 +1,11 @@
 //! Generators and coroutines: `send`, `yield from`/`await` iterators, async
 //! iteration and `async with`.
 
+use crate::eval::{At, Flow};
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::Instr;
 
 impl Vm {
     /// `SEND`.
@@ -77,5 +79,57 @@ impl Vm {
         self.stack
             .push(Value::Obj(Obj::new(ty, ObjKind::AsyncGenValue(v))));
         Ok(())
+    }
+
+    /// `SEND target`: a generator resumes in this loop when it can.
+    #[inline(always)]
+    pub(crate) fn op_send_inline(
+        &mut self,
+        at: At,
+        pc: &mut usize,
+        instr: Instr,
+    ) -> PyResult<Flow> {
+        self.frames[at.fi].pc = *pc;
+        if self.gen_send_inline() {
+            return Ok(Flow::Frame);
+        }
+        self.op_other(instr, at.code, at.fi)?;
+        *pc = self.frames[at.fi].pc;
+        Ok(Flow::Next)
+    }
+
+    /// `YIELD_VALUE`: a generator run in its caller's loop suspends and the
+    /// caller goes on; otherwise the loop leaves with the frame.
+    #[inline(always)]
+    pub(crate) fn op_yield_value(&mut self, fi: usize, pc: usize) -> PyResult<Flow> {
+        let v = self.pop();
+        self.frames[fi].pc = pc;
+        if self.frames[fi].gen.is_none() {
+            return Ok(Flow::Yield(v));
+        }
+        let frame = self.pop_frame();
+        self.gen_suspend_inline(frame);
+        // After `gen.send(v)` the yielded value is the call's result, in
+        // place of the generator.
+        if let Instr::Call(_) = self.resuming_instr() {
+            self.stack.pop();
+        }
+        self.stack.push(v);
+        Ok(Flow::Frame)
+    }
+
+    /// `END_ASYNC_FOR`, the `async for` loop's handler: StopAsyncIteration
+    /// ends the loop, anything else goes on.
+    #[inline(always)]
+    pub(crate) fn op_end_async_for(&mut self, fi: usize, pc: usize) -> PyResult<Flow> {
+        let e = self.pop();
+        self.pop();
+        self.frames[fi].pc = pc;
+        if let Value::Obj(e) = e {
+            if !e.class().is_subtype(&self.exc.stop_async_iteration) {
+                return Ok(Flow::Raise(e, true));
+            }
+        }
+        Ok(Flow::Next)
     }
 }

@@ -8,6 +8,7 @@
 //! pushed; without one, the frame is popped and the caller's call
 //! instruction fails in turn.
 
+pub(crate) mod attributes;
 pub(crate) mod build;
 pub(crate) mod cache;
 pub(crate) mod call;
@@ -24,14 +25,38 @@ pub(crate) mod operators;
 pub(crate) mod with_;
 
 use crate::eval::frame::{Frame, TracebackEntry};
-use crate::eval::instructions::ForStep;
-use crate::object::{IterState, ObjKind};
+use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, Instr};
 
 /// How a run of the loop ended.
+/// What the loop does after an instruction's handler.
+pub(crate) enum Flow {
+    /// Go on with this frame's next instruction.
+    Next,
+    /// Set up the top frame again: a frame was pushed or popped (whoever
+    /// did it saved the frame's `pc`).
+    Frame,
+    /// Unwind with this exception (re-raised when the flag is set); the
+    /// frame's `pc` is already saved.
+    Raise(Obj, bool),
+    /// The entry frame returned: leave the loop.
+    Return(Value),
+    /// The entry frame yielded: leave the loop with the frame suspended.
+    Yield(Value),
+}
+
+/// Where the loop is: the running frame's index, the stack position of
+/// its locals, and its code.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'c> {
+    pub fi: usize,
+    pub base: usize,
+    pub code: &'c CodeObject,
+}
+
 pub enum Exit {
     Return(Value),
     /// A generator's frame yielded; the frame is handed back to be kept.
@@ -123,11 +148,25 @@ impl Vm {
                     }
                 }
             }
+            let at = At { fi, base, code };
+            // Held in a register rather than reloaded through `code` for
+            // every instruction.
             let instrs = &code.instrs[..];
-            macro_rules! tri {
+            // What an instruction's handler asks for next.
+            macro_rules! step {
                 ($e:expr) => {
                     match $e {
-                        Ok(v) => v,
+                        Ok(Flow::Next) => {}
+                        Ok(Flow::Frame) => continue 'frame,
+                        Ok(Flow::Raise(e, reraise)) => {
+                            pending = Some((e, reraise));
+                            continue 'frame;
+                        }
+                        Ok(Flow::Return(v)) => return Ok(Exit::Return(v)),
+                        Ok(Flow::Yield(v)) => {
+                            let frame = self.pop_frame();
+                            return Ok(Exit::Yield(v, frame));
+                        }
                         Err(e) => {
                             self.frames[fi].pc = pc;
                             pending = Some((e, false));
@@ -136,656 +175,85 @@ impl Vm {
                     }
                 };
             }
-            // `LOAD_ATTR i` on `obj`, alone or fused after a load.
-            macro_rules! load_attr {
-                ($i:expr) => {{
-                    let cache = &code.caches[pc - 1];
-                    let name = &code.names[$i as usize];
-                    // An instance attribute where the cache says: the
-                    // object on top is replaced in place, without a call.
-                    let hit = match self.top() {
-                        Value::Obj(o) => crate::eval::cache::instance_attr_hit(cache, o, name),
-                        _ => None,
-                    };
-                    if let Some(v) = hit {
-                        if let Some(top) = self.stack.last_mut() {
-                            *top = v;
-                        }
-                        continue;
-                    }
-                    if cache.kind.get() == crate::objects::code::cache_kind::PROPERTY
-                        && self.property_inline(cache)
-                    {
-                        self.frames[fi].pc = pc;
-                        continue 'frame;
-                    }
-                    let obj = self.pop();
-                    let v = tri!(self.load_attr_cached(cache, &obj, name));
-                    self.stack.push(v);
-                }};
-            }
-            // `LOAD_GLOBAL i`: the cached entry without a call, or the
-            // lookup.
-            macro_rules! load_global {
-                ($i:expr) => {{
-                    let name = &code.names[$i as usize];
-                    let cache = &code.caches[pc - 1];
-                    let g = &self.frames[fi].globals;
-                    let v =
-                        match crate::eval::cache::global_hit(cache, g, &self.builtins_dict, name) {
-                            Some(v) => v,
-                            None => match self.load_global_cached(cache, g, name) {
-                                Some(v) => v,
-                                None => tri!(Err(self.name_not_defined(name))),
-                            },
-                        };
-                    self.stack.push(v);
-                }};
-            }
-            // `BINARY_OP op` on `a` and `b`, alone or fused after a constant.
-            macro_rules! binary_op {
-                ($op:expr, $a:expr, $b:expr) => {{
-                    let (op, a, b) = ($op, $a, $b);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match fast_int_op(op, *x, *y) {
-                            Some(v) => v,
-                            None => tri!(self.binary_op(op, &a, &b)),
-                        },
-                        (Value::FloatBits(x), Value::FloatBits(y)) => {
-                            match fast_float_op(op, f64::from_bits(*x), f64::from_bits(*y)) {
-                                Some(v) => Value::Float(v),
-                                None => tri!(self.binary_op(op, &a, &b)),
-                            }
-                        }
-                        _ => {
-                            if self.binop_inline(op, &a, &b) {
-                                self.frames[fi].pc = pc;
-                                continue 'frame;
-                            }
-                            tri!(self.binary_op(op, &a, &b))
-                        }
-                    };
-                    self.stack.push(r);
-                }};
-            }
-            // `LOAD_FAST i`.
-            macro_rules! load_fast {
-                ($i:expr) => {{
-                    let v = self.stack[base + $i as usize].clone();
-                    if v.is_null() {
-                        tri!(Err(self.unbound_local(&code.code.varnames[$i as usize])));
-                    }
-                    self.stack.push(v);
-                }};
-            }
-            // `COMPARE op` then a conditional jump to `t` taken when the
-            // result's truth is `when`.
-            macro_rules! compare_jump {
-                ($op:expr, $t:expr, $when:expr) => {{
-                    let op = $op;
-                    let b = self.pop();
-                    let a = self.pop();
-                    let truth = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            pc += 1;
-                            op.holds(x, y)
-                        }
-                        _ => {
-                            let r = tri!(self.compare(op, &a, &b));
-                            // The truth test belongs to the jump.
-                            pc += 1;
-                            match r {
-                                Value::Truth(b) => b != 0,
-                                v => tri!(self.truthy(&v)),
-                            }
-                        }
-                    };
-                    if truth == $when {
-                        pc = $t as usize;
-                    }
-                }};
-            }
-            // `FOR_ITER target`: the next item, or the jump past the loop.
-            macro_rules! for_iter {
-                ($target:expr) => {{
-                    let target = $target;
-                    // Ranges and lists step without a call.
-                    if let Some(ObjKind::Iter(state)) = self.top().kind() {
-                        let mut st = state.borrow_mut();
-                        match &mut *st {
-                            IterState::Range { next, stop, step } if *step == 1 => {
-                                let n = *next;
-                                if n < *stop {
-                                    *next = n + 1;
-                                    drop(st);
-                                    self.stack.push(Value::Int(n));
-                                } else {
-                                    drop(st);
-                                    self.stack.pop();
-                                    pc = target as usize;
-                                }
-                                continue;
-                            }
-                            IterState::Dict {
-                                dict,
-                                pos,
-                                what,
-                                len,
-                            } if *what < 2 => {
-                                let d = crate::objects::dict::dict_cell(dict).borrow();
-                                // A changed size is reported by the general
-                                // path.
-                                if d.len() == *len {
-                                    match d.next_from(*pos) {
-                                        Some((p, e)) => {
-                                            *pos = p + 1;
-                                            let v = if *what == 0 {
-                                                e.key.clone()
-                                            } else {
-                                                e.value.clone()
-                                            };
-                                            drop(d);
-                                            drop(st);
-                                            self.stack.push(v);
-                                        }
-                                        None => {
-                                            *pos = usize::MAX / 2;
-                                            drop(d);
-                                            drop(st);
-                                            self.stack.pop();
-                                            pc = target as usize;
-                                        }
-                                    }
-                                    continue;
-                                }
-                            }
-                            IterState::Seq { seq, index } => {
-                                if let Some(ObjKind::List(l)) = seq.kind() {
-                                    let item = l.borrow().get(*index).cloned();
-                                    match item {
-                                        Some(v) => {
-                                            *index += 1;
-                                            drop(st);
-                                            self.stack.push(v);
-                                        }
-                                        None => {
-                                            *st = IterState::Exhausted;
-                                            drop(st);
-                                            self.stack.pop();
-                                            pc = target as usize;
-                                        }
-                                    }
-                                    continue;
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    if let Some(ObjKind::Generator(_)) = self.top().kind() {
-                        self.frames[fi].pc = pc;
-                        if self.gen_enter_inline() {
-                            continue 'frame;
-                        }
-                    }
-                    let unpack2 = matches!(instrs.get(pc), Some(Instr::UnpackSequence(2)));
-                    match tri!(self.op_for_iter(unpack2)) {
-                        ForStep::Item => {}
-                        ForStep::Unpacked => pc += 1,
-                        ForStep::Done => pc = target as usize,
-                    }
-                }};
-            }
             loop {
                 let instr = instrs[pc];
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
-                    Instr::PopTop => {
-                        self.stack.pop();
-                        self.run_finalizers();
-                    }
-                    Instr::Copy(n) => {
-                        let v = self.stack[self.stack.len() - n as usize].clone();
-                        self.stack.push(v);
-                    }
-                    Instr::Swap(n) => {
-                        let l = self.stack.len();
-                        self.stack.swap(l - 1, l - n as usize);
-                    }
-                    Instr::PushNull => self.stack.push(Value::Null),
-                    Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
-                    Instr::LoadFast(i) => load_fast!(i),
+                    Instr::PopTop => step!(self.op_pop_top()),
+                    Instr::Copy(n) => step!(self.op_copy(n)),
+                    Instr::Swap(n) => step!(self.op_swap(n)),
+                    Instr::PushNull => step!(self.op_push_null()),
+                    Instr::LoadConst(i) => step!(self.op_load_const(at, i)),
+                    Instr::LoadFast(i) => step!(self.op_load_fast(at, i)),
                     Instr::LoadFastLoadFast(a, b) => {
-                        load_fast!(a);
-                        pc += 1;
-                        load_fast!(b);
+                        step!(self.op_load_fast_load_fast(at, &mut pc, a, b))
                     }
                     Instr::LoadFastLoadConst(a, c) => {
-                        load_fast!(a);
-                        pc += 1;
-                        self.stack.push(code.consts[c as usize].clone());
+                        step!(self.op_load_fast_load_const(at, &mut pc, a, c))
                     }
                     Instr::StoreFastLoadFast(a, b) => {
-                        let v = self.pop();
-                        self.stack[base + a as usize] = v;
-                        pc += 1;
-                        load_fast!(b);
+                        step!(self.op_store_fast_load_fast(at, &mut pc, a, b))
                     }
                     Instr::LoadFastLoadAttr(a) => {
-                        load_fast!(a);
-                        let Instr::LoadAttr(i) = instrs[pc] else {
-                            unreachable!("fused before a LOAD_ATTR")
-                        };
-                        pc += 1;
-                        load_attr!(i);
+                        step!(self.op_load_fast_load_attr(at, &mut pc, a))
                     }
                     Instr::BinaryOpConst(op, c) => {
-                        let b = code.consts[c as usize].clone();
-                        let a = self.pop();
-                        pc += 1;
-                        binary_op!(op, a, b);
+                        step!(self.op_binary_op_const(at, &mut pc, op, c))
                     }
-                    Instr::CompareJumpIfFalse(op, t) => compare_jump!(op, t, false),
-                    Instr::CompareJumpIfTrue(op, t) => compare_jump!(op, t, true),
-                    Instr::StoreFast(i) => {
-                        let v = self.pop();
-                        self.stack[base + i as usize] = v;
+                    Instr::CompareJumpIfFalse(op, t) => {
+                        step!(self.op_compare_jump(&mut pc, op, t, false))
                     }
-                    Instr::LoadDeref(i) => {
-                        let v = cell_get(&self.stack[base + i as usize]);
-                        if v.is_null() {
-                            tri!(Err(self.unbound_deref(code, i as usize)));
-                        }
-                        self.stack.push(v);
+                    Instr::CompareJumpIfTrue(op, t) => {
+                        step!(self.op_compare_jump(&mut pc, op, t, true))
                     }
-                    Instr::StoreDeref(i) => {
-                        let v = self.pop();
-                        cell_set(&self.stack[base + i as usize], v);
-                    }
+                    Instr::StoreFast(i) => step!(self.op_store_fast(at, i)),
+                    Instr::LoadDeref(i) => step!(self.op_load_deref(at, i)),
+                    Instr::StoreDeref(i) => step!(self.op_store_deref(at, i)),
                     Instr::PushNullLoadGlobal(i) => {
-                        self.stack.push(Value::Null);
-                        pc += 1;
-                        load_global!(i);
+                        step!(self.op_push_null_load_global(at, &mut pc, i))
                     }
                     Instr::LoadFastBinaryOp(l, op) => {
-                        let b = self.stack[base + l as usize].clone();
-                        if b.is_null() {
-                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
-                        }
-                        let a = self.pop();
-                        pc += 1;
-                        binary_op!(op, a, b);
+                        step!(self.op_load_fast_binary_op(at, &mut pc, l, op))
                     }
                     Instr::LoadFastConstBinaryOp(l, c, op) => {
-                        let a = self.stack[base + l as usize].clone();
-                        if a.is_null() {
-                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
-                        }
-                        let b = code.consts[c as usize].clone();
-                        pc += 2;
-                        binary_op!(op, a, b);
+                        step!(self.op_load_fast_const_binary_op(at, &mut pc, l, c, op))
                     }
                     Instr::LoadFastLoadFastBinaryOp(l, m, op) => {
-                        let a = self.stack[base + l as usize].clone();
-                        if a.is_null() {
-                            tri!(Err(self.unbound_local(&code.code.varnames[l as usize])));
-                        }
-                        pc += 1;
-                        let b = self.stack[base + m as usize].clone();
-                        if b.is_null() {
-                            tri!(Err(self.unbound_local(&code.code.varnames[m as usize])));
-                        }
-                        pc += 1;
-                        binary_op!(op, a, b);
+                        step!(self.op_load_fast_load_fast_binary_op(at, &mut pc, l, m, op))
                     }
                     Instr::BinaryOpStoreFast(op, l) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        binary_op!(op, a, b);
-                        // The operator may have run in a frame of its own;
-                        // then the store runs by itself when it returns.
-                        let v = self.pop();
-                        pc += 1;
-                        self.stack[base + l as usize] = v;
+                        step!(self.op_binary_op_store_fast(at, &mut pc, op, l))
                     }
-                    Instr::LoadGlobal(i) => load_global!(i),
-                    Instr::SliceSubscr(n) => {
-                        let (l, k) = (self.stack.len(), n as usize);
-                        match self.slice_now(&self.stack[l - k - 1], &self.stack[l - k..]) {
-                            Some(v) => {
-                                self.stack.truncate(l - k - 1);
-                                self.stack.push(v);
-                                pc += 1;
-                            }
-                            // The slice object, then the subscription on its
-                            // own.
-                            None => {
-                                self.frames[fi].pc = pc;
-                                tri!(self.op_other(Instr::BuildSlice(n), code, fi));
-                            }
-                        }
-                    }
-                    Instr::SliceStore(n) => {
-                        let (l, k) = (self.stack.len(), n as usize);
-                        if self.store_slice_now(
-                            &self.stack[l - k - 1],
-                            &self.stack[l - k..],
-                            &self.stack[l - k - 2],
-                        ) {
-                            self.stack.truncate(l - k - 2);
-                            pc += 1;
-                        } else {
-                            self.frames[fi].pc = pc;
-                            tri!(self.op_other(Instr::BuildSlice(n), code, fi));
-                        }
-                    }
-                    Instr::LoadAttr(i) => load_attr!(i),
-                    Instr::StoreAttr(i) => {
-                        let obj = self.pop();
-                        let v = self.pop();
-                        let cache = &code.caches[pc - 1];
-                        let name = &code.names[i as usize];
-                        let v = match &obj {
-                            Value::Obj(o) => {
-                                match crate::eval::cache::instance_store_hit(cache, o, name, v) {
-                                    Ok(()) => continue,
-                                    Err(v) => v,
-                                }
-                            }
-                            _ => v,
-                        };
-                        tri!(self.store_attr_cached(
-                            &code.caches[pc - 1],
-                            &obj,
-                            &code.names[i as usize],
-                            v
-                        ));
-                    }
-                    Instr::LoadMethod(i) => {
-                        let obj = self.pop();
-                        let (m, recv) = tri!(self.load_method_cached(
-                            &code.caches[pc - 1],
-                            obj,
-                            &code.names[i as usize]
-                        ));
-                        self.stack.push(m);
-                        self.stack.push(recv);
-                    }
-                    Instr::BinaryOp(op) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        binary_op!(op, a, b);
-                    }
-                    Instr::Compare(op) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(op.holds(x, y)),
-                            _ => tri!(self.compare(op, &a, &b)),
-                        };
-                        self.stack.push(r);
-                    }
-                    Instr::IsOp(inv) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        self.stack.push(Value::Bool(a.is(&b) != (inv == 1)));
-                    }
-                    Instr::BinarySubscr => {
-                        let key = self.pop();
-                        let container = self.pop();
-                        let v = match self.sequence_item(&container, &key) {
-                            Some(v) => v,
-                            None => tri!(self.getitem(&container, &key)),
-                        };
-                        self.stack.push(v);
-                    }
-                    Instr::StoreSubscr => {
-                        let key = self.pop();
-                        let container = self.pop();
-                        let v = self.pop();
-                        if let Some(v) = self.store_list_item(&container, &key, v) {
-                            tri!(self.setitem(&container, key, v));
-                        }
-                    }
-                    Instr::ListAppend(i) => {
-                        let v = self.pop();
-                        if let Some(ObjKind::List(items)) =
-                            self.stack[self.stack.len() - i as usize].kind()
-                        {
-                            items.borrow_mut().push(v);
-                        }
-                    }
-                    Instr::ForIter(target) => for_iter!(target),
+                    Instr::LoadGlobal(i) => step!(self.op_load_global(at, pc, i)),
+                    Instr::SliceSubscr(n) => step!(self.op_slice_subscr(at, &mut pc, n)),
+                    Instr::SliceStore(n) => step!(self.op_slice_store(at, &mut pc, n)),
+                    Instr::LoadAttr(i) => step!(self.op_load_attr(at, pc, i)),
+                    Instr::StoreAttr(i) => step!(self.op_store_attr(at, pc, i)),
+                    Instr::LoadMethod(i) => step!(self.op_load_method(at, pc, i)),
+                    Instr::BinaryOp(op) => step!(self.op_binary_op(at, pc, op)),
+                    Instr::Compare(op) => step!(self.op_compare(op)),
+                    Instr::IsOp(inv) => step!(self.op_is_op(inv)),
+                    Instr::BinarySubscr => step!(self.op_binary_subscr()),
+                    Instr::StoreSubscr => step!(self.op_store_subscr()),
+                    Instr::ListAppend(i) => step!(self.op_list_append(i)),
+                    Instr::ForIter(target) => step!(self.op_for_iter(at, &mut pc, target)),
                     Instr::Jump(t) => pc = t as usize,
-                    Instr::PopJumpIfFalse(t) => {
-                        let b = match self.pop() {
-                            Value::Truth(b) => b != 0,
-                            v => tri!(self.truthy(&v)),
-                        };
-                        if !b {
-                            pc = t as usize;
-                        }
-                    }
-                    Instr::PopJumpIfTrue(t) => {
-                        let b = match self.pop() {
-                            Value::Truth(b) => b != 0,
-                            v => tri!(self.truthy(&v)),
-                        };
-                        if b {
-                            pc = t as usize;
-                        }
-                    }
-                    Instr::PopJumpIfNone(t) => {
-                        if self.pop().is_none() {
-                            pc = t as usize;
-                        }
-                    }
+                    Instr::PopJumpIfFalse(t) => step!(self.op_pop_jump_if(&mut pc, t, false)),
+                    Instr::PopJumpIfTrue(t) => step!(self.op_pop_jump_if(&mut pc, t, true)),
+                    Instr::PopJumpIfNone(t) => step!(self.op_pop_jump_if_none(&mut pc, t, true)),
                     Instr::PopJumpIfNotNone(t) => {
-                        if !self.pop().is_none() {
-                            pc = t as usize;
-                        }
+                        step!(self.op_pop_jump_if_none(&mut pc, t, false))
                     }
-                    Instr::Call(n) => {
-                        self.frames[fi].pc = pc;
-                        let p = self.stack.len() - n as usize - 2;
-                        // The callable: above a null, or a method below its
-                        // receiver.
-                        let ci = if self.stack[p].is_null() { p + 1 } else { p };
-                        // A Python function called with exactly its positional
-                        // parameters: the arguments become its locals in place.
-                        let callable = self.stack[ci].clone();
-                        if let Some(ObjKind::Function(f)) = callable.kind() {
-                            let nargs = self.stack.len() - ci - 1;
-                            // (Defaults are pushed only when the call is
-                            // taken here.)
-                            if f.code.simple_args
-                                && !f.code.code.is_generator_like()
-                                && (nargs == f.code.code.argcount as usize
-                                    || nargs < f.code.code.argcount as usize
-                                        && self.push_defaults(f, nargs))
-                            {
-                                if self.depth >= self.recursion_limit {
-                                    tri!(Err(self.recursion_error()));
-                                }
-                                self.push_new_frame(f, ci + 1, p);
-                                continue 'frame;
-                            }
-                        }
-                        if let Some(ObjKind::Builtin(b)) = callable.kind() {
-                            if ci == p
-                                && std::ptr::fn_addr_eq(
-                                    b.func,
-                                    crate::objects::generator::gen_send
-                                        as crate::objects::function::NativeFn,
-                                )
-                                && self.gen_call_send_inline(p)
-                            {
-                                continue 'frame;
-                            }
-                            tri!(self.call_native(p, ci, &callable));
-                            continue;
-                        }
-                        if ci == p + 1 && tri!(self.class_call_inline(p)) {
-                            continue 'frame;
-                        }
-                        if tri!(self.op_call(p, ci, Vec::new())) {
-                            continue 'frame;
-                        }
-                    }
-                    Instr::CallKw(n) => {
-                        self.frames[fi].pc = pc;
-                        let kwnames = tuple_items(&self.pop());
-                        let p = self.stack.len() - n as usize - 2;
-                        let ci = if self.stack[p].is_null() { p + 1 } else { p };
-                        if tri!(self.op_call(p, ci, kwnames)) {
-                            continue 'frame;
-                        }
-                    }
-                    Instr::ReturnValue => {
-                        let v = self.pop();
-                        // A plain call returning to the caller in this loop:
-                        // the frame is dropped where it is.
-                        let plain = {
-                            let f = &self.frames[fi];
-                            (!f.is_entry && !f.is_init && f.binop.is_none() && f.gen.is_none())
-                                .then_some(f.cleanup)
-                        };
-                        if let Some(cleanup) = plain {
-                            self.frames.truncate(fi);
-                            self.depth -= 1;
-                            self.stack.truncate(cleanup);
-                            self.run_finalizers();
-                            self.stack.push(v);
-                            continue 'frame;
-                        }
-                        let mut frame = self.pop_frame();
-                        // An operator method declining: the operator's
-                        // TypeError, naming the operands' class.
-                        let declined = match frame.binop {
-                            Some(op) if self.is_not_implemented(&v) => {
-                                let a = self.stack[frame.cleanup].clone();
-                                let b = self.stack[frame.cleanup + 1].clone();
-                                Some((op, a, b))
-                            }
-                            _ => None,
-                        };
-                        self.stack.truncate(frame.cleanup);
-                        if frame.gen.is_some() {
-                            // A generator run in its caller's loop returned:
-                            // a `for` drops it and leaves the loop; a
-                            // `yield from` replaces it with the result.
-                            self.gen_finish_inline(&mut frame, None);
-                            drop(frame);
-                            self.stack.pop();
-                            let caller = self.frames.len() - 1;
-                            match self.resuming_instr() {
-                                Instr::ForIter(t) => self.frames[caller].pc = t as usize,
-                                Instr::Send(t) => {
-                                    self.stack.push(v);
-                                    self.frames[caller].pc = t as usize;
-                                }
-                                // `gen.send(v)`: the call raises StopIteration.
-                                Instr::Call(_) => pending = Some((self.stop_iteration(v), false)),
-                                _ => {}
-                            }
-                            self.run_finalizers();
-                            continue 'frame;
-                        }
-                        let (is_entry, is_init) = (frame.is_entry, frame.is_init);
-                        drop(frame);
-                        self.run_finalizers();
-                        if is_entry {
-                            return Ok(Exit::Return(v));
-                        }
-                        if let Some((op, a, b)) = declined {
-                            // The left operand's method declined: the right
-                            // operand's reflected method and the rest.
-                            let rname = self.names.binop[op.base() as usize][1].clone();
-                            let (ta, tb) = (self.class_of(&a).clone(), self.class_of(&b).clone());
-                            let right = if ta.is(&tb) {
-                                None
-                            } else {
-                                self.lookup_type_obj(&tb, &rname)
-                            };
-                            match self.binop_after_left(op, &a, &b, right) {
-                                Ok(r) => self.stack.push(r),
-                                Err(e) => pending = Some((e, false)),
-                            }
-                            continue 'frame;
-                        }
-                        if is_init {
-                            // The instance is already in place of the result.
-                            if !v.is_none() {
-                                pending = Some((self.init_returned(&v), false));
-                            }
-                            continue 'frame;
-                        }
-                        self.stack.push(v);
-                        continue 'frame;
-                    }
-                    Instr::Send(_) => {
-                        self.frames[fi].pc = pc;
-                        if self.gen_send_inline() {
-                            continue 'frame;
-                        }
-                        tri!(self.op_other(instr, code, fi));
-                        pc = self.frames[fi].pc;
-                    }
-                    Instr::YieldValue(_) => {
-                        let v = self.pop();
-                        self.frames[fi].pc = pc;
-                        let frame = self.pop_frame();
-                        if frame.gen.is_some() {
-                            self.gen_suspend_inline(frame);
-                            // After `gen.send(v)` the yielded value is the
-                            // call's result, in place of the generator.
-                            if let Instr::Call(_) = self.resuming_instr() {
-                                self.stack.pop();
-                            }
-                            self.stack.push(v);
-                            continue 'frame;
-                        }
-                        return Ok(Exit::Yield(v, frame));
-                    }
-                    Instr::RaiseVarargs(n) => {
-                        self.frames[fi].pc = pc;
-                        pending = Some((self.op_raise(n), false));
-                        continue 'frame;
-                    }
-                    Instr::EndAsyncFor => {
-                        // The loop's handler: StopAsyncIteration ends it,
-                        // anything else goes on.
-                        let e = self.pop();
-                        self.pop();
-                        self.frames[fi].pc = pc;
-                        if let Value::Obj(e) = e {
-                            if !e.class().is_subtype(&self.exc.stop_async_iteration) {
-                                pending = Some((e, true));
-                                continue 'frame;
-                            }
-                        }
-                    }
-                    Instr::Reraise => {
-                        let e = self.pop();
-                        self.frames[fi].pc = pc;
-                        match e {
-                            Value::Obj(e) => {
-                                pending = Some((e, true));
-                                continue 'frame;
-                            }
-                            _ => tri!(Err(self.runtime_error("No active exception to reraise"))),
-                        }
-                    }
-                    _ => {
-                        self.frames[fi].pc = pc;
-                        tri!(self.op_other(instr, code, fi));
-                        // A call that pushed a frame to run in the loop.
-                        if self.frames.len() != fi + 1 {
-                            continue 'frame;
-                        }
-                        // Jumps taken by out-of-line instructions.
-                        pc = self.frames[fi].pc;
-                    }
+                    Instr::Call(n) => step!(self.op_call(at, pc, n)),
+                    Instr::CallKw(n) => step!(self.op_call_kw(at, pc, n)),
+                    Instr::ReturnValue => step!(self.op_return_value(fi)),
+                    Instr::Send(_) => step!(self.op_send_inline(at, &mut pc, instr)),
+                    Instr::YieldValue(_) => step!(self.op_yield_value(fi, pc)),
+                    Instr::RaiseVarargs(n) => step!(self.op_raise_varargs(fi, pc, n)),
+                    Instr::EndAsyncFor => step!(self.op_end_async_for(fi, pc)),
+                    Instr::Reraise => step!(self.op_reraise(fi, pc)),
+                    _ => step!(self.op_out_of_line(at, &mut pc, instr)),
                 }
             }
         }

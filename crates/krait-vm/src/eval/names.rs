@@ -2,6 +2,7 @@
 //! and module namespaces, attributes to delete, `__annotations__`.
 
 use crate::eval::{cell_get, cell_set};
+use crate::eval::{At, Flow};
 use crate::objects::code::CodeObject;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -160,5 +161,122 @@ impl Vm {
                 None => Err(self.name_not_defined(name)),
             },
         }
+    }
+
+    /// `LOAD_CONST i`.
+    #[inline(always)]
+    pub(crate) fn op_load_const(&mut self, at: At, i: u32) -> PyResult<Flow> {
+        self.stack.push(at.code.consts[i as usize].clone());
+        Ok(Flow::Next)
+    }
+
+    /// `LOAD_FAST i`.
+    #[inline(always)]
+    pub(crate) fn op_load_fast(&mut self, at: At, i: u32) -> PyResult<Flow> {
+        let v = self.stack[at.base + i as usize].clone();
+        if v.is_null() {
+            return Err(self.unbound_local(&at.code.code.varnames[i as usize]));
+        }
+        self.stack.push(v);
+        Ok(Flow::Next)
+    }
+
+    /// `LOAD_FAST a; LOAD_FAST b`.
+    #[inline(always)]
+    pub(crate) fn op_load_fast_load_fast(
+        &mut self,
+        at: At,
+        pc: &mut usize,
+        a: u16,
+        b: u16,
+    ) -> PyResult<Flow> {
+        self.op_load_fast(at, a as u32)?;
+        *pc += 1;
+        self.op_load_fast(at, b as u32)
+    }
+
+    /// `LOAD_FAST a; LOAD_CONST c`.
+    #[inline(always)]
+    pub(crate) fn op_load_fast_load_const(
+        &mut self,
+        at: At,
+        pc: &mut usize,
+        a: u16,
+        c: u16,
+    ) -> PyResult<Flow> {
+        self.op_load_fast(at, a as u32)?;
+        *pc += 1;
+        self.op_load_const(at, c as u32)
+    }
+
+    /// `STORE_FAST a; LOAD_FAST b`.
+    #[inline(always)]
+    pub(crate) fn op_store_fast_load_fast(
+        &mut self,
+        at: At,
+        pc: &mut usize,
+        a: u16,
+        b: u16,
+    ) -> PyResult<Flow> {
+        self.op_store_fast(at, a as u32)?;
+        *pc += 1;
+        self.op_load_fast(at, b as u32)
+    }
+
+    /// `STORE_FAST i`.
+    #[inline(always)]
+    pub(crate) fn op_store_fast(&mut self, at: At, i: u32) -> PyResult<Flow> {
+        let v = self.pop();
+        self.stack[at.base + i as usize] = v;
+        Ok(Flow::Next)
+    }
+
+    /// `LOAD_DEREF i`.
+    #[inline(always)]
+    pub(crate) fn op_load_deref(&mut self, at: At, i: u32) -> PyResult<Flow> {
+        let v = cell_get(&self.stack[at.base + i as usize]);
+        if v.is_null() {
+            return Err(self.unbound_deref(at.code, i as usize));
+        }
+        self.stack.push(v);
+        Ok(Flow::Next)
+    }
+
+    /// `STORE_DEREF i`.
+    #[inline(always)]
+    pub(crate) fn op_store_deref(&mut self, at: At, i: u32) -> PyResult<Flow> {
+        let v = self.pop();
+        cell_set(&self.stack[at.base + i as usize], v);
+        Ok(Flow::Next)
+    }
+
+    /// `LOAD_GLOBAL i`: the cached entry without a call, or the lookup.
+    #[inline(always)]
+    pub(crate) fn op_load_global(&mut self, at: At, pc: usize, i: u32) -> PyResult<Flow> {
+        let name = &at.code.names[i as usize];
+        let cache = &at.code.caches[pc - 1];
+        let g = &self.frames[at.fi].globals;
+        let v = match crate::eval::cache::global_hit(cache, g, &self.builtins_dict, name) {
+            Some(v) => v,
+            None => match self.load_global_cached(cache, g, name) {
+                Some(v) => v,
+                None => return Err(self.name_not_defined(name)),
+            },
+        };
+        self.stack.push(v);
+        Ok(Flow::Next)
+    }
+
+    /// `PUSH_NULL; LOAD_GLOBAL i`.
+    #[inline(always)]
+    pub(crate) fn op_push_null_load_global(
+        &mut self,
+        at: At,
+        pc: &mut usize,
+        i: u32,
+    ) -> PyResult<Flow> {
+        self.stack.push(Value::Null);
+        *pc += 1;
+        self.op_load_global(at, *pc, i)
     }
 }
