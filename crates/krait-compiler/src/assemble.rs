@@ -8,65 +8,6 @@ use crate::code::*;
 use crate::codegen::{CResult, CompileError, Unit};
 use std::rc::Rc;
 
-/// The stack effect of `i`: on the fall-through path, and when it jumps.
-pub fn stack_effect(i: &Instr) -> (i32, i32) {
-    use Instr::*;
-    let plain = |n: i32| (n, n);
-    match *i {
-        Nop | Swap(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_)
-        | LoadAttr(_) | Unary(_) | ListToTuple | GetIter | Jump(_) | GetYieldFromIter
-        | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | CheckEgMatch
-        | SetupAnnotations | YieldValue(_) => plain(0),
-        PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
-        | BinaryOp(_) | Compare(_) | IsOp(_) | ContainsOp(_) | BinarySubscr | ListAppend(_)
-        | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_)
-        | ImportName(_) | ImportStar | Reraise | PopExcept | PrepReraiseStar
-        | CopyDictWithoutKeys | PrintExpr | ReturnValue => plain(-1),
-        PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => plain(-1),
-        Copy(_) | PushNull | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClassDeref(_)
-        | LoadClosure(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
-        | GetANext | ImportFrom(_) | PushExcInfo | BeforeWith | BeforeAsyncWith
-        | WithExceptStart | LoadAssertionError | MatchMapping | MatchSequence | MatchKeys
-        | GetLen => plain(1),
-        StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor => plain(-2),
-        StoreSubscr => plain(-3),
-        BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildSlice(n) => {
-            plain(1 - n as i32)
-        }
-        BuildMap(n) => plain(1 - 2 * n as i32),
-        BuildConstKeyMap(n) => plain(-(n as i32)),
-        FormatValue(f) => plain(if f & format_value::HAS_SPEC != 0 {
-            -1
-        } else {
-            0
-        }),
-        UnpackSequence(n) => plain(n as i32 - 1),
-        UnpackEx(n) => plain((n & 0xFF) as i32 + (n >> 8) as i32),
-        ForIter(_) => (1, -1),
-        JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => (-1, 0),
-        Call(n) => plain(-(n as i32) - 1),
-        CallKw(n) => plain(-(n as i32) - 2),
-        CallFunctionEx(f) => plain(-2 - (f & 1) as i32),
-        MakeFunction(f) => plain(-((f & 0xF).count_ones() as i32)),
-        Send(_) => (0, -1),
-        RaiseVarargs(n) => plain(-(n as i32)),
-        MatchClass(_) => plain(-2),
-        // The effect of the pair (the VM makes these; the compiler never
-        // sees them).
-        LoadFastLoadFast(..) | LoadFastLoadConst(..) => plain(2),
-        StoreFastLoadFast(..) => plain(0),
-        LoadFastLoadAttr(_) => plain(1),
-        BinaryOpConst(..) => plain(0),
-        CompareJumpIfFalse(..) | CompareJumpIfTrue(..) => plain(-2),
-        PushNullLoadGlobal(_) => plain(2),
-        LoadFastBinaryOp(..) => plain(0),
-        LoadFastConstBinaryOp(..) | LoadFastLoadFastBinaryOp(..) => plain(1),
-        BinaryOpStoreFast(..) => plain(-2),
-        SliceSubscr(n) => plain(-(n as i32)),
-        SliceStore(n) => plain(-(n as i32) - 2),
-    }
-}
-
 fn error(msg: &str) -> CompileError {
     CompileError {
         msg: msg.into(),
@@ -93,14 +34,7 @@ pub(crate) fn assemble(u: Unit<'_>, filename: Rc<str>) -> CResult<Rc<Code>> {
     // Cells and free variables come after the locals.
     let nlocals = parts.varnames.len() as u32;
     for i in instrs.iter_mut() {
-        match i {
-            Instr::LoadDeref(s)
-            | Instr::StoreDeref(s)
-            | Instr::DeleteDeref(s)
-            | Instr::LoadClassDeref(s)
-            | Instr::LoadClosure(s) => *s += nlocals,
-            _ => {}
-        }
+        i.place_cell_after_locals(nlocals);
     }
     let cell2arg = parts
         .cellvars
@@ -147,16 +81,16 @@ pub(crate) fn assemble(u: Unit<'_>, filename: Rc<str>) -> CResult<Rc<Code>> {
                 }
             }
             let ins = instrs[pc];
-            let (fall, jump) = stack_effect(&ins);
+            let effect = ins.stack_effect();
             if let Some(t) = ins.jump_target() {
-                let jd = d + jump;
+                let jd = d + effect.jumps;
                 max = max.max(jd);
                 work.push((t as usize, jd));
             }
             if ins.is_terminator() {
                 break;
             }
-            d += fall;
+            d += effect.falls_through;
             max = max.max(d);
             pc += 1;
         }

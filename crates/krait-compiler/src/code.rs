@@ -12,6 +12,8 @@ use krait_syntax::ast::Loc;
 use krait_values::text::PyString;
 use std::rc::Rc;
 
+pub use crate::instructions::{Instr, Operand, StackEffect};
+
 /// Binary operators, in-place forms included, numbered as CPython's
 /// `BINARY_OP` argument numbers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,162 +222,6 @@ pub mod format_value {
     pub const HAS_SPEC: u32 = 4;
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Instr {
-    Nop,
-    PopTop,
-    /// Push a copy of the n-th item from the top (1 is the top).
-    Copy(u32),
-    /// Swap the top with the n-th item from the top.
-    Swap(u32),
-    /// Push the internal "no value" marker (a call with no `self`).
-    PushNull,
-    LoadConst(u32),
-    /// Locals, cells and free variables by slot.
-    LoadFast(u32),
-    StoreFast(u32),
-    DeleteFast(u32),
-    LoadDeref(u32),
-    StoreDeref(u32),
-    DeleteDeref(u32),
-    /// A class body reading a free variable: its namespace, then the cell.
-    LoadClassDeref(u32),
-    /// Push the cell object itself (to build a closure).
-    LoadClosure(u32),
-    LoadGlobal(u32),
-    StoreGlobal(u32),
-    DeleteGlobal(u32),
-    LoadName(u32),
-    StoreName(u32),
-    DeleteName(u32),
-    LoadAttr(u32),
-    StoreAttr(u32),
-    DeleteAttr(u32),
-    /// Push `method, self` or `NULL, attribute`.
-    LoadMethod(u32),
-    BinaryOp(BinOp),
-    Unary(UnaryOp),
-    Compare(CompareOp),
-    /// `is` (0) or `is not` (1).
-    IsOp(u32),
-    /// `in` (0) or `not in` (1).
-    ContainsOp(u32),
-    BinarySubscr,
-    StoreSubscr,
-    DeleteSubscr,
-    BuildTuple(u32),
-    BuildList(u32),
-    BuildSet(u32),
-    BuildMap(u32),
-    /// n values and a tuple of n constant keys.
-    BuildConstKeyMap(u32),
-    BuildString(u32),
-    BuildSlice(u32),
-    ListAppend(u32),
-    SetAdd(u32),
-    MapAdd(u32),
-    ListExtend(u32),
-    SetUpdate(u32),
-    DictUpdate(u32),
-    /// `**mapping` in a call: duplicate keys are an error.
-    DictMerge(u32),
-    ListToTuple,
-    FormatValue(u32),
-    UnpackSequence(u32),
-    /// Counts before (low byte) and after (the rest) the starred target.
-    UnpackEx(u32),
-    GetIter,
-    /// Push the iterator's next item, or pop it and jump when exhausted.
-    ForIter(u32),
-    Jump(u32),
-    PopJumpIfFalse(u32),
-    PopJumpIfTrue(u32),
-    PopJumpIfNone(u32),
-    PopJumpIfNotNone(u32),
-    JumpIfFalseOrPop(u32),
-    JumpIfTrueOrPop(u32),
-    /// `callable_or_null, self_or_callable, args...`: CPython 3.11's protocol.
-    Call(u32),
-    /// As `Call`, with a tuple of keyword names on top: the last
-    /// `len(names)` arguments are keywords.
-    CallKw(u32),
-    /// `callable_or_null, callable, args_tuple[, kwargs_dict]`; bit 0: kwargs.
-    CallFunctionEx(u32),
-    MakeFunction(u32),
-    LoadBuildClass,
-    ReturnValue,
-    /// Argument 1: the yield inside `yield from`/`await`, whose delegate is
-    /// just below the yielded value (so `throw` and `close` reach it).
-    YieldValue(u32),
-    /// Delegate to the sub-iterator on the stack; jump when it finishes.
-    Send(u32),
-    GetYieldFromIter,
-    /// Argument: 0 plain, 1 after `__aenter__`, 2 after `__aexit__`.
-    GetAwaitable(u32),
-    GetAIter,
-    GetANext,
-    EndAsyncFor,
-    /// Wrap a value yielded by an async generator.
-    AsyncGenWrap,
-    ImportName(u32),
-    ImportFrom(u32),
-    ImportStar,
-    RaiseVarargs(u32),
-    /// Re-raise the exception on top without adding a traceback entry.
-    Reraise,
-    /// `exc` to `previous_exc, exc`, making `exc` the one being handled.
-    PushExcInfo,
-    /// Pop the previously handled exception and restore it.
-    PopExcept,
-    CheckExcMatch,
-    CheckEgMatch,
-    PrepReraiseStar,
-    BeforeWith,
-    BeforeAsyncWith,
-    WithExceptStart,
-    LoadAssertionError,
-    SetupAnnotations,
-    MatchClass(u32),
-    MatchMapping,
-    MatchSequence,
-    MatchKeys,
-    GetLen,
-    CopyDictWithoutKeys,
-    PrintExpr,
-    // Fused forms: never emitted by the compiler. The VM rewrites common
-    // pairs into them when it loads code, leaving the second instruction in
-    // place (for jumps to it); a fused form does the work of both and
-    // steps over the second.
-    /// `LOAD_FAST a; LOAD_FAST b`.
-    LoadFastLoadFast(u16, u16),
-    /// `LOAD_FAST a; LOAD_CONST b`.
-    LoadFastLoadConst(u16, u16),
-    /// `STORE_FAST a; LOAD_FAST b`.
-    StoreFastLoadFast(u16, u16),
-    /// `LOAD_FAST a; LOAD_ATTR` (the name in the next instruction).
-    LoadFastLoadAttr(u32),
-    /// `LOAD_CONST c; BINARY_OP op`.
-    BinaryOpConst(BinOp, u32),
-    /// `COMPARE op; POP_JUMP_IF_FALSE t`.
-    CompareJumpIfFalse(CompareOp, u32),
-    /// `COMPARE op; POP_JUMP_IF_TRUE t`.
-    CompareJumpIfTrue(CompareOp, u32),
-    /// `PUSH_NULL; LOAD_GLOBAL i`.
-    PushNullLoadGlobal(u32),
-    /// `LOAD_FAST a; BINARY_OP op`.
-    LoadFastBinaryOp(u16, BinOp),
-    /// `LOAD_FAST a; LOAD_CONST c; BINARY_OP op`.
-    LoadFastConstBinaryOp(u16, u16, BinOp),
-    /// `LOAD_FAST a; LOAD_FAST b; BINARY_OP op`.
-    LoadFastLoadFastBinaryOp(u16, u16, BinOp),
-    /// `BINARY_OP op; STORE_FAST a`.
-    BinaryOpStoreFast(BinOp, u32),
-    /// `BUILD_SLICE n; BINARY_SUBSCR`.
-    SliceSubscr(u32),
-    /// `BUILD_SLICE n; STORE_SUBSCR`.
-    SliceStore(u32),
-}
-
 impl Instr {
     /// The fused form of the pair `self; next`, if there is one.
     pub fn fuse(self, next: Instr) -> Option<Instr> {
@@ -422,37 +268,6 @@ impl Instr {
             LoadFast(b) => LoadFastLoadFastBinaryOp(a, u16::try_from(b).ok()?, op),
             _ => return None,
         })
-    }
-}
-
-impl Instr {
-    /// The instruction's jump target, if it has one.
-    pub fn jump_target(&self) -> Option<u32> {
-        use Instr::*;
-        match *self {
-            ForIter(t) | Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | PopJumpIfNone(t)
-            | PopJumpIfNotNone(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | Send(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn set_jump_target(&mut self, target: u32) {
-        use Instr::*;
-        match self {
-            ForIter(t) | Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | PopJumpIfNone(t)
-            | PopJumpIfNotNone(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | Send(t) => {
-                *t = target
-            }
-            _ => {}
-        }
-    }
-
-    /// Control never falls through to the next instruction.
-    pub fn is_terminator(&self) -> bool {
-        matches!(
-            self,
-            Instr::Jump(_) | Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise
-        )
     }
 }
 

@@ -77,23 +77,8 @@ fn code_repr(code: &Code) -> String {
     )
 }
 
-/// `LoadConst` to `LOAD_CONST`.
-pub fn opname(i: &Instr) -> String {
-    let debug = format!("{i:?}");
-    let name = debug.split('(').next().unwrap_or(&debug);
-    let mut out = String::new();
-    for (k, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() && k > 0 {
-            out.push('_');
-        }
-        out.push(ch.to_ascii_uppercase());
-    }
-    out
-}
-
 /// The instruction's argument and its meaning, if it has an argument.
 fn arg_and_repr(code: &Code, i: &Instr) -> Option<(i64, String)> {
-    use Instr::*;
     let name = |n: u32| code.names.get(n as usize).cloned().unwrap_or_default();
     let slot = |n: u32| {
         if (n as usize) < code.nlocalsplus() {
@@ -102,21 +87,27 @@ fn arg_and_repr(code: &Code, i: &Instr) -> Option<(i64, String)> {
             String::new()
         }
     };
-    Some(match *i {
-        LoadConst(n) => (
+    let listed = |f: u32, words: &[(u32, &str)]| {
+        let parts: Vec<&str> = words
+            .iter()
+            .filter(|(bit, _)| f & bit != 0)
+            .map(|(_, w)| *w)
+            .collect();
+        parts.join(", ")
+    };
+    Some(match i.operand() {
+        Operand::None | Operand::Fused => return None,
+        Operand::Const(n) => (
             n as i64,
             code.consts
                 .get(n as usize)
                 .map(const_repr)
                 .unwrap_or_default(),
         ),
-        LoadFast(n) | StoreFast(n) | DeleteFast(n) | LoadDeref(n) | StoreDeref(n)
-        | DeleteDeref(n) | LoadClassDeref(n) | LoadClosure(n) => (n as i64, slot(n)),
-        LoadGlobal(n) | StoreGlobal(n) | DeleteGlobal(n) | LoadName(n) | StoreName(n)
-        | DeleteName(n) | LoadAttr(n) | StoreAttr(n) | DeleteAttr(n) | LoadMethod(n)
-        | ImportName(n) | ImportFrom(n) => (n as i64, name(n)),
-        BinaryOp(op) => (op as i64, op.symbol().to_owned()),
-        Unary(op) => (
+        Operand::Local(n) | Operand::Cell(n) => (n as i64, slot(n)),
+        Operand::Name(n) => (n as i64, name(n)),
+        Operand::BinOp(op) => (op as i64, op.symbol().to_owned()),
+        Operand::Unary(op) => (
             op as i64,
             match op {
                 UnaryOp::Negative => "-",
@@ -126,14 +117,11 @@ fn arg_and_repr(code: &Code, i: &Instr) -> Option<(i64, String)> {
             }
             .to_owned(),
         ),
-        Compare(op) => (op as i64, op.symbol().to_owned()),
-        IsOp(n) => (n as i64, if n == 0 { "is" } else { "is not" }.to_owned()),
-        ContainsOp(n) => (n as i64, if n == 0 { "in" } else { "not in" }.to_owned()),
-        ForIter(t) | Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | PopJumpIfNone(t)
-        | PopJumpIfNotNone(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | Send(t) => {
-            (t as i64, format!("to {t}"))
-        }
-        FormatValue(f) => {
+        Operand::Compare(op) => (op as i64, op.symbol().to_owned()),
+        Operand::Is(n) => (n as i64, if n == 0 { "is" } else { "is not" }.to_owned()),
+        Operand::Contains(n) => (n as i64, if n == 0 { "in" } else { "not in" }.to_owned()),
+        Operand::Jump(t) => (t as i64, format!("to {t}")),
+        Operand::FormatFlags(f) => {
             let conv = match f & format_value::CONVERSION_MASK {
                 format_value::STR => "str",
                 format_value::REPR => "repr",
@@ -149,28 +137,19 @@ fn arg_and_repr(code: &Code, i: &Instr) -> Option<(i64, String)> {
             }
             (f as i64, parts.join(", "))
         }
-        MakeFunction(f) => {
-            let mut parts = Vec::new();
-            for (bit, word) in [
-                (make_function::DEFAULTS, "defaults"),
-                (make_function::KW_DEFAULTS, "kwdefaults"),
-                (make_function::ANNOTATIONS, "annotations"),
-                (make_function::CLOSURE, "closure"),
-            ] {
-                if f & bit != 0 {
-                    parts.push(word);
-                }
-            }
-            (f as i64, parts.join(", "))
-        }
-        Copy(n) | Swap(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildMap(n)
-        | BuildConstKeyMap(n) | BuildString(n) | BuildSlice(n) | ListAppend(n) | SetAdd(n)
-        | MapAdd(n) | ListExtend(n) | SetUpdate(n) | DictUpdate(n) | DictMerge(n)
-        | UnpackSequence(n) | UnpackEx(n) | Call(n) | CallKw(n) | CallFunctionEx(n)
-        | YieldValue(n) | GetAwaitable(n) | RaiseVarargs(n) | MatchClass(n) => {
-            (n as i64, String::new())
-        }
-        _ => return None,
+        Operand::FunctionFlags(f) => (
+            f as i64,
+            listed(
+                f,
+                &[
+                    (make_function::DEFAULTS, "defaults"),
+                    (make_function::KW_DEFAULTS, "kwdefaults"),
+                    (make_function::ANNOTATIONS, "annotations"),
+                    (make_function::CLOSURE, "closure"),
+                ],
+            ),
+        ),
+        Operand::Count(n) => (n as i64, String::new()),
     })
 }
 
@@ -243,7 +222,7 @@ fn disassemble_one(out: &mut String, code: &Code) {
             .to_owned(),
         );
         fields.push(format!("{idx:>offset_width$}"));
-        let name = opname(ins);
+        let name = ins.opname();
         match arg_and_repr(code, ins) {
             Some((arg, repr)) => {
                 fields.push(format!("{name:<OPNAME_WIDTH$}"));

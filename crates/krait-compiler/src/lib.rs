@@ -10,6 +10,7 @@ pub mod code;
 mod codegen;
 pub mod dis;
 pub mod fold;
+pub mod instructions;
 pub mod symtable;
 
 pub use code::{Code, Const, Instr};
