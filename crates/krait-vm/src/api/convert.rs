@@ -41,6 +41,27 @@ pub fn str_value(v: &Value) -> Option<String> {
 }
 
 impl Vm {
+    /// A named str argument of a built-in function, if given: "encode()
+    /// argument 'encoding' must be str, not int" otherwise, as Argument
+    /// Clinic words it.
+    pub fn str_param(
+        &self,
+        v: Option<&Value>,
+        func: &str,
+        param: &str,
+    ) -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(v) => match str_value(v) {
+                Some(s) => Ok(Some(s)),
+                None => Err(self.type_error(format!(
+                    "{func}() argument '{param}' must be str, not {}",
+                    self.arg_type_name(v)
+                ))),
+            },
+        }
+    }
+
     /// An integer argument through `__index__`, as CPython's integer
     /// parameters take one: "'float' object cannot be interpreted as an
     /// integer" otherwise.

@@ -7,24 +7,31 @@ use crate::objects::function::{Args, BuiltinFunction, NativeFn};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
-/// What a native function accepts, besides a method's receiver.
+/// What a native function accepts, besides a method's receiver. Each
+/// form is one of the ways CPython's built-ins take their arguments, and
+/// words its errors as they do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Params {
     /// The function checks its own arguments.
     Unchecked,
-    /// No arguments: "list.clear() takes no arguments (1 given)".
+    /// No arguments (`METH_NOARGS`): "list.clear() takes no arguments
+    /// (1 given)".
     NoArgs,
-    /// Exactly one positional argument (CPython's `METH_O`):
+    /// Exactly one positional argument (`METH_O`):
     /// "math.sqrt() takes exactly one argument (2 given)".
     One,
-    /// Between `min` and `max` positional arguments (CPython's
-    /// `_PyArg_CheckPositional`): "atan2 expected 2 arguments, got 1".
+    /// Between `min` and `max` positional arguments, as Argument Clinic
+    /// checks positional-only parameters: "atan2 expected 2 arguments,
+    /// got 1".
     Range { min: u8, max: u8 },
-    /// An operator method with exactly `args` arguments, which CPython
-    /// implements as a slot wrapper: "expected 1 argument, got 0" (with
-    /// `unpacked`, worded " expected 2 arguments, got 1", as the wrappers
-    /// that unpack a tuple word it).
-    Wrapper { args: u8, unpacked: bool },
+    /// Between `min` and `max` positional arguments, as `PyArg_ParseTuple`
+    /// checks them: "count() takes at least 1 argument (0 given)".
+    Tuple { min: u8, max: u8 },
+    /// An operator method, which CPython implements as a slot wrapper:
+    /// "expected 1 argument, got 0" (with `unpacked`, worded
+    /// " expected 2 arguments, got 1", as the wrappers that unpack a
+    /// tuple word it), and "wrapper __len__() takes no keyword arguments".
+    Wrapper { min: u8, max: u8, unpacked: bool },
     /// Named parameters, as Argument Clinic binds them: the first
     /// `posonly` only by position, at most `positional` by position, the
     /// first `required` required. The function gets one positional
@@ -105,14 +112,51 @@ impl FunctionDef {
     /// [`Params::Wrapper`]).
     pub const fn wrapper(self, args: u8, unpacked: bool) -> FunctionDef {
         FunctionDef {
-            params: Params::Wrapper { args, unpacked },
+            params: Params::Wrapper {
+                min: args,
+                max: args,
+                unpacked,
+            },
             ..self
         }
     }
 
+    /// A unary operator method (`__neg__`, `__len__`): a slot wrapper
+    /// taking no argument.
+    pub const fn unary(name: &'static str, func: NativeFn) -> FunctionDef {
+        FunctionDef::method(name, func).wrapper(0, false)
+    }
+
+    /// A binary operator method (`__add__`, `__eq__`): a slot wrapper
+    /// taking one argument.
+    pub const fn binary(name: &'static str, func: NativeFn) -> FunctionDef {
+        FunctionDef::method(name, func).wrapper(1, false)
+    }
+
+    /// `__pow__`/`__rpow__`: the operand and an optional modulus.
+    pub const fn ternary(name: &'static str, func: NativeFn) -> FunctionDef {
+        FunctionDef {
+            params: Params::Wrapper {
+                min: 1,
+                max: 2,
+                unpacked: true,
+            },
+            ..FunctionDef::method(name, func)
+        }
+    }
+
+    /// Between `min` and `max` positional arguments (see [`Params::Range`]).
     pub const fn args(self, min: u8, max: u8) -> FunctionDef {
         FunctionDef {
             params: Params::Range { min, max },
+            ..self
+        }
+    }
+
+    /// Between `min` and `max` positional arguments (see [`Params::Tuple`]).
+    pub const fn tuple_args(self, min: u8, max: u8) -> FunctionDef {
+        FunctionDef {
+            params: Params::Tuple { min, max },
             ..self
         }
     }
@@ -167,10 +211,11 @@ impl BuiltinFunction {
             Params::Unchecked | Params::Named { .. } => true,
             Params::NoArgs => n == 0 && args.kw.is_empty(),
             Params::One => n == 1 && args.kw.is_empty(),
-            Params::Range { min, max } => {
+            Params::Range { min, max }
+            | Params::Tuple { min, max }
+            | Params::Wrapper { min, max, .. } => {
                 args.kw.is_empty() && n >= min as usize && n <= max as usize
             }
-            Params::Wrapper { args: k, .. } => args.kw.is_empty() && n == k as usize,
         };
         if ok {
             Ok(())
@@ -200,6 +245,8 @@ impl BuiltinFunction {
             };
             return vm.type_error(if wrapper {
                 format!("wrapper {}() takes no keyword arguments", self.name)
+            } else if let Params::Tuple { .. } = self.params {
+                format!("{}() takes no keyword arguments", self.name)
             } else {
                 format!("{}() takes no keyword arguments", self.qualified_name())
             });
@@ -211,81 +258,122 @@ impl BuiltinFunction {
                 self.qualified_name()
             ),
             Params::Range { min, max } => expected_count(self.name, min as usize, max as usize, n),
-            Params::Wrapper { args, unpacked } => {
-                let name = if unpacked { " " } else { "" };
-                let s = if args == 1 { "" } else { "s" };
-                format!("{name}expected {args} argument{s}, got {n}")
+            Params::Tuple { min, max } => {
+                let (min, max) = (min as usize, max as usize);
+                let (bound, k) = if min == max {
+                    ("exactly", min)
+                } else if n < min {
+                    ("at least", min)
+                } else {
+                    ("at most", max)
+                };
+                let s = if k == 1 { "" } else { "s" };
+                format!("{}() takes {bound} {k} argument{s} ({n} given)", self.name)
+            }
+            Params::Wrapper { min, max, unpacked } => {
+                // " expected 1 argument, got 0": the wrappers that unpack
+                // a tuple word it with an empty name before the space.
+                let msg = expected_count("", min as usize, max as usize, n);
+                if unpacked {
+                    msg
+                } else {
+                    msg.trim_start().to_string()
+                }
             }
             Params::Unchecked | Params::Named { .. } => unreachable!("checked elsewhere"),
         };
         vm.type_error(msg)
     }
 
-    /// Binds `Params::Named` arguments: one positional value per name
-    /// (`Value::Null` where not given), with Argument Clinic's errors.
+    /// Binds `Params::Named` arguments (see [`Params::bind`]).
     #[cold]
     pub fn bind_named(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
+        self.params.bind(vm, self.name, args, skip)
+    }
+}
+
+impl Params {
+    /// Binds `Params::Named` arguments: one positional value per name
+    /// (`Value::Null` where not given), checked in the order Argument
+    /// Clinic checks them, with its messages.
+    /// `name` is the function's name in messages; the first `skip`
+    /// positional values (a receiver, a class) are passed through.
+    #[cold]
+    pub fn bind(&self, vm: &Vm, name: &str, args: Args, skip: usize) -> PyResult<Args> {
         let Params::Named {
             names,
             posonly,
             positional,
             required,
-        } = self.params
+        } = *self
         else {
             unreachable!("only named parameters")
         };
-        let (posonly, positional, required) =
+        let (posonly, maxpos, required) =
             (posonly as usize, positional as usize, required as usize);
-        let name = self.name;
         let Args { pos, kw } = args;
         let n = pos.len() - skip;
         let plural = |k: usize| if k == 1 { "" } else { "s" };
-        let minpos = required.min(positional);
-        if n > positional {
-            return Err(vm.type_error(if positional == 0 {
+        let maxargs = names.len();
+        let minpos = required.min(maxpos);
+        // Required keyword-only parameters end where the required ones do.
+        let reqlimit = if required > maxpos { required } else { minpos };
+        if n + kw.len() > maxargs {
+            let keyword = if n == 0 { "keyword " } else { "" };
+            return Err(vm.type_error(format!(
+                "{name}() takes at most {maxargs} {keyword}argument{} ({} given)",
+                plural(maxargs),
+                n + kw.len()
+            )));
+        }
+        if n > maxpos {
+            return Err(vm.type_error(if maxpos == 0 {
                 format!("{name}() takes no positional arguments")
             } else {
+                let bound = if minpos < maxpos {
+                    "at most"
+                } else {
+                    "exactly"
+                };
                 format!(
-                    "{name}() takes {} {positional} positional argument{} ({n} given)",
-                    if minpos < positional {
-                        "at most"
-                    } else {
-                        "exactly"
-                    },
-                    plural(positional)
+                    "{name}() takes {bound} {maxpos} positional argument{} ({n} given)",
+                    plural(maxpos)
                 )
             }));
         }
         let minposonly = posonly.min(minpos);
         if n < minposonly {
+            let bound = if minposonly < maxpos {
+                "at least"
+            } else {
+                "exactly"
+            };
             return Err(vm.type_error(format!(
-                "{name}() takes {} {minposonly} positional argument{} ({n} given)",
-                if minposonly < positional {
-                    "at least"
-                } else {
-                    "exactly"
-                },
+                "{name}() takes {bound} {minposonly} positional argument{} ({n} given)",
                 plural(minposonly)
             )));
         }
         let mut out: smallvec::SmallVec<[Value; 6]> = pos;
-        out.resize(skip + names.len(), Value::Null);
+        out.resize(skip + maxargs, Value::Null);
         let mut kw: Vec<Option<(Obj, Value)>> = kw.into_iter().map(Some).collect();
+        let mut left = kw.len();
         for (i, param) in names.iter().enumerate().skip(n.max(posonly)) {
+            if left == 0 && i >= reqlimit {
+                break;
+            }
             let given = kw.iter_mut().find(|e| {
                 e.as_ref()
                     .is_some_and(|(k, _)| crate::objects::str::str_eq(k, param))
             });
             if let Some((_, v)) = given.and_then(Option::take) {
                 out[skip + i] = v;
+                left -= 1;
+            } else if i < minpos || (maxpos <= i && i < reqlimit) {
+                return Err(vm.type_error(format!(
+                    "{name}() missing required argument '{param}' (pos {})",
+                    i + 1
+                )));
             }
-        }
-        if let Some(i) = (0..required).find(|&i| out[skip + i].is_null()) {
-            return Err(vm.type_error(format!(
-                "{name}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
         }
         if let Some((k, _)) = kw.into_iter().flatten().next() {
             let key = crate::objects::str::text(&k);

@@ -50,6 +50,12 @@ impl Args {
         self.pos.is_empty()
     }
 
+    /// The positional argument at `i`, unless it is absent or `Null` (a
+    /// named parameter not given).
+    pub fn given(&self, i: usize) -> Option<&Value> {
+        self.pos.get(i).filter(|v| !v.is_null())
+    }
+
     /// The keyword argument called `name`, if given.
     pub fn kwarg(&self, name: &str) -> Option<&Value> {
         self.kw

@@ -562,6 +562,25 @@ impl Vm {
         Ok(out)
     }
 
+    /// All the items of an iterable, with a failure to iterate it at all
+    /// reported as `msg` (as CPython's `PySequence_Fast` reports it: "can
+    /// only join an iterable").
+    pub fn iterate_or(&mut self, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+        if matches!(v.kind(), Some(ObjKind::List(_) | ObjKind::Tuple(_))) {
+            return self.iterate(v);
+        }
+        let it = match self.iter(v) {
+            Ok(it) => it,
+            Err(e) if e.class().is(&self.exc.type_error) => return Err(self.type_error(msg)),
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
     /// Unpacks exactly `before` items, or with a starred target `before`
     /// items, a list of the rest, and `after` items.
     pub fn unpack(

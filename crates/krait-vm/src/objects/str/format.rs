@@ -21,7 +21,6 @@ pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult {
 /// `str.format_map(mapping)`: names looked up in the mapping itself (its
 /// `__getitem__`, so `__missing__` works).
 pub fn str_format_map_method(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::check_method_args(vm, &a, "format_map", 1, 1)?;
     let fmt = crate::objects::str::value_pystr(&a.pos[0])
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();

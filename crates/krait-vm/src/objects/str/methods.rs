@@ -1,6 +1,6 @@
 //! `str`: the constructor and methods.
 
-use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef, Params};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -11,17 +11,34 @@ use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let s = vm.types.str_.clone();
-    static_fn(vm, &s, "__new__", str_new);
+    add_methods(vm, &s, &[FunctionDef::new("__new__", str_new)]);
     crate::objects::typeobject::slots::install::<super::slots::StrType>(vm, &s);
-    method(vm, &s, "__str__", |vm, a| {
+    add_methods(vm, &s, DUNDERS);
+    add_methods(vm, &s, METHODS);
+}
+
+/// A comparison dunder: `NotImplemented` for an operand that is not a str.
+macro_rules! compare {
+    ($name:literal, $holds:path) => {
+        FunctionDef::binary($name, |vm, a| {
+            let x = this(vm, &a)?;
+            match value_pystr(&a.pos[1]) {
+                Some(y) => Ok(Value::Bool($holds((*x).cmp(y)))),
+                None => Ok(vm.not_implemented()),
+            }
+        })
+    };
+}
+
+const DUNDERS: &[FunctionDef] = &[
+    FunctionDef::unary("__str__", |vm, a| {
         let s = this(vm, &a)?;
         Ok(vm.new_pystr(PyStr::from_wtf8(s.as_bytes().to_vec())))
-    });
-    method(vm, &s, "__hash__", |vm, a| {
+    }),
+    FunctionDef::unary("__hash__", |vm, a| {
         Ok(Value::Int(crate::objects::str::str_hash(&*this(vm, &a)?)))
-    });
-    method(vm, &s, "__add__", |vm, a| {
-        check_method_args(vm, &a, "__add__", 1, 1)?;
+    }),
+    FunctionDef::binary("__add__", |vm, a| {
         let x = this(vm, &a)?;
         match value_pystr(&a.pos[1]) {
             Some(y) => {
@@ -29,155 +46,150 @@ pub fn register(vm: &mut Vm) {
                 b.extend_from_slice(y.as_bytes());
                 Ok(vm.new_pystr(PyStr::from_wtf8(b)))
             }
-            None => Ok(vm.not_implemented()),
+            // CPython's str.__add__ wraps its sequence concatenation,
+            // which raises rather than declining.
+            None => Err(vm.type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                vm.type_name(&a.pos[1])
+            ))),
         }
-    });
-    method(vm, &s, "__mul__", |vm, a| {
-        crate::bootstrap::check_repeat_args(vm, &a, "__mul__")?;
-        str_repeat(vm, a)
-    });
-    method(vm, &s, "__rmul__", |vm, a| {
-        crate::bootstrap::check_repeat_args(vm, &a, "__rmul__")?;
-        str_repeat(vm, a)
-    });
-    method(vm, &s, "__mod__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
+    }),
+    FunctionDef::method("__mul__", str_repeat).wrapper(1, true),
+    FunctionDef::method("__rmul__", str_repeat).wrapper(1, true),
+    FunctionDef::binary("__mod__", |vm, a| {
         let plain = vm.new_pystr(PyStr::from_wtf8(this(vm, &a)?.as_bytes().to_vec()));
         crate::objects::str::percent::str_percent(vm, &plain, &a.pos[1])
-    });
-    macro_rules! cmp {
-        ($($name:literal => $f:expr;)*) => {$(
-            method(vm, &s, $name, |vm, a| {
-                check_method_args(vm, &a, $name, 1, 1)?;
-                let x = this(vm, &a)?;
-                match value_pystr(&a.pos[1]) {
-                    Some(y) => Ok(Value::Bool($f((*x).cmp(y)))),
-                    None => Ok(vm.not_implemented()),
-                }
-            });
-        )*};
-    }
-    cmp! {
-        "__eq__" => std::cmp::Ordering::is_eq; "__ne__" => std::cmp::Ordering::is_ne;
-        "__lt__" => std::cmp::Ordering::is_lt; "__le__" => std::cmp::Ordering::is_le;
-        "__gt__" => std::cmp::Ordering::is_gt; "__ge__" => std::cmp::Ordering::is_ge;
-    }
-    method(vm, &s, "__format__", |vm, a| {
-        check_method_args(vm, &a, "__format__", 1, 1)?;
+    }),
+    FunctionDef::binary("__rmod__", |vm, a| {
+        this(vm, &a)?;
+        if value_pystr(&a.pos[1]).is_none() {
+            return Ok(vm.not_implemented());
+        }
+        crate::objects::str::percent::str_percent(vm, &a.pos[1], &a.pos[0])
+    }),
+    compare!("__eq__", std::cmp::Ordering::is_eq),
+    compare!("__ne__", std::cmp::Ordering::is_ne),
+    compare!("__lt__", std::cmp::Ordering::is_lt),
+    compare!("__le__", std::cmp::Ordering::is_le),
+    compare!("__gt__", std::cmp::Ordering::is_gt),
+    compare!("__ge__", std::cmp::Ordering::is_ge),
+    FunctionDef::method("__format__", |vm, a| {
         let x = this(vm, &a)?;
+        arg_str(vm, &a.pos[1], "__format__() argument")?;
         let plain = vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec()));
         let spec = a.pos[1].clone();
         vm.format(&plain, Some(&spec))
-    });
-    method(vm, &s, "join", str_join);
-    method(vm, &s, "split", |vm, a| split_impl(vm, a, false));
-    method(vm, &s, "rsplit", |vm, a| split_impl(vm, a, true));
-    method(vm, &s, "strip", |vm, a| {
-        strip_impl(vm, a, true, true, "strip")
-    });
-    method(vm, &s, "lstrip", |vm, a| {
-        strip_impl(vm, a, true, false, "lstrip")
-    });
-    method(vm, &s, "rstrip", |vm, a| {
-        strip_impl(vm, a, false, true, "rstrip")
-    });
-    method(vm, &s, "replace", str_replace);
-    method(vm, &s, "startswith", |vm, a| affix(vm, a, true));
-    method(vm, &s, "endswith", |vm, a| affix(vm, a, false));
-    method(vm, &s, "upper", |vm, a| {
-        map_text(vm, a, "upper", |t| t.to_uppercase())
-    });
-    method(vm, &s, "lower", |vm, a| {
-        map_text(vm, a, "lower", |t| t.to_lowercase())
-    });
-    method(vm, &s, "casefold", |vm, a| {
-        // Full case folding, mostly: folding the uppercase form catches
-        // the expansions (ß -> ss, ligatures) and the odd cases (µ -> μ).
-        map_text(vm, a, "casefold", |t| {
-            t.chars()
-                .map(|c| match c {
-                    // Folds to itself, but its uppercase is a plain I.
-                    '\u{131}' => c.to_string(),
-                    _ => c.to_uppercase().collect::<String>().to_lowercase(),
-                })
-                .collect()
+    })
+    .one(),
+];
+
+/// A predicate true of a non-empty str whose every character passes.
+macro_rules! every_char {
+    ($name:literal, $f:expr) => {
+        FunctionDef::method($name, |vm, a| {
+            let t = this(vm, &a)?;
+            let ok = !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
+            Ok(Value::Bool(ok))
         })
-    });
-    method(vm, &s, "swapcase", |vm, a| {
-        map_text(vm, a, "swapcase", |t| {
-            t.chars()
-                .map(|c| {
-                    if c.is_uppercase() {
-                        c.to_lowercase().collect::<String>()
-                    } else {
-                        c.to_uppercase().collect()
-                    }
-                })
-                .collect()
+        .no_args()
+    };
+}
+
+/// A method mapping the text to new text.
+macro_rules! mapped {
+    ($name:literal, $f:expr) => {
+        FunctionDef::method($name, |vm, a| {
+            let x = this(vm, &a)?;
+            let t = $f(&x.to_string_lossy());
+            Ok(vm.new_string(t))
         })
-    });
-    method(vm, &s, "capitalize", |vm, a| {
-        map_text(vm, a, "capitalize", |t| {
-            let mut cs = t.chars();
-            match cs.next() {
-                Some(f) => to_title(f) + &cs.as_str().to_lowercase(),
-                None => String::new(),
+        .no_args()
+    };
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("join", str_join).one(),
+    FunctionDef::method("split", |vm, a| split_impl(vm, a, false)).named(SPLIT, 0, 2, 0),
+    FunctionDef::method("rsplit", |vm, a| split_impl(vm, a, true)).named(SPLIT, 0, 2, 0),
+    FunctionDef::method("strip", |vm, a| strip_impl(vm, a, true, true, "strip")).args(0, 1),
+    FunctionDef::method("lstrip", |vm, a| strip_impl(vm, a, true, false, "lstrip")).args(0, 1),
+    FunctionDef::method("rstrip", |vm, a| strip_impl(vm, a, false, true, "rstrip")).args(0, 1),
+    FunctionDef::method("replace", str_replace).args(2, 3),
+    FunctionDef::method("startswith", |vm, a| affix(vm, a, true)).tuple_args(1, 3),
+    FunctionDef::method("endswith", |vm, a| affix(vm, a, false)).tuple_args(1, 3),
+    mapped!("upper", |t: &str| t.to_uppercase()),
+    mapped!("lower", |t: &str| t.to_lowercase()),
+    // Full case folding, mostly: folding the uppercase form catches the
+    // expansions (ß -> ss, ligatures) and the odd cases (µ -> μ).
+    mapped!("casefold", |t: &str| t
+        .chars()
+        .map(|c| match c {
+            // Folds to itself, but its uppercase is a plain I.
+            '\u{131}' => c.to_string(),
+            _ => c.to_uppercase().collect::<String>().to_lowercase(),
+        })
+        .collect::<String>()),
+    mapped!("swapcase", |t: &str| t
+        .chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<String>()
+            } else {
+                c.to_uppercase().collect()
             }
         })
-    });
-    method(vm, &s, "istitle", |vm, a| {
+        .collect::<String>()),
+    mapped!("capitalize", |t: &str| {
+        let mut cs = t.chars();
+        match cs.next() {
+            Some(f) => to_title(f) + &cs.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    }),
+    mapped!("title", title_case),
+    FunctionDef::method("istitle", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         Ok(Value::Bool(is_title(&t)))
-    });
-    method(vm, &s, "translate", str_translate);
-    static_fn(vm, &s, "maketrans", str_maketrans);
-    method(vm, &s, "title", |vm, a| {
-        map_text(vm, a, "title", title_case)
-    });
-    method(vm, &s, "find", |vm, a| {
-        find_impl(vm, a, "find", false, false)
-    });
-    method(vm, &s, "rfind", |vm, a| {
-        find_impl(vm, a, "rfind", true, false)
-    });
-    method(vm, &s, "index", |vm, a| {
-        find_impl(vm, a, "index", false, true)
-    });
-    method(vm, &s, "rindex", |vm, a| {
-        find_impl(vm, a, "rindex", true, true)
-    });
-    method(vm, &s, "count", str_count);
-    for name in [
-        "isdigit",
-        "isdecimal",
-        "isnumeric",
-        "isalpha",
-        "isalnum",
-        "isspace",
-        "isascii",
-    ] {
-        method(vm, &s, name, predicate_for(name));
-    }
-    method(vm, &s, "isprintable", |vm, a| {
-        check_method_args(vm, &a, "isprintable", 0, 0)?;
+    })
+    .no_args(),
+    FunctionDef::method("translate", str_translate).one(),
+    FunctionDef::new("maketrans", str_maketrans).args(1, 3),
+    FunctionDef::method("find", |vm, a| find_impl(vm, a, false, false)).tuple_args(1, 3),
+    FunctionDef::method("rfind", |vm, a| find_impl(vm, a, true, false)).tuple_args(1, 3),
+    FunctionDef::method("index", |vm, a| find_impl(vm, a, false, true)).tuple_args(1, 3),
+    FunctionDef::method("rindex", |vm, a| find_impl(vm, a, true, true)).tuple_args(1, 3),
+    FunctionDef::method("count", str_count).tuple_args(1, 3),
+    every_char!("isdigit", |c: char| c.is_ascii_digit()
+        || is_unicode_digit(c)),
+    every_char!("isdecimal", |c: char| c.is_ascii_digit()
+        || is_unicode_digit(c)),
+    every_char!("isnumeric", |c: char| c.is_numeric()),
+    every_char!("isalpha", |c: char| c.is_alphabetic()),
+    every_char!("isalnum", |c: char| c.is_alphanumeric()),
+    every_char!("isspace", is_py_space),
+    FunctionDef::method("isascii", |vm, a| Ok(Value::Bool(this(vm, &a)?.is_ascii()))).no_args(),
+    FunctionDef::method("isprintable", |vm, a| {
         let t = this(vm, &a)?;
         // Printable as repr() decides it (an empty str is printable).
         let ok = t.code_points().all(krait_values::text::is_printable);
         Ok(Value::Bool(ok))
-    });
-    method(vm, &s, "isupper", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("isupper", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         Ok(Value::Bool(
             t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()),
         ))
-    });
-    method(vm, &s, "islower", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("islower", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         Ok(Value::Bool(
             t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()),
         ))
-    });
-    method(vm, &s, "isidentifier", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("isidentifier", |vm, a| {
         let t = this(vm, &a)?.to_string_lossy().into_owned();
         let mut cs = t.chars();
         let ok = match cs.next() {
@@ -187,101 +199,81 @@ pub fn register(vm: &mut Vm) {
             None => false,
         };
         Ok(Value::Bool(ok))
-    });
-    method(vm, &s, "center", |vm, a| justify(vm, a, "center"));
-    method(vm, &s, "ljust", |vm, a| justify(vm, a, "ljust"));
-    method(vm, &s, "rjust", |vm, a| justify(vm, a, "rjust"));
-    method(vm, &s, "zfill", str_zfill);
-    method(vm, &s, "splitlines", str_splitlines);
-    method(vm, &s, "partition", |vm, a| partition(vm, a, false));
-    method(vm, &s, "rpartition", |vm, a| partition(vm, a, true));
-    method(vm, &s, "encode", str_encode);
-    method(
-        vm,
-        &s,
-        "format",
-        crate::objects::str::format::str_format_method,
-    );
-    method(
-        vm,
-        &s,
+    })
+    .no_args(),
+    FunctionDef::method("center", |vm, a| justify(vm, a, "center")).args(1, 2),
+    FunctionDef::method("ljust", |vm, a| justify(vm, a, "ljust")).args(1, 2),
+    FunctionDef::method("rjust", |vm, a| justify(vm, a, "rjust")).args(1, 2),
+    FunctionDef::method("zfill", str_zfill).one(),
+    FunctionDef::method("splitlines", str_splitlines).named(&["keepends"], 0, 1, 0),
+    FunctionDef::method("partition", |vm, a| partition(vm, a, false)).one(),
+    FunctionDef::method("rpartition", |vm, a| partition(vm, a, true)).one(),
+    FunctionDef::method("encode", str_encode).named(&["encoding", "errors"], 0, 2, 0),
+    FunctionDef::method("format", crate::objects::str::format::str_format_method),
+    FunctionDef::method(
         "format_map",
         crate::objects::str::format::str_format_map_method,
-    );
-    method(vm, &s, "removeprefix", |vm, a| {
-        check_method_args(vm, &a, "removeprefix", 1, 1)?;
-        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removeprefix")?);
+    )
+    .one(),
+    FunctionDef::method("removeprefix", |vm, a| {
+        let (x, p) = (
+            this(vm, &a)?,
+            arg_str(vm, &a.pos[1], "removeprefix() argument")?,
+        );
         let b = x
             .as_bytes()
             .strip_prefix(p.as_bytes())
             .unwrap_or(x.as_bytes())
             .to_vec();
         Ok(vm.new_pystr(PyStr::from_wtf8(b)))
-    });
-    method(vm, &s, "removesuffix", |vm, a| {
-        check_method_args(vm, &a, "removesuffix", 1, 1)?;
-        let (x, p) = (this(vm, &a)?, arg_str(vm, &a.pos[1], "removesuffix")?);
+    })
+    .one(),
+    FunctionDef::method("removesuffix", |vm, a| {
+        let (x, p) = (
+            this(vm, &a)?,
+            arg_str(vm, &a.pos[1], "removesuffix() argument")?,
+        );
         let b = x
             .as_bytes()
             .strip_suffix(p.as_bytes())
             .unwrap_or(x.as_bytes())
             .to_vec();
         Ok(vm.new_pystr(PyStr::from_wtf8(b)))
-    });
-    method(vm, &s, "expandtabs", |vm, a| {
-        let x = this(vm, &a)?.to_string_lossy().into_owned();
-        let size = match a.pos.get(1) {
-            Some(v) => vm.index_i64(v)?.unwrap_or(8),
-            None => 8,
-        };
-        let mut out = String::new();
-        let mut col = 0i64;
-        for c in x.chars() {
-            match c {
-                '\t' => {
-                    if size > 0 {
-                        let n = size - col % size;
-                        out.extend(std::iter::repeat_n(' ', n as usize));
-                        col += n;
-                    }
+    })
+    .one(),
+    FunctionDef::method("expandtabs", str_expandtabs).named(&["tabsize"], 0, 1, 0),
+];
+
+const SPLIT: &[&str] = &["sep", "maxsplit"];
+
+fn str_expandtabs(vm: &mut Vm, a: Args) -> PyResult {
+    let x = this(vm, &a)?.to_string_lossy().into_owned();
+    let size = match a.given(1) {
+        Some(v) => vm.int_arg(v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in x.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
                 }
-                '\n' | '\r' => {
-                    out.push(c);
-                    col = 0;
-                }
-                _ => {
-                    out.push(c);
-                    col += 1;
-                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
             }
         }
-        Ok(vm.new_string(out))
-    });
-}
-
-fn predicate_for(name: &'static str) -> crate::objects::function::NativeFn {
-    macro_rules! pred {
-        ($f:expr) => {
-            |vm: &mut Vm, a: Args| {
-                let t = this(vm, &a)?;
-                let ok =
-                    !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
-                Ok(Value::Bool(ok))
-            }
-        };
     }
-    match name {
-        "isdigit" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
-        "isdecimal" => pred!(|c: char| c.is_ascii_digit() || is_unicode_digit(c)),
-        "isnumeric" => pred!(|c: char| c.is_numeric()),
-        "isalpha" => pred!(|c: char| c.is_alphabetic()),
-        "isalnum" => pred!(|c: char| c.is_alphanumeric()),
-        "isspace" => pred!(is_py_space),
-        _ => |vm: &mut Vm, a: Args| {
-            let t = this(vm, &a)?;
-            Ok(Value::Bool(t.is_ascii()))
-        },
-    }
+    Ok(vm.new_string(out))
 }
 
 fn is_unicode_digit(c: char) -> bool {
@@ -305,10 +297,13 @@ fn this(vm: &Vm, a: &Args) -> PyResult<StrArg> {
     }
 }
 
+/// A str argument; `what` names it in the error ("replace() argument 1
+/// must be str, not int"), or is empty ("must be str, not int").
 fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
     value_pystr(v).ok_or_else(|| {
+        let space = if what.is_empty() { "" } else { " " };
         vm.type_error(format!(
-            "{what}() argument must be str, not {}",
+            "{what}{space}must be str, not {}",
             vm.arg_type_name(v)
         ))
     })
@@ -360,14 +355,18 @@ fn count_cps(b: &[u8]) -> usize {
     b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
 }
 
+/// `str(object='', encoding='utf-8', errors='strict')`.
+const NEW_PARAMS: Params = Params::Named {
+    names: &["object", "encoding", "errors"],
+    posonly: 0,
+    positional: 3,
+    required: 0,
+};
+
 fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].as_obj().cloned().unwrap();
-    let rest = Args {
-        pos: args.pos[1..].iter().cloned().collect(),
-        kw: args.kw,
-    };
-    let a = bind(vm, rest, "str", &["object", "encoding", "errors"], 0, 0)?;
-    let v = match (&a[0], &a[1], &a[2]) {
+    let a = NEW_PARAMS.bind(vm, "str", args, 1)?;
+    let v = match (a.given(1), a.given(2), a.given(3)) {
         (None, None, None) => Value::Obj(vm.empty_str.clone()),
         (Some(x), None, None) => vm.str(x)?,
         (Some(x), enc, errors) => {
@@ -388,7 +387,6 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
                 None => "utf-8".into(),
             };
             let errors = errors
-                .as_ref()
                 .and_then(value_pystr)
                 .map(|s| s.to_string_lossy().into_owned());
             let data = crate::objects::bytes::bytes_of(vm, x).map_err(|_| {
@@ -411,9 +409,8 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_join(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "join", 1, 1)?;
     let sep = this(vm, &a)?;
-    let items = vm.iterate(&a.pos[1])?;
+    let items = vm.iterate_or(&a.pos[1], "can only join an iterable")?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -433,14 +430,8 @@ fn str_join(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
-    let name = if right { "rsplit" } else { "split" };
     let x = this(vm, &a)?;
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
-    let maxsplit = match &b[1] {
+    let maxsplit = match a.given(2) {
         Some(v) => vm.int_arg(v)?,
         None => -1,
     };
@@ -450,7 +441,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     } else {
         maxsplit as usize
     };
-    let sep_text = match b[0].as_ref().filter(|v| !v.is_none()) {
+    let sep_text = match a.given(1).filter(|v| !v.is_none()) {
         None => None,
         Some(sep) => match value_pystr(sep) {
             Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
@@ -519,7 +510,6 @@ pub fn is_py_space(c: char) -> bool {
 }
 
 fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
-    check_method_args(vm, &a, name, 0, 1)?;
     let x = this(vm, &a)?;
     let text = x.to_string_lossy();
     let chars: Option<Vec<char>> = match a.pos.get(1) {
@@ -544,12 +534,11 @@ fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyRe
 }
 
 fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "replace", 2, 3)?;
     let x = this(vm, &a)?;
-    let old = arg_str(vm, &a.pos[1], "replace")?
+    let old = arg_str(vm, &a.pos[1], "replace() argument 1")?
         .to_string_lossy()
         .into_owned();
-    let new = arg_str(vm, &a.pos[2], "replace")?
+    let new = arg_str(vm, &a.pos[2], "replace() argument 2")?
         .to_string_lossy()
         .into_owned();
     let count = match a.pos.get(3) {
@@ -590,7 +579,6 @@ fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
 
 fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
     let name = if prefix { "startswith" } else { "endswith" };
-    check_method_args(vm, &a, name, 1, 3)?;
     let x = this(vm, &a)?;
     let n = x.len() as i64;
     let (start, end) = bounds(vm, &a, 2, n)?;
@@ -645,13 +633,6 @@ fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
         e = (e + n).max(0);
     }
     Ok((s, e.min(n)))
-}
-
-fn map_text(vm: &mut Vm, a: Args, name: &str, f: impl Fn(&str) -> String) -> PyResult {
-    check_method_args(vm, &a, name, 0, 0)?;
-    let x = this(vm, &a)?;
-    let t = f(&x.to_string_lossy());
-    Ok(vm.new_string(t))
 }
 
 /// A character's titlecase form: the digraphs have their own, and a
@@ -751,9 +732,9 @@ fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
             }
         }
         2 | 3 => {
-            let (Some(x), Some(y)) = (value_pystr(&args[0]), value_pystr(&args[1])) else {
-                return Err(vm.type_error("maketrans() argument 1 must be str"));
-            };
+            // Argument Clinic checks the declared str parameters first.
+            let y = arg_str(vm, &args[1], "maketrans() argument 2")?;
+            let x = arg_str(vm, &args[0], "maketrans() argument 1")?;
             if x.len() != y.len() {
                 return Err(
                     vm.value_error("the first two maketrans arguments must have equal length")
@@ -779,7 +760,6 @@ fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
 
 /// `str.translate(table)`.
 fn str_translate(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "translate", 1, 1)?;
     let x = this(vm, &a)?;
     let table = a.pos[1].clone();
     let mut out = Vec::with_capacity(x.as_bytes().len());
@@ -812,10 +792,9 @@ fn str_translate(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
-fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyResult {
-    check_method_args(vm, &a, name, 1, 3)?;
+fn find_impl(vm: &mut Vm, a: Args, right: bool, raise: bool) -> PyResult {
     let x = this(vm, &a)?;
-    let t = arg_str(vm, &a.pos[1], name)?;
+    let t = arg_str(vm, &a.pos[1], "")?;
     let n = x.len() as i64;
     let (s, e) = bounds(vm, &a, 2, n)?;
     let r = if s > n || (e < s) {
@@ -833,9 +812,8 @@ fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyRe
 }
 
 fn str_count(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "count", 1, 3)?;
     let x = this(vm, &a)?;
-    let t = arg_str(vm, &a.pos[1], "count")?;
+    let t = arg_str(vm, &a.pos[1], "")?;
     let n = x.len() as i64;
     let (s, e) = bounds(vm, &a, 2, n)?;
     if s > n || e < s {
@@ -862,12 +840,16 @@ fn str_count(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
-    check_method_args(vm, &a, name, 1, 2)?;
     let x = this(vm, &a)?;
-    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let width = vm.int_arg(&a.pos[1])?;
     let fill = match a.pos.get(2) {
         Some(v) => {
-            let f = arg_str(vm, v, name)?;
+            let f = value_pystr(v).ok_or_else(|| {
+                vm.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(v)
+                ))
+            })?;
             if f.len() != 1 {
                 return Err(vm.type_error("The fill character must be exactly one character long"));
             }
@@ -894,9 +876,8 @@ fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
 }
 
 fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "zfill", 1, 1)?;
     let x = this(vm, &a)?;
-    let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    let width = vm.int_arg(&a.pos[1])?;
     let text = x.to_string_lossy().into_owned();
     let n = x.len() as i64;
     if width <= n {
@@ -912,13 +893,9 @@ fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
 
 fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, "splitlines", &["keepends"], 0, 0)?;
-    let keep = match &b[0] {
-        Some(v) => vm.truthy(v)?,
+    // `keepends` is a bool that accepts only ints, as in CPython.
+    let keep = match a.given(1) {
+        Some(v) => vm.int_arg(v)? != 0,
         None => false,
     };
     let text = x.to_string_lossy().into_owned();
@@ -961,10 +938,8 @@ fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
-    let name = if right { "rpartition" } else { "partition" };
-    check_method_args(vm, &a, name, 1, 1)?;
     let x = this(vm, &a)?;
-    let sep = arg_str(vm, &a.pos[1], name)?.to_string_lossy().into_owned();
+    let sep = arg_str(vm, &a.pos[1], "")?.to_string_lossy().into_owned();
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -989,20 +964,9 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
 
 fn str_encode(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, "encode", &["encoding", "errors"], 0, 0)?;
-    let enc = b[0]
-        .as_ref()
-        .and_then(value_pystr)
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "utf-8".into());
-    let errors = b[1]
-        .as_ref()
-        .and_then(value_pystr)
-        .map(|s| s.to_string_lossy().into_owned());
+    let enc = vm.str_param(a.given(1), "encode", "encoding")?;
+    let enc = enc.unwrap_or_else(|| "utf-8".into());
+    let errors = vm.str_param(a.given(2), "encode", "errors")?;
     crate::objects::bytes::encode(vm, &x, &enc, errors.as_deref())
 }
 
@@ -1024,6 +988,9 @@ fn str_repeat(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
     match repeat_count(vm, &a.pos[1])? {
         Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
-        None => Ok(vm.not_implemented()),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&a.pos[1])
+        ))),
     }
 }

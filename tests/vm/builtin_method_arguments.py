@@ -1,0 +1,28 @@
+"""Every method of the built-in types called with wrong argument shapes:
+no arguments, too many, unknown keywords. Each reports its error as CPython
+does: slot wrappers ("expected 1 argument, got 0"), METH_O and METH_NOARGS
+methods ("str.zfill() takes exactly one argument (0 given)"), positional-only
+Argument Clinic ranges ("center expected at least 1 argument, got 0"),
+PyArg_ParseTuple ("count() takes at least 1 argument (0 given)") and named
+Argument Clinic parameters ("'x' is an invalid keyword argument for split()")."""
+makers = {
+    'str': lambda: 'abc',
+}
+shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
+          ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]
+# Methods whose use here would not say anything about argument binding.
+skip = {'__init_subclass__', '__subclasshook__', '__class__', '__getattribute__',
+        '__setattr__', '__delattr__', '__reduce__', '__reduce_ex__', '__sizeof__',
+        '__dir__', '__getstate__', '__getnewargs__', '__new__', '__init__',
+        '__class_getitem__'}
+for tname, make in makers.items():
+    for name in sorted(dir(make())):
+        if name in skip or not callable(getattr(make(), name, None)):
+            continue
+        for args, kw in shapes:
+            try:
+                r = getattr(make(), name)(*args, **kw)
+                out = 'ok'
+            except Exception as e:
+                out = f'{type(e).__name__}: {e}'
+            print(f'{tname}.{name}{args}{kw or ""} -> {out}')
