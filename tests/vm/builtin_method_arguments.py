@@ -20,6 +20,11 @@ for tname, make in makers.items():
         if name in skip or not callable(getattr(make(), name, None)):
             continue
         for args, kw in shapes:
+            # A sequence's __mul__/__rmul__ given a str declines in Krait
+            # (the operator protocol calls it for `x * seq`), where
+            # CPython's wrapper raises.
+            if name in ('__mul__', '__rmul__') and args and args[0] == 'a':
+                continue
             try:
                 r = getattr(make(), name)(*args, **kw)
                 out = 'ok'

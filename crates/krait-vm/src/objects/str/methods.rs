@@ -988,9 +988,8 @@ fn str_repeat(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
     match repeat_count(vm, &a.pos[1])? {
         Some(n) => Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().repeat(n.max(0) as usize)))),
-        None => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(&a.pos[1])
-        ))),
+        // The operator protocol calls this for a reflected `x * s`, so it
+        // declines where CPython's wrapper would raise.
+        None => Ok(vm.not_implemented()),
     }
 }
