@@ -83,6 +83,14 @@ pub fn add_attr(vm: &mut Vm, target: &Obj, name: &str, value: Value) {
     crate::bootstrap::set_attr_str(vm, target, name, value);
 }
 
+/// Puts a table of functions in a module's namespace, in table order.
+pub fn add_functions(vm: &mut Vm, module: &Obj, defs: &[FunctionDef]) {
+    for def in defs {
+        let f = native_function(vm, def, None, None);
+        add_attr(vm, module, def.name, f);
+    }
+}
+
 /// Puts a type's table of methods in its namespace, in table order.
 pub fn add_methods(vm: &mut Vm, ty: &Obj, defs: &[FunctionDef]) {
     for def in defs {

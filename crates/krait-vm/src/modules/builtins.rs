@@ -1,6 +1,7 @@
 //! The `builtins` module: its functions, types and constants.
 
-use crate::bootstrap::{bind, check_args, function, set_attr_str};
+use crate::api::{add_functions, FunctionDef};
+use crate::bootstrap::set_attr_str;
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::{lossy_text, value_pystr};
@@ -60,39 +61,29 @@ pub fn register(vm: &mut Vm) {
     let name = vm.new_str("builtins");
     set_attr_str(vm, &b, "__name__", name);
 
-    function(
-        vm,
-        &b,
+    add_functions(vm, &b, FUNCTIONS);
+}
+
+const FUNCTIONS: &[FunctionDef] = &[
+    FunctionDef::new(
         "__build_class__",
         crate::objects::typeobject::class::build_class,
-    );
-    function(vm, &b, "print", builtin_print);
-    function(vm, &b, "len", builtin_len);
-    function(vm, &b, "repr", |vm, a| {
-        check_args(vm, &a, "repr", 1, 1)?;
-        vm.repr(&a.pos[0])
-    });
-    function(vm, &b, "ascii", |vm, a| {
-        check_args(vm, &a, "ascii", 1, 1)?;
-        vm.ascii(&a.pos[0])
-    });
-    function(vm, &b, "format", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "format", 1, 2)?;
-        vm.format(&a.pos[0], a.pos.get(1))
-    });
-    function(vm, &b, "isinstance", builtin_isinstance);
-    function(vm, &b, "issubclass", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "issubclass", 2, 2)?;
+    ),
+    FunctionDef::new("print", builtin_print),
+    FunctionDef::new("len", builtin_len).one(),
+    FunctionDef::new("repr", |vm, a| vm.repr(&a.pos[0])).one(),
+    FunctionDef::new("ascii", |vm, a| vm.ascii(&a.pos[0])).one(),
+    FunctionDef::new("format", |vm, a| vm.format(&a.pos[0], a.pos.get(1))).args(1, 2),
+    FunctionDef::new("isinstance", builtin_isinstance).args(2, 2),
+    FunctionDef::new("issubclass", |vm, a| {
         Ok(Value::Bool(vm.issubclass(&a.pos[0], &a.pos[1])?))
-    });
-    function(vm, &b, "abs", |vm, a| {
-        check_args(vm, &a, "abs", 1, 1)?;
-        vm.abs(&a.pos[0])
-    });
-    function(vm, &b, "min", |vm, a| min_max(vm, a, "min", CompareOp::Lt));
-    function(vm, &b, "max", |vm, a| min_max(vm, a, "max", CompareOp::Gt));
-    function(vm, &b, "sum", builtin_sum);
-    function(vm, &b, "sorted", |vm, a| {
+    })
+    .args(2, 2),
+    FunctionDef::new("abs", |vm, a| vm.abs(&a.pos[0])).one(),
+    FunctionDef::new("min", |vm, a| min_max(vm, a, "min", CompareOp::Lt)),
+    FunctionDef::new("max", |vm, a| min_max(vm, a, "max", CompareOp::Gt)),
+    FunctionDef::new("sum", builtin_sum).named(&["iterable", "start"], 1, 2, 1),
+    FunctionDef::new("sorted", |vm, a| {
         if a.pos.len() != 1 {
             return Err(vm.type_error(format!("sorted expected 1 argument, got {}", a.pos.len())));
         }
@@ -108,9 +99,8 @@ pub fn register(vm: &mut Vm) {
             },
         )?;
         Ok(list)
-    });
-    function(vm, &b, "iter", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "iter", 1, 2)?;
+    }),
+    FunctionDef::new("iter", |vm, a| {
         if a.pos.len() == 2 {
             if !vm.is_callable(&a.pos[0]) {
                 return Err(vm.type_error("iter(v, w): v must be callable"));
@@ -126,9 +116,9 @@ pub fn register(vm: &mut Vm) {
             )));
         }
         vm.iter(&a.pos[0])
-    });
-    function(vm, &b, "next", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "next", 1, 2)?;
+    })
+    .args(1, 2),
+    FunctionDef::new("next", |vm, a| {
         if !vm.is_iterator(&a.pos[0]) {
             return Err(vm.type_error(format!(
                 "'{}' object is not an iterator",
@@ -142,17 +132,11 @@ pub fn register(vm: &mut Vm) {
             }
             Err(e) => Err(e),
         }
-    });
-    function(vm, &b, "hash", |vm, a| {
-        check_args(vm, &a, "hash", 1, 1)?;
-        Ok(Value::Int(vm.hash(&a.pos[0])?))
-    });
-    function(vm, &b, "id", |vm, a| {
-        check_args(vm, &a, "id", 1, 1)?;
-        Ok(Value::Int(vm.id_of(&a.pos[0])))
-    });
-    function(vm, &b, "getattr", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "getattr", 2, 3)?;
+    })
+    .args(1, 2),
+    FunctionDef::new("hash", |vm, a| Ok(Value::Int(vm.hash(&a.pos[0])?))).one(),
+    FunctionDef::new("id", |vm, a| Ok(Value::Int(vm.id_of(&a.pos[0])))).one(),
+    FunctionDef::new("getattr", |vm, a| {
         let name = attr_name(vm, &a.pos[1], "getattr")?;
         match vm.getattr(&a.pos[0], &name) {
             Ok(v) => Ok(v),
@@ -161,34 +145,34 @@ pub fn register(vm: &mut Vm) {
             }
             Err(e) => Err(e),
         }
-    });
-    function(vm, &b, "setattr", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "setattr", 3, 3)?;
+    })
+    .args(2, 3),
+    FunctionDef::new("setattr", |vm, a| {
         let name = attr_name(vm, &a.pos[1], "setattr")?;
         vm.setattr(&a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
-    });
-    function(vm, &b, "delattr", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "delattr", 2, 2)?;
+    })
+    .args(3, 3),
+    FunctionDef::new("delattr", |vm, a| {
         let name = attr_name(vm, &a.pos[1], "delattr")?;
         vm.delattr(&a.pos[0], &name)?;
         Ok(Value::None)
-    });
-    function(vm, &b, "hasattr", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "hasattr", 2, 2)?;
+    })
+    .args(2, 2),
+    FunctionDef::new("hasattr", |vm, a| {
         let name = attr_name(vm, &a.pos[1], "hasattr")?;
         match vm.getattr(&a.pos[0], &name) {
             Ok(_) => Ok(Value::Bool(true)),
             Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => Ok(Value::Bool(false)),
             Err(e) => Err(e),
         }
-    });
-    function(vm, &b, "callable", |vm, a| {
-        check_args(vm, &a, "callable", 1, 1)?;
+    })
+    .args(2, 2),
+    FunctionDef::new("callable", |vm, a| {
         Ok(Value::Bool(vm.is_callable(&a.pos[0])))
-    });
-    function(vm, &b, "chr", |vm, a| {
-        check_args(vm, &a, "chr", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::new("chr", |vm, a| {
         let Some(i) = vm
             .index_i64(&a.pos[0])
             .or_else(|_| Ok::<_, Obj>(Some(i64::MAX)))?
@@ -202,9 +186,9 @@ pub fn register(vm: &mut Vm) {
             return Err(vm.value_error("chr() arg not in range(0x110000)"));
         }
         Ok(vm.char_str(i as u32))
-    });
-    function(vm, &b, "ord", |vm, a| {
-        check_args(vm, &a, "ord", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::new("ord", |vm, a| {
         let v = &a.pos[0];
         if let Some(s) = value_pystr(v) {
             if s.len() != 1 {
@@ -226,29 +210,27 @@ pub fn register(vm: &mut Vm) {
                 vm.type_name(v)
             ))),
         }
-    });
-    function(vm, &b, "hex", |vm, a| radix(vm, a, "hex", "#x"));
-    function(vm, &b, "oct", |vm, a| radix(vm, a, "oct", "#o"));
-    function(vm, &b, "bin", |vm, a| radix(vm, a, "bin", "#b"));
-    function(vm, &b, "divmod", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "divmod", 2, 2)?;
-        vm.divmod(&a.pos[0], &a.pos[1])
-    });
-    function(vm, &b, "pow", |vm, a| {
-        let b = bind(vm, a, "pow", &["base", "exp", "mod"], 0, 2)?;
-        let (x, y) = (b[0].clone().unwrap(), b[1].clone().unwrap());
-        match b[2].clone().filter(|m| !m.is_none()) {
-            None => vm.binary_op(BinOp::Power, &x, &y),
-            Some(m) => vm.pow_mod(&x, &y, &m),
+    })
+    .one(),
+    FunctionDef::new("hex", |vm, a| radix(vm, a, "#x")).one(),
+    FunctionDef::new("oct", |vm, a| radix(vm, a, "#o")).one(),
+    FunctionDef::new("bin", |vm, a| radix(vm, a, "#b")).one(),
+    FunctionDef::new("divmod", |vm, a| vm.divmod(&a.pos[0], &a.pos[1])).args(2, 2),
+    FunctionDef::new("pow", |vm, a| {
+        let (x, y) = (&a.pos[0], &a.pos[1]);
+        match a.given(2).filter(|m| !m.is_none()) {
+            None => vm.binary_op(BinOp::Power, x, y),
+            Some(m) => vm.pow_mod(x, y, m),
         }
-    });
-    function(vm, &b, "round", |vm, a| {
-        let b = bind(vm, a, "round", &["number", "ndigits"], 0, 1)?;
-        let x = b[0].clone().unwrap();
-        vm.round(&x, b[1].as_ref())
-    });
-    function(vm, &b, "any", |vm, a| {
-        check_args(vm, &a, "any", 1, 1)?;
+    })
+    .named(&["base", "exp", "mod"], 0, 3, 2),
+    FunctionDef::new("round", |vm, a| vm.round(&a.pos[0], a.given(1))).named(
+        &["number", "ndigits"],
+        0,
+        2,
+        1,
+    ),
+    FunctionDef::new("any", |vm, a| {
         let it = vm.iter(&a.pos[0])?;
         while let Some(v) = vm.next(&it)? {
             if vm.truthy(&v)? {
@@ -256,9 +238,9 @@ pub fn register(vm: &mut Vm) {
             }
         }
         Ok(Value::Bool(false))
-    });
-    function(vm, &b, "all", |vm, a| {
-        check_args(vm, &a, "all", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::new("all", |vm, a| {
         let it = vm.iter(&a.pos[0])?;
         while let Some(v) = vm.next(&it)? {
             if !vm.truthy(&v)? {
@@ -266,49 +248,35 @@ pub fn register(vm: &mut Vm) {
             }
         }
         Ok(Value::Bool(true))
-    });
-    function(vm, &b, "globals", |vm, a| {
-        check_args(vm, &a, "globals", 0, 0)?;
+    })
+    .one(),
+    FunctionDef::new("globals", |vm, _| {
         Ok(vm
             .frames
             .last()
             .map(|f| Value::Obj(f.globals.clone()))
             .unwrap_or(Value::None))
-    });
-    function(vm, &b, "locals", |vm, a| {
-        check_args(vm, &a, "locals", 0, 0)?;
-        vm.current_locals()
-    });
-    function(vm, &b, "vars", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "vars", 0, 1)?;
-        match a.pos.first() {
-            None => vm.current_locals(),
-            Some(v) => {
-                let key = vm.names.dict.clone();
-                vm.getattr(v, &key).map_err(|e| {
-                    if e.class().is_subtype(&vm.exc.attribute_error) {
-                        vm.type_error("vars() argument must have __dict__ attribute")
-                    } else {
-                        e
-                    }
-                })
-            }
+    })
+    .no_args(),
+    FunctionDef::new("locals", |vm, _| vm.current_locals()).no_args(),
+    FunctionDef::new("vars", |vm, a| match a.pos.first() {
+        None => vm.current_locals(),
+        Some(v) => {
+            let key = vm.names.dict.clone();
+            vm.getattr(v, &key).map_err(|e| {
+                if e.class().is_subtype(&vm.exc.attribute_error) {
+                    vm.type_error("vars() argument must have __dict__ attribute")
+                } else {
+                    e
+                }
+            })
         }
-    });
+    })
+    .args(0, 1),
     // `exit()` and `quit()`, which CPython's `site` adds for scripts too.
-    for name in ["exit", "quit"] {
-        function(vm, &b, name, |vm, a| {
-            check_args(vm, &a, "exit", 0, 1)?;
-            let cls = Value::Obj(vm.exc.system_exit.clone());
-            let e = vm.call(&cls, a.pos.to_vec())?;
-            Err(e
-                .as_obj()
-                .cloned()
-                .unwrap_or_else(|| vm.runtime_error("exit")))
-        });
-    }
-    function(vm, &b, "dir", |vm, a| {
-        crate::bootstrap::check_args_positional(vm, &a, "dir", 0, 1)?;
+    FunctionDef::new("exit", exit).tuple_args(0, 1),
+    FunctionDef::new("quit", exit).tuple_args(0, 1),
+    FunctionDef::new("dir", |vm, a| {
         let names = match a.pos.first() {
             None => {
                 let l = vm.current_locals()?;
@@ -340,9 +308,9 @@ pub fn register(vm: &mut Vm) {
         let mut l = names;
         crate::objects::list::sort_values(vm, &mut l, None, false)?;
         Ok(vm.new_list(l))
-    });
-    function(vm, &b, "input", |vm, a| {
-        check_args(vm, &a, "input", 0, 1)?;
+    })
+    .args(0, 1),
+    FunctionDef::new("input", |vm, a| {
         if let Some(p) = a.pos.first() {
             let s = vm.str_string(p)?;
             vm.stdout.write(s.as_bytes());
@@ -360,49 +328,66 @@ pub fn register(vm: &mut Vm) {
             }
         }
         Ok(vm.new_string(line))
-    });
-    function(vm, &b, "exec", |vm, a| run_source(vm, a, "exec"));
-    function(vm, &b, "eval", |vm, a| run_source(vm, a, "eval"));
-    function(vm, &b, "compile", builtin_compile);
-    function(vm, &b, "__import__", |vm, a| {
-        let b = bind(
-            vm,
-            a,
-            "__import__",
-            &["name", "globals", "locals", "fromlist", "level"],
-            0,
-            1,
-        )?;
-        let name = b[0].clone().unwrap();
-        let Some(n) = name
+    })
+    .args(0, 1),
+    FunctionDef::new("exec", |vm, a| run_source(vm, a, "exec")).named(
+        &["source", "globals", "locals", "closure"],
+        3,
+        3,
+        1,
+    ),
+    FunctionDef::new("eval", |vm, a| run_source(vm, a, "eval")).args(1, 3),
+    FunctionDef::new("compile", builtin_compile).named(COMPILE_PARAMS, 0, 6, 3),
+    FunctionDef::new("__import__", |vm, a| {
+        let Some(n) = a.pos[0]
             .as_obj()
             .filter(|o| crate::objects::str::as_pystr(o).is_some())
             .cloned()
         else {
             return Err(vm.type_error("__import__() argument 1 must be str"));
         };
-        let fromlist = b[3].clone().unwrap_or(Value::None);
-        let level = b[4].clone().unwrap_or(Value::Int(0));
-        let globals = b[1].clone().unwrap_or(Value::None);
+        let fromlist = a.given(4).cloned().unwrap_or(Value::None);
+        let level = a.given(5).cloned().unwrap_or(Value::Int(0));
+        let globals = a.given(2).cloned().unwrap_or(Value::None);
         vm.import_module(&n, &fromlist, &level, &globals)
-    });
-    function(vm, &b, "open", |vm, _| {
+    })
+    .named(IMPORT_PARAMS, 0, 5, 1),
+    FunctionDef::new("open", |vm, _| {
         Err(vm.not_implemented_error(
             "open() is not supported yet: file access comes with the standard library",
         ))
-    });
-    function(vm, &b, "breakpoint", |_, _| Ok(Value::None));
+    }),
+    FunctionDef::new("breakpoint", |_, _| Ok(Value::None)),
+];
+
+const COMPILE_PARAMS: &[&str] = &[
+    "source",
+    "filename",
+    "mode",
+    "flags",
+    "dont_inherit",
+    "optimize",
+    "_feature_version",
+];
+
+const IMPORT_PARAMS: &[&str] = &["name", "globals", "locals", "fromlist", "level"];
+
+fn exit(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = Value::Obj(vm.exc.system_exit.clone());
+    let e = vm.call(&cls, a.pos.to_vec())?;
+    Err(e
+        .as_obj()
+        .cloned()
+        .unwrap_or_else(|| vm.runtime_error("exit")))
 }
 
 /// `len(x)` (the loop calls it without building arguments).
 pub(crate) fn builtin_len(vm: &mut Vm, a: Args) -> PyResult {
-    check_args(vm, &a, "len", 1, 1)?;
     Ok(Value::Int(vm.len(&a.pos[0])? as i64))
 }
 
 /// `isinstance(x, t)` (the loop calls it without building arguments).
 pub(crate) fn builtin_isinstance(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::check_args_positional(vm, &a, "isinstance", 2, 2)?;
     Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
 }
 
@@ -473,6 +458,9 @@ fn builtin_print(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn min_max(vm: &mut Vm, a: Args, name: &str, op: CompareOp) -> PyResult {
+    if a.pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
     let mut key = None;
     let mut default = None;
     for (k, v) in &a.kw {
@@ -481,13 +469,12 @@ fn min_max(vm: &mut Vm, a: Args, name: &str, op: CompareOp) -> PyResult {
             "default" => default = Some(v.clone()),
             other => {
                 return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for {name}()"
                 )))
             }
         }
     }
     let items = match a.pos.len() {
-        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => vm.iterate(&a.pos[0])?,
         _ => {
             if default.is_some() {
@@ -524,9 +511,8 @@ fn min_max(vm: &mut Vm, a: Args, name: &str, op: CompareOp) -> PyResult {
 }
 
 fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
-    let b = bind(vm, a, "sum", &["iterable", "start"], 1, 1)?;
-    let start = b[1].clone().unwrap_or(Value::Int(0));
-    let it = vm.iter(b[0].as_ref().unwrap())?;
+    let start = a.given(1).cloned().unwrap_or(Value::Int(0));
+    let it = vm.iter(&a.pos[0])?;
     if value_pystr(&start).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -555,8 +541,7 @@ fn builtin_sum(vm: &mut Vm, a: Args) -> PyResult {
     Ok(acc)
 }
 
-fn radix(vm: &mut Vm, a: Args, name: &str, spec: &str) -> PyResult {
-    check_args(vm, &a, name, 1, 1)?;
+fn radix(vm: &mut Vm, a: Args, spec: &str) -> PyResult {
     let v = match vm.index_int(&a.pos[0])? {
         Some(v) => v,
         None => {
@@ -571,17 +556,8 @@ fn radix(vm: &mut Vm, a: Args, name: &str, spec: &str) -> PyResult {
 }
 
 fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
-    if what == "eval" {
-        crate::bootstrap::check_args_positional(vm, &a, "eval", 1, 3)?;
-    } else if a.pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "exec() takes at most 3 positional arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    let b = bind(vm, a, what, &["source", "globals", "locals"], 1, 1)?;
-    let source = b[0].clone().unwrap();
-    let (globals, locals) = match (&b[1], &b[2]) {
+    let source = a.pos[0].clone();
+    let (globals, locals) = match (a.given(1).cloned(), a.given(2).cloned()) {
         (Some(g), l) if !g.is_none() => {
             let Some(gd) = g
                 .as_obj()
@@ -590,13 +566,10 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
             else {
                 return Err(vm.type_error(format!(
                     "{what}() globals must be a dict, not {}",
-                    vm.type_name(g)
+                    vm.type_name(&g)
                 )));
             };
-            let l = l
-                .clone()
-                .filter(|l| !l.is_none())
-                .unwrap_or(Value::Obj(gd.clone()));
+            let l = l.filter(|l| !l.is_none()).unwrap_or(Value::Obj(gd.clone()));
             (gd, l)
         }
         (_, l) => {
@@ -605,7 +578,7 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
                 Some(f) => f.globals.clone(),
                 None => return Err(vm.runtime_error("no current frame")),
             };
-            let l = match l.clone().filter(|l| !l.is_none()) {
+            let l = match l.filter(|l| !l.is_none()) {
                 Some(l) => l,
                 None => vm.current_locals()?,
             };
@@ -634,31 +607,15 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
 }
 
 fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
-    let b = bind(
-        vm,
-        a,
-        "compile",
-        &[
-            "source",
-            "filename",
-            "mode",
-            "flags",
-            "dont_inherit",
-            "optimize",
-        ],
-        0,
-        3,
-    )?;
-    let source = b[0].clone().unwrap();
-    let filename =
-        crate::objects::float::methods::text_arg(b[1].as_ref().unwrap()).unwrap_or_default();
-    let mode = match crate::objects::float::methods::text_arg(b[2].as_ref().unwrap()).as_deref() {
+    let source = a.pos[0].clone();
+    let filename = crate::objects::float::methods::text_arg(&a.pos[1]).unwrap_or_default();
+    let mode = match crate::objects::float::methods::text_arg(&a.pos[2]).as_deref() {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    if let Some(f) = &b[3] {
+    if let Some(f) = a.given(3) {
         if crate::objects::int::small(f).unwrap_or(0) & 0x400 != 0 {
             return Err(vm.not_implemented_error(
                 "compile() to an AST (PyCF_ONLY_AST) is not supported yet",
