@@ -83,10 +83,11 @@ pub fn add_attr(vm: &mut Vm, target: &Obj, name: &str, value: Value) {
     crate::bootstrap::set_attr_str(vm, target, name, value);
 }
 
-/// Puts a table of functions in a module's namespace, in table order.
-pub fn add_functions(vm: &mut Vm, module: &Obj, defs: &[FunctionDef]) {
+/// Puts a table of functions in the namespace of the module called
+/// `name`, in table order.
+pub fn add_functions(vm: &mut Vm, module: &Obj, name: &'static str, defs: &[FunctionDef]) {
     for def in defs {
-        let f = native_function(vm, def, None, None);
+        let f = native_function(vm, def, Some(name), None);
         add_attr(vm, module, def.name, f);
     }
 }

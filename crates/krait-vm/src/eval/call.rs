@@ -501,12 +501,10 @@ pub(crate) fn no_args_error(
     if crate::api::is_slot_wrapper(name) {
         vm.type_error(format!("expected 0 arguments, got {n}"))
     } else {
-        let owner = b
-            .owner
-            .as_ref()
-            .map(|o| format!("{}.", o.type_name()))
-            .unwrap_or_default();
-        vm.type_error(format!("{owner}{name}() takes no arguments ({n} given)"))
+        vm.type_error(format!(
+            "{}() takes no arguments ({n} given)",
+            b.qualified_name()
+        ))
     }
 }
 

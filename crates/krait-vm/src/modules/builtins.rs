@@ -61,7 +61,7 @@ pub fn register(vm: &mut Vm) {
     let name = vm.new_str("builtins");
     set_attr_str(vm, &b, "__name__", name);
 
-    add_functions(vm, &b, FUNCTIONS);
+    add_functions(vm, &b, "builtins", FUNCTIONS);
 }
 
 const FUNCTIONS: &[FunctionDef] = &[

@@ -3,4 +3,5 @@
 
 pub(crate) mod builtins;
 pub(crate) mod stdio;
+pub(crate) mod streams;
 pub(crate) mod sys;

@@ -1,164 +1,16 @@
 //! The `sys` module, and the standard streams as Python objects.
 
-use crate::bootstrap::{check_args, check_method_args, function, method, set_attr_str};
+use crate::api::{add_functions, FunctionDef};
+use crate::bootstrap::set_attr_str;
+use crate::modules::streams::{stream_of, Stream};
 use crate::object::ObjKind;
 use crate::objects::typeobject::slots::{NativeType, Slots};
-use crate::objects::typeobject::{Layout, TypeData};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
-/// Which standard stream a stream object is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
-    Stdin = 0,
-    Stdout = 1,
-    Stderr = 2,
-}
-
 pub fn register(vm: &mut Vm) {
     let sys = vm.sys.clone();
-    let stream_type = Obj::new(
-        vm.types.type_.clone(),
-        ObjKind::Type(Box::new(TypeData::new(
-            "TextIOWrapper",
-            Layout::Special,
-            false,
-        ))),
-    );
-    crate::bootstrap::set_bases(vm, &stream_type, std::slice::from_ref(&vm.types.object));
-    let m = vm.new_str("_io");
-    set_attr_str(vm, &stream_type, "__module__", m);
-    method(vm, &stream_type, "write", |vm, a| {
-        check_args(
-            vm,
-            &crate::objects::function::Args::new(a.pos[1..].iter().cloned()),
-            "write",
-            1,
-            1,
-        )?;
-        let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
-            return Err(vm.type_error(format!(
-                "write() argument must be str, not {}",
-                vm.type_name(&a.pos[1])
-            )));
-        };
-        let n = s.len();
-        let text = s.to_string_lossy().into_owned();
-        match stream_of(&a.pos[0]) {
-            Some(Stream::Stderr) => vm.stderr.write(text.as_bytes()),
-            _ => vm.stdout.write(text.as_bytes()),
-        }
-        Ok(Value::Int(n as i64))
-    });
-    method(vm, &stream_type, "flush", |vm, a| {
-        match stream_of(&a.pos[0]) {
-            Some(Stream::Stderr) => vm.stderr.flush(),
-            _ => vm.stdout.flush(),
-        }
-        Ok(Value::None)
-    });
-    method(vm, &stream_type, "readline", |vm, a| {
-        check_method_args(vm, &a, "readline", 0, 1)?;
-        let limit = size_arg(vm, a.pos.get(1))?;
-        let line = read_stdin_line(vm, limit);
-        Ok(vm.new_string(line))
-    });
-    method(vm, &stream_type, "read", |vm, a| {
-        use std::io::Read;
-        check_method_args(vm, &a, "read", 0, 1)?;
-        vm.stdout.flush();
-        let mut s = String::new();
-        match size_arg(vm, a.pos.get(1))? {
-            None => {
-                let _ = std::io::stdin().read_to_string(&mut s);
-            }
-            Some(n) => {
-                // Characters, read one at a time through the shared buffer.
-                for _ in 0..n {
-                    let c = read_stdin_line(vm, Some(1));
-                    if c.is_empty() {
-                        break;
-                    }
-                    s.push_str(&c);
-                }
-            }
-        }
-        Ok(vm.new_string(s))
-    });
-    method(vm, &stream_type, "readlines", |vm, a| {
-        check_method_args(vm, &a, "readlines", 0, 1)?;
-        let mut lines = Vec::new();
-        loop {
-            let line = read_stdin_line(vm, None);
-            if line.is_empty() {
-                break;
-            }
-            lines.push(vm.new_string(line));
-        }
-        Ok(vm.new_list(lines))
-    });
-    method(vm, &stream_type, "__iter__", |_, a| Ok(a.pos[0].clone()));
-    method(vm, &stream_type, "__next__", |vm, _| {
-        let line = read_stdin_line(vm, None);
-        if line.is_empty() {
-            return Err(vm.stop_iteration(Value::None));
-        }
-        Ok(vm.new_string(line))
-    });
-    method(vm, &stream_type, "writelines", |vm, a| {
-        check_method_args(vm, &a, "writelines", 1, 1)?;
-        let file = a.pos[0].clone();
-        for line in vm.iterate(&a.pos[1])? {
-            let Some(s) = crate::objects::str::value_pystr(&line) else {
-                return Err(vm.type_error(format!(
-                    "write() argument must be str, not {}",
-                    vm.type_name(&line)
-                )));
-            };
-            let text = s.to_string_lossy().into_owned();
-            vm.write_to(&file, &text)?;
-        }
-        Ok(Value::None)
-    });
-    method(vm, &stream_type, "fileno", |_, a| {
-        Ok(Value::Int(match stream_of(&a.pos[0]) {
-            Some(Stream::Stdin) => 0,
-            Some(Stream::Stderr) => 2,
-            _ => 1,
-        }))
-    });
-    method(vm, &stream_type, "readable", |_, a| {
-        Ok(Value::Bool(matches!(
-            stream_of(&a.pos[0]),
-            Some(Stream::Stdin)
-        )))
-    });
-    method(vm, &stream_type, "writable", |_, a| {
-        Ok(Value::Bool(!matches!(
-            stream_of(&a.pos[0]),
-            Some(Stream::Stdin)
-        )))
-    });
-    method(vm, &stream_type, "isatty", |_, a| {
-        use std::io::IsTerminal;
-        Ok(Value::Bool(match stream_of(&a.pos[0]) {
-            Some(Stream::Stdin) => std::io::stdin().is_terminal(),
-            Some(Stream::Stderr) => std::io::stderr().is_terminal(),
-            _ => std::io::stdout().is_terminal(),
-        }))
-    });
-    for (name, which) in [
-        ("stdin", Stream::Stdin),
-        ("stdout", Stream::Stdout),
-        ("stderr", Stream::Stderr),
-    ] {
-        let o = Obj::new(
-            stream_type.clone(),
-            ObjKind::Counter(std::cell::Cell::new(which as i64)),
-        );
-        set_attr_str(vm, &sys, name, Value::Obj(o.clone()));
-        set_attr_str(vm, &sys, &format!("__{name}__"), Value::Obj(o));
-    }
+    crate::modules::streams::register(vm, &sys);
     let modules = Value::Obj(vm.modules.clone());
     set_attr_str(vm, &sys, "modules", modules);
     let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
@@ -235,19 +87,25 @@ pub fn register(vm: &mut Vm) {
     set_attr_str(vm, &imp, "version", vi);
     set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
     set_builtin_module_names(vm);
-    function(vm, &sys, "exit", |vm, a| {
-        check_args(vm, &a, "exit", 0, 1)?;
+    add_functions(vm, &sys, "sys", FUNCTIONS);
+    let name = vm.new_str("sys");
+    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
+    let name = vm.new_str("builtins");
+    let b = Value::Obj(vm.builtins.clone());
+    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, b);
+}
+
+const FUNCTIONS: &[FunctionDef] = &[
+    FunctionDef::new("exit", |vm, a| {
         let args = a.pos.to_vec();
         let cls = Value::Obj(vm.exc.system_exit.clone());
         let e = vm.call(&cls, args)?;
         Err(e.as_obj().unwrap().clone())
-    });
-    function(vm, &sys, "getrecursionlimit", |vm, a| {
-        check_args(vm, &a, "getrecursionlimit", 0, 0)?;
+    }).args(0, 1),
+    FunctionDef::new("getrecursionlimit", |vm, _| {
         Ok(Value::Int(vm.recursion_limit as i64))
-    });
-    function(vm, &sys, "setrecursionlimit", |vm, a| {
-        check_args(vm, &a, "setrecursionlimit", 1, 1)?;
+    }).no_args(),
+    FunctionDef::new("setrecursionlimit", |vm, a| {
         let Some(n) = vm.index_i64(&a.pos[0])? else {
             return Err(vm.type_error("an integer is required"));
         };
@@ -265,9 +123,8 @@ pub fn register(vm: &mut Vm) {
         }
         vm.recursion_limit = n as usize;
         Ok(Value::None)
-    });
-    function(vm, &sys, "intern", |vm, a| {
-        check_args(vm, &a, "intern", 1, 1)?;
+    }).one(),
+    FunctionDef::new("intern", |vm, a| {
         match crate::objects::str::value_pystr(&a.pos[0])
             .and_then(|s| s.as_str().map(str::to_owned))
         {
@@ -277,8 +134,8 @@ pub fn register(vm: &mut Vm) {
                 vm.arg_type_name(&a.pos[0])
             ))),
         }
-    });
-    function(vm, &sys, "exc_info", |vm, _| {
+    }).one(),
+    FunctionDef::new("exc_info", |vm, _| {
         let e = vm.current_exception();
         if e.is_none() {
             return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
@@ -286,94 +143,19 @@ pub fn register(vm: &mut Vm) {
         let t = Value::Obj(vm.class_of(&e).clone());
         let tb = vm.traceback_value(&e);
         Ok(vm.new_tuple(vec![t, e, tb]))
-    });
-    function(vm, &sys, "exception", |vm, _| Ok(vm.current_exception()));
-    function(vm, &sys, "getsizeof", |vm, a| {
-        check_args(vm, &a, "getsizeof", 1, 2)?;
-        let _ = vm;
+    }).no_args(),
+    FunctionDef::new("exception", |vm, _| Ok(vm.current_exception())).no_args(),
+    FunctionDef::new("getsizeof", |_, _| {
         Ok(Value::Int(
             std::mem::size_of::<crate::object::Object>() as i64 + 16,
         ))
-    });
-    function(vm, &sys, "get_int_max_str_digits", |_, _| {
+    }).named(&["object", "default"], 0, 2, 1),
+    FunctionDef::new("get_int_max_str_digits", |_, _| {
         Ok(Value::Int(
             crate::objects::int::methods::MAX_STR_DIGITS as i64,
         ))
-    });
-    let name = vm.new_str("sys");
-    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
-    let name = vm.new_str("builtins");
-    let b = Value::Obj(vm.builtins.clone());
-    let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, b);
-}
-
-/// The standard stream a value is, if it is one.
-/// A `size` argument of `read`/`readline`: None for all.
-fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        None => Ok(None),
-        Some(v) if v.is_none() => Ok(None),
-        Some(v) => match vm.index_i64(v)? {
-            Some(n) if n < 0 => Ok(None),
-            Some(n) => Ok(Some(n as usize)),
-            None => Err(vm.type_error(format!(
-                "argument should be integer or None, not '{}'",
-                vm.type_name(v)
-            ))),
-        },
-    }
-}
-
-/// The next line of standard input (with its newline; empty at the end),
-/// at most `limit` characters of it.
-fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
-    use std::io::BufRead;
-    vm.stdout.flush();
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let mut bytes = Vec::new();
-    let mut chars = 0;
-    loop {
-        let buf = match lock.fill_buf() {
-            Ok(b) if !b.is_empty() => b,
-            _ => break,
-        };
-        let b = buf[0];
-        lock.consume(1);
-        bytes.push(b);
-        // Count characters by their first byte.
-        if b & 0xC0 != 0x80 {
-            chars += 1;
-        }
-        if b == b'\n' {
-            break;
-        }
-        if limit.is_some_and(|l| chars >= l) {
-            // Finish the character just started.
-            while let Ok(buf) = lock.fill_buf() {
-                if buf.is_empty() || buf[0] & 0xC0 != 0x80 {
-                    break;
-                }
-                bytes.push(buf[0]);
-                lock.consume(1);
-            }
-            break;
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-pub fn stream_of(v: &Value) -> Option<Stream> {
-    match v.kind() {
-        Some(ObjKind::Counter(c)) => match c.get() {
-            0 => Some(Stream::Stdin),
-            1 => Some(Stream::Stdout),
-            2 => Some(Stream::Stderr),
-            _ => None,
-        },
-        _ => None,
-    }
-}
+    }).no_args(),
+];
 
 impl Vm {
     /// `sys.stdout` (looked up each time: programs may replace it).

@@ -151,13 +151,11 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
                 }
             }
             "__doc__" => Value::None,
-            "__module__" => {
-                if b.owner.is_none() {
-                    s(vm, "builtins")
-                } else {
-                    Value::None
-                }
-            }
+            "__module__" => match (&b.owner, b.module) {
+                (None, Some(m)) => s(vm, m),
+                (None, None) => s(vm, "builtins"),
+                (Some(_), _) => Value::None,
+            },
             "__objclass__" => match &b.owner {
                 Some(owner) => Value::Obj(owner.clone()),
                 None => return Ok(None),
