@@ -40,8 +40,8 @@ pub fn register(vm: &mut Vm, sys: &Obj) {
             stream_type.clone(),
             ObjKind::Counter(std::cell::Cell::new(which as i64)),
         );
-        set_attr_str(vm, &sys, name, Value::Obj(o.clone()));
-        set_attr_str(vm, &sys, &format!("__{name}__"), Value::Obj(o));
+        set_attr_str(vm, sys, name, Value::Obj(o.clone()));
+        set_attr_str(vm, sys, &format!("__{name}__"), Value::Obj(o));
     }
 }
 
