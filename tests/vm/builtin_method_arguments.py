@@ -7,6 +7,9 @@ PyArg_ParseTuple ("count() takes at least 1 argument (0 given)") and named
 Argument Clinic parameters ("'x' is an invalid keyword argument for split()")."""
 makers = {
     'str': lambda: 'abc',
+    'set': lambda: {1},
+    'frozenset': lambda: frozenset({1}),
+    'object': lambda: object(),
 }
 shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
           ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]

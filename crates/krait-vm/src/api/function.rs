@@ -193,6 +193,30 @@ impl BuiltinFunction {
         }
     }
 
+    /// How messages about a call name the function: a class method
+    /// bound to a class is named after that class (`A.__init_subclass__`),
+    /// a method object bound to an instance after the instance's type
+    /// (`set().__format__` is `set.__format__`; called straight from the
+    /// lookup, as `x.m()` is, it keeps its owner's name).
+    pub fn called_name(&self, args: &Args) -> String {
+        if let Value::Obj(r) = &self.receiver {
+            let cls = if r.type_data().is_some() {
+                r
+            } else {
+                r.class()
+            };
+            return format!("{}.{}", cls.type_name(), self.name);
+        }
+        if self.is_classmethod {
+            if let Some(Value::Obj(cls)) = args.pos.first() {
+                if cls.type_data().is_some() {
+                    return format!("{}.{}", cls.type_name(), self.name);
+                }
+            }
+        }
+        self.qualified_name()
+    }
+
     /// Whether calls rebuild their arguments (`Params::Named`) rather than
     /// only having them checked.
     #[inline(always)]
@@ -248,14 +272,14 @@ impl BuiltinFunction {
             } else if let Params::Tuple { .. } = self.params {
                 format!("{}() takes no keyword arguments", self.name)
             } else {
-                format!("{}() takes no keyword arguments", self.qualified_name())
+                format!("{}() takes no keyword arguments", self.called_name(args))
             });
         }
         let msg = match self.params {
-            Params::NoArgs => return crate::eval::call::no_args_error(vm, self, n),
+            Params::NoArgs => return crate::eval::call::no_args_error(vm, self, args, n),
             Params::One => format!(
                 "{}() takes exactly one argument ({n} given)",
-                self.qualified_name()
+                self.called_name(args)
             ),
             Params::Range { min, max } => expected_count(self.name, min as usize, max as usize, n),
             Params::Tuple { min, max } => {
@@ -392,6 +416,27 @@ impl Params {
             kw: Vec::new(),
         })
     }
+}
+
+/// Checks the positional arguments after the first `skip` (a receiver,
+/// a class) of a function that checks its own: "set expected at most 1
+/// argument, got 2", and "set() takes no keyword arguments".
+pub fn check_positional(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    skip: usize,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.pos.len().saturating_sub(skip);
+    if n < min || n > max {
+        return Err(vm.type_error(expected_count(name, min, max, n)));
+    }
+    Ok(())
 }
 
 /// "name expected 2 arguments, got 1" and its at-least/at-most forms.

@@ -16,7 +16,7 @@ pub use crate::objects::function::{Args, NativeFn};
 pub use crate::value::{Obj, Value};
 pub use crate::vm::{PyResult, Vm};
 pub use convert::*;
-pub use function::{FunctionDef, FunctionKind, Params};
+pub use function::{check_positional, FunctionDef, FunctionKind, Params};
 pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
 
 pub(crate) use function::{expected_count, is_slot_wrapper};

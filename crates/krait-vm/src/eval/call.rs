@@ -495,15 +495,17 @@ pub(crate) fn check_unbound_receiver(
 pub(crate) fn no_args_error(
     vm: &Vm,
     b: &crate::objects::function::BuiltinFunction,
+    args: &crate::objects::function::Args,
     n: usize,
 ) -> Obj {
-    let name = b.name;
-    if crate::api::is_slot_wrapper(name) {
+    // Methods registered without a table are assumed to be slot wrappers
+    // when they have a dunder's name.
+    if !b.is_classmethod && crate::api::is_slot_wrapper(b.name) {
         vm.type_error(format!("expected 0 arguments, got {n}"))
     } else {
         vm.type_error(format!(
             "{}() takes no arguments ({n} given)",
-            b.qualified_name()
+            b.called_name(args)
         ))
     }
 }

@@ -1,9 +1,9 @@
 //! `set` and `frozenset`: constructors, methods and operators, building
 //! results in the same insertion order as CPython so they iterate alike.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, check_positional, FunctionDef};
 use crate::object::ObjKind;
-use crate::objects::function::{Args, NativeFn};
+use crate::objects::function::Args;
 use crate::objects::set::table::SetTable;
 use crate::objects::set::{add_to_table, with_table};
 use crate::value::{Obj, Value};
@@ -11,27 +11,47 @@ use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, CompareOp};
 use std::cell::RefCell;
 
-/// CPython's sets have `__contains__` as a one-argument method.
-const CONTAINS: &[crate::api::FunctionDef] =
-    &[crate::api::FunctionDef::method("__contains__", |vm, a| {
-        let this = a.pos[0].as_obj().unwrap().clone();
-        crate::objects::set::contains(vm, &this, &a.pos[1]).map(Value::Bool)
-    })
-    .one()];
-
 pub fn register(vm: &mut Vm) {
     let set = vm.types.set.clone();
     let fs = vm.types.frozenset.clone();
-    static_fn(vm, &set, "__new__", |vm, a| {
+    add_methods(vm, &set, SET_ONLY);
+    add_methods(vm, &fs, FROZENSET_ONLY);
+    for ty in [&set, &fs] {
+        add_methods(vm, ty, SHARED);
+        crate::objects::typeobject::slots::install::<super::slots::SetType>(vm, ty);
+        crate::objects::tuple::register_sequence_dunders(vm, ty);
+        add_methods(vm, ty, SHARED_OPERATORS);
+    }
+    add_methods(vm, &set, SET_IN_PLACE);
+    add_methods(
+        vm,
+        &fs,
+        &[FunctionDef::unary("__hash__", |vm, a| {
+            let plain = Value::Obj(Obj::new(
+                vm.types.frozenset.clone(),
+                ObjKind::FrozenSet(table_of(vm, &a.pos[0])?),
+            ));
+            Ok(Value::Int(vm.hash(&plain)?))
+        })],
+    );
+    let h = vm.intern("__hash__");
+    let ns = set.object().dict().unwrap().clone();
+    crate::objects::dict::set_str(vm, &ns, h, Value::None);
+}
+
+/// Any number of positional arguments, and no keywords.
+const ANY: (u8, u8) = (0, u8::MAX);
+
+const SET_ONLY: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |_, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
-        let _ = vm;
         Ok(Value::Obj(Obj::new(
             cls,
             ObjKind::Set(Box::new(RefCell::new(SetTable::new()))),
         )))
-    });
-    method(vm, &set, "__init__", |vm, a| {
-        check_method_args(vm, &a, "set", 0, 1)?;
+    }),
+    FunctionDef::method("__init__", |vm, a| {
+        check_positional(vm, &a, "set", 1, 0, 1)?;
         let this = a.pos[0].as_obj().unwrap().clone();
         let mut t = SetTable::new();
         if let Some(src) = a.pos.get(1) {
@@ -41,51 +61,37 @@ pub fn register(vm: &mut Vm) {
             *c.borrow_mut() = t;
         }
         Ok(Value::None)
-    });
-    static_fn(vm, &fs, "__new__", |vm, a| {
-        check_method_args(vm, &a, "frozenset", 0, 1)?;
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        if let Some(src) = a.pos.get(1) {
-            if cls.is(&vm.types.frozenset) && vm.class_of(src).is(&vm.types.frozenset) {
-                return Ok(src.clone());
-            }
-        }
-        let mut t = SetTable::new();
-        if let Some(src) = a.pos.get(1) {
-            fill_from(vm, &mut t, src)?;
-        }
-        Ok(Value::Obj(Obj::new(cls, ObjKind::FrozenSet(t))))
-    });
-    method(vm, &set, "add", |vm, a| {
-        check_method_args(vm, &a, "add", 1, 1)?;
+    }),
+    FunctionDef::method("add", |vm, a| {
         let this = mutable(vm, &a.pos[0])?;
         crate::objects::set::add(vm, &this, a.pos[1].clone())?;
         Ok(Value::None)
-    });
-    method(vm, &set, "discard", |vm, a| {
-        check_method_args(vm, &a, "discard", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("discard", |vm, a| {
         let this = mutable(vm, &a.pos[0])?;
         crate::objects::set::discard(vm, &this, &a.pos[1])?;
         Ok(Value::None)
-    });
-    method(vm, &set, "remove", |vm, a| {
-        check_method_args(vm, &a, "remove", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("remove", |vm, a| {
         let this = mutable(vm, &a.pos[0])?;
         if !crate::objects::set::discard(vm, &this, &a.pos[1])? {
             return Err(vm.key_error(a.pos[1].clone()));
         }
         Ok(Value::None)
-    });
-    method(vm, &set, "pop", |vm, a| {
-        check_method_args(vm, &a, "pop", 0, 0)?;
+    })
+    .one(),
+    FunctionDef::method("pop", |vm, a| {
         let this = mutable(vm, &a.pos[0])?;
         let ObjKind::Set(c) = this.kind() else {
             unreachable!()
         };
         let v = c.borrow_mut().pop();
         v.ok_or_else(|| vm.key_error(vm.new_str("pop from an empty set")))
-    });
-    method(vm, &set, "clear", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("clear", |vm, a| {
         let this = mutable(vm, &a.pos[0])?;
         let ObjKind::Set(c) = this.kind() else {
             unreachable!()
@@ -93,135 +99,99 @@ pub fn register(vm: &mut Vm) {
         let old = std::mem::take(&mut *c.borrow_mut());
         drop(old);
         Ok(Value::None)
-    });
-    for ty in [&set, &fs] {
-        method(vm, ty, "copy", |vm, a| {
-            let t = table_of(vm, &a.pos[0])?;
-            Ok(new_like(vm, &a.pos[0], copy_table(&t)))
-        });
-        method(vm, ty, "union", |vm, a| combine(vm, &a, BinOp::Or));
-        method(vm, ty, "intersection", |vm, a| combine(vm, &a, BinOp::And));
-        method(vm, ty, "difference", |vm, a| {
-            combine(vm, &a, BinOp::Subtract)
-        });
-        method(vm, ty, "symmetric_difference", |vm, a| {
-            check_method_args(vm, &a, "symmetric_difference", 1, 1)?;
-            combine(vm, &a, BinOp::Xor)
-        });
-        method(vm, ty, "issubset", |vm, a| {
-            check_method_args(vm, &a, "issubset", 1, 1)?;
-            let other = as_set(vm, &a.pos[1])?;
-            Ok(Value::Bool(subset(vm, &a.pos[0], &other)?))
-        });
-        method(vm, ty, "issuperset", |vm, a| {
-            check_method_args(vm, &a, "issuperset", 1, 1)?;
-            let other = as_set(vm, &a.pos[1])?;
-            Ok(Value::Bool(subset(vm, &other, &a.pos[0])?))
-        });
-        method(vm, ty, "isdisjoint", |vm, a| {
-            check_method_args(vm, &a, "isdisjoint", 1, 1)?;
-            let items = vm.iterate(&a.pos[1])?;
-            let this = a.pos[0].as_obj().unwrap().clone();
-            for it in items {
-                if crate::objects::set::contains(vm, &this, &it)? {
-                    return Ok(Value::Bool(false));
-                }
+    })
+    .no_args(),
+];
+
+const FROZENSET_ONLY: &[FunctionDef] = &[FunctionDef::new("__new__", |vm, a| {
+    check_positional(vm, &a, "frozenset", 1, 0, 1)?;
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    if let Some(src) = a.pos.get(1) {
+        if cls.is(&vm.types.frozenset) && vm.class_of(src).is(&vm.types.frozenset) {
+            return Ok(src.clone());
+        }
+    }
+    let mut t = SetTable::new();
+    if let Some(src) = a.pos.get(1) {
+        fill_from(vm, &mut t, src)?;
+    }
+    Ok(Value::Obj(Obj::new(cls, ObjKind::FrozenSet(t))))
+})];
+
+const SHARED: &[FunctionDef] = &[
+    FunctionDef::method("copy", |vm, a| {
+        let t = table_of(vm, &a.pos[0])?;
+        Ok(new_like(vm, &a.pos[0], copy_table(&t)))
+    })
+    .no_args(),
+    FunctionDef::method("union", |vm, a| combine(vm, &a, BinOp::Or)).tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("intersection", |vm, a| combine(vm, &a, BinOp::And))
+        .tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("difference", |vm, a| combine(vm, &a, BinOp::Subtract))
+        .tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("symmetric_difference", |vm, a| combine(vm, &a, BinOp::Xor)).one(),
+    FunctionDef::method("issubset", |vm, a| {
+        let other = as_set(vm, &a.pos[1])?;
+        Ok(Value::Bool(subset(vm, &a.pos[0], &other)?))
+    })
+    .one(),
+    FunctionDef::method("issuperset", |vm, a| {
+        let other = as_set(vm, &a.pos[1])?;
+        Ok(Value::Bool(subset(vm, &other, &a.pos[0])?))
+    })
+    .one(),
+    FunctionDef::method("isdisjoint", |vm, a| {
+        let items = vm.iterate(&a.pos[1])?;
+        let this = a.pos[0].as_obj().unwrap().clone();
+        for it in items {
+            if crate::objects::set::contains(vm, &this, &it)? {
+                return Ok(Value::Bool(false));
             }
-            Ok(Value::Bool(true))
-        });
-        crate::api::add_methods(vm, ty, CONTAINS);
-        crate::objects::typeobject::slots::install::<super::slots::SetType>(vm, ty);
-        crate::objects::tuple::register_sequence_dunders(vm, ty);
-        for (name, op) in [
-            ("__or__", BinOp::Or),
-            ("__and__", BinOp::And),
-            ("__sub__", BinOp::Subtract),
-            ("__xor__", BinOp::Xor),
-        ] {
-            let f: NativeFn = match op {
-                BinOp::Or => |vm, a| operator(vm, &a, BinOp::Or),
-                BinOp::And => |vm, a| operator(vm, &a, BinOp::And),
-                BinOp::Subtract => |vm, a| operator(vm, &a, BinOp::Subtract),
-                _ => |vm, a| operator(vm, &a, BinOp::Xor),
-            };
-            method(vm, ty, name, f);
         }
-        // Reflected forms: `other op self` when only `self` is a set.
-        for (name, op) in [
-            ("__ror__", BinOp::Or),
-            ("__rand__", BinOp::And),
-            ("__rsub__", BinOp::Subtract),
-            ("__rxor__", BinOp::Xor),
-        ] {
-            let f: NativeFn = match op {
-                BinOp::Or => |vm, a| reflected(vm, &a, BinOp::Or),
-                BinOp::And => |vm, a| reflected(vm, &a, BinOp::And),
-                BinOp::Subtract => |vm, a| reflected(vm, &a, BinOp::Subtract),
-                _ => |vm, a| reflected(vm, &a, BinOp::Xor),
-            };
-            method(vm, ty, name, f);
-        }
-        for (name, op) in [
-            ("__eq__", CompareOp::Eq),
-            ("__ne__", CompareOp::Ne),
-            ("__lt__", CompareOp::Lt),
-            ("__le__", CompareOp::Le),
-            ("__gt__", CompareOp::Gt),
-            ("__ge__", CompareOp::Ge),
-        ] {
-            let f: NativeFn = match op {
-                CompareOp::Eq => |vm, a| set_compare(vm, &a, CompareOp::Eq),
-                CompareOp::Ne => |vm, a| set_compare(vm, &a, CompareOp::Ne),
-                CompareOp::Lt => |vm, a| set_compare(vm, &a, CompareOp::Lt),
-                CompareOp::Le => |vm, a| set_compare(vm, &a, CompareOp::Le),
-                CompareOp::Gt => |vm, a| set_compare(vm, &a, CompareOp::Gt),
-                CompareOp::Ge => |vm, a| set_compare(vm, &a, CompareOp::Ge),
-            };
-            method(vm, ty, name, f);
-        }
-    }
-    let set_type = vm.types.set.clone();
-    for (name, op) in [
-        ("__ior__", BinOp::InplaceOr),
-        ("__iand__", BinOp::InplaceAnd),
-        ("__isub__", BinOp::InplaceSubtract),
-        ("__ixor__", BinOp::InplaceXor),
-    ] {
-        let f: NativeFn = match op {
-            BinOp::InplaceOr => |vm, a| in_place(vm, &a, BinOp::InplaceOr),
-            BinOp::InplaceAnd => |vm, a| in_place(vm, &a, BinOp::InplaceAnd),
-            BinOp::InplaceSubtract => |vm, a| in_place(vm, &a, BinOp::InplaceSubtract),
-            _ => |vm, a| in_place(vm, &a, BinOp::InplaceXor),
-        };
-        method(vm, &set_type, name, f);
-    }
-    for (name, op) in [
-        ("update", BinOp::InplaceOr),
-        ("intersection_update", BinOp::InplaceAnd),
-        ("difference_update", BinOp::InplaceSubtract),
-        ("symmetric_difference_update", BinOp::InplaceXor),
-    ] {
-        let f: NativeFn = match op {
-            BinOp::InplaceOr => |vm, a| update(vm, &a, BinOp::Or),
-            BinOp::InplaceAnd => |vm, a| update(vm, &a, BinOp::And),
-            BinOp::InplaceSubtract => |vm, a| update(vm, &a, BinOp::Subtract),
-            _ => |vm, a| update(vm, &a, BinOp::Xor),
-        };
-        method(vm, &set, name, f);
-    }
-    method(vm, &fs, "__hash__", |vm, a| {
-        let o = a.pos[0].as_obj().unwrap().clone();
-        let plain = Value::Obj(Obj::new(
-            vm.types.frozenset.clone(),
-            ObjKind::FrozenSet(table_of(vm, &a.pos[0])?),
-        ));
-        let _ = o;
-        Ok(Value::Int(vm.hash(&plain)?))
-    });
-    let h = vm.intern("__hash__");
-    let ns = set.object().dict().unwrap().clone();
-    crate::objects::dict::set_str(vm, &ns, h, Value::None);
-}
+        Ok(Value::Bool(true))
+    })
+    .one(),
+    // CPython's sets have `__contains__` as a one-argument method.
+    FunctionDef::method("__contains__", |vm, a| {
+        let this = a.pos[0].as_obj().unwrap().clone();
+        crate::objects::set::contains(vm, &this, &a.pos[1]).map(Value::Bool)
+    })
+    .one(),
+];
+
+const SHARED_OPERATORS: &[FunctionDef] = &[
+    FunctionDef::binary("__or__", |vm, a| operator(vm, &a, BinOp::Or)),
+    FunctionDef::binary("__and__", |vm, a| operator(vm, &a, BinOp::And)),
+    FunctionDef::binary("__sub__", |vm, a| operator(vm, &a, BinOp::Subtract)),
+    FunctionDef::binary("__xor__", |vm, a| operator(vm, &a, BinOp::Xor)),
+    // Reflected forms: `other op self` when only `self` is a set.
+    FunctionDef::binary("__ror__", |vm, a| reflected(vm, &a, BinOp::Or)),
+    FunctionDef::binary("__rand__", |vm, a| reflected(vm, &a, BinOp::And)),
+    FunctionDef::binary("__rsub__", |vm, a| reflected(vm, &a, BinOp::Subtract)),
+    FunctionDef::binary("__rxor__", |vm, a| reflected(vm, &a, BinOp::Xor)),
+    FunctionDef::binary("__eq__", |vm, a| set_compare(vm, &a, CompareOp::Eq)),
+    FunctionDef::binary("__ne__", |vm, a| set_compare(vm, &a, CompareOp::Ne)),
+    FunctionDef::binary("__lt__", |vm, a| set_compare(vm, &a, CompareOp::Lt)),
+    FunctionDef::binary("__le__", |vm, a| set_compare(vm, &a, CompareOp::Le)),
+    FunctionDef::binary("__gt__", |vm, a| set_compare(vm, &a, CompareOp::Gt)),
+    FunctionDef::binary("__ge__", |vm, a| set_compare(vm, &a, CompareOp::Ge)),
+];
+
+const SET_IN_PLACE: &[FunctionDef] = &[
+    FunctionDef::binary("__ior__", |vm, a| in_place(vm, &a, BinOp::InplaceOr)),
+    FunctionDef::binary("__iand__", |vm, a| in_place(vm, &a, BinOp::InplaceAnd)),
+    FunctionDef::binary("__isub__", |vm, a| in_place(vm, &a, BinOp::InplaceSubtract)),
+    FunctionDef::binary("__ixor__", |vm, a| in_place(vm, &a, BinOp::InplaceXor)),
+    FunctionDef::method("update", |vm, a| update(vm, &a, BinOp::Or)).tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("intersection_update", |vm, a| update(vm, &a, BinOp::And))
+        .tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("difference_update", |vm, a| update(vm, &a, BinOp::Subtract))
+        .tuple_args(ANY.0, ANY.1),
+    FunctionDef::method("symmetric_difference_update", |vm, a| {
+        update(vm, &a, BinOp::Xor)
+    })
+    .one(),
+];
 
 fn mutable(vm: &Vm, v: &Value) -> PyResult<Obj> {
     match v {
@@ -450,7 +420,6 @@ fn update(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
 }
 
 fn operator(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
-    crate::bootstrap::check_operand(vm, a)?;
     if !is_set(&a.pos[1]) {
         return Ok(vm.not_implemented());
     }
@@ -474,7 +443,6 @@ fn subset(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 
 /// `set.__ror__(s, other)` and the like: `other op s`.
 fn reflected(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
-    crate::bootstrap::check_operand(vm, a)?;
     if !is_set(&a.pos[1]) {
         return Ok(vm.not_implemented());
     }
@@ -484,7 +452,6 @@ fn reflected(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
 
 /// `set.__ior__(s, other)` and the like: `s` updated in place, returned.
 fn in_place(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
-    crate::bootstrap::check_operand(vm, a)?;
     if !is_set(&a.pos[1]) {
         return Ok(vm.not_implemented());
     }
@@ -492,7 +459,6 @@ fn in_place(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
 }
 
 fn set_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
-    crate::bootstrap::check_operand(vm, a)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
     if !is_set(y) {
         return Ok(vm.not_implemented());

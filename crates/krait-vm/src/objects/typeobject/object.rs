@@ -2,7 +2,8 @@
 //! abstract-method checks), and the default `__repr__`, `__eq__`, `__hash__`,
 //! attribute protocol, `__format__`, `__dir__` and `__init_subclass__`.
 
-use crate::bootstrap::{check_method_args, method, set_attr_str, static_fn};
+use crate::api::{add_methods, FunctionDef};
+use crate::bootstrap::set_attr_str;
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::str::{as_pystr, text};
@@ -13,29 +14,33 @@ use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let object = vm.types.object.clone();
-    static_fn(vm, &object, "__new__", object_new);
-    method(vm, &object, "__init__", object_init);
-    method(vm, &object, "__repr__", object_repr);
-    method(vm, &object, "__str__", object_str);
-    method(vm, &object, "__hash__", object_hash);
-    method(vm, &object, "__eq__", object_eq);
-    method(vm, &object, "__ne__", object_ne);
-    method(vm, &object, "__lt__", object_cmp_not_impl);
-    method(vm, &object, "__le__", object_cmp_not_impl);
-    method(vm, &object, "__gt__", object_cmp_not_impl);
-    method(vm, &object, "__ge__", object_cmp_not_impl);
-    method(vm, &object, "__getattribute__", object_getattribute);
-    method(vm, &object, "__setattr__", object_setattr);
-    method(vm, &object, "__delattr__", object_delattr);
-    method(vm, &object, "__format__", object_format);
-    method(vm, &object, "__dir__", object_dir);
-    method(vm, &object, "__reduce_ex__", object_reduce);
-    method(vm, &object, "__sizeof__", object_sizeof);
-    crate::bootstrap::classmethod(vm, &object, "__init_subclass__", object_init_subclass);
-    crate::bootstrap::classmethod(vm, &object, "__subclasshook__", object_subclasshook);
+    add_methods(vm, &object, METHODS);
     let doc = vm.new_str("The base class of the class hierarchy.");
     set_attr_str(vm, &object, "__doc__", doc);
 }
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", object_new),
+    FunctionDef::method("__init__", object_init),
+    FunctionDef::unary("__repr__", object_repr),
+    FunctionDef::unary("__str__", object_str),
+    FunctionDef::unary("__hash__", object_hash),
+    FunctionDef::binary("__eq__", object_eq),
+    FunctionDef::binary("__ne__", object_ne),
+    FunctionDef::binary("__lt__", object_cmp_not_impl),
+    FunctionDef::binary("__le__", object_cmp_not_impl),
+    FunctionDef::binary("__gt__", object_cmp_not_impl),
+    FunctionDef::binary("__ge__", object_cmp_not_impl),
+    FunctionDef::binary("__getattribute__", object_getattribute),
+    FunctionDef::method("__setattr__", object_setattr).wrapper(2, true),
+    FunctionDef::binary("__delattr__", object_delattr),
+    FunctionDef::method("__format__", object_format).one(),
+    FunctionDef::method("__dir__", object_dir).no_args(),
+    FunctionDef::method("__reduce_ex__", object_reduce).one(),
+    FunctionDef::method("__sizeof__", object_sizeof).no_args(),
+    FunctionDef::classmethod("__init_subclass__", object_init_subclass).no_args(),
+    FunctionDef::classmethod("__subclasshook__", object_subclasshook),
+];
 
 pub(crate) fn type_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Obj> {
     match v {
@@ -202,18 +207,15 @@ pub fn class_module(vm: &mut Vm, cls: &Obj) -> Option<String> {
 }
 
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__repr__", 0, 0)?;
     let s = default_repr(vm, &args.pos[0]);
     Ok(vm.new_string(s))
 }
 
 fn object_str(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__str__", 0, 0)?;
     vm.repr(&args.pos[0])
 }
 
 fn object_hash(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__hash__", 0, 0)?;
     Ok(Value::Int(match &args.pos[0] {
         Value::Obj(o) => crate::protocol::hash::hash_pointer(o.addr()),
         other => vm.hash(other)?,
@@ -221,7 +223,6 @@ fn object_hash(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__eq__", 1, 1)?;
     if args.pos[0].is(&args.pos[1]) {
         Ok(Value::Bool(true))
     } else {
@@ -230,7 +231,6 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__ne__", 1, 1)?;
     let r = vm.compare(
         krait_compiler::code::CompareOp::Eq,
         &args.pos[0],
@@ -252,8 +252,7 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
-fn object_cmp_not_impl(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "comparison", 1, 1)?;
+fn object_cmp_not_impl(vm: &mut Vm, _: Args) -> PyResult {
     Ok(vm.not_implemented())
 }
 
@@ -275,7 +274,6 @@ fn interned(vm: &mut Vm, o: Obj) -> Obj {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__getattribute__", 1, 1)?;
     let name = name_arg(vm, &args.pos[1])?;
     let name = interned(vm, name);
     let cls = vm.class_of(&args.pos[0]).clone();
@@ -283,7 +281,6 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__setattr__", 2, 2)?;
     let name = name_arg(vm, &args.pos[1])?;
     let name = interned(vm, name);
     let cls = vm.class_of(&args.pos[0]).clone();
@@ -292,7 +289,6 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__delattr__", 1, 1)?;
     let name = name_arg(vm, &args.pos[1])?;
     let name = interned(vm, name);
     vm.generic_delattr(&args.pos[0], &name)?;
@@ -300,7 +296,6 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__format__", 1, 1)?;
     let spec = match args.pos[1].as_obj().and_then(as_pystr) {
         Some(s) => s.to_string_lossy().into_owned(),
         None => {
@@ -320,7 +315,6 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub(crate) fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__dir__", 0, 0)?;
     let v = &args.pos[0];
     let mut names: Vec<Value> = Vec::new();
     let mut add_dict = |d: &Obj| {
@@ -351,22 +345,13 @@ fn object_reduce(vm: &mut Vm, _args: Args) -> PyResult {
     Err(vm.not_implemented_error("pickling is not supported"))
 }
 
-fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__sizeof__", 0, 0)?;
+fn object_sizeof(_: &mut Vm, _: Args) -> PyResult {
     Ok(Value::Int(
         std::mem::size_of::<crate::object::Object>() as i64
     ))
 }
 
-fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
-    if args.pos.len() > 1 || !args.kw.is_empty() {
-        let cls = match &args.pos[0] {
-            Value::Obj(o) => o.tdata().name.borrow().clone(),
-            _ => String::new(),
-        };
-        let _ = cls;
-        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
-    }
+fn object_init_subclass(_: &mut Vm, _: Args) -> PyResult {
     Ok(Value::None)
 }
 
