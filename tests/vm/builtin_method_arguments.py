@@ -10,6 +10,8 @@ makers = {
     'set': lambda: {1},
     'frozenset': lambda: frozenset({1}),
     'object': lambda: object(),
+    'tuple': lambda: (1, 2),
+    'list': lambda: [3, 1, 2],
 }
 shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
           ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]
@@ -23,10 +25,11 @@ for tname, make in makers.items():
         if name in skip or not callable(getattr(make(), name, None)):
             continue
         for args, kw in shapes:
-            # A sequence's __mul__/__rmul__ given a str declines in Krait
-            # (the operator protocol calls it for `x * seq`), where
+            # A sequence's __add__/__mul__/__rmul__/__imul__ given an operand of
+            # another type declines in Krait (the operator protocol calls
+            # them, and must go on to the right operand's method), where
             # CPython's wrapper raises.
-            if name in ('__mul__', '__rmul__') and args and args[0] == 'a':
+            if name in ('__add__', '__mul__', '__rmul__', '__imul__') and len(args) == 1 and not kw:
                 continue
             try:
                 r = getattr(make(), name)(*args, **kw)

@@ -320,19 +320,6 @@ pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usiz
     Err(vm.type_error(msg))
 }
 
-/// The arguments of a sequence's `__mul__`/`__rmul__` (CPython's
-/// `ssizeargfunc` wrapper): one count, "' expected 1 argument, got 0'"
-/// worded with an empty name as CPython words it.
-pub fn check_repeat_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
-    if !args.kw.is_empty() {
-        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
-    }
-    match args.pos.len() {
-        2 => Ok(()),
-        n => Err(vm.type_error(crate::api::expected_count("", 1, 1, n.saturating_sub(1)))),
-    }
-}
-
 /// Binds positional and keyword arguments to parameter names (for native
 /// functions that accept keywords); `None` for parameters not given.
 pub fn bind(

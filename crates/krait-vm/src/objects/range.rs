@@ -364,7 +364,6 @@ pub fn register(vm: &mut Vm) {
         crate::objects::range::new(vm, &a.pos[1..])
     });
     crate::objects::typeobject::slots::install::<RangeType>(vm, &range);
-    crate::objects::tuple::register_sequence_dunders(vm, &range);
     method(vm, &range, "__bool__", |vm, a| {
         check_method_args(vm, &a, "__bool__", 0, 0)?;
         match a.pos[0]

@@ -1,18 +1,25 @@
 //! `tuple`, and the dunder methods sequences share.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, check_positional, FunctionDef};
 use crate::object::{IterState, ObjKind};
+use crate::objects::function::Args;
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::protocol::sequence::{concat_error, sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::BinOp;
+use krait_compiler::code::{BinOp, CompareOp};
 
 pub fn register(vm: &mut Vm) {
     let t = vm.types.tuple.clone();
-    static_fn(vm, &t, "__new__", |vm, a| {
-        check_method_args(vm, &a, "tuple", 0, 1)?;
+    add_methods(vm, &t, METHODS);
+    install::<TupleType>(vm, &t);
+    add_methods(vm, &t, SEQUENCE_DUNDERS);
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        check_positional(vm, &a, "tuple", 1, 0, 1)?;
         let cls = a.pos[0].as_obj().cloned().unwrap();
         let items = match a.pos.get(1) {
             Some(v) => {
@@ -33,19 +40,19 @@ pub fn register(vm: &mut Vm) {
             cls,
             ObjKind::Tuple(items.into_boxed_slice()),
         )))
-    });
-    method(vm, &t, "index", |vm, a| {
-        check_method_args(vm, &a, "index", 1, 3)?;
+    }),
+    FunctionDef::method("index", |vm, a| {
         let items = crate::eval::tuple_items(&a.pos[0]);
-        for (i, it) in items.iter().enumerate() {
+        let (start, stop) = vm.search_bounds(&a, 2, items.len())?;
+        for (i, it) in items.iter().enumerate().take(stop).skip(start) {
             if it.is(&a.pos[1]) || vm.eq(it, &a.pos[1])? {
                 return Ok(Value::Int(i as i64));
             }
         }
         Err(vm.value_error("tuple.index(x): x not in tuple"))
-    });
-    method(vm, &t, "count", |vm, a| {
-        check_method_args(vm, &a, "count", 1, 1)?;
+    })
+    .args(1, 3),
+    FunctionDef::method("count", |vm, a| {
         let items = crate::eval::tuple_items(&a.pos[0]);
         let mut n = 0;
         for it in items {
@@ -54,15 +61,14 @@ pub fn register(vm: &mut Vm) {
             }
         }
         Ok(Value::Int(n))
-    });
-    method(vm, &t, "__hash__", |vm, a| {
+    })
+    .one(),
+    FunctionDef::unary("__hash__", |vm, a| {
         let items = crate::eval::tuple_items(&a.pos[0]);
         let plain = vm.new_tuple(items);
         Ok(Value::Int(vm.hash(&plain)?))
-    });
-    install::<TupleType>(vm, &t);
-    register_sequence_dunders(vm, &t);
-}
+    }),
+];
 
 pub struct TupleType;
 
@@ -162,79 +168,64 @@ pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
     }
 }
 
-/// Comparisons, and for `list` and `tuple` `__add__` and `__mul__`, on
-/// the payload.
-pub fn register_sequence_dunders(vm: &mut Vm, ty: &Obj) {
-    macro_rules! cmp {
-        ($($name:literal => $op:expr;)*) => {$(
-            method(vm, ty, $name, |vm, a| {
-                check_method_args(vm, &a, $name, 1, 1)?;
-                let same = match (a.pos[0].kind(), a.pos[1].kind()) {
-                    (Some(ObjKind::List(_)), Some(ObjKind::List(_))) | (Some(ObjKind::Tuple(_)), Some(ObjKind::Tuple(_))) => true,
-                    _ => false,
-                };
-                if !same {
-                    return Ok(vm.not_implemented());
-                }
-                let plain = |vm: &Vm, v: &Value| -> Value {
-                    match v.kind() {
-                        Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
-                        _ => vm.new_tuple(crate::eval::tuple_items(v)),
-                    }
-                };
-                let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
-                match vm.native_compare($op, &x, &y)? {
-                    Some(r) => Ok(Value::Bool(r)),
-                    None => Ok(vm.not_implemented()),
-                }
-            });
-        )*};
+/// A comparison of two lists or two tuples, item by item.
+fn sequence_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
+    let same = matches!(
+        (a.pos[0].kind(), a.pos[1].kind()),
+        (Some(ObjKind::List(_)), Some(ObjKind::List(_)))
+            | (Some(ObjKind::Tuple(_)), Some(ObjKind::Tuple(_)))
+    );
+    if !same {
+        return Ok(vm.not_implemented());
     }
-    use krait_compiler::code::CompareOp;
-    cmp! {
-        "__eq__" => CompareOp::Eq; "__ne__" => CompareOp::Ne;
-        "__lt__" => CompareOp::Lt; "__le__" => CompareOp::Le;
-        "__gt__" => CompareOp::Gt; "__ge__" => CompareOp::Ge;
+    let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
+    match vm.native_compare(op, &x, &y)? {
+        Some(r) => Ok(Value::Bool(r)),
+        None => Ok(vm.not_implemented()),
     }
-    // Concatenation and repetition are for the sequences only (not the
-    // dicts, sets and ranges that share the rest).
-    if !(ty.is(&vm.types.list) || ty.is(&vm.types.tuple)) {
-        return;
-    }
-    method(vm, ty, "__add__", |vm, a| {
-        check_method_args(vm, &a, "__add__", 1, 1)?;
-        let plain = |vm: &Vm, v: &Value| -> Option<Value> {
-            match v.kind() {
-                Some(ObjKind::List(l)) => Some(vm.new_list(l.borrow().clone())),
-                Some(ObjKind::Tuple(_)) => Some(vm.new_tuple(crate::eval::tuple_items(v))),
-                _ => None,
-            }
-        };
-        match (plain(vm, &a.pos[0]), plain(vm, &a.pos[1])) {
-            (Some(x), Some(y)) => Ok(crate::protocol::sequence::native_binop(
-                vm,
-                krait_compiler::code::BinOp::Add,
-                &x,
-                &y,
-            )?
-            .unwrap_or_else(|| vm.not_implemented())),
-            _ => Ok(vm.not_implemented()),
-        }
-    });
-    method(vm, ty, "__mul__", |vm, a| {
-        crate::bootstrap::check_repeat_args(vm, &a, "__mul__")?;
-        sequence_repeat(vm, a)
-    });
-    method(vm, ty, "__rmul__", |vm, a| {
-        crate::bootstrap::check_repeat_args(vm, &a, "__rmul__")?;
-        sequence_repeat(vm, a)
-    });
-    let _: fn(&mut Vm, crate::objects::function::Args) -> PyResult = |_, _| Ok(Value::None);
 }
+
+/// A list or tuple (or an instance of a subclass) as the plain built-in.
+fn plain(vm: &Vm, v: &Value) -> Value {
+    match v.kind() {
+        Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
+        _ => vm.new_tuple(crate::eval::tuple_items(v)),
+    }
+}
+
+/// The comparisons, concatenation and repetition `list` and `tuple`
+/// share, on their payload.
+pub(crate) const SEQUENCE_DUNDERS: &[FunctionDef] = &[
+    FunctionDef::binary("__eq__", |vm, a| sequence_compare(vm, &a, CompareOp::Eq)),
+    FunctionDef::binary("__ne__", |vm, a| sequence_compare(vm, &a, CompareOp::Ne)),
+    FunctionDef::binary("__lt__", |vm, a| sequence_compare(vm, &a, CompareOp::Lt)),
+    FunctionDef::binary("__le__", |vm, a| sequence_compare(vm, &a, CompareOp::Le)),
+    FunctionDef::binary("__gt__", |vm, a| sequence_compare(vm, &a, CompareOp::Gt)),
+    FunctionDef::binary("__ge__", |vm, a| sequence_compare(vm, &a, CompareOp::Ge)),
+    FunctionDef::binary("__add__", |vm, a| {
+        let same = matches!(
+            (a.pos[0].kind(), a.pos[1].kind()),
+            (Some(ObjKind::List(_)), Some(ObjKind::List(_)))
+                | (Some(ObjKind::Tuple(_)), Some(ObjKind::Tuple(_)))
+        );
+        // Declining lets the operator protocol try the right operand's
+        // __radd__ (CPython's wrapper raises when called directly).
+        if !same {
+            return Ok(vm.not_implemented());
+        }
+        let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
+        Ok(
+            crate::protocol::sequence::native_binop(vm, BinOp::Add, &x, &y)?
+                .unwrap_or_else(|| vm.not_implemented()),
+        )
+    }),
+    FunctionDef::method("__mul__", sequence_repeat).wrapper(1, true),
+    FunctionDef::method("__rmul__", sequence_repeat).wrapper(1, true),
+];
 
 /// `seq * n` and `n * seq` as methods: the repetition, once the arguments
 /// are checked.
-fn sequence_repeat(vm: &mut Vm, a: crate::objects::function::Args) -> PyResult {
+fn sequence_repeat(vm: &mut Vm, a: Args) -> PyResult {
     let x = match a.pos[0].kind() {
         Some(ObjKind::List(l)) => vm.new_list(l.borrow().clone()),
         _ => vm.new_tuple(crate::eval::tuple_items(&a.pos[0])),

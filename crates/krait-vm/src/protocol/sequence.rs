@@ -147,6 +147,36 @@ impl Vm {
     }
 
     /// An integer for a slice bound, saturated to the i64 range.
+    /// The optional `start` and `stop` arguments of a sequence's `index`
+    /// at `a.pos[first]` and after, clamped to `0..=len` as slice bounds
+    /// are (None is not allowed, as in CPython).
+    pub fn search_bounds(
+        &mut self,
+        a: &crate::objects::function::Args,
+        first: usize,
+        len: usize,
+    ) -> PyResult<(usize, usize)> {
+        let n = len as i64;
+        let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
+        let bound = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
+            match a.pos.get(i) {
+                None => Ok(default),
+                Some(v) if v.is_none() => {
+                    Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+                }
+                Some(v) => match vm.slice_bound(v) {
+                    Ok(b) => Ok(clamp(b.unwrap_or(default))),
+                    Err(_) => Err(
+                        vm.type_error("slice indices must be integers or have an __index__ method")
+                    ),
+                },
+            }
+        };
+        let start = bound(self, first, 0)?;
+        let stop = bound(self, first + 1, n)?;
+        Ok((start as usize, stop as usize))
+    }
+
     fn slice_bound(&mut self, v: &Value) -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);

@@ -107,7 +107,6 @@ pub fn register(vm: &mut Vm) {
         crate::objects::dict::get(vm, &this, &a.pos[1]).map(|v| Value::Bool(v.is_some()))
     });
     install::<super::slots::DictType>(vm, &d);
-    crate::objects::tuple::register_sequence_dunders(vm, &d);
     method(vm, &d, "__or__", |vm, a| {
         crate::bootstrap::check_operand(vm, &a)?;
         if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
@@ -300,15 +299,9 @@ fn dict_compare(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
     }
 }
 
-/// Registers `__eq__`/`__ne__` (after the sequence dunders, which do not
-/// apply to dicts).
+/// Registers `__eq__`/`__ne__`.
 pub fn register_comparisons(vm: &mut Vm) {
     let d = vm.types.dict.clone();
     method(vm, &d, "__eq__", |vm, a| dict_compare(vm, &a, true));
     method(vm, &d, "__ne__", |vm, a| dict_compare(vm, &a, false));
-    for name in ["__lt__", "__le__", "__gt__", "__ge__", "__add__", "__mul__"] {
-        let key = vm.intern(name);
-        let ns = d.object().dict().unwrap().clone();
-        crate::objects::dict::remove_str(&ns, &key);
-    }
 }

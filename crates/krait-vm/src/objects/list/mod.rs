@@ -2,8 +2,8 @@
 
 pub(crate) mod sort_native;
 
+use crate::api::check_positional;
 use crate::api::{add_methods, FunctionDef};
-use crate::bootstrap::{bind, check_method_args};
 use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::iterators::new_iterator;
@@ -19,7 +19,7 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &l, METHODS);
     add_methods(vm, &l, DUNDERS);
     install::<ListType>(vm, &l);
-    crate::objects::tuple::register_sequence_dunders(vm, &l);
+    add_methods(vm, &l, crate::objects::tuple::SEQUENCE_DUNDERS);
     let h = vm.intern("__hash__");
     let d = l.object().dict().unwrap().clone();
     crate::objects::dict::set_str(vm, &d, h, Value::None);
@@ -151,7 +151,7 @@ const METHODS: &[FunctionDef] = &[
         )))
     }),
     FunctionDef::method("__init__", |vm, a| {
-        check_method_args(vm, &a, "list", 0, 1)?;
+        check_positional(vm, &a, "list", 1, 0, 1)?;
         let items = match a.pos.get(1) {
             Some(v) => vm.iterate(v)?,
             None => Vec::new(),
@@ -196,7 +196,7 @@ const METHODS: &[FunctionDef] = &[
     })
     .args(0, 1),
     FunctionDef::method("insert", |vm, a| {
-        let idx = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+        let idx = vm.int_arg(&a.pos[1])?;
         let cell = items_of(vm, &a.pos[0])?;
         let mut items = cell.borrow_mut();
         let n = items.len() as i64;
@@ -223,17 +223,9 @@ const METHODS: &[FunctionDef] = &[
     })
     .one(),
     FunctionDef::method("index", |vm, a| {
-        let n = items_of(vm, &a.pos[0])?.borrow().len() as i64;
-        let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-        let start = match a.pos.get(2) {
-            Some(v) => clamp(vm.index_i64(v)?.unwrap_or(0)),
-            None => 0,
-        };
-        let end = match a.pos.get(3) {
-            Some(v) => clamp(vm.index_i64(v)?.unwrap_or(n)),
-            None => n,
-        };
-        match position(vm, &a.pos[0], &a.pos[1], start as usize, end as usize)? {
+        let n = items_of(vm, &a.pos[0])?.borrow().len();
+        let (start, end) = vm.search_bounds(&a, 2, n)?;
+        match position(vm, &a.pos[0], &a.pos[1], start, end)? {
             Some(i) => Ok(Value::Int(i as i64)),
             None => {
                 let r = vm.repr_string(&a.pos[1])?;
@@ -269,7 +261,7 @@ const METHODS: &[FunctionDef] = &[
         Ok(vm.new_list(items))
     })
     .no_args(),
-    FunctionDef::method("sort", list_sort),
+    FunctionDef::method("sort", list_sort).named(&["key", "reverse"], 0, 0, 0),
 ];
 
 /// The operator methods `list` has beyond the sequence ones it shares with
@@ -300,7 +292,7 @@ const DUNDERS: &[FunctionDef] = &[
         crate::object::drop_in_reverse(orig);
         Ok(a.pos[0].clone())
     })
-    .wrapper(1, false),
+    .wrapper(1, true),
     FunctionDef::method("__reversed__", |vm, a| {
         let n = items_of(vm, &a.pos[0])?.borrow().len() as isize;
         Ok(Value::Obj(Obj::new(
@@ -511,22 +503,8 @@ pub fn sort_values(
 
 fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
     let this = a.pos[0].clone();
-    if a.pos.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    let b = bind(
-        vm,
-        Args {
-            pos: Default::default(),
-            kw: a.kw,
-        },
-        "sort",
-        &["key", "reverse"],
-        0,
-        0,
-    )?;
-    let key = b[0].clone().filter(|k| !k.is_none());
-    let reverse = match &b[1] {
+    let key = a.given(1).filter(|k| !k.is_none()).cloned();
+    let reverse = match a.given(2) {
         Some(v) => vm.truthy(v)?,
         None => false,
     };

@@ -19,7 +19,6 @@ pub fn register(vm: &mut Vm) {
     for ty in [&set, &fs] {
         add_methods(vm, ty, SHARED);
         crate::objects::typeobject::slots::install::<super::slots::SetType>(vm, ty);
-        crate::objects::tuple::register_sequence_dunders(vm, ty);
         add_methods(vm, ty, SHARED_OPERATORS);
     }
     add_methods(vm, &set, SET_IN_PLACE);

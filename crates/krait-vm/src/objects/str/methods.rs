@@ -46,12 +46,9 @@ const DUNDERS: &[FunctionDef] = &[
                 b.extend_from_slice(y.as_bytes());
                 Ok(vm.new_pystr(PyStr::from_wtf8(b)))
             }
-            // CPython's str.__add__ wraps its sequence concatenation,
-            // which raises rather than declining.
-            None => Err(vm.type_error(format!(
-                "can only concatenate str (not \"{}\") to str",
-                vm.type_name(&a.pos[1])
-            ))),
+            // Declining lets the operator protocol try the right operand's
+            // __radd__ (CPython's wrapper raises when called directly).
+            None => Ok(vm.not_implemented()),
         }
     }),
     FunctionDef::method("__mul__", str_repeat).wrapper(1, true),
