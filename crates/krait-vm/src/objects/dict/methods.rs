@@ -1,6 +1,6 @@
 //! `dict`: the constructor, methods and views.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::dict::table::Dict;
 use crate::objects::function::Args;
@@ -11,32 +11,53 @@ use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let d = vm.types.dict.clone();
-    static_fn(vm, &d, "__new__", |vm, a| {
+    add_methods(vm, &d, METHODS);
+    install::<super::slots::DictType>(vm, &d);
+    add_methods(vm, &d, DUNDERS);
+    let views = [
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ];
+    for ty in &views {
+        add_methods(vm, ty, &[VIEW_REVERSED]);
+    }
+    install::<super::slots::KeysType>(vm, &views[0]);
+    install::<super::slots::ValuesType>(vm, &views[1]);
+    install::<super::slots::ItemsType>(vm, &views[2]);
+    for ty in [&views[0], &views[2]] {
+        add_methods(vm, ty, &[VIEW_ISDISJOINT]);
+    }
+    let h = vm.intern("__hash__");
+    let ns = d.object().dict().unwrap().clone();
+    crate::objects::dict::set_str(vm, &ns, h, Value::None);
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |_, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
-        let _ = vm;
         Ok(Value::Obj(Obj::new(
             cls,
             ObjKind::Dict(Box::new(RefCell::new(Dict::new()))),
         )))
-    });
-    method(vm, &d, "__init__", |vm, a| {
+    }),
+    FunctionDef::method("__init__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         update(vm, &this, &a, "dict")?;
         Ok(Value::None)
-    });
-    method(vm, &d, "update", |vm, a| {
+    }),
+    FunctionDef::method("update", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         update(vm, &this, &a, "update")?;
         Ok(Value::None)
-    });
-    method(vm, &d, "get", |vm, a| {
-        check_method_args(vm, &a, "get", 1, 2)?;
+    }),
+    FunctionDef::method("get", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         Ok(crate::objects::dict::get(vm, &this, &a.pos[1])?
             .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
-    });
-    method(vm, &d, "setdefault", |vm, a| {
-        check_method_args(vm, &a, "setdefault", 1, 2)?;
+    })
+    .args(1, 2),
+    FunctionDef::method("setdefault", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         if let Some(v) = crate::objects::dict::get(vm, &this, &a.pos[1])? {
             return Ok(v);
@@ -44,9 +65,9 @@ pub fn register(vm: &mut Vm) {
         let v = a.pos.get(2).cloned().unwrap_or(Value::None);
         crate::objects::dict::set(vm, &this, a.pos[1].clone(), v.clone())?;
         Ok(v)
-    });
-    method(vm, &d, "pop", |vm, a| {
-        check_method_args(vm, &a, "pop", 1, 2)?;
+    })
+    .args(1, 2),
+    FunctionDef::method("pop", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         match crate::objects::dict::remove(vm, &this, &a.pos[1])? {
             Some(v) => Ok(v),
@@ -55,9 +76,9 @@ pub fn register(vm: &mut Vm) {
                 None => Err(vm.key_error(a.pos[1].clone())),
             },
         }
-    });
-    method(vm, &d, "popitem", |vm, a| {
-        check_method_args(vm, &a, "popitem", 0, 0)?;
+    })
+    .args(1, 2),
+    FunctionDef::method("popitem", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         let item = crate::objects::dict::dict_cell(&this)
             .borrow_mut()
@@ -66,28 +87,25 @@ pub fn register(vm: &mut Vm) {
             Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
             None => Err(vm.key_error(vm.new_str("popitem(): dictionary is empty"))),
         }
-    });
-    method(vm, &d, "clear", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("clear", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         let old = std::mem::take(&mut *crate::objects::dict::dict_cell(&this).borrow_mut());
         drop(old);
         Ok(Value::None)
-    });
-    method(vm, &d, "copy", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("copy", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         let c = crate::objects::dict::dict_cell(&this).borrow().clone();
         Ok(Value::Obj(vm.new_dict_obj(c)))
-    });
-    for (name, what) in [("keys", 0u8), ("values", 1), ("items", 2)] {
-        let f: crate::objects::function::NativeFn = match what {
-            0 => |vm, a| view(vm, &a, 0),
-            1 => |vm, a| view(vm, &a, 1),
-            _ => |vm, a| view(vm, &a, 2),
-        };
-        method(vm, &d, name, f);
-    }
-    crate::bootstrap::classmethod(vm, &d, "fromkeys", |vm, a| {
-        check_method_args(vm, &a, "fromkeys", 1, 2)?;
+    })
+    .no_args(),
+    FunctionDef::method("keys", |vm, a| view(vm, &a, 0)).no_args(),
+    FunctionDef::method("values", |vm, a| view(vm, &a, 1)).no_args(),
+    FunctionDef::method("items", |vm, a| view(vm, &a, 2)).no_args(),
+    FunctionDef::classmethod("fromkeys", |vm, a| {
         let keys = vm.iterate(&a.pos[1])?;
         let value = a.pos.get(2).cloned().unwrap_or(Value::None);
         let r = vm.call(&a.pos[0], vec![])?;
@@ -95,67 +113,52 @@ pub fn register(vm: &mut Vm) {
             vm.setitem(&r, k, value.clone())?;
         }
         Ok(r)
-    });
-    method(vm, &d, "__getitem__", |vm, a| {
-        check_method_args(vm, &a, "__getitem__", 1, 1)?;
+    })
+    .args(1, 2),
+    FunctionDef::method("__getitem__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         super::slots::getitem(vm, &this, &a.pos[1])
-    });
-    method(vm, &d, "__contains__", |vm, a| {
-        check_method_args(vm, &a, "__contains__", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("__contains__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         crate::objects::dict::get(vm, &this, &a.pos[1]).map(|v| Value::Bool(v.is_some()))
-    });
-    install::<super::slots::DictType>(vm, &d);
-    method(vm, &d, "__or__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
+    })
+    .one(),
+];
+
+const DUNDERS: &[FunctionDef] = &[
+    FunctionDef::binary("__or__", |vm, a| {
         if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
             return Ok(vm.not_implemented());
         }
         dict_or(vm, &a.pos[0], &a.pos[1], false)
-    });
-    method(vm, &d, "__reversed__", |vm, a| {
-        check_method_args(vm, &a, "__reversed__", 0, 0)?;
+    }),
+    FunctionDef::method("__reversed__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;
         reversed_entries(vm, &this, 0)
-    });
-    for ty in [
-        vm.types.dict_keys.clone(),
-        vm.types.dict_values.clone(),
-        vm.types.dict_items.clone(),
-    ] {
-        method(vm, &ty, "__reversed__", |vm, a| {
-            check_method_args(vm, &a, "__reversed__", 0, 0)?;
-            match a.pos[0].kind() {
-                Some(ObjKind::DictView { dict, what }) => reversed_entries(vm, dict, *what),
-                _ => Err(vm.type_error("descriptor '__reversed__' requires a dict view")),
-            }
-        });
+    })
+    .no_args(),
+    FunctionDef::binary("__eq__", |vm, a| dict_compare(vm, &a, true)),
+    FunctionDef::binary("__ne__", |vm, a| dict_compare(vm, &a, false)),
+];
+
+const VIEW_REVERSED: FunctionDef =
+    FunctionDef::method("__reversed__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::DictView { dict, what }) => reversed_entries(vm, dict, *what),
+        _ => Err(vm.type_error("descriptor '__reversed__' requires a dict view")),
+    })
+    .no_args();
+
+const VIEW_ISDISJOINT: FunctionDef = FunctionDef::method("isdisjoint", |vm, a| {
+    for item in vm.iterate(&a.pos[1])? {
+        if vm.contains(&a.pos[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
     }
-    let views = [
-        vm.types.dict_keys.clone(),
-        vm.types.dict_values.clone(),
-        vm.types.dict_items.clone(),
-    ];
-    install::<super::slots::KeysType>(vm, &views[0]);
-    install::<super::slots::ValuesType>(vm, &views[1]);
-    install::<super::slots::ItemsType>(vm, &views[2]);
-    for ty in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
-        method(vm, &ty, "isdisjoint", |vm, a| {
-            check_method_args(vm, &a, "isdisjoint", 1, 1)?;
-            for item in vm.iterate(&a.pos[1])? {
-                if vm.contains(&a.pos[0], &item)? {
-                    return Ok(Value::Bool(false));
-                }
-            }
-            Ok(Value::Bool(true))
-        });
-    }
-    register_comparisons(vm);
-    let h = vm.intern("__hash__");
-    let ns = d.object().dict().unwrap().clone();
-    crate::objects::dict::set_str(vm, &ns, h, Value::None);
-}
+    Ok(Value::Bool(true))
+})
+.one();
 
 /// `reversed()` of a dict (`what` 0) or of its values (1) or items (2):
 /// an iterator over the entries, last first.
@@ -287,7 +290,6 @@ pub fn dict_equal(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
 }
 
 fn dict_compare(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
-    check_method_args(vm, a, if eq { "__eq__" } else { "__ne__" }, 1, 1)?;
     match (a.pos[0].as_obj(), a.pos[1].as_obj()) {
         (Some(x), Some(y))
             if matches!(x.kind(), ObjKind::Dict(_)) && matches!(y.kind(), ObjKind::Dict(_)) =>
@@ -297,11 +299,4 @@ fn dict_compare(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
         }
         _ => Ok(vm.not_implemented()),
     }
-}
-
-/// Registers `__eq__`/`__ne__`.
-pub fn register_comparisons(vm: &mut Vm) {
-    let d = vm.types.dict.clone();
-    method(vm, &d, "__eq__", |vm, a| dict_compare(vm, &a, true));
-    method(vm, &d, "__ne__", |vm, a| dict_compare(vm, &a, false));
 }
