@@ -12,6 +12,9 @@ makers = {
     'object': lambda: object(),
     'tuple': lambda: (1, 2),
     'list': lambda: [3, 1, 2],
+    'dict': lambda: {1: 2},
+    'bytes': lambda: b'abc',
+    'bytearray': lambda: bytearray(b'abc'),
 }
 shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
           ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]
@@ -24,7 +27,15 @@ for tname, make in makers.items():
     for name in sorted(dir(make())):
         if name in skip or not callable(getattr(make(), name, None)):
             continue
+        # Some operator dunders of these are still missing in Krait
+        # (bytes.__add__, dict.__ior__, ...): only their named methods.
+        if tname in ('dict', 'bytes', 'bytearray') and name.startswith('__'):
+            continue
         for args, kw in shapes:
+            # bytes methods given a str still report some value errors
+            # differently from CPython; this test is about binding.
+            if tname in ('bytes', 'bytearray') and 'a' in args:
+                continue
             # A sequence's __add__/__mul__/__rmul__/__imul__ given an operand of
             # another type declines in Krait (the operator protocol calls
             # them, and must go on to the right operand's method), where

@@ -2,7 +2,7 @@
 //! both (a `bytearray` receiver gets `bytearray` results), and the
 //! mutating ones of `bytearray`.
 
-use crate::bootstrap::{bind, check_method_args, classmethod, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::bytes::{bytes_of, new_bytearray};
 use crate::objects::function::Args;
@@ -102,8 +102,7 @@ fn find_in(hay: &[u8], nb: &[u8], right: bool) -> Option<usize> {
     }
 }
 
-fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyResult {
-    check_method_args(vm, &a, name, 1, 3)?;
+fn find_impl(vm: &mut Vm, a: Args, right: bool, raise: bool) -> PyResult {
     let data = this(&a);
     let nb = needle(vm, &a.pos[1])?;
     let found = bounds(vm, &a, 2, data.len())?
@@ -116,7 +115,6 @@ fn find_impl(vm: &mut Vm, a: Args, name: &str, right: bool, raise: bool) -> PyRe
 }
 
 fn count(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "count", 1, 3)?;
     let data = this(&a);
     let nb = needle(vm, &a.pos[1])?;
     let Some((s, e)) = bounds(vm, &a, 2, data.len())? else {
@@ -139,7 +137,6 @@ fn count(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
-    check_method_args(vm, &a, name, 1, 3)?;
     let data = this(&a);
     let candidates: Vec<Value> = match a.pos[1].kind() {
         Some(ObjKind::Tuple(t)) => t.to_vec(),
@@ -178,16 +175,15 @@ fn affix(vm: &mut Vm, a: Args, name: &str, end: bool) -> PyResult {
 }
 
 /// The bytes to strip: the argument, or ASCII whitespace.
-fn strip_set(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Option<Vec<u8>>> {
-    check_method_args(vm, a, name, 0, 1)?;
+fn strip_set(vm: &mut Vm, a: &Args) -> PyResult<Option<Vec<u8>>> {
     match a.pos.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(v) => Ok(Some(arg_bytes(vm, v)?)),
     }
 }
 
-fn strip(vm: &mut Vm, a: Args, name: &str, left: bool, right: bool) -> PyResult {
-    let set = strip_set(vm, &a, name)?;
+fn strip(vm: &mut Vm, a: Args, left: bool, right: bool) -> PyResult {
+    let set = strip_set(vm, &a)?;
     let data = this(&a);
     let strip_it = |b: &u8| match &set {
         Some(s) => s.contains(b),
@@ -209,15 +205,9 @@ fn strip(vm: &mut Vm, a: Args, name: &str, left: bool, right: bool) -> PyResult 
 }
 
 fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
-    let name = if right { "rsplit" } else { "split" };
     let data = this(&a);
     let kind_of = a.pos[0].clone();
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, name, &["sep", "maxsplit"], 0, 0)?;
-    let limit = match &b[1] {
+    let limit = match a.given(2) {
         Some(v) => vm.int_arg(v)?,
         None => -1,
     };
@@ -227,7 +217,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
         limit as usize
     };
     let mut parts: Vec<Vec<u8>> = Vec::new();
-    match b[0].as_ref().filter(|v| !v.is_none()) {
+    match a.given(1).filter(|v| !v.is_none()) {
         None => {
             let words: Vec<(usize, usize)> = {
                 let mut w = Vec::new();
@@ -300,8 +290,6 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
 }
 
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
-    let name = if right { "rpartition" } else { "partition" };
-    check_method_args(vm, &a, name, 1, 1)?;
     let data = this(&a);
     let sep = arg_bytes(vm, &a.pos[1])?;
     if sep.is_empty() {
@@ -321,7 +309,6 @@ fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
 }
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "replace", 2, 3)?;
     let data = this(&a);
     let old = arg_bytes(vm, &a.pos[1])?;
     let new = arg_bytes(vm, &a.pos[2])?;
@@ -359,9 +346,8 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn join(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "join", 1, 1)?;
     let sep = this(&a);
-    let items = vm.iterate(&a.pos[1])?;
+    let items = vm.iterate_or(&a.pos[1], "can only join an iterable")?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -384,7 +370,6 @@ fn join(vm: &mut Vm, a: Args) -> PyResult {
 
 /// `center`, `ljust` and `rjust`.
 fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
-    check_method_args(vm, &a, name, 1, 2)?;
     let data = this(&a);
     let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
     let fill = match a.pos.get(2) {
@@ -428,7 +413,6 @@ fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
 }
 
 fn zfill(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "zfill", 1, 1)?;
     let data = this(&a);
     let width = vm.index_i64(&a.pos[1])?.unwrap_or(0);
     if width <= data.len() as i64 {
@@ -447,12 +431,7 @@ fn zfill(vm: &mut Vm, a: Args) -> PyResult {
 
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult {
     let data = this(&a);
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw.clone(),
-    };
-    let b = bind(vm, rest, "expandtabs", &["tabsize"], 0, 0)?;
-    let size = match &b[0] {
+    let size = match a.given(1) {
         Some(v) => vm.index_i64(v)?.unwrap_or(8),
         None => 8,
     };
@@ -483,12 +462,7 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult {
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult {
     let data = this(&a);
     let kind_of = a.pos[0].clone();
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, "splitlines", &["keepends"], 0, 0)?;
-    let keep = match &b[0] {
+    let keep = match a.given(1) {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -517,8 +491,7 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 /// Maps every byte through `f` (case conversions).
-fn map_bytes(vm: &mut Vm, a: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult {
-    check_method_args(vm, &a, name, 0, 0)?;
+fn map_bytes(vm: &mut Vm, a: Args, f: fn(&[u8]) -> Vec<u8>) -> PyResult {
     let data = this(&a);
     Ok(like(vm, &a, f(&data)))
 }
@@ -564,8 +537,7 @@ fn swapped(data: &[u8]) -> Vec<u8> {
 }
 
 /// The `is...` predicates.
-fn predicate(vm: &mut Vm, a: Args, name: &str) -> PyResult {
-    check_method_args(vm, &a, name, 0, 0)?;
+fn predicate(_: &mut Vm, a: Args, name: &str) -> PyResult {
     let d = this(&a);
     let all_nonempty = |f: fn(&u8) -> bool| !d.is_empty() && d.iter().all(f);
     let r = match name {
@@ -603,15 +575,12 @@ fn predicate(vm: &mut Vm, a: Args, name: &str) -> PyResult {
 
 fn hex(vm: &mut Vm, a: Args) -> PyResult {
     let data = this(&a);
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, "hex", &["sep", "bytes_per_sep"], 0, 0)?;
     let digits: Vec<String> = data.iter().map(|c| format!("{c:02x}")).collect();
-    let Some(sep) = b[0].as_ref() else {
+    let Some(sep) = a.given(1) else {
         return Ok(vm.new_string(digits.concat()));
     };
+    // CPython measures the separator before it looks at its type.
+    vm.len(sep)?;
     let sep = match crate::objects::str::value_pystr(sep) {
         Some(s) => s.to_string_lossy().into_owned(),
         None => String::from_utf8_lossy(&bytes_of(vm, sep)?).into_owned(),
@@ -619,7 +588,7 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult {
     if sep.chars().count() != 1 {
         return Err(vm.value_error("sep must be length 1."));
     }
-    let per = match &b[1] {
+    let per = match a.given(2) {
         Some(v) => vm.index_i64(v)?.unwrap_or(1),
         None => 1,
     };
@@ -646,7 +615,6 @@ fn hex(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn fromhex(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "fromhex", 1, 1)?;
     let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
         return Err(vm.type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -687,7 +655,6 @@ fn fromhex(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn translate(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "translate", 1, 2)?;
     let data = this(&a);
     let table = match &a.pos[1] {
         Value::None => None,
@@ -699,7 +666,7 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult {
             Some(t)
         }
     };
-    let delete = match a.pos.get(2) {
+    let delete = match a.given(2) {
         Some(d) => arg_bytes(vm, d)?,
         None => Vec::new(),
     };
@@ -712,7 +679,6 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult {
-    check_args_count(vm, &a, "maketrans", 2)?;
     let from = arg_bytes(vm, &a.pos[0])?;
     let to = arg_bytes(vm, &a.pos[1])?;
     if from.len() != to.len() {
@@ -725,12 +691,7 @@ fn maketrans(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_bytes(table))
 }
 
-fn check_args_count(vm: &Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
-    crate::bootstrap::check_args(vm, a, name, n, n)
-}
-
-fn affix_remove(vm: &mut Vm, a: Args, name: &str, suffix: bool) -> PyResult {
-    check_method_args(vm, &a, name, 1, 1)?;
+fn affix_remove(vm: &mut Vm, a: Args, suffix: bool) -> PyResult {
     let data = this(&a);
     let x = arg_bytes(vm, &a.pos[1])?;
     let out = if suffix && data.ends_with(&x) && !x.is_empty() {
@@ -765,7 +726,6 @@ fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 fn ba_append(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "append", 1, 1)?;
     let b = byte_value(vm, &a.pos[1])?;
     if let Some(arr) = array(&a) {
         arr.borrow_mut().push(b);
@@ -774,7 +734,6 @@ fn ba_append(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_extend(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "extend", 1, 1)?;
     let more = match a.pos[1].kind() {
         Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => bytes_of(vm, &a.pos[1])?,
         _ if value_pystr(&a.pos[1]).is_some() => {
@@ -801,7 +760,6 @@ fn ba_extend(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_insert(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "insert", 2, 2)?;
     let i = vm.index_i64(&a.pos[1])?.unwrap_or(0);
     let b = byte_value(vm, &a.pos[2])?;
     if let Some(arr) = array(&a) {
@@ -814,7 +772,6 @@ fn ba_insert(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_pop(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "pop", 0, 1)?;
     let i = match a.pos.get(1) {
         Some(v) => vm.int_arg(v)?,
         None => -1,
@@ -837,7 +794,6 @@ fn ba_pop(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_remove(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "remove", 1, 1)?;
     let b = byte_value(vm, &a.pos[1])?;
     let Some(arr) = array(&a) else {
         return Ok(Value::None);
@@ -857,98 +813,84 @@ fn ba_remove(vm: &mut Vm, a: Args) -> PyResult {
 
 pub fn register(vm: &mut Vm) {
     for ty in [vm.types.bytes.clone(), vm.types.bytearray.clone()] {
-        method(vm, &ty, "find", |vm, a| {
-            find_impl(vm, a, "find", false, false)
-        });
-        method(vm, &ty, "rfind", |vm, a| {
-            find_impl(vm, a, "rfind", true, false)
-        });
-        method(vm, &ty, "index", |vm, a| {
-            find_impl(vm, a, "index", false, true)
-        });
-        method(vm, &ty, "rindex", |vm, a| {
-            find_impl(vm, a, "rindex", true, true)
-        });
-        method(vm, &ty, "count", count);
-        method(vm, &ty, "startswith", |vm, a| {
-            affix(vm, a, "startswith", false)
-        });
-        method(vm, &ty, "endswith", |vm, a| affix(vm, a, "endswith", true));
-        method(vm, &ty, "strip", |vm, a| strip(vm, a, "strip", true, true));
-        method(vm, &ty, "lstrip", |vm, a| {
-            strip(vm, a, "lstrip", true, false)
-        });
-        method(vm, &ty, "rstrip", |vm, a| {
-            strip(vm, a, "rstrip", false, true)
-        });
-        method(vm, &ty, "split", |vm, a| split_impl(vm, a, false));
-        method(vm, &ty, "rsplit", |vm, a| split_impl(vm, a, true));
-        method(vm, &ty, "partition", |vm, a| partition(vm, a, false));
-        method(vm, &ty, "rpartition", |vm, a| partition(vm, a, true));
-        method(vm, &ty, "replace", replace);
-        method(vm, &ty, "join", join);
-        method(vm, &ty, "center", |vm, a| justify(vm, a, "center"));
-        method(vm, &ty, "ljust", |vm, a| justify(vm, a, "ljust"));
-        method(vm, &ty, "rjust", |vm, a| justify(vm, a, "rjust"));
-        method(vm, &ty, "zfill", zfill);
-        method(vm, &ty, "expandtabs", expandtabs);
-        method(vm, &ty, "splitlines", splitlines);
-        method(vm, &ty, "upper", |vm, a| {
-            map_bytes(vm, a, "upper", |d| d.to_ascii_uppercase())
-        });
-        method(vm, &ty, "lower", |vm, a| {
-            map_bytes(vm, a, "lower", |d| d.to_ascii_lowercase())
-        });
-        method(vm, &ty, "title", |vm, a| {
-            map_bytes(vm, a, "title", title_case)
-        });
-        method(vm, &ty, "capitalize", |vm, a| {
-            map_bytes(vm, a, "capitalize", capitalized)
-        });
-        method(vm, &ty, "swapcase", |vm, a| {
-            map_bytes(vm, a, "swapcase", swapped)
-        });
-        method(vm, &ty, "isalnum", |vm, a| predicate(vm, a, "isalnum"));
-        method(vm, &ty, "isalpha", |vm, a| predicate(vm, a, "isalpha"));
-        method(vm, &ty, "isascii", |vm, a| predicate(vm, a, "isascii"));
-        method(vm, &ty, "isdigit", |vm, a| predicate(vm, a, "isdigit"));
-        method(vm, &ty, "islower", |vm, a| predicate(vm, a, "islower"));
-        method(vm, &ty, "isspace", |vm, a| predicate(vm, a, "isspace"));
-        method(vm, &ty, "istitle", |vm, a| predicate(vm, a, "istitle"));
-        method(vm, &ty, "isupper", |vm, a| predicate(vm, a, "isupper"));
-        method(vm, &ty, "hex", hex);
-        classmethod(vm, &ty, "fromhex", fromhex);
-        method(vm, &ty, "translate", translate);
-        static_fn(vm, &ty, "maketrans", maketrans);
-        method(vm, &ty, "removeprefix", |vm, a| {
-            affix_remove(vm, a, "removeprefix", false)
-        });
-        method(vm, &ty, "removesuffix", |vm, a| {
-            affix_remove(vm, a, "removesuffix", true)
-        });
+        add_methods(vm, &ty, SHARED);
     }
     let ba = vm.types.bytearray.clone();
-    method(vm, &ba, "append", ba_append);
-    method(vm, &ba, "extend", ba_extend);
-    method(vm, &ba, "insert", ba_insert);
-    method(vm, &ba, "pop", ba_pop);
-    method(vm, &ba, "remove", ba_remove);
-    method(vm, &ba, "clear", |vm, a| {
-        check_method_args(vm, &a, "clear", 0, 0)?;
+    add_methods(vm, &ba, BYTEARRAY_ONLY);
+}
+
+const SPLIT: &[&str] = &["sep", "maxsplit"];
+
+/// The methods `bytes` and `bytearray` share.
+const SHARED: &[FunctionDef] = &[
+    FunctionDef::method("find", |vm, a| find_impl(vm, a, false, false)).tuple_args(1, 3),
+    FunctionDef::method("rfind", |vm, a| find_impl(vm, a, true, false)).tuple_args(1, 3),
+    FunctionDef::method("index", |vm, a| find_impl(vm, a, false, true)).tuple_args(1, 3),
+    FunctionDef::method("rindex", |vm, a| find_impl(vm, a, true, true)).tuple_args(1, 3),
+    FunctionDef::method("count", count).tuple_args(1, 3),
+    FunctionDef::method("startswith", |vm, a| affix(vm, a, "startswith", false)).tuple_args(1, 3),
+    FunctionDef::method("endswith", |vm, a| affix(vm, a, "endswith", true)).tuple_args(1, 3),
+    FunctionDef::method("strip", |vm, a| strip(vm, a, true, true)).args(0, 1),
+    FunctionDef::method("lstrip", |vm, a| strip(vm, a, true, false)).args(0, 1),
+    FunctionDef::method("rstrip", |vm, a| strip(vm, a, false, true)).args(0, 1),
+    FunctionDef::method("split", |vm, a| split_impl(vm, a, false)).named(SPLIT, 0, 2, 0),
+    FunctionDef::method("rsplit", |vm, a| split_impl(vm, a, true)).named(SPLIT, 0, 2, 0),
+    FunctionDef::method("partition", |vm, a| partition(vm, a, false)).one(),
+    FunctionDef::method("rpartition", |vm, a| partition(vm, a, true)).one(),
+    FunctionDef::method("replace", replace).args(2, 3),
+    FunctionDef::method("join", join).one(),
+    FunctionDef::method("center", |vm, a| justify(vm, a, "center")).args(1, 2),
+    FunctionDef::method("ljust", |vm, a| justify(vm, a, "ljust")).args(1, 2),
+    FunctionDef::method("rjust", |vm, a| justify(vm, a, "rjust")).args(1, 2),
+    FunctionDef::method("zfill", zfill).one(),
+    FunctionDef::method("expandtabs", expandtabs).named(&["tabsize"], 0, 1, 0),
+    FunctionDef::method("splitlines", splitlines).named(&["keepends"], 0, 1, 0),
+    FunctionDef::method("upper", |vm, a| {
+        map_bytes(vm, a, |d| d.to_ascii_uppercase())
+    })
+    .no_args(),
+    FunctionDef::method("lower", |vm, a| {
+        map_bytes(vm, a, |d| d.to_ascii_lowercase())
+    })
+    .no_args(),
+    FunctionDef::method("title", |vm, a| map_bytes(vm, a, title_case)).no_args(),
+    FunctionDef::method("capitalize", |vm, a| map_bytes(vm, a, capitalized)).no_args(),
+    FunctionDef::method("swapcase", |vm, a| map_bytes(vm, a, swapped)).no_args(),
+    FunctionDef::method("isalnum", |vm, a| predicate(vm, a, "isalnum")).no_args(),
+    FunctionDef::method("isalpha", |vm, a| predicate(vm, a, "isalpha")).no_args(),
+    FunctionDef::method("isascii", |vm, a| predicate(vm, a, "isascii")).no_args(),
+    FunctionDef::method("isdigit", |vm, a| predicate(vm, a, "isdigit")).no_args(),
+    FunctionDef::method("islower", |vm, a| predicate(vm, a, "islower")).no_args(),
+    FunctionDef::method("isspace", |vm, a| predicate(vm, a, "isspace")).no_args(),
+    FunctionDef::method("istitle", |vm, a| predicate(vm, a, "istitle")).no_args(),
+    FunctionDef::method("isupper", |vm, a| predicate(vm, a, "isupper")).no_args(),
+    FunctionDef::method("hex", hex).named(&["sep", "bytes_per_sep"], 0, 2, 0),
+    FunctionDef::classmethod("fromhex", fromhex).one(),
+    FunctionDef::method("translate", translate).named(&["table", "delete"], 1, 2, 1),
+    FunctionDef::new("maketrans", maketrans).args(2, 2),
+    FunctionDef::method("removeprefix", |vm, a| affix_remove(vm, a, false)).one(),
+    FunctionDef::method("removesuffix", |vm, a| affix_remove(vm, a, true)).one(),
+];
+
+const BYTEARRAY_ONLY: &[FunctionDef] = &[
+    FunctionDef::method("append", ba_append).one(),
+    FunctionDef::method("extend", ba_extend).one(),
+    FunctionDef::method("insert", ba_insert).args(2, 2),
+    FunctionDef::method("pop", ba_pop).args(0, 1),
+    FunctionDef::method("remove", ba_remove).one(),
+    FunctionDef::method("clear", |_, a| {
         if let Some(arr) = array(&a) {
             arr.borrow_mut().clear();
         }
         Ok(Value::None)
-    });
-    method(vm, &ba, "reverse", |vm, a| {
-        check_method_args(vm, &a, "reverse", 0, 0)?;
+    })
+    .no_args(),
+    FunctionDef::method("reverse", |_, a| {
         if let Some(arr) = array(&a) {
             arr.borrow_mut().reverse();
         }
         Ok(Value::None)
-    });
-    method(vm, &ba, "copy", |vm, a| {
-        check_method_args(vm, &a, "copy", 0, 0)?;
-        Ok(new_bytearray(vm, this(&a)))
-    });
-}
+    })
+    .no_args(),
+    FunctionDef::method("copy", |vm, a| Ok(new_bytearray(vm, this(&a)))).no_args(),
+];

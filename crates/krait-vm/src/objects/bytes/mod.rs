@@ -4,7 +4,7 @@ pub(crate) mod memoryview;
 pub(crate) mod methods;
 pub(crate) mod slots;
 
-use crate::bootstrap::{method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::{value_pystr, PyStr};
@@ -14,14 +14,19 @@ use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let b = vm.types.bytes.clone();
-    static_fn(vm, &b, "__new__", bytes_new);
-    method(vm, &b, "decode", bytes_decode);
+    add_methods(vm, &b, &[FunctionDef::new("__new__", bytes_new), DECODE]);
     crate::objects::typeobject::slots::install::<slots::BytesType>(vm, &b);
     let ba = vm.types.bytearray.clone();
-    static_fn(vm, &ba, "__new__", bytearray_new);
-    method(vm, &ba, "decode", bytes_decode);
+    add_methods(
+        vm,
+        &ba,
+        &[FunctionDef::new("__new__", bytearray_new), DECODE],
+    );
     crate::objects::typeobject::slots::install::<slots::ByteArrayType>(vm, &ba);
 }
+
+const DECODE: FunctionDef =
+    FunctionDef::method("decode", bytes_decode).named(&["encoding", "errors"], 0, 2, 0);
 
 pub fn new_bytearray(vm: &Vm, v: Vec<u8>) -> Value {
     Value::Obj(Obj::new(
@@ -170,19 +175,9 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult {
     let data = bytes_of(vm, &args.pos[0])?;
-    let enc = args
-        .pos
-        .get(1)
-        .or(args.kwarg("encoding"))
-        .and_then(crate::objects::str::value_pystr)
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "utf-8".into());
-    let errors = args
-        .pos
-        .get(2)
-        .or(args.kwarg("errors"))
-        .and_then(crate::objects::str::value_pystr)
-        .map(|s| s.to_string_lossy().into_owned());
+    let enc = vm.str_param(args.given(1), "decode", "encoding")?;
+    let enc = enc.unwrap_or_else(|| "utf-8".into());
+    let errors = vm.str_param(args.given(2), "decode", "errors")?;
     decode(vm, &data, &enc, errors.as_deref())
 }
 
