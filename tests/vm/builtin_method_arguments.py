@@ -15,6 +15,9 @@ makers = {
     'dict': lambda: {1: 2},
     'bytes': lambda: b'abc',
     'bytearray': lambda: bytearray(b'abc'),
+    'int': lambda: 7,
+    'float': lambda: 1.5,
+    'bool': lambda: True,
 }
 shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
           ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]

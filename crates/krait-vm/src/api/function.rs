@@ -198,12 +198,11 @@ impl BuiltinFunction {
     /// a method object bound to an instance after the instance's type
     /// (`set().__format__` is `set.__format__`; called straight from the
     /// lookup, as `x.m()` is, it keeps its owner's name).
-    pub fn called_name(&self, args: &Args) -> String {
-        if let Value::Obj(r) = &self.receiver {
-            let cls = if r.type_data().is_some() {
-                r
-            } else {
-                r.class()
+    pub fn called_name(&self, vm: &Vm, args: &Args) -> String {
+        if !self.receiver.is_null() {
+            let cls = match &self.receiver {
+                Value::Obj(r) if r.type_data().is_some() => r,
+                r => vm.class_of(r),
             };
             return format!("{}.{}", cls.type_name(), self.name);
         }
@@ -272,14 +271,17 @@ impl BuiltinFunction {
             } else if let Params::Tuple { .. } = self.params {
                 format!("{}() takes no keyword arguments", self.name)
             } else {
-                format!("{}() takes no keyword arguments", self.called_name(args))
+                format!(
+                    "{}() takes no keyword arguments",
+                    self.called_name(vm, args)
+                )
             });
         }
         let msg = match self.params {
             Params::NoArgs => return crate::eval::call::no_args_error(vm, self, args, n),
             Params::One => format!(
                 "{}() takes exactly one argument ({n} given)",
-                self.called_name(args)
+                self.called_name(vm, args)
             ),
             Params::Range { min, max } => expected_count(self.name, min as usize, max as usize, n),
             Params::Tuple { min, max } => {

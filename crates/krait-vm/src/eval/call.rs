@@ -505,7 +505,7 @@ pub(crate) fn no_args_error(
     } else {
         vm.type_error(format!(
             "{}() takes no arguments ({n} given)",
-            b.called_name(args)
+            b.called_name(vm, args)
         ))
     }
 }

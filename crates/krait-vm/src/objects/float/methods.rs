@@ -1,6 +1,6 @@
 //! `float` and `complex`: constructors, conversions and methods.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -10,53 +10,88 @@ use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let f = vm.types.float.clone();
-    static_fn(vm, &f, "__new__", float_new);
-    method(vm, &f, "__repr__", |vm, a| {
-        let x = vm.float_of(&a.pos[0])?;
-        Ok(vm.new_string(crate::objects::float::repr(x)))
-    });
+    add_methods(vm, &f, &[FunctionDef::new("__new__", float_new), REPR]);
     install::<FloatType>(vm, &f);
-    method(vm, &f, "__float__", |vm, a| {
+    add_methods(vm, &f, METHODS);
+    add_methods(vm, &f, crate::objects::int::methods::NUMBER_DUNDERS);
+    add_methods(vm, &f, FLOAT_DUNDERS);
+}
+
+const REPR: FunctionDef = FunctionDef::unary("__repr__", |vm, a| {
+    let x = vm.float_of(&a.pos[0])?;
+    Ok(vm.new_string(crate::objects::float::repr(x)))
+});
+
+/// `float`'s rounding dunders, after the shared ones.
+const FLOAT_DUNDERS: &[FunctionDef] = &[
+    FunctionDef::method("__floor__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::objects::int::methods::float_to_int(vm, x.floor())
+    })
+    .no_args(),
+    FunctionDef::method("__ceil__", |vm, a| {
+        let x = vm.float_of(&a.pos[0])?;
+        crate::objects::int::methods::float_to_int(vm, x.ceil())
+    })
+    .no_args(),
+];
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::classmethod("__getformat__", |vm, a| {
+        let what = crate::objects::str::value_pystr(&a.pos[1]).ok_or_else(|| {
+            vm.type_error(format!(
+                "__getformat__() argument must be str, not {}",
+                vm.arg_type_name(&a.pos[1])
+            ))
+        })?;
+        match what.as_str() {
+            Some("double" | "float") => Ok(vm.new_str(if cfg!(target_endian = "little") {
+                "IEEE, little-endian"
+            } else {
+                "IEEE, big-endian"
+            })),
+            _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        }
+    })
+    .one(),
+    FunctionDef::unary("__float__", |vm, a| {
         Ok(Value::Float(vm.float_of(&a.pos[0])?))
-    });
-    method(vm, &f, "__int__", |vm, a| {
+    }),
+    FunctionDef::unary("__int__", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         crate::objects::int::methods::float_to_int(vm, x)
-    });
-    method(vm, &f, "__trunc__", |vm, a| {
+    }),
+    FunctionDef::method("__trunc__", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         crate::objects::int::methods::float_to_int(vm, x)
-    });
-    method(vm, &f, "__bool__", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::unary("__bool__", |vm, a| {
         Ok(Value::Bool(vm.float_of(&a.pos[0])? != 0.0))
-    });
-    method(vm, &f, "__hash__", |vm, a| {
+    }),
+    FunctionDef::unary("__hash__", |vm, a| {
         Ok(Value::Int(crate::protocol::hash::hash_float(
             vm.float_of(&a.pos[0])?,
         )))
-    });
-    method(vm, &f, "__format__", |vm, a| {
-        check_method_args(vm, &a, "__format__", 1, 1)?;
+    }),
+    FunctionDef::method("__format__", |vm, a| {
         let x = Value::Float(vm.float_of(&a.pos[0])?);
-        vm.format(&x, Some(&a.pos[1]))
-    });
-    method(vm, &f, "__round__", |vm, a| {
-        check_method_args(vm, &a, "__round__", 0, 1)?;
+        crate::objects::int::methods::num_format(vm, Args::new([x, a.pos[1].clone()]))
+    })
+    .one(),
+    FunctionDef::method("__round__", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         round_float(vm, x, a.pos.get(1))
-    });
-    method(vm, &f, "hex", |vm, a| {
-        check_method_args(vm, &a, "hex", 0, 0)?;
+    })
+    .args(0, 1),
+    FunctionDef::method("hex", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         Ok(vm.new_string(float_hex(x)))
-    });
-    crate::bootstrap::classmethod(vm, &f, "fromhex", |vm, a| {
-        check_method_args(vm, &a, "fromhex", 1, 1)?;
+    })
+    .no_args(),
+    FunctionDef::classmethod("fromhex", |vm, a| {
         let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
-            return Err(vm.type_error(format!(
-                "bad argument type for built-in operation: {}",
-                vm.type_name(&a.pos[1])
-            )));
+            return Err(vm.type_error("bad argument type for built-in operation"));
         };
         let text = s.to_string_lossy().into_owned();
         let x = float_fromhex(vm, &text)?;
@@ -66,15 +101,18 @@ pub fn register(vm: &mut Vm) {
         } else {
             vm.call(&cls, vec![Value::Float(x)])
         }
-    });
-    method(vm, &f, "is_integer", |vm, a| {
+    })
+    .one(),
+    FunctionDef::method("is_integer", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
-    });
-    method(vm, &f, "conjugate", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("conjugate", |vm, a| {
         Ok(Value::Float(vm.float_of(&a.pos[0])?))
-    });
-    method(vm, &f, "as_integer_ratio", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("as_integer_ratio", |vm, a| {
         let x = vm.float_of(&a.pos[0])?;
         if x.is_nan() {
             return Err(vm.value_error("cannot convert NaN to integer ratio"));
@@ -97,9 +135,9 @@ pub fn register(vm: &mut Vm) {
         };
         let (n, d) = (vm.new_int(num), vm.new_int(den));
         Ok(vm.new_tuple(vec![n, d]))
-    });
-    crate::objects::int::methods::register_number_dunders(vm, &f);
-}
+    })
+    .no_args(),
+];
 
 fn frexp(x: f64) -> (f64, i32) {
     if x == 0.0 {

@@ -1,7 +1,7 @@
 //! `int`, `bool` and `float`: constructors, conversions, and the methods
 //! Python code calls on them.
 
-use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef, Params};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -10,167 +10,196 @@ use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use dashu_int::ops::{Abs, BitTest, UnsignedAbs};
 use dashu_int::IBig;
-use krait_compiler::code::BinOp;
+use krait_compiler::code::{BinOp, CompareOp};
 
 /// CPython's limit on decimal digits in int/str conversions.
 pub const MAX_STR_DIGITS: usize = 4300;
 
 pub fn register(vm: &mut Vm) {
     let int = vm.types.int.clone();
-    static_fn(vm, &int, "__new__", int_new);
-    method(vm, &int, "__repr__", int_repr);
+    add_methods(vm, &int, &[FunctionDef::new("__new__", int_new), REPR]);
     install::<IntType>(vm, &int);
-    method(vm, &int, "__index__", int_index);
-    method(vm, &int, "__int__", int_index);
-    method(vm, &int, "__float__", int_float);
-    method(vm, &int, "__bool__", int_bool);
-    method(vm, &int, "__hash__", num_hash);
-    method(vm, &int, "__format__", num_format);
-    method(vm, &int, "bit_length", int_bit_length);
-    method(vm, &int, "bit_count", int_bit_count);
-    method(vm, &int, "conjugate", int_index);
-    method(vm, &int, "to_bytes", int_to_bytes);
-    crate::bootstrap::classmethod(vm, &int, "from_bytes", int_from_bytes);
-    method(vm, &int, "as_integer_ratio", int_ratio);
-    register_number_dunders(vm, &int);
+    add_methods(vm, &int, METHODS);
+    add_methods(vm, &int, NUMBER_DUNDERS);
+    add_methods(vm, &int, INT_DUNDERS);
     let b = vm.types.bool_.clone();
-    static_fn(vm, &b, "__new__", bool_new);
-    method(vm, &b, "__repr__", bool_repr);
+    add_methods(vm, &b, BOOL_METHODS);
 }
 
-/// Arithmetic and comparison dunders that apply the native operators to
-/// the payloads (so subclasses and `int.__add__(a, b)` work).
-pub fn register_number_dunders(vm: &mut Vm, ty: &Obj) {
-    macro_rules! binops {
-        ($($name:literal => $op:expr, $rev:expr;)*) => {$(
-            method(vm, ty, $name, |vm, args| {
-                crate::bootstrap::check_operand(vm, &args)?;
-                let (a, b) = if $rev { (&args.pos[1], &args.pos[0]) } else { (&args.pos[0], &args.pos[1]) };
-                let (a, b) = (unwrap_number(vm, a), unwrap_number(vm, b));
-                if !operands_fit(&args.pos[0], &a, &b) {
-                    return Ok(vm.not_implemented());
-                }
-                match vm.native_binop($op, &a, &b)? {
-                    Some(v) => Ok(v),
-                    None => Ok(vm.not_implemented()),
-                }
-            });
-        )*};
-    }
-    binops! {
-        "__add__" => BinOp::Add, false; "__radd__" => BinOp::Add, true;
-        "__sub__" => BinOp::Subtract, false; "__rsub__" => BinOp::Subtract, true;
-        "__mul__" => BinOp::Multiply, false; "__rmul__" => BinOp::Multiply, true;
-        "__truediv__" => BinOp::TrueDivide, false; "__rtruediv__" => BinOp::TrueDivide, true;
-        "__floordiv__" => BinOp::FloorDivide, false; "__rfloordiv__" => BinOp::FloorDivide, true;
-        "__mod__" => BinOp::Remainder, false; "__rmod__" => BinOp::Remainder, true;
-        "__pow__" => BinOp::Power, false; "__rpow__" => BinOp::Power, true;
-        "__lshift__" => BinOp::Lshift, false; "__rlshift__" => BinOp::Lshift, true;
-        "__rshift__" => BinOp::Rshift, false; "__rrshift__" => BinOp::Rshift, true;
-        "__and__" => BinOp::And, false; "__rand__" => BinOp::And, true;
-        "__or__" => BinOp::Or, false; "__ror__" => BinOp::Or, true;
-        "__xor__" => BinOp::Xor, false; "__rxor__" => BinOp::Xor, true;
-    }
-    macro_rules! cmps {
-        ($($name:literal => $op:expr;)*) => {$(
-            method(vm, ty, $name, |vm, args| {
-                crate::bootstrap::check_operand(vm, &args)?;
-                let (a, b) = (unwrap_number(vm, &args.pos[0]), unwrap_number(vm, &args.pos[1]));
-                if !operands_fit(&args.pos[0], &a, &b) {
-                    return Ok(vm.not_implemented());
-                }
-                match vm.native_compare($op, &a, &b)? {
-                    Some(r) => Ok(Value::Bool(r)),
-                    None => Ok(vm.not_implemented()),
-                }
-            });
-        )*};
-    }
-    use krait_compiler::code::CompareOp;
-    cmps! {
-        "__eq__" => CompareOp::Eq; "__ne__" => CompareOp::Ne;
-        "__lt__" => CompareOp::Lt; "__le__" => CompareOp::Le;
-        "__gt__" => CompareOp::Gt; "__ge__" => CompareOp::Ge;
-    }
-    method(vm, ty, "__divmod__", |vm, args| {
-        crate::bootstrap::check_operand(vm, &args)?;
-        let (a, b) = (
-            unwrap_number(vm, &args.pos[0]),
-            unwrap_number(vm, &args.pos[1]),
-        );
-        if !operands_fit(&args.pos[0], &a, &b) {
-            return Ok(vm.not_implemented());
-        }
-        vm.divmod(&a, &b)
-    });
-    method(vm, ty, "__rdivmod__", |vm, args| {
-        crate::bootstrap::check_operand(vm, &args)?;
-        let (a, b) = (
-            unwrap_number(vm, &args.pos[1]),
-            unwrap_number(vm, &args.pos[0]),
-        );
-        if !operands_fit(&args.pos[0], &a, &b) {
-            return Ok(vm.not_implemented());
-        }
-        vm.divmod(&a, &b)
-    });
-    method(vm, ty, "__neg__", |vm, args| {
-        let a = unwrap_number(vm, &args.pos[0]);
-        vm.unary_negative(&a)
-    });
-    method(vm, ty, "__pos__", |vm, args| {
-        let a = unwrap_number(vm, &args.pos[0]);
-        vm.unary_positive(&a)
-    });
-    method(vm, ty, "__abs__", |vm, args| {
-        let a = unwrap_number(vm, &args.pos[0]);
-        vm.abs(&a)
-    });
-    if ty.is(&vm.types.int) {
-        method(vm, ty, "__invert__", |vm, args| {
-            let a = unwrap_number(vm, &args.pos[0]);
-            vm.unary_invert(&a)
-        });
-        method(vm, ty, "__round__", |vm, args| {
-            check_method_args(vm, &args, "__round__", 0, 1)?;
-            let a = unwrap_number(vm, &args.pos[0]);
-            let ndigits = args.pos.get(1).filter(|n| !n.is_none());
-            match crate::objects::int::to_big(&a) {
-                Some(b) => vm.round_int(b, ndigits),
-                None => Ok(vm.not_implemented()),
-            }
-        });
-        for name in ["__floor__", "__ceil__", "__trunc__"] {
-            method(vm, ty, name, |vm, args| {
-                check_method_args(vm, &args, "__floor__", 0, 0)?;
-                Ok(unwrap_number(vm, &args.pos[0]))
-            });
-        }
+const REPR: FunctionDef = FunctionDef::unary("__repr__", int_repr);
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::unary("__index__", int_index),
+    FunctionDef::unary("__int__", int_index),
+    FunctionDef::unary("__float__", int_float),
+    FunctionDef::unary("__bool__", int_bool),
+    FunctionDef::unary("__hash__", num_hash),
+    FunctionDef::method("__format__", num_format).one(),
+    FunctionDef::method("bit_length", int_bit_length).no_args(),
+    FunctionDef::method("bit_count", int_bit_count).no_args(),
+    FunctionDef::method("conjugate", int_index).no_args(),
+    FunctionDef::method("to_bytes", int_to_bytes).named(TO_BYTES, 0, 2, 0),
+    FunctionDef::classmethod("from_bytes", int_from_bytes).named(FROM_BYTES, 0, 2, 1),
+    FunctionDef::method("as_integer_ratio", int_ratio).no_args(),
+];
+
+const TO_BYTES: &[&str] = &["length", "byteorder", "signed"];
+const FROM_BYTES: &[&str] = &["bytes", "byteorder", "signed"];
+
+const BOOL_METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", bool_new),
+    FunctionDef::unary("__repr__", bool_repr),
+];
+
+/// `a op b` on the payloads of two numbers (reflected: `b op a`), so
+/// that subclasses and `int.__add__(a, b)` work.
+fn number_binop(vm: &mut Vm, args: &Args, op: BinOp, reflected: bool) -> PyResult {
+    let (a, b) = if reflected {
+        (&args.pos[1], &args.pos[0])
     } else {
-        method(vm, ty, "__floor__", |vm, args| {
-            check_method_args(vm, &args, "__floor__", 0, 0)?;
-            let x = vm.float_of(&args.pos[0])?;
-            float_to_int(vm, x.floor())
-        });
-        method(vm, ty, "__ceil__", |vm, args| {
-            check_method_args(vm, &args, "__ceil__", 0, 0)?;
-            let x = vm.float_of(&args.pos[0])?;
-            float_to_int(vm, x.ceil())
-        });
+        (&args.pos[0], &args.pos[1])
+    };
+    let modulus = args.pos.get(2).filter(|m| !m.is_none());
+    if modulus.is_some() && is_float(&args.pos[0]) {
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    }
+    let (a, b) = (unwrap_number(vm, a), unwrap_number(vm, b));
+    if !operands_fit(&args.pos[0], &a, &b) {
+        return Ok(vm.not_implemented());
+    }
+    if op == BinOp::Power {
+        if let Some(m) = args.pos.get(2).filter(|m| !m.is_none()) {
+            return vm.pow_mod(&a, &b, m);
+        }
+    }
+    match vm.native_binop(op, &a, &b)? {
+        Some(v) => Ok(v),
+        None => Ok(vm.not_implemented()),
     }
 }
+
+fn number_compare(vm: &mut Vm, args: &Args, op: CompareOp) -> PyResult {
+    let (a, b) = (
+        unwrap_number(vm, &args.pos[0]),
+        unwrap_number(vm, &args.pos[1]),
+    );
+    if !operands_fit(&args.pos[0], &a, &b) {
+        return Ok(vm.not_implemented());
+    }
+    match vm.native_compare(op, &a, &b)? {
+        Some(r) => Ok(Value::Bool(r)),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn number_divmod(vm: &mut Vm, args: &Args, reflected: bool) -> PyResult {
+    let (a, b) = if reflected {
+        (&args.pos[1], &args.pos[0])
+    } else {
+        (&args.pos[0], &args.pos[1])
+    };
+    let (a, b) = (unwrap_number(vm, a), unwrap_number(vm, b));
+    if !operands_fit(&args.pos[0], &a, &b) {
+        return Ok(vm.not_implemented());
+    }
+    vm.divmod(&a, &b)
+}
+
+macro_rules! binop {
+    ($name:literal, $op:ident, $reflected:literal) => {
+        FunctionDef::binary($name, |vm, a| number_binop(vm, &a, BinOp::$op, $reflected))
+    };
+}
+
+macro_rules! compare {
+    ($name:literal, $op:ident) => {
+        FunctionDef::binary($name, |vm, a| number_compare(vm, &a, CompareOp::$op))
+    };
+}
+
+/// The arithmetic and comparison dunders `int` and `float` share (the
+/// bitwise ones are `int`'s alone).
+pub(crate) const NUMBER_DUNDERS: &[FunctionDef] = &[
+    binop!("__add__", Add, false),
+    binop!("__radd__", Add, true),
+    binop!("__sub__", Subtract, false),
+    binop!("__rsub__", Subtract, true),
+    binop!("__mul__", Multiply, false),
+    binop!("__rmul__", Multiply, true),
+    binop!("__truediv__", TrueDivide, false),
+    binop!("__rtruediv__", TrueDivide, true),
+    binop!("__floordiv__", FloorDivide, false),
+    binop!("__rfloordiv__", FloorDivide, true),
+    binop!("__mod__", Remainder, false),
+    binop!("__rmod__", Remainder, true),
+    FunctionDef::ternary("__pow__", |vm, a| number_binop(vm, &a, BinOp::Power, false)),
+    FunctionDef::ternary("__rpow__", |vm, a| number_binop(vm, &a, BinOp::Power, true)),
+    compare!("__eq__", Eq),
+    compare!("__ne__", Ne),
+    compare!("__lt__", Lt),
+    compare!("__le__", Le),
+    compare!("__gt__", Gt),
+    compare!("__ge__", Ge),
+    FunctionDef::binary("__divmod__", |vm, a| number_divmod(vm, &a, false)),
+    FunctionDef::binary("__rdivmod__", |vm, a| number_divmod(vm, &a, true)),
+    FunctionDef::unary("__neg__", |vm, a| {
+        let x = unwrap_number(vm, &a.pos[0]);
+        vm.unary_negative(&x)
+    }),
+    FunctionDef::unary("__pos__", |vm, a| {
+        let x = unwrap_number(vm, &a.pos[0]);
+        vm.unary_positive(&x)
+    }),
+    FunctionDef::unary("__abs__", |vm, a| {
+        let x = unwrap_number(vm, &a.pos[0]);
+        vm.abs(&x)
+    }),
+];
+
+const INT_DUNDERS: &[FunctionDef] = &[
+    binop!("__lshift__", Lshift, false),
+    binop!("__rlshift__", Lshift, true),
+    binop!("__rshift__", Rshift, false),
+    binop!("__rrshift__", Rshift, true),
+    binop!("__and__", And, false),
+    binop!("__rand__", And, true),
+    binop!("__or__", Or, false),
+    binop!("__ror__", Or, true),
+    binop!("__xor__", Xor, false),
+    binop!("__rxor__", Xor, true),
+    FunctionDef::unary("__invert__", |vm, a| {
+        let x = unwrap_number(vm, &a.pos[0]);
+        vm.unary_invert(&x)
+    }),
+    FunctionDef::method("__round__", |vm, a| {
+        let x = unwrap_number(vm, &a.pos[0]);
+        let ndigits = a.pos.get(1).filter(|n| !n.is_none());
+        match crate::objects::int::to_big(&x) {
+            Some(b) => vm.round_int(b, ndigits),
+            None => Ok(vm.not_implemented()),
+        }
+    })
+    .args(0, 1),
+    FunctionDef::method("__floor__", int_index).no_args(),
+    FunctionDef::method("__ceil__", int_index).no_args(),
+    FunctionDef::method("__trunc__", int_index).no_args(),
+];
 
 /// Whether an operator method of `receiver`'s type handles these operands:
 /// int methods only ints (`(3).__add__(1.5)` is NotImplemented, left to
 /// float's reflected method), float methods ints and floats.
 fn operands_fit(receiver: &Value, a: &Value, b: &Value) -> bool {
-    let receiver_is_float = matches!(receiver, Value::FloatBits(_))
-        || matches!(receiver.kind(), Some(ObjKind::Float(_)));
-    if receiver_is_float {
+    if is_float(receiver) {
         is_number(a) && is_number(b)
     } else {
         is_int(a) && is_int(b)
     }
+}
+
+fn is_float(v: &Value) -> bool {
+    matches!(v, Value::FloatBits(_)) || matches!(v.kind(), Some(ObjKind::Float(_)))
 }
 
 fn is_int(v: &Value) -> bool {
@@ -211,7 +240,6 @@ pub fn int_to_decimal(vm: &mut Vm, b: &IBig) -> PyResult<String> {
 }
 
 fn int_repr(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__repr__", 0, 0)?;
     let b = crate::objects::int::to_big(&args.pos[0]).unwrap_or_default();
     let s = int_to_decimal(vm, &b)?;
     Ok(vm.new_string(s))
@@ -240,8 +268,7 @@ fn num_hash(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(vm.hash(&v)?))
 }
 
-fn num_format(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__format__", 1, 1)?;
+pub(crate) fn num_format(vm: &mut Vm, args: Args) -> PyResult {
     let v = unwrap_number(vm, &args.pos[0]);
     let Some(spec) = value_pystr(&args.pos[1]).map(|s| s.to_string_lossy().into_owned()) else {
         return Err(vm.type_error(format!(
@@ -274,18 +301,7 @@ fn int_ratio(vm: &mut Vm, args: Args) -> PyResult {
 
 fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
     let this = args.pos[0].clone();
-    let rest = Args {
-        pos: args.pos[1..].iter().cloned().collect(),
-        kw: args.kw,
-    };
-    let a = bind(
-        vm,
-        rest,
-        "to_bytes",
-        &["length", "byteorder", "signed"],
-        0,
-        0,
-    )?;
+    let a: Vec<Option<Value>> = (1..=3).map(|i| args.given(i).cloned()).collect();
     let length = match &a[0] {
         Some(v) => match vm.index_i64(v)? {
             Some(n) => n,
@@ -301,7 +317,7 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
     if length < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
-    let little = little_endian(vm, a[1].as_ref())?;
+    let little = little_endian(vm, a[1].as_ref(), "to_bytes")?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -339,20 +355,11 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult {
 
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
-    let rest = Args {
-        pos: args.pos[1..].iter().cloned().collect(),
-        kw: args.kw,
-    };
-    let a = bind(
-        vm,
-        rest,
-        "from_bytes",
-        &["bytes", "byteorder", "signed"],
-        0,
-        1,
-    )?;
+    let a: Vec<Option<Value>> = (1..=3).map(|i| args.given(i).cloned()).collect();
+    // Argument Clinic converts `byteorder` before the function reads
+    // the bytes.
+    let little = little_endian(vm, a[1].as_ref(), "from_bytes")?;
     let data = crate::objects::bytes::bytes_from_object(vm, a[0].as_ref().unwrap())?;
-    let little = little_endian(vm, a[1].as_ref())?;
     let signed = match &a[2] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -549,14 +556,18 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult {
     Ok(vm.new_int(b))
 }
 
+/// `int(x=0, /, base=10)`.
+const INT_PARAMS: Params = Params::Named {
+    names: &["x", "base"],
+    posonly: 1,
+    positional: 2,
+    required: 0,
+};
+
 fn int_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].as_obj().cloned().unwrap();
-    let rest = Args {
-        pos: args.pos[1..].iter().cloned().collect(),
-        kw: args.kw,
-    };
-    let a = bind(vm, rest, "int", &["x", "base"], 1, 0)?;
-    let v = match (&a[0], &a[1]) {
+    let a = INT_PARAMS.bind(vm, "int", args, 1)?;
+    let v = match (a.given(1), a.given(2)) {
         (None, None) => Value::Int(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
         (Some(x), None) => int_of(vm, x)?,
@@ -621,10 +632,11 @@ impl Vm {
 
 /// The `byteorder` argument of `to_bytes`/`from_bytes` ("big" when
 /// absent): whether it is "little".
-fn little_endian(vm: &Vm, byteorder: Option<&Value>) -> PyResult<bool> {
-    match byteorder.map(|v| value_pystr(v).and_then(|s| s.as_str())) {
-        None | Some(Some("big")) => Ok(false),
-        Some(Some("little")) => Ok(true),
+/// The `byteorder` argument of `to_bytes`/`from_bytes` (`func`).
+fn little_endian(vm: &Vm, byteorder: Option<&Value>, func: &str) -> PyResult<bool> {
+    match vm.str_param(byteorder, func, "byteorder")?.as_deref() {
+        None | Some("big") => Ok(false),
+        Some("little") => Ok(true),
         Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
     }
 }

@@ -644,7 +644,11 @@ impl Vm {
         };
         Some(match r {
             Ok(s) => Ok(self.new_string(s)),
-            Err(e) => Err(self.format_error(e)),
+            // The message names the value's own type (`bool`, not `int`).
+            Err(e) => Err(self.format_error(e.replace(
+                &format!("for object of type '{what}'"),
+                &format!("for object of type '{}'", self.type_name(v)),
+            ))),
         })
     }
 
