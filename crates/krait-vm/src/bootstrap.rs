@@ -211,12 +211,6 @@ pub fn static_fn(vm: &mut Vm, ty: &Obj, name: &'static str, func: NativeFn) {
     set_attr_str(vm, ty, name, f);
 }
 
-/// Adds a function to a module.
-pub fn function(vm: &mut Vm, module: &Obj, name: &'static str, func: NativeFn) {
-    let f = builtin(vm, name, func, None, false, false);
-    set_attr_str(vm, module, name, f);
-}
-
 // ---- argument checking for native functions --------------------------------
 
 /// Rejects keyword arguments: "f() takes no keyword arguments".
@@ -226,55 +220,6 @@ pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     } else {
         Err(vm.type_error(format!("{name}() takes no keyword arguments")))
     }
-}
-
-/// Argument count checking worded as CPython's functions with
-/// positional-only parameters word it: "divmod expected 2 arguments, got 1".
-pub fn check_args_positional(
-    vm: &Vm,
-    args: &Args,
-    name: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<()> {
-    no_kwargs(vm, args, name)?;
-    let n = args.pos.len();
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    Err(vm.type_error(crate::api::expected_count(name, min, max, n)))
-}
-
-/// Checks the positional count, with CPython's wording for functions
-/// defined with Argument Clinic: "len() takes exactly one argument (2 given)".
-pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    no_kwargs(vm, args, name)?;
-    let n = args.pos.len();
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max {
-        match min {
-            0 => format!("{name}() takes no arguments ({n} given)"),
-            1 => format!("{name}() takes exactly one argument ({n} given)"),
-            k => format!(
-                "{name}() takes exactly {k} argument{} ({n} given)",
-                plural(k)
-            ),
-        }
-    } else if n < min {
-        format!(
-            "{name}() takes at least {min} argument{} ({n} given)",
-            plural(min)
-        )
-    } else {
-        format!(
-            "{name}() takes at most {max} argument{} ({n} given)",
-            plural(max)
-        )
-    };
-    Err(vm.type_error(msg))
 }
 
 /// Checks the count for a method, not counting its receiver (`args.pos[0]`),

@@ -8,7 +8,7 @@
 //! pass up, which go through to whoever drives the awaitable (an event
 //! loop).
 
-use crate::bootstrap::{check_method_args, function, method};
+use crate::api::{add_functions, add_methods, FunctionDef};
 use crate::object::{GenKind, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::generator::Sent;
@@ -49,73 +49,80 @@ pub struct AsyncOp {
 
 pub fn register(vm: &mut Vm) {
     let ag = vm.types.async_generator.clone();
-    method(vm, &ag, "__aiter__", |vm, a| {
-        check_method_args(vm, &a, "__aiter__", 0, 0)?;
-        Ok(a.pos[0].clone())
-    });
-    method(vm, &ag, "__anext__", |vm, a| {
-        check_method_args(vm, &a, "__anext__", 0, 0)?;
-        let g = async_gen(vm, &a.pos[0])?;
-        Ok(vm.async_op(g, AsyncOpMode::Send(Value::None)))
-    });
-    method(vm, &ag, "asend", |vm, a| {
-        check_method_args(vm, &a, "asend", 1, 1)?;
-        let g = async_gen(vm, &a.pos[0])?;
-        Ok(vm.async_op(g, AsyncOpMode::Send(a.pos[1].clone())))
-    });
-    method(vm, &ag, "athrow", |vm, a| {
-        check_method_args(vm, &a, "athrow", 1, 3)?;
-        let g = async_gen(vm, &a.pos[0])?;
-        let exc =
-            crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
-        Ok(vm.async_op(g, AsyncOpMode::Throw(exc)))
-    });
-    method(vm, &ag, "aclose", |vm, a| {
-        check_method_args(vm, &a, "aclose", 0, 0)?;
-        let g = async_gen(vm, &a.pos[0])?;
-        Ok(vm.async_op(g, AsyncOpMode::Close))
-    });
+    add_methods(vm, &ag, ASYNC_GENERATOR);
     for ty in [
         vm.types.async_generator_asend.clone(),
         vm.types.async_generator_athrow.clone(),
         vm.types.anext_awaitable.clone(),
     ] {
-        method(vm, &ty, "send", |vm, a| {
-            check_method_args(vm, &a, "send", 1, 1)?;
-            let op = async_op_obj(vm, &a.pos[0])?;
-            let r = vm.async_op_step(&op, a.pos[1].clone(), None);
-            sent_result(vm, r)
-        });
-        method(vm, &ty, "__next__", |vm, a| {
-            check_method_args(vm, &a, "__next__", 0, 0)?;
-            let op = async_op_obj(vm, &a.pos[0])?;
-            let r = vm.async_op_step(&op, Value::None, None);
-            sent_result(vm, r)
-        });
-        method(vm, &ty, "throw", |vm, a| {
-            check_method_args(vm, &a, "throw", 1, 3)?;
-            let op = async_op_obj(vm, &a.pos[0])?;
-            let exc =
-                crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
-            let r = vm.async_op_step(&op, Value::None, Some(exc));
-            sent_result(vm, r)
-        });
-        method(vm, &ty, "close", |vm, a| {
-            check_method_args(vm, &a, "close", 0, 0)?;
-            let op = async_op_obj(vm, &a.pos[0])?;
-            if let ObjKind::AsyncOp(s) = op.kind() {
-                s.borrow_mut().state = AsyncOpState::Closed;
-            }
-            Ok(Value::None)
-        });
-        for name in ["__iter__", "__await__"] {
-            method(vm, &ty, name, |_, a| Ok(a.pos[0].clone()));
-        }
+        add_methods(vm, &ty, AWAITABLE);
     }
     let b = vm.builtins.clone();
-    function(vm, &b, "aiter", builtin_aiter);
-    function(vm, &b, "anext", builtin_anext);
+    add_functions(vm, &b, "builtins", BUILTINS);
 }
+
+const ASYNC_GENERATOR: &[FunctionDef] = &[
+    FunctionDef::unary("__aiter__", |_, a| Ok(a.pos[0].clone())),
+    FunctionDef::unary("__anext__", |vm, a| {
+        let g = async_gen(vm, &a.pos[0])?;
+        Ok(vm.async_op(g, AsyncOpMode::Send(Value::None)))
+    }),
+    FunctionDef::method("asend", |vm, a| {
+        let g = async_gen(vm, &a.pos[0])?;
+        Ok(vm.async_op(g, AsyncOpMode::Send(a.pos[1].clone())))
+    })
+    .one(),
+    FunctionDef::method("athrow", |vm, a| {
+        let g = async_gen(vm, &a.pos[0])?;
+        let exc =
+            crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
+        Ok(vm.async_op(g, AsyncOpMode::Throw(exc)))
+    })
+    .args(1, 3),
+    FunctionDef::method("aclose", |vm, a| {
+        let g = async_gen(vm, &a.pos[0])?;
+        Ok(vm.async_op(g, AsyncOpMode::Close))
+    })
+    .no_args(),
+];
+
+/// The awaitables an async generator's steps and `anext()` return.
+const AWAITABLE: &[FunctionDef] = &[
+    FunctionDef::method("send", |vm, a| {
+        let op = async_op_obj(vm, &a.pos[0])?;
+        let r = vm.async_op_step(&op, a.pos[1].clone(), None);
+        sent_result(vm, r)
+    })
+    .one(),
+    FunctionDef::unary("__next__", |vm, a| {
+        let op = async_op_obj(vm, &a.pos[0])?;
+        let r = vm.async_op_step(&op, Value::None, None);
+        sent_result(vm, r)
+    }),
+    FunctionDef::method("throw", |vm, a| {
+        let op = async_op_obj(vm, &a.pos[0])?;
+        let exc =
+            crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
+        let r = vm.async_op_step(&op, Value::None, Some(exc));
+        sent_result(vm, r)
+    })
+    .args(1, 3),
+    FunctionDef::method("close", |vm, a| {
+        let op = async_op_obj(vm, &a.pos[0])?;
+        if let ObjKind::AsyncOp(s) = op.kind() {
+            s.borrow_mut().state = AsyncOpState::Closed;
+        }
+        Ok(Value::None)
+    })
+    .no_args(),
+    FunctionDef::unary("__iter__", |_, a| Ok(a.pos[0].clone())),
+    FunctionDef::unary("__await__", |_, a| Ok(a.pos[0].clone())),
+];
+
+const BUILTINS: &[FunctionDef] = &[
+    FunctionDef::new("aiter", builtin_aiter).one(),
+    FunctionDef::new("anext", builtin_anext).args(1, 2),
+];
 
 fn async_gen(vm: &Vm, v: &Value) -> PyResult<Obj> {
     match v.kind() {
@@ -142,13 +149,11 @@ fn sent_result(vm: &mut Vm, r: PyResult<Sent>) -> PyResult {
 
 /// `aiter(it)`.
 fn builtin_aiter(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::check_args(vm, &a, "aiter", 1, 1)?;
     vm.get_aiter(&a.pos[0], AiterCaller::Builtin)
 }
 
 /// `anext(it[, default])`.
 fn builtin_anext(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::check_args_positional(vm, &a, "anext", 1, 2)?;
     let it = a.pos[0].clone();
     let cls = vm.class_of(&it).clone();
     let name = vm.intern("__anext__");

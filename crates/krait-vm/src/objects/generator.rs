@@ -2,7 +2,7 @@
 //! kept in the object between resumptions; `send`, `throw`, `close`,
 //! delegation for `yield from` and `await`.
 
-use crate::bootstrap::{check_method_args, method};
+use crate::api::{add_methods, FunctionDef};
 use crate::eval::frame::Frame;
 use crate::eval::Exit;
 use crate::object::{GenKind, GenState, ObjKind};
@@ -79,21 +79,26 @@ pub enum Sent {
 
 pub fn register(vm: &mut Vm) {
     for ty in [vm.types.generator.clone(), vm.types.coroutine.clone()] {
-        method(vm, &ty, "send", gen_send);
-        method(vm, &ty, "throw", gen_throw);
-        method(vm, &ty, "close", gen_close);
+        add_methods(vm, &ty, SHARED);
     }
     let g = vm.types.generator.clone();
     // `__next__` raises StopIteration with the generator's return value,
     // which the slot (returning `None` at the end) does not carry.
-    method(vm, &g, "__next__", gen_next);
+    add_methods(vm, &g, &[FunctionDef::unary("__next__", gen_next)]);
     install::<GeneratorType>(vm, &g);
     let c = vm.types.coroutine.clone();
-    method(vm, &c, "__await__", gen_iter);
+    add_methods(vm, &c, &[FunctionDef::unary("__await__", gen_iter)]);
     install::<CoroutineType>(vm, &c);
     let ag = vm.types.async_generator.clone();
     install::<CoroutineType>(vm, &ag);
 }
+
+/// The methods generators and coroutines share.
+const SHARED: &[FunctionDef] = &[
+    FunctionDef::method("send", gen_send).one(),
+    FunctionDef::method("throw", gen_throw).args(1, 3),
+    FunctionDef::method("close", gen_close).no_args(),
+];
 
 pub struct GeneratorType;
 
@@ -739,14 +744,12 @@ fn sent_result(vm: &mut Vm, r: PyResult<Sent>) -> PyResult {
 }
 
 pub(crate) fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "send", 1, 1)?;
     let g = gen_obj(vm, &args.pos[0])?;
     let r = vm.resume(&g, args.pos[1].clone(), None);
     sent_result(vm, r)
 }
 
 fn gen_next(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__next__", 0, 0)?;
     let g = gen_obj(vm, &args.pos[0])?;
     let r = vm.resume(&g, Value::None, None);
     sent_result(vm, r)
@@ -757,7 +760,6 @@ fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "throw", 1, 3)?;
     let g = gen_obj(vm, &args.pos[0])?;
     let exc = thrown_exception(vm, &args.pos[1], args.pos.get(2).cloned())?;
     let r = vm.gen_throw(&g, exc);
@@ -785,7 +787,6 @@ pub(crate) fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<Value>) -> 
 }
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "close", 0, 0)?;
     let g = gen_obj(vm, &args.pos[0])?;
     vm.gen_close_obj(&g)
 }
