@@ -121,6 +121,19 @@ impl FunctionDef {
         }
     }
 
+    /// An operator method taking between `min` and `max` arguments,
+    /// worded as the wrappers that unpack a tuple word it (`__get__`).
+    pub const fn wrapper_range(self, min: u8, max: u8) -> FunctionDef {
+        FunctionDef {
+            params: Params::Wrapper {
+                min,
+                max,
+                unpacked: true,
+            },
+            ..self
+        }
+    }
+
     /// A unary operator method (`__neg__`, `__len__`): a slot wrapper
     /// taking no argument.
     pub const fn unary(name: &'static str, func: NativeFn) -> FunctionDef {

@@ -1,7 +1,7 @@
 //! The descriptor types a class body uses: `property` (with `getter`,
 //! `setter`, `deleter` copies), `classmethod` and `staticmethod`.
 
-use crate::bootstrap::{bind, check_method_args, method, static_fn};
+use crate::api::{add_methods, check_positional, FunctionDef, Params};
 use crate::object::{ObjKind, Property};
 use crate::objects::function::Args;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
@@ -13,15 +13,32 @@ pub fn register(vm: &mut Vm) {
     let member = vm.types.member_descriptor.clone();
     install::<MemberType>(vm, &member);
     let prop = vm.types.property.clone();
+    add_methods(vm, &prop, PROPERTY);
+    let cm = vm.types.classmethod.clone();
+    add_methods(vm, &cm, CLASSMETHOD);
+    let sm = vm.types.staticmethod.clone();
+    add_methods(vm, &sm, STATICMETHOD);
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
+const PROPERTY_PARAMS: Params = Params::Named {
+    names: &["fget", "fset", "fdel", "doc"],
+    posonly: 0,
+    positional: 4,
+    required: 0,
+};
+
+/// `__get__(instance, owner=None)`, a slot wrapper.
+const fn get_wrapper(func: crate::objects::function::NativeFn) -> FunctionDef {
+    FunctionDef::method("__get__", func).wrapper_range(1, 2)
+}
+
+const PROPERTY: &[FunctionDef] = &[
     // Arguments are bound in `__new__`: property objects are immutable.
-    static_fn(vm, &prop, "__new__", |vm, a| {
+    FunctionDef::new("__new__", |vm, a| {
         let cls = a.pos[0].as_obj().cloned().unwrap();
-        let rest = Args {
-            pos: a.pos[1..].iter().cloned().collect(),
-            kw: a.kw,
-        };
-        let b = bind(vm, rest, "property", &["fget", "fset", "fdel", "doc"], 0, 0)?;
-        let get = |i: usize| b[i].clone().unwrap_or(Value::None);
+        let b = PROPERTY_PARAMS.bind(vm, "property", a, 1)?;
+        let get = |i: usize| b.given(i + 1).cloned().unwrap_or(Value::None);
         let mut doc = get(3);
         if doc.is_none() && !get(0).is_none() {
             let key = vm.names.doc.clone();
@@ -37,25 +54,25 @@ pub fn register(vm: &mut Vm) {
                 name: RefCell::new(Value::None),
             })),
         )))
-    });
-    method(vm, &prop, "__init__", |_, _| Ok(Value::None));
-    method(vm, &prop, "__set_name__", |vm, a| {
-        check_method_args(vm, &a, "__set_name__", 2, 2)?;
+    }),
+    FunctionDef::method("__init__", |_, _| Ok(Value::None)),
+    FunctionDef::method("__set_name__", |vm, a| {
+        // CPython's property.__set_name__ counts like a Python function.
+        if a.pos.len() != 3 || !a.kw.is_empty() {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(format!(
+                "__set_name__() takes 2 positional arguments but {n} were given"
+            )));
+        }
         if let Some(ObjKind::Property(p)) = a.pos[0].kind() {
             *p.name.borrow_mut() = a.pos[2].clone();
         }
         Ok(Value::None)
-    });
-    for (name, which) in [("getter", 0usize), ("setter", 1), ("deleter", 2)] {
-        let f: crate::objects::function::NativeFn = match which {
-            0 => |vm, a| property_copy(vm, &a, 0),
-            1 => |vm, a| property_copy(vm, &a, 1),
-            _ => |vm, a| property_copy(vm, &a, 2),
-        };
-        method(vm, &prop, name, f);
-    }
-    method(vm, &prop, "__get__", |vm, a| {
-        check_method_args(vm, &a, "__get__", 1, 2)?;
+    }),
+    FunctionDef::method("getter", |vm, a| property_copy(vm, &a, 0)).one(),
+    FunctionDef::method("setter", |vm, a| property_copy(vm, &a, 1)).one(),
+    FunctionDef::method("deleter", |vm, a| property_copy(vm, &a, 2)).one(),
+    get_wrapper(|vm, a| {
         // The getter itself (not `bind_descriptor`, which would find a
         // subclass's own `__get__` again).
         let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
@@ -69,9 +86,8 @@ pub fn register(vm: &mut Vm) {
         }
         let g = p.fget.clone();
         vm.call(&g, vec![a.pos[1].clone()])
-    });
-    method(vm, &prop, "__set__", |vm, a| {
-        check_method_args(vm, &a, "__set__", 2, 2)?;
+    }),
+    FunctionDef::method("__set__", |vm, a| {
         let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
             return Ok(Value::None);
         };
@@ -81,56 +97,47 @@ pub fn register(vm: &mut Vm) {
         let f = p.fset.clone();
         vm.call(&f, vec![a.pos[1].clone(), a.pos[2].clone()])?;
         Ok(Value::None)
-    });
+    })
+    .wrapper(2, true),
+];
 
-    for (ty, is_class) in [
-        (vm.types.classmethod.clone(), true),
-        (vm.types.staticmethod.clone(), false),
-    ] {
-        let f: crate::objects::function::NativeFn = if is_class {
-            |vm, a| {
-                crate::bootstrap::no_kwargs(vm, &a, "classmethod")?;
-                if a.pos.len() != 2 {
-                    let n = a.pos.len().saturating_sub(1);
-                    return Err(vm.type_error(format!("classmethod expected 1 argument, got {n}")));
-                }
-                let cls = a.pos[0].as_obj().cloned().unwrap();
-                let _ = vm;
-                Ok(Value::Obj(Obj::new(
-                    cls,
-                    ObjKind::ClassMethod(a.pos[1].clone()),
-                )))
-            }
-        } else {
-            |vm, a| {
-                crate::bootstrap::no_kwargs(vm, &a, "staticmethod")?;
-                if a.pos.len() != 2 {
-                    let n = a.pos.len().saturating_sub(1);
-                    return Err(vm.type_error(format!("staticmethod expected 1 argument, got {n}")));
-                }
-                let cls = a.pos[0].as_obj().cloned().unwrap();
-                let _ = vm;
-                Ok(Value::Obj(Obj::new(
-                    cls,
-                    ObjKind::StaticMethod(a.pos[1].clone()),
-                )))
-            }
-        };
-        static_fn(vm, &ty, "__new__", f);
-        method(vm, &ty, "__init__", |_, _| Ok(Value::None));
-        method(vm, &ty, "__get__", |vm, a| {
-            check_method_args(vm, &a, "__get__", 1, 2)?;
-            let owner = match a.pos.get(2) {
-                Some(Value::Obj(o)) if o.type_data().is_some() => o.clone(),
-                _ => vm.class_of(&a.pos[1]).clone(),
-            };
-            vm.bind_descriptor(&a.pos[0], &a.pos[1], &owner)
-        });
-    }
+/// `__get__` of `classmethod` and `staticmethod`: what the descriptor
+/// binds to.
+fn wrapper_get(vm: &mut Vm, a: Args) -> PyResult {
+    let owner = match a.pos.get(2) {
+        Some(Value::Obj(o)) if o.type_data().is_some() => o.clone(),
+        _ => vm.class_of(&a.pos[1]).clone(),
+    };
+    vm.bind_descriptor(&a.pos[0], &a.pos[1], &owner)
 }
 
+const CLASSMETHOD: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        check_positional(vm, &a, "classmethod", 1, 1, 1)?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::ClassMethod(a.pos[1].clone()),
+        )))
+    }),
+    FunctionDef::method("__init__", |_, _| Ok(Value::None)),
+    get_wrapper(wrapper_get),
+];
+
+const STATICMETHOD: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        check_positional(vm, &a, "staticmethod", 1, 1, 1)?;
+        let cls = a.pos[0].as_obj().cloned().unwrap();
+        Ok(Value::Obj(Obj::new(
+            cls,
+            ObjKind::StaticMethod(a.pos[1].clone()),
+        )))
+    }),
+    FunctionDef::method("__init__", |_, _| Ok(Value::None)),
+    get_wrapper(wrapper_get),
+];
+
 fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
-    check_method_args(vm, a, "property", 1, 1)?;
     let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
         return Err(vm.type_error("expected a property"));
     };
