@@ -4,7 +4,7 @@
 //! integers, so ranges beyond 64 bits (`range(2**64, 2**64 + 3)`) work;
 //! iteration steps in 64 bits when every value fits.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -357,15 +357,21 @@ impl crate::objects::typeobject::slots::NativeType for RangeType {
 
 /// The methods of `range`.
 pub fn register(vm: &mut Vm) {
-    let t = &vm.types;
-    let range = t.range.clone();
-    static_fn(vm, &range, "__new__", |vm, a| {
-        crate::bootstrap::no_kwargs(vm, &a, "range")?;
-        crate::objects::range::new(vm, &a.pos[1..])
-    });
+    let range = vm.types.range.clone();
+    add_methods(vm, &range, &[NEW]);
     crate::objects::typeobject::slots::install::<RangeType>(vm, &range);
-    method(vm, &range, "__bool__", |vm, a| {
-        check_method_args(vm, &a, "__bool__", 0, 0)?;
+    add_methods(vm, &range, METHODS);
+}
+
+const NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("range() takes no keyword arguments"));
+    }
+    crate::objects::range::new(vm, &a.pos[1..])
+});
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::unary("__bool__", |vm, a| {
         match a.pos[0]
             .as_obj()
             .filter(|o| matches!(o.kind(), ObjKind::Range { .. }))
@@ -373,38 +379,32 @@ pub fn register(vm: &mut Vm) {
             Some(o) => Ok(Value::Bool(!crate::objects::range::is_empty(o))),
             None => Ok(Value::Bool(vm.len(&a.pos[0])? > 0)),
         }
-    });
-    method(vm, &range, "__reversed__", |vm, a| {
+    }),
+    FunctionDef::method("__reversed__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         Ok(crate::objects::range::reversed(vm, &o))
-    });
-    method(vm, &range, "__hash__", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::unary("__hash__", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         Ok(Value::Int(crate::objects::range::hash(vm, &o)?))
-    });
-    method(vm, &range, "index", |vm, a| {
-        check_method_args(vm, &a, "index", 1, 1)?;
+    }),
+    FunctionDef::method("index", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         crate::objects::range::index(vm, &o, &a.pos[1])
-    });
-    method(vm, &range, "count", |vm, a| {
-        check_method_args(vm, &a, "count", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("count", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         let c = crate::objects::range::contains(vm, &o, &a.pos[1])?;
         Ok(Value::Int(c as i64))
-    });
-    for (name, op) in [("__eq__", true), ("__ne__", false)] {
-        let f: crate::objects::function::NativeFn = if op {
-            |vm, a| range_eq(vm, &a, true)
-        } else {
-            |vm, a| range_eq(vm, &a, false)
-        };
-        method(vm, &range, name, f);
-    }
-}
+    })
+    .one(),
+    FunctionDef::binary("__eq__", |vm, a| range_eq(vm, &a, true)),
+    FunctionDef::binary("__ne__", |vm, a| range_eq(vm, &a, false)),
+];
 
 fn range_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult {
-    crate::bootstrap::check_operand(vm, a)?;
     match (a.pos[0].as_obj(), a.pos[1].kind()) {
         (Some(x), Some(ObjKind::Range { .. })) => {
             let r = crate::objects::range::equal(x, a.pos[1].as_obj().unwrap());

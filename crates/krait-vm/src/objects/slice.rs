@@ -1,33 +1,37 @@
 //! `slice`: construction, `indices`, comparison as tuples of its fields,
 //! hashing refused.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, check_positional, FunctionDef};
 use crate::object::ObjKind;
+use crate::objects::function::Args;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
-use crate::vm::Vm;
+use crate::vm::{PyResult, Vm};
+use krait_compiler::code::CompareOp;
 
 pub fn register(vm: &mut Vm) {
     let slice = vm.types.slice.clone();
     install::<SliceType>(vm, &slice);
-    static_fn(vm, &slice, "__new__", |vm, a| {
-        crate::bootstrap::no_kwargs(vm, &a, "slice")?;
+    add_methods(vm, &slice, METHODS);
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        check_positional(vm, &a, "slice", 1, 1, 3)?;
         let args = &a.pos[1..];
-        let (start, stop, step) = match args.len() {
-            1 => (Value::None, args[0].clone(), Value::None),
-            2 => (args[0].clone(), args[1].clone(), Value::None),
-            3 => (args[0].clone(), args[1].clone(), args[2].clone()),
-            0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
-            n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+        let (start, stop, step) = match args {
+            [stop] => (Value::None, stop.clone(), Value::None),
+            [start, stop] => (start.clone(), stop.clone(), Value::None),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            _ => unreachable!("checked: 1 to 3 arguments"),
         };
         Ok(Value::Obj(Obj::new(
             vm.types.slice.clone(),
             ObjKind::Slice { start, stop, step },
         )))
-    });
-    method(vm, &slice, "indices", |vm, a| {
-        check_method_args(vm, &a, "indices", 1, 1)?;
-        let n = vm.index_i64(&a.pos[1])?.unwrap_or(0);
+    }),
+    FunctionDef::method("indices", |vm, a| {
+        let n = vm.int_arg(&a.pos[1])?;
         if n < 0 {
             return Err(vm.value_error("length should not be negative"));
         }
@@ -38,48 +42,34 @@ pub fn register(vm: &mut Vm) {
             Value::Int(s.stop),
             Value::Int(s.step),
         ]))
-    });
-    method(vm, &slice, "__eq__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
-        let (
-            Some(ObjKind::Slice { start, stop, step }),
-            Some(ObjKind::Slice {
-                start: s2,
-                stop: e2,
-                step: t2,
-            }),
-        ) = (a.pos[0].kind(), a.pos[1].kind())
-        else {
-            return Ok(vm.not_implemented());
-        };
-        let x = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
-        let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
-        Ok(Value::Bool(vm.eq(&x, &y)?))
-    });
-    // Slices order as the tuples of their fields.
-    macro_rules! slice_order {
-        ($($name:literal => $op:expr;)*) => {$(
-            method(vm, &slice, $name, |vm, a| {
-                crate::bootstrap::check_operand(vm, &a)?;
-                let (
-                    Some(ObjKind::Slice { start, stop, step }),
-                    Some(ObjKind::Slice { start: s2, stop: e2, step: t2 }),
-                ) = (a.pos[0].kind(), a.pos[1].kind())
-                else {
-                    return Ok(vm.not_implemented());
-                };
-                let x = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
-                let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
-                vm.compare($op, &x, &y)
-            });
-        )*};
+    })
+    .one(),
+    // Slices compare as the tuples of their fields.
+    FunctionDef::binary("__eq__", |vm, a| compare(vm, &a, CompareOp::Eq)),
+    FunctionDef::binary("__lt__", |vm, a| compare(vm, &a, CompareOp::Lt)),
+    FunctionDef::binary("__le__", |vm, a| compare(vm, &a, CompareOp::Le)),
+    FunctionDef::binary("__gt__", |vm, a| compare(vm, &a, CompareOp::Gt)),
+    FunctionDef::binary("__ge__", |vm, a| compare(vm, &a, CompareOp::Ge)),
+];
+
+fn compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
+    let (
+        Some(ObjKind::Slice { start, stop, step }),
+        Some(ObjKind::Slice {
+            start: s2,
+            stop: e2,
+            step: t2,
+        }),
+    ) = (a.pos[0].kind(), a.pos[1].kind())
+    else {
+        return Ok(vm.not_implemented());
+    };
+    let x = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+    let y = vm.new_tuple(vec![s2.clone(), e2.clone(), t2.clone()]);
+    if op == CompareOp::Eq {
+        return Ok(Value::Bool(vm.eq(&x, &y)?));
     }
-    slice_order! {
-        "__lt__" => krait_compiler::code::CompareOp::Lt;
-        "__le__" => krait_compiler::code::CompareOp::Le;
-        "__gt__" => krait_compiler::code::CompareOp::Gt;
-        "__ge__" => krait_compiler::code::CompareOp::Ge;
-    }
+    vm.compare(op, &x, &y)
 }
 
 pub struct SliceType;
