@@ -222,17 +222,6 @@ pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     }
 }
 
-/// Checks the count for a method, not counting its receiver (`args.pos[0]`),
-/// with the wording CPython's built-in methods use.
-/// An operator method called directly (`set.__or__(s)`): exactly one
-/// operand besides the receiver.
-pub fn check_operand(vm: &Vm, args: &Args) -> PyResult<()> {
-    match args.pos.len() {
-        2 => Ok(()),
-        n => Err(vm.type_error(format!("expected 1 argument, got {}", n.saturating_sub(1)))),
-    }
-}
-
 pub fn check_method_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     let n = args.pos.len().saturating_sub(1);
     if args.kw.is_empty() && n >= min && n <= max {

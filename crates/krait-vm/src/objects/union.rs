@@ -2,9 +2,8 @@
 //! and as `isinstance`/`issubclass` targets. Its arguments are kept, in
 //! order and without repeats, in the object's `__args__`.
 
-use crate::bootstrap::{check_method_args, method};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
-use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -12,25 +11,31 @@ pub fn register(vm: &mut Vm) {
     let ut = vm.types.union_type.clone();
     let m = vm.new_str("types");
     crate::bootstrap::set_attr_str(vm, &ut, "__module__", m);
-    for (name, reflected) in [("__or__", false), ("__ror__", true)] {
-        let f: crate::objects::function::NativeFn = if reflected { union_ror } else { union_or };
-        for ty in [
-            ut.clone(),
-            vm.types.type_.clone(),
-            vm.types.generic_alias.clone(),
-        ] {
-            method(vm, &ty, name, f);
-        }
+    for ty in [
+        ut.clone(),
+        vm.types.type_.clone(),
+        vm.types.generic_alias.clone(),
+    ] {
+        add_methods(vm, &ty, OPERATORS);
     }
-    method(vm, &ut, "__repr__", |vm, a| {
+    add_methods(vm, &ut, METHODS);
+}
+
+/// `X | Y` of classes, None, generic aliases and unions.
+const OPERATORS: &[FunctionDef] = &[
+    FunctionDef::binary("__or__", |vm, a| make(vm, &a.pos[0], &a.pos[1])),
+    FunctionDef::binary("__ror__", |vm, a| make(vm, &a.pos[1], &a.pos[0])),
+];
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::unary("__repr__", |vm, a| {
         let mut parts = Vec::new();
         for arg in args_of(vm, &a.pos[0])? {
             parts.push(arg_repr(vm, &arg)?);
         }
         Ok(vm.new_string(parts.join(" | ")))
-    });
-    method(vm, &ut, "__eq__", |vm, a| {
-        check_method_args(vm, &a, "__eq__", 1, 1)?;
+    }),
+    FunctionDef::binary("__eq__", |vm, a| {
         if !vm.class_of(&a.pos[1]).is(&vm.types.union_type) {
             return Ok(vm.not_implemented());
         }
@@ -39,44 +44,32 @@ pub fn register(vm: &mut Vm) {
         let (x, y) = (vm.new_tuple(x), vm.new_tuple(y));
         let (x, y) = (as_frozenset(vm, &x)?, as_frozenset(vm, &y)?);
         Ok(Value::Bool(vm.eq(&x, &y)?))
-    });
-    method(vm, &ut, "__hash__", |vm, a| {
+    }),
+    FunctionDef::unary("__hash__", |vm, a| {
         let x = args_of(vm, &a.pos[0])?;
         let x = vm.new_tuple(x);
         let x = as_frozenset(vm, &x)?;
         Ok(Value::Int(vm.hash(&x)?))
-    });
-    method(vm, &ut, "__instancecheck__", |vm, a| {
-        check_method_args(vm, &a, "__instancecheck__", 1, 1)?;
+    }),
+    FunctionDef::method("__instancecheck__", |vm, a| {
         for arg in args_of(vm, &a.pos[0])? {
             if vm.isinstance(&a.pos[1], &arg)? {
                 return Ok(Value::Bool(true));
             }
         }
         Ok(Value::Bool(false))
-    });
-    method(vm, &ut, "__subclasscheck__", |vm, a| {
-        check_method_args(vm, &a, "__subclasscheck__", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("__subclasscheck__", |vm, a| {
         for arg in args_of(vm, &a.pos[0])? {
             if vm.issubclass(&a.pos[1], &arg)? {
                 return Ok(Value::Bool(true));
             }
         }
         Ok(Value::Bool(false))
-    });
-}
-
-/// `self | other`.
-fn union_or(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "__or__", 1, 1)?;
-    make(vm, &a.pos[0], &a.pos[1])
-}
-
-/// `other | self`.
-fn union_ror(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "__ror__", 1, 1)?;
-    make(vm, &a.pos[1], &a.pos[0])
-}
+    })
+    .one(),
+];
 
 /// `left | right` when both are union operands (classes, None, generic
 /// aliases, unions); NotImplemented otherwise. Repeats are dropped, and a

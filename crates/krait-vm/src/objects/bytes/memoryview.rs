@@ -2,7 +2,7 @@
 //! bytes (format `'B'`, one dimension) that reads, and for a bytearray
 //! writes, through to it.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -19,36 +19,42 @@ pub struct MemView {
 
 pub fn register(vm: &mut Vm) {
     let t = vm.types.memoryview.clone();
-    static_fn(vm, &t, "__new__", memoryview_new);
-    method(vm, &t, "__len__", |vm, a| {
-        check_method_args(vm, &a, "__len__", 0, 0)?;
+    add_methods(vm, &t, METHODS);
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", memoryview_new),
+    FunctionDef::unary("__len__", |vm, a| {
         let v = live(vm, &a.pos[0])?;
         Ok(Value::Int(v.len as i64))
-    });
-    method(vm, &t, "__getitem__", getitem);
-    method(vm, &t, "__setitem__", setitem);
-    method(vm, &t, "tobytes", |vm, a| {
+    }),
+    FunctionDef::binary("__getitem__", getitem),
+    FunctionDef::method("__setitem__", setitem).wrapper(2, true),
+    FunctionDef::method("tobytes", |vm, a| {
         let data = data(vm, &a.pos[0])?;
         Ok(vm.new_bytes(data))
-    });
-    method(vm, &t, "tolist", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("tolist", |vm, a| {
         let data = data(vm, &a.pos[0])?;
         let items = data.into_iter().map(|b| Value::Int(b as i64)).collect();
         Ok(vm.new_list(items))
-    });
-    method(vm, &t, "hex", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("hex", |vm, a| {
         let data = data(vm, &a.pos[0])?;
         let text: String = data.iter().map(|b| format!("{b:02x}")).collect();
         Ok(vm.new_string(text))
-    });
-    method(vm, &t, "release", |vm, a| {
-        check_method_args(vm, &a, "release", 0, 0)?;
+    })
+    .no_args(),
+    FunctionDef::method("release", |_, a| {
         if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
             v.released.set(true);
         }
         Ok(Value::None)
-    });
-    method(vm, &t, "toreadonly", |vm, a| {
+    })
+    .no_args(),
+    FunctionDef::method("toreadonly", |vm, a| {
         let v = live(vm, &a.pos[0])?;
         let bytes = match v.obj.kind() {
             Some(ObjKind::ByteArray(_)) => {
@@ -62,16 +68,17 @@ pub fn register(vm: &mut Vm) {
             _ => (0, v.len),
         };
         Ok(new_view(vm, bytes, start, len))
-    });
-    method(vm, &t, "__enter__", |_, a| Ok(a.pos[0].clone()));
-    method(vm, &t, "__exit__", |_, a| {
+    })
+    .no_args(),
+    FunctionDef::method("__enter__", |_, a| Ok(a.pos[0].clone())).no_args(),
+    FunctionDef::method("__exit__", |_, a| {
         if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
             v.released.set(true);
         }
         Ok(Value::None)
-    });
-    method(vm, &t, "__eq__", |vm, a| {
-        crate::bootstrap::check_operand(vm, &a)?;
+    })
+    .tuple_args(0, 255),
+    FunctionDef::binary("__eq__", |vm, a| {
         if let Some(ObjKind::MemoryView(v)) = a.pos[0].kind() {
             if v.released.get() {
                 return Ok(Value::Bool(a.pos[0].is(&a.pos[1])));
@@ -82,8 +89,8 @@ pub fn register(vm: &mut Vm) {
             Ok(other) => Ok(Value::Bool(mine == other)),
             Err(_) => Ok(vm.not_implemented()),
         }
-    });
-    method(vm, &t, "__repr__", |vm, a| {
+    }),
+    FunctionDef::unary("__repr__", |vm, a| {
         let addr = a.pos[0].as_obj().map(|o| o.addr()).unwrap_or(0);
         let released = matches!(a.pos[0].kind(), Some(ObjKind::MemoryView(v)) if v.released.get());
         let what = if released {
@@ -92,11 +99,13 @@ pub fn register(vm: &mut Vm) {
             "memory"
         };
         Ok(vm.new_string(format!("<{what} at {addr:#x}>")))
-    });
-}
+    }),
+];
 
 fn memoryview_new(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::no_kwargs(vm, &a, "memoryview")?;
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("memoryview() takes no keyword arguments"));
+    }
     let n = a.pos.len() - 1;
     if n == 0 {
         return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
@@ -202,7 +211,6 @@ fn window(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<Option<(usize, usiz
 }
 
 fn getitem(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "__getitem__", 1, 1)?;
     let m = live(vm, &a.pos[0])?;
     if let Some((start, len)) = window(vm, m, &a.pos[1])? {
         return Ok(new_view(vm, m.obj.clone(), start, len));
@@ -213,7 +221,6 @@ fn getitem(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn setitem(vm: &mut Vm, a: Args) -> PyResult {
-    check_method_args(vm, &a, "__setitem__", 2, 2)?;
     let m = live(vm, &a.pos[0])?;
     let Some(ObjKind::ByteArray(target)) = m.obj.kind() else {
         return Err(vm.type_error("cannot modify read-only memory"));
