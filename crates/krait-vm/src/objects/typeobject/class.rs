@@ -3,7 +3,7 @@
 //! `__set_name__`, `__slots__`, name mangling).
 
 use super::object::{class_module, object_dir, solid_base, type_arg};
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::as_pystr;
@@ -24,18 +24,26 @@ impl NativeType for TypeType {
 
 pub fn register(vm: &mut Vm) {
     let type_ = vm.types.type_.clone();
-    static_fn(vm, &type_, "__new__", type_new);
-    method(vm, &type_, "__init__", type_init);
-    method(vm, &type_, "__call__", type_call_method);
-    method(vm, &type_, "__repr__", type_repr);
+    add_methods(vm, &type_, CONSTRUCTION);
     install::<TypeType>(vm, &type_);
-    method(vm, &type_, "mro", type_mro);
-    method(vm, &type_, "__subclasses__", type_subclasses);
-    method(vm, &type_, "__instancecheck__", type_instancecheck);
-    method(vm, &type_, "__subclasscheck__", type_subclasscheck);
-    method(vm, &type_, "__dir__", object_dir);
-    crate::bootstrap::classmethod(vm, &type_, "__prepare__", type_prepare);
+    add_methods(vm, &type_, METHODS);
 }
+
+const CONSTRUCTION: &[FunctionDef] = &[
+    FunctionDef::new("__new__", type_new),
+    FunctionDef::method("__init__", type_init),
+    FunctionDef::method("__call__", type_call_method),
+    FunctionDef::unary("__repr__", type_repr),
+];
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("mro", type_mro).no_args(),
+    FunctionDef::method("__subclasses__", type_subclasses).no_args(),
+    FunctionDef::method("__instancecheck__", type_instancecheck).one(),
+    FunctionDef::method("__subclasscheck__", type_subclasscheck).one(),
+    FunctionDef::method("__dir__", object_dir).no_args(),
+    FunctionDef::classmethod("__prepare__", type_prepare),
+];
 
 fn type_call_method(vm: &mut Vm, args: Args) -> PyResult {
     let mut pos = args.pos;
@@ -56,7 +64,6 @@ fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult {
 }
 
 fn type_repr(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__repr__", 0, 0)?;
     let cls = type_arg(vm, &args.pos[0], "type.__repr__(X)")?;
     let s = type_repr_string(vm, &cls);
     Ok(vm.new_string(s))
@@ -96,13 +103,11 @@ fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__instancecheck__", 1, 1)?;
     let cls = type_arg(vm, &args.pos[0], "type.__instancecheck__(X)")?;
     Ok(Value::Bool(vm.class_of(&args.pos[1]).is_subtype(&cls)))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args(vm, &args, "__subclasscheck__", 1, 1)?;
     let cls = type_arg(vm, &args.pos[0], "type.__subclasscheck__(X)")?;
     match &args.pos[1] {
         Value::Obj(c) if c.type_data().is_some() => Ok(Value::Bool(c.is_subtype(&cls))),
