@@ -1,6 +1,6 @@
 //! `complex`: construction from numbers and strings, repr, conjugate.
 
-use crate::bootstrap::{bind, method, static_fn};
+use crate::api::{add_methods, FunctionDef, Params};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -10,28 +10,37 @@ use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let c = vm.types.complex.clone();
-    static_fn(vm, &c, "__new__", complex_new);
-    method(vm, &c, "__repr__", |vm, a| match a.pos[0].kind() {
-        Some(ObjKind::Complex(re, im)) => Ok(vm.new_string(repr(*re, *im))),
-        _ => Err(vm.type_error("expected complex")),
-    });
+    add_methods(vm, &c, &[FunctionDef::new("__new__", complex_new), REPR]);
     install::<ComplexType>(vm, &c);
-    method(vm, &c, "conjugate", |vm, a| match a.pos[0].kind() {
-        Some(ObjKind::Complex(re, im)) => Ok(Value::Obj(Obj::new(
-            vm.types.complex.clone(),
-            ObjKind::Complex(*re, -im),
-        ))),
-        _ => Err(vm.type_error("expected complex")),
-    });
+    add_methods(vm, &c, &[CONJUGATE]);
 }
+
+const REPR: FunctionDef = FunctionDef::unary("__repr__", |vm, a| match a.pos[0].kind() {
+    Some(ObjKind::Complex(re, im)) => Ok(vm.new_string(repr(*re, *im))),
+    _ => Err(vm.type_error("expected complex")),
+});
+
+const CONJUGATE: FunctionDef = FunctionDef::method("conjugate", |vm, a| match a.pos[0].kind() {
+    Some(ObjKind::Complex(re, im)) => Ok(Value::Obj(Obj::new(
+        vm.types.complex.clone(),
+        ObjKind::Complex(*re, -im),
+    ))),
+    _ => Err(vm.type_error("expected complex")),
+})
+.no_args();
+
+/// `complex(real=0, imag=0)`.
+const NEW_PARAMS: Params = Params::Named {
+    names: &["real", "imag"],
+    posonly: 0,
+    positional: 2,
+    required: 0,
+};
 
 fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
     let cls = a.pos[0].as_obj().cloned().unwrap();
-    let rest = Args {
-        pos: a.pos[1..].iter().cloned().collect(),
-        kw: a.kw,
-    };
-    let b = bind(vm, rest, "complex", &["real", "imag"], 0, 0)?;
+    let a = NEW_PARAMS.bind(vm, "complex", a, 1)?;
+    let b = [a.given(1).cloned(), a.given(2).cloned()];
     let is_str = |v: &Option<Value>| v.as_ref().and_then(value_pystr).is_some();
     if is_str(&b[0]) && b[1].is_some() {
         return Err(vm.type_error("complex() can't take second arg if first is a string"));

@@ -1,7 +1,7 @@
 //! Function objects: Python functions (code, globals, defaults, closure)
 //! and native built-in functions and methods.
 
-use crate::bootstrap::{check_method_args, method};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
@@ -161,14 +161,7 @@ pub fn register(vm: &mut Vm) {
         vm.types.function.clone(),
         vm.types.method.clone(),
     ] {
-        method(vm, &ty, "__call__", |vm, a| {
-            let f = a.pos[0].clone();
-            let args = crate::objects::function::Args {
-                pos: a.pos[1..].iter().cloned().collect(),
-                kw: a.kw,
-            };
-            vm.call_args(&f, args)
-        });
+        add_methods(vm, &ty, &[CALL]);
     }
     let t = &vm.types;
     let (f, b, m, c) = (
@@ -181,35 +174,44 @@ pub fn register(vm: &mut Vm) {
     install::<BuiltinType>(vm, &b);
     install::<MethodType>(vm, &m);
     install::<CellType>(vm, &c);
-    let meth = vm.types.method.clone();
-    method(vm, &meth, "__eq__", |vm, a| {
-        check_method_args(vm, &a, "__eq__", 1, 1)?;
-        match (a.pos[0].kind(), a.pos[1].kind()) {
-            (
-                Some(ObjKind::BoundMethod {
-                    func: f1,
-                    receiver: r1,
-                }),
-                Some(ObjKind::BoundMethod {
-                    func: f2,
-                    receiver: r2,
-                }),
-            ) => {
-                let (f1, f2) = (f1.clone(), f2.clone());
-                Ok(Value::Bool(r1.is(r2) && vm.eq(&f1, &f2)?))
-            }
-            _ => Ok(vm.not_implemented()),
+    add_methods(vm, &m, BOUND_METHOD);
+}
+
+const CALL: FunctionDef = FunctionDef::method("__call__", |vm, a| {
+    let f = a.pos[0].clone();
+    let args = Args {
+        pos: a.pos[1..].iter().cloned().collect(),
+        kw: a.kw,
+    };
+    vm.call_args(&f, args)
+});
+
+const BOUND_METHOD: &[FunctionDef] = &[
+    FunctionDef::binary("__eq__", |vm, a| match (a.pos[0].kind(), a.pos[1].kind()) {
+        (
+            Some(ObjKind::BoundMethod {
+                func: f1,
+                receiver: r1,
+            }),
+            Some(ObjKind::BoundMethod {
+                func: f2,
+                receiver: r2,
+            }),
+        ) => {
+            let (f1, f2) = (f1.clone(), f2.clone());
+            Ok(Value::Bool(r1.is(r2) && vm.eq(&f1, &f2)?))
         }
-    });
-    method(vm, &meth, "__hash__", |vm, a| match a.pos[0].kind() {
+        _ => Ok(vm.not_implemented()),
+    }),
+    FunctionDef::unary("__hash__", |vm, a| match a.pos[0].kind() {
         Some(ObjKind::BoundMethod { func, receiver }) => {
             let (f, r) = (func.clone(), receiver.clone());
             let h = vm.hash(&f)? ^ vm.id_of(&r);
             Ok(Value::Int(crate::protocol::hash::fix(h)))
         }
         _ => Err(vm.type_error("expected a method")),
-    });
-}
+    }),
+];
 
 pub struct FunctionType;
 

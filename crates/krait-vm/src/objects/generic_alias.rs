@@ -2,7 +2,7 @@
 //! equality, `__origin__`/`__args__`, and `__class_getitem__` of the
 //! built-in containers.
 
-use crate::bootstrap::{check_method_args, method};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::Value;
@@ -12,7 +12,29 @@ pub fn register(vm: &mut Vm) {
     let ga = vm.types.generic_alias.clone();
     let m = vm.new_str("types");
     crate::bootstrap::set_attr_str(vm, &ga, "__module__", m);
-    method(vm, &ga, "__repr__", |vm, a| {
+    add_methods(vm, &ga, METHODS);
+    let generic = [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.tuple.clone(),
+        vm.types.set.clone(),
+        vm.types.frozenset.clone(),
+        vm.types.type_.clone(),
+        vm.types.enumerate.clone(),
+    ];
+    for ty in &generic {
+        add_methods(vm, ty, &[CLASS_GETITEM]);
+    }
+}
+
+/// `list[int]` and the like: a generic alias of the class.
+const CLASS_GETITEM: FunctionDef = FunctionDef::classmethod("__class_getitem__", |vm, a| {
+    Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
+})
+.one();
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::unary("__repr__", |vm, a| {
         let get = |vm: &mut Vm, k: &str| {
             let key = vm.intern(k);
             vm.getattr(&a.pos[0], &key)
@@ -29,8 +51,8 @@ pub fn register(vm: &mut Vm) {
         }
         out.push(']');
         Ok(vm.new_string(out))
-    });
-    method(vm, &ga, "__call__", |vm, a| {
+    }),
+    FunctionDef::method("__call__", |vm, a| {
         let key = vm.intern("__origin__");
         let origin = vm.getattr(&a.pos[0], &key)?;
         vm.call_args(
@@ -40,13 +62,14 @@ pub fn register(vm: &mut Vm) {
                 kw: a.kw,
             },
         )
-    });
-    method(vm, &ga, "__mro_entries__", |vm, a| {
+    }),
+    FunctionDef::method("__mro_entries__", |vm, a| {
         let key = vm.intern("__origin__");
         let origin = vm.getattr(&a.pos[0], &key)?;
         Ok(vm.new_tuple(vec![origin]))
-    });
-    method(vm, &ga, "__eq__", |vm, a| {
+    })
+    .one(),
+    FunctionDef::binary("__eq__", |vm, a| {
         if !vm.class_of(&a.pos[1]).is(&vm.types.generic_alias) {
             return Ok(vm.not_implemented());
         }
@@ -55,23 +78,8 @@ pub fn register(vm: &mut Vm) {
         let y = vec![vm.getattr(&a.pos[1], &o)?, vm.getattr(&a.pos[1], &r)?];
         let (x, y) = (vm.new_tuple(x), vm.new_tuple(y));
         Ok(Value::Bool(vm.eq(&x, &y)?))
-    });
-    let generic = [
-        vm.types.list.clone(),
-        vm.types.dict.clone(),
-        vm.types.tuple.clone(),
-        vm.types.set.clone(),
-        vm.types.frozenset.clone(),
-        vm.types.type_.clone(),
-        vm.types.enumerate.clone(),
-    ];
-    for ty in &generic {
-        crate::bootstrap::classmethod(vm, ty, "__class_getitem__", |vm, a| {
-            check_method_args(vm, &a, "__class_getitem__", 1, 1)?;
-            Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
-        });
-    }
-}
+    }),
+];
 
 /// How a type is named inside a generic alias: `int`, `mod.Class`.
 fn type_name_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {

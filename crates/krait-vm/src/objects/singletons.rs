@@ -1,35 +1,30 @@
 //! `NoneType`, `NotImplementedType` and `ellipsis`: the types of `None`,
 //! `NotImplemented` and `...`.
 
-use crate::bootstrap::{method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     let none = vm.types.none.clone();
-    method(vm, &none, "__repr__", |vm, _| {
-        Ok(Value::Obj(vm.intern("None")))
-    });
-    method(vm, &none, "__bool__", |_, _| Ok(Value::Bool(false)));
-    static_fn(vm, &none, "__new__", |vm, a| {
+    add_methods(vm, &none, NONE);
+    let ni = vm.types.not_implemented_type.clone();
+    install::<NotImplementedType>(vm, &ni);
+    let el = vm.types.ellipsis_type.clone();
+    install::<EllipsisType>(vm, &el);
+}
+
+const NONE: &[FunctionDef] = &[
+    FunctionDef::unary("__repr__", |vm, _| Ok(Value::Obj(vm.intern("None")))),
+    FunctionDef::unary("__bool__", |_, _| Ok(Value::Bool(false))),
+    FunctionDef::new("__new__", |vm, a| {
         if a.pos.len() > 1 || !a.kw.is_empty() {
             return Err(vm.type_error("NoneType takes no arguments"));
         }
         Ok(Value::None)
-    });
-    let ni = vm.types.not_implemented_type.clone();
-    method(
-        vm,
-        &ni,
-        "__repr__",
-        |vm, _| Ok(vm.new_str("NotImplemented")),
-    );
-    install::<NotImplementedType>(vm, &ni);
-    let el = vm.types.ellipsis_type.clone();
-    method(vm, &el, "__repr__", |vm, _| Ok(vm.new_str("Ellipsis")));
-    install::<EllipsisType>(vm, &el);
-}
+    }),
+];
 
 pub struct NotImplementedType;
 

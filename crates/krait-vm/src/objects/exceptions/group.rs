@@ -1,7 +1,7 @@
 //! `BaseExceptionGroup` and `ExceptionGroup`: construction with CPython's
 //! checks, `message` and `exceptions`, and `split`/`subgroup`/`derive`.
 
-use crate::bootstrap::{check_method_args, method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -10,29 +10,33 @@ use std::collections::HashSet;
 
 pub fn register(vm: &mut Vm) {
     let beg = vm.exc.base_exception_group.clone();
-    static_fn(vm, &beg, "__new__", group_new);
-    method(vm, &beg, "__init__", |_, _| Ok(Value::None));
-    method(vm, &beg, "__str__", group_str);
-    method(vm, &beg, "derive", |vm, a| {
-        check_method_args(vm, &a, "derive", 1, 1)?;
+    add_methods(vm, &beg, METHODS);
+}
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", group_new),
+    FunctionDef::method("__init__", |_, _| Ok(Value::None)),
+    FunctionDef::unary("__str__", group_str),
+    FunctionDef::method("derive", |vm, a| {
         let this = receiver(vm, &a)?;
         derive(vm, &this, a.pos[1].clone())
-    });
-    method(vm, &beg, "split", |vm, a| {
-        check_method_args(vm, &a, "split", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("split", |vm, a| {
         let this = receiver(vm, &a)?;
         let (m, r) = split(vm, &this, &Cond::Python(&a.pos[1]))?;
         let pair = vec![m.unwrap_or(Value::None), r.unwrap_or(Value::None)];
         Ok(vm.new_tuple(pair))
-    });
-    method(vm, &beg, "subgroup", |vm, a| {
-        check_method_args(vm, &a, "subgroup", 1, 1)?;
+    })
+    .one(),
+    FunctionDef::method("subgroup", |vm, a| {
         let this = receiver(vm, &a)?;
         Ok(split(vm, &this, &Cond::Python(&a.pos[1]))?
             .0
             .unwrap_or(Value::None))
-    });
-}
+    })
+    .one(),
+];
 
 fn receiver(vm: &Vm, a: &Args) -> PyResult<Obj> {
     match &a.pos[0] {
@@ -54,7 +58,9 @@ fn group_new(vm: &mut Vm, a: Args) -> PyResult {
     let Some(Value::Obj(mut cls)) = a.pos.first().cloned() else {
         return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
     };
-    crate::bootstrap::no_kwargs(vm, &a, &cls.type_name())?;
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", cls.type_name())));
+    }
     let n = a.pos.len() - 1;
     if n != 2 {
         return Err(vm.type_error(format!(

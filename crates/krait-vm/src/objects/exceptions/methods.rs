@@ -1,7 +1,7 @@
 //! Exception objects: their methods and attributes, raising and matching,
 //! and tracebacks as CPython prints them.
 
-use crate::bootstrap::{method, set_attr_str, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -20,63 +20,81 @@ impl NativeType for ExceptionType {
 
 pub fn register(vm: &mut Vm) {
     let be = vm.exc.base_exception.clone();
-    static_fn(vm, &be, "__new__", exc_new);
-    method(vm, &be, "__init__", exc_init);
-    method(vm, &be, "__str__", exc_str_method);
-    method(vm, &be, "__repr__", exc_repr_method);
+    add_methods(vm, &be, BASE_CONSTRUCTION);
     install::<ExceptionType>(vm, &be);
-    method(vm, &be, "with_traceback", exc_with_traceback);
-    method(vm, &be, "add_note", exc_add_note);
-    for (name, class) in vm.exc.all.clone() {
+    add_methods(vm, &be, BASE_METHODS);
+    for (_, class) in vm.exc.all.clone() {
         class.tdata().instance_dict.set(true);
-        let _ = name;
     }
-    let ke = vm.exc.key_error.clone();
-    method(vm, &ke, "__str__", key_error_str);
-    for (name, f) in [
+    // The classes whose instances have attributes of their own.
+    let own: [(&str, &[FunctionDef]); 10] = [
+        ("KeyError", &[FunctionDef::unary("__str__", key_error_str)]),
         (
             "StopIteration",
-            value_init as crate::objects::function::NativeFn,
+            &[FunctionDef::method("__init__", value_init)],
         ),
-        ("SystemExit", code_init),
-        ("NameError", name_init),
-        ("AttributeError", attribute_init),
-        ("ImportError", import_init),
-        ("OSError", os_init),
-        ("SyntaxError", syntax_init),
-        ("StopAsyncIteration", value_init),
-        ("UnicodeDecodeError", unicode_init),
-        ("UnicodeEncodeError", unicode_init),
-    ] {
-        let cls = vm
+        (
+            "StopAsyncIteration",
+            &[FunctionDef::method("__init__", value_init)],
+        ),
+        ("SystemExit", &[FunctionDef::method("__init__", code_init)]),
+        ("NameError", &[FunctionDef::method("__init__", name_init)]),
+        (
+            "AttributeError",
+            &[FunctionDef::method("__init__", attribute_init)],
+        ),
+        ("ImportError", IMPORT_ERROR),
+        ("OSError", OS_ERROR),
+        ("SyntaxError", SYNTAX_ERROR),
+        ("UnicodeDecodeError", UNICODE_ERROR),
+    ];
+    for (name, defs) in own
+        .into_iter()
+        .chain([("UnicodeEncodeError", UNICODE_ERROR)])
+    {
+        if let Some(cls) = vm
             .exc
             .all
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, c)| c.clone());
-        if let Some(cls) = cls {
-            method(vm, &cls, "__init__", f);
+            .map(|(_, c)| c.clone())
+        {
+            add_methods(vm, &cls, defs);
         }
     }
-    let os = vm.exc.os_error.clone();
-    method(vm, &os, "__str__", os_str);
-    let se = vm.exc.syntax_error.clone();
-    method(vm, &se, "__str__", syntax_str);
-    for n in ["UnicodeDecodeError", "UnicodeEncodeError"] {
-        let cls = vm
-            .exc
-            .all
-            .iter()
-            .find(|(x, _)| x == n)
-            .map(|(_, c)| c.clone());
-        if let Some(cls) = cls {
-            method(vm, &cls, "__str__", unicode_str);
-        }
-    }
-    let ie = vm.exc.import_error.clone();
-    method(vm, &ie, "__str__", import_str);
-    let _ = set_attr_str;
 }
+
+const BASE_CONSTRUCTION: &[FunctionDef] = &[
+    FunctionDef::new("__new__", exc_new),
+    FunctionDef::method("__init__", exc_init),
+    FunctionDef::unary("__str__", exc_str_method),
+    FunctionDef::unary("__repr__", exc_repr_method),
+];
+
+const BASE_METHODS: &[FunctionDef] = &[
+    FunctionDef::method("with_traceback", exc_with_traceback).one(),
+    FunctionDef::method("add_note", exc_add_note).one(),
+];
+
+const IMPORT_ERROR: &[FunctionDef] = &[
+    FunctionDef::method("__init__", import_init),
+    FunctionDef::unary("__str__", import_str),
+];
+
+const OS_ERROR: &[FunctionDef] = &[
+    FunctionDef::method("__init__", os_init),
+    FunctionDef::unary("__str__", os_str),
+];
+
+const SYNTAX_ERROR: &[FunctionDef] = &[
+    FunctionDef::method("__init__", syntax_init),
+    FunctionDef::unary("__str__", syntax_str),
+];
+
+const UNICODE_ERROR: &[FunctionDef] = &[
+    FunctionDef::method("__init__", unicode_init),
+    FunctionDef::unary("__str__", unicode_str),
+];
 
 pub fn exc_data(o: &Obj) -> Option<&RefCell<ExcData>> {
     match o.kind() {
@@ -220,14 +238,12 @@ fn exc_repr_method(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult {
-    crate::bootstrap::check_method_args(vm, &args, "with_traceback", 1, 1)?;
     let this = args.pos[0].clone();
     vm.set_traceback_attr(&this, args.pos[1].clone())?;
     Ok(this)
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult {
-    crate::bootstrap::check_method_args(vm, &args, "add_note", 1, 1)?;
     let note = args.pos[1].clone();
     if value_pystr(&note).is_none() {
         return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));

@@ -3,7 +3,7 @@
 //! MRO.
 
 use super::object::type_arg;
-use crate::bootstrap::{method, static_fn};
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -11,11 +11,15 @@ use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let sup = vm.types.super_.clone();
-    static_fn(vm, &sup, "__new__", super_new);
-    method(vm, &sup, "__init__", super_init);
-    method(vm, &sup, "__repr__", super_repr);
-    method(vm, &sup, "__get__", super_get);
+    add_methods(vm, &sup, METHODS);
 }
+
+const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", super_new),
+    FunctionDef::method("__init__", super_init),
+    FunctionDef::unary("__repr__", super_repr),
+    FunctionDef::method("__get__", super_get).wrapper_range(1, 2),
+];
 
 fn super_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = type_arg(vm, &args.pos[0], "super.__new__(X)")?;
