@@ -274,11 +274,7 @@ impl BuiltinFunction {
     fn arity_error(&self, vm: &Vm, args: &Args, n: usize) -> Obj {
         if !args.kw.is_empty() {
             // Operator methods are slot wrappers in CPython, named so.
-            let wrapper = match self.params {
-                Params::Wrapper { .. } => true,
-                Params::Unchecked => is_slot_wrapper(self.name),
-                _ => false,
-            };
+            let wrapper = matches!(self.params, Params::Wrapper { .. });
             return vm.type_error(if wrapper {
                 format!("wrapper {}() takes no keyword arguments", self.name)
             } else if let Params::Tuple { .. } = self.params {
@@ -470,14 +466,4 @@ pub(crate) fn expected_count(name: &str, min: usize, max: usize, n: usize) -> St
             plural(max)
         )
     }
-}
-
-/// Whether CPython implements a built-in type's method of this name as a
-/// slot wrapper (most dunders) rather than a method descriptor.
-pub(crate) fn is_slot_wrapper(name: &str) -> bool {
-    let method_dunder = matches!(
-        name,
-        "__floor__" | "__ceil__" | "__trunc__" | "__reversed__" | "__complex__"
-    );
-    name.starts_with("__") && name.ends_with("__") && !method_dunder
 }

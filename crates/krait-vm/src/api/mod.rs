@@ -19,8 +19,6 @@ pub use convert::*;
 pub use function::{check_positional, FunctionDef, FunctionKind, Params};
 pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
 
-pub(crate) use function::{expected_count, is_slot_wrapper};
-
 /// The operators `Vm::binary_op` applies.
 pub use krait_compiler::code::{BinOp, CompareOp};
 

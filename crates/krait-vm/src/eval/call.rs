@@ -498,16 +498,10 @@ pub(crate) fn no_args_error(
     args: &crate::objects::function::Args,
     n: usize,
 ) -> Obj {
-    // Methods registered without a table are assumed to be slot wrappers
-    // when they have a dunder's name.
-    if !b.is_classmethod && crate::api::is_slot_wrapper(b.name) {
-        vm.type_error(format!("expected 0 arguments, got {n}"))
-    } else {
-        vm.type_error(format!(
-            "{}() takes no arguments ({n} given)",
-            b.called_name(vm, args)
-        ))
-    }
+    vm.type_error(format!(
+        "{}() takes no arguments ({n} given)",
+        b.called_name(vm, args)
+    ))
 }
 
 /// `T.__new__(cls, ...)` of a built-in type: `cls` must be a subtype of

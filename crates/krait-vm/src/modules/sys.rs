@@ -1,6 +1,6 @@
 //! The `sys` module, and the standard streams as Python objects.
 
-use crate::api::{add_functions, FunctionDef};
+use crate::api::{add_functions, native_function, FunctionDef};
 use crate::bootstrap::set_attr_str;
 use crate::modules::streams::{stream_of, Stream};
 use crate::object::ObjKind;
@@ -297,7 +297,7 @@ fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) 
         |_, a| Ok(tuple_item(&a, 10)),
     ];
     for (field, getter) in fields.iter().zip(GETTERS) {
-        let fget = crate::bootstrap::builtin(vm, "field", getter, Some(&cls), true, false);
+        let fget = native_function(vm, &FunctionDef::method("field", getter), None, Some(&cls));
         let prop = Value::Obj(Obj::new(
             vm.types.property.clone(),
             ObjKind::Property(Box::new(crate::object::Property {

@@ -94,64 +94,6 @@ impl BuiltinFunction {
     }
 }
 
-/// Built-in methods that take no argument besides the receiver, whatever
-/// type has them (for the types whose methods are not yet declared in
-/// tables).
-pub const NO_ARG_METHODS: &[&str] = &[
-    "__neg__",
-    "__pos__",
-    "__abs__",
-    "__invert__",
-    "__int__",
-    "__float__",
-    "__index__",
-    "__hash__",
-    "__bool__",
-    "__str__",
-    "__repr__",
-    "__len__",
-    "__iter__",
-    "__next__",
-    "__trunc__",
-    "__floor__",
-    "__ceil__",
-    "__reversed__",
-    "__complex__",
-    "__aiter__",
-    "__anext__",
-    "__await__",
-    "bit_length",
-    "bit_count",
-    "conjugate",
-    "as_integer_ratio",
-    "is_integer",
-    "copy",
-    "clear",
-    "keys",
-    "values",
-    "items",
-    "popitem",
-    "reverse",
-    "upper",
-    "lower",
-    "title",
-    "capitalize",
-    "swapcase",
-    "casefold",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "istitle",
-    "isdecimal",
-    "isnumeric",
-    "isidentifier",
-    "isprintable",
-    "isascii",
-];
-
 /// `__call__` of the callables the VM calls directly, and the methods of
 /// bound method objects.
 pub fn register(vm: &mut Vm) {

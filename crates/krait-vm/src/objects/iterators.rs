@@ -1,8 +1,7 @@
 //! The built-in iterators: advancing each kind of [`IterState`].
 
-use crate::bootstrap::{bind, method, static_fn};
+use crate::api::{add_methods, check_positional, FunctionDef, Params};
 use crate::object::{IterState, ObjKind};
-use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
 use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
@@ -461,111 +460,119 @@ pub fn register(vm: &mut Vm) {
     ];
     for ty in &iter_types {
         crate::objects::typeobject::slots::install::<IteratorType>(vm, ty);
-        method(vm, ty, "__length_hint__", |vm, a| match a.pos[0].kind() {
-            Some(ObjKind::Iter(s)) => match length_hint(vm, &s.borrow()) {
-                Some(n) => Ok(Value::Int(n as i64)),
-                None => Ok(vm.not_implemented()),
-            },
-            _ => Ok(vm.not_implemented()),
-        });
+        add_methods(vm, ty, &[LENGTH_HINT]);
     }
     let e = vm.types.enumerate.clone();
-    static_fn(vm, &e, "__new__", |vm, a| {
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        let rest = Args {
-            pos: a.pos[1..].iter().cloned().collect(),
-            kw: a.kw,
-        };
-        if rest.pos.is_empty() && rest.kwarg("iterable").is_none() {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
-        }
-        let b = bind(vm, rest, "enumerate", &["iterable", "start"], 0, 1)?;
-        // `start` is checked before the iterable, as in CPython.
-        let count = match &b[1] {
-            Some(s) => match vm.index_int(s)? {
-                Some(v) => v,
-                None => {
-                    return Err(vm.type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        vm.type_name(s)
-                    )))
-                }
-            },
-            None => Value::Int(0),
-        };
-        let it = vm.iter(b[0].as_ref().unwrap())?;
-        Ok(new_iter(cls, IterState::Enumerate { it, count }))
-    });
+    add_methods(vm, &e, &[ENUMERATE_NEW]);
     let z = vm.types.zip.clone();
-    static_fn(vm, &z, "__new__", |vm, a| {
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        let mut strict = false;
-        for (k, v) in &a.kw {
-            if crate::objects::str::str_eq(k, "strict") {
-                strict = vm.truthy(v)?;
-            } else {
-                return Err(vm.type_error(format!(
-                    "zip() got an unexpected keyword argument '{}'",
-                    crate::objects::str::text(k)
-                )));
-            }
-        }
-        let mut its = Vec::new();
-        for v in a.pos[1..].iter() {
-            its.push(vm.iter(v)?);
-        }
-        Ok(new_iter(cls, IterState::Zip { its, strict }))
-    });
+    add_methods(vm, &z, &[ZIP_NEW]);
     let m = vm.types.map.clone();
-    static_fn(vm, &m, "__new__", |vm, a| {
-        crate::bootstrap::no_kwargs(vm, &a, "map")?;
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        if a.pos.len() < 3 {
-            return Err(vm.type_error("map() must have at least two arguments."));
-        }
-        let mut its = Vec::new();
-        for v in &a.pos[2..] {
-            its.push(vm.iter(v)?);
-        }
-        Ok(new_iter(
-            cls,
-            IterState::Map {
-                func: a.pos[1].clone(),
-                its,
-            },
-        ))
-    });
+    add_methods(vm, &m, &[MAP_NEW]);
     let f = vm.types.filter.clone();
-    static_fn(vm, &f, "__new__", |vm, a| {
-        crate::bootstrap::no_kwargs(vm, &a, "filter")?;
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        if a.pos.len() != 3 {
-            return Err(vm.type_error(format!(
-                "filter expected 2 arguments, got {}",
-                a.pos.len() - 1
-            )));
-        }
-        let it = vm.iter(&a.pos[2])?;
-        Ok(new_iter(
-            cls,
-            IterState::Filter {
-                func: a.pos[1].clone(),
-                it,
-            },
-        ))
-    });
+    add_methods(vm, &f, &[FILTER_NEW]);
     let r = vm.types.reversed.clone();
-    static_fn(vm, &r, "__new__", |vm, a| {
-        crate::bootstrap::no_kwargs(vm, &a, "reversed")?;
-        if a.pos.len() != 2 {
+    add_methods(vm, &r, &[REVERSED_NEW]);
+}
+
+const LENGTH_HINT: FunctionDef =
+    FunctionDef::method("__length_hint__", |vm, a| match a.pos[0].kind() {
+        Some(ObjKind::Iter(s)) => match length_hint(vm, &s.borrow()) {
+            Some(n) => Ok(Value::Int(n as i64)),
+            None => Ok(vm.not_implemented()),
+        },
+        _ => Ok(vm.not_implemented()),
+    })
+    .no_args();
+
+/// `enumerate(iterable, start=0)`.
+const ENUMERATE_PARAMS: Params = Params::Named {
+    names: &["iterable", "start"],
+    posonly: 0,
+    positional: 2,
+    required: 1,
+};
+
+const ENUMERATE_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    if a.pos.len() == 1 && a.kwarg("iterable").is_none() {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    }
+    let b = ENUMERATE_PARAMS.bind(vm, "enumerate", a, 1)?;
+    // `start` is checked before the iterable, as in CPython.
+    let count = match b.given(2) {
+        Some(s) => match vm.index_int(s)? {
+            Some(v) => v,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(s)
+                )))
+            }
+        },
+        None => Value::Int(0),
+    };
+    let it = vm.iter(&b.pos[1])?;
+    Ok(new_iter(cls, IterState::Enumerate { it, count }))
+});
+
+const ZIP_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    let mut strict = false;
+    for (k, v) in &a.kw {
+        if crate::objects::str::str_eq(k, "strict") {
+            strict = vm.truthy(v)?;
+        } else {
             return Err(vm.type_error(format!(
-                "reversed expected 1 argument, got {}",
-                a.pos.len() - 1
+                "zip() got an unexpected keyword argument '{}'",
+                crate::objects::str::text(k)
             )));
         }
-        vm.reversed(&a.pos[1])
-    });
-}
+    }
+    let mut its = Vec::new();
+    for v in a.pos[1..].iter() {
+        its.push(vm.iter(v)?);
+    }
+    Ok(new_iter(cls, IterState::Zip { its, strict }))
+});
+
+const MAP_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    if a.pos.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for v in &a.pos[2..] {
+        its.push(vm.iter(v)?);
+    }
+    Ok(new_iter(
+        cls,
+        IterState::Map {
+            func: a.pos[1].clone(),
+            its,
+        },
+    ))
+});
+
+const FILTER_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    check_positional(vm, &a, "filter", 1, 2, 2)?;
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    let it = vm.iter(&a.pos[2])?;
+    Ok(new_iter(
+        cls,
+        IterState::Filter {
+            func: a.pos[1].clone(),
+            it,
+        },
+    ))
+});
+
+const REVERSED_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
+    check_positional(vm, &a, "reversed", 1, 1, 1)?;
+    vm.reversed(&a.pos[1])
+});
 
 fn new_iter(cls: Obj, state: IterState) -> Value {
     Value::Obj(Obj::new(cls, ObjKind::Iter(RefCell::new(state))))

@@ -1,7 +1,7 @@
 //! `mappingproxy`: a class's `__dict__`, a read-only view whose methods
 //! forward to the namespace dict.
 
-use crate::bootstrap::method;
+use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::typeobject::slots::{NativeType, Slots};
@@ -10,11 +10,33 @@ use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     let proxy = vm.types.mappingproxy.clone();
-    for name in ["keys", "values", "items", "get", "copy"] {
-        method(vm, &proxy, name, proxy_method(name));
-    }
+    add_methods(vm, &proxy, METHODS);
     crate::objects::typeobject::slots::install::<MappingProxyType>(vm, &proxy);
 }
+
+/// A mappingproxy method: the same method of the class's namespace dict.
+macro_rules! forward {
+    ($n:literal) => {
+        FunctionDef::method($n, |vm: &mut Vm, a: Args| {
+            let Some(ObjKind::MappingProxy(cls)) = a.pos[0].kind() else {
+                return Err(vm.type_error("expected a mappingproxy"));
+            };
+            let ns = match cls.object().dict() {
+                Some(d) => Value::Obj(d.clone()),
+                None => vm.new_dict(),
+            };
+            vm.call_method(&ns, $n, a.pos[1..].to_vec())
+        })
+    };
+}
+
+const METHODS: &[FunctionDef] = &[
+    forward!("keys").no_args(),
+    forward!("values").no_args(),
+    forward!("items").no_args(),
+    forward!("get").args(1, 2),
+    forward!("copy").no_args(),
+];
 
 pub struct MappingProxyType;
 
@@ -52,30 +74,5 @@ fn namespace(vm: &Vm, o: &Obj) -> Obj {
             None => vm.new_dict_obj(crate::objects::dict::table::Dict::new()),
         },
         _ => unreachable!("mappingproxy slots are installed on mappingproxy"),
-    }
-}
-
-/// A mappingproxy method: the same method of the class's namespace dict.
-fn proxy_method(name: &str) -> crate::objects::function::NativeFn {
-    macro_rules! forward {
-        ($n:literal) => {
-            |vm: &mut Vm, a: Args| {
-                let Some(ObjKind::MappingProxy(cls)) = a.pos[0].kind() else {
-                    return Err(vm.type_error("expected a mappingproxy"));
-                };
-                let ns = match cls.object().dict() {
-                    Some(d) => Value::Obj(d.clone()),
-                    None => vm.new_dict(),
-                };
-                vm.call_method(&ns, $n, a.pos[1..].to_vec())
-            }
-        };
-    }
-    match name {
-        "keys" => forward!("keys"),
-        "values" => forward!("values"),
-        "items" => forward!("items"),
-        "get" => forward!("get"),
-        _ => forward!("copy"),
     }
 }

@@ -1,6 +1,6 @@
 //! `float` and `complex`: constructors, conversions and methods.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_methods, check_positional, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -237,14 +237,8 @@ impl Vm {
 }
 
 fn float_new(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::no_kwargs(vm, &a, "float")?;
+    check_positional(vm, &a, "float", 1, 0, 1)?;
     let cls = a.pos[0].as_obj().cloned().unwrap();
-    if a.pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "float expected at most 1 argument, got {}",
-            a.pos.len() - 1
-        )));
-    }
     let x = match a.pos.get(1) {
         None => 0.0,
         Some(v) => match v.kind() {

@@ -377,7 +377,6 @@ fn compute(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<SetTable> {
 /// `a.union(*others)` and friends: any iterables.
 fn combine(vm: &mut Vm, a: &Args, op: BinOp) -> PyResult {
     let this = a.pos[0].clone();
-    crate::bootstrap::no_kwargs(vm, a, "set method")?;
     if a.pos.len() == 1 {
         return Ok(new_like(vm, &this, copy_table(&table_of(vm, &this)?)));
     }

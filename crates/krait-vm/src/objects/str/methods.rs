@@ -700,7 +700,6 @@ fn is_title(t: &str) -> bool {
 
 /// `str.maketrans(x[, y[, z]])`.
 fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
-    crate::bootstrap::no_kwargs(vm, &a, "maketrans")?;
     let args = &a.pos[..];
     let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
     match args.len() {
