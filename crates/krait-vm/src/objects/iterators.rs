@@ -86,93 +86,13 @@ pub fn next_pair(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Pair> {
 pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
     let mut st = state.borrow_mut();
     match &mut *st {
-        IterState::Seq { seq, index } => {
-            let i = *index;
-            match seq.kind() {
-                Some(ObjKind::List(l)) => {
-                    let l = l.borrow();
-                    if i < l.len() {
-                        *index += 1;
-                        return Ok(Some(l[i].clone()));
-                    }
-                }
-                Some(ObjKind::Tuple(t)) => {
-                    if i < t.len() {
-                        *index += 1;
-                        return Ok(Some(t[i].clone()));
-                    }
-                }
-                Some(ObjKind::Bytes(b)) => {
-                    if i < b.len() {
-                        *index += 1;
-                        return Ok(Some(Value::Int(b[i] as i64)));
-                    }
-                }
-                Some(ObjKind::ByteArray(b)) => {
-                    let b = b.borrow();
-                    if i < b.len() {
-                        *index += 1;
-                        return Ok(Some(Value::Int(b[i] as i64)));
-                    }
-                }
-                _ if value_pystr(seq).is_some() => {
-                    let s = value_pystr(seq).expect("a str");
-                    if let Some(cp) = crate::objects::str::slots::next_code_point(s, index) {
-                        drop(st);
-                        return Ok(Some(vm.char_str(cp)));
-                    }
-                }
-                _ => {
-                    // The old sequence protocol: `__getitem__` until IndexError.
-                    let seq = seq.clone();
-                    drop(st);
-                    return match vm.getitem(&seq, &Value::Int(i as i64)) {
-                        Ok(v) => {
-                            if let IterState::Seq { index, .. } = &mut *state.borrow_mut() {
-                                *index += 1;
-                            }
-                            Ok(Some(v))
-                        }
-                        Err(e)
-                            if e.class().is_subtype(&vm.exc.index_error)
-                                || e.class().is_subtype(&vm.exc.stop_iteration) =>
-                        {
-                            *state.borrow_mut() = IterState::Exhausted;
-                            Ok(None)
-                        }
-                        Err(e) => Err(e),
-                    };
-                }
-            }
-            *st = IterState::Exhausted;
-            Ok(None)
-        }
-        IterState::Reversed { seq, index } => {
-            if *index < 0 {
-                *st = IterState::Exhausted;
-                return Ok(None);
-            }
-            let i = *index;
-            *index -= 1;
-            let seq = seq.clone();
+        IterState::Seq { .. } => {
             drop(st);
-            match seq.kind() {
-                Some(ObjKind::List(l)) => {
-                    let v = l.borrow().get(i as usize).cloned();
-                    if v.is_none() {
-                        *state.borrow_mut() = IterState::Exhausted;
-                    }
-                    Ok(v)
-                }
-                _ => match vm.getitem(&seq, &Value::Int(i as i64)) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.class().is_subtype(&vm.exc.index_error) => {
-                        *state.borrow_mut() = IterState::Exhausted;
-                        Ok(None)
-                    }
-                    Err(e) => Err(e),
-                },
-            }
+            next_in_sequence(vm, state)
+        }
+        IterState::Reversed { .. } => {
+            drop(st);
+            next_reversed(vm, state)
         }
         IterState::WideRange(r) => Ok(crate::objects::range::wide_next(
             vm,
@@ -193,63 +113,13 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                 Ok(None)
             }
         }
-        IterState::Dict {
-            dict,
-            pos,
-            what,
-            len,
-        } => {
-            let d = crate::objects::dict::dict_cell(dict).borrow();
-            if d.len() != *len {
-                *len = usize::MAX;
-                drop(d);
-                drop(st);
-                return Err(vm.runtime_error("dictionary changed size during iteration"));
-            }
-            match d.next_from(*pos) {
-                Some((p, e)) => {
-                    *pos = p + 1;
-                    let r = match what {
-                        0 => e.key.clone(),
-                        1 => e.value.clone(),
-                        _ => {
-                            let (k, v) = (e.key.clone(), e.value.clone());
-                            drop(d);
-                            drop(st);
-                            return Ok(Some(vm.new_tuple(vec![k, v])));
-                        }
-                    };
-                    Ok(Some(r))
-                }
-                None => {
-                    *pos = usize::MAX / 2;
-                    Ok(None)
-                }
-            }
+        IterState::Dict { .. } => {
+            drop(st);
+            next_in_dict(vm, state)
         }
-        IterState::Set { set, pos, len } => {
-            let set = set.clone();
-            let r = crate::objects::set::with_table(&set, |t| {
-                if t.len() != *len {
-                    return Err(());
-                }
-                Ok(t.next_from(*pos).map(|(p, v)| (p, v.clone())))
-            });
-            match r {
-                Some(Err(())) => {
-                    *len = usize::MAX;
-                    drop(st);
-                    Err(vm.runtime_error("Set changed size during iteration"))
-                }
-                Some(Ok(Some((p, v)))) => {
-                    *pos = p + 1;
-                    Ok(Some(v))
-                }
-                _ => {
-                    *pos = usize::MAX / 2;
-                    Ok(None)
-                }
-            }
+        IterState::Set { .. } => {
+            drop(st);
+            next_in_set(vm, state)
         }
         IterState::Callable { func, sentinel } => {
             let (f, s) = (func.clone(), sentinel.clone());
@@ -283,60 +153,9 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
                 None => Ok(None),
             }
         }
-        IterState::Zip { its, strict } => {
-            let (its, strict) = (its.clone(), *strict);
+        IterState::Zip { .. } => {
             drop(st);
-            if its.is_empty() {
-                return Ok(None);
-            }
-            let mut out = Vec::with_capacity(its.len());
-            for (i, inner) in its.iter().enumerate() {
-                match vm.next(inner)? {
-                    Some(v) => out.push(v),
-                    None => {
-                        *state.borrow_mut() = IterState::Exhausted;
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { " " } else { "s 1-" };
-                                let msg = if i == 1 {
-                                    format!(
-                                        "zip() argument {} is shorter than argument{}1",
-                                        i + 1,
-                                        plural
-                                    )
-                                } else {
-                                    format!(
-                                        "zip() argument {} is shorter than argument{}{}",
-                                        i + 1,
-                                        plural,
-                                        i
-                                    )
-                                };
-                                return Err(vm.value_error(msg));
-                            }
-                            for (j, rest) in its.iter().enumerate().skip(1) {
-                                if vm.next(rest)?.is_some() {
-                                    let msg = if j == 1 {
-                                        format!(
-                                            "zip() argument {} is longer than argument 1",
-                                            j + 1
-                                        )
-                                    } else {
-                                        format!(
-                                            "zip() argument {} is longer than arguments 1-{}",
-                                            j + 1,
-                                            j
-                                        )
-                                    };
-                                    return Err(vm.value_error(msg));
-                                }
-                            }
-                        }
-                        return Ok(None);
-                    }
-                }
-            }
-            Ok(Some(vm.new_tuple(out)))
+            next_zipped(vm, state)
         }
         IterState::Map { func, its } => {
             let (f, its) = (func.clone(), its.clone());
@@ -350,23 +169,9 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
             }
             vm.call(&f, args).map(Some)
         }
-        IterState::Filter { func, it } => {
-            let (f, inner) = (func.clone(), it.clone());
+        IterState::Filter { .. } => {
             drop(st);
-            loop {
-                let Some(v) = vm.next(&inner)? else {
-                    return Ok(None);
-                };
-                let keep = if f.is_none() {
-                    vm.truthy(&v)?
-                } else {
-                    let r = vm.call(&f, vec![v.clone()])?;
-                    vm.truthy(&r)?
-                };
-                if keep {
-                    return Ok(Some(v));
-                }
-            }
+            next_filtered(vm, state)
         }
         IterState::Exhausted => {
             let _ = it;
@@ -624,5 +429,254 @@ impl Vm {
             }
         }
         Err(self.type_error(format!("'{}' object is not reversible", self.type_name(v))))
+    }
+}
+
+/// The next item of a sequence iterated by index.
+fn next_in_sequence(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Seq { seq, index } = &mut *st else {
+        unreachable!("called for this state only")
+    };
+    let i = *index;
+    match seq.kind() {
+        Some(ObjKind::List(l)) => {
+            let l = l.borrow();
+            if i < l.len() {
+                *index += 1;
+                return Ok(Some(l[i].clone()));
+            }
+        }
+        Some(ObjKind::Tuple(t)) => {
+            if i < t.len() {
+                *index += 1;
+                return Ok(Some(t[i].clone()));
+            }
+        }
+        Some(ObjKind::Bytes(b)) => {
+            if i < b.len() {
+                *index += 1;
+                return Ok(Some(Value::Int(b[i] as i64)));
+            }
+        }
+        Some(ObjKind::ByteArray(b)) => {
+            let b = b.borrow();
+            if i < b.len() {
+                *index += 1;
+                return Ok(Some(Value::Int(b[i] as i64)));
+            }
+        }
+        _ if value_pystr(seq).is_some() => {
+            let s = value_pystr(seq).expect("a str");
+            if let Some(cp) = crate::objects::str::slots::next_code_point(s, index) {
+                drop(st);
+                return Ok(Some(vm.char_str(cp)));
+            }
+        }
+        _ => {
+            // The old sequence protocol: `__getitem__` until IndexError.
+            let seq = seq.clone();
+            drop(st);
+            return match vm.getitem(&seq, &Value::Int(i as i64)) {
+                Ok(v) => {
+                    if let IterState::Seq { index, .. } = &mut *state.borrow_mut() {
+                        *index += 1;
+                    }
+                    Ok(Some(v))
+                }
+                Err(e)
+                    if e.class().is_subtype(&vm.exc.index_error)
+                        || e.class().is_subtype(&vm.exc.stop_iteration) =>
+                {
+                    *state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            };
+        }
+    }
+    *st = IterState::Exhausted;
+    Ok(None)
+}
+
+/// The next item of `reversed(seq)`, last first.
+fn next_reversed(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Reversed { seq, index } = &mut *st else {
+        unreachable!("called for this state only")
+    };
+    if *index < 0 {
+        *st = IterState::Exhausted;
+        return Ok(None);
+    }
+    let i = *index;
+    *index -= 1;
+    let seq = seq.clone();
+    drop(st);
+    match seq.kind() {
+        Some(ObjKind::List(l)) => {
+            let v = l.borrow().get(i as usize).cloned();
+            if v.is_none() {
+                *state.borrow_mut() = IterState::Exhausted;
+            }
+            Ok(v)
+        }
+        _ => match vm.getitem(&seq, &Value::Int(i as i64)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.class().is_subtype(&vm.exc.index_error) => {
+                *state.borrow_mut() = IterState::Exhausted;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// The next key, value or item of a dict, checking the dict kept its size.
+fn next_in_dict(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Dict {
+        dict,
+        pos,
+        what,
+        len,
+    } = &mut *st
+    else {
+        unreachable!("called for this state only")
+    };
+    let d = crate::objects::dict::dict_cell(dict).borrow();
+    if d.len() != *len {
+        *len = usize::MAX;
+        drop(d);
+        drop(st);
+        return Err(vm.runtime_error("dictionary changed size during iteration"));
+    }
+    match d.next_from(*pos) {
+        Some((p, e)) => {
+            *pos = p + 1;
+            let r = match what {
+                0 => e.key.clone(),
+                1 => e.value.clone(),
+                _ => {
+                    let (k, v) = (e.key.clone(), e.value.clone());
+                    drop(d);
+                    drop(st);
+                    return Ok(Some(vm.new_tuple(vec![k, v])));
+                }
+            };
+            Ok(Some(r))
+        }
+        None => {
+            *pos = usize::MAX / 2;
+            Ok(None)
+        }
+    }
+}
+
+/// The next item of a set, checking the set kept its size.
+fn next_in_set(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Set { set, pos, len } = &mut *st else {
+        unreachable!("called for this state only")
+    };
+    let set = set.clone();
+    let r = crate::objects::set::with_table(&set, |t| {
+        if t.len() != *len {
+            return Err(());
+        }
+        Ok(t.next_from(*pos).map(|(p, v)| (p, v.clone())))
+    });
+    match r {
+        Some(Err(())) => {
+            *len = usize::MAX;
+            drop(st);
+            Err(vm.runtime_error("Set changed size during iteration"))
+        }
+        Some(Ok(Some((p, v)))) => {
+            *pos = p + 1;
+            Ok(Some(v))
+        }
+        _ => {
+            *pos = usize::MAX / 2;
+            Ok(None)
+        }
+    }
+}
+
+/// The next tuple of `zip()`, with `strict=True`'s checks.
+fn next_zipped(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Zip { its, strict } = &mut *st else {
+        unreachable!("called for this state only")
+    };
+    let (its, strict) = (its.clone(), *strict);
+    drop(st);
+    if its.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(its.len());
+    for (i, inner) in its.iter().enumerate() {
+        match vm.next(inner)? {
+            Some(v) => out.push(v),
+            None => {
+                *state.borrow_mut() = IterState::Exhausted;
+                if strict {
+                    if i > 0 {
+                        let plural = if i == 1 { " " } else { "s 1-" };
+                        let msg = if i == 1 {
+                            format!(
+                                "zip() argument {} is shorter than argument{}1",
+                                i + 1,
+                                plural
+                            )
+                        } else {
+                            format!(
+                                "zip() argument {} is shorter than argument{}{}",
+                                i + 1,
+                                plural,
+                                i
+                            )
+                        };
+                        return Err(vm.value_error(msg));
+                    }
+                    for (j, rest) in its.iter().enumerate().skip(1) {
+                        if vm.next(rest)?.is_some() {
+                            let msg = if j == 1 {
+                                format!("zip() argument {} is longer than argument 1", j + 1)
+                            } else {
+                                format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
+                            };
+                            return Err(vm.value_error(msg));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(vm.new_tuple(out)))
+}
+
+/// The next item `filter()` keeps.
+fn next_filtered(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    let mut st = state.borrow_mut();
+    let IterState::Filter { func, it } = &mut *st else {
+        unreachable!("called for this state only")
+    };
+    let (f, inner) = (func.clone(), it.clone());
+    drop(st);
+    loop {
+        let Some(v) = vm.next(&inner)? else {
+            return Ok(None);
+        };
+        let keep = if f.is_none() {
+            vm.truthy(&v)?
+        } else {
+            let r = vm.call(&f, vec![v.clone()])?;
+            vm.truthy(&r)?
+        };
+        if keep {
+            return Ok(Some(v));
+        }
     }
 }

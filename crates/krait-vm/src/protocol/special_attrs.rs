@@ -42,88 +42,8 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         return Ok(None);
     }
     let v = match o.kind() {
-        ObjKind::Type(t) => match name {
-            "__name__" => {
-                // A built-in type's name is its qualified name's last part
-                // (`sys.version_info` is named `version_info`).
-                let n = t.name.borrow().clone();
-                let short = if t.heap {
-                    &n[..]
-                } else {
-                    n.rsplit('.').next().unwrap_or(&n)
-                };
-                s(vm, short)
-            }
-            "__qualname__" => {
-                let n = t.qualname.borrow().clone();
-                s(vm, &n)
-            }
-            "__mro__" => {
-                let m: Vec<Value> = t
-                    .mro
-                    .borrow()
-                    .iter()
-                    .map(|c| Value::Obj(c.clone()))
-                    .collect();
-                vm.new_tuple(m)
-            }
-            "__bases__" => {
-                let b: Vec<Value> = t
-                    .bases
-                    .borrow()
-                    .iter()
-                    .map(|c| Value::Obj(c.clone()))
-                    .collect();
-                vm.new_tuple(b)
-            }
-            "__base__" => match t.bases.borrow().first() {
-                Some(b) => Value::Obj(b.clone()),
-                None => Value::None,
-            },
-            "__basicsize__" => Value::Int(16),
-            _ => return Ok(None),
-        },
-        ObjKind::Function(f) => match name {
-            "__name__" => f.name.borrow().clone(),
-            "__qualname__" => f.qualname.borrow().clone(),
-            "__defaults__" => f.defaults.borrow().clone(),
-            "__kwdefaults__" => f.kwdefaults.borrow().clone(),
-            "__doc__" => f.doc.borrow().clone(),
-            "__module__" => f.module.borrow().clone(),
-            "__globals__" => Value::Obj(f.globals.clone()),
-            "__builtins__" => Value::Obj(f.builtins.clone()),
-            "__code__" => Value::Obj(Obj::new(
-                vm.types.code.clone(),
-                ObjKind::Code(f.code.clone()),
-            )),
-            "__closure__" => {
-                if f.closure.is_empty() {
-                    Value::None
-                } else {
-                    vm.new_tuple(f.closure.to_vec())
-                }
-            }
-            "__annotations__" => {
-                let a = f.annotations.borrow().clone();
-                let a = match a {
-                    Value::None => vm.new_dict(),
-                    Value::Obj(ref t) if matches!(t.kind(), ObjKind::Tuple(_)) => {
-                        let items = crate::eval::tuple_items(&a);
-                        let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
-                        for pair in items.chunks(2) {
-                            if let [k, v] = pair {
-                                crate::objects::dict::set(vm, &d, k.clone(), v.clone())?;
-                            }
-                        }
-                        Value::Obj(d)
-                    }
-                    other => other,
-                };
-                *f.annotations.borrow_mut() = a.clone();
-                a
-            }
-            _ => return Ok(None),
-        },
+        ObjKind::Type { .. } => return type_attr(vm, o, name),
+        ObjKind::Function { .. } => return function_attr(vm, o, name),
         ObjKind::BoundMethod { func, receiver } => match name {
             "__self__" => receiver.clone(),
             "__func__" => func.clone(),
@@ -134,96 +54,10 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             }
             _ => return Ok(None),
         },
-        ObjKind::Builtin(b) => match name {
-            "__name__" => s(vm, b.name),
-            "__qualname__" => match &b.owner {
-                Some(owner) => {
-                    let q = format!("{}.{}", owner.tdata().name.borrow(), b.name);
-                    s(vm, &q)
-                }
-                None => s(vm, b.name),
-            },
-            "__self__" => {
-                if b.receiver.is_null() {
-                    Value::None
-                } else {
-                    b.receiver.clone()
-                }
-            }
-            "__doc__" => Value::None,
-            "__module__" => match (&b.owner, b.module) {
-                (None, Some(m)) => s(vm, m),
-                (None, None) => s(vm, "builtins"),
-                (Some(_), _) => Value::None,
-            },
-            "__objclass__" => match &b.owner {
-                Some(owner) => Value::Obj(owner.clone()),
-                None => return Ok(None),
-            },
-            _ => return Ok(None),
-        },
-        ObjKind::Exception(d) => match name {
-            "args" => d.borrow().args.clone(),
-            "name" | "obj"
-                if o.class().is_subtype(&vm.exc.name_error)
-                    || o.class().is_subtype(&vm.exc.attribute_error) =>
-            {
-                let d = d.borrow();
-                if name == "name" {
-                    d.attr_name.clone()
-                } else {
-                    d.attr_obj.clone()
-                }
-            }
-            // Made natively without `__init__` (a generator's return).
-            "value" if o.class().is_subtype(&vm.exc.stop_iteration) => {
-                crate::eval::tuple_items(&d.borrow().args)
-                    .into_iter()
-                    .next()
-                    .unwrap_or(Value::None)
-            }
-            "__cause__" => d.borrow().cause.clone(),
-            "__context__" => d.borrow().context.clone(),
-            "__suppress_context__" => Value::Bool(d.borrow().suppress_context),
-            "__traceback__" => {
-                let v = Value::Obj(o.clone());
-                vm.traceback_value(&v)
-            }
-            _ => return Ok(None),
-        },
+        ObjKind::Builtin { .. } => return builtin_attr(vm, o, name),
+        ObjKind::Exception { .. } => return exception_attr(vm, o, name),
         ObjKind::MemoryView(m) => return crate::objects::bytes::memoryview::attr(vm, m, name),
-        ObjKind::Generator(g) => match name {
-            "__name__" => {
-                let n = g.borrow().name.clone();
-                s(vm, &n)
-            }
-            "__qualname__" => {
-                let n = g.borrow().qualname.clone();
-                s(vm, &n)
-            }
-            "gi_running" | "cr_running" => Value::Bool(g.borrow().running),
-            "ag_running" => Value::Bool(g.borrow().running_async),
-            "gi_suspended" | "cr_suspended" => {
-                let g = g.borrow();
-                Value::Bool(!g.running && !g.finished && g.frame.as_ref().is_some_and(|f| f.pc > 0))
-            }
-            "gi_frame" | "cr_frame" | "ag_frame" => {
-                if g.borrow().finished {
-                    Value::None
-                } else {
-                    Value::Bool(true)
-                }
-            }
-            "gi_code" | "cr_code" | "ag_code" => match &g.borrow().frame {
-                Some(f) => Value::Obj(Obj::new(
-                    vm.types.code.clone(),
-                    ObjKind::Code(f.code.clone()),
-                )),
-                None => Value::None,
-            },
-            "gi_yieldfrom" | "cr_await" | "ag_await" => Value::None,
-            _ => return Ok(None),
-        },
+        ObjKind::Generator { .. } => return generator_attr(vm, o, name),
         ObjKind::Property(p) => match name {
             "fget" => p.fget.clone(),
             "fset" => p.fset.clone(),
@@ -258,36 +92,7 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             let v = Value::Obj(o.clone());
             return value_special(vm, &v, name);
         }
-        ObjKind::Code(c) => match name {
-            "co_name" => s(vm, &c.code.name.clone()),
-            "co_qualname" => s(vm, &c.code.qualname.clone()),
-            "co_filename" => s(vm, c.code.filename.as_ref()),
-            "co_firstlineno" => Value::Int(c.code.first_lineno as i64),
-            "co_argcount" => Value::Int(c.code.argcount as i64),
-            "co_posonlyargcount" => Value::Int(c.code.posonlyargcount as i64),
-            "co_kwonlyargcount" => Value::Int(c.code.kwonlyargcount as i64),
-            "co_flags" => Value::Int(c.code.flags as i64),
-            "co_nlocals" => Value::Int(c.code.varnames.len() as i64),
-            "co_varnames" => {
-                let v: Vec<Value> = c.varnames.iter().map(|n| Value::Obj(n.clone())).collect();
-                vm.new_tuple(v)
-            }
-            "co_names" => {
-                let v: Vec<Value> = c.names.iter().map(|n| Value::Obj(n.clone())).collect();
-                vm.new_tuple(v)
-            }
-            "co_consts" => vm.new_tuple(c.consts.clone()),
-            "co_cellvars" | "co_freevars" => {
-                let names = if name == "co_cellvars" {
-                    &c.code.cellvars
-                } else {
-                    &c.code.freevars
-                };
-                let v: Vec<Value> = names.clone().iter().map(|n| vm.new_str(n)).collect();
-                vm.new_tuple(v)
-            }
-            _ => return Ok(None),
-        },
+        ObjKind::Code { .. } => return code_attr(vm, o, name),
         ObjKind::Cell(c) => match name {
             "cell_contents" => {
                 let v = c.borrow().clone();
@@ -475,4 +280,247 @@ pub fn special_setattr(vm: &mut Vm, o: &Obj, name: &str, value: &Value) -> PyRes
         _ => return Ok(None),
     }
     Ok(Some(()))
+}
+
+/// A class's special attributes (`__name__`, `__mro__`, `__dict__`, ...).
+fn type_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Type(t) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "__name__" => {
+            // A built-in type's name is its qualified name's last part
+            // (`sys.version_info` is named `version_info`).
+            let n = t.name.borrow().clone();
+            let short = if t.heap {
+                &n[..]
+            } else {
+                n.rsplit('.').next().unwrap_or(&n)
+            };
+            s(vm, short)
+        }
+        "__qualname__" => {
+            let n = t.qualname.borrow().clone();
+            s(vm, &n)
+        }
+        "__mro__" => {
+            let m: Vec<Value> = t
+                .mro
+                .borrow()
+                .iter()
+                .map(|c| Value::Obj(c.clone()))
+                .collect();
+            vm.new_tuple(m)
+        }
+        "__bases__" => {
+            let b: Vec<Value> = t
+                .bases
+                .borrow()
+                .iter()
+                .map(|c| Value::Obj(c.clone()))
+                .collect();
+            vm.new_tuple(b)
+        }
+        "__base__" => match t.bases.borrow().first() {
+            Some(b) => Value::Obj(b.clone()),
+            None => Value::None,
+        },
+        "__basicsize__" => Value::Int(16),
+        _ => return Ok(None),
+    }))
+}
+
+/// A Python function's special attributes (`__code__`, `__defaults__`, ...).
+fn function_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Function(f) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "__name__" => f.name.borrow().clone(),
+        "__qualname__" => f.qualname.borrow().clone(),
+        "__defaults__" => f.defaults.borrow().clone(),
+        "__kwdefaults__" => f.kwdefaults.borrow().clone(),
+        "__doc__" => f.doc.borrow().clone(),
+        "__module__" => f.module.borrow().clone(),
+        "__globals__" => Value::Obj(f.globals.clone()),
+        "__builtins__" => Value::Obj(f.builtins.clone()),
+        "__code__" => Value::Obj(Obj::new(
+            vm.types.code.clone(),
+            ObjKind::Code(f.code.clone()),
+        )),
+        "__closure__" => {
+            if f.closure.is_empty() {
+                Value::None
+            } else {
+                vm.new_tuple(f.closure.to_vec())
+            }
+        }
+        "__annotations__" => {
+            let a = f.annotations.borrow().clone();
+            let a = match a {
+                Value::None => vm.new_dict(),
+                Value::Obj(ref t) if matches!(t.kind(), ObjKind::Tuple(_)) => {
+                    let items = crate::eval::tuple_items(&a);
+                    let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
+                    for pair in items.chunks(2) {
+                        if let [k, v] = pair {
+                            crate::objects::dict::set(vm, &d, k.clone(), v.clone())?;
+                        }
+                    }
+                    Value::Obj(d)
+                }
+                other => other,
+            };
+            *f.annotations.borrow_mut() = a.clone();
+            a
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// A built-in function's or method's special attributes.
+fn builtin_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Builtin(b) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "__name__" => s(vm, b.name),
+        "__qualname__" => match &b.owner {
+            Some(owner) => {
+                let q = format!("{}.{}", owner.tdata().name.borrow(), b.name);
+                s(vm, &q)
+            }
+            None => s(vm, b.name),
+        },
+        "__self__" => {
+            if b.receiver.is_null() {
+                Value::None
+            } else {
+                b.receiver.clone()
+            }
+        }
+        "__doc__" => Value::None,
+        "__module__" => match (&b.owner, b.module) {
+            (None, Some(m)) => s(vm, m),
+            (None, None) => s(vm, "builtins"),
+            (Some(_), _) => Value::None,
+        },
+        "__objclass__" => match &b.owner {
+            Some(owner) => Value::Obj(owner.clone()),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// An exception's attributes kept in its payload (`args`, `name`, ...).
+fn exception_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Exception(d) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "args" => d.borrow().args.clone(),
+        "name" | "obj"
+            if o.class().is_subtype(&vm.exc.name_error)
+                || o.class().is_subtype(&vm.exc.attribute_error) =>
+        {
+            let d = d.borrow();
+            if name == "name" {
+                d.attr_name.clone()
+            } else {
+                d.attr_obj.clone()
+            }
+        }
+        // Made natively without `__init__` (a generator's return).
+        "value" if o.class().is_subtype(&vm.exc.stop_iteration) => {
+            crate::eval::tuple_items(&d.borrow().args)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::None)
+        }
+        "__cause__" => d.borrow().cause.clone(),
+        "__context__" => d.borrow().context.clone(),
+        "__suppress_context__" => Value::Bool(d.borrow().suppress_context),
+        "__traceback__" => {
+            let v = Value::Obj(o.clone());
+            vm.traceback_value(&v)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// A generator's or coroutine's `gi_*`/`cr_*`/`ag_*` attributes.
+fn generator_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Generator(g) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "__name__" => {
+            let n = g.borrow().name.clone();
+            s(vm, &n)
+        }
+        "__qualname__" => {
+            let n = g.borrow().qualname.clone();
+            s(vm, &n)
+        }
+        "gi_running" | "cr_running" => Value::Bool(g.borrow().running),
+        "ag_running" => Value::Bool(g.borrow().running_async),
+        "gi_suspended" | "cr_suspended" => {
+            let g = g.borrow();
+            Value::Bool(!g.running && !g.finished && g.frame.as_ref().is_some_and(|f| f.pc > 0))
+        }
+        "gi_frame" | "cr_frame" | "ag_frame" => {
+            if g.borrow().finished {
+                Value::None
+            } else {
+                Value::Bool(true)
+            }
+        }
+        "gi_code" | "cr_code" | "ag_code" => match &g.borrow().frame {
+            Some(f) => Value::Obj(Obj::new(
+                vm.types.code.clone(),
+                ObjKind::Code(f.code.clone()),
+            )),
+            None => Value::None,
+        },
+        "gi_yieldfrom" | "cr_await" | "ag_await" => Value::None,
+        _ => return Ok(None),
+    }))
+}
+
+/// A code object's `co_*` attributes.
+fn code_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let ObjKind::Code(c) = o.kind() else {
+        unreachable!("called for this kind only")
+    };
+    Ok(Some(match name {
+        "co_name" => s(vm, &c.code.name.clone()),
+        "co_qualname" => s(vm, &c.code.qualname.clone()),
+        "co_filename" => s(vm, c.code.filename.as_ref()),
+        "co_firstlineno" => Value::Int(c.code.first_lineno as i64),
+        "co_argcount" => Value::Int(c.code.argcount as i64),
+        "co_posonlyargcount" => Value::Int(c.code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(c.code.kwonlyargcount as i64),
+        "co_flags" => Value::Int(c.code.flags as i64),
+        "co_nlocals" => Value::Int(c.code.varnames.len() as i64),
+        "co_varnames" => {
+            let v: Vec<Value> = c.varnames.iter().map(|n| Value::Obj(n.clone())).collect();
+            vm.new_tuple(v)
+        }
+        "co_names" => {
+            let v: Vec<Value> = c.names.iter().map(|n| Value::Obj(n.clone())).collect();
+            vm.new_tuple(v)
+        }
+        "co_consts" => vm.new_tuple(c.consts.clone()),
+        "co_cellvars" | "co_freevars" => {
+            let names = if name == "co_cellvars" {
+                &c.code.cellvars
+            } else {
+                &c.code.freevars
+            };
+            let v: Vec<Value> = names.clone().iter().map(|n| vm.new_str(n)).collect();
+            vm.new_tuple(v)
+        }
+        _ => return Ok(None),
+    }))
 }
