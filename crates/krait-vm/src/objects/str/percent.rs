@@ -61,20 +61,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             key = Some(fmt[start..i - 1].to_string());
         }
         let mut spec = Spec::default();
-        while i < b.len() && matches!(b[i], b'-' | b'+' | b' ' | b'#' | b'0') {
-            match b[i] {
-                b'-' => spec.align = Some('<'),
-                b'+' => spec.sign = Some('+'),
-                b' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
-                    }
-                }
-                b'#' => spec.alt = true,
-                _ => spec.zero = true,
-            }
-            i += 1;
-        }
+        i = parse_flags(b, i, &mut spec);
         let mut take_arg = |vm: &mut Vm| -> PyResult<Value> {
             if let Some(k) = &key {
                 used_mapping = true;
@@ -134,171 +121,11 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         }
         let piece = match conv {
             's' | 'r' | 'a' | 'b' if conv != 'b' || is_bytes => {
-                let s = if conv == 's' && !is_bytes {
-                    vm.str_string(&arg)?
-                } else if matches!(conv, 's' | 'b') {
-                    // Bytes go through as Latin-1 characters, one per byte.
-                    match arg.kind() {
-                        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
-                            let data = crate::objects::bytes::bytes_of(vm, &arg)?;
-                            data.iter().map(|&c| c as char).collect()
-                        }
-                        _ => {
-                            return Err(vm.type_error(format!(
-                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                                vm.type_name(&arg)
-                            )))
-                        }
-                    }
-                } else if conv == 'a' {
-                    let r = vm.ascii(&arg)?;
-                    crate::objects::str::value_pystr(&r)
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                } else {
-                    vm.repr_string(&arg)?
-                };
-                let s: String = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                if spec.width.is_none() {
-                    out.push_str(&s);
-                    continue;
-                }
-                let mut sp = spec.clone();
-                sp.zero = false;
-                sp.sign = None;
-                sp.alt = false;
-                sp.precision = None;
-                if sp.align.is_none() {
-                    sp.align = Some('>');
-                }
-                crate::objects::str::format_spec::format_str(&s, &sp)
-                    .map_err(|e| vm.format_error(e))?
+                text_piece(vm, conv, &arg, &spec, is_bytes)?
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = match &arg {
-                    Value::FloatBits(f) => {
-                        crate::objects::int::methods::float_to_int(vm, f64::from_bits(*f))?
-                    }
-                    _ => match vm.index_int(&arg)? {
-                        Some(v) => v,
-                        None => {
-                            let what = if matches!(conv, 'd' | 'i' | 'u') {
-                                "a real number"
-                            } else {
-                                "an integer"
-                            };
-                            let _ = what;
-                            return Err(vm.type_error(format!(
-                                "%{conv} format: {} is required, not {}",
-                                if matches!(conv, 'd' | 'i' | 'u') {
-                                    "a real number"
-                                } else {
-                                    "an integer"
-                                },
-                                vm.type_name(&arg)
-                            )));
-                        }
-                    },
-                };
-                let big = crate::objects::int::to_big(&n).unwrap_or_default();
-                let mut sp = spec.clone();
-                sp.ty = Some(match conv {
-                    'x' => 'x',
-                    'X' => 'X',
-                    'o' => 'o',
-                    _ => 'd',
-                });
-                let prec = sp.precision.take();
-                let mut s = format_int(
-                    vm,
-                    &big,
-                    &Spec {
-                        width: None,
-                        zero: false,
-                        align: None,
-                        fill: None,
-                        ..sp.clone()
-                    },
-                )
-                .map_err(|e| vm.format_error(e))?;
-                if let Some(p) = prec {
-                    let neg = s.starts_with('-');
-                    let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
-                    if digits.len() < p {
-                        let sign = &s[..s.len() - digits.len()];
-                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
-                    }
-                    let _ = neg;
-                }
-                pad_number(&s, &spec)
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match &arg {
-                    Value::FloatBits(f) => f64::from_bits(*f),
-                    _ => match vm.float_of(&arg) {
-                        Ok(f) => f,
-                        Err(_) => {
-                            return Err(vm.type_error(format!(
-                                "must be real number, not {}",
-                                vm.type_name(&arg)
-                            )))
-                        }
-                    },
-                };
-                let mut sp = spec.clone();
-                sp.ty = Some(conv);
-                if sp.precision.is_none() {
-                    sp.precision = Some(6);
-                }
-                let s = format_float(
-                    f,
-                    &Spec {
-                        width: None,
-                        zero: false,
-                        align: None,
-                        fill: None,
-                        ..sp
-                    },
-                )
-                .map_err(|e| vm.format_error(e))?;
-                pad_number(&s, &spec)
-            }
-            'c' => {
-                let s = match &arg {
-                    Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
-                        let p = crate::objects::str::as_pystr(o).unwrap();
-                        if p.len() != 1 {
-                            return Err(vm.type_error("%c requires int or char"));
-                        }
-                        p.to_string_lossy().into_owned()
-                    }
-                    _ => match vm.index_i64(&arg)? {
-                        Some(cp) if (0..0x110000).contains(&cp) => {
-                            char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string()
-                        }
-                        Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
-                        None => return Err(vm.type_error("%c requires int or char")),
-                    },
-                };
-                let mut sp = spec.clone();
-                sp.zero = false;
-                if sp.align.is_none() {
-                    sp.align = Some('>');
-                }
-                crate::objects::str::format_spec::format_str(
-                    &s,
-                    &Spec {
-                        sign: None,
-                        alt: false,
-                        precision: None,
-                        ..sp
-                    },
-                )
-                .map_err(|e| vm.format_error(e))?
-            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => integer_piece(vm, conv, &arg, &spec)?,
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => float_piece(vm, conv, &arg, &spec)?,
+            'c' => char_piece(vm, &arg, &spec)?,
             other => {
                 return Err(vm.value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
@@ -369,4 +196,189 @@ pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
         return Ok(crate::objects::bytes::new_bytearray(vm, out));
     }
     Ok(vm.new_bytes(out))
+}
+
+/// `%s`, `%r`, `%a` and (for bytes) `%b`: text, cut to the precision and padded.
+fn text_piece(
+    vm: &mut Vm,
+    conv: char,
+    arg: &Value,
+    spec: &Spec,
+    is_bytes: bool,
+) -> PyResult<String> {
+    let s = if conv == 's' && !is_bytes {
+        vm.str_string(arg)?
+    } else if matches!(conv, 's' | 'b') {
+        // Bytes go through as Latin-1 characters, one per byte.
+        match arg.kind() {
+            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                let data = crate::objects::bytes::bytes_of(vm, arg)?;
+                data.iter().map(|&c| c as char).collect()
+            }
+            _ => {
+                return Err(vm.type_error(format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                vm.type_name(arg)
+            )))
+            }
+        }
+    } else if conv == 'a' {
+        let r = vm.ascii(arg)?;
+        crate::objects::str::value_pystr(&r)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        vm.repr_string(arg)?
+    };
+    let s: String = match spec.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s,
+    };
+    if spec.width.is_none() {
+        return Ok(s);
+    }
+    let mut sp = spec.clone();
+    sp.zero = false;
+    sp.sign = None;
+    sp.alt = false;
+    sp.precision = None;
+    if sp.align.is_none() {
+        sp.align = Some('>');
+    }
+    crate::objects::str::format_spec::format_str(&s, &sp).map_err(|e| vm.format_error(e))
+}
+
+/// `%d`, `%i`, `%u`, `%x`, `%X` and `%o`: an integer, its precision as a minimum digit count.
+fn integer_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<String> {
+    let n = match arg {
+        Value::FloatBits(f) => crate::objects::int::methods::float_to_int(vm, f64::from_bits(*f))?,
+        _ => match vm.index_int(arg)? {
+            Some(v) => v,
+            None => {
+                let what = if matches!(conv, 'd' | 'i' | 'u') {
+                    "a real number"
+                } else {
+                    "an integer"
+                };
+                return Err(vm.type_error(format!(
+                    "%{conv} format: {what} is required, not {}",
+                    vm.type_name(arg)
+                )));
+            }
+        },
+    };
+    let big = crate::objects::int::to_big(&n).unwrap_or_default();
+    let mut sp = spec.clone();
+    sp.ty = Some(match conv {
+        'x' => 'x',
+        'X' => 'X',
+        'o' => 'o',
+        _ => 'd',
+    });
+    let prec = sp.precision.take();
+    let mut s = format_int(
+        vm,
+        &big,
+        &Spec {
+            width: None,
+            zero: false,
+            align: None,
+            fill: None,
+            ..sp.clone()
+        },
+    )
+    .map_err(|e| vm.format_error(e))?;
+    if let Some(p) = prec {
+        let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
+        if digits.len() < p {
+            let sign = &s[..s.len() - digits.len()];
+            s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+        }
+    }
+    Ok(pad_number(&s, spec))
+}
+
+/// `%e`, `%f`, `%g` and their capitals.
+fn float_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<String> {
+    let f = match arg {
+        Value::FloatBits(f) => f64::from_bits(*f),
+        _ => match vm.float_of(arg) {
+            Ok(f) => f,
+            Err(_) => {
+                return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(arg))))
+            }
+        },
+    };
+    let mut sp = spec.clone();
+    sp.ty = Some(conv);
+    if sp.precision.is_none() {
+        sp.precision = Some(6);
+    }
+    let s = format_float(
+        f,
+        &Spec {
+            width: None,
+            zero: false,
+            align: None,
+            fill: None,
+            ..sp
+        },
+    )
+    .map_err(|e| vm.format_error(e))?;
+    Ok(pad_number(&s, spec))
+}
+
+/// `%c`: a one-character str or a code point.
+fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec) -> PyResult<String> {
+    let s = match arg {
+        Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
+            let p = crate::objects::str::as_pystr(o).unwrap();
+            if p.len() != 1 {
+                return Err(vm.type_error("%c requires int or char"));
+            }
+            p.to_string_lossy().into_owned()
+        }
+        _ => match vm.index_i64(arg)? {
+            Some(cp) if (0..0x110000).contains(&cp) => {
+                char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string()
+            }
+            Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+            None => return Err(vm.type_error("%c requires int or char")),
+        },
+    };
+    let mut sp = spec.clone();
+    sp.zero = false;
+    if sp.align.is_none() {
+        sp.align = Some('>');
+    }
+    crate::objects::str::format_spec::format_str(
+        &s,
+        &Spec {
+            sign: None,
+            alt: false,
+            precision: None,
+            ..sp
+        },
+    )
+    .map_err(|e| vm.format_error(e))
+}
+
+/// The conversion flags (`-`, `+`, space, `#`, `0`) from `b[i]` on, into
+/// `spec`; returns where they end.
+fn parse_flags(b: &[u8], mut i: usize, spec: &mut Spec) -> usize {
+    while i < b.len() && matches!(b[i], b'-' | b'+' | b' ' | b'#' | b'0') {
+        match b[i] {
+            b'-' => spec.align = Some('<'),
+            b'+' => spec.sign = Some('+'),
+            b' ' => {
+                if spec.sign.is_none() {
+                    spec.sign = Some(' ')
+                }
+            }
+            b'#' => spec.alt = true,
+            _ => spec.zero = true,
+        }
+        i += 1;
+    }
+    i
 }
