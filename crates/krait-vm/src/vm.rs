@@ -172,63 +172,13 @@ pub struct Names {
     pub compare: Vec<Obj>,
 }
 
-pub struct Vm {
-    pub types: Types,
-    pub names: Names,
-    pub stack: Vec<Value>,
-    pub frames: Vec<Frame>,
-    pub builtins: Obj,
-    pub builtins_dict: Obj,
-    pub sys: Obj,
-    pub modules: Obj,
-    pub none_singleton_hash: i64,
-    pub not_implemented: Obj,
-    pub ellipsis: Obj,
-    pub empty_tuple: Obj,
-    pub empty_str: Obj,
-    pub(crate) interned: hashbrown::HashMap<Box<str>, Obj>,
-    /// MRO lookups of (class, name), valid while the class's version is unchanged.
-    pub attr_cache: Vec<crate::protocol::attr::CacheSlot>,
-    pub hash_secret: HashSecret,
-    pub recursion_limit: usize,
-    /// Python frames plus native recursions (repr, comparisons, ...).
-    pub depth: usize,
-    /// The exception being handled (`sys.exc_info()`), or None.
-    pub exc_info: Value,
-    /// The exception states of the callers of running generators, the
-    /// innermost last.
-    pub exc_outer: Vec<Value>,
-    pub exc: crate::objects::exceptions::ExcTypes,
-    pub argv: Vec<String>,
-    /// Directories searched by `import` (the script's first).
-    pub path: Vec<String>,
-    /// Output written by `print` and `sys.stdout.write` when captured.
-    pub stdout: crate::modules::stdio::Output,
-    pub stderr: crate::modules::stdio::Output,
-    /// Containers whose repr is being computed (to print `[...]`).
-    pub repr_active: Vec<usize>,
-    /// Source files read for tracebacks.
-    pub source_cache: HashMap<String, Option<Vec<String>>>,
-    /// Warnings already shown, by file, line and text (each is shown once
-    /// per location, as with CPython's default filter).
-    pub warned: std::collections::HashSet<(String, u32, String)>,
-    /// The native modules `import` finds by name (`Vm::add_native_modules`).
-    pub native_modules: Vec<&'static crate::api::ModuleDef>,
-}
-
-fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
-    Obj::new(
-        type_.clone(),
-        ObjKind::Type(Box::new(TypeData::new(name, layout, false))),
-    )
-}
-
-impl Vm {
-    pub fn new() -> Box<Vm> {
-        let type_ = bootstrap_type();
+impl Types {
+    /// The built-in types, before any has its methods: `type_` is the
+    /// metatype they are all instances of.
+    fn new(type_: Obj) -> Types {
         let object = new_type(&type_, "object", Layout::Object);
         let t = |name: &str, layout: Layout| new_type(&type_, name, layout);
-        let types = Types {
+        Types {
             none: t("NoneType", Layout::Special),
             bool_: t("bool", Layout::Bool),
             int: t("int", Layout::Int),
@@ -290,18 +240,14 @@ impl Vm {
             union_type: t("UnionType", Layout::Special),
             type_,
             object,
-        };
-        let empty_tuple = Obj::new(types.tuple.clone(), ObjKind::Tuple(Box::new([])));
-        let empty_str = PyStr::new("").into_object(&types.str_);
-        let not_implemented = Obj::new(types.not_implemented_type.clone(), ObjKind::NotImplemented);
-        let ellipsis = Obj::new(types.ellipsis_type.clone(), ObjKind::Ellipsis);
-        let mut interned = hashbrown::HashMap::new();
-        let mut intern = |s: &str| -> Obj {
-            let o = PyStr::new(s).into_object(&types.str_);
-            interned.insert(Box::from(s), o.clone());
-            o
-        };
-        let names = Names {
+        }
+    }
+}
+
+impl Names {
+    /// The names the VM looks up itself, interned once.
+    fn new(intern: &mut impl FnMut(&str) -> Obj) -> Names {
+        Names {
             init: intern("__init__"),
             new: intern("__new__"),
             call: intern("__call__"),
@@ -408,7 +354,75 @@ impl Vm {
             .iter()
             .map(|op| intern(op.dunder()))
             .collect(),
+        }
+    }
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub names: Names,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub builtins: Obj,
+    pub builtins_dict: Obj,
+    pub sys: Obj,
+    pub modules: Obj,
+    pub none_singleton_hash: i64,
+    pub not_implemented: Obj,
+    pub ellipsis: Obj,
+    pub empty_tuple: Obj,
+    pub empty_str: Obj,
+    pub(crate) interned: hashbrown::HashMap<Box<str>, Obj>,
+    /// MRO lookups of (class, name), valid while the class's version is unchanged.
+    pub attr_cache: Vec<crate::protocol::attr::CacheSlot>,
+    pub hash_secret: HashSecret,
+    pub recursion_limit: usize,
+    /// Python frames plus native recursions (repr, comparisons, ...).
+    pub depth: usize,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
+    /// The exception states of the callers of running generators, the
+    /// innermost last.
+    pub exc_outer: Vec<Value>,
+    pub exc: crate::objects::exceptions::ExcTypes,
+    pub argv: Vec<String>,
+    /// Directories searched by `import` (the script's first).
+    pub path: Vec<String>,
+    /// Output written by `print` and `sys.stdout.write` when captured.
+    pub stdout: crate::modules::stdio::Output,
+    pub stderr: crate::modules::stdio::Output,
+    /// Containers whose repr is being computed (to print `[...]`).
+    pub repr_active: Vec<usize>,
+    /// Source files read for tracebacks.
+    pub source_cache: HashMap<String, Option<Vec<String>>>,
+    /// Warnings already shown, by file, line and text (each is shown once
+    /// per location, as with CPython's default filter).
+    pub warned: std::collections::HashSet<(String, u32, String)>,
+    /// The native modules `import` finds by name (`Vm::add_native_modules`).
+    pub native_modules: Vec<&'static crate::api::ModuleDef>,
+}
+
+fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
+    Obj::new(
+        type_.clone(),
+        ObjKind::Type(Box::new(TypeData::new(name, layout, false))),
+    )
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let types = Types::new(bootstrap_type());
+        let empty_tuple = Obj::new(types.tuple.clone(), ObjKind::Tuple(Box::new([])));
+        let empty_str = PyStr::new("").into_object(&types.str_);
+        let not_implemented = Obj::new(types.not_implemented_type.clone(), ObjKind::NotImplemented);
+        let ellipsis = Obj::new(types.ellipsis_type.clone(), ObjKind::Ellipsis);
+        let mut interned = hashbrown::HashMap::new();
+        let mut intern = |s: &str| -> Obj {
+            let o = PyStr::new(s).into_object(&types.str_);
+            interned.insert(Box::from(s), o.clone());
+            o
         };
+        let names = Names::new(&mut intern);
         let dict_type = types.dict.clone();
         let new_dict = || {
             Obj::new(
