@@ -212,16 +212,11 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 impl Vm {
-    /// Makes a class object: bases, layout, MRO, namespace, slots.
-    pub fn create_class(
-        &mut self,
-        meta: &Obj,
-        name: &str,
-        bases: Vec<Value>,
-        ns: &Obj,
-    ) -> PyResult<Obj> {
+    /// The bases of a new class, checked: types that may be subclassed
+    /// (`object` when none are given).
+    fn class_bases(&self, bases: &[Value]) -> PyResult<Vec<Obj>> {
         let mut base_objs = Vec::with_capacity(bases.len());
-        for b in &bases {
+        for b in bases {
             match b {
                 Value::Obj(o) if o.type_data().is_some() => {
                     let t = o.tdata();
@@ -247,10 +242,15 @@ impl Vm {
         if base_objs.is_empty() {
             base_objs.push(self.types.object.clone());
         }
-        // The layout: all built-in bases must agree.
+        Ok(base_objs)
+    }
+
+    /// The instance layout of a class with these bases: all built-in
+    /// bases must agree.
+    fn class_layout(&self, base_objs: &[Obj]) -> PyResult<Layout> {
         let mut layout = Layout::Object;
         let mut solid: Option<Obj> = None;
-        for b in &base_objs {
+        for b in base_objs {
             let l = b.tdata().layout;
             let sb = solid_base(b);
             if l == Layout::Object || sb.is(&self.types.object) {
@@ -273,6 +273,130 @@ impl Vm {
                 }
             }
         }
+        Ok(layout)
+    }
+
+    /// What a class body's namespace implies: `__init_subclass__` and
+    /// `__class_getitem__` are class methods, `__new__` a static method,
+    /// and `__eq__` without `__hash__` makes instances unhashable.
+    fn wrap_implicit_methods(&mut self, d: &Obj) {
+        for special in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f) = crate::objects::dict::get_str(d, special) {
+                if matches!(f.kind(), Some(ObjKind::Function(_))) {
+                    let k = self.intern(special);
+                    let cm = Value::Obj(Obj::new(
+                        self.types.classmethod.clone(),
+                        ObjKind::ClassMethod(f),
+                    ));
+                    crate::objects::dict::set_str(self, d, k, cm);
+                }
+            }
+        }
+        if let Some(f) = crate::objects::dict::get_str(d, "__new__") {
+            if matches!(f.kind(), Some(ObjKind::Function(_))) {
+                let k = self.names.new.clone();
+                let sm = Value::Obj(Obj::new(
+                    self.types.staticmethod.clone(),
+                    ObjKind::StaticMethod(f),
+                ));
+                crate::objects::dict::set_str(self, d, k, sm);
+            }
+        }
+        // `__eq__` without `__hash__` makes instances unhashable.
+        if crate::objects::dict::get_str(d, "__eq__").is_some()
+            && crate::objects::dict::get_str(d, "__hash__").is_none()
+        {
+            let k = self.names.hash.clone();
+            crate::objects::dict::set_str(self, d, k, Value::None);
+        }
+    }
+
+    /// A class's `__slots__`: the slot names of its instances (its bases'
+    /// first) with a member descriptor for each of its own, and whether
+    /// its instances have a `__dict__`.
+    fn class_slots(
+        &mut self,
+        cls: &Obj,
+        name: &str,
+        d: &Obj,
+        base_objs: &[Obj],
+        layout: Layout,
+    ) -> PyResult<(Vec<String>, bool)> {
+        let mut slots: Vec<String> = Vec::new();
+        for b in base_objs.iter().rev() {
+            for s in b.tdata().slot_names.borrow().iter() {
+                if !slots.contains(s) {
+                    slots.push(s.clone());
+                }
+            }
+        }
+        let mut instance_dict = base_objs
+            .iter()
+            .any(|b| b.tdata().instance_dict.get() || b.tdata().layout == Layout::Exception);
+        match crate::objects::dict::get_str(d, "__slots__") {
+            Some(sv) => {
+                let names = if sv.as_obj().and_then(as_pystr).is_some() {
+                    vec![sv.clone()]
+                } else {
+                    self.iterate(&sv)?
+                };
+                for n in names {
+                    let Some(s) = n.as_obj().and_then(as_pystr) else {
+                        return Err(self.type_error(format!(
+                            "__slots__ items must be strings, not '{}'",
+                            self.type_name(&n)
+                        )));
+                    };
+                    let s = s.to_string_lossy().into_owned();
+                    if s == "__dict__" {
+                        instance_dict = true;
+                        continue;
+                    }
+                    if s == "__weakref__" {
+                        continue;
+                    }
+                    if crate::objects::dict::get_str(d, &s).is_some() {
+                        return Err(self.value_error(format!(
+                            "'{s}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    let mangled = crate::objects::typeobject::class::mangle(name, &s);
+                    let index = slots.len();
+                    slots.push(mangled.clone());
+                    let member = Value::Obj(Obj::new(
+                        self.types.member_descriptor.clone(),
+                        ObjKind::Member {
+                            name: mangled.clone(),
+                            index,
+                            owner: cls.clone(),
+                        },
+                    ));
+                    let k = self.intern(&mangled);
+                    crate::objects::dict::set_str(self, d, k, member);
+                }
+            }
+            None => {
+                if layout == Layout::Object {
+                    instance_dict = true;
+                }
+            }
+        }
+        if layout != Layout::Object && crate::objects::dict::get_str(d, "__slots__").is_none() {
+            instance_dict = true;
+        }
+        Ok((slots, instance_dict))
+    }
+
+    /// Makes a class object: bases, layout, MRO, namespace, slots.
+    pub fn create_class(
+        &mut self,
+        meta: &Obj,
+        name: &str,
+        bases: Vec<Value>,
+        ns: &Obj,
+    ) -> PyResult<Obj> {
+        let base_objs = self.class_bases(&bases)?;
+        let layout = self.class_layout(&base_objs)?;
         let td = TypeData::new(name, layout, true);
         let cls = Obj::new(meta.clone(), ObjKind::Type(Box::new(td)));
         let mro = match crate::objects::typeobject::c3_mro(&cls, &base_objs) {
@@ -327,98 +451,8 @@ impl Vm {
         let del = self.intern("__del__");
         let has_del = crate::protocol::attr::mro_lookup(&cls, &del).is_some();
         cls.tdata().has_del.set(has_del);
-        for special in ["__init_subclass__", "__class_getitem__"] {
-            if let Some(f) = crate::objects::dict::get_str(&d, special) {
-                if matches!(f.kind(), Some(ObjKind::Function(_))) {
-                    let k = self.intern(special);
-                    let cm = Value::Obj(Obj::new(
-                        self.types.classmethod.clone(),
-                        ObjKind::ClassMethod(f),
-                    ));
-                    crate::objects::dict::set_str(self, &d, k, cm);
-                }
-            }
-        }
-        if let Some(f) = crate::objects::dict::get_str(&d, "__new__") {
-            if matches!(f.kind(), Some(ObjKind::Function(_))) {
-                let k = self.names.new.clone();
-                let sm = Value::Obj(Obj::new(
-                    self.types.staticmethod.clone(),
-                    ObjKind::StaticMethod(f),
-                ));
-                crate::objects::dict::set_str(self, &d, k, sm);
-            }
-        }
-        // `__eq__` without `__hash__` makes instances unhashable.
-        if crate::objects::dict::get_str(&d, "__eq__").is_some()
-            && crate::objects::dict::get_str(&d, "__hash__").is_none()
-        {
-            let k = self.names.hash.clone();
-            crate::objects::dict::set_str(self, &d, k, Value::None);
-        }
-        // Slots.
-        let mut slots: Vec<String> = Vec::new();
-        for b in base_objs.iter().rev() {
-            for s in b.tdata().slot_names.borrow().iter() {
-                if !slots.contains(s) {
-                    slots.push(s.clone());
-                }
-            }
-        }
-        let mut instance_dict = base_objs
-            .iter()
-            .any(|b| b.tdata().instance_dict.get() || b.tdata().layout == Layout::Exception);
-        match crate::objects::dict::get_str(&d, "__slots__") {
-            Some(sv) => {
-                let names = if sv.as_obj().and_then(as_pystr).is_some() {
-                    vec![sv.clone()]
-                } else {
-                    self.iterate(&sv)?
-                };
-                for n in names {
-                    let Some(s) = n.as_obj().and_then(as_pystr) else {
-                        return Err(self.type_error(format!(
-                            "__slots__ items must be strings, not '{}'",
-                            self.type_name(&n)
-                        )));
-                    };
-                    let s = s.to_string_lossy().into_owned();
-                    if s == "__dict__" {
-                        instance_dict = true;
-                        continue;
-                    }
-                    if s == "__weakref__" {
-                        continue;
-                    }
-                    if crate::objects::dict::get_str(&d, &s).is_some() {
-                        return Err(self.value_error(format!(
-                            "'{s}' in __slots__ conflicts with class variable"
-                        )));
-                    }
-                    let mangled = crate::objects::typeobject::class::mangle(name, &s);
-                    let index = slots.len();
-                    slots.push(mangled.clone());
-                    let member = Value::Obj(Obj::new(
-                        self.types.member_descriptor.clone(),
-                        ObjKind::Member {
-                            name: mangled.clone(),
-                            index,
-                            owner: cls.clone(),
-                        },
-                    ));
-                    let k = self.intern(&mangled);
-                    crate::objects::dict::set_str(self, &d, k, member);
-                }
-            }
-            None => {
-                if layout == Layout::Object {
-                    instance_dict = true;
-                }
-            }
-        }
-        if layout != Layout::Object && crate::objects::dict::get_str(&d, "__slots__").is_none() {
-            instance_dict = true;
-        }
+        self.wrap_implicit_methods(&d);
+        let (slots, instance_dict) = self.class_slots(&cls, name, &d, &base_objs, layout)?;
         // After the slot members, as CPython orders the namespace.
         if crate::objects::dict::get_str(&d, "__doc__").is_none() {
             let k = self.names.doc.clone();
