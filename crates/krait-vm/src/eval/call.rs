@@ -181,55 +181,8 @@ impl Vm {
             self.stack[base + slot] = self.new_tuple(std::mem::take(&mut extra));
             slot += 1;
         } else if !extra.is_empty() {
-            let defaults = tuple_len(&f.defaults.borrow());
-            let given_kw = kw
-                .iter()
-                .filter(|(k, _)| {
-                    code.varnames[argcount..argcount + kwonly].iter().any(|n| {
-                        crate::objects::str::as_pystr(n) == crate::objects::str::as_pystr(k)
-                    })
-                })
-                .count();
-            let takes = if defaults > 0 {
-                format!("from {} to {}", argcount - defaults, argcount)
-            } else {
-                argcount.to_string()
-            };
-            let plural = if argcount == 1 && defaults == 0 {
-                ""
-            } else {
-                "s"
-            };
-            let kw_part = if given_kw > 0 {
-                format!(
-                    " positional argument{} (and {} keyword-only argument{})",
-                    if nargs == 1 { "" } else { "s" },
-                    given_kw,
-                    if given_kw == 1 { "" } else { "s" }
-                )
-            } else {
-                String::new()
-            };
             self.stack.truncate(cleanup);
-            let msg = if kw_part.is_empty() {
-                format!(
-                    "{}() takes {} positional argument{} but {} {} given",
-                    qualname(f),
-                    takes,
-                    plural,
-                    nargs,
-                    if nargs == 1 { "was" } else { "were" }
-                )
-            } else {
-                format!(
-                    "{}() takes {} positional argument{} but {}{} were given",
-                    qualname(f),
-                    takes,
-                    plural,
-                    nargs,
-                    kw_part
-                )
-            };
+            let msg = too_many_positional(f, &code, &kw, nargs);
             return Err(self.type_error(msg));
         }
         let kwargs_dict = if has_varkw {
@@ -310,31 +263,7 @@ impl Vm {
             }
         }
         if kwonly > 0 {
-            let kwdefaults = f.kwdefaults.borrow().clone();
-            let mut missing = Vec::new();
-            for i in argcount..argcount + kwonly {
-                if self.stack[base + i].is_null() {
-                    let name = code.varnames[i].clone();
-                    let d = match &kwdefaults {
-                        Value::Obj(d) if matches!(d.kind(), ObjKind::Dict(_)) => {
-                            crate::objects::dict::get_str_obj(d, &name)
-                        }
-                        _ => None,
-                    };
-                    match d {
-                        Some(v) => self.stack[base + i] = v,
-                        None => missing.push(crate::objects::str::text(&name).into_owned()),
-                    }
-                }
-            }
-            if !missing.is_empty() {
-                self.stack.truncate(cleanup);
-                return Err(self.type_error(missing_message(
-                    &qualname(f),
-                    &missing,
-                    "keyword-only",
-                )));
-            }
+            self.fill_kwonly_defaults(f, &code, base, cleanup)?;
         }
         self.push_new_frame(f, base, cleanup);
         Ok(())
@@ -522,5 +451,105 @@ fn check_new_class(vm: &Vm, owner: &Obj, first: Option<&Value>) -> PyResult<()> 
             "{t}.__new__(X): X is not a type object ({})",
             vm.type_name(v)
         ))),
+    }
+}
+
+/// "f() takes 2 positional arguments but 3 were given", with the
+/// keyword-only arguments given counted as CPython counts them.
+#[cold]
+fn too_many_positional(
+    f: &crate::objects::function::Function,
+    code: &crate::objects::code::CodeObject,
+    kw: &[(Obj, Value)],
+    nargs: usize,
+) -> String {
+    let c = &code.code;
+    let argcount = c.argcount as usize;
+    let kwonly = c.kwonlyargcount as usize;
+    let defaults = tuple_len(&f.defaults.borrow());
+    let given_kw = kw
+        .iter()
+        .filter(|(k, _)| {
+            code.varnames[argcount..argcount + kwonly]
+                .iter()
+                .any(|n| crate::objects::str::as_pystr(n) == crate::objects::str::as_pystr(k))
+        })
+        .count();
+    let takes = if defaults > 0 {
+        format!("from {} to {}", argcount - defaults, argcount)
+    } else {
+        argcount.to_string()
+    };
+    let plural = if argcount == 1 && defaults == 0 {
+        ""
+    } else {
+        "s"
+    };
+    let kw_part = if given_kw > 0 {
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if nargs == 1 { "" } else { "s" },
+            given_kw,
+            if given_kw == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let msg = if kw_part.is_empty() {
+        format!(
+            "{}() takes {} positional argument{} but {} {} given",
+            qualname(f),
+            takes,
+            plural,
+            nargs,
+            if nargs == 1 { "was" } else { "were" }
+        )
+    } else {
+        format!(
+            "{}() takes {} positional argument{} but {}{} were given",
+            qualname(f),
+            takes,
+            plural,
+            nargs,
+            kw_part
+        )
+    };
+    msg
+}
+
+impl Vm {
+    /// Keyword-only parameters not given take their defaults; a missing
+    /// one without a default is an error.
+    fn fill_kwonly_defaults(
+        &mut self,
+        f: &crate::objects::function::Function,
+        code: &crate::objects::code::CodeObject,
+        base: usize,
+        cleanup: usize,
+    ) -> PyResult<()> {
+        let argcount = code.code.argcount as usize;
+        let kwonly = code.code.kwonlyargcount as usize;
+        let kwdefaults = f.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if self.stack[base + i].is_null() {
+                let name = code.varnames[i].clone();
+                let d = match &kwdefaults {
+                    Value::Obj(d) if matches!(d.kind(), ObjKind::Dict(_)) => {
+                        crate::objects::dict::get_str_obj(d, &name)
+                    }
+                    _ => None,
+                };
+                match d {
+                    Some(v) => self.stack[base + i] = v,
+                    None => missing.push(crate::objects::str::text(&name).into_owned()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.stack.truncate(cleanup);
+            return Err(self.type_error(missing_message(&qualname(f), &missing, "keyword-only")));
+        }
+        Ok(())
     }
 }
