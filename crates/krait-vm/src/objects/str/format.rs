@@ -106,83 +106,9 @@ fn format_with(
         // First part of the name: index or keyword.
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
         let first = &name[..first_end];
-        let mut value = if first.is_empty() {
-            if *manual {
-                return Err(vm.value_error(
-                    "cannot switch from manual field specification to automatic field numbering",
-                ));
-            }
-            let k = *auto;
-            *auto += 1;
-            match pos.get(k) {
-                Some(v) => v.clone(),
-                None => {
-                    return Err(vm.index_error(format!(
-                        "Replacement index {k} out of range for positional args tuple"
-                    )))
-                }
-            }
-        } else if let Ok(k) = first.parse::<usize>() {
-            if *auto > 0 {
-                return Err(vm.value_error(
-                    "cannot switch from automatic field numbering to manual field specification",
-                ));
-            }
-            *manual = true;
-            match pos.get(k) {
-                Some(v) => v.clone(),
-                None => {
-                    return Err(vm.index_error(format!(
-                        "Replacement index {k} out of range for positional args tuple"
-                    )))
-                }
-            }
-        } else {
-            match kw {
-                Names::Pairs(pairs) => {
-                    match pairs
-                        .iter()
-                        .find(|(k, _)| crate::objects::str::str_eq(k, first))
-                    {
-                        Some((_, v)) => v.clone(),
-                        None => {
-                            let k = vm.new_str(first);
-                            return Err(vm.key_error(k));
-                        }
-                    }
-                }
-                Names::Mapping(m) => {
-                    let k = vm.new_str(first);
-                    vm.getitem(m, &k)?
-                }
-            }
-        };
-        // Attribute and index accessors.
-        let mut rest = &name[first_end..];
-        while !rest.is_empty() {
-            if let Some(r) = rest.strip_prefix('.') {
-                let end = r.find(['.', '[']).unwrap_or(r.len());
-                let attr = vm.intern(&r[..end]);
-                value = vm.getattr(&value, &attr)?;
-                rest = &r[end..];
-            } else if let Some(r) = rest.strip_prefix('[') {
-                let Some(end) = r.find(']') else {
-                    return Err(vm.value_error("Missing ']' in format string"));
-                };
-                let key = &r[..end];
-                let k = match key.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
-                    Err(_) => vm.new_str(key),
-                };
-                value = vm.getitem(&value, &k)?;
-                rest = &r[end + 1..];
-            } else {
-                return Err(
-                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
-                );
-            }
-        }
-        value = match conv.as_deref() {
+        let value = field_value(vm, first, pos, kw, auto, manual)?;
+        let value = apply_accessors(vm, value, &name[first_end..])?;
+        let value = match conv.as_deref() {
             None => value,
             Some("r") => vm.repr(&value)?,
             Some("s") => vm.str(&value)?,
@@ -212,6 +138,95 @@ fn format_with(
         );
     }
     Ok(out)
+}
+
+/// The value a field's first part names: the next automatic index, an
+/// explicit index, or a keyword (switching numbering styles is an error).
+fn field_value(
+    vm: &mut Vm,
+    first: &str,
+    pos: &[Value],
+    kw: &Names,
+    auto: &mut usize,
+    manual: &mut bool,
+) -> PyResult<Value> {
+    Ok(if first.is_empty() {
+        if *manual {
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        let k = *auto;
+        *auto += 1;
+        match pos.get(k) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(vm.index_error(format!(
+                    "Replacement index {k} out of range for positional args tuple"
+                )))
+            }
+        }
+    } else if let Ok(k) = first.parse::<usize>() {
+        if *auto > 0 {
+            return Err(vm.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        *manual = true;
+        match pos.get(k) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(vm.index_error(format!(
+                    "Replacement index {k} out of range for positional args tuple"
+                )))
+            }
+        }
+    } else {
+        match kw {
+            Names::Pairs(pairs) => {
+                match pairs
+                    .iter()
+                    .find(|(k, _)| crate::objects::str::str_eq(k, first))
+                {
+                    Some((_, v)) => v.clone(),
+                    None => {
+                        let k = vm.new_str(first);
+                        return Err(vm.key_error(k));
+                    }
+                }
+            }
+            Names::Mapping(m) => {
+                let k = vm.new_str(first);
+                vm.getitem(m, &k)?
+            }
+        }
+    })
+}
+
+/// A field's `.attr` and `[key]` accessors applied in turn.
+fn apply_accessors(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult<Value> {
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = vm.intern(&r[..end]);
+            value = vm.getattr(&value, &attr)?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let Some(end) = r.find(']') else {
+                return Err(vm.value_error("Missing ']' in format string"));
+            };
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(n) => Value::Int(n),
+                Err(_) => vm.new_str(key),
+            };
+            value = vm.getitem(&value, &k)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    Ok(value)
 }
 
 /// Splits at the first `sep` outside brackets.
