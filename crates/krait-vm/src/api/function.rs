@@ -321,7 +321,6 @@ impl BuiltinFunction {
     }
 
     /// Binds `Params::Named` arguments (see [`Params::bind`]).
-    #[cold]
     pub fn bind_named(&self, vm: &Vm, args: Args, skip: usize) -> PyResult<Args> {
         self.params.bind(vm, self.name, args, skip)
     }
@@ -333,7 +332,6 @@ impl Params {
     /// Clinic checks them, with its messages.
     /// `name` is the function's name in messages; the first `skip`
     /// positional values (a receiver, a class) are passed through.
-    #[cold]
     pub fn bind(&self, vm: &Vm, name: &str, args: Args, skip: usize) -> PyResult<Args> {
         let Params::Named {
             names,
@@ -390,6 +388,13 @@ impl Params {
         }
         let mut out: smallvec::SmallVec<[Value; 6]> = pos;
         out.resize(skip + maxargs, Value::Null);
+        // The common call: everything by position, nothing required missing.
+        if kw.is_empty() && n >= reqlimit {
+            return Ok(Args {
+                pos: out,
+                kw: Vec::new(),
+            });
+        }
         let mut kw: Vec<Option<(Obj, Value)>> = kw.into_iter().map(Some).collect();
         let mut left = kw.len();
         for (i, param) in names.iter().enumerate().skip(n.max(posonly)) {
