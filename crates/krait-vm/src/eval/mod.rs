@@ -551,25 +551,6 @@ fn fast_float_op(op: BinOp, x: f64, y: f64) -> Option<f64> {
     }
 }
 
-#[inline(always)]
-fn fast_int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
-    Some(Value::Int(match op {
-        BinOp::Add | BinOp::InplaceAdd => x.checked_add(y)?,
-        BinOp::Subtract | BinOp::InplaceSubtract => x.checked_sub(y)?,
-        BinOp::Multiply | BinOp::InplaceMultiply => x.checked_mul(y)?,
-        BinOp::And | BinOp::InplaceAnd => x & y,
-        BinOp::Or | BinOp::InplaceOr => x | y,
-        BinOp::Xor | BinOp::InplaceXor => x ^ y,
-        BinOp::Remainder | BinOp::InplaceRemainder if y > 0 && x >= 0 => x % y,
-        BinOp::FloorDivide | BinOp::InplaceFloorDivide if y > 0 && x >= 0 => x / y,
-        BinOp::Rshift | BinOp::InplaceRshift if (0..64).contains(&y) => x >> y,
-        BinOp::Lshift | BinOp::InplaceLshift if (0..63).contains(&y) && (x << y) >> y == x => {
-            x << y
-        }
-        _ => return None,
-    }))
-}
-
 pub(crate) fn cell_get(v: &Value) -> Value {
     match v.kind() {
         Some(ObjKind::Cell(c)) => c.borrow().clone(),

@@ -2,7 +2,8 @@
 //! comparisons and the compare-and-jump forms, `is`, `in`, unary
 //! operators, subscription and slicing.
 
-use crate::eval::{fast_float_op, fast_int_op, At, Flow};
+use crate::eval::{fast_float_op, At, Flow};
+use crate::objects::int::fast_op;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, CompareOp, Instr, UnaryOp};
@@ -50,7 +51,7 @@ impl Vm {
         b: Value,
     ) -> PyResult<Flow> {
         let r = match (&a, &b) {
-            (Value::Int(x), Value::Int(y)) => match fast_int_op(op, *x, *y) {
+            (Value::Int(x), Value::Int(y)) => match fast_op(op, *x, *y) {
                 Some(v) => v,
                 None => self.binary_op(op, &a, &b)?,
             },

@@ -69,22 +69,38 @@ fn floor_mod(x: i64, y: i64) -> i64 {
     }
 }
 
+/// The int operations that can neither fail nor overflow for these
+/// operands, worked out inline (the loop calls this before anything
+/// else); `None` leaves the rest (overflow, a zero or negative divisor,
+/// long shifts, powers, true division) to [`binop_small`].
+#[inline(always)]
+pub fn fast_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinOp::Add | BinOp::InplaceAdd => x.checked_add(y)?,
+        BinOp::Subtract | BinOp::InplaceSubtract => x.checked_sub(y)?,
+        BinOp::Multiply | BinOp::InplaceMultiply => x.checked_mul(y)?,
+        BinOp::And | BinOp::InplaceAnd => x & y,
+        BinOp::Or | BinOp::InplaceOr => x | y,
+        BinOp::Xor | BinOp::InplaceXor => x ^ y,
+        BinOp::Remainder | BinOp::InplaceRemainder if y > 0 && x >= 0 => x % y,
+        BinOp::FloorDivide | BinOp::InplaceFloorDivide if y > 0 && x >= 0 => x / y,
+        BinOp::Rshift | BinOp::InplaceRshift if (0..64).contains(&y) => x >> y,
+        BinOp::Lshift | BinOp::InplaceLshift if (0..63).contains(&y) && (x << y) >> y == x => {
+            x << y
+        }
+        _ => return None,
+    }))
+}
+
 /// Arithmetic on two inline ints; `None` for operators ints lack (`@`).
 pub fn binop_small(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
+    if let Some(v) = fast_op(op, x, y) {
+        return Ok(Some(v));
+    }
     let promote = |vm: &mut Vm| binop_big(vm, op, &IBig::from(x), &IBig::from(y));
     Ok(Some(match op {
-        BinOp::Add => match x.checked_add(y) {
-            Some(r) => Value::Int(r),
-            None => return promote(vm),
-        },
-        BinOp::Subtract => match x.checked_sub(y) {
-            Some(r) => Value::Int(r),
-            None => return promote(vm),
-        },
-        BinOp::Multiply => match x.checked_mul(y) {
-            Some(r) => Value::Int(r),
-            None => return promote(vm),
-        },
+        // The fast path declines these only when they overflow.
+        BinOp::Add | BinOp::Subtract | BinOp::Multiply => return promote(vm),
         BinOp::FloorDivide => {
             if y == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
@@ -151,9 +167,6 @@ pub fn binop_small(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
                 x >> y
             })
         }
-        BinOp::And => Value::Int(x & y),
-        BinOp::Or => Value::Int(x | y),
-        BinOp::Xor => Value::Int(x ^ y),
         _ => return Ok(None),
     }))
 }
