@@ -27,6 +27,7 @@ pub(crate) mod with_;
 use crate::eval::frame::{Frame, TracebackEntry};
 use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
+use crate::protocol::sequence::wrap_index;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::{BinOp, Instr};
@@ -493,17 +494,13 @@ impl Vm {
         let (Value::Obj(o), Value::Int(i)) = (container, key) else {
             return None;
         };
-        let at = |len: usize| {
-            let j = if *i < 0 { *i + len as i64 } else { *i };
-            (0..len as i64).contains(&j).then_some(j as usize)
-        };
         match o.kind() {
             ObjKind::List(items) if o.class().is(&self.types.list) => {
                 let items = items.borrow();
-                at(items.len()).map(|j| items[j].clone())
+                wrap_index(*i, items.len()).map(|j| items[j].clone())
             }
             ObjKind::Tuple(items) if o.class().is(&self.types.tuple) => {
-                at(items.len()).map(|j| items[j].clone())
+                wrap_index(*i, items.len()).map(|j| items[j].clone())
             }
             _ => None,
         }
@@ -519,12 +516,10 @@ impl Vm {
         match o.kind() {
             ObjKind::List(items) if o.class().is(&self.types.list) => {
                 let mut items = items.borrow_mut();
-                let len = items.len() as i64;
-                let j = if *i < 0 { *i + len } else { *i };
-                if !(0..len).contains(&j) {
+                let Some(j) = wrap_index(*i, items.len()) else {
                     return Some(v);
-                }
-                let old = std::mem::replace(&mut items[j as usize], v);
+                };
+                let old = std::mem::replace(&mut items[j], v);
                 drop(items);
                 drop(old);
                 None

@@ -5,6 +5,7 @@ use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
+use crate::protocol::sequence::wrap_index;
 use crate::protocol::sequence::{concat_error, sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -132,12 +133,10 @@ fn repr(vm: &mut Vm, o: &Obj) -> PyResult {
 fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
     let items = items(o);
     if let Value::Int(i) = key {
-        let n = items.len() as i64;
-        let j = if *i < 0 { i + n } else { *i };
-        if j >= 0 && j < n {
-            return Ok(items[j as usize].clone());
-        }
-        return Err(vm.index_error("tuple index out of range"));
+        return match wrap_index(*i, items.len()) {
+            Some(j) => Ok(items[j].clone()),
+            None => Err(vm.index_error("tuple index out of range")),
+        };
     }
     vm.seq_subscript(key, items.len(), "tuple", |vm, ix| match ix {
         Ix::One(i) => Ok(items[i].clone()),

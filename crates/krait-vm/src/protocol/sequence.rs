@@ -81,6 +81,14 @@ pub fn adjust_slice(
     }
 }
 
+/// A Python index into a sequence of `len` items (negative ones count
+/// from the end), or `None` when it is out of range.
+#[inline(always)]
+pub fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
+}
+
 impl Vm {
     // ---- integers as indexes ---------------------------------------------
 
@@ -386,17 +394,15 @@ impl Vm {
         }
         match self.index_i64(key)? {
             Some(i) => {
-                let n = len as i64;
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
+                let Some(j) = wrap_index(i, len) else {
                     let msg = if what == "byte" {
                         "index out of range".to_string()
                     } else {
                         format!("{what} index out of range")
                     };
                     return Err(self.index_error(msg));
-                }
-                get(self, Ix::One(j as usize))
+                };
+                get(self, Ix::One(j))
             }
             None => {
                 let what = if what == "byte" { "byte" } else { what };

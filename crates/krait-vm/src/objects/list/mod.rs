@@ -8,6 +8,7 @@ use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
+use crate::protocol::sequence::wrap_index;
 use crate::protocol::sequence::{concat_error, sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -107,12 +108,10 @@ fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
     let items = cell(o);
     if let Value::Int(i) = key {
         let items = items.borrow();
-        let n = items.len() as i64;
-        let j = if *i < 0 { i + n } else { *i };
-        if j >= 0 && j < n {
-            return Ok(items[j as usize].clone());
-        }
-        return Err(vm.index_error("list index out of range"));
+        return match wrap_index(*i, items.len()) {
+            Some(j) => Ok(items[j].clone()),
+            None => Err(vm.index_error("list index out of range")),
+        };
     }
     let len = items.borrow().len();
     vm.seq_subscript(key, len, "list", |vm, ix| match ix {
@@ -129,10 +128,8 @@ fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
 fn setitem(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -> PyResult<()> {
     if let (Value::Int(i), Some(v)) = (&key, &value) {
         let mut items = cell(o).borrow_mut();
-        let n = items.len() as i64;
-        let j = if *i < 0 { i + n } else { *i };
-        if j >= 0 && j < n {
-            let old = std::mem::replace(&mut items[j as usize], v.clone());
+        if let Some(j) = wrap_index(*i, items.len()) {
+            let old = std::mem::replace(&mut items[j], v.clone());
             drop(items);
             drop(old);
             return Ok(());
@@ -186,13 +183,11 @@ const METHODS: &[FunctionDef] = &[
             drop(items);
             return Err(vm.index_error("pop from empty list"));
         }
-        let n = items.len() as i64;
-        let j = if idx < 0 { idx + n } else { idx };
-        if j < 0 || j >= n {
+        let Some(j) = wrap_index(idx, items.len()) else {
             drop(items);
             return Err(vm.index_error("pop index out of range"));
-        }
-        Ok(items.remove(j as usize))
+        };
+        Ok(items.remove(j))
     })
     .args(0, 1),
     FunctionDef::method("insert", |vm, a| {
@@ -586,20 +581,18 @@ pub fn set_or_del_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -
         )));
     };
     let mut items = cell.borrow_mut();
-    let n = items.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
+    let Some(j) = wrap_index(i, items.len()) else {
         drop(items);
         return Err(vm.index_error("list assignment index out of range"));
-    }
+    };
     match value {
         Some(v) => {
-            let old = std::mem::replace(&mut items[j as usize], v);
+            let old = std::mem::replace(&mut items[j], v);
             drop(items);
             drop(old);
         }
         None => {
-            let old = items.remove(j as usize);
+            let old = items.remove(j);
             drop(items);
             drop(old);
         }
