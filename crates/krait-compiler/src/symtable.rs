@@ -11,6 +11,7 @@
 //! The front end's checks have already rejected the programs CPython's
 //! symbol table rejects, so this pass does not report errors.
 
+use krait_syntax::ast::visit::{walk_expr_children, walk_stmt_children, Visitor};
 use krait_syntax::ast::*;
 use std::collections::{HashMap, HashSet};
 
@@ -439,20 +440,6 @@ impl Builder {
                 self.stmts(body);
                 self.pop();
             }
-            StmtKind::Return { value } => {
-                if let Some(v) = value {
-                    self.expr(v);
-                }
-            }
-            StmtKind::Delete { targets } => self.exprs(targets),
-            StmtKind::Assign { targets, value, .. } => {
-                self.exprs(targets);
-                self.expr(value);
-            }
-            StmtKind::AugAssign { target, value, .. } => {
-                self.expr(target);
-                self.expr(value);
-            }
             StmtKind::AnnAssign {
                 target,
                 annotation,
@@ -470,26 +457,6 @@ impl Builder {
                     self.expr(v);
                 }
             }
-            StmtKind::For(f) | StmtKind::AsyncFor(f) => {
-                self.expr(&f.target);
-                self.expr(&f.iter);
-                self.stmts(&f.body);
-                self.stmts(&f.orelse);
-            }
-            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-                self.expr(test);
-                self.stmts(body);
-                self.stmts(orelse);
-            }
-            StmtKind::With(w) | StmtKind::AsyncWith(w) => {
-                for item in &w.items {
-                    self.expr(&item.context_expr);
-                    if let Some(v) = &item.optional_vars {
-                        self.expr(v);
-                    }
-                }
-                self.stmts(&w.body);
-            }
             StmtKind::Match { subject, cases } => {
                 self.expr(subject);
                 for c in cases {
@@ -498,14 +465,6 @@ impl Builder {
                         self.expr(g);
                     }
                     self.stmts(&c.body);
-                }
-            }
-            StmtKind::Raise { exc, cause } => {
-                if let Some(e) = exc {
-                    self.expr(e);
-                }
-                if let Some(c) = cause {
-                    self.expr(c);
                 }
             }
             StmtKind::Try(t) | StmtKind::TryStar(t) => {
@@ -521,12 +480,6 @@ impl Builder {
                 }
                 self.stmts(&t.orelse);
                 self.stmts(&t.finalbody);
-            }
-            StmtKind::Assert { test, msg } => {
-                self.expr(test);
-                if let Some(m) = msg {
-                    self.expr(m);
-                }
             }
             StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } => {
                 for a in names {
@@ -550,8 +503,10 @@ impl Builder {
                     self.add(n, DEF_NONLOCAL);
                 }
             }
-            StmtKind::Expr { value } => self.expr(value),
-            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            // The rest bind nothing themselves: their children, in order.
+            _ => {
+                let Ok(()) = walk_stmt_children(s, self);
+            }
         }
     }
 
@@ -666,18 +621,12 @@ impl Builder {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::BoolOp { values, .. } => self.exprs(values),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
                 if let ExprKind::Name { id, .. } = &target.kind {
                     self.named_expr_target(id);
                 }
             }
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left);
-                self.expr(right);
-            }
-            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::Lambda { args, body } => {
                 self.arguments_outer(args);
                 self.push(ScopeKind::Lambda, "<lambda>", e as *const Expr as usize);
@@ -696,7 +645,6 @@ impl Builder {
                 }
                 self.exprs(values);
             }
-            ExprKind::Set { elts } => self.exprs(elts),
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, "<listcomp>", generators, &[elt])
             }
@@ -711,53 +659,14 @@ impl Builder {
                 value,
                 generators,
             } => self.comprehension(e, "<dictcomp>", generators, &[key, value]),
-            ExprKind::Await { value } => {
+            ExprKind::Await { .. } => {
                 self.cur().is_coroutine = true;
-                self.expr(value);
+                let Ok(()) = walk_expr_children(e, self);
             }
-            ExprKind::Yield { value } => {
+            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
                 self.cur().is_generator = true;
-                if let Some(v) = value {
-                    self.expr(v);
-                }
+                let Ok(()) = walk_expr_children(e, self);
             }
-            ExprKind::YieldFrom { value } => {
-                self.cur().is_generator = true;
-                self.expr(value);
-            }
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
-                self.expr(left);
-                self.exprs(comparators);
-            }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                self.expr(func);
-                self.exprs(args);
-                for k in keywords {
-                    self.expr(&k.value);
-                }
-            }
-            ExprKind::FormattedValue {
-                value, format_spec, ..
-            } => {
-                self.expr(value);
-                if let Some(f) = format_spec {
-                    self.expr(f);
-                }
-            }
-            ExprKind::JoinedStr { values } => self.exprs(values),
-            ExprKind::Constant { .. } => {}
-            ExprKind::Attribute { value, .. } => self.expr(value),
-            ExprKind::Subscript { value, slice, .. } => {
-                self.expr(value);
-                self.expr(slice);
-            }
-            ExprKind::Starred { value, .. } => self.expr(value),
             ExprKind::Name { id, ctx } => {
                 let flag = match ctx {
                     ExprContext::Load => USE,
@@ -773,12 +682,24 @@ impl Builder {
                     self.add("__class__", USE);
                 }
             }
-            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts),
-            ExprKind::Slice { lower, upper, step } => {
-                for part in [lower, upper, step].into_iter().flatten() {
-                    self.expr(part);
-                }
+            // The rest bind nothing themselves: their children, in order.
+            _ => {
+                let Ok(()) = walk_expr_children(e, self);
             }
         }
+    }
+}
+
+/// The symbol table's pass cannot fail: the front end reported every
+/// error already.
+impl Visitor<'_> for Builder {
+    type Error = std::convert::Infallible;
+    fn visit_stmt(&mut self, s: &Stmt) -> Result<(), Self::Error> {
+        self.stmt(s);
+        Ok(())
+    }
+    fn visit_expr(&mut self, e: &Expr) -> Result<(), Self::Error> {
+        self.expr(e);
+        Ok(())
     }
 }

@@ -7,6 +7,7 @@
 //! second, analysing, stage), then the rules of the code generator, in
 //! source order.
 
+use crate::ast::visit::{walk_expr_children, walk_stmt_children, Visitor};
 use crate::ast::*;
 use crate::error::SyntaxError;
 use std::collections::HashMap;
@@ -94,6 +95,7 @@ struct Collect<'a> {
 }
 
 impl<'a> Visitor<'a> for Collect<'a> {
+    type Error = SyntaxError;
     fn visit_stmt(&mut self, s: &'a Stmt) -> Check {
         self.nodes.push((Node::Stmt(s), self.depth));
         Ok(())
@@ -621,6 +623,7 @@ struct CodegenChecks {
 fn contains_yield(body: &[Stmt]) -> bool {
     struct Finder(bool);
     impl Visitor<'_> for Finder {
+        type Error = SyntaxError;
         fn visit_stmt(&mut self, s: &Stmt) -> Check {
             match s.kind {
                 StmtKind::FunctionDef(_)
@@ -1268,6 +1271,7 @@ fn irrefutable(p: &Pattern) -> Option<String> {
 fn contains_await(e: &Expr) -> bool {
     struct Finder(bool);
     impl Visitor<'_> for Finder {
+        type Error = SyntaxError;
         fn visit_stmt(&mut self, _: &Stmt) -> Check {
             Ok(())
         }
@@ -1298,6 +1302,7 @@ fn contains_await(e: &Expr) -> bool {
 fn first_await(elts: &[&Expr], gens: &[Comprehension]) -> Option<Loc> {
     struct Finder(Option<Loc>);
     impl Visitor<'_> for Finder {
+        type Error = SyntaxError;
         fn visit_stmt(&mut self, _: &Stmt) -> Check {
             Ok(())
         }
@@ -1326,14 +1331,8 @@ fn first_await(elts: &[&Expr], gens: &[Comprehension]) -> Option<Loc> {
     f.0
 }
 
-// ---- generic traversal ----------------------------------------------------
-
-trait Visitor<'a> {
-    fn visit_stmt(&mut self, s: &'a Stmt) -> Check;
-    fn visit_expr(&mut self, e: &'a Expr) -> Check;
-}
-
 impl Visitor<'_> for SymbolTable {
+    type Error = SyntaxError;
     fn visit_stmt(&mut self, s: &Stmt) -> Check {
         self.stmt(s)
     }
@@ -1343,214 +1342,12 @@ impl Visitor<'_> for SymbolTable {
 }
 
 impl Visitor<'_> for CodegenChecks {
+    type Error = SyntaxError;
     fn visit_stmt(&mut self, s: &Stmt) -> Check {
         self.stmt(s)
     }
     fn visit_expr(&mut self, e: &Expr) -> Check {
         self.expr(e)
-    }
-}
-
-fn walk_stmts<'a>(v: &mut impl Visitor<'a>, body: &'a [Stmt]) -> Check {
-    body.iter().try_for_each(|s| v.visit_stmt(s))
-}
-
-/// Visits the direct children of a statement, in source order.
-fn walk_stmt_children<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) -> Check {
-    match &s.kind {
-        StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
-            f.decorator_list.iter().try_for_each(|d| v.visit_expr(d))?;
-            walk_stmts(v, &f.body)
-        }
-        StmtKind::ClassDef {
-            bases,
-            keywords,
-            body,
-            decorator_list,
-            ..
-        } => {
-            decorator_list.iter().try_for_each(|d| v.visit_expr(d))?;
-            bases.iter().try_for_each(|b| v.visit_expr(b))?;
-            keywords.iter().try_for_each(|k| v.visit_expr(&k.value))?;
-            walk_stmts(v, body)
-        }
-        StmtKind::Return { value } => value.iter().try_for_each(|x| v.visit_expr(x)),
-        StmtKind::Delete { targets } => targets.iter().try_for_each(|x| v.visit_expr(x)),
-        StmtKind::Assign { targets, value, .. } => {
-            targets.iter().try_for_each(|x| v.visit_expr(x))?;
-            v.visit_expr(value)
-        }
-        StmtKind::AugAssign { target, value, .. } => {
-            v.visit_expr(target)?;
-            v.visit_expr(value)
-        }
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-            ..
-        } => {
-            v.visit_expr(target)?;
-            v.visit_expr(annotation)?;
-            value.iter().try_for_each(|x| v.visit_expr(x))
-        }
-        StmtKind::For(f) | StmtKind::AsyncFor(f) => {
-            v.visit_expr(&f.target)?;
-            v.visit_expr(&f.iter)?;
-            walk_stmts(v, &f.body)?;
-            walk_stmts(v, &f.orelse)
-        }
-        StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-            v.visit_expr(test)?;
-            walk_stmts(v, body)?;
-            walk_stmts(v, orelse)
-        }
-        StmtKind::With(w) | StmtKind::AsyncWith(w) => {
-            for item in &w.items {
-                v.visit_expr(&item.context_expr)?;
-                item.optional_vars
-                    .iter()
-                    .try_for_each(|x| v.visit_expr(x))?;
-            }
-            walk_stmts(v, &w.body)
-        }
-        StmtKind::Match { subject, cases } => {
-            v.visit_expr(subject)?;
-            for c in cases {
-                c.guard.iter().try_for_each(|g| v.visit_expr(g))?;
-                walk_stmts(v, &c.body)?;
-            }
-            Ok(())
-        }
-        StmtKind::Raise { exc, cause } => {
-            exc.iter().try_for_each(|x| v.visit_expr(x))?;
-            cause.iter().try_for_each(|x| v.visit_expr(x))
-        }
-        StmtKind::Try(t) | StmtKind::TryStar(t) => {
-            walk_stmts(v, &t.body)?;
-            for h in &t.handlers {
-                h.type_.iter().try_for_each(|x| v.visit_expr(x))?;
-                walk_stmts(v, &h.body)?;
-            }
-            walk_stmts(v, &t.orelse)?;
-            walk_stmts(v, &t.finalbody)
-        }
-        StmtKind::Assert { test, msg } => {
-            v.visit_expr(test)?;
-            msg.iter().try_for_each(|x| v.visit_expr(x))
-        }
-        StmtKind::Expr { value } => v.visit_expr(value),
-        StmtKind::Import { .. }
-        | StmtKind::ImportFrom { .. }
-        | StmtKind::Global { .. }
-        | StmtKind::Nonlocal { .. }
-        | StmtKind::Pass
-        | StmtKind::Break
-        | StmtKind::Continue => Ok(()),
-    }
-}
-
-/// Visits the direct sub-expressions of an expression, in source order.
-fn walk_expr_children<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) -> Check {
-    let all = |v: &mut dyn FnMut(&'a Expr) -> Check, es: &'a [Expr]| es.iter().try_for_each(v);
-    let mut visit = |x: &'a Expr| v.visit_expr(x);
-    match &e.kind {
-        ExprKind::BoolOp { values, .. } => all(&mut visit, values),
-        ExprKind::NamedExpr { target, value } => {
-            visit(target)?;
-            visit(value)
-        }
-        ExprKind::BinOp { left, right, .. } => {
-            visit(left)?;
-            visit(right)
-        }
-        ExprKind::UnaryOp { operand, .. } => visit(operand),
-        ExprKind::Lambda { args, body } => {
-            for d in args
-                .defaults
-                .iter()
-                .chain(args.kw_defaults.iter().flatten())
-            {
-                visit(d)?;
-            }
-            visit(body)
-        }
-        ExprKind::IfExp { test, body, orelse } => {
-            visit(body)?;
-            visit(test)?;
-            visit(orelse)
-        }
-        ExprKind::Dict { keys, values } => {
-            for (k, val) in keys.iter().zip(values) {
-                if let Some(k) = k {
-                    visit(k)?;
-                }
-                visit(val)?;
-            }
-            Ok(())
-        }
-        ExprKind::Set { elts } | ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
-            all(&mut visit, elts)
-        }
-        ExprKind::ListComp { elt, generators }
-        | ExprKind::SetComp { elt, generators }
-        | ExprKind::GeneratorExp { elt, generators } => {
-            for g in generators {
-                visit(&g.iter)?;
-                visit(&g.target)?;
-                all(&mut visit, &g.ifs)?;
-            }
-            visit(elt)
-        }
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => {
-            for g in generators {
-                visit(&g.iter)?;
-                visit(&g.target)?;
-                all(&mut visit, &g.ifs)?;
-            }
-            visit(key)?;
-            visit(value)
-        }
-        ExprKind::Await { value } | ExprKind::YieldFrom { value } => visit(value),
-        ExprKind::Yield { value } => value.iter().try_for_each(|x| visit(x)),
-        ExprKind::Compare {
-            left, comparators, ..
-        } => {
-            visit(left)?;
-            all(&mut visit, comparators)
-        }
-        ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } => {
-            visit(func)?;
-            all(&mut visit, args)?;
-            keywords.iter().try_for_each(|k| visit(&k.value))
-        }
-        ExprKind::FormattedValue {
-            value, format_spec, ..
-        } => {
-            visit(value)?;
-            format_spec.iter().try_for_each(|x| visit(x))
-        }
-        ExprKind::JoinedStr { values } => all(&mut visit, values),
-        ExprKind::Attribute { value, .. } | ExprKind::Starred { value, .. } => visit(value),
-        ExprKind::Subscript { value, slice, .. } => {
-            visit(value)?;
-            visit(slice)
-        }
-        ExprKind::Slice { lower, upper, step } => {
-            for x in [lower, upper, step].into_iter().flatten() {
-                visit(x)?;
-            }
-            Ok(())
-        }
-        ExprKind::Constant { .. } | ExprKind::Name { .. } => Ok(()),
     }
 }
 
@@ -1563,6 +1360,7 @@ fn walk_expr_children<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) -> Check {
 pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
     struct Finder(Vec<crate::error::Warning>);
     impl<'a> Visitor<'a> for Finder {
+        type Error = SyntaxError;
         fn visit_stmt(&mut self, s: &'a Stmt) -> Check {
             walk_stmt_children(s, self)
         }

@@ -3,6 +3,7 @@
 mod dump;
 mod nodes;
 mod unparse;
+pub mod visit;
 
 pub use dump::{dump_module, write_constant_repr};
 pub use nodes::*;
