@@ -148,10 +148,19 @@ fn parse_complex(text: &str) -> Option<(f64, f64)> {
 pub struct ComplexType;
 
 impl NativeType for ComplexType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| match o.kind() {
-        ObjKind::Complex(re, im) => Ok(vm.new_string(repr(*re, *im))),
-        _ => unreachable!("complex slots are installed on complex"),
-    });
+    const SLOTS: &'static Slots = &Slots {
+        hash: Some(|_, o| match o.kind() {
+            ObjKind::Complex(re, im) => Ok(crate::protocol::hash::hash_complex(
+                crate::protocol::hash::hash_float(*re),
+                crate::protocol::hash::hash_float(*im),
+            )),
+            _ => unreachable!("complex slots are installed on complex"),
+        }),
+        ..Slots::repr(|vm, o| match o.kind() {
+            ObjKind::Complex(re, im) => Ok(vm.new_string(repr(*re, *im))),
+            _ => unreachable!("complex slots are installed on complex"),
+        })
+    };
 }
 
 /// `repr` of a complex number: `(1+2j)`, `1j`, `(-0+1j)`.

@@ -347,6 +347,7 @@ impl crate::objects::typeobject::slots::NativeType for RangeType {
     const SLOTS: &'static crate::objects::typeobject::slots::Slots =
         &crate::objects::typeobject::slots::Slots {
             repr: Some(|vm, o| Ok(vm.new_string(repr(o)))),
+            hash: Some(hash),
             len: Some(|vm, o| len(o).ok_or_else(|| too_long(vm))),
             getitem: Some(getitem),
             contains: Some(contains),

@@ -75,17 +75,20 @@ fn compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
 pub struct SliceType;
 
 impl NativeType for SliceType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
-        let ObjKind::Slice { start, stop, step } = o.kind() else {
-            unreachable!("slice slots are installed on slice")
-        };
-        let (a, b, c) = (start.clone(), stop.clone(), step.clone());
-        let r = format!(
-            "slice({}, {}, {})",
-            vm.repr_string(&a)?,
-            vm.repr_string(&b)?,
-            vm.repr_string(&c)?
-        );
-        Ok(vm.new_string(r))
-    });
+    const SLOTS: &'static Slots = &Slots {
+        hash: Some(crate::objects::typeobject::slots::unhashable),
+        ..Slots::repr(|vm, o| {
+            let ObjKind::Slice { start, stop, step } = o.kind() else {
+                unreachable!("slice slots are installed on slice")
+            };
+            let (a, b, c) = (start.clone(), stop.clone(), step.clone());
+            let r = format!(
+                "slice({}, {}, {})",
+                vm.repr_string(&a)?,
+                vm.repr_string(&b)?,
+                vm.repr_string(&c)?
+            );
+            Ok(vm.new_string(r))
+        })
+    };
 }

@@ -76,6 +76,7 @@ pub struct TupleType;
 impl NativeType for TupleType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(repr),
+        hash: Some(hash),
         len: Some(|_, o| Ok(items(o).len())),
         getitem: Some(getitem),
         contains: Some(contains),
@@ -165,6 +166,23 @@ pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
         }
         i += 1;
     }
+}
+
+/// CPython's tuple hash, over the items' hashes.
+fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
+    vm.enter_recursion(" while getting the hash of an object")?;
+    let mut hs = Vec::with_capacity(items(o).len());
+    for it in items(o).iter() {
+        match vm.hash(it) {
+            Ok(h) => hs.push(h),
+            Err(e) => {
+                vm.leave_recursion();
+                return Err(e);
+            }
+        }
+    }
+    vm.leave_recursion();
+    Ok(crate::protocol::hash::hash_tuple(hs.into_iter()))
 }
 
 /// A comparison of two lists or two tuples, item by item.

@@ -127,63 +127,17 @@ impl Vm {
             Value::None | Value::Null => Ok(self.none_singleton_hash),
             Value::Obj(o) => {
                 if !o.class().tdata().heap {
-                    match o.kind() {
-                        ObjKind::Str(s) => return Ok(str_hash(s)),
-                        ObjKind::Int(b) => return Ok(crate::protocol::hash::hash_bigint(b)),
-                        ObjKind::Tuple(items) => {
-                            self.enter_recursion(" while getting the hash of an object")?;
-                            let mut hs = Vec::with_capacity(items.len());
-                            for it in items.iter() {
-                                match self.hash(it) {
-                                    Ok(h) => hs.push(h),
-                                    Err(e) => {
-                                        self.leave_recursion();
-                                        return Err(e);
-                                    }
-                                }
-                            }
-                            self.leave_recursion();
-                            return Ok(crate::protocol::hash::hash_tuple(hs.into_iter()));
-                        }
-                        ObjKind::Bytes(b) => {
-                            return Ok(crate::protocol::hash::secret().hash_bytes(b))
-                        }
-                        ObjKind::FrozenSet(t) => {
-                            return Ok(crate::protocol::hash::hash_frozenset(
-                                t.iter().map(|(h, _)| h),
-                                t.len(),
-                            ))
-                        }
-                        ObjKind::Complex(re, im) => {
-                            return Ok(crate::protocol::hash::hash_complex(
-                                crate::protocol::hash::hash_float(*re),
-                                crate::protocol::hash::hash_float(*im),
-                            ))
-                        }
-                        ObjKind::Range { .. } => return crate::objects::range::hash(self, o),
-                        ObjKind::MemoryView(m) => {
-                            if matches!(m.obj.kind(), Some(ObjKind::ByteArray(_))) {
-                                return Err(
-                                    self.value_error("cannot hash writable memoryview object")
-                                );
-                            }
-                            let data = crate::objects::bytes::memoryview::data(self, v)?;
-                            return Ok(crate::protocol::hash::secret().hash_bytes(&data));
-                        }
-                        ObjKind::List(_)
-                        | ObjKind::Dict(_)
-                        | ObjKind::Set(_)
-                        | ObjKind::Slice { .. }
-                        | ObjKind::ByteArray(_) => {
-                            return Err(self.type_error(format!(
-                                "unhashable type: '{}'",
-                                o.class().type_name()
-                            )))
-                        }
-                        // Unions hash by their arguments, with their own
-                        // `__hash__`.
-                        ObjKind::Plain if o.class().is(&self.types.union_type) => {}
-                        _ => return Ok(crate::protocol::hash::hash_pointer(o.addr())),
+                    // Strs, the most common keys, without a slot call.
+                    if let ObjKind::Str(s) = o.kind() {
+                        return Ok(str_hash(s));
+                    }
+                    if let Some(f) = o.class().tdata().slots.get().hash {
+                        return f(self, o);
+                    }
+                    // Unions hash by their arguments, with their own
+                    // `__hash__`; other built-in objects by identity.
+                    if !o.class().is(&self.types.union_type) {
+                        return Ok(crate::protocol::hash::hash_pointer(o.addr()));
                     }
                 }
                 let cls = o.class().clone();

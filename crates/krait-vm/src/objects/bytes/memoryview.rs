@@ -20,6 +20,26 @@ pub struct MemView {
 pub fn register(vm: &mut Vm) {
     let t = vm.types.memoryview.clone();
     add_methods(vm, &t, METHODS);
+    crate::objects::typeobject::slots::install::<MemoryViewType>(vm, &t);
+}
+
+pub struct MemoryViewType;
+
+impl crate::objects::typeobject::slots::NativeType for MemoryViewType {
+    const SLOTS: &'static crate::objects::typeobject::slots::Slots =
+        &crate::objects::typeobject::slots::Slots {
+            // The hash of the bytes viewed, for read-only memory only.
+            hash: Some(|vm, o| {
+                if let ObjKind::MemoryView(m) = o.kind() {
+                    if matches!(m.obj.kind(), Some(ObjKind::ByteArray(_))) {
+                        return Err(vm.value_error("cannot hash writable memoryview object"));
+                    }
+                }
+                let data = data(vm, &Value::Obj(o.clone()))?;
+                Ok(crate::protocol::hash::secret().hash_bytes(&data))
+            }),
+            ..crate::objects::typeobject::slots::Slots::NONE
+        };
 }
 
 const METHODS: &[FunctionDef] = &[

@@ -16,6 +16,7 @@ pub struct BytesType;
 impl NativeType for BytesType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(|vm, o| Ok(vm.new_string(repr(bytes(o))))),
+        hash: Some(|_, o| Ok(crate::protocol::hash::secret().hash_bytes(bytes(o)))),
         len: Some(|_, o| Ok(bytes(o).len())),
         getitem: Some(bytes_getitem),
         contains: Some(super::contains),
@@ -30,6 +31,7 @@ pub struct ByteArrayType;
 
 impl NativeType for ByteArrayType {
     const SLOTS: &'static Slots = &Slots {
+        hash: Some(crate::objects::typeobject::slots::unhashable),
         repr: Some(|vm, o| {
             let r = format!("bytearray({})", repr(&bytearray(o).borrow()));
             Ok(vm.new_string(r))

@@ -13,6 +13,7 @@ pub struct DictType;
 
 impl NativeType for DictType {
     const SLOTS: &'static Slots = &Slots {
+        hash: Some(crate::objects::typeobject::slots::unhashable),
         repr: Some(|vm, o| vm.dict_repr(o, o, "{", "}")),
         len: Some(|_, o| Ok(dict_cell(o).borrow().len())),
         getitem: Some(getitem),

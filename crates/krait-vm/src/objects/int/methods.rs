@@ -645,8 +645,14 @@ fn little_endian(vm: &Vm, byteorder: Option<&Value>, func: &str) -> PyResult<boo
 pub struct IntType;
 
 impl NativeType for IntType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| match o.kind() {
-        ObjKind::Int(b) => int_to_decimal(vm, b).map(|s| vm.new_string(s)),
-        _ => unreachable!("int slots are installed on int"),
-    });
+    const SLOTS: &'static Slots = &Slots {
+        hash: Some(|_, o| match o.kind() {
+            ObjKind::Int(b) => Ok(crate::protocol::hash::hash_bigint(b)),
+            _ => unreachable!("int slots are installed on int"),
+        }),
+        ..Slots::repr(|vm, o| match o.kind() {
+            ObjKind::Int(b) => int_to_decimal(vm, b).map(|s| vm.new_string(s)),
+            _ => unreachable!("int slots are installed on int"),
+        })
+    };
 }

@@ -30,6 +30,7 @@ pub struct ListType;
 
 impl NativeType for ListType {
     const SLOTS: &'static Slots = &Slots {
+        hash: Some(crate::objects::typeobject::slots::unhashable),
         repr: Some(|vm, o| {
             let items = cell(o).borrow().clone();
             vm.seq_repr(o, "[", "]", items)

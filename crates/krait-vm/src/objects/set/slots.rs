@@ -14,6 +14,13 @@ pub struct SetType;
 impl NativeType for SetType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(repr),
+        hash: Some(|vm, o| match o.kind() {
+            ObjKind::FrozenSet(t) => Ok(crate::protocol::hash::hash_frozenset(
+                t.iter().map(|(h, _)| h),
+                t.len(),
+            )),
+            _ => crate::objects::typeobject::slots::unhashable(vm, o),
+        }),
         len: Some(|_, o| Ok(with_table(o, |t| t.len()).unwrap_or(0))),
         contains: Some(super::contains),
         iter: Some(iter),

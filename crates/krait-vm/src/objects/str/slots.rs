@@ -14,6 +14,7 @@ pub struct StrType;
 
 impl NativeType for StrType {
     const SLOTS: &'static Slots = &Slots {
+        hash: Some(|_, o| Ok(crate::objects::str::str_hash(payload(o)))),
         repr: Some(|vm, o| Ok(vm.new_string(repr(payload(o))))),
         len: Some(|_, o| Ok(payload(o).len())),
         getitem: Some(getitem),

@@ -21,6 +21,8 @@ use krait_compiler::code::BinOp;
 
 /// `repr(o)`.
 pub type ReprSlot = fn(&mut Vm, &Obj) -> PyResult;
+/// `hash(o)`.
+pub type HashSlot = fn(&mut Vm, &Obj) -> PyResult<i64>;
 /// `len(o)`.
 pub type LenSlot = fn(&mut Vm, &Obj) -> PyResult<usize>;
 /// `o[key]`.
@@ -44,6 +46,7 @@ pub type RepeatSlot = fn(&mut Vm, &Value, usize, bool) -> PyResult<Value>;
 #[derive(Clone, Copy)]
 pub struct Slots {
     pub repr: Option<ReprSlot>,
+    pub hash: Option<HashSlot>,
     pub len: Option<LenSlot>,
     pub getitem: Option<GetItemSlot>,
     pub setitem: Option<SetItemSlot>,
@@ -58,6 +61,7 @@ impl Slots {
     /// No slots: the protocols go through dunder lookup.
     pub const NONE: Slots = Slots {
         repr: None,
+        hash: None,
         len: None,
         getitem: None,
         setitem: None,
@@ -128,6 +132,12 @@ pub fn layout_name(cls: &Obj) -> String {
 pub fn payload_len(vm: &mut Vm, o: &Obj) -> Option<usize> {
     let f = layout_slots(o.class()).len?;
     f(vm, o).ok()
+}
+
+/// The hash slot of the mutable built-ins (`list`, `dict`, `set`, ...):
+/// "unhashable type: 'list'".
+pub fn unhashable(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
+    Err(vm.type_error(format!("unhashable type: '{}'", o.class().type_name())))
 }
 
 /// `iter(it)` of an iterator: itself.
