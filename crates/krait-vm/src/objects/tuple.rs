@@ -185,14 +185,18 @@ fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     Ok(crate::protocol::hash::hash_tuple(hs.into_iter()))
 }
 
-/// A comparison of two lists or two tuples, item by item.
-fn sequence_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
-    let same = matches!(
+/// Whether the operands are two lists or two tuples.
+fn same_sequence_kind(a: &Args) -> bool {
+    matches!(
         (a.pos[0].kind(), a.pos[1].kind()),
         (Some(ObjKind::List(_)), Some(ObjKind::List(_)))
             | (Some(ObjKind::Tuple(_)), Some(ObjKind::Tuple(_)))
-    );
-    if !same {
+    )
+}
+
+/// A comparison of two lists or two tuples, item by item.
+fn sequence_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
+    if !same_sequence_kind(a) {
         return Ok(vm.not_implemented());
     }
     let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
@@ -220,14 +224,9 @@ pub(crate) const SEQUENCE_DUNDERS: &[FunctionDef] = &[
     FunctionDef::binary("__gt__", |vm, a| sequence_compare(vm, &a, CompareOp::Gt)),
     FunctionDef::binary("__ge__", |vm, a| sequence_compare(vm, &a, CompareOp::Ge)),
     FunctionDef::binary("__add__", |vm, a| {
-        let same = matches!(
-            (a.pos[0].kind(), a.pos[1].kind()),
-            (Some(ObjKind::List(_)), Some(ObjKind::List(_)))
-                | (Some(ObjKind::Tuple(_)), Some(ObjKind::Tuple(_)))
-        );
         // Declining lets the operator protocol try the right operand's
         // __radd__ (CPython's wrapper raises when called directly).
-        if !same {
+        if !same_sequence_kind(&a) {
             return Ok(vm.not_implemented());
         }
         let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
