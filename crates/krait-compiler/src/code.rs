@@ -172,6 +172,11 @@ impl CompareOp {
         }
     }
 
+    /// `<`, `<=`, `>` or `>=` (not `==` or `!=`).
+    pub fn is_ordering(self) -> bool {
+        !matches!(self, CompareOp::Eq | CompareOp::Ne)
+    }
+
     /// The comparison with its operands swapped (`a < b` is `b > a`).
     pub fn swapped(self) -> CompareOp {
         match self {

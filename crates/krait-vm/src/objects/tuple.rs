@@ -77,6 +77,7 @@ impl NativeType for TupleType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(repr),
         hash: Some(hash),
+        richcompare: Some(same_kind_compare),
         len: Some(|_, o| Ok(items(o).len())),
         getitem: Some(getitem),
         contains: Some(contains),
@@ -183,6 +184,24 @@ fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     }
     vm.leave_recursion();
     Ok(crate::protocol::hash::hash_tuple(hs.into_iter()))
+}
+
+/// The comparison slot of `list` and `tuple`: item by item against the
+/// same built-in kind.
+pub(crate) fn same_kind_compare(
+    vm: &mut Vm,
+    op: CompareOp,
+    o: &Obj,
+    b: &Value,
+) -> PyResult<Option<bool>> {
+    let same = matches!(
+        (o.kind(), b.kind()),
+        (ObjKind::List(_), Some(ObjKind::List(_))) | (ObjKind::Tuple(_), Some(ObjKind::Tuple(_)))
+    );
+    if !same {
+        return Ok(None);
+    }
+    vm.sequence_compare(op, o, b.as_obj().unwrap()).map(Some)
 }
 
 /// Whether the operands are two lists or two tuples.

@@ -272,79 +272,15 @@ impl Vm {
             (Value::Obj(x), Value::Obj(y))
                 if !x.class().tdata().heap && !y.class().tdata().heap =>
             {
-                match (x.kind(), y.kind()) {
-                    (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.cmp(t)),
-                    (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s.cmp(t)),
-                    (ObjKind::Bytes(s), ObjKind::ByteArray(t)) => Some((**s).cmp(&t.borrow()[..])),
-                    (ObjKind::ByteArray(s), ObjKind::Bytes(t)) => Some(s.borrow()[..].cmp(&**t)),
-                    (ObjKind::ByteArray(s), ObjKind::ByteArray(t)) => {
-                        Some(s.borrow()[..].cmp(&t.borrow()[..]))
-                    }
-                    (ObjKind::Int(p), ObjKind::Int(q)) => Some(p.cmp(q)),
-                    (ObjKind::Dict(_), ObjKind::Dict(_))
-                        if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
-                    {
-                        let r = crate::objects::dict::methods::dict_equal(self, x, y)?;
-                        return Ok(Some(r == (op == CompareOp::Eq)));
-                    }
-                    (ObjKind::Complex(..), _) | (_, ObjKind::Complex(..)) => {
-                        return Ok(self.complex_eq(op, a, b));
-                    }
-                    (ObjKind::Tuple(_), ObjKind::Tuple(_))
-                    | (ObjKind::List(_), ObjKind::List(_)) => {
-                        return self.sequence_compare(op, x, y).map(Some)
-                    }
-                    (ObjKind::DictView { what: 0 | 2, .. }, k)
-                    | (k, ObjKind::DictView { what: 0 | 2, .. })
-                        if matches!(
-                            k,
-                            ObjKind::Set(_)
-                                | ObjKind::FrozenSet(_)
-                                | ObjKind::DictView { what: 0 | 2, .. }
-                        ) =>
-                    {
-                        return self.set_like_compare(op, a, b).map(Some);
-                    }
-                    _ => None,
+                // Strs, the most compared objects, without a slot call.
+                if let (ObjKind::Str(s), ObjKind::Str(t)) = (x.kind(), y.kind()) {
+                    Some(s.cmp(t))
+                } else {
+                    return self.compare_slots(op, a, b);
                 }
             }
-            (Value::Obj(x), Value::Int(_) | Value::Truth(_) | Value::FloatBits(_))
-                if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Complex(..)) =>
-            {
-                return Ok(self.complex_eq(op, a, b));
-            }
-            (Value::Int(_) | Value::Truth(_) | Value::FloatBits(_), Value::Obj(y))
-                if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Complex(..)) =>
-            {
-                return Ok(self.complex_eq(op, a, b));
-            }
-            (Value::Obj(x), Value::FloatBits(f))
-                if !x.class().tdata().heap && matches!(x.kind(), ObjKind::Int(_)) =>
-            {
-                let ObjKind::Int(p) = x.kind() else {
-                    unreachable!()
-                };
-                return Ok(Some(big_float_cmp(op, p, f64::from_bits(*f))));
-            }
-            (Value::FloatBits(f), Value::Obj(y))
-                if !y.class().tdata().heap && matches!(y.kind(), ObjKind::Int(_)) =>
-            {
-                let ObjKind::Int(q) = y.kind() else {
-                    unreachable!()
-                };
-                return Ok(Some(big_float_cmp(op.swapped(), q, f64::from_bits(*f))));
-            }
-            (Value::Obj(x), Value::Int(_) | Value::Truth(_)) if !x.class().tdata().heap => {
-                match x.kind() {
-                    ObjKind::Int(p) => Some(p.cmp(&int::to_big(b).unwrap())),
-                    _ => None,
-                }
-            }
-            (Value::Int(_) | Value::Truth(_), Value::Obj(y)) if !y.class().tdata().heap => {
-                match y.kind() {
-                    ObjKind::Int(q) => Some(int::to_big(a).unwrap().cmp(q)),
-                    _ => None,
-                }
+            (Value::Obj(x), _) | (_, Value::Obj(x)) if !x.class().tdata().heap => {
+                return self.compare_slots(op, a, b);
             }
             _ => None,
         };
@@ -358,9 +294,36 @@ impl Vm {
         }))
     }
 
+    /// `a op b` through the built-in types' comparison slots: `a`'s, then
+    /// `b`'s with the operands swapped; `None` when neither compares.
+    fn compare_slots(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        // Instances of classes defined in Python compare through dunders.
+        let heap = |v: &Value| matches!(v, Value::Obj(o) if o.class().tdata().heap);
+        if heap(a) || heap(b) {
+            return Ok(None);
+        }
+        if let Value::Obj(x) = a {
+            if !x.class().tdata().heap {
+                if let Some(f) = x.class().tdata().slots.get().richcompare {
+                    if let Some(r) = f(self, op, x, b)? {
+                        return Ok(Some(r));
+                    }
+                }
+            }
+        }
+        if let Value::Obj(y) = b {
+            if !y.class().tdata().heap {
+                if let Some(f) = y.class().tdata().slots.get().richcompare {
+                    return f(self, op.swapped(), y, a);
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Lists with lists and tuples with tuples: item by item. Items are
     /// read afresh at each step, as `__eq__` may change a list.
-    fn sequence_compare(&mut self, op: CompareOp, x: &Obj, y: &Obj) -> PyResult<bool> {
+    pub(crate) fn sequence_compare(&mut self, op: CompareOp, x: &Obj, y: &Obj) -> PyResult<bool> {
         fn len(o: &Obj) -> usize {
             match o.kind() {
                 ObjKind::Tuple(t) => t.len(),
@@ -408,7 +371,7 @@ impl Vm {
     }
 
     /// `==`/`!=` with a complex operand (orderings are undefined).
-    fn complex_eq(&self, op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
+    pub(crate) fn complex_eq(&self, op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
         let x = crate::objects::float::methods::as_complex(self, a)?;
         let y = crate::objects::float::methods::as_complex(self, b)?;
         match op {
@@ -554,7 +517,12 @@ impl Vm {
 
     /// Comparisons of dict key or item views with sets and each other:
     /// as sets (equality of members, subset and superset orderings).
-    fn set_like_compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
+    pub(crate) fn set_like_compare(
+        &mut self,
+        op: CompareOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<bool> {
         let (la, lb) = (self.len(a)?, self.len(b)?);
         let within = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
             for item in vm.iterate(x)? {
@@ -725,7 +693,7 @@ fn float_cmp(op: CompareOp, x: f64, y: f64) -> bool {
 }
 
 /// Compares a big int with a float exactly.
-fn big_float_cmp(op: CompareOp, i: &dashu_int::IBig, f: f64) -> bool {
+pub(crate) fn big_float_cmp(op: CompareOp, i: &dashu_int::IBig, f: f64) -> bool {
     use std::cmp::Ordering;
     if f.is_nan() {
         return op == CompareOp::Ne;

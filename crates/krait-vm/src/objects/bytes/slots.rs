@@ -9,7 +9,7 @@ use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::protocol::sequence::{sequence_binop, Ix};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::BinOp;
+use krait_compiler::code::{BinOp, CompareOp};
 
 pub struct BytesType;
 
@@ -17,6 +17,7 @@ impl NativeType for BytesType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(|vm, o| Ok(vm.new_string(repr(bytes(o))))),
         hash: Some(|_, o| Ok(crate::protocol::hash::secret().hash_bytes(bytes(o)))),
+        richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, bytes(o), b))),
         len: Some(|_, o| Ok(bytes(o).len())),
         getitem: Some(bytes_getitem),
         contains: Some(super::contains),
@@ -32,6 +33,7 @@ pub struct ByteArrayType;
 impl NativeType for ByteArrayType {
     const SLOTS: &'static Slots = &Slots {
         hash: Some(crate::objects::typeobject::slots::unhashable),
+        richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, &bytearray(o).borrow(), b))),
         repr: Some(|vm, o| {
             let r = format!("bytearray({})", repr(&bytearray(o).borrow()));
             Ok(vm.new_string(r))
@@ -118,4 +120,14 @@ fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
         index: 0,
     };
     Ok(new_iterator(&vm.types.iterator, state))
+}
+
+/// `bytes`/`bytearray` against another `bytes` or `bytearray`, byte by
+/// byte; `None` for anything else.
+fn bytes_like_compare(op: CompareOp, x: &[u8], b: &Value) -> Option<bool> {
+    match b.kind()? {
+        ObjKind::Bytes(y) => Some(op.holds(x, &y[..])),
+        ObjKind::ByteArray(y) => Some(op.holds(x, &y.borrow()[..])),
+        _ => None,
+    }
 }

@@ -7,13 +7,20 @@ use crate::objects::iterators::new_iterator;
 use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::BinOp;
+use krait_compiler::code::{BinOp, CompareOp};
 
 pub struct DictType;
 
 impl NativeType for DictType {
     const SLOTS: &'static Slots = &Slots {
         hash: Some(crate::objects::typeobject::slots::unhashable),
+        richcompare: Some(|vm, op, o, b| match b {
+            Value::Obj(y) if matches!(y.kind(), ObjKind::Dict(_)) && !op.is_ordering() => {
+                let equal = crate::objects::dict::methods::dict_equal(vm, o, y)?;
+                Ok(Some(equal == (op == CompareOp::Eq)))
+            }
+            _ => Ok(None),
+        }),
         repr: Some(|vm, o| vm.dict_repr(o, o, "{", "}")),
         len: Some(|_, o| Ok(dict_cell(o).borrow().len())),
         getitem: Some(getitem),
@@ -88,6 +95,7 @@ pub struct KeysType;
 
 impl NativeType for KeysType {
     const SLOTS: &'static Slots = &Slots {
+        richcompare: Some(set_like_compare),
         contains: Some(|vm, o, key| get(vm, view(o).0, key).map(|v| v.is_some())),
         binop: Some(set_like_binop),
         ..VIEW_SLOTS
@@ -104,6 +112,7 @@ pub struct ItemsType;
 
 impl NativeType for ItemsType {
     const SLOTS: &'static Slots = &Slots {
+        richcompare: Some(set_like_compare),
         contains: Some(items_contains),
         binop: Some(set_like_binop),
         ..VIEW_SLOTS
@@ -162,4 +171,17 @@ fn items_contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
         Some(v) => vm.eq(&v, &kv[1]),
         None => Ok(false),
     }
+}
+
+/// Keys and items views compare as sets with sets, frozensets and the
+/// other set-like views.
+fn set_like_compare(vm: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<bool>> {
+    let set_like = matches!(
+        b.kind(),
+        Some(ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::DictView { what: 0 | 2, .. })
+    );
+    if !set_like {
+        return Ok(None);
+    }
+    vm.set_like_compare(op, &Value::Obj(o.clone()), b).map(Some)
 }

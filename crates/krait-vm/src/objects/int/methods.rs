@@ -650,9 +650,29 @@ impl NativeType for IntType {
             ObjKind::Int(b) => Ok(crate::protocol::hash::hash_bigint(b)),
             _ => unreachable!("int slots are installed on int"),
         }),
+        richcompare: Some(big_int_compare),
         ..Slots::repr(|vm, o| match o.kind() {
             ObjKind::Int(b) => int_to_decimal(vm, b).map(|s| vm.new_string(s)),
             _ => unreachable!("int slots are installed on int"),
         })
     };
+}
+
+/// A big int against another int (big or small) or a float, by value.
+fn big_int_compare(_: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<bool>> {
+    let ObjKind::Int(x) = o.kind() else {
+        unreachable!("int slots are installed on int")
+    };
+    Ok(match b {
+        Value::FloatBits(f) => Some(crate::protocol::operators::big_float_cmp(
+            op,
+            x,
+            f64::from_bits(*f),
+        )),
+        Value::Obj(y) => match y.kind() {
+            ObjKind::Int(y) => Some(op.holds(x, y)),
+            _ => None,
+        },
+        _ => crate::objects::int::small(b).map(|y| op.holds(x, &IBig::from(y))),
+    })
 }

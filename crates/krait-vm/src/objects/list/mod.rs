@@ -31,6 +31,7 @@ pub struct ListType;
 impl NativeType for ListType {
     const SLOTS: &'static Slots = &Slots {
         hash: Some(crate::objects::typeobject::slots::unhashable),
+        richcompare: Some(crate::objects::tuple::same_kind_compare),
         repr: Some(|vm, o| {
             let items = cell(o).borrow().clone();
             vm.seq_repr(o, "[", "]", items)

@@ -17,10 +17,14 @@ use crate::api::{add_methods, FunctionDef};
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::BinOp;
+use krait_compiler::code::{BinOp, CompareOp};
 
 /// `repr(o)`.
 pub type ReprSlot = fn(&mut Vm, &Obj) -> PyResult;
+/// `a op b` with `a` of this type: `None` when the type does not
+/// compare with `b` (NotImplemented), and the reflected slot of `b` is
+/// tried next.
+pub type RichCompareSlot = fn(&mut Vm, CompareOp, &Obj, &Value) -> PyResult<Option<bool>>;
 /// `hash(o)`.
 pub type HashSlot = fn(&mut Vm, &Obj) -> PyResult<i64>;
 /// `len(o)`.
@@ -47,6 +51,7 @@ pub type RepeatSlot = fn(&mut Vm, &Value, usize, bool) -> PyResult<Value>;
 pub struct Slots {
     pub repr: Option<ReprSlot>,
     pub hash: Option<HashSlot>,
+    pub richcompare: Option<RichCompareSlot>,
     pub len: Option<LenSlot>,
     pub getitem: Option<GetItemSlot>,
     pub setitem: Option<SetItemSlot>,
@@ -62,6 +67,7 @@ impl Slots {
     pub const NONE: Slots = Slots {
         repr: None,
         hash: None,
+        richcompare: None,
         len: None,
         getitem: None,
         setitem: None,
