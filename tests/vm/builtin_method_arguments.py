@@ -30,20 +30,20 @@ for tname, make in makers.items():
     for name in sorted(dir(make())):
         if name in skip or not callable(getattr(make(), name, None)):
             continue
-        # Some operator dunders of these are still missing in Krait
-        # (bytes.__add__, dict.__ior__, ...): only their named methods.
-        if tname in ('dict', 'bytes', 'bytearray') and name.startswith('__'):
+        # Some operator dunders of dict are still missing in Krait
+        # (dict.__ior__, dict.__ror__): only its named methods.
+        if tname == 'dict' and name.startswith('__'):
             continue
         for args, kw in shapes:
             # bytes methods given a str still report some value errors
             # differently from CPython; this test is about binding.
             if tname in ('bytes', 'bytearray') and 'a' in args:
                 continue
-            # A sequence's __add__/__mul__/__rmul__/__imul__ given an operand of
+            # A sequence's __add__/__mul__/__rmul__/__iadd__/__imul__ given an operand of
             # another type declines in Krait (the operator protocol calls
             # them, and must go on to the right operand's method), where
             # CPython's wrapper raises.
-            if name in ('__add__', '__mul__', '__rmul__', '__imul__') and len(args) == 1 and not kw:
+            if name in ('__add__', '__mul__', '__rmul__', '__iadd__', '__imul__') and len(args) == 1 and not kw:
                 continue
             try:
                 r = getattr(make(), name)(*args, **kw)

@@ -9,6 +9,7 @@ use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::BinOp;
 
 /// ASCII whitespace, as `bytes.isspace` and `bytes.split` see it.
 fn is_space(b: u8) -> bool {
@@ -814,10 +815,87 @@ fn ba_remove(vm: &mut Vm, a: Args) -> PyResult {
 pub fn register(vm: &mut Vm) {
     for ty in [vm.types.bytes.clone(), vm.types.bytearray.clone()] {
         add_methods(vm, &ty, SHARED);
+        add_methods(vm, &ty, OPERATORS);
     }
+    let b = vm.types.bytes.clone();
+    add_methods(vm, &b, &[BYTES]);
     let ba = vm.types.bytearray.clone();
     add_methods(vm, &ba, BYTEARRAY_ONLY);
+    add_methods(vm, &ba, BYTEARRAY_IN_PLACE);
+    // Mutable, so unhashable: `bytearray.__hash__` is None, as in CPython.
+    crate::api::add_attr(vm, &ba, "__hash__", Value::None);
 }
+
+/// The receiver (or another bytes-like operand) as a plain `bytes` or
+/// `bytearray`, for the operator slots to work on.
+fn plain(vm: &Vm, v: &Value) -> Option<Value> {
+    match v.kind()? {
+        ObjKind::Bytes(b) => Some(vm.new_bytes(b.to_vec())),
+        ObjKind::ByteArray(b) => Some(new_bytearray(vm, b.borrow().clone())),
+        _ => None,
+    }
+}
+
+/// `a op b` (reflected: `b op a`) as the operator slots compute it;
+/// NotImplemented where they decline, so that the operator protocol can
+/// go on to the other operand.
+fn operator(vm: &mut Vm, a: &Args, op: BinOp, reflected: bool) -> PyResult {
+    let Some(x) = plain(vm, &a.pos[0]) else {
+        return Ok(vm.not_implemented());
+    };
+    let r = if reflected {
+        match plain(vm, &a.pos[1]) {
+            Some(y) => vm.native_binop(op, &y, &x)?,
+            None => None,
+        }
+    } else {
+        vm.native_binop(op, &x, &a.pos[1])?
+    };
+    Ok(r.unwrap_or_else(|| vm.not_implemented()))
+}
+
+/// The dunders CPython derives from the sequence and number slots.
+const OPERATORS: &[FunctionDef] = &[
+    FunctionDef::binary("__add__", |vm, a| operator(vm, &a, BinOp::Add, false)),
+    FunctionDef::method("__mul__", |vm, a| operator(vm, &a, BinOp::Multiply, false))
+        .wrapper(1, true),
+    FunctionDef::method("__rmul__", |vm, a| operator(vm, &a, BinOp::Multiply, false))
+        .wrapper(1, true),
+    FunctionDef::binary("__mod__", |vm, a| operator(vm, &a, BinOp::Remainder, false)),
+    FunctionDef::binary("__rmod__", |vm, a| operator(vm, &a, BinOp::Remainder, true)),
+];
+
+/// `bytes(b)` of a bytes object: a `bytes` with the same contents.
+const BYTES: FunctionDef =
+    FunctionDef::method("__bytes__", |vm, a| Ok(vm.new_bytes(this(&a)))).no_args();
+
+/// `+=` and `*=` on a bytearray change it in place.
+const BYTEARRAY_IN_PLACE: &[FunctionDef] = &[
+    FunctionDef::binary("__iadd__", |vm, a| {
+        let Ok(more) = bytes_of(vm, &a.pos[1]) else {
+            return Ok(vm.not_implemented());
+        };
+        if let Some(arr) = array(&a) {
+            arr.borrow_mut().extend_from_slice(&more);
+        }
+        Ok(a.pos[0].clone())
+    }),
+    FunctionDef::method("__imul__", |vm, a| {
+        let Some(n) = vm.index_i64(&a.pos[1])? else {
+            return Ok(vm.not_implemented());
+        };
+        if let Some(arr) = array(&a) {
+            let data = arr.borrow().repeat(n.max(0) as usize);
+            *arr.borrow_mut() = data;
+        }
+        Ok(a.pos[0].clone())
+    })
+    .wrapper(1, true),
+    FunctionDef::method("__alloc__", |_, a| {
+        Ok(Value::Int(this(&a).len() as i64 + 1))
+    })
+    .no_args(),
+];
 
 const SPLIT: &[&str] = &["sep", "maxsplit"];
 

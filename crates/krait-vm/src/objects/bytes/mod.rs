@@ -137,6 +137,7 @@ fn check_bytes_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
     check_bytes_args(vm, &args, "bytes")?;
+    let cls = args.pos[0].as_obj().cloned().unwrap();
     let data = match args.pos.get(1) {
         None => Vec::new(),
         Some(v) => match args.pos.get(2).or(args.kwarg("encoding")) {
@@ -148,20 +149,31 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
                     .map(|e| e.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let r = encode(vm, &s, &enc, None)?;
-                return Ok(r);
+                if cls.is(&vm.types.bytes) {
+                    return Ok(r);
+                }
+                bytes_of(vm, &r)?
             }
             None => bytes_from(vm, v)?,
         },
     };
-    Ok(vm.new_bytes(data))
+    if cls.is(&vm.types.bytes) {
+        return Ok(vm.new_bytes(data));
+    }
+    // A subclass's instance holds the bytes as its payload.
+    Ok(Value::Obj(Obj::new(
+        cls,
+        ObjKind::Bytes(data.into_boxed_slice()),
+    )))
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
     check_bytes_args(vm, &args, "bytearray")?;
+    let cls = args.pos[0].as_obj().cloned().unwrap();
     let has_encoding = args.pos.get(2).or(args.kwarg("encoding")).is_some();
     let data = match args.pos.get(1) {
         None => Vec::new(),
-        Some(_) if has_encoding => match bytes_new(vm, args)? {
+        Some(_) if has_encoding => match bytes_new(vm, with_class(vm, args))? {
             Value::Obj(o) => match o.kind() {
                 ObjKind::Bytes(b) => b.to_vec(),
                 _ => Vec::new(),
@@ -170,7 +182,20 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
         },
         Some(v) => bytes_from(vm, v)?,
     };
-    Ok(new_bytearray(vm, data))
+    if cls.is(&vm.types.bytearray) {
+        return Ok(new_bytearray(vm, data));
+    }
+    Ok(Value::Obj(Obj::new(
+        cls,
+        ObjKind::ByteArray(RefCell::new(data)),
+    )))
+}
+
+/// The arguments of `bytearray(...)` as `bytes(...)` takes them, to encode
+/// a str the same way.
+fn with_class(vm: &Vm, mut args: Args) -> Args {
+    args.pos[0] = Value::Obj(vm.types.bytes.clone());
+    args
 }
 
 fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult {

@@ -35,7 +35,9 @@ impl NativeType for ByteArrayType {
         hash: Some(crate::objects::typeobject::slots::unhashable),
         richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, &bytearray(o).borrow(), b))),
         repr: Some(|vm, o| {
-            let r = format!("bytearray({})", repr(&bytearray(o).borrow()));
+            // A subclass's instance is shown with its own type name.
+            let name = o.class().type_name();
+            let r = format!("{name}({})", repr(&bytearray(o).borrow()));
             Ok(vm.new_string(r))
         }),
         len: Some(|_, o| Ok(bytearray(o).borrow().len())),

@@ -161,7 +161,7 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
     let mine = addresses(T::SLOTS);
     let base = match ty.tdata().bases.borrow().first() {
         Some(b) => addresses(b.tdata().slots.get()),
-        None => [0; 8],
+        None => [0; 14],
     };
     let ns = ty.object().dict().cloned();
     let mut defs = Vec::new();
@@ -178,7 +178,7 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
 }
 
 /// The dunders CPython derives from the slots, in [`addresses`]' order.
-fn wrappers<T: NativeType>() -> [FunctionDef; 8] {
+fn wrappers<T: NativeType>() -> [FunctionDef; 14] {
     [
         FunctionDef::method("__repr__", repr_wrapper::<T>).wrapper(0, false),
         FunctionDef::method("__len__", len_wrapper::<T>).wrapper(0, false),
@@ -188,12 +188,19 @@ fn wrappers<T: NativeType>() -> [FunctionDef; 8] {
         FunctionDef::method("__contains__", contains_wrapper::<T>).wrapper(1, false),
         FunctionDef::method("__iter__", iter_wrapper::<T>).wrapper(0, false),
         FunctionDef::method("__next__", next_wrapper::<T>).wrapper(0, false),
+        FunctionDef::method("__eq__", compare_wrapper::<T, 2>).wrapper(1, false),
+        FunctionDef::method("__ne__", compare_wrapper::<T, 3>).wrapper(1, false),
+        FunctionDef::method("__lt__", compare_wrapper::<T, 0>).wrapper(1, false),
+        FunctionDef::method("__le__", compare_wrapper::<T, 1>).wrapper(1, false),
+        FunctionDef::method("__gt__", compare_wrapper::<T, 4>).wrapper(1, false),
+        FunctionDef::method("__ge__", compare_wrapper::<T, 5>).wrapper(1, false),
     ]
 }
 
 /// Each slot's function address (0 when unset), to tell which slots a
 /// type has and which it shares with its base.
-fn addresses(s: &Slots) -> [usize; 8] {
+fn addresses(s: &Slots) -> [usize; 14] {
+    let compare = s.richcompare.map_or(0, |f| f as usize);
     [
         s.repr.map_or(0, |f| f as usize),
         s.len.map_or(0, |f| f as usize),
@@ -203,6 +210,12 @@ fn addresses(s: &Slots) -> [usize; 8] {
         s.contains.map_or(0, |f| f as usize),
         s.iter.map_or(0, |f| f as usize),
         s.next.map_or(0, |f| f as usize),
+        compare,
+        compare,
+        compare,
+        compare,
+        compare,
+        compare,
     ]
 }
 
@@ -238,6 +251,26 @@ fn receiver<'a>(vm: &Vm, a: &'a Args) -> PyResult<&'a Obj> {
         .first()
         .and_then(Value::as_obj)
         .ok_or_else(|| vm.type_error("slot wrapper called without its object"))
+}
+
+/// `__lt__`, `__le__`, `__eq__`, `__ne__`, `__gt__` and `__ge__` (`OP` in
+/// `CompareOp`'s order) through the rich-comparison slot.
+fn compare_wrapper<T: NativeType, const OP: u8>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS
+        .richcompare
+        .expect("installed with a richcompare slot");
+    let op = match OP {
+        0 => CompareOp::Lt,
+        1 => CompareOp::Le,
+        2 => CompareOp::Eq,
+        3 => CompareOp::Ne,
+        4 => CompareOp::Gt,
+        _ => CompareOp::Ge,
+    };
+    match f(vm, op, receiver(vm, &a)?, &a.pos[1])? {
+        Some(r) => Ok(Value::Bool(r)),
+        None => Ok(vm.not_implemented()),
+    }
 }
 
 fn repr_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
