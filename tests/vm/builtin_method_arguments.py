@@ -18,6 +18,8 @@ makers = {
     'int': lambda: 7,
     'float': lambda: 1.5,
     'bool': lambda: True,
+    'range': lambda: range(3),
+    'slice': lambda: slice(1, 2),
 }
 shapes = [((), {}), ((1,), {}), ((1, 2), {}), ((1, 2, 3, 4, 5), {}), ((), {'x': 1}),
           ((1,), {'zz': 1}), (('a',), {}), (('a', 'b'), {})]
@@ -29,10 +31,6 @@ skip = {'__init_subclass__', '__subclasshook__', '__class__', '__getattribute__'
 for tname, make in makers.items():
     for name in sorted(dir(make())):
         if name in skip or not callable(getattr(make(), name, None)):
-            continue
-        # Some operator dunders of dict are still missing in Krait
-        # (dict.__ior__, dict.__ror__): only its named methods.
-        if tname == 'dict' and name.startswith('__'):
             continue
         for args, kw in shapes:
             # bytes methods given a str still report some value errors

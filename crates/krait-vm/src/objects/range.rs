@@ -248,6 +248,8 @@ pub fn index(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult {
             v += step;
             i += 1;
         }
+        // Searched as any sequence is, and worded so.
+        return Err(vm.value_error("sequence.index(x): x not in sequence"));
     }
     let r = vm.repr(item)?;
     let r = crate::objects::str::value_pystr(&r)

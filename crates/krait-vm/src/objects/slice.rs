@@ -13,6 +13,8 @@ pub fn register(vm: &mut Vm) {
     let slice = vm.types.slice.clone();
     install::<SliceType>(vm, &slice);
     add_methods(vm, &slice, METHODS);
+    // Unhashable in 3.11: `slice.__hash__` is None.
+    crate::api::add_attr(vm, &slice, "__hash__", Value::None);
 }
 
 const METHODS: &[FunctionDef] = &[

@@ -22,6 +22,10 @@ pub fn register(vm: &mut Vm) {
     for ty in &views {
         add_methods(vm, ty, &[VIEW_REVERSED]);
     }
+    // Keys and items views compare as sets and so are unhashable.
+    for ty in [&views[0], &views[2]] {
+        crate::api::add_attr(vm, ty, "__hash__", Value::None);
+    }
     install::<super::slots::KeysType>(vm, &views[0]);
     install::<super::slots::ValuesType>(vm, &views[1]);
     install::<super::slots::ItemsType>(vm, &views[2]);
@@ -133,6 +137,23 @@ const DUNDERS: &[FunctionDef] = &[
             return Ok(vm.not_implemented());
         }
         dict_or(vm, &a.pos[0], &a.pos[1], false)
+    }),
+    FunctionDef::binary("__ror__", |vm, a| {
+        if !matches!(a.pos[1].kind(), Some(ObjKind::Dict(_))) {
+            return Ok(vm.not_implemented());
+        }
+        dict_or(vm, &a.pos[1], &a.pos[0], false)
+    }),
+    // `d |= other` takes any mapping or iterable of pairs, as update does.
+    FunctionDef::binary("__ior__", |vm, a| {
+        let this = dict_of(vm, &a.pos[0])?;
+        update(
+            vm,
+            &this,
+            &Args::new([a.pos[0].clone(), a.pos[1].clone()]),
+            "update",
+        )?;
+        Ok(a.pos[0].clone())
     }),
     FunctionDef::method("__reversed__", |vm, a| {
         let this = dict_of(vm, &a.pos[0])?;

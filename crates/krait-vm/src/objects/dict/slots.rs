@@ -96,6 +96,7 @@ pub struct KeysType;
 impl NativeType for KeysType {
     const SLOTS: &'static Slots = &Slots {
         richcompare: Some(set_like_compare),
+        hash: Some(crate::objects::typeobject::slots::unhashable),
         contains: Some(|vm, o, key| get(vm, view(o).0, key).map(|v| v.is_some())),
         binop: Some(set_like_binop),
         ..VIEW_SLOTS
@@ -113,6 +114,7 @@ pub struct ItemsType;
 impl NativeType for ItemsType {
     const SLOTS: &'static Slots = &Slots {
         richcompare: Some(set_like_compare),
+        hash: Some(crate::objects::typeobject::slots::unhashable),
         contains: Some(items_contains),
         binop: Some(set_like_binop),
         ..VIEW_SLOTS
