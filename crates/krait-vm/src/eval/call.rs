@@ -401,15 +401,24 @@ pub(crate) fn check_unbound_receiver(
         };
     }
     let name = b.name;
+    // Slot wrappers and method descriptors word these differently.
+    let wrapper = matches!(b.params, crate::api::Params::Wrapper { .. });
     match first {
-        None => Err(vm.type_error(format!(
-            "unbound method {}.{name}() needs an argument",
-            owner.type_name()
-        ))),
+        None => Err(vm.type_error(if wrapper {
+            format!(
+                "descriptor '{name}' of '{}' object needs an argument",
+                owner.type_name()
+            )
+        } else {
+            format!(
+                "unbound method {}.{name}() needs an argument",
+                owner.type_name()
+            )
+        })),
         Some(v) if !vm.class_of(v).is_subtype(owner) => {
             let owner_name = owner.type_name();
             let got = vm.type_name(v);
-            Err(vm.type_error(if name.starts_with("__") && name.ends_with("__") {
+            Err(vm.type_error(if wrapper {
                 format!("descriptor '{name}' requires a '{owner_name}' object but received a '{got}'")
             } else {
                 format!("descriptor '{name}' for '{owner_name}' objects doesn't apply to a '{got}' object")
