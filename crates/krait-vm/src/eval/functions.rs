@@ -93,6 +93,8 @@ impl Vm {
         // `len(x)` and `isinstance(x, t)`: no argument list.
         let nargs = self.stack.len() - ci - 1;
         if b.receiver.is_null() {
+            // By address: on this hot path a name comparison costs more,
+            // and a miss only loses the shortcut.
             use crate::objects::function::NativeFn;
             if nargs == 1
                 && std::ptr::fn_addr_eq(b.func, crate::modules::builtins::builtin_len as NativeFn)

@@ -86,6 +86,20 @@ pub struct BuiltinFunction {
 }
 
 impl BuiltinFunction {
+    /// Whether this is the built-in `name` of the type `owner` (a
+    /// `builtins` function when `owner` is `None`). The VM recognises
+    /// the few it runs specially this way: a function's address is not
+    /// a reliable identity (the same function may have several).
+    #[inline]
+    pub fn is_named(&self, owner: Option<&Obj>, name: &str) -> bool {
+        self.name == name
+            && match (owner, &self.owner) {
+                (Some(t), Some(o)) => t.is(o),
+                (None, None) => self.module == Some("builtins"),
+                _ => false,
+            }
+    }
+
     /// How many of a call's positional arguments are the receiver or class
     /// it was looked up on, when it is called unbound.
     #[inline]

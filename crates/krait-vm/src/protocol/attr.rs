@@ -34,11 +34,23 @@ pub(crate) fn mro_lookup(cls: &Obj, name: &Obj) -> Option<Value> {
     None
 }
 
+/// The cache slot of a (class, name) pair: both addresses mixed by
+/// multiplication and the top bits taken, so that objects the allocator
+/// lays out at regular strides do not pile onto a few slots (with a plain
+/// xor of shifted addresses, an unrelated allocation at start-up could
+/// make two hot lookups of a program share a slot and miss each time).
+#[inline(always)]
+fn cache_index(cls: &Obj, name: &Obj) -> usize {
+    let h = (cls.addr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (name.addr() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> (64 - CACHE_SIZE.trailing_zeros())) as usize
+}
+
 impl Vm {
     /// `name` found in the namespace of `cls` or a class in its MRO.
     #[inline]
     pub fn lookup_type_obj(&mut self, cls: &Obj, name: &Obj) -> Option<Value> {
-        let i = ((cls.addr() >> 4) ^ (name.addr() >> 3).wrapping_mul(31)) & (CACHE_SIZE - 1);
+        let i = cache_index(cls, name);
         let version = cls.type_data().map(|t| t.version.get()).unwrap_or(0);
         let slot = &self.attr_cache[i];
         if slot.epoch == version {

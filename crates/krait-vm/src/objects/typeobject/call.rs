@@ -1,7 +1,7 @@
 //! Calling a class: `__new__` then `__init__` (with a plan remembered per
 //! class version), and `isinstance`/`issubclass` with their hooks.
 
-use super::object::{alloc_instance, inherits_object_method, object_init, object_new};
+use super::object::{alloc_instance, inherits_object_method, object_new};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::typeobject::{Layout, NewPlan};
@@ -45,11 +45,10 @@ impl Vm {
 
     fn work_out_new_plan(&mut self, cls: &Obj) -> NewPlan {
         let new_name = self.names.new.clone();
-        let is_native = |v: &Option<Value>, f: crate::objects::function::NativeFn| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Builtin(b)) if std::ptr::fn_addr_eq(b.func, f));
+        let is_native = |v: &Option<Value>, owner: &Obj, name: &str| matches!(v.as_ref().and_then(Value::kind), Some(ObjKind::Builtin(b)) if b.is_named(Some(owner), name));
+        let (object, base_exception) = (self.types.object.clone(), self.exc.base_exception.clone());
         let new = self.lookup_type_obj(cls, &new_name);
-        if is_native(&new, crate::objects::exceptions::methods::exc_new)
-            && !cls.is_subtype(&self.exc.os_error)
-        {
+        if is_native(&new, &base_exception, "__new__") && !cls.is_subtype(&self.exc.os_error) {
             // (`OSError.__new__` may pick a subclass by errno.)
             let init_name = self.names.init.clone();
             return match self.lookup_type_obj(cls, &init_name) {
@@ -59,7 +58,7 @@ impl Vm {
                 _ => NewPlan::General,
             };
         }
-        if !is_native(&new, object_new) {
+        if !is_native(&new, &object, "__new__") {
             return NewPlan::General;
         }
         // object.__new__'s own checks must pass for an argument-less call.
@@ -76,7 +75,7 @@ impl Vm {
         }
         let init_name = self.names.init.clone();
         let init = self.lookup_type_obj(cls, &init_name);
-        if is_native(&init, object_init) {
+        if is_native(&init, &object, "__init__") {
             return NewPlan::Bare;
         }
         match init {
@@ -135,7 +134,7 @@ impl Vm {
         let new_name = self.names.new.clone();
         let new = self.lookup_type_obj(cls, &new_name);
         let obj = match &new {
-            Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Builtin(b) if std::ptr::fn_addr_eq(b.func, object_new as crate::objects::function::NativeFn)) =>
+            Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Builtin(b) if b.is_named(Some(&self.types.object), "__new__")) =>
             {
                 // Common case: checks of object.__new__ without the call.
                 let excess = !args.pos.is_empty() || !args.kw.is_empty();
@@ -182,7 +181,7 @@ impl Vm {
         let init_name = self.names.init.clone();
         if let Some(init) = self.lookup_type_obj(&ocls, &init_name) {
             if let Some(ObjKind::Builtin(b)) = init.kind() {
-                if std::ptr::fn_addr_eq(b.func, object_init as crate::objects::function::NativeFn) {
+                if b.is_named(Some(&self.types.object), "__init__") {
                     return Ok(obj);
                 }
             }
