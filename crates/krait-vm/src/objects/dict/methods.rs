@@ -7,7 +7,6 @@ use crate::objects::function::Args;
 use crate::objects::typeobject::slots::install;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
-use krait_compiler::code::BinOp;
 use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
@@ -32,7 +31,6 @@ pub fn register(vm: &mut Vm) {
     install::<super::slots::ItemsType>(vm, &views[2]);
     for ty in [&views[0], &views[2]] {
         add_methods(vm, ty, &[VIEW_ISDISJOINT]);
-        add_methods(vm, ty, VIEW_SET_OPERATORS);
     }
     let h = vm.intern("__hash__");
     let ns = d.object().dict().unwrap().clone();
@@ -172,52 +170,6 @@ const VIEW_REVERSED: FunctionDef =
         _ => Err(vm.type_error("descriptor '__reversed__' requires a dict view")),
     })
     .no_args();
-
-/// `view op other` (reflected: `other op view`) as sets: any iterable
-/// operand, a new set.
-fn view_set_operator(vm: &mut Vm, a: &Args, op: BinOp, reflected: bool) -> PyResult {
-    use crate::objects::set::methods::{as_set, compute};
-    let view = as_set(vm, &a.pos[0])?;
-    let other = as_set(vm, &a.pos[1])?;
-    let (x, y) = if reflected {
-        (other, view)
-    } else {
-        (view, other)
-    };
-    let t = compute(vm, &x, &y, op)?;
-    Ok(Value::Obj(Obj::new(
-        vm.types.set.clone(),
-        ObjKind::Set(Box::new(RefCell::new(t))),
-    )))
-}
-
-/// The set operators of keys and items views.
-const VIEW_SET_OPERATORS: &[FunctionDef] = &[
-    FunctionDef::binary("__and__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::And, false)
-    }),
-    FunctionDef::binary("__rand__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::And, true)
-    }),
-    FunctionDef::binary("__or__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Or, false)
-    }),
-    FunctionDef::binary("__ror__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Or, true)
-    }),
-    FunctionDef::binary("__sub__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Subtract, false)
-    }),
-    FunctionDef::binary("__rsub__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Subtract, true)
-    }),
-    FunctionDef::binary("__xor__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Xor, false)
-    }),
-    FunctionDef::binary("__rxor__", |vm, a| {
-        view_set_operator(vm, &a, BinOp::Xor, true)
-    }),
-];
 
 const VIEW_ISDISJOINT: FunctionDef = FunctionDef::method("isdisjoint", |vm, a| {
     for item in vm.iterate(&a.pos[1])? {

@@ -262,7 +262,7 @@ fn fill_from(vm: &mut Vm, t: &mut SetTable, src: &Value) -> PyResult<()> {
 }
 
 /// Any iterable as a set value (sets themselves unchanged).
-pub(crate) fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if is_set(v) {
         return Ok(v.clone());
     }
@@ -307,7 +307,7 @@ fn xor_into(vm: &mut Vm, target: SetTable, keys: &SetTable) -> PyResult<SetTable
 
 /// The table of `a op b`, where `a` is a set and `b` any iterable (a set
 /// for the operators), built in the order CPython builds it.
-pub(crate) fn compute(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<SetTable> {
+fn compute(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<SetTable> {
     let ta = table_of(vm, a)?;
     Ok(match op {
         BinOp::Or => {
