@@ -111,14 +111,17 @@ fn wrapper_get(vm: &mut Vm, a: Args) -> PyResult {
     vm.bind_descriptor(&a.pos[0], &a.pos[1], &owner)
 }
 
+/// `classmethod(f)` and `staticmethod(f)`: the wrapper of one callable,
+/// of class `a.pos[0]`.
+fn wrap_callable(vm: &mut Vm, a: Args, name: &str, kind: fn(Value) -> ObjKind) -> PyResult {
+    check_positional(vm, &a, name, 1, 1, 1)?;
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    Ok(Value::Obj(Obj::new(cls, kind(a.pos[1].clone()))))
+}
+
 const CLASSMETHOD: &[FunctionDef] = &[
     FunctionDef::new("__new__", |vm, a| {
-        check_positional(vm, &a, "classmethod", 1, 1, 1)?;
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        Ok(Value::Obj(Obj::new(
-            cls,
-            ObjKind::ClassMethod(a.pos[1].clone()),
-        )))
+        wrap_callable(vm, a, "classmethod", ObjKind::ClassMethod)
     }),
     FunctionDef::method("__init__", |_, _| Ok(Value::None)),
     get_wrapper(wrapper_get),
@@ -126,12 +129,7 @@ const CLASSMETHOD: &[FunctionDef] = &[
 
 const STATICMETHOD: &[FunctionDef] = &[
     FunctionDef::new("__new__", |vm, a| {
-        check_positional(vm, &a, "staticmethod", 1, 1, 1)?;
-        let cls = a.pos[0].as_obj().cloned().unwrap();
-        Ok(Value::Obj(Obj::new(
-            cls,
-            ObjKind::StaticMethod(a.pos[1].clone()),
-        )))
+        wrap_callable(vm, a, "staticmethod", ObjKind::StaticMethod)
     }),
     FunctionDef::method("__init__", |_, _| Ok(Value::None)),
     get_wrapper(wrapper_get),

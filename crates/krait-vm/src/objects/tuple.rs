@@ -213,16 +213,14 @@ fn same_sequence_kind(a: &Args) -> bool {
     )
 }
 
-/// A comparison of two lists or two tuples, item by item.
+/// A comparison of two lists or two tuples, item by item, through the
+/// comparison slot.
 fn sequence_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
-    if !same_sequence_kind(a) {
-        return Ok(vm.not_implemented());
-    }
-    let (x, y) = (plain(vm, &a.pos[0]), plain(vm, &a.pos[1]));
-    match vm.native_compare(op, &x, &y)? {
-        Some(r) => Ok(Value::Bool(r)),
-        None => Ok(vm.not_implemented()),
-    }
+    let r = match a.pos[0].as_obj() {
+        Some(o) => same_kind_compare(vm, op, o, &a.pos[1])?,
+        None => None,
+    };
+    Ok(r.map_or_else(|| vm.not_implemented(), Value::Bool))
 }
 
 /// A list or tuple (or an instance of a subclass) as the plain built-in.
