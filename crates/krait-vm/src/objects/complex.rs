@@ -150,7 +150,11 @@ pub struct ComplexType;
 impl NativeType for ComplexType {
     const SLOTS: &'static Slots = &Slots {
         // Only == and != (with any number); ordering is refused later.
-        richcompare: Some(|vm, op, o, b| Ok(vm.complex_eq(op, &Value::Obj(o.clone()), b))),
+        richcompare: Some(|vm, op, o, b| {
+            Ok(vm
+                .complex_eq(op, &Value::Obj(o.clone()), b)
+                .map(Value::Bool))
+        }),
         hash: Some(|_, o| match o.kind() {
             ObjKind::Complex(re, im) => Ok(crate::protocol::hash::hash_complex(
                 crate::protocol::hash::hash_float(*re),

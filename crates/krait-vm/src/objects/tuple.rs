@@ -193,7 +193,7 @@ pub(crate) fn same_kind_compare(
     op: CompareOp,
     o: &Obj,
     b: &Value,
-) -> PyResult<Option<bool>> {
+) -> PyResult<Option<Value>> {
     let same = matches!(
         (o.kind(), b.kind()),
         (ObjKind::List(_), Some(ObjKind::List(_))) | (ObjKind::Tuple(_), Some(ObjKind::Tuple(_)))
@@ -201,7 +201,8 @@ pub(crate) fn same_kind_compare(
     if !same {
         return Ok(None);
     }
-    vm.sequence_compare(op, o, b.as_obj().unwrap()).map(Some)
+    let r = vm.sequence_compare(op, o, b.as_obj().unwrap())?;
+    Ok(Some(Value::Bool(r)))
 }
 
 /// Whether the operands are two lists or two tuples.
@@ -220,7 +221,7 @@ fn sequence_compare(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult {
         Some(o) => same_kind_compare(vm, op, o, &a.pos[1])?,
         None => None,
     };
-    Ok(r.map_or_else(|| vm.not_implemented(), Value::Bool))
+    Ok(r.unwrap_or_else(|| vm.not_implemented()))
 }
 
 /// A list or tuple (or an instance of a subclass) as the plain built-in.

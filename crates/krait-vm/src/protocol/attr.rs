@@ -476,6 +476,7 @@ impl Vm {
                 let d = o.object().dict().expect("a class namespace").clone();
                 crate::objects::dict::set_str(self, &d, name.clone(), value);
                 self.type_modified(o);
+                self.dunder_changed(o, name);
                 Ok(())
             }
             _ => {
@@ -617,6 +618,7 @@ impl Vm {
                 if crate::objects::dict::remove_str(d, name).is_some() {
                     if let ObjKind::Type(_) = o.kind() {
                         self.type_modified(o);
+                        self.dunder_changed(o, name);
                     }
                     return Ok(());
                 }

@@ -126,39 +126,14 @@ impl Vm {
             Value::FloatBits(f) => Ok(crate::protocol::hash::hash_float(f64::from_bits(*f))),
             Value::None | Value::Null => Ok(self.none_singleton_hash),
             Value::Obj(o) => {
-                if !o.class().tdata().heap {
-                    // Strs, the most common keys, without a slot call.
-                    if let ObjKind::Str(s) = o.kind() {
+                // Strs, the most common keys, without a slot call.
+                if let ObjKind::Str(s) = o.kind() {
+                    if !o.class().tdata().heap {
                         return Ok(str_hash(s));
                     }
-                    if let Some(f) = o.class().tdata().slots.get().hash {
-                        return f(self, o);
-                    }
-                    // Unions hash by their arguments, with their own
-                    // `__hash__`; other built-in objects by identity.
-                    if !o.class().is(&self.types.union_type) {
-                        return Ok(crate::protocol::hash::hash_pointer(o.addr()));
-                    }
                 }
-                let cls = o.class().clone();
-                match self.lookup_type(&cls, "__hash__") {
-                    Some(Value::None) => {
-                        Err(self.type_error(format!("unhashable type: '{}'", cls.type_name())))
-                    }
-                    Some(m) => {
-                        let r = self.call_method_value(&m, v.clone(), vec![])?;
-                        match r {
-                            Value::Int(i) => Ok(crate::protocol::hash::fix(i)),
-                            Value::Truth(b) => Ok(b as i64),
-                            Value::Obj(ref big) if matches!(big.kind(), ObjKind::Int(_)) => {
-                                match big.kind() {
-                                    ObjKind::Int(b) => Ok(crate::protocol::hash::hash_bigint(b)),
-                                    _ => unreachable!(),
-                                }
-                            }
-                            _ => Err(self.type_error("__hash__ method should return an integer")),
-                        }
-                    }
+                match o.class().tdata().slots.get().hash {
+                    Some(f) => f(self, o),
                     None => Ok(crate::protocol::hash::hash_pointer(o.addr())),
                 }
             }
@@ -178,41 +153,28 @@ impl Vm {
         self.truthy(&r)
     }
 
-    /// A rich comparison: the reflected method first if the right
-    /// operand's type is a proper subclass overriding it; identity as the
-    /// fallback for `==`/`!=`; TypeError for orderings.
+    /// A rich comparison through the operands' comparison slots: the
+    /// reflected one first if the right operand's type is a proper
+    /// subclass of the left's; identity as the fallback for `==`/`!=`;
+    /// TypeError for orderings.
     pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult {
         if let Some(r) = self.native_compare(op, a, b)? {
             return Ok(Value::Bool(r));
         }
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
-        let mut checked_reflected = false;
-        if !ta.is(&tb) && tb.is_subtype(&ta) {
-            if let Some(m) =
-                self.lookup_type_obj(&tb, &self.names.compare[op.swapped() as usize].clone())
-            {
-                checked_reflected = true;
-                let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
-            }
-        }
-        if let Some(m) = self.lookup_type_obj(&ta, &self.names.compare[op as usize].clone()) {
-            let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
-            if !self.is_not_implemented(&r) {
+        let reflected_first = !ta.is(&tb) && tb.is_subtype(&ta);
+        if reflected_first {
+            if let Some(r) = self.compare_one(op.swapped(), b, a)? {
                 return Ok(r);
             }
         }
-        if !checked_reflected {
-            if let Some(m) =
-                self.lookup_type_obj(&tb, &self.names.compare[op.swapped() as usize].clone())
-            {
-                let r = self.call_method_value(&m, b.clone(), vec![a.clone()])?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if let Some(r) = self.compare_one(op, a, b)? {
+            return Ok(r);
+        }
+        if !reflected_first {
+            if let Some(r) = self.compare_one(op.swapped(), b, a)? {
+                return Ok(r);
             }
         }
         match op {
@@ -224,6 +186,19 @@ impl Vm {
                 ta.type_name(),
                 tb.type_name()
             ))),
+        }
+    }
+
+    /// `a op b` by `a`'s comparison slot; `None` for NotImplemented.
+    fn compare_one(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        match a {
+            Value::Obj(o) => match o.class().tdata().slots.get().richcompare {
+                Some(f) => f(self, op, o, b),
+                None => Ok(None),
+            },
+            // Ints, floats, bools and None are not objects: their
+            // comparison methods answer.
+            _ => crate::objects::typeobject::dunder_slots::compare_by_dunder(self, op, a, b),
         }
     }
 
@@ -295,30 +270,32 @@ impl Vm {
     }
 
     /// `a op b` through the built-in types' comparison slots: `a`'s, then
-    /// `b`'s with the operands swapped; `None` when neither compares.
+    /// `b`'s with the operands swapped; `None` when neither compares (or
+    /// a class defined in Python takes part, for [`Vm::compare`]).
     fn compare_slots(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
-        // Instances of classes defined in Python compare through dunders.
         let heap = |v: &Value| matches!(v, Value::Obj(o) if o.class().tdata().heap);
         if heap(a) || heap(b) {
             return Ok(None);
         }
+        // Only the objects' slots: the methods of ints and floats come
+        // back here.
+        let mut r = None;
         if let Value::Obj(x) = a {
-            if !x.class().tdata().heap {
-                if let Some(f) = x.class().tdata().slots.get().richcompare {
-                    if let Some(r) = f(self, op, x, b)? {
-                        return Ok(Some(r));
-                    }
-                }
+            if let Some(f) = x.class().tdata().slots.get().richcompare {
+                r = f(self, op, x, b)?;
             }
         }
-        if let Value::Obj(y) = b {
-            if !y.class().tdata().heap {
+        if r.is_none() {
+            if let Value::Obj(y) = b {
                 if let Some(f) = y.class().tdata().slots.get().richcompare {
-                    return f(self, op.swapped(), y, a);
+                    r = f(self, op.swapped(), y, a)?;
                 }
             }
         }
-        Ok(None)
+        match r {
+            Some(r) => Ok(Some(self.truthy(&r)?)),
+            None => Ok(None),
+        }
     }
 
     /// Lists with lists and tuples with tuples: item by item. Items are

@@ -11,47 +11,26 @@ impl Vm {
     /// `repr(v)` as a str value.
     pub fn repr(&mut self, v: &Value) -> PyResult {
         match v {
-            Value::None => return Ok(Value::Obj(self.intern("None"))),
-            Value::Truth(b) => {
-                return Ok(Value::Obj(self.intern(if *b != 0 {
-                    "True"
-                } else {
-                    "False"
-                })))
-            }
-            Value::Int(i) => return Ok(self.new_string(i.to_string())),
+            Value::None => Ok(Value::Obj(self.intern("None"))),
+            Value::Truth(b) => Ok(Value::Obj(self.intern(if *b != 0 {
+                "True"
+            } else {
+                "False"
+            }))),
+            Value::Int(i) => Ok(self.new_string(i.to_string())),
             Value::FloatBits(f) => {
-                return Ok(self.new_string(crate::objects::float::repr(f64::from_bits(*f))))
+                Ok(self.new_string(crate::objects::float::repr(f64::from_bits(*f))))
             }
-            Value::Null => return Ok(self.new_str("<NULL>")),
-            Value::Obj(o) => {
-                if let Some(f) = o.class().tdata().slots.get().repr {
-                    return f(self, o);
+            Value::Null => Ok(self.new_str("<NULL>")),
+            Value::Obj(o) => match o.class().tdata().slots.get().repr {
+                Some(f) => f(self, o),
+                // (Only while the built-in types are being made.)
+                None => {
+                    let s = crate::objects::typeobject::object::default_repr(self, v);
+                    Ok(self.new_string(s))
                 }
-            }
+            },
         }
-        let cls = self.class_of(v).clone();
-        let name = self.names.repr.clone();
-        let m = self.lookup_type_obj(&cls, &name);
-        let r = match m {
-            Some(m) => {
-                self.enter_recursion(" while getting the repr of an object")?;
-                let r = self.call_method_value(&m, v.clone(), vec![]);
-                self.leave_recursion();
-                r?
-            }
-            None => {
-                let s = crate::objects::typeobject::object::default_repr(self, v);
-                self.new_string(s)
-            }
-        };
-        if value_pystr(&r).is_none() {
-            return Err(self.type_error(format!(
-                "__repr__ returned non-string (type {})",
-                self.type_name(&r)
-            )));
-        }
-        Ok(r)
     }
 
     /// `repr(v)` as Rust text.

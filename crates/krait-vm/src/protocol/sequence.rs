@@ -312,12 +312,6 @@ impl Vm {
             if let Some(f) = o.class().tdata().slots.get().len {
                 return f(self, o);
             }
-            let cls = o.class().clone();
-            let name = self.names.len.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                let r = self.call_method_value(&m, v.clone(), vec![])?;
-                return self.len_result(r);
-            }
         }
         Err(self.type_error(format!(
             "object of type '{}' has no len()",
@@ -332,11 +326,6 @@ impl Vm {
         if let Value::Obj(o) = container {
             if let Some(f) = o.class().tdata().slots.get().getitem {
                 return f(self, o, key);
-            }
-            let cls = o.class().clone();
-            let name = self.names.getitem.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                return self.call_method_value(&m, container.clone(), vec![key.clone()]);
             }
             if let ObjKind::Type(_) = o.kind() {
                 let name = self.names.class_getitem.clone();
@@ -430,12 +419,6 @@ impl Vm {
             if let Some(f) = o.class().tdata().slots.get().setitem {
                 return f(self, o, key, Some(value));
             }
-            let cls = o.class().clone();
-            let name = self.names.setitem.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                self.call_method_value(&m, container.clone(), vec![key, value])?;
-                return Ok(());
-            }
         }
         Err(self.type_error(format!(
             "'{}' object does not support item assignment",
@@ -448,12 +431,6 @@ impl Vm {
         if let Value::Obj(o) = container {
             if let Some(f) = o.class().tdata().slots.get().setitem {
                 return f(self, o, key.clone(), None);
-            }
-            let cls = o.class().clone();
-            let name = self.names.delitem.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                self.call_method_value(&m, container.clone(), vec![key.clone()])?;
-                return Ok(());
             }
         }
         Err(self.type_error(format!(
@@ -470,34 +447,31 @@ impl Vm {
             if let Some(f) = o.class().tdata().slots.get().contains {
                 return f(self, o, item);
             }
-            let cls = o.class().clone();
-            let name = self.names.contains.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;
-                return self.truthy(&r);
-            }
-            let name = self.names.iter.clone();
-            let name2 = self.names.getitem.clone();
-            if self.lookup_type_obj(&cls, &name).is_none()
-                && self.lookup_type_obj(&cls, &name2).is_none()
-            {
-                return Err(self.type_error(format!(
-                    "argument of type '{}' is not iterable",
-                    self.type_name(container)
-                )));
-            }
-            let it = self.iter(container)?;
-            while let Some(v) = self.next(&it)? {
-                if v.is(item) || self.eq(&v, item)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
+            return self.contains_by_iteration(container, item);
         }
         Err(self.type_error(format!(
             "argument of type '{}' is not iterable",
             self.type_name(container)
         )))
+    }
+
+    /// `item in container` for a container without `__contains__`: by
+    /// iterating over it.
+    pub fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let slots = self.class_of(container).tdata().slots.get();
+        if slots.iter.is_none() && slots.getitem.is_none() {
+            return Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            )));
+        }
+        let it = self.iter(container)?;
+        while let Some(v) = self.next(&it)? {
+            if v.is(item) || self.eq(&v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     // ---- iteration ---------------------------------------------------------
@@ -512,49 +486,19 @@ impl Vm {
             if let Some(f) = o.class().tdata().slots.get().iter {
                 return f(self, o);
             }
-            let cls = o.class().clone();
-            let name = self.names.iter.clone();
-            match self.lookup_type_obj(&cls, &name) {
-                Some(Value::None) => {}
-                Some(m) => {
-                    let it = self.call_method_value(&m, v.clone(), vec![])?;
-                    if !self.is_iterator(&it) {
-                        return Err(self.type_error(format!(
-                            "iter() returned non-iterator of type '{}'",
-                            self.type_name(&it)
-                        )));
-                    }
-                    return Ok(it);
-                }
-                None => {
-                    let name = self.names.getitem.clone();
-                    if self.lookup_type_obj(&cls, &name).is_some() {
-                        return Ok(self.new_iter(
-                            &self.types.iterator.clone(),
-                            IterState::Seq {
-                                seq: v.clone(),
-                                index: 0,
-                            },
-                        ));
-                    }
-                }
+            if o.class().tdata().slots.get().getitem.is_some() {
+                let state = IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                };
+                return Ok(self.new_iter(&self.types.iterator.clone(), state));
             }
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }
 
     pub fn is_iterator(&mut self, v: &Value) -> bool {
-        match v {
-            Value::Obj(o) => {
-                if o.class().tdata().slots.get().next.is_some() {
-                    return true;
-                }
-                let cls = o.class().clone();
-                let name = self.names.next.clone();
-                self.lookup_type_obj(&cls, &name).is_some()
-            }
-            _ => false,
-        }
+        matches!(v, Value::Obj(o) if o.class().tdata().slots.get().next.is_some())
     }
 
     /// The next item of an iterator, or `None` when it is exhausted.
@@ -562,15 +506,6 @@ impl Vm {
         if let Value::Obj(o) = it {
             if let Some(f) = o.class().tdata().slots.get().next {
                 return f(self, o);
-            }
-            let cls = o.class().clone();
-            let name = self.names.next.clone();
-            if let Some(m) = self.lookup_type_obj(&cls, &name) {
-                return match self.call_method_value(&m, it.clone(), vec![]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.class().is_subtype(&self.exc.stop_iteration) => Ok(None),
-                    Err(e) => Err(e),
-                };
             }
         }
         Err(self.type_error(format!(
@@ -688,11 +623,10 @@ impl Vm {
         }
     }
 
-    fn has_iter(&mut self, v: &Value) -> bool {
-        let cls = self.class_of(v).clone();
-        let a = self.names.iter.clone();
-        let b = self.names.getitem.clone();
-        self.lookup_type_obj(&cls, &a).is_some() || self.lookup_type_obj(&cls, &b).is_some()
+    /// Whether `v` can be iterated over (by `__iter__` or `__getitem__`).
+    pub(crate) fn has_iter(&self, v: &Value) -> bool {
+        let slots = self.class_of(v).tdata().slots.get();
+        slots.iter.is_some() || slots.getitem.is_some()
     }
 }
 

@@ -17,7 +17,7 @@ impl NativeType for BytesType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(|vm, o| Ok(vm.new_string(repr(bytes(o))))),
         hash: Some(|_, o| Ok(crate::protocol::hash::secret().hash_bytes(bytes(o)))),
-        richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, bytes(o), b))),
+        richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, bytes(o), b).map(Value::Bool))),
         len: Some(|_, o| Ok(bytes(o).len())),
         getitem: Some(bytes_getitem),
         contains: Some(super::contains),
@@ -33,7 +33,9 @@ pub struct ByteArrayType;
 impl NativeType for ByteArrayType {
     const SLOTS: &'static Slots = &Slots {
         hash: Some(crate::objects::typeobject::slots::unhashable),
-        richcompare: Some(|_, op, o, b| Ok(bytes_like_compare(op, &bytearray(o).borrow(), b))),
+        richcompare: Some(|_, op, o, b| {
+            Ok(bytes_like_compare(op, &bytearray(o).borrow(), b).map(Value::Bool))
+        }),
         repr: Some(|vm, o| {
             // A subclass's instance is shown with its own type name.
             let name = o.class().type_name();

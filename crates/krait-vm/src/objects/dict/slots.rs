@@ -17,7 +17,7 @@ impl NativeType for DictType {
         richcompare: Some(|vm, op, o, b| match b {
             Value::Obj(y) if matches!(y.kind(), ObjKind::Dict(_)) && !op.is_ordering() => {
                 let equal = crate::objects::dict::methods::dict_equal(vm, o, y)?;
-                Ok(Some(equal == (op == CompareOp::Eq)))
+                Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))))
             }
             _ => Ok(None),
         }),
@@ -177,7 +177,7 @@ fn items_contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
 
 /// Keys and items views compare as sets with sets, frozensets and the
 /// other set-like views.
-fn set_like_compare(vm: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<bool>> {
+fn set_like_compare(vm: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<Value>> {
     let set_like = matches!(
         b.kind(),
         Some(ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::DictView { what: 0 | 2, .. })
@@ -185,5 +185,6 @@ fn set_like_compare(vm: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<
     if !set_like {
         return Ok(None);
     }
-    vm.set_like_compare(op, &Value::Obj(o.clone()), b).map(Some)
+    let r = vm.set_like_compare(op, &Value::Obj(o.clone()), b)?;
+    Ok(Some(Value::Bool(r)))
 }

@@ -770,7 +770,7 @@ impl Vm {
 
     /// Rewrites the TypeError of iterating a `*arg` in a display.
     pub fn star_arg_error(&mut self, e: Obj, iterable: &Value) -> Obj {
-        if e.class().is(&self.exc.type_error) && !self.has_iter_protocol(iterable) {
+        if e.class().is(&self.exc.type_error) && !self.has_iter(iterable) {
             return self.type_error(format!(
                 "Value after * must be an iterable, not {}",
                 self.type_name(iterable)
@@ -781,7 +781,7 @@ impl Vm {
 
     /// Rewrites the TypeError of iterating the `*args` of a call.
     pub fn star_call_error(&mut self, e: Obj, callable: &Value, args: &Value) -> Obj {
-        if e.class().is(&self.exc.type_error) && !self.has_iter_protocol(args) {
+        if e.class().is(&self.exc.type_error) && !self.has_iter(args) {
             let name = self.callable_name(callable);
             return self.type_error(format!(
                 "{} argument after * must be an iterable, not {}",
@@ -790,13 +790,6 @@ impl Vm {
             ));
         }
         e
-    }
-
-    fn has_iter_protocol(&mut self, v: &Value) -> bool {
-        let cls = self.class_of(v).clone();
-        let a = self.names.iter.clone();
-        let b = self.names.getitem.clone();
-        self.lookup_type_obj(&cls, &a).is_some() || self.lookup_type_obj(&cls, &b).is_some()
     }
 
     /// How CPython names a callable in call errors: `f()`, `A.m()`.

@@ -659,11 +659,11 @@ impl NativeType for IntType {
 }
 
 /// A big int against another int (big or small) or a float, by value.
-fn big_int_compare(_: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<bool>> {
+fn big_int_compare(_: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Option<Value>> {
     let ObjKind::Int(x) = o.kind() else {
         unreachable!("int slots are installed on int")
     };
-    Ok(match b {
+    let r = match b {
         Value::FloatBits(f) => Some(crate::protocol::operators::big_float_cmp(
             op,
             x,
@@ -674,5 +674,6 @@ fn big_int_compare(_: &mut Vm, op: CompareOp, o: &Obj, b: &Value) -> PyResult<Op
             _ => None,
         },
         _ => crate::objects::int::small(b).map(|y| op.holds(x, &IBig::from(y))),
-    })
+    };
+    Ok(r.map(Value::Bool))
 }

@@ -15,7 +15,9 @@ pub struct StrType;
 impl NativeType for StrType {
     const SLOTS: &'static Slots = &Slots {
         hash: Some(|_, o| Ok(crate::objects::str::str_hash(payload(o)))),
-        richcompare: Some(|_, op, o, b| Ok(value_pystr(b).map(|t| op.holds(payload(o), t)))),
+        richcompare: Some(|_, op, o, b| {
+            Ok(value_pystr(b).map(|t| Value::Bool(op.holds(payload(o), t))))
+        }),
         repr: Some(|vm, o| Ok(vm.new_string(repr(payload(o))))),
         len: Some(|_, o| Ok(payload(o).len())),
         getitem: Some(getitem),

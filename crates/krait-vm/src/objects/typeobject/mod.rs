@@ -3,6 +3,7 @@
 
 pub(crate) mod call;
 pub(crate) mod class;
+pub(crate) mod dunder_slots;
 pub(crate) mod object;
 pub(crate) mod slots;
 pub(crate) mod super_;
@@ -68,9 +69,12 @@ pub struct TypeData {
     /// use `object`'s own `__getattribute__`/`__setattr__`, and the
     /// `version` that was worked out for.
     pub plain_protocol: Cell<(u64, u8)>,
-    /// The protocol functions of a built-in type (see `slots`); none for
-    /// classes defined in Python, whose dunders are looked up instead.
-    pub slots: Cell<&'static slots::Slots>,
+    /// The protocol functions of instances (see `slots`): a built-in
+    /// type's own, a class's made from its dunders.
+    pub slots: Cell<slots::Slots>,
+    /// The slots a built-in type declares itself (its `NativeType`),
+    /// which its subclasses share where the slot's dunders come from it.
+    pub declared_slots: Cell<&'static slots::Slots>,
 }
 
 /// What `cls(...)` does when `type.__call__` is not overridden.
@@ -107,7 +111,8 @@ impl TypeData {
             new_plan: RefCell::new((0, NewPlan::General)),
             instance_size: Cell::new(0),
             plain_protocol: Cell::new((0, 0)),
-            slots: Cell::new(&slots::NO_SLOTS),
+            slots: Cell::new(slots::Slots::NONE),
+            declared_slots: Cell::new(&slots::Slots::NONE),
         }
     }
 }

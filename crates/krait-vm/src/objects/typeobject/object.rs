@@ -7,14 +7,18 @@ use crate::bootstrap::set_attr_str;
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::str::{as_pystr, text};
+use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::objects::typeobject::Layout;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_compiler::code::CompareOp;
 use std::cell::RefCell;
 
 pub fn register(vm: &mut Vm) {
     let object = vm.types.object.clone();
     add_methods(vm, &object, METHODS);
+    object.tdata().declared_slots.set(ObjectType::SLOTS);
+    object.tdata().slots.set(*ObjectType::SLOTS);
     let doc = vm.new_str("The base class of the class hierarchy.");
     set_attr_str(vm, &object, "__doc__", doc);
 }
@@ -41,6 +45,29 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::classmethod("__init_subclass__", object_init_subclass).no_args(),
     FunctionDef::classmethod("__subclasshook__", object_subclasshook),
 ];
+
+struct ObjectType;
+
+/// What every class has unless it or a base says otherwise: a repr with
+/// its address, hashing and equality by identity.
+impl NativeType for ObjectType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let s = default_repr(vm, &Value::Obj(o.clone()));
+            Ok(vm.new_string(s))
+        }),
+        hash: Some(|_, o| Ok(crate::protocol::hash::hash_pointer(o.addr()))),
+        richcompare: Some(|_, op, o, other| {
+            let same = matches!(other, Value::Obj(x) if x.is(o));
+            Ok(match op {
+                CompareOp::Eq if same => Some(Value::Bool(true)),
+                CompareOp::Ne if same => Some(Value::Bool(false)),
+                _ => None,
+            })
+        }),
+        ..Slots::NONE
+    };
+}
 
 pub(crate) fn type_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Obj> {
     match v {
@@ -230,26 +257,17 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// `__ne__` inverts the class's `__eq__` unless that is NotImplemented.
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
-    let r = vm.compare(
-        krait_compiler::code::CompareOp::Eq,
-        &args.pos[0],
-        &args.pos[1],
-    );
-    // `__ne__` inverts `__eq__` unless that is NotImplemented.
     let cls = vm.class_of(&args.pos[0]).clone();
-    let eq = vm.lookup_type(&cls, "__eq__");
-    match eq {
-        Some(m) => {
-            let r2 = vm.call_method_value(&m, args.pos[0].clone(), vec![args.pos[1].clone()])?;
-            drop(r);
-            if vm.is_not_implemented(&r2) {
-                return Ok(r2);
-            }
-            Ok(Value::Bool(!vm.truthy(&r2)?))
-        }
-        None => r,
+    let Some(eq) = vm.lookup_type(&cls, "__eq__") else {
+        return Ok(vm.not_implemented());
+    };
+    let r = vm.call_method_value(&eq, args.pos[0].clone(), vec![args.pos[1].clone()])?;
+    if vm.is_not_implemented(&r) {
+        return Ok(r);
     }
+    Ok(Value::Bool(!vm.truthy(&r)?))
 }
 
 fn object_cmp_not_impl(vm: &mut Vm, _: Args) -> PyResult {

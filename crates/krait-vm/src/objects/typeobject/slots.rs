@@ -9,9 +9,10 @@
 //! name (`list.__getitem__` is a plain one-argument method in CPython).
 //!
 //! Built-in types without slots of their own inherit their base's
-//! (exceptions, struct sequences). Classes defined in Python have none:
-//! the protocol code looks their dunders up instead, which finds the
-//! wrappers of a built-in base unless the class overrides them.
+//! (exceptions, struct sequences). Classes defined in Python get theirs
+//! from their dunders (see `heap_slots`): a built-in base's slot where
+//! the base is where the dunder is found, else a slot that calls the
+//! dunder.
 
 use crate::api::{add_methods, FunctionDef};
 use crate::objects::function::Args;
@@ -23,8 +24,9 @@ use krait_compiler::code::{BinOp, CompareOp};
 pub type ReprSlot = fn(&mut Vm, &Obj) -> PyResult;
 /// `a op b` with `a` of this type: `None` when the type does not
 /// compare with `b` (NotImplemented), and the reflected slot of `b` is
-/// tried next.
-pub type RichCompareSlot = fn(&mut Vm, CompareOp, &Obj, &Value) -> PyResult<Option<bool>>;
+/// tried next. Built-in types answer with a bool; a class's `__eq__`
+/// may answer with any object.
+pub type RichCompareSlot = fn(&mut Vm, CompareOp, &Obj, &Value) -> PyResult<Option<Value>>;
 /// `hash(o)`.
 pub type HashSlot = fn(&mut Vm, &Obj) -> PyResult<i64>;
 /// `len(o)`.
@@ -44,6 +46,20 @@ pub type NextSlot = fn(&mut Vm, &Obj) -> PyResult<Option<Value>>;
 pub type BinOpSlot = fn(&mut Vm, BinOp, &Value, &Value) -> PyResult<Option<Value>>;
 /// `seq * n` (in place when asked), for `n` already checked.
 pub type RepeatSlot = fn(&mut Vm, &Value, usize, bool) -> PyResult<Value>;
+/// `o.name`; without one, `object`'s generic lookup (instance dict,
+/// then the class, descriptors first).
+pub type GetAttrSlot = fn(&mut Vm, &Value, &Obj) -> PyResult;
+/// `o.name = value`, or `del o.name` when the value is `None`; without
+/// one, `object`'s generic protocol.
+pub type SetAttrSlot = fn(&mut Vm, &Value, &Obj, Option<Value>) -> PyResult<()>;
+/// `o(*args, **kwargs)`.
+pub type CallSlot = fn(&mut Vm, &Obj, Args) -> PyResult;
+/// `descr.__get__(instance, owner)`, for a class attribute found by a
+/// lookup on `instance` (`Null` for a lookup on the class `owner`).
+pub type DescrGetSlot = fn(&mut Vm, &Obj, &Value, &Obj) -> PyResult;
+/// `descr.__set__(instance, value)`, or `descr.__delete__(instance)`
+/// when the value is `None`: what makes a data descriptor.
+pub type DescrSetSlot = fn(&mut Vm, &Obj, &Value, Option<Value>) -> PyResult<()>;
 
 /// The protocol functions of one built-in type; `None` where the type
 /// does not implement the protocol (or implements it as a dunder method).
@@ -60,6 +76,11 @@ pub struct Slots {
     pub next: Option<NextSlot>,
     pub binop: Option<BinOpSlot>,
     pub repeat: Option<RepeatSlot>,
+    pub getattr: Option<GetAttrSlot>,
+    pub setattr: Option<SetAttrSlot>,
+    pub call: Option<CallSlot>,
+    pub descr_get: Option<DescrGetSlot>,
+    pub descr_set: Option<DescrSetSlot>,
 }
 
 impl Slots {
@@ -76,6 +97,11 @@ impl Slots {
         next: None,
         binop: None,
         repeat: None,
+        getattr: None,
+        setattr: None,
+        call: None,
+        descr_get: None,
+        descr_set: None,
     };
 
     /// Only a repr (most types that are not containers).
@@ -96,12 +122,37 @@ impl Slots {
     }
 
     fn is_none(&self) -> bool {
-        std::ptr::eq(self, &NO_SLOTS)
+        self.same_as(&Slots::NONE)
+    }
+
+    /// Whether both tables hold the same functions.
+    fn same_as(&self, other: &Slots) -> bool {
+        fn a<F: Copy>(f: Option<F>, to: fn(F) -> usize) -> usize {
+            f.map_or(0, to)
+        }
+        let key = |s: &Slots| {
+            [
+                a(s.repr, |f| f as usize),
+                a(s.hash, |f| f as usize),
+                a(s.richcompare, |f| f as usize),
+                a(s.len, |f| f as usize),
+                a(s.getitem, |f| f as usize),
+                a(s.setitem, |f| f as usize),
+                a(s.contains, |f| f as usize),
+                a(s.iter, |f| f as usize),
+                a(s.next, |f| f as usize),
+                a(s.binop, |f| f as usize),
+                a(s.repeat, |f| f as usize),
+                a(s.getattr, |f| f as usize),
+                a(s.setattr, |f| f as usize),
+                a(s.call, |f| f as usize),
+                a(s.descr_get, |f| f as usize),
+                a(s.descr_set, |f| f as usize),
+            ]
+        };
+        key(self) == key(other)
     }
 }
-
-/// The empty table every type starts with.
-pub static NO_SLOTS: Slots = Slots::NONE;
 
 /// A built-in type's slots, known at compile time so that the dunder
 /// wrappers made from them call the type's own functions directly (as
@@ -113,7 +164,7 @@ pub trait NativeType {
 /// The slots of the built-in type instances of `cls` are laid out as:
 /// `cls`'s own, or for a class defined in Python its nearest built-in
 /// base's (what native code reading the payload may use).
-pub fn layout_slots(cls: &Obj) -> &'static Slots {
+pub fn layout_slots(cls: &Obj) -> Slots {
     let t = cls.tdata();
     if !t.heap {
         return t.slots.get();
@@ -122,7 +173,7 @@ pub fn layout_slots(cls: &Obj) -> &'static Slots {
     mro.iter()
         .map(|c| c.tdata())
         .find(|c| !c.heap)
-        .map_or(&NO_SLOTS, |c| c.slots.get())
+        .map_or(Slots::NONE, |c| c.slots.get())
 }
 
 /// The name of the built-in type instances of `cls` are laid out as.
@@ -157,10 +208,11 @@ pub fn iter_self(_: &mut Vm, o: &Obj) -> PyResult {
 /// base's: a struct sequence overrides only `tuple`'s repr).
 pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
     let old = ty.tdata().slots.get();
-    inherit(ty, old, T::SLOTS);
+    ty.tdata().declared_slots.set(T::SLOTS);
+    inherit(ty, &old, T::SLOTS);
     let mine = addresses(T::SLOTS);
     let base = match ty.tdata().bases.borrow().first() {
-        Some(b) => addresses(b.tdata().slots.get()),
+        Some(b) => addresses(&b.tdata().slots.get()),
         None => [0; 14],
     };
     let ns = ty.object().dict().cloned();
@@ -221,9 +273,9 @@ fn addresses(s: &Slots) -> [usize; 14] {
 
 /// Sets `new` on `ty` and on the built-in subclasses that still have the
 /// slots `ty` had before.
-fn inherit(ty: &Obj, old: &'static Slots, new: &'static Slots) {
+fn inherit(ty: &Obj, old: &Slots, new: &Slots) {
     let t = ty.tdata();
-    t.slots.set(new);
+    t.slots.set(*new);
     let subclasses: Vec<Obj> = t
         .subclasses
         .borrow()
@@ -232,8 +284,9 @@ fn inherit(ty: &Obj, old: &'static Slots, new: &'static Slots) {
         .collect();
     for sub in subclasses {
         let s = sub.tdata();
-        if !s.heap && (std::ptr::eq(s.slots.get(), old) || s.slots.get().is_none()) {
-            inherit(&sub, s.slots.get(), new);
+        let theirs = s.slots.get();
+        if !s.heap && (theirs.same_as(old) || theirs.is_none()) {
+            inherit(&sub, &theirs, new);
         }
     }
 }
@@ -268,7 +321,7 @@ fn compare_wrapper<T: NativeType, const OP: u8>(vm: &mut Vm, a: Args) -> PyResul
         _ => CompareOp::Ge,
     };
     match f(vm, op, receiver(vm, &a)?, &a.pos[1])? {
-        Some(r) => Ok(Value::Bool(r)),
+        Some(r) => Ok(r),
         None => Ok(vm.not_implemented()),
     }
 }
