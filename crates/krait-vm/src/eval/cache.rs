@@ -22,7 +22,7 @@ enum ClassAttr {
     Other,
 }
 
-/// Bits of `TypeData::plain_protocol`.
+/// The two directions of attribute access the caches serve.
 const PLAIN_GET: u8 = 1;
 const PLAIN_SET: u8 = 2;
 
@@ -163,39 +163,16 @@ impl Vm {
         }
     }
 
-    /// Whether lookups on instances of `cls` go straight to the instance
-    /// dict and the class (no `__getattribute__` or `__setattr__` of its
-    /// own).
-    fn plain_attribute_protocol(&mut self, cls: &Obj, hook: &Obj) -> bool {
-        match self.lookup_type_obj(cls, hook) {
-            Some(Value::Obj(f)) => {
-                matches!(f.kind(), ObjKind::Builtin(b) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)))
-            }
-            _ => false,
-        }
-    }
-
     /// Whether instances of `cls` read (`PLAIN_GET`) or write
-    /// (`PLAIN_SET`) attributes by `object`'s own protocol; remembered per
-    /// class version.
-    fn plain_protocol(&mut self, cls: &Obj, bit: u8) -> bool {
-        let t = cls.tdata();
-        let (version, bits) = t.plain_protocol.get();
-        if version == t.version.get() {
-            return bits & bit != 0;
+    /// (`PLAIN_SET`) attributes by `object`'s own protocol: the class has
+    /// no attribute slot of its own.
+    fn plain_protocol(&self, cls: &Obj, bit: u8) -> bool {
+        let slots = cls.tdata().slots.get();
+        if bit == PLAIN_GET {
+            slots.getattr.is_none()
+        } else {
+            slots.setattr.is_none()
         }
-        let get = self.names.getattribute.clone();
-        let set = self.names.setattr.clone();
-        let mut bits = 0;
-        if self.plain_attribute_protocol(cls, &get) {
-            bits |= PLAIN_GET;
-        }
-        if self.plain_attribute_protocol(cls, &set) {
-            bits |= PLAIN_SET;
-        }
-        let t = cls.tdata();
-        t.plain_protocol.set((t.version.get(), bits));
-        bits & bit != 0
     }
 
     /// What `o`'s class says about `name` for the attribute caches, with

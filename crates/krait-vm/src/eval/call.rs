@@ -52,18 +52,10 @@ impl Vm {
                 self.call_args(&func, Args { pos, kw: args.kw })
             }
             ObjKind::Type(_) => self.call_type(o, args),
-            _ => {
-                let cls = o.class().clone();
-                match self.lookup_type_obj(&cls, &self.names.call.clone()) {
-                    Some(m) => {
-                        let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
-                        pos.push(callable.clone());
-                        pos.extend(args.pos);
-                        self.call_args(&m, Args { pos, kw: args.kw })
-                    }
-                    None => Err(self.not_callable(callable)),
-                }
-            }
+            _ => match o.class().tdata().slots.get().call {
+                Some(f) => f(self, o, args),
+                None => Err(self.not_callable(callable)),
+            },
         }
     }
 

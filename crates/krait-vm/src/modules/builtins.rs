@@ -646,11 +646,7 @@ impl Vm {
                 | ObjKind::BoundMethod { .. }
                 | ObjKind::Type(_),
             ) => true,
-            _ => {
-                let cls = self.class_of(v).clone();
-                let name = self.names.call.clone();
-                self.lookup_type_obj(&cls, &name).is_some()
-            }
+            _ => self.class_of(v).tdata().slots.get().call.is_some(),
         }
     }
 

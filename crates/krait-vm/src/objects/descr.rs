@@ -14,10 +14,85 @@ pub fn register(vm: &mut Vm) {
     install::<MemberType>(vm, &member);
     let prop = vm.types.property.clone();
     add_methods(vm, &prop, PROPERTY);
+    install::<PropertyType>(vm, &prop);
     let cm = vm.types.classmethod.clone();
     add_methods(vm, &cm, CLASSMETHOD);
+    install::<ClassMethodType>(vm, &cm);
     let sm = vm.types.staticmethod.clone();
     add_methods(vm, &sm, STATICMETHOD);
+    install::<StaticMethodType>(vm, &sm);
+}
+
+struct PropertyType;
+
+impl NativeType for PropertyType {
+    const SLOTS: &'static Slots = &Slots {
+        descr_get: Some(property_get),
+        descr_set: Some(property_set),
+        ..Slots::NONE
+    };
+}
+
+/// The getter called on the instance.
+fn property_get(vm: &mut Vm, o: &Obj, instance: &Value, _: &Obj) -> PyResult {
+    let ObjKind::Property(p) = o.kind() else {
+        unreachable!("property slots are installed on property")
+    };
+    if instance.is_null() || instance.is_none() {
+        return Ok(Value::Obj(o.clone()));
+    }
+    if p.fget.is_none() {
+        return Err(vm.property_error(p, instance, "getter"));
+    }
+    let g = p.fget.clone();
+    vm.call(&g, vec![instance.clone()])
+}
+
+/// The setter (or deleter, without a value) called on the instance.
+fn property_set(vm: &mut Vm, o: &Obj, instance: &Value, value: Option<Value>) -> PyResult<()> {
+    let ObjKind::Property(p) = o.kind() else {
+        unreachable!("property slots are installed on property")
+    };
+    let f = if value.is_some() {
+        p.fset.clone()
+    } else {
+        p.fdel.clone()
+    };
+    if f.is_none() {
+        let what = if value.is_some() { "setter" } else { "deleter" };
+        return Err(vm.property_error(p, instance, what));
+    }
+    let mut args = vec![instance.clone()];
+    args.extend(value);
+    vm.call(&f, args).map(drop)
+}
+
+struct ClassMethodType;
+
+impl NativeType for ClassMethodType {
+    const SLOTS: &'static Slots = &Slots {
+        descr_get: Some(|vm, o, _, owner| {
+            let ObjKind::ClassMethod(f) = o.kind() else {
+                unreachable!("classmethod slots are installed on classmethod")
+            };
+            Ok(vm.bound_method(f.clone(), Value::Obj(owner.clone())))
+        }),
+        ..Slots::NONE
+    };
+}
+
+struct StaticMethodType;
+
+impl NativeType for StaticMethodType {
+    const SLOTS: &'static Slots = &Slots {
+        descr_get: Some(|_, o, _, _| {
+            let ObjKind::StaticMethod(f) = o.kind() else {
+                unreachable!("staticmethod slots are installed on staticmethod")
+            };
+            Ok(f.clone())
+        }),
+        ..Slots::NONE
+    };
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
@@ -75,17 +150,14 @@ const PROPERTY: &[FunctionDef] = &[
     get_wrapper(|vm, a| {
         // The getter itself (not `bind_descriptor`, which would find a
         // subclass's own `__get__` again).
-        let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
+        let Some(o) = a.pos[0]
+            .as_obj()
+            .filter(|o| matches!(o.kind(), ObjKind::Property(_)))
+        else {
             return Err(vm.type_error("descriptor '__get__' requires a 'property' object"));
         };
-        if a.pos[1].is_none() {
-            return Ok(a.pos[0].clone());
-        }
-        if p.fget.is_none() {
-            return Err(vm.property_error(p, &a.pos[1], "getter"));
-        }
-        let g = p.fget.clone();
-        vm.call(&g, vec![a.pos[1].clone()])
+        let owner = vm.class_of(&a.pos[1]).clone();
+        property_get(vm, o, &a.pos[1], &owner)
     }),
     FunctionDef::method("__set__", |vm, a| {
         let Some(ObjKind::Property(p)) = a.pos[0].kind() else {
@@ -102,13 +174,17 @@ const PROPERTY: &[FunctionDef] = &[
 ];
 
 /// `__get__` of `classmethod` and `staticmethod`: what the descriptor
-/// binds to.
-fn wrapper_get(vm: &mut Vm, a: Args) -> PyResult {
+/// binds to, by the type's own slot (a subclass's `__get__` may call it).
+fn wrapper_get<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
     let owner = match a.pos.get(2) {
         Some(Value::Obj(o)) if o.type_data().is_some() => o.clone(),
         _ => vm.class_of(&a.pos[1]).clone(),
     };
-    vm.bind_descriptor(&a.pos[0], &a.pos[1], &owner)
+    let get = T::SLOTS.descr_get.expect("a descriptor type");
+    match &a.pos[0] {
+        Value::Obj(o) => get(vm, o, &a.pos[1], &owner),
+        other => Ok(other.clone()),
+    }
 }
 
 /// `classmethod(f)` and `staticmethod(f)`: the wrapper of one callable,
@@ -124,7 +200,7 @@ const CLASSMETHOD: &[FunctionDef] = &[
         wrap_callable(vm, a, "classmethod", ObjKind::ClassMethod)
     }),
     FunctionDef::method("__init__", |_, _| Ok(Value::None)),
-    get_wrapper(wrapper_get),
+    get_wrapper(wrapper_get::<ClassMethodType>),
 ];
 
 const STATICMETHOD: &[FunctionDef] = &[
@@ -132,7 +208,7 @@ const STATICMETHOD: &[FunctionDef] = &[
         wrap_callable(vm, a, "staticmethod", ObjKind::StaticMethod)
     }),
     FunctionDef::method("__init__", |_, _| Ok(Value::None)),
-    get_wrapper(wrapper_get),
+    get_wrapper(wrapper_get::<StaticMethodType>),
 ];
 
 fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
@@ -161,15 +237,77 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
 pub struct MemberType;
 
 impl NativeType for MemberType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
-        let ObjKind::Member { name, owner, .. } = o.kind() else {
-            unreachable!("member slots are installed on member_descriptor")
-        };
-        let r = format!(
-            "<member '{}' of '{}' objects>",
-            name,
-            owner.tdata().name.borrow()
-        );
-        Ok(vm.new_string(r))
-    });
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let ObjKind::Member { name, owner, .. } = o.kind() else {
+                unreachable!("member slots are installed on member_descriptor")
+            };
+            let r = format!(
+                "<member '{}' of '{}' objects>",
+                name,
+                owner.tdata().name.borrow()
+            );
+            Ok(vm.new_string(r))
+        }),
+        descr_get: Some(member_get),
+        descr_set: Some(member_set),
+        ..Slots::NONE
+    };
+}
+
+/// "descriptor 'x' for 'A' objects doesn't apply to a 'B' object".
+fn member_misapplied(vm: &Vm, o: &Obj, instance: &Value) -> Obj {
+    let ObjKind::Member { name, owner, .. } = o.kind() else {
+        unreachable!("member slots are installed on member_descriptor")
+    };
+    vm.type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        name,
+        owner.tdata().name.borrow(),
+        vm.type_name(instance)
+    ))
+}
+
+/// The instance's value in the slot.
+fn member_get(vm: &mut Vm, o: &Obj, instance: &Value, _: &Obj) -> PyResult {
+    let ObjKind::Member { name, index, owner } = o.kind() else {
+        unreachable!("member slots are installed on member_descriptor")
+    };
+    if instance.is_null() {
+        return Ok(Value::Obj(o.clone()));
+    }
+    match instance.kind() {
+        Some(ObjKind::Slots(s)) if vm.class_of(instance).is_subtype(owner) => {
+            let v = s.borrow().get(*index).cloned().unwrap_or(Value::Null);
+            if v.is_null() {
+                return Err(vm.attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    vm.type_name(instance),
+                    name
+                )));
+            }
+            Ok(v)
+        }
+        _ => Err(member_misapplied(vm, o, instance)),
+    }
+}
+
+/// Sets (or empties, without a value) the instance's slot.
+fn member_set(vm: &mut Vm, o: &Obj, instance: &Value, value: Option<Value>) -> PyResult<()> {
+    let ObjKind::Member { name, index, owner } = o.kind() else {
+        unreachable!("member slots are installed on member_descriptor")
+    };
+    let Some(ObjKind::Slots(s)) = instance.kind() else {
+        return Err(member_misapplied(vm, o, instance));
+    };
+    if !vm.class_of(instance).is_subtype(owner) {
+        return Err(member_misapplied(vm, o, instance));
+    }
+    let deleting = value.is_none();
+    let old = std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
+    if deleting && old.is_null() {
+        return Err(vm.attribute_error(name.as_str()));
+    }
+    drop(old);
+    Ok(())
 }

@@ -172,23 +172,67 @@ const BOUND_METHOD: &[FunctionDef] = &[
 pub struct FunctionType;
 
 impl NativeType for FunctionType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
-        let ObjKind::Function(f) = o.kind() else {
-            unreachable!("function slots are installed on function")
-        };
-        let r = format!(
-            "<function {} at {:#x}>",
-            crate::eval::call::qualname(f),
-            o.addr()
-        );
-        Ok(vm.new_string(r))
-    });
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let ObjKind::Function(f) = o.kind() else {
+                unreachable!("function slots are installed on function")
+            };
+            let r = format!(
+                "<function {} at {:#x}>",
+                crate::eval::call::qualname(f),
+                o.addr()
+            );
+            Ok(vm.new_string(r))
+        }),
+        // A function found on a class binds to the instance.
+        descr_get: Some(|vm, o, instance, _| {
+            if instance.is_null() {
+                return Ok(Value::Obj(o.clone()));
+            }
+            Ok(vm.bound_method(Value::Obj(o.clone()), instance.clone()))
+        }),
+        ..Slots::NONE
+    };
 }
 
 pub struct BuiltinType;
 
 impl NativeType for BuiltinType {
-    const SLOTS: &'static Slots = &Slots::repr(builtin_repr);
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(builtin_repr),
+        descr_get: Some(builtin_get),
+        ..Slots::NONE
+    };
+}
+
+/// An unbound built-in method found on a class binds to the instance (a
+/// class method to the class); other built-ins stay as they are.
+fn builtin_get(vm: &mut Vm, o: &Obj, instance: &Value, owner: &Obj) -> PyResult {
+    let ObjKind::Builtin(f) = o.kind() else {
+        unreachable!("builtin slots are installed on builtin_function_or_method")
+    };
+    let receiver = if !f.receiver.is_null() {
+        return Ok(Value::Obj(o.clone()));
+    } else if f.is_classmethod {
+        Value::Obj(owner.clone())
+    } else if f.is_method && !instance.is_null() {
+        instance.clone()
+    } else {
+        return Ok(Value::Obj(o.clone()));
+    };
+    Ok(Value::Obj(Obj::new(
+        vm.types.builtin_function.clone(),
+        ObjKind::Builtin(Box::new(BuiltinFunction {
+            name: f.name,
+            func: f.func,
+            receiver,
+            owner: f.owner.clone(),
+            is_method: f.is_method,
+            is_classmethod: f.is_classmethod,
+            module: f.module,
+            params: f.params,
+        })),
+    )))
 }
 
 /// `<built-in function len>`, `<method 'append' of 'list' objects>`,
@@ -200,7 +244,12 @@ fn builtin_repr(vm: &mut Vm, o: &Obj) -> PyResult {
     let r = if b.receiver.is_null() {
         match &b.owner {
             Some(owner) if b.is_method || b.is_classmethod => format!(
-                "<method '{}' of '{}' objects>",
+                "<{} '{}' of '{}' objects>",
+                if matches!(b.params, crate::api::Params::Wrapper { .. }) {
+                    "slot wrapper"
+                } else {
+                    "method"
+                },
                 b.name,
                 owner.tdata().name.borrow()
             ),

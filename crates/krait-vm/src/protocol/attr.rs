@@ -96,116 +96,31 @@ impl Vm {
         self.lookup_type_obj(cls, &n)
     }
 
-    /// Whether a class attribute is a data descriptor (defines `__set__`
-    /// or `__delete__`), which takes precedence over the instance dict.
+    /// Whether a class attribute is a data descriptor that reads (defines
+    /// `__get__` and `__set__` or `__delete__`), which takes precedence
+    /// over the instance dict.
     fn is_data_descriptor(&mut self, v: &Value) -> bool {
-        match v {
-            Value::Obj(o) => match o.kind() {
-                ObjKind::Property(_) | ObjKind::Member { .. } => true,
-                ObjKind::Function(_)
-                | ObjKind::Builtin(_)
-                | ObjKind::ClassMethod(_)
-                | ObjKind::StaticMethod(_) => false,
-                _ => {
-                    let cls = o.class().clone();
-                    if !cls.tdata().heap {
-                        return false;
-                    }
-                    let set = self.names.set.clone();
-                    let del = self.names.delete.clone();
-                    self.lookup_type_obj(&cls, &set).is_some()
-                        || self.lookup_type_obj(&cls, &del).is_some()
-                }
-            },
-            _ => false,
-        }
+        let Value::Obj(o) = v else { return false };
+        let slots = o.class().tdata().slots.get();
+        slots.descr_get.is_some() && slots.descr_set.is_some()
     }
 
     /// Applies a class attribute's `__get__` for an access on `instance`
-    /// (`Value::None` for access on the class itself) of type `owner`.
+    /// (`Value::Null` for access on the class itself) of type `owner`.
     pub fn bind_descriptor(&mut self, attr: &Value, instance: &Value, owner: &Obj) -> PyResult {
         let Value::Obj(o) = attr else {
             return Ok(attr.clone());
         };
-        match o.kind() {
-            ObjKind::Function(_) => {
-                if instance.is_none() && !self.class_of(instance).is(&self.types.none) {
-                    return Ok(attr.clone());
-                }
-                if instance.is_null() {
-                    return Ok(attr.clone());
-                }
-                Ok(self.bound_method(attr.clone(), instance.clone()))
+        // Methods, the most common class attributes, without a slot call.
+        if let ObjKind::Function(_) = o.kind() {
+            if instance.is_null() {
+                return Ok(attr.clone());
             }
-            ObjKind::Builtin(b) if b.is_classmethod && b.receiver.is_null() => {
-                Ok(self.bind_builtin(o, Value::Obj(owner.clone())))
-            }
-            ObjKind::Builtin(b) if b.is_method && b.receiver.is_null() && !instance.is_null() => {
-                Ok(self.bind_builtin(o, instance.clone()))
-            }
-            ObjKind::ClassMethod(f) => {
-                let f = f.clone();
-                Ok(self.bound_method(f, Value::Obj(owner.clone())))
-            }
-            ObjKind::StaticMethod(f) => Ok(f.clone()),
-            ObjKind::Member { name, index, owner } => {
-                if instance.is_null() {
-                    return Ok(attr.clone());
-                }
-                match instance.kind() {
-                    Some(ObjKind::Slots(s)) if self.class_of(instance).is_subtype(owner) => {
-                        let v = s.borrow().get(*index).cloned().unwrap_or(Value::Null);
-                        if v.is_null() {
-                            return Err(self.attribute_error(format!(
-                                "'{}' object has no attribute '{}'",
-                                self.type_name(instance),
-                                name
-                            )));
-                        }
-                        Ok(v)
-                    }
-                    _ => Err(self.type_error(format!(
-                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                        name,
-                        owner.tdata().name.borrow(),
-                        self.type_name(instance)
-                    ))),
-                }
-            }
-            // A subclass of property may define its own `__get__`: it goes
-            // through the general path below.
-            ObjKind::Property(p) if o.class().is(&self.types.property) => {
-                if instance.is_null() {
-                    return Ok(attr.clone());
-                }
-                if p.fget.is_none() {
-                    return Err(self.property_error(p, instance, "getter"));
-                }
-                let g = p.fget.clone();
-                self.call(&g, vec![instance.clone()])
-            }
-            _ => {
-                let cls = o.class().clone();
-                if !cls.tdata().heap {
-                    return Ok(attr.clone());
-                }
-                let get = self.names.get.clone();
-                match self.lookup_type_obj(&cls, &get) {
-                    Some(g) => {
-                        let inst = if instance.is_null() {
-                            Value::None
-                        } else {
-                            instance.clone()
-                        };
-                        self.call_method_value(
-                            &g,
-                            attr.clone(),
-                            vec![inst, Value::Obj(owner.clone())],
-                        )
-                    }
-                    None => Ok(attr.clone()),
-                }
-            }
+            return Ok(self.bound_method(attr.clone(), instance.clone()));
+        }
+        match o.class().tdata().slots.get().descr_get {
+            Some(f) => f(self, o, instance, owner),
+            None => Ok(attr.clone()),
         }
     }
 
@@ -233,67 +148,16 @@ impl Vm {
         ))
     }
 
-    fn bind_builtin(&self, b: &Obj, receiver: Value) -> Value {
-        let ObjKind::Builtin(f) = b.kind() else {
-            return Value::Obj(b.clone());
-        };
-        Value::Obj(Obj::new(
-            self.types.builtin_function.clone(),
-            ObjKind::Builtin(Box::new(crate::objects::function::BuiltinFunction {
-                name: f.name,
-                func: f.func,
-                receiver,
-                owner: f.owner.clone(),
-                is_method: f.is_method,
-                is_classmethod: f.is_classmethod,
-                module: f.module,
-                params: f.params,
-            })),
-        ))
-    }
-
-    /// `getattr(obj, name)`.
+    /// `getattr(obj, name)`: the class's attribute slot, or `object`'s
+    /// generic lookup.
     pub fn getattr(&mut self, obj: &Value, name: &Obj) -> PyResult {
-        if let Value::Obj(o) = obj {
-            if let ObjKind::Super { .. } = o.kind() {
-                return self.super_getattr(o, name);
+        let cls = self.class_of(obj);
+        match cls.tdata().slots.get().getattr {
+            Some(f) => f(self, obj, name),
+            None => {
+                let cls = cls.clone();
+                self.generic_getattr(obj, &cls, name)
             }
-        }
-        let cls = self.class_of(obj).clone();
-        if cls.tdata().heap {
-            let ga = self.names.getattribute.clone();
-            if let Some(custom) = self.lookup_type_obj(&cls, &ga) {
-                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.name == "__getattribute__" && b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
-                if !is_default {
-                    let r = self.call_method_value(
-                        &custom,
-                        obj.clone(),
-                        vec![Value::Obj(name.clone())],
-                    );
-                    return self.maybe_getattr_hook(obj, &cls, name, r);
-                }
-            }
-        }
-        let r = self.generic_getattr(obj, &cls, name);
-        if cls.tdata().heap {
-            return self.maybe_getattr_hook(obj, &cls, name, r);
-        }
-        r
-    }
-
-    /// On AttributeError, a class's `__getattr__` gets a chance.
-    fn maybe_getattr_hook(&mut self, obj: &Value, cls: &Obj, name: &Obj, r: PyResult) -> PyResult {
-        match r {
-            Err(e) if e.class().is_subtype(&self.exc.attribute_error) => {
-                let hook = self.names.getattr.clone();
-                match self.lookup_type_obj(cls, &hook) {
-                    Some(h) => {
-                        self.call_method_value(&h, obj.clone(), vec![Value::Obj(name.clone())])
-                    }
-                    None => Err(e),
-                }
-            }
-            other => other,
         }
     }
 
@@ -381,7 +245,7 @@ impl Vm {
 
     /// Attribute access on a class: the metaclass's data descriptors, then
     /// the class's MRO (with `__get__(None, cls)`), then the metaclass.
-    fn type_getattr(&mut self, cls: &Obj, name: &Obj) -> PyResult {
+    pub(crate) fn type_getattr(&mut self, cls: &Obj, name: &Obj) -> PyResult {
         let meta = cls.class().clone();
         let meta_attr = self.lookup_type_obj(&meta, name);
         if let Some(a) = &meta_attr {
@@ -401,24 +265,14 @@ impl Vm {
         Err(self.no_attribute(&Value::Obj(cls.clone()), name))
     }
 
-    /// `setattr(obj, name, value)`.
+    /// `setattr(obj, name, value)`: the class's attribute slot, or
+    /// `object`'s generic protocol.
     pub fn setattr(&mut self, obj: &Value, name: &Obj, value: Value) -> PyResult<()> {
         let cls = self.class_of(obj).clone();
-        if cls.tdata().heap {
-            let sa = self.names.setattr.clone();
-            if let Some(custom) = self.lookup_type_obj(&cls, &sa) {
-                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
-                if !is_default {
-                    self.call_method_value(
-                        &custom,
-                        obj.clone(),
-                        vec![Value::Obj(name.clone()), value],
-                    )?;
-                    return Ok(());
-                }
-            }
+        match cls.tdata().slots.get().setattr {
+            Some(f) => f(self, obj, name, Some(value)),
+            None => self.generic_setattr(obj, &cls, name, value),
         }
-        self.generic_setattr(obj, &cls, name, value)
     }
 
     /// `obj.__class__ = value`: CPython's checks, then a clear error, as
@@ -519,66 +373,9 @@ impl Vm {
         value: Option<Value>,
     ) -> PyResult<Option<()>> {
         let Value::Obj(a) = attr else { return Ok(None) };
-        match a.kind() {
-            ObjKind::Member { name, index, owner } => {
-                let ok = matches!(obj.kind(), Some(ObjKind::Slots(_)))
-                    && self.class_of(obj).is_subtype(owner);
-                if !ok {
-                    return Err(self.type_error(format!(
-                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                        name,
-                        owner.tdata().name.borrow(),
-                        self.type_name(obj)
-                    )));
-                }
-                let Some(ObjKind::Slots(s)) = obj.kind() else {
-                    unreachable!()
-                };
-                let deleting = value.is_none();
-                let old =
-                    std::mem::replace(&mut s.borrow_mut()[*index], value.unwrap_or(Value::Null));
-                if deleting && old.is_null() {
-                    return Err(self.attribute_error(format!(
-                        "'{}' object has no attribute '{}'",
-                        self.type_name(obj),
-                        name
-                    )));
-                }
-                drop(old);
-                Ok(Some(()))
-            }
-            ObjKind::Property(p) if a.class().is(&self.types.property) => {
-                let f = if value.is_some() {
-                    p.fset.clone()
-                } else {
-                    p.fdel.clone()
-                };
-                if f.is_none() {
-                    let what = if value.is_some() { "setter" } else { "deleter" };
-                    return Err(self.property_error(p, obj, what));
-                }
-                let mut args = vec![obj.clone()];
-                args.extend(value);
-                self.call(&f, args)?;
-                Ok(Some(()))
-            }
-            _ => {
-                let cls = a.class().clone();
-                if !cls.tdata().heap {
-                    return Ok(None);
-                }
-                let (name, args) = match value {
-                    Some(v) => (self.names.set.clone(), vec![obj.clone(), v]),
-                    None => (self.names.delete.clone(), vec![obj.clone()]),
-                };
-                match self.lookup_type_obj(&cls, &name) {
-                    Some(m) => {
-                        self.call_method_value(&m, attr.clone(), args)?;
-                        Ok(Some(()))
-                    }
-                    None => Ok(None),
-                }
-            }
+        match a.class().tdata().slots.get().descr_set {
+            Some(f) => f(self, a, obj, value).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -590,19 +387,13 @@ impl Vm {
         ))
     }
 
+    /// `delattr(obj, name)`: the class's attribute slot, or `object`'s
+    /// generic protocol.
     pub fn delattr(&mut self, obj: &Value, name: &Obj) -> PyResult<()> {
-        let cls = self.class_of(obj).clone();
-        if cls.tdata().heap {
-            let da = self.names.delattr.clone();
-            if let Some(custom) = self.lookup_type_obj(&cls, &da) {
-                let is_default = matches!(custom.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&self.types.object)));
-                if !is_default {
-                    self.call_method_value(&custom, obj.clone(), vec![Value::Obj(name.clone())])?;
-                    return Ok(());
-                }
-            }
+        match self.class_of(obj).tdata().slots.get().setattr {
+            Some(f) => f(self, obj, name, None),
+            None => self.generic_delattr(obj, name),
         }
-        self.generic_delattr(obj, name)
     }
 
     /// `object.__delattr__`.
@@ -638,11 +429,7 @@ impl Vm {
             ),
             _ => true,
         };
-        let default_protocol = !cls.tdata().heap
-            || {
-                let ga = self.names.getattribute.clone();
-                matches!(self.lookup_type_obj(&cls, &ga).and_then(|v| v.as_obj().cloned()), Some(b) if matches!(b.kind(), ObjKind::Builtin(f) if f.owner.as_ref().is_some_and(|o| o.is(&self.types.object))))
-            };
+        let default_protocol = cls.tdata().slots.get().getattr.is_none();
         if plain_instance && default_protocol {
             if let Some(a) = self.lookup_type_obj(&cls, name) {
                 let is_method = match &a {

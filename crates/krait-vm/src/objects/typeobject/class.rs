@@ -16,10 +16,19 @@ use smallvec::SmallVec;
 pub struct TypeType;
 
 impl NativeType for TypeType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
-        let r = type_repr_string(vm, o);
-        Ok(vm.new_string(r))
-    });
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| {
+            let r = type_repr_string(vm, o);
+            Ok(vm.new_string(r))
+        }),
+        // The metaclass's data descriptors, the class's MRO, the metaclass.
+        getattr: Some(|vm, cls, name| match cls {
+            Value::Obj(cls) => vm.type_getattr(cls, name),
+            _ => unreachable!("type slots are installed on type"),
+        }),
+        call: Some(|vm, cls, args| vm.call_type(cls, args)),
+        ..Slots::NONE
+    };
 }
 
 pub fn register(vm: &mut Vm) {

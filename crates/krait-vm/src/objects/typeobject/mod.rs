@@ -65,10 +65,6 @@ pub struct TypeData {
     /// The most attributes an instance has held (up to a bound): new
     /// instance dicts start this large.
     pub instance_size: Cell<u32>,
-    /// Whether attribute reads (bit 1) and writes (bit 2) on instances
-    /// use `object`'s own `__getattribute__`/`__setattr__`, and the
-    /// `version` that was worked out for.
-    pub plain_protocol: Cell<(u64, u8)>,
     /// The protocol functions of instances (see `slots`): a built-in
     /// type's own, a class's made from its dunders.
     pub slots: Cell<slots::Slots>,
@@ -110,7 +106,6 @@ impl TypeData {
             version: Cell::new(crate::objects::dict::table::fresh_version()),
             new_plan: RefCell::new((0, NewPlan::General)),
             instance_size: Cell::new(0),
-            plain_protocol: Cell::new((0, 0)),
             slots: Cell::new(slots::Slots::NONE),
             declared_slots: Cell::new(&slots::Slots::NONE),
         }

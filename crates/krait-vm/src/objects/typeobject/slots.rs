@@ -213,7 +213,7 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
     let mine = addresses(T::SLOTS);
     let base = match ty.tdata().bases.borrow().first() {
         Some(b) => addresses(&b.tdata().slots.get()),
-        None => [0; 14],
+        None => [0; 17],
     };
     let ns = ty.object().dict().cloned();
     let mut defs = Vec::new();
@@ -230,7 +230,7 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
 }
 
 /// The dunders CPython derives from the slots, in [`addresses`]' order.
-fn wrappers<T: NativeType>() -> [FunctionDef; 14] {
+fn wrappers<T: NativeType>() -> [FunctionDef; 17] {
     [
         FunctionDef::method("__repr__", repr_wrapper::<T>).wrapper(0, false),
         FunctionDef::method("__len__", len_wrapper::<T>).wrapper(0, false),
@@ -246,12 +246,15 @@ fn wrappers<T: NativeType>() -> [FunctionDef; 14] {
         FunctionDef::method("__le__", compare_wrapper::<T, 1>).wrapper(1, false),
         FunctionDef::method("__gt__", compare_wrapper::<T, 4>).wrapper(1, false),
         FunctionDef::method("__ge__", compare_wrapper::<T, 5>).wrapper(1, false),
+        FunctionDef::method("__get__", get_wrapper::<T>).wrapper_range(1, 2),
+        FunctionDef::method("__set__", set_wrapper::<T>).wrapper(2, false),
+        FunctionDef::method("__delete__", delete_wrapper::<T>).wrapper(1, false),
     ]
 }
 
 /// Each slot's function address (0 when unset), to tell which slots a
 /// type has and which it shares with its base.
-fn addresses(s: &Slots) -> [usize; 14] {
+fn addresses(s: &Slots) -> [usize; 17] {
     let compare = s.richcompare.map_or(0, |f| f as usize);
     [
         s.repr.map_or(0, |f| f as usize),
@@ -268,6 +271,9 @@ fn addresses(s: &Slots) -> [usize; 14] {
         compare,
         compare,
         compare,
+        s.descr_get.map_or(0, |f| f as usize),
+        s.descr_set.map_or(0, |f| f as usize),
+        s.descr_set.map_or(0, |f| f as usize),
     ]
 }
 
@@ -375,4 +381,41 @@ fn next_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
     }
+}
+
+/// `descr.__get__(instance, owner=None)`: `None` for the instance means
+/// a lookup on the class.
+fn get_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.descr_get.expect("installed with a descr_get slot");
+    let descr = receiver(vm, &a)?;
+    let instance = match &a.pos[1] {
+        Value::None => Value::Null,
+        v => v.clone(),
+    };
+    let owner = match a.pos.get(2) {
+        Some(Value::Obj(o)) if o.type_data().is_some() => o.clone(),
+        Some(other) if !other.is_none() => {
+            return Err(vm.type_error(format!(
+                "descriptor owner must be a type, not '{}'",
+                vm.type_name(other)
+            )))
+        }
+        _ if instance.is_null() => {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
+        _ => vm.class_of(&instance).clone(),
+    };
+    f(vm, descr, &instance, &owner)
+}
+
+fn set_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.descr_set.expect("installed with a descr_set slot");
+    f(vm, receiver(vm, &a)?, &a.pos[1], Some(a.pos[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn delete_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
+    let f = T::SLOTS.descr_set.expect("installed with a descr_set slot");
+    f(vm, receiver(vm, &a)?, &a.pos[1], None)?;
+    Ok(Value::None)
 }

@@ -6,12 +6,32 @@ use super::object::type_arg;
 use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
+use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let sup = vm.types.super_.clone();
     add_methods(vm, &sup, METHODS);
+    install::<SuperType>(vm, &sup);
+}
+
+struct SuperType;
+
+impl NativeType for SuperType {
+    /// Lookups start past the `super` class in the object's MRO.
+    const SLOTS: &'static Slots = &Slots {
+        getattr: Some(|vm, sup, name| match sup {
+            Value::Obj(sup) if matches!(sup.kind(), ObjKind::Super { .. }) => {
+                vm.super_getattr(sup, name)
+            }
+            other => {
+                let cls = vm.class_of(other).clone();
+                vm.generic_getattr(other, &cls, name)
+            }
+        }),
+        ..Slots::NONE
+    };
 }
 
 const METHODS: &[FunctionDef] = &[
