@@ -155,23 +155,9 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::bytes::memoryview::register(vm);
     crate::modules::builtins::register(vm);
     crate::modules::sys::register(vm);
-    fill_slots_from_dunders(vm, &object);
-}
-
-/// Every built-in type's slots for the protocols its dunders implement
-/// as plain methods (see `dunder_slots`), `ty` and its subclasses.
-fn fill_slots_from_dunders(vm: &Vm, ty: &Obj) {
-    crate::objects::typeobject::dunder_slots::fill(vm, ty);
-    let subs: Vec<Obj> = ty
-        .tdata()
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|w| w.upgrade().map(Obj))
-        .collect();
-    for sub in subs {
-        fill_slots_from_dunders(vm, &sub);
-    }
+    // Every built-in type's slots for the protocols its dunders implement
+    // as plain methods.
+    crate::objects::typeobject::dunder_slots::refill(&object);
 }
 
 /// Puts a value in a type's (or module's) namespace.

@@ -477,7 +477,7 @@ impl Vm {
             let k = self.names.classcell.clone();
             crate::objects::dict::remove_str(&d, &k);
         }
-        crate::objects::typeobject::dunder_slots::fill(self, &cls);
+        crate::objects::typeobject::dunder_slots::fill(&cls);
         // The namespace was filled after the class got its version.
         self.type_modified(&cls);
         Ok(cls)

@@ -10,9 +10,9 @@
 //! becomes a function that looks the dunder up and calls it. A class
 //! whose MRO defines none of the dunders has no slot.
 //!
-//! [`fill`] runs when a class is made, for every built-in type once the
-//! built-ins are registered, and again for a class and its subclasses
-//! when a dunder is set or deleted on it ([`Vm::dunder_changed`]).
+//! [`fill`] runs when a class is made; [`refill`], for a class and its
+//! subclasses, once the built-in types are registered and whenever a
+//! dunder is set on or deleted from a class ([`Vm::dunder_changed`]).
 
 use crate::object::ObjKind;
 use crate::objects::function::Args;
@@ -22,101 +22,192 @@ use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use krait_compiler::code::CompareOp;
 
+/// The slots made from dunders, each with the dunders that make it.
+#[derive(Clone, Copy)]
+enum Group {
+    Repr,
+    Hash,
+    Compare,
+    Len,
+    GetItem,
+    SetItem,
+    Contains,
+    Iter,
+    Next,
+    Call,
+    DescrGet,
+    DescrSet,
+    GetAttr,
+    SetAttr,
+}
+
+const GROUPS: [Group; 14] = [
+    Group::Repr,
+    Group::Hash,
+    Group::Compare,
+    Group::Len,
+    Group::GetItem,
+    Group::SetItem,
+    Group::Contains,
+    Group::Iter,
+    Group::Next,
+    Group::Call,
+    Group::DescrGet,
+    Group::DescrSet,
+    Group::GetAttr,
+    Group::SetAttr,
+];
+
+impl Group {
+    fn of(dunder: &str) -> Option<Group> {
+        Some(match dunder {
+            "__repr__" => Group::Repr,
+            "__hash__" => Group::Hash,
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => Group::Compare,
+            "__len__" => Group::Len,
+            "__getitem__" => Group::GetItem,
+            "__setitem__" | "__delitem__" => Group::SetItem,
+            "__contains__" => Group::Contains,
+            "__iter__" => Group::Iter,
+            "__next__" => Group::Next,
+            "__call__" => Group::Call,
+            "__get__" => Group::DescrGet,
+            "__set__" | "__delete__" => Group::DescrSet,
+            "__getattribute__" | "__getattr__" => Group::GetAttr,
+            "__setattr__" | "__delattr__" => Group::SetAttr,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// Whether `s` has this slot.
+    fn has(self, s: &Slots) -> bool {
+        match self {
+            Group::Repr => s.repr.is_some(),
+            Group::Hash => s.hash.is_some(),
+            Group::Compare => s.richcompare.is_some(),
+            Group::Len => s.len.is_some(),
+            Group::GetItem => s.getitem.is_some(),
+            Group::SetItem => s.setitem.is_some(),
+            Group::Contains => s.contains.is_some(),
+            Group::Iter => s.iter.is_some(),
+            Group::Next => s.next.is_some(),
+            Group::Call => s.call.is_some(),
+            Group::DescrGet => s.descr_get.is_some(),
+            Group::DescrSet => s.descr_set.is_some(),
+            Group::GetAttr => s.getattr.is_some(),
+            Group::SetAttr => s.setattr.is_some(),
+        }
+    }
+
+    /// Sets this slot of `s` from `from`, or to the function calling the
+    /// dunder.
+    fn set(self, s: &mut Slots, from: Source<'_>) {
+        fn choose<F: Copy>(src: Source, get: impl Fn(&Slots) -> Option<F>, dunder: F) -> Option<F> {
+            match src {
+                Source::Slots(n) => get(n),
+                Source::Dunder => Some(dunder),
+            }
+        }
+        match self {
+            Group::Repr => s.repr = choose(from, |s| s.repr, repr_by_dunder),
+            Group::Hash => s.hash = choose(from, |s| s.hash, hash_by_dunder),
+            Group::Compare => {
+                s.richcompare = choose(from, |s| s.richcompare, richcompare_by_dunder)
+            }
+            Group::Len => s.len = choose(from, |s| s.len, len_by_dunder),
+            Group::GetItem => s.getitem = choose(from, |s| s.getitem, getitem_by_dunder),
+            Group::SetItem => s.setitem = choose(from, |s| s.setitem, setitem_by_dunder),
+            Group::Contains => s.contains = choose(from, |s| s.contains, contains_by_dunder),
+            Group::Iter => s.iter = choose(from, |s| s.iter, iter_by_dunder),
+            Group::Next => s.next = choose(from, |s| s.next, next_by_dunder),
+            Group::Call => s.call = choose(from, |s| s.call, call_by_dunder),
+            Group::DescrGet => s.descr_get = choose(from, |s| s.descr_get, descr_get_by_dunder),
+            Group::DescrSet => s.descr_set = choose(from, |s| s.descr_set, descr_set_by_dunder),
+            Group::GetAttr => s.getattr = choose(from, |s| s.getattr, getattr_by_dunder),
+            Group::SetAttr => s.setattr = choose(from, |s| s.setattr, setattr_by_dunder),
+        }
+    }
+}
+
 /// Where a slot of a class comes from.
-enum Source {
-    /// No class in the MRO defines the slot's dunders.
-    Absent,
-    /// A built-in type defines them, with these slots of its own.
-    Native(Slots),
-    /// A class defined in Python defines one, or a built-in type as a
-    /// plain method: the slot calls the dunder.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// This table's slot: a built-in type's declared one, or what a base
+    /// has (none, when no class in the MRO provides the slot).
+    Slots(&'a Slots),
+    /// A class defined in Python defines one of the dunders, or a
+    /// built-in type as a plain method: the slot calls the dunder.
     Dunder,
 }
 
-/// Gives `cls` the slots its MRO's dunders call for.
-pub fn fill(vm: &Vm, cls: &Obj) {
-    let mro = cls.tdata().mro.borrow();
-    let mut s = cls.tdata().slots.get();
-    let names = &vm.names;
-    let find = |group: &[&Obj], own: fn(&Slots) -> bool| source(&mro, group, own);
-
-    let src = find(&[&names.repr], |s| s.repr.is_some());
-    s.repr = pick(src, |s| s.repr, repr_by_dunder);
-    let src = find(&[&names.hash], |s| s.hash.is_some());
-    s.hash = pick(src, |s| s.hash, hash_by_dunder);
-    let compare: Vec<&Obj> = names.compare.iter().collect();
-    let src = find(&compare, |s| s.richcompare.is_some());
-    s.richcompare = pick(src, |s| s.richcompare, richcompare_by_dunder);
-    let src = find(&[&names.len], |s| s.len.is_some());
-    s.len = pick(src, |s| s.len, len_by_dunder);
-    let src = find(&[&names.getitem], |s| s.getitem.is_some());
-    s.getitem = pick(src, |s| s.getitem, getitem_by_dunder);
-    let src = find(&[&names.setitem, &names.delitem], |s| s.setitem.is_some());
-    s.setitem = pick(src, |s| s.setitem, setitem_by_dunder);
-    let src = find(&[&names.contains], |s| s.contains.is_some());
-    s.contains = pick(src, |s| s.contains, contains_by_dunder);
-    let src = find(&[&names.iter], |s| s.iter.is_some());
-    s.iter = pick(src, |s| s.iter, iter_by_dunder);
-    let src = find(&[&names.next], |s| s.next.is_some());
-    s.next = pick(src, |s| s.next, next_by_dunder);
-    let src = find(&[&names.call], |s| s.call.is_some());
-    s.call = pick(src, |s| s.call, call_by_dunder);
-    let src = find(&[&names.get], |s| s.descr_get.is_some());
-    s.descr_get = pick(src, |s| s.descr_get, descr_get_by_dunder);
-    let src = find(&[&names.set, &names.delete], |s| s.descr_set.is_some());
-    s.descr_set = pick(src, |s| s.descr_set, descr_set_by_dunder);
-    // A built-in type without its own attribute slot uses `object`'s
-    // generic protocol, which an absent slot stands for.
-    let src = find(&[&names.getattribute, &names.getattr], |s| {
-        s.getattr.is_some()
-    });
-    s.getattr = match src {
-        Source::Absent => None,
-        Source::Native(n) => n.getattr,
-        Source::Dunder => Some(getattr_by_dunder),
+/// The slot groups whose dunders the namespace of `cls` itself defines.
+fn own_dunders(cls: &Obj) -> u32 {
+    let Some(d) = cls.object().dict() else {
+        return 0;
     };
-    let src = find(&[&names.setattr, &names.delattr], |s| s.setattr.is_some());
-    s.setattr = match src {
-        Source::Absent => None,
-        Source::Native(n) => n.setattr,
-        Source::Dunder => Some(setattr_by_dunder),
-    };
-    drop(mro);
-    cls.tdata().slots.set(s);
+    let mut mask = 0;
+    for e in crate::objects::dict::dict_cell(d).borrow().iter() {
+        let name = e.key.as_obj().and_then(as_pystr).and_then(|s| s.as_str());
+        if let Some(g) = name.filter(|n| n.starts_with("__")).and_then(Group::of) {
+            mask |= g.bit();
+        }
+    }
+    mask
 }
 
-/// The first class of `mro` that has the slot or defines one of its
-/// dunders (`group`), and what it offers: a built-in type's declared
-/// slot (`own` tells whether it has one), or the dunder.
-fn source(mro: &[Obj], group: &[&Obj], own: fn(&Slots) -> bool) -> Source {
-    for c in mro {
-        let t = c.tdata();
-        if !t.heap && own(t.declared_slots.get()) {
-            return Source::Native(*t.declared_slots.get());
-        }
-        let Some(d) = c.object().dict() else { continue };
-        let defines = group
-            .iter()
-            .any(|n| crate::objects::dict::get_str_obj(d, n).is_some());
-        if !defines {
-            continue;
-        }
-        // `object` declares the attribute protocol's dunders without
-        // slots: its generic protocol, which an absent slot stands for.
-        if !t.heap && t.bases.borrow().is_empty() {
-            return Source::Native(*t.declared_slots.get());
-        }
-        return Source::Dunder;
+/// What class `c` itself provides for slot `g` (its namespace defining
+/// `own` dunders): its declared slot, the dunder, or nothing.
+fn provided(c: &Obj, own: u32, g: Group) -> Option<Source<'static>> {
+    let t = c.tdata();
+    let declared = t.declared_slots.get();
+    if !t.heap && g.has(declared) {
+        return Some(Source::Slots(declared));
     }
-    Source::Absent
+    if own & g.bit() == 0 {
+        return None;
+    }
+    // `object` defines the attribute protocol's dunders without slots:
+    // its generic protocol, which an absent slot stands for.
+    if !t.heap && t.bases.borrow().is_empty() {
+        return Some(Source::Slots(declared));
+    }
+    Some(Source::Dunder)
 }
 
-fn pick<F: Copy>(src: Source, get: fn(&Slots) -> Option<F>, by_dunder: F) -> Option<F> {
-    match src {
-        Source::Absent => None,
-        Source::Native(n) => get(&n).or(Some(by_dunder)),
-        Source::Dunder => Some(by_dunder),
+/// Gives `cls` the slots its MRO's dunders call for: for each slot, what
+/// the first class of the MRO providing it provides. With one base, the
+/// base's slots already say that for the rest of the MRO.
+pub fn fill(cls: &Obj) {
+    let t = cls.tdata();
+    let mut s = t.slots.get();
+    let own = own_dunders(cls);
+    let bases = t.bases.borrow();
+    if bases.len() <= 1 {
+        let base = bases.first().map_or(Slots::NONE, |b| b.tdata().slots.get());
+        for g in GROUPS {
+            g.set(
+                &mut s,
+                provided(cls, own, g).unwrap_or(Source::Slots(&base)),
+            );
+        }
+    } else {
+        let mro = t.mro.borrow();
+        let masks: Vec<u32> = mro.iter().map(own_dunders).collect();
+        for g in GROUPS {
+            let src = mro
+                .iter()
+                .zip(&masks)
+                .find_map(|(c, &m)| provided(c, m, g))
+                .unwrap_or(Source::Slots(&Slots::NONE));
+            g.set(&mut s, src);
+        }
     }
+    drop(bases);
+    t.slots.set(s);
 }
 
 impl Vm {
@@ -127,24 +218,24 @@ impl Vm {
             .and_then(|s| s.as_str())
             .is_some_and(|n| n.len() > 4 && n.starts_with("__") && n.ends_with("__"));
         if is_dunder {
-            self.refill_slots(cls);
+            refill(cls);
         }
     }
+}
 
-    /// Works out the slots of `cls` and of its subclasses again.
-    pub fn refill_slots(&mut self, cls: &Obj) {
-        fill(self, cls);
-        let subs: Vec<Obj> = cls
-            .tdata()
-            .subclasses
-            .borrow()
-            .iter()
-            .filter_map(|w| w.upgrade())
-            .map(Obj)
-            .collect();
-        for sub in subs {
-            self.refill_slots(&sub);
-        }
+/// Works out the slots of `cls` and of its subclasses again.
+pub fn refill(cls: &Obj) {
+    fill(cls);
+    let subs: Vec<Obj> = cls
+        .tdata()
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .map(Obj)
+        .collect();
+    for sub in subs {
+        refill(&sub);
     }
 }
 
