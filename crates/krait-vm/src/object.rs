@@ -355,4 +355,7 @@ pub enum ObjKind {
     /// The `NoneType` instance is inline; this is for completeness of
     /// singletons created by type objects.
     Counter(Cell<i64>),
+    /// An instance of a type a native module defines: a Rust value of the
+    /// module's choosing (see `api::native_data`).
+    Native(Box<dyn std::any::Any>),
 }

@@ -4,6 +4,8 @@
 //!
 //! A native module is a [`ModuleDef`]: its name, a table of
 //! [`FunctionDef`]s, and an initialiser for what a table cannot declare.
+//! A native type is a [`TypeDef`] and a [`NativeType`] declaring its
+//! [`Slots`]; its instances hold a Rust value ([`native_data`]).
 //! `Vm::add_native_modules` registers it; `import` then finds it by name.
 //! Functions are `fn(&mut Vm, Args) -> PyResult`; errors are exception
 //! objects made by `Vm::type_error`, `Vm::value_error` and the like.
@@ -11,6 +13,7 @@
 mod convert;
 mod function;
 mod module;
+mod types;
 
 pub use crate::objects::function::{Args, NativeFn};
 pub use crate::value::{Obj, Value};
@@ -18,6 +21,14 @@ pub use crate::vm::{PyResult, Vm};
 pub use convert::*;
 pub use function::{check_positional, FunctionDef, FunctionKind, Params};
 pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
+pub use types::{native_data, TypeDef};
+
+/// A type's protocol functions, as native types declare them.
+pub use crate::objects::typeobject::slots::{
+    BinOpSlot, CallSlot, ContainsSlot, DescrGetSlot, DescrSetSlot, GetAttrSlot, GetItemSlot,
+    HashSlot, IterSlot, LenSlot, NativeType, NextSlot, RepeatSlot, ReprSlot, RichCompareSlot,
+    SetAttrSlot, SetItemSlot, Slots,
+};
 
 /// The operators `Vm::binary_op` applies.
 pub use krait_compiler::code::{BinOp, CompareOp};

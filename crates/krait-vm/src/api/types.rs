@@ -1,0 +1,144 @@
+//! Types a native module defines: a name, a table of methods, slots, and
+//! instances that carry a Rust value of the module's choosing.
+//!
+//! ```ignore
+//! struct Counter(Cell<i64>);
+//! struct CounterType;
+//! impl NativeType for CounterType {
+//!     const SLOTS: &'static Slots = &Slots::iterator(|vm, o| { ... });
+//! }
+//! let cls = vm.new_native_type::<CounterType>(&TypeDef { name: "Counter", module: "demo", doc: None, methods: &[] });
+//! let c = vm.new_native(&cls, Counter(Cell::new(0)));
+//! // In its slots and methods: `native_data::<Counter>(obj)`.
+//! ```
+
+use crate::api::FunctionDef;
+use crate::object::ObjKind;
+use crate::objects::typeobject::slots::{install, NativeType};
+use crate::objects::typeobject::{Layout, TypeData};
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+use std::any::Any;
+
+/// A native type's definition.
+pub struct TypeDef {
+    /// The name Python shows (`Counter`).
+    pub name: &'static str,
+    /// The module it belongs to (`__module__`, and in its repr).
+    pub module: &'static str,
+    pub doc: Option<&'static str>,
+    pub methods: &'static [FunctionDef],
+}
+
+impl Vm {
+    /// Makes the type `def` describes: a subclass of `object` with the
+    /// slots of `T` (and the dunders CPython derives from them) and the
+    /// methods of the table. Its instances are made with
+    /// [`Vm::new_native`]; classes defined in Python cannot derive from it.
+    pub fn new_native_type<T: NativeType>(&mut self, def: &TypeDef) -> Obj {
+        let mut data = TypeData::new(def.name, Layout::Special, false);
+        data.base_ok = false;
+        let cls = Obj::new(self.types.type_.clone(), ObjKind::Type(Box::new(data)));
+        let object = self.types.object.clone();
+        crate::bootstrap::set_bases(self, &cls, &[object]);
+        let module = Value::Obj(self.intern(def.module));
+        crate::bootstrap::set_attr_str(self, &cls, "__module__", module);
+        let doc = def.doc.map_or(Value::None, |d| self.new_str(d));
+        crate::bootstrap::set_attr_str(self, &cls, "__doc__", doc);
+        crate::api::add_methods(self, &cls, def.methods);
+        install::<T>(self, &cls);
+        crate::objects::typeobject::dunder_slots::refill(&cls);
+        cls
+    }
+
+    /// An instance of the native type `cls` holding `data`.
+    pub fn new_native<T: Any>(&self, cls: &Obj, data: T) -> Value {
+        Value::Obj(Obj::new(cls.clone(), ObjKind::Native(Box::new(data))))
+    }
+
+    /// Runs `source` as module-level code in the namespace of `module`
+    /// (made by [`Vm::new_module`]).
+    pub fn exec_in(&mut self, source: &str, module: &Obj) -> PyResult<()> {
+        let code = self.compile_source(source, "<string>", crate::Mode::Exec)?;
+        let globals = module.object().dict().expect("a module namespace").clone();
+        self.run_code(&code, &globals, Value::Null).map(drop)
+    }
+
+    /// The value of the expression `source` in the namespace of `module`.
+    pub fn eval_in(&mut self, source: &str, module: &Obj) -> PyResult {
+        let code = self.compile_source(source, "<string>", crate::Mode::Eval)?;
+        let globals = module.object().dict().expect("a module namespace").clone();
+        self.run_code(&code, &globals, Value::Null)
+    }
+}
+
+/// The Rust value a native type's instance holds, when it is a `T`.
+pub fn native_data<T: Any>(o: &Obj) -> Option<&T> {
+    match o.kind() {
+        ObjKind::Native(data) => data.downcast_ref(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::*;
+    use std::cell::Cell;
+
+    /// Counts up from where it was made; an iterator with a method.
+    struct Counter(Cell<i64>);
+
+    struct CounterType;
+
+    impl NativeType for CounterType {
+        const SLOTS: &'static Slots = &Slots {
+            repr: Some(|vm, o| {
+                let n = counter(o).0.get();
+                Ok(vm.new_string(format!("Counter({n})")))
+            }),
+            ..Slots::iterator(|_, o| {
+                let c = counter(o);
+                c.0.set(c.0.get() + 1);
+                Ok(Some(Value::Int(c.0.get())))
+            })
+        };
+    }
+
+    fn counter(o: &Obj) -> &Counter {
+        native_data::<Counter>(o).expect("a Counter")
+    }
+
+    const METHODS: &[FunctionDef] = &[FunctionDef::unary("peek", |vm, a| {
+        match a.pos[0].as_obj().and_then(native_data::<Counter>) {
+            Some(c) => Ok(Value::Int(c.0.get())),
+            None => Err(vm.type_error("peek() needs a Counter")),
+        }
+    })];
+
+    #[test]
+    fn a_native_type_works_from_python() {
+        let mut vm = Vm::new();
+        let def = TypeDef {
+            name: "Counter",
+            module: "demo",
+            doc: Some("Counts."),
+            methods: METHODS,
+        };
+        let cls = vm.new_native_type::<CounterType>(&def);
+        let m = vm.new_module("demo");
+        let c = vm.new_native(&cls, Counter(Cell::new(10)));
+        add_attr(&mut vm, &m, "c", c);
+        let program = "a = next(c); b = [x for _, x in zip(range(2), c)]\n\
+                       r = (a, b, c.peek(), repr(c), type(c).__name__, type(c).__module__,\n\
+                            iter(c) is c, type(c).__next__(c), callable(c))";
+        assert!(vm.exec_in(program, &m).is_ok());
+        let r = vm.eval_in("repr(r)", &m).ok().and_then(|r| str_value(&r));
+        assert_eq!(
+            r.as_deref(),
+            Some("(11, [12, 13], 13, 'Counter(13)', 'Counter', 'demo', True, 14, False)")
+        );
+        let e = vm.exec_in("class Sub(type(c)): pass", &m).err();
+        let e = e.map(|e| vm.type_name(&Value::Obj(e)));
+        assert_eq!(e.as_deref(), Some("TypeError"));
+    }
+}
