@@ -88,7 +88,10 @@ impl NativeType for TupleType {
             };
             Ok(new_iterator(&vm.types.tuple_iterator, state))
         }),
-        binop: Some(|vm, op, a, b| sequence_binop(vm, op, a, b, concat, repeat)),
+        binop: Some(|vm, op, a, b| match a.kind() {
+            Some(ObjKind::Tuple(_)) => sequence_binop(vm, op, a, b, concat, repeat),
+            _ => Ok(None),
+        }),
         repeat: Some(repeat),
         ..Slots::NONE
     };

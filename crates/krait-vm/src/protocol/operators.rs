@@ -360,48 +360,33 @@ impl Vm {
 
     // ---- arithmetic ----------------------------------------------------
 
+    /// `a op b` (or `a op= b`): numbers and the left operand's built-in
+    /// slot first, then the operator dunders when either operand's class
+    /// has them (its `binop` slot calls them, for both sides, in CPython's
+    /// order), then the sequences' repetition and the error.
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
         if let Some(r) = self.native_binop(op, a, b)? {
             return Ok(r);
         }
-        if op.is_inplace() {
-            let ta = self.class_of(a).clone();
-            let iname = self.names.binop[op as usize][2].clone();
-            if let Some(m) = self.lookup_type_obj(&ta, &iname) {
-                let r = self.call_method_value(&m, a.clone(), vec![b.clone()])?;
-                if !self.is_not_implemented(&r) {
+        use crate::objects::typeobject::dunder_slots::{binop_by_dunder, is_binop_by_dunders};
+        let fa = self.class_of(a).tdata().slots.get().binop;
+        let fb = self.class_of(b).tdata().slots.get().binop;
+        if is_binop_by_dunders(fa) || is_binop_by_dunders(fb) {
+            if let Some(r) = binop_by_dunder(self, op, a, b)? {
+                return Ok(r);
+            }
+        }
+        // The right operand's built-in operator, when its type differs
+        // (a dict view on the right of a set operator).
+        if let Some(f) = fb {
+            let same = fa.is_some_and(|fa| fa as usize == f as usize);
+            if !same && !is_binop_by_dunders(fb) {
+                if let Some(r) = f(self, op, a, b)? {
                     return Ok(r);
                 }
             }
         }
-        let base = op.base();
-        let [name, rname, _] = self.names.binop[base as usize].clone();
-        let ta = self.class_of(a).clone();
-        let tb = self.class_of(b).clone();
-        let left = self.lookup_type_obj(&ta, &name);
-        let right = if ta.is(&tb) {
-            None
-        } else {
-            self.lookup_type_obj(&tb, &rname)
-        };
-        let mut right = right;
-        if let Some(r) = &right {
-            if tb.is_subtype(&ta) && !left.as_ref().is_some_and(|l| l.is(r)) {
-                let r = r.clone();
-                right = None;
-                let res = self.call_method_value(&r, b.clone(), vec![a.clone()])?;
-                if !self.is_not_implemented(&res) {
-                    return Ok(res);
-                }
-            }
-        }
-        if let Some(l) = left {
-            let res = self.call_method_value(&l, a.clone(), vec![b.clone()])?;
-            if !self.is_not_implemented(&res) {
-                return Ok(res);
-            }
-        }
-        self.binop_after_left(op, a, b, right)
+        self.binop_after_left(op, a, b, None)
     }
 
     /// The rest of a binary operator once the left operand's method

@@ -641,8 +641,12 @@ pub(crate) enum Ix {
 pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     match a {
         Value::Obj(o) => match o.class().tdata().slots.get().binop {
-            Some(f) => f(vm, op, a, b),
-            None => Ok(None),
+            // A class's operator dunders come after the numbers' and the
+            // built-in types' own operators (see `Vm::binary_op`).
+            Some(f) if !crate::objects::typeobject::dunder_slots::is_binop_by_dunders(Some(f)) => {
+                f(vm, op, a, b)
+            }
+            _ => Ok(None),
         },
         _ => {
             let repeat = b

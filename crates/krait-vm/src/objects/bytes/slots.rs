@@ -64,6 +64,9 @@ impl NativeType for ByteArrayType {
 
 /// `+`, `*` and `%` on bytes and bytearrays.
 fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if !matches!(a.kind(), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) {
+        return Ok(None);
+    }
     match op.base() {
         BinOp::Add => super::concat(vm, a, b, op.is_inplace()),
         BinOp::Remainder => crate::objects::str::percent::bytes_percent(vm, a, b).map(Some),

@@ -27,8 +27,8 @@ impl NativeType for DictType {
         setitem: Some(setitem),
         contains: Some(|vm, o, key| get(vm, o, key).map(|v| v.is_some())),
         iter: Some(|vm, o| Ok(entries_iterator(vm, o, 0))),
-        binop: Some(|vm, op, a, b| match (op.base(), b.kind()) {
-            (BinOp::Or, Some(ObjKind::Dict(_))) => {
+        binop: Some(|vm, op, a, b| match (op.base(), a.kind(), b.kind()) {
+            (BinOp::Or, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => {
                 super::methods::dict_or(vm, a, b, op.is_inplace()).map(Some)
             }
             _ => Ok(None),

@@ -47,7 +47,10 @@ impl NativeType for ListType {
             };
             Ok(new_iterator(&vm.types.list_iterator, state))
         }),
-        binop: Some(|vm, op, a, b| sequence_binop(vm, op, a, b, concat, repeat)),
+        binop: Some(|vm, op, a, b| match a.kind() {
+            Some(ObjKind::List(_)) => sequence_binop(vm, op, a, b, concat, repeat),
+            _ => Ok(None),
+        }),
         repeat: Some(repeat),
         ..Slots::NONE
     };

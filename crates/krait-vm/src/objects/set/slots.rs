@@ -24,10 +24,11 @@ impl NativeType for SetType {
         len: Some(|_, o| Ok(with_table(o, |t| t.len()).unwrap_or(0))),
         contains: Some(super::contains),
         iter: Some(iter),
-        binop: Some(|vm, op, a, b| match b.kind() {
-            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)) => {
-                crate::objects::set::methods::set_binop(vm, op, a, b)
-            }
+        binop: Some(|vm, op, a, b| match (a.kind(), b.kind()) {
+            (
+                Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+                Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+            ) => crate::objects::set::methods::set_binop(vm, op, a, b),
             _ => Ok(None),
         }),
         ..Slots::NONE

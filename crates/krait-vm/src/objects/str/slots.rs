@@ -1,7 +1,7 @@
 //! `str`'s protocol slots: repr, length, subscription, membership and
 //! iteration.
 
-use crate::object::IterState;
+use crate::object::{IterState, ObjKind};
 use crate::objects::iterators::new_iterator;
 use crate::objects::str::{as_pystr, value_pystr, PyStr};
 use crate::objects::typeobject::slots::{NativeType, Slots};
@@ -23,9 +23,12 @@ impl NativeType for StrType {
         getitem: Some(getitem),
         contains: Some(contains),
         iter: Some(iter),
-        binop: Some(|vm, op, a, b| match op.base() {
-            BinOp::Remainder => crate::objects::str::percent::str_percent(vm, a, b).map(Some),
-            _ => sequence_binop(vm, op, a, b, concat, repeat),
+        binop: Some(|vm, op, a, b| match (op.base(), a.kind()) {
+            (BinOp::Remainder, Some(ObjKind::Str(_))) => {
+                crate::objects::str::percent::str_percent(vm, a, b).map(Some)
+            }
+            (_, Some(ObjKind::Str(_))) => sequence_binop(vm, op, a, b, concat, repeat),
+            _ => Ok(None),
         }),
         repeat: Some(repeat),
         ..Slots::NONE

@@ -39,9 +39,10 @@ enum Group {
     DescrSet,
     GetAttr,
     SetAttr,
+    BinOp,
 }
 
-const GROUPS: [Group; 14] = [
+const GROUPS: [Group; 15] = [
     Group::Repr,
     Group::Hash,
     Group::Compare,
@@ -56,6 +57,7 @@ const GROUPS: [Group; 14] = [
     Group::DescrSet,
     Group::GetAttr,
     Group::SetAttr,
+    Group::BinOp,
 ];
 
 impl Group {
@@ -75,6 +77,7 @@ impl Group {
             "__set__" | "__delete__" => Group::DescrSet,
             "__getattribute__" | "__getattr__" => Group::GetAttr,
             "__setattr__" | "__delattr__" => Group::SetAttr,
+            _ if is_operator_dunder(dunder) => Group::BinOp,
             _ => return None,
         })
     }
@@ -100,6 +103,7 @@ impl Group {
             Group::DescrSet => s.descr_set.is_some(),
             Group::GetAttr => s.getattr.is_some(),
             Group::SetAttr => s.setattr.is_some(),
+            Group::BinOp => s.binop.is_some(),
         }
     }
 
@@ -129,8 +133,25 @@ impl Group {
             Group::DescrSet => s.descr_set = choose(from, |s| s.descr_set, descr_set_by_dunder),
             Group::GetAttr => s.getattr = choose(from, |s| s.getattr, getattr_by_dunder),
             Group::SetAttr => s.setattr = choose(from, |s| s.setattr, setattr_by_dunder),
+            Group::BinOp => s.binop = choose(from, |s| s.binop, binop_by_dunder),
         }
     }
+}
+
+/// `__add__`, `__radd__`, `__iadd__` and the like for every binary
+/// operator.
+fn is_operator_dunder(name: &str) -> bool {
+    const OPERATORS: [&str; 13] = [
+        "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift",
+        "and", "or", "xor",
+    ];
+    let Some(core) = name.strip_prefix("__").and_then(|n| n.strip_suffix("__")) else {
+        return false;
+    };
+    let base = ["r", "i"]
+        .iter()
+        .find_map(|p| core.strip_prefix(p).filter(|c| OPERATORS.contains(c)));
+    OPERATORS.contains(&base.unwrap_or(core))
 }
 
 /// Where a slot of a class comes from.
@@ -207,6 +228,10 @@ pub fn fill(cls: &Obj) {
         }
     }
     drop(bases);
+    if t.heap {
+        // Repetition works on the payload: the built-in base's.
+        s.repeat = crate::objects::typeobject::slots::layout_slots(cls).repeat;
+    }
     t.slots.set(s);
 }
 
@@ -495,4 +520,62 @@ fn setattr_by_dunder(vm: &mut Vm, obj: &Value, name: &Obj, value: Option<Value>)
 /// Whether `f` is one of `object`'s own methods.
 fn is_objects(vm: &Vm, f: &Value) -> bool {
     matches!(f.kind(), Some(ObjKind::Builtin(b)) if b.owner.as_ref().is_some_and(|o| o.is(&vm.types.object)))
+}
+
+/// Whether a `binop` slot is the one calling operator dunders.
+pub fn is_binop_by_dunders(f: Option<crate::objects::typeobject::slots::BinOpSlot>) -> bool {
+    let by_dunder: crate::objects::typeobject::slots::BinOpSlot = binop_by_dunder;
+    f.is_some_and(|f| f as usize == by_dunder as usize)
+}
+
+/// `a op b` by the operands' dunders, as CPython orders them: for `a op=
+/// b`, `a.__iop__(b)`; then `b.__rop__(a)` first when `b`'s class is a
+/// subclass of `a`'s overriding it, `a.__op__(b)`, and `b.__rop__(a)`.
+/// `None` when all decline.
+pub fn binop_by_dunder(
+    vm: &mut Vm,
+    op: krait_compiler::code::BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    if op.is_inplace() {
+        let ta = vm.class_of(a).clone();
+        let iname = vm.names.binop[op as usize][2].clone();
+        if let Some(m) = vm.lookup_type_obj(&ta, &iname) {
+            let r = vm.call_method_value(&m, a.clone(), vec![b.clone()])?;
+            if !vm.is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    let [name, rname, _] = vm.names.binop[op.base() as usize].clone();
+    let ta = vm.class_of(a).clone();
+    let tb = vm.class_of(b).clone();
+    let left = vm.lookup_type_obj(&ta, &name);
+    let mut right = if ta.is(&tb) {
+        None
+    } else {
+        vm.lookup_type_obj(&tb, &rname)
+    };
+    if let Some(r) = &right {
+        // (Overriding: the subclass's reflected method is not the one
+        // the left operand's class has.)
+        let overrides = vm.lookup_type_obj(&ta, &rname).is_none_or(|l| !l.is(r));
+        if tb.is_subtype(&ta) && overrides {
+            let r = right.take().expect("just matched");
+            let res = vm.call_method_value(&r, b.clone(), vec![a.clone()])?;
+            if !vm.is_not_implemented(&res) {
+                return Ok(Some(res));
+            }
+        }
+    }
+    for (m, x, y) in [(left, a, b), (right, b, a)] {
+        if let Some(m) = m {
+            let res = vm.call_method_value(&m, x.clone(), vec![y.clone()])?;
+            if !vm.is_not_implemented(&res) {
+                return Ok(Some(res));
+            }
+        }
+    }
+    Ok(None)
 }
