@@ -159,9 +159,11 @@ impl Vm {
         value_pystr(&first).map(|s| s.to_string_lossy().into_owned())
     }
 
-    /// `dir/name.py` or `dir/name/__init__.py` in the first directory that
-    /// has one; the flag says whether it is a package.
-    fn find_module_file(&self, dirs: &[String], name: &str) -> Option<(String, bool)> {
+    /// `dir/name/__init__.py`, a C extension `dir/name.*.so` or
+    /// `dir/name.py`, in the first directory that has one (in the order
+    /// CPython's path finder tries them); the flag says whether it is a
+    /// package.
+    fn find_module_file(&self, dirs: &[String], name: &str) -> Option<(String, FileKind)> {
         for d in dirs {
             let base = if d.is_empty() {
                 ".".to_string()
@@ -170,11 +172,17 @@ impl Vm {
             };
             let pkg = format!("{base}/{name}/__init__.py");
             if std::path::Path::new(&pkg).is_file() {
-                return Some((pkg, true));
+                return Some((pkg, FileKind::Package));
+            }
+            for suffix in extension_suffixes() {
+                let file = format!("{base}/{name}{suffix}");
+                if std::path::Path::new(&file).is_file() {
+                    return Some((file, FileKind::Extension));
+                }
             }
             let file = format!("{base}/{name}.py");
             if std::path::Path::new(&file).is_file() {
-                return Some((file, false));
+                return Some((file, FileKind::Source));
             }
         }
         None
@@ -209,9 +217,18 @@ impl Vm {
             },
             None => self.search_path(),
         };
-        let Some((file, is_pkg)) = self.find_module_file(&dirs, short) else {
-            return Err(self.module_not_found(full, "No module named '{}'"));
+        let Some((file, kind)) = self.find_module_file(&dirs, short) else {
+            // Without a standard library, say where it was looked for.
+            let hint = match parent {
+                None => self.stdlib.missing_hint().unwrap_or_default(),
+                Some(_) => String::new(),
+            };
+            return Err(self.module_not_found(full, &format!("No module named '{{}}'{hint}")));
         };
+        if kind == FileKind::Extension {
+            return Err(self.extension_not_loadable(full, &file));
+        }
+        let is_pkg = kind == FileKind::Package;
         let source = match std::fs::read(&file)
             .ok()
             .and_then(|b| krait_syntax::source::decode_source(&b).ok())
@@ -272,6 +289,23 @@ impl Vm {
                 .collect(),
             _ => self.path.clone(),
         }
+    }
+
+    /// Krait runs no C code: a C extension module found on the path is
+    /// an error naming the file, not a reason to search on.
+    fn extension_not_loadable(&mut self, name: &str, file: &str) -> Obj {
+        let file = std::path::absolute(file)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| file.to_string());
+        let msg = format!("cannot load C extension module '{name}' ({file}): Krait runs no C code");
+        let e = self.new_exception_msg(&self.exc.import_error.clone(), &msg);
+        let ev = Value::Obj(e.clone());
+        for (attr, v) in [("name", name), ("path", file.as_str())] {
+            let k = self.intern(attr);
+            let v = self.new_str(v);
+            let _ = self.setattr(&ev, &k, v);
+        }
+        e
     }
 
     fn module_not_found(&mut self, name: &str, template: &str) -> Obj {
@@ -351,5 +385,63 @@ impl Vm {
             self.mapping_set(locals, o, v)?;
         }
         Ok(())
+    }
+}
+
+/// What kind of file `import` found for a module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    /// `name/__init__.py`.
+    Package,
+    /// `name.py`.
+    Source,
+    /// A C extension module, `name.cpython-311-<platform>.so` and the like.
+    Extension,
+}
+
+/// The file name endings of C extension modules for CPython 3.11 on this
+/// platform, as `importlib.machinery.EXTENSION_SUFFIXES` lists them.
+fn extension_suffixes() -> [String; 3] {
+    [
+        format!(
+            ".cpython-311-{}-{}-gnu.so",
+            std::env::consts::ARCH,
+            std::env::consts::OS
+        ),
+        ".abi3.so".to_string(),
+        ".so".to_string(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::str_value;
+    use crate::Vm;
+
+    /// A C extension module found first on the path is an ImportError
+    /// naming its file: the search does not go on to a `.py` further on.
+    #[test]
+    fn extension_modules_are_reported_not_skipped() {
+        let root = std::env::temp_dir().join(format!("krait-ext-{}", std::process::id()));
+        let (first, second) = (root.join("a"), root.join("b"));
+        std::fs::create_dir_all(&first).unwrap();
+        std::fs::create_dir_all(&second).unwrap();
+        let so = first.join(format!("extmod{}", super::extension_suffixes()[0]));
+        std::fs::write(&so, b"").unwrap();
+        std::fs::write(second.join("extmod.py"), b"x = 1\n").unwrap();
+        let mut vm = Vm::new();
+        let m = vm.new_module("__main__");
+        let program = format!(
+            "import sys\nsys.path[:0] = [{:?}, {:?}]\ntry:\n    import extmod\n    r = 'imported'\n\
+             except ImportError as e:\n    r = (type(e).__name__, e.name, e.path)\n",
+            first.display().to_string(),
+            second.display().to_string()
+        );
+        assert!(vm.exec_in(&program, &m).is_ok());
+        let r = vm.eval_in("repr(r)", &m).ok();
+        let r = r.as_ref().and_then(str_value);
+        let expected = format!("('ImportError', 'extmod', '{}')", so.display());
+        std::fs::remove_dir_all(&root).unwrap();
+        assert_eq!(r.as_deref(), Some(expected.as_str()));
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod runner;
 pub(crate) mod value;
 pub(crate) mod vm;
 
+pub use modules::stdlib_path::Stdlib;
 pub use runner::Mode;
 pub use value::{Obj, Value};
 pub use vm::{PyResult, Vm};

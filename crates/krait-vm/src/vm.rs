@@ -388,6 +388,8 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's first).
     pub path: Vec<String>,
+    /// The standard library imports come from (see `Vm::set_stdlib`).
+    pub stdlib: crate::modules::stdlib_path::Stdlib,
     /// Output written by `print` and `sys.stdout.write` when captured.
     pub stdout: crate::modules::stdio::Output,
     pub stderr: crate::modules::stdio::Output,
@@ -471,6 +473,7 @@ impl Vm {
             exc,
             argv: Vec::new(),
             path: Vec::new(),
+            stdlib: crate::modules::stdlib_path::Stdlib::Missing(Vec::new()),
             stdout: crate::modules::stdio::Output::stdout(),
             stderr: crate::modules::stdio::Output::stderr(),
             repr_active: Vec::new(),

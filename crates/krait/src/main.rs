@@ -258,6 +258,19 @@ fn run_stdin(args: Vec<String>) -> ExitCode {
     run_program(&bytes, "<stdin>", argv, String::new())
 }
 
+/// The directories of `PYTHONPATH`, which come before the standard
+/// library on `sys.path`.
+fn python_path() -> Vec<String> {
+    std::env::var("PYTHONPATH")
+        .map(|p| {
+            p.split(':')
+                .filter(|d| !d.is_empty())
+                .map(absolute)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Like CPython since 3.9, a script's name is made absolute for its
 /// `__file__`, its tracebacks and its warnings.
 fn absolute(path: &str) -> String {
@@ -318,6 +331,7 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
     };
     let mut vm = krait_vm::Vm::new();
     krait_stdlib::install(&mut vm);
+    vm.set_stdlib(krait_vm::Stdlib::locate(), python_path());
     vm.set_argv(argv, Some(path0));
     let status = vm.run_main_code(&code, filename);
     ExitCode::from((status & 0xff) as u8)

@@ -326,6 +326,28 @@ impl Vm {
     // ---- import ----------------------------------------------------------------
 
     /// Sets `sys.argv` and puts the script's directory first on `sys.path`.
+    /// Imports from the standard library `stdlib`: `sys.path` becomes
+    /// `extra` (from `PYTHONPATH`) then the standard library's
+    /// directories, after the script's directory once `set_argv` adds it;
+    /// `sys.prefix` and its relatives name its installation.
+    pub fn set_stdlib(&mut self, stdlib: crate::Stdlib, extra: Vec<String>) {
+        self.path = extra;
+        self.path.extend(stdlib.sys_path());
+        let items = self.path.clone().iter().map(|p| self.new_str(p)).collect();
+        let l = self.new_list(items);
+        let sys = self.sys.clone();
+        crate::bootstrap::set_attr_str(self, &sys, "path", l);
+        let prefix = stdlib
+            .prefix()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+            let v = self.new_str(&prefix);
+            crate::bootstrap::set_attr_str(self, &sys, name, v);
+        }
+        self.stdlib = stdlib;
+    }
+
     pub fn set_argv(&mut self, argv: Vec<String>, script_dir: Option<String>) {
         self.argv = argv.clone();
         let items = argv.iter().map(|a| self.new_str(a)).collect();

@@ -3,5 +3,6 @@
 
 pub(crate) mod builtins;
 pub(crate) mod stdio;
+pub mod stdlib_path;
 pub(crate) mod streams;
 pub(crate) mod sys;

@@ -56,6 +56,8 @@ pub fn register(vm: &mut Vm) {
     let ii = struct_sequence(vm, "sys.int_info", INT_INFO_FIELDS, ii);
     set_attr_str(vm, &sys, "int_info", ii);
     set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
+    let lib = vm.new_str("lib");
+    set_attr_str(vm, &sys, "platlibdir", lib);
     set_attr_str(vm, &sys, "maxsize", Value::Int(i64::MAX));
     set_attr_str(vm, &sys, "maxunicode", Value::Int(0x10FFFF));
     let bo = vm.new_str(if cfg!(target_endian = "little") {
