@@ -95,6 +95,7 @@ pub fn init_types(vm: &mut Vm) {
         t.traceback.clone(),
         t.frame.clone(),
         t.member_descriptor.clone(),
+        t.getset_descriptor.clone(),
         t.generic_alias.clone(),
         t.union_type.clone(),
     ];

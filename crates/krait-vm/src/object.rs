@@ -355,6 +355,12 @@ pub enum ObjKind {
     /// The `NoneType` instance is inline; this is for completeness of
     /// singletons created by type objects.
     Counter(Cell<i64>),
+    /// An attribute a built-in type computes (`function.__code__`), on
+    /// the class `owner`.
+    GetSet {
+        def: &'static crate::api::GetSetDef,
+        owner: Obj,
+    },
     /// An instance of a type a native module defines: a Rust value of the
     /// module's choosing (see `api::native_data`).
     Native(Box<dyn std::any::Any>),

@@ -75,6 +75,7 @@ pub struct Types {
     pub traceback: Obj,
     pub frame: Obj,
     pub member_descriptor: Obj,
+    pub getset_descriptor: Obj,
     pub generic_alias: Obj,
     pub union_type: Obj,
 }
@@ -236,6 +237,7 @@ impl Types {
             traceback: t("traceback", Layout::Special),
             frame: t("frame", Layout::Special),
             member_descriptor: t("member_descriptor", Layout::Special),
+            getset_descriptor: t("getset_descriptor", Layout::Special),
             generic_alias: t("GenericAlias", Layout::Special),
             union_type: t("UnionType", Layout::Special),
             type_,

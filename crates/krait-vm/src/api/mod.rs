@@ -12,6 +12,7 @@
 
 mod convert;
 mod function;
+mod getset;
 mod module;
 mod types;
 
@@ -20,6 +21,7 @@ pub use crate::value::{Obj, Value};
 pub use crate::vm::{PyResult, Vm};
 pub use convert::*;
 pub use function::{check_positional, FunctionDef, FunctionKind, Params};
+pub use getset::{add_getsets, GetSetDef, Getter, Setter};
 pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
 pub use types::{native_data, TypeDef};
 

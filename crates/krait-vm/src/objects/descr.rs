@@ -1,7 +1,7 @@
 //! The descriptor types a class body uses: `property` (with `getter`,
 //! `setter`, `deleter` copies), `classmethod` and `staticmethod`.
 
-use crate::api::{add_methods, check_positional, FunctionDef, Params};
+use crate::api::{add_getsets, add_methods, check_positional, FunctionDef, GetSetDef, Params};
 use crate::object::{ObjKind, Property};
 use crate::objects::function::Args;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
@@ -12,6 +12,10 @@ use std::cell::RefCell;
 pub fn register(vm: &mut Vm) {
     let member = vm.types.member_descriptor.clone();
     install::<MemberType>(vm, &member);
+    add_getsets(vm, &member, DESCRIPTOR_ATTRIBUTES);
+    let getset = vm.types.getset_descriptor.clone();
+    install::<GetSetType>(vm, &getset);
+    add_getsets(vm, &getset, DESCRIPTOR_ATTRIBUTES);
     let prop = vm.types.property.clone();
     add_methods(vm, &prop, PROPERTY);
     install::<PropertyType>(vm, &prop);
@@ -233,33 +237,112 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
     )))
 }
 
-/// The descriptor of a `__slots__` entry.
+/// The descriptor of a `__slots__` entry, or of a field of a built-in
+/// type (`function.__globals__`).
 pub struct MemberType;
 
 impl NativeType for MemberType {
     const SLOTS: &'static Slots = &Slots {
-        repr: Some(|vm, o| {
-            let ObjKind::Member { name, owner, .. } = o.kind() else {
-                unreachable!("member slots are installed on member_descriptor")
-            };
-            let r = format!(
-                "<member '{}' of '{}' objects>",
-                name,
-                owner.tdata().name.borrow()
-            );
-            Ok(vm.new_string(r))
-        }),
+        repr: Some(|vm, o| descr_repr(vm, o, "member")),
         descr_get: Some(member_get),
         descr_set: Some(member_set),
         ..Slots::NONE
     };
 }
 
+/// The descriptor of an attribute a built-in type computes.
+pub struct GetSetType;
+
+impl NativeType for GetSetType {
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(|vm, o| descr_repr(vm, o, "attribute")),
+        descr_get: Some(getset_get),
+        descr_set: Some(getset_set),
+        ..Slots::NONE
+    };
+}
+
+/// A member's or computed attribute's name and the class it belongs to.
+fn descr_parts(o: &Obj) -> (&str, &Obj) {
+    match o.kind() {
+        ObjKind::Member { name, owner, .. } => (name.as_str(), owner),
+        ObjKind::GetSet { def, owner } => (def.name, owner),
+        _ => unreachable!("descriptor slots are installed on the descriptor types"),
+    }
+}
+
+/// `<member 'x' of 'A' objects>`, `<attribute '__code__' of 'function' objects>`.
+fn descr_repr(vm: &mut Vm, o: &Obj, what: &str) -> PyResult {
+    let (name, owner) = descr_parts(o);
+    let r = format!(
+        "<{what} '{name}' of '{}' objects>",
+        owner.tdata().name.borrow()
+    );
+    Ok(vm.new_string(r))
+}
+
+/// `__name__`, `__qualname__` and `__objclass__` of both descriptor types.
+const DESCRIPTOR_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", |vm, d| {
+        let name = descr_parts(receiver(d)).0.to_string();
+        Ok(vm.new_string(name))
+    }),
+    GetSetDef::new("__qualname__", |vm, d| {
+        let (name, owner) = descr_parts(receiver(d));
+        let q = format!("{}.{name}", owner.tdata().qualname.borrow());
+        Ok(vm.new_string(q))
+    }),
+    GetSetDef::new("__objclass__", |_, d| {
+        Ok(Value::Obj(descr_parts(receiver(d)).1.clone()))
+    }),
+];
+
+/// The descriptor a getter of `DESCRIPTOR_ATTRIBUTES` is called on.
+fn receiver(v: &Value) -> &Obj {
+    v.as_obj().expect("descriptors are objects")
+}
+
+/// A computed attribute read on an instance (or the descriptor itself,
+/// on the class).
+fn getset_get(vm: &mut Vm, o: &Obj, instance: &Value, _: &Obj) -> PyResult {
+    let ObjKind::GetSet { def, owner } = o.kind() else {
+        return member_get(vm, o, instance, owner_of(o));
+    };
+    if instance.is_null() {
+        return Ok(Value::Obj(o.clone()));
+    }
+    if !vm.class_of(instance).is_subtype(owner) {
+        return Err(member_misapplied(vm, o, instance));
+    }
+    (def.get)(vm, instance)
+}
+
+fn owner_of(o: &Obj) -> &Obj {
+    descr_parts(o).1
+}
+
+/// A computed attribute set (or deleted) on an instance.
+fn getset_set(vm: &mut Vm, o: &Obj, instance: &Value, value: Option<Value>) -> PyResult<()> {
+    let ObjKind::GetSet { def, owner } = o.kind() else {
+        return member_set(vm, o, instance, value);
+    };
+    if !vm.class_of(instance).is_subtype(owner) {
+        return Err(member_misapplied(vm, o, instance));
+    }
+    match def.set {
+        Some(set) => set(vm, instance, value),
+        None if def.member => Err(vm.attribute_error("readonly attribute")),
+        None => Err(vm.attribute_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            def.name,
+            owner.tdata().name.borrow()
+        ))),
+    }
+}
+
 /// "descriptor 'x' for 'A' objects doesn't apply to a 'B' object".
 fn member_misapplied(vm: &Vm, o: &Obj, instance: &Value) -> Obj {
-    let ObjKind::Member { name, owner, .. } = o.kind() else {
-        unreachable!("member slots are installed on member_descriptor")
-    };
+    let (name, owner) = descr_parts(o);
     vm.type_error(format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         name,
@@ -269,9 +352,9 @@ fn member_misapplied(vm: &Vm, o: &Obj, instance: &Value) -> Obj {
 }
 
 /// The instance's value in the slot.
-fn member_get(vm: &mut Vm, o: &Obj, instance: &Value, _: &Obj) -> PyResult {
+fn member_get(vm: &mut Vm, o: &Obj, instance: &Value, owner: &Obj) -> PyResult {
     let ObjKind::Member { name, index, owner } = o.kind() else {
-        unreachable!("member slots are installed on member_descriptor")
+        return getset_get(vm, o, instance, owner);
     };
     if instance.is_null() {
         return Ok(Value::Obj(o.clone()));
@@ -295,7 +378,7 @@ fn member_get(vm: &mut Vm, o: &Obj, instance: &Value, _: &Obj) -> PyResult {
 /// Sets (or empties, without a value) the instance's slot.
 fn member_set(vm: &mut Vm, o: &Obj, instance: &Value, value: Option<Value>) -> PyResult<()> {
     let ObjKind::Member { name, index, owner } = o.kind() else {
-        unreachable!("member slots are installed on member_descriptor")
+        return getset_set(vm, o, instance, value);
     };
     let Some(ObjKind::Slots(s)) = instance.kind() else {
         return Err(member_misapplied(vm, o, instance));

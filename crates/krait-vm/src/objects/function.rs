@@ -1,7 +1,7 @@
 //! Function objects: Python functions (code, globals, defaults, closure)
 //! and native built-in functions and methods.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::object::ObjKind;
 use crate::objects::code::CodeObject;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
@@ -131,7 +131,222 @@ pub fn register(vm: &mut Vm) {
     install::<MethodType>(vm, &m);
     install::<CellType>(vm, &c);
     add_methods(vm, &m, BOUND_METHOD);
+    add_getsets(vm, &f, FUNCTION_ATTRIBUTES);
+    add_getsets(vm, &b, BUILTIN_ATTRIBUTES);
+    add_getsets(vm, &m, METHOD_ATTRIBUTES);
+    add_getsets(vm, &c, CELL_ATTRIBUTES);
 }
+
+fn function(v: &Value) -> &Function {
+    match v.kind() {
+        Some(ObjKind::Function(f)) => f,
+        _ => unreachable!("function attributes are read on functions"),
+    }
+}
+
+/// A function's `__name__` or `__qualname__` set to `value`.
+fn set_function_name(
+    vm: &mut Vm,
+    slot: &RefCell<Value>,
+    what: &str,
+    value: Option<Value>,
+) -> PyResult<()> {
+    match value {
+        Some(v) if crate::objects::str::value_pystr(&v).is_some() => {
+            *slot.borrow_mut() = v;
+            Ok(())
+        }
+        _ => Err(vm.type_error(format!("{what} must be set to a string object"))),
+    }
+}
+
+/// `__defaults__` and `__kwdefaults__`: a tuple (a dict) or None.
+fn set_defaults(
+    vm: &mut Vm,
+    slot: &RefCell<Value>,
+    value: Option<Value>,
+    dict: bool,
+) -> PyResult<()> {
+    let value = value.unwrap_or(Value::None);
+    let ok = value.is_none()
+        || match value.kind() {
+            Some(ObjKind::Dict(_)) => dict,
+            Some(ObjKind::Tuple(_)) => !dict,
+            _ => false,
+        };
+    if !ok {
+        let (name, what) = if dict {
+            ("__kwdefaults__", "dict")
+        } else {
+            ("__defaults__", "tuple")
+        };
+        return Err(vm.type_error(format!("{name} must be set to a {what} object")));
+    }
+    *slot.borrow_mut() = value;
+    Ok(())
+}
+
+const FUNCTION_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", |_, f| Ok(function(f).name.borrow().clone()))
+        .settable(|vm, f, v| set_function_name(vm, &function(f).name, "__name__", v)),
+    GetSetDef::new("__qualname__", |_, f| {
+        Ok(function(f).qualname.borrow().clone())
+    })
+    .settable(|vm, f, v| set_function_name(vm, &function(f).qualname, "__qualname__", v)),
+    GetSetDef::new("__defaults__", |_, f| {
+        Ok(function(f).defaults.borrow().clone())
+    })
+    .settable(|vm, f, v| set_defaults(vm, &function(f).defaults, v, false)),
+    GetSetDef::new("__kwdefaults__", |_, f| {
+        Ok(function(f).kwdefaults.borrow().clone())
+    })
+    .settable(|vm, f, v| set_defaults(vm, &function(f).kwdefaults, v, true)),
+    GetSetDef::new("__code__", |vm, f| {
+        let code = function(f).code.clone();
+        Ok(Value::Obj(Obj::new(
+            vm.types.code.clone(),
+            ObjKind::Code(code),
+        )))
+    }),
+    GetSetDef::new("__annotations__", |vm, f| {
+        let f = function(f);
+        let a = f.annotations.borrow().clone();
+        // Compiled as a flat tuple of names and values; a dict on first use.
+        let a = match a {
+            Value::None | Value::Null => vm.new_dict(),
+            Value::Obj(ref t) if matches!(t.kind(), ObjKind::Tuple(_)) => {
+                let items = crate::eval::tuple_items(&a);
+                let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
+                for pair in items.chunks(2) {
+                    if let [k, v] = pair {
+                        crate::objects::dict::set(vm, &d, k.clone(), v.clone())?;
+                    }
+                }
+                Value::Obj(d)
+            }
+            other => other,
+        };
+        *f.annotations.borrow_mut() = a.clone();
+        Ok(a)
+    })
+    .settable(|vm, f, v| {
+        let v = v.unwrap_or(Value::None);
+        if !v.is_none() && !matches!(v.kind(), Some(ObjKind::Dict(_))) {
+            return Err(vm.type_error("__annotations__ must be set to a dict object"));
+        }
+        *function(f).annotations.borrow_mut() = v;
+        Ok(())
+    }),
+    GetSetDef::member("__closure__", |vm, f| {
+        let f = function(f);
+        Ok(if f.closure.is_empty() {
+            Value::None
+        } else {
+            vm.new_tuple(f.closure.to_vec())
+        })
+    }),
+    GetSetDef::member("__doc__", |_, f| Ok(function(f).doc.borrow().clone())).settable(
+        |_, f, v| {
+            *function(f).doc.borrow_mut() = v.unwrap_or(Value::None);
+            Ok(())
+        },
+    ),
+    GetSetDef::member("__globals__", |_, f| {
+        Ok(Value::Obj(function(f).globals.clone()))
+    }),
+    GetSetDef::member("__module__", |_, f| Ok(function(f).module.borrow().clone())).settable(
+        |_, f, v| {
+            *function(f).module.borrow_mut() = v.unwrap_or(Value::None);
+            Ok(())
+        },
+    ),
+    GetSetDef::member("__builtins__", |_, f| {
+        Ok(Value::Obj(function(f).builtins.clone()))
+    }),
+];
+
+fn builtin(v: &Value) -> &BuiltinFunction {
+    match v.kind() {
+        Some(ObjKind::Builtin(b)) => b,
+        _ => unreachable!("built-in function attributes are read on built-in functions"),
+    }
+}
+
+const BUILTIN_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", |vm, b| Ok(vm.new_str(builtin(b).name))),
+    GetSetDef::new("__qualname__", |vm, b| {
+        let b = builtin(b);
+        Ok(match &b.owner {
+            Some(owner) => vm.new_string(format!("{}.{}", owner.tdata().name.borrow(), b.name)),
+            None => vm.new_str(b.name),
+        })
+    }),
+    GetSetDef::new("__self__", |_, b| {
+        let b = builtin(b);
+        Ok(if b.receiver.is_null() {
+            Value::None
+        } else {
+            b.receiver.clone()
+        })
+    }),
+    GetSetDef::new("__doc__", |_, _| Ok(Value::None)),
+    GetSetDef::member("__module__", |vm, b| {
+        Ok(match (&builtin(b).owner, builtin(b).module) {
+            (None, Some(m)) => vm.new_str(m),
+            (None, None) => vm.new_str("builtins"),
+            (Some(_), _) => Value::None,
+        })
+    }),
+    GetSetDef::new("__objclass__", |vm, b| match &builtin(b).owner {
+        Some(owner) => Ok(Value::Obj(owner.clone())),
+        None => {
+            let name = vm.intern("__objclass__");
+            Err(vm.no_attribute(b, &name))
+        }
+    }),
+];
+
+/// The function and the instance of a bound method.
+fn method_parts(v: &Value) -> (&Value, &Value) {
+    match v.kind() {
+        Some(ObjKind::BoundMethod { func, receiver }) => (func, receiver),
+        _ => unreachable!("method attributes are read on methods"),
+    }
+}
+
+/// A bound method's `__name__`, `__doc__`... are its function's.
+fn from_function(vm: &mut Vm, m: &Value, name: &str) -> PyResult {
+    let func = method_parts(m).0.clone();
+    let key = vm.intern(name);
+    vm.getattr(&func, &key)
+}
+
+const METHOD_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::member("__self__", |_, m| Ok(method_parts(m).1.clone())),
+    GetSetDef::member("__func__", |_, m| Ok(method_parts(m).0.clone())),
+    GetSetDef::new("__name__", |vm, m| from_function(vm, m, "__name__")),
+    GetSetDef::new("__qualname__", |vm, m| from_function(vm, m, "__qualname__")),
+    GetSetDef::new("__doc__", |vm, m| from_function(vm, m, "__doc__")),
+    GetSetDef::new("__module__", |vm, m| from_function(vm, m, "__module__")),
+];
+
+const CELL_ATTRIBUTES: &[GetSetDef] = &[GetSetDef::new("cell_contents", |vm, c| {
+    let Some(ObjKind::Cell(c)) = c.kind() else {
+        unreachable!("cell attributes are read on cells")
+    };
+    let v = c.borrow().clone();
+    if v.is_null() {
+        return Err(vm.value_error("Cell is empty"));
+    }
+    Ok(v)
+})
+.settable(|_, c, v| {
+    let Some(ObjKind::Cell(c)) = c.kind() else {
+        unreachable!("cell attributes are read on cells")
+    };
+    *c.borrow_mut() = v.unwrap_or(Value::Null);
+    Ok(())
+})];
 
 const CALL: FunctionDef = FunctionDef::method("__call__", |vm, a| {
     let f = a.pos[0].clone();

@@ -179,7 +179,6 @@ impl Vm {
             // An exception's or a function's own attributes are data
             // descriptors in CPython: they win over the instance dict.
             let own_first = match o.kind() {
-                ObjKind::Function(_) => true,
                 ObjKind::Exception(_) => matches!(
                     &*text(name),
                     "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"

@@ -42,19 +42,6 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         return Ok(None);
     }
     let v = match o.kind() {
-        ObjKind::Type { .. } => return type_attr(vm, o, name),
-        ObjKind::Function { .. } => return function_attr(vm, o, name),
-        ObjKind::BoundMethod { func, receiver } => match name {
-            "__self__" => receiver.clone(),
-            "__func__" => func.clone(),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
-                let key = vm.intern(name);
-                let f = func.clone();
-                return vm.getattr(&f, &key).map(Some);
-            }
-            _ => return Ok(None),
-        },
-        ObjKind::Builtin { .. } => return builtin_attr(vm, o, name),
         ObjKind::Exception { .. } => return exception_attr(vm, o, name),
         ObjKind::MemoryView(m) => return crate::objects::bytes::memoryview::attr(vm, m, name),
         ObjKind::Generator { .. } => return generator_attr(vm, o, name),
@@ -93,16 +80,6 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
             return value_special(vm, &v, name);
         }
         ObjKind::Code { .. } => return code_attr(vm, o, name),
-        ObjKind::Cell(c) => match name {
-            "cell_contents" => {
-                let v = c.borrow().clone();
-                if v.is_null() {
-                    return Err(vm.new_exception_msg(&vm.exc.value_error.clone(), "Cell is empty"));
-                }
-                v
-            }
-            _ => return Ok(None),
-        },
         ObjKind::Traceback {
             lineno,
             next,
@@ -236,181 +213,9 @@ pub fn special_setattr(vm: &mut Vm, o: &Obj, name: &str, value: &Value) -> PyRes
             }
             _ => return Ok(None),
         },
-        ObjKind::Function(f) => match name {
-            "__name__" | "__qualname__" => {
-                if crate::objects::str::value_pystr(value).is_none() {
-                    return Err(vm.type_error(format!("{name} must be set to a string object")));
-                }
-                if name == "__name__" {
-                    *f.name.borrow_mut() = value.clone();
-                } else {
-                    *f.qualname.borrow_mut() = value.clone();
-                }
-            }
-            "__defaults__" => *f.defaults.borrow_mut() = value.clone(),
-            "__kwdefaults__" => *f.kwdefaults.borrow_mut() = value.clone(),
-            "__doc__" => *f.doc.borrow_mut() = value.clone(),
-            "__module__" => *f.module.borrow_mut() = value.clone(),
-            "__annotations__" => *f.annotations.borrow_mut() = value.clone(),
-            _ => return Ok(None),
-        },
-        ObjKind::Type(t) if t.heap => match name {
-            "__name__" => match crate::objects::str::value_pystr(value) {
-                Some(s) => *t.name.borrow_mut() = s.to_string_lossy().into_owned(),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "can only assign string to {}.__name__, not '{}'",
-                        t.name.borrow(),
-                        vm.type_name(value)
-                    )))
-                }
-            },
-            "__qualname__" => match crate::objects::str::value_pystr(value) {
-                Some(s) => *t.qualname.borrow_mut() = s.to_string_lossy().into_owned(),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "can only assign string to {}.__qualname__, not '{}'",
-                        t.name.borrow(),
-                        vm.type_name(value)
-                    )))
-                }
-            },
-            _ => return Ok(None),
-        },
         _ => return Ok(None),
     }
     Ok(Some(()))
-}
-
-/// A class's special attributes (`__name__`, `__mro__`, `__dict__`, ...).
-fn type_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
-    let ObjKind::Type(t) = o.kind() else {
-        unreachable!("called for this kind only")
-    };
-    Ok(Some(match name {
-        "__name__" => {
-            // A built-in type's name is its qualified name's last part
-            // (`sys.version_info` is named `version_info`).
-            let n = t.name.borrow().clone();
-            let short = if t.heap {
-                &n[..]
-            } else {
-                n.rsplit('.').next().unwrap_or(&n)
-            };
-            s(vm, short)
-        }
-        "__qualname__" => {
-            let n = t.qualname.borrow().clone();
-            s(vm, &n)
-        }
-        "__mro__" => {
-            let m: Vec<Value> = t
-                .mro
-                .borrow()
-                .iter()
-                .map(|c| Value::Obj(c.clone()))
-                .collect();
-            vm.new_tuple(m)
-        }
-        "__bases__" => {
-            let b: Vec<Value> = t
-                .bases
-                .borrow()
-                .iter()
-                .map(|c| Value::Obj(c.clone()))
-                .collect();
-            vm.new_tuple(b)
-        }
-        "__base__" => match t.bases.borrow().first() {
-            Some(b) => Value::Obj(b.clone()),
-            None => Value::None,
-        },
-        "__basicsize__" => Value::Int(16),
-        _ => return Ok(None),
-    }))
-}
-
-/// A Python function's special attributes (`__code__`, `__defaults__`, ...).
-fn function_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
-    let ObjKind::Function(f) = o.kind() else {
-        unreachable!("called for this kind only")
-    };
-    Ok(Some(match name {
-        "__name__" => f.name.borrow().clone(),
-        "__qualname__" => f.qualname.borrow().clone(),
-        "__defaults__" => f.defaults.borrow().clone(),
-        "__kwdefaults__" => f.kwdefaults.borrow().clone(),
-        "__doc__" => f.doc.borrow().clone(),
-        "__module__" => f.module.borrow().clone(),
-        "__globals__" => Value::Obj(f.globals.clone()),
-        "__builtins__" => Value::Obj(f.builtins.clone()),
-        "__code__" => Value::Obj(Obj::new(
-            vm.types.code.clone(),
-            ObjKind::Code(f.code.clone()),
-        )),
-        "__closure__" => {
-            if f.closure.is_empty() {
-                Value::None
-            } else {
-                vm.new_tuple(f.closure.to_vec())
-            }
-        }
-        "__annotations__" => {
-            let a = f.annotations.borrow().clone();
-            let a = match a {
-                Value::None => vm.new_dict(),
-                Value::Obj(ref t) if matches!(t.kind(), ObjKind::Tuple(_)) => {
-                    let items = crate::eval::tuple_items(&a);
-                    let d = vm.new_dict_obj(crate::objects::dict::table::Dict::new());
-                    for pair in items.chunks(2) {
-                        if let [k, v] = pair {
-                            crate::objects::dict::set(vm, &d, k.clone(), v.clone())?;
-                        }
-                    }
-                    Value::Obj(d)
-                }
-                other => other,
-            };
-            *f.annotations.borrow_mut() = a.clone();
-            a
-        }
-        _ => return Ok(None),
-    }))
-}
-
-/// A built-in function's or method's special attributes.
-fn builtin_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
-    let ObjKind::Builtin(b) = o.kind() else {
-        unreachable!("called for this kind only")
-    };
-    Ok(Some(match name {
-        "__name__" => s(vm, b.name),
-        "__qualname__" => match &b.owner {
-            Some(owner) => {
-                let q = format!("{}.{}", owner.tdata().name.borrow(), b.name);
-                s(vm, &q)
-            }
-            None => s(vm, b.name),
-        },
-        "__self__" => {
-            if b.receiver.is_null() {
-                Value::None
-            } else {
-                b.receiver.clone()
-            }
-        }
-        "__doc__" => Value::None,
-        "__module__" => match (&b.owner, b.module) {
-            (None, Some(m)) => s(vm, m),
-            (None, None) => s(vm, "builtins"),
-            (Some(_), _) => Value::None,
-        },
-        "__objclass__" => match &b.owner {
-            Some(owner) => Value::Obj(owner.clone()),
-            None => return Ok(None),
-        },
-        _ => return Ok(None),
-    }))
 }
 
 /// An exception's attributes kept in its payload (`args`, `name`, ...).

@@ -3,7 +3,7 @@
 //! `__set_name__`, `__slots__`, name mangling).
 
 use super::object::{class_module, object_dir, solid_base, type_arg};
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::as_pystr;
@@ -36,7 +36,91 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &type_, CONSTRUCTION);
     install::<TypeType>(vm, &type_);
     add_methods(vm, &type_, METHODS);
+    add_getsets(vm, &type_, ATTRIBUTES);
 }
+
+fn tdata(v: &Value) -> &TypeData {
+    match v.kind() {
+        Some(ObjKind::Type(t)) => t,
+        _ => unreachable!("type attributes are read on types"),
+    }
+}
+
+fn classes(vm: &Vm, classes: &[Obj]) -> Value {
+    vm.new_tuple(classes.iter().map(|c| Value::Obj(c.clone())).collect())
+}
+
+/// `__name__` or `__qualname__` (`which`) of a class set to `value`.
+fn set_name(vm: &mut Vm, cls: &Value, value: Option<Value>, which: &str) -> PyResult<()> {
+    let t = tdata(cls);
+    if !t.heap {
+        return Err(vm.type_error(format!(
+            "cannot set '{which}' attribute of immutable type '{}'",
+            t.name.borrow()
+        )));
+    }
+    let Some(value) = value else {
+        return Err(vm.type_error(format!(
+            "cannot delete '{which}' attribute of immutable type '{}'",
+            t.name.borrow()
+        )));
+    };
+    let Some(s) = crate::objects::str::value_pystr(&value) else {
+        return Err(vm.type_error(format!(
+            "can only assign string to {}.{which}, not '{}'",
+            t.name.borrow(),
+            vm.type_name(&value)
+        )));
+    };
+    let s = s.to_string_lossy().into_owned();
+    match which {
+        "__name__" => *t.name.borrow_mut() = s,
+        _ => *t.qualname.borrow_mut() = s,
+    }
+    Ok(())
+}
+
+const ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", |vm, cls| {
+        // A built-in type's name is its qualified name's last part
+        // (`sys.version_info` is named `version_info`).
+        let t = tdata(cls);
+        let n = t.name.borrow().clone();
+        let short = if t.heap {
+            &n[..]
+        } else {
+            n.rsplit('.').next().unwrap_or(&n)
+        };
+        Ok(vm.new_str(short))
+    })
+    .settable(|vm, cls, v| set_name(vm, cls, v, "__name__")),
+    GetSetDef::new("__qualname__", |vm, cls| {
+        let q = tdata(cls).qualname.borrow().clone();
+        Ok(vm.new_string(q))
+    })
+    .settable(|vm, cls, v| set_name(vm, cls, v, "__qualname__")),
+    GetSetDef::new("__mro__", |vm, cls| {
+        Ok(classes(vm, &tdata(cls).mro.borrow()))
+    }),
+    GetSetDef::new("__bases__", |vm, cls| {
+        Ok(classes(vm, &tdata(cls).bases.borrow()))
+    }),
+    GetSetDef::member("__base__", |_, cls| {
+        Ok(tdata(cls)
+            .bases
+            .borrow()
+            .first()
+            .map_or(Value::None, |b| Value::Obj(b.clone())))
+    }),
+    GetSetDef::member("__basicsize__", |_, _| Ok(Value::Int(16))),
+    GetSetDef::new("__dict__", |vm, cls| {
+        let cls = cls.as_obj().expect("a class").clone();
+        Ok(Value::Obj(Obj::new(
+            vm.types.mappingproxy.clone(),
+            ObjKind::MappingProxy(cls),
+        )))
+    }),
+];
 
 const CONSTRUCTION: &[FunctionDef] = &[
     FunctionDef::new("__new__", type_new),
