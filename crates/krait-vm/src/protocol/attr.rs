@@ -176,29 +176,13 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
-            // An exception's or a function's own attributes are data
-            // descriptors in CPython: they win over the instance dict.
-            let own_first = match o.kind() {
-                ObjKind::Exception(_) => matches!(
-                    &*text(name),
-                    "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
-                ),
-                _ => false,
-            };
-            if own_first {
-                if let Some(v) = self.special_attr(o, name)? {
-                    return Ok(v);
-                }
-            }
             if let Some(d) = o.object().dict() {
                 if let Some(v) = crate::objects::dict::get_str_obj(d, name) {
                     return Ok(v);
                 }
             }
-            if !own_first {
-                if let Some(v) = self.special_attr(o, name)? {
-                    return Ok(v);
-                }
+            if let Some(v) = self.special_attr(o, name)? {
+                return Ok(v);
             }
         }
         if let Some(a) = attr {
@@ -312,11 +296,6 @@ impl Vm {
         let Value::Obj(o) = obj else {
             return Err(self.setattr_error(obj, name));
         };
-        if let Some(n) = as_pystr(name).and_then(|s| s.as_str()) {
-            if crate::protocol::special_attrs::special_setattr(self, o, n, &value)?.is_some() {
-                return Ok(());
-            }
-        }
         match o.kind() {
             ObjKind::Type(t) => {
                 if !t.heap {

@@ -42,7 +42,6 @@ pub fn special_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>>
         return Ok(None);
     }
     let v = match o.kind() {
-        ObjKind::Exception { .. } => return exception_attr(vm, o, name),
         ObjKind::MemoryView(m) => return crate::objects::bytes::memoryview::attr(vm, m, name),
         ObjKind::Generator { .. } => return generator_attr(vm, o, name),
         ObjKind::Property(p) => match name {
@@ -170,88 +169,6 @@ pub fn value_special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Valu
         }));
     }
     Ok(None)
-}
-
-/// Assignment to a special attribute; `None` when `name` is not one.
-pub fn special_setattr(vm: &mut Vm, o: &Obj, name: &str, value: &Value) -> PyResult<Option<()>> {
-    match o.kind() {
-        ObjKind::Exception(d) => match name {
-            "args" => {
-                let items = vm.iterate(value)?;
-                d.borrow_mut().args = vm.new_tuple(items);
-            }
-            "__cause__" | "__context__" => {
-                let ok = value.is_none()
-                    || value.as_obj().is_some_and(|e| {
-                        crate::objects::exceptions::methods::exc_data(e).is_some()
-                    });
-                if !ok {
-                    let what = if name == "__cause__" {
-                        "cause"
-                    } else {
-                        "context"
-                    };
-                    return Err(vm.type_error(format!(
-                        "exception {what} must be None or derive from BaseException"
-                    )));
-                }
-                let mut d = d.borrow_mut();
-                if name == "__cause__" {
-                    d.cause = value.clone();
-                    d.suppress_context = true;
-                } else {
-                    d.context = value.clone();
-                }
-            }
-            "__suppress_context__" => {
-                let b = vm.truthy(value)?;
-                d.borrow_mut().suppress_context = b;
-            }
-            "__traceback__" => {
-                let v = Value::Obj(o.clone());
-                vm.set_traceback_attr(&v, value.clone())?;
-            }
-            _ => return Ok(None),
-        },
-        _ => return Ok(None),
-    }
-    Ok(Some(()))
-}
-
-/// An exception's attributes kept in its payload (`args`, `name`, ...).
-fn exception_attr(vm: &mut Vm, o: &Obj, name: &str) -> PyResult<Option<Value>> {
-    let ObjKind::Exception(d) = o.kind() else {
-        unreachable!("called for this kind only")
-    };
-    Ok(Some(match name {
-        "args" => d.borrow().args.clone(),
-        "name" | "obj"
-            if o.class().is_subtype(&vm.exc.name_error)
-                || o.class().is_subtype(&vm.exc.attribute_error) =>
-        {
-            let d = d.borrow();
-            if name == "name" {
-                d.attr_name.clone()
-            } else {
-                d.attr_obj.clone()
-            }
-        }
-        // Made natively without `__init__` (a generator's return).
-        "value" if o.class().is_subtype(&vm.exc.stop_iteration) => {
-            crate::eval::tuple_items(&d.borrow().args)
-                .into_iter()
-                .next()
-                .unwrap_or(Value::None)
-        }
-        "__cause__" => d.borrow().cause.clone(),
-        "__context__" => d.borrow().context.clone(),
-        "__suppress_context__" => Value::Bool(d.borrow().suppress_context),
-        "__traceback__" => {
-            let v = Value::Obj(o.clone());
-            vm.traceback_value(&v)
-        }
-        _ => return Ok(None),
-    }))
 }
 
 /// A generator's or coroutine's `gi_*`/`cr_*`/`ag_*` attributes.

@@ -1,7 +1,7 @@
 //! Exception objects: their methods and attributes, raising and matching,
 //! and tracebacks as CPython prints them.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -62,7 +62,133 @@ pub fn register(vm: &mut Vm) {
             add_methods(vm, &cls, defs);
         }
     }
+    add_getsets(vm, &be, BASE_ATTRIBUTES);
+    for (name, defs) in [
+        ("NameError", NAME_ATTRIBUTES),
+        ("AttributeError", ATTRIBUTE_ERROR_ATTRIBUTES),
+        ("StopIteration", VALUE_ATTRIBUTES),
+    ] {
+        let cls = vm
+            .exc
+            .all
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.clone());
+        if let Some(cls) = cls {
+            add_getsets(vm, &cls, defs);
+        }
+    }
 }
+
+fn data(v: &Value) -> &RefCell<ExcData> {
+    v.as_obj()
+        .and_then(exc_data)
+        .expect("exception attributes are read on exceptions")
+}
+
+/// `__cause__` or `__context__` set to `value`: an exception or None.
+fn set_chained(vm: &mut Vm, e: &Value, value: Option<Value>, cause: bool) -> PyResult<()> {
+    let what = if cause { "cause" } else { "context" };
+    let Some(value) = value else {
+        return Err(vm.type_error(format!("__{what}__ may not be deleted")));
+    };
+    let ok = value.is_none() || value.as_obj().is_some_and(|e| exc_data(e).is_some());
+    if !ok {
+        return Err(vm.type_error(format!(
+            "exception {what} must be None or derive from BaseException"
+        )));
+    }
+    let mut d = data(e).borrow_mut();
+    if cause {
+        d.cause = value;
+        d.suppress_context = true;
+    } else {
+        d.context = value;
+    }
+    Ok(())
+}
+
+const BASE_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("args", |_, e| Ok(data(e).borrow().args.clone())).settable(|vm, e, v| {
+        let Some(v) = v else {
+            return Err(vm.type_error("args may not be deleted"));
+        };
+        let items = vm.iterate(&v)?;
+        data(e).borrow_mut().args = vm.new_tuple(items);
+        Ok(())
+    }),
+    GetSetDef::new("__cause__", |_, e| Ok(data(e).borrow().cause.clone()))
+        .settable(|vm, e, v| set_chained(vm, e, v, true)),
+    GetSetDef::new("__context__", |_, e| Ok(data(e).borrow().context.clone()))
+        .settable(|vm, e, v| set_chained(vm, e, v, false)),
+    GetSetDef::member("__suppress_context__", |_, e| {
+        Ok(Value::Bool(data(e).borrow().suppress_context))
+    })
+    .settable(|vm, e, v| {
+        let b = match v {
+            Some(v) => vm.truthy(&v)?,
+            None => false,
+        };
+        data(e).borrow_mut().suppress_context = b;
+        Ok(())
+    }),
+    GetSetDef::new("__traceback__", |vm, e| Ok(vm.traceback_value(e))).settable(|vm, e, v| {
+        let Some(v) = v else {
+            return Err(vm.type_error("__traceback__ may not be deleted"));
+        };
+        vm.set_traceback_attr(e, v)
+    }),
+];
+
+/// An attribute kept in the instance dict, with what the VM recorded
+/// when it raised the exception itself (without `__init__`) as default.
+fn dict_or(vm: &mut Vm, e: &Value, name: &str, default: fn(&ExcData) -> Value) -> PyResult {
+    let own = e.as_obj().and_then(|o| o.object().dict().cloned());
+    if let Some(v) = own.and_then(|d| crate::objects::dict::get_str(&d, name)) {
+        return Ok(v);
+    }
+    let _ = vm;
+    Ok(default(&data(e).borrow()))
+}
+
+fn set_in_dict(vm: &mut Vm, e: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
+    let o = e.as_obj().expect("exceptions are objects");
+    let d = vm.instance_dict(o).clone();
+    let key = vm.intern(name);
+    match value {
+        Some(v) => crate::objects::dict::set_str(vm, &d, key, v),
+        None => {
+            crate::objects::dict::remove_str(&d, &key);
+        }
+    }
+    Ok(())
+}
+
+const NAME_ATTRIBUTES: &[GetSetDef] = &[GetSetDef::member("name", |vm, e| {
+    dict_or(vm, e, "name", |d| d.attr_name.clone())
+})
+.settable(|vm, e, v| set_in_dict(vm, e, "name", v))];
+
+const ATTRIBUTE_ERROR_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::member("name", |vm, e| {
+        dict_or(vm, e, "name", |d| d.attr_name.clone())
+    })
+    .settable(|vm, e, v| set_in_dict(vm, e, "name", v)),
+    GetSetDef::member("obj", |vm, e| dict_or(vm, e, "obj", |d| d.attr_obj.clone()))
+        .settable(|vm, e, v| set_in_dict(vm, e, "obj", v)),
+];
+
+/// A generator's return value, made natively without `__init__`, is its
+/// first argument.
+const VALUE_ATTRIBUTES: &[GetSetDef] = &[GetSetDef::member("value", |vm, e| {
+    dict_or(vm, e, "value", |d| {
+        crate::eval::tuple_items(&d.args)
+            .into_iter()
+            .next()
+            .unwrap_or(Value::None)
+    })
+})
+.settable(|vm, e, v| set_in_dict(vm, e, "value", v))];
 
 const BASE_CONSTRUCTION: &[FunctionDef] = &[
     FunctionDef::new("__new__", exc_new),
