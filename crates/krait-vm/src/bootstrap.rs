@@ -129,6 +129,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::typeobject::class::register(vm);
     crate::objects::typeobject::super_::register(vm);
     crate::objects::union::register(vm);
+    crate::objects::traceback::register(vm);
     crate::objects::int::methods::register(vm);
     crate::objects::float::methods::register(vm);
     crate::objects::str::methods::register(vm);

@@ -204,7 +204,7 @@ pub struct Property {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
-    pub doc: Value,
+    pub doc: RefCell<Value>,
     /// The attribute name, from `__set_name__` (for error messages).
     pub name: RefCell<Value>,
 }

@@ -306,7 +306,7 @@ fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) 
                 fget,
                 fset: Value::None,
                 fdel: Value::None,
-                doc: Value::None,
+                doc: std::cell::RefCell::new(Value::None),
                 name: std::cell::RefCell::new(Value::None),
             })),
         ));

@@ -1,6 +1,7 @@
 //! Code objects as the VM runs them: the compiler's code object, with its
 //! constants made into values and its names interned.
 
+use crate::api::{add_getsets, GetSetDef};
 use crate::object::ObjKind;
 use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
@@ -235,4 +236,71 @@ impl NativeType for CodeType {
 pub fn register(vm: &mut Vm) {
     let code = vm.types.code.clone();
     install::<CodeType>(vm, &code);
+    add_getsets(vm, &code, ATTRIBUTES);
 }
+
+fn code(v: &Value) -> &CodeObject {
+    match v.kind() {
+        Some(ObjKind::Code(c)) => c,
+        _ => unreachable!("read on code objects"),
+    }
+}
+
+fn names_tuple(vm: &mut Vm, names: &[String]) -> Value {
+    let v: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
+    vm.new_tuple(v)
+}
+
+const ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::member("co_name", |vm, c| Ok(vm.new_str(&code(c).code.name))),
+    GetSetDef::member(
+        "co_qualname",
+        |vm, c| Ok(vm.new_str(&code(c).code.qualname)),
+    ),
+    GetSetDef::member(
+        "co_filename",
+        |vm, c| Ok(vm.new_str(&code(c).code.filename)),
+    ),
+    GetSetDef::member("co_firstlineno", |_, c| {
+        Ok(Value::Int(code(c).code.first_lineno as i64))
+    }),
+    GetSetDef::member("co_argcount", |_, c| {
+        Ok(Value::Int(code(c).code.argcount as i64))
+    }),
+    GetSetDef::member("co_posonlyargcount", |_, c| {
+        Ok(Value::Int(code(c).code.posonlyargcount as i64))
+    }),
+    GetSetDef::member("co_kwonlyargcount", |_, c| {
+        Ok(Value::Int(code(c).code.kwonlyargcount as i64))
+    }),
+    GetSetDef::member("co_flags", |_, c| Ok(Value::Int(code(c).code.flags as i64))),
+    GetSetDef::member("co_nlocals", |_, c| {
+        Ok(Value::Int(code(c).code.varnames.len() as i64))
+    }),
+    GetSetDef::new("co_varnames", |vm, c| {
+        let v: Vec<Value> = code(c)
+            .varnames
+            .iter()
+            .map(|n| Value::Obj(n.clone()))
+            .collect();
+        Ok(vm.new_tuple(v))
+    }),
+    GetSetDef::member("co_names", |vm, c| {
+        let v: Vec<Value> = code(c)
+            .names
+            .iter()
+            .map(|n| Value::Obj(n.clone()))
+            .collect();
+        Ok(vm.new_tuple(v))
+    }),
+    GetSetDef::member(
+        "co_consts",
+        |vm, c| Ok(vm.new_tuple(code(c).consts.clone())),
+    ),
+    GetSetDef::new("co_cellvars", |vm, c| {
+        Ok(names_tuple(vm, &code(c).code.cellvars))
+    }),
+    GetSetDef::new("co_freevars", |vm, c| {
+        Ok(names_tuple(vm, &code(c).code.freevars))
+    }),
+];

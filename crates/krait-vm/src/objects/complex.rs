@@ -13,7 +13,20 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &c, &[FunctionDef::new("__new__", complex_new), REPR]);
     install::<ComplexType>(vm, &c);
     add_methods(vm, &c, &[CONJUGATE]);
+    crate::api::add_getsets(vm, &c, ATTRIBUTES);
 }
+
+fn parts(v: &Value) -> (f64, f64) {
+    match v.kind() {
+        Some(ObjKind::Complex(re, im)) => (*re, *im),
+        _ => unreachable!("complex attributes are read on complex numbers"),
+    }
+}
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::member("real", |_, c| Ok(Value::Float(parts(c).0))),
+    crate::api::GetSetDef::member("imag", |_, c| Ok(Value::Float(parts(c).1))),
+];
 
 const REPR: FunctionDef = FunctionDef::unary("__repr__", |vm, a| match a.pos[0].kind() {
     Some(ObjKind::Complex(re, im)) => Ok(vm.new_string(repr(*re, *im))),

@@ -18,14 +18,76 @@ pub fn register(vm: &mut Vm) {
     add_getsets(vm, &getset, DESCRIPTOR_ATTRIBUTES);
     let prop = vm.types.property.clone();
     add_methods(vm, &prop, PROPERTY);
+    add_getsets(vm, &prop, PROPERTY_ATTRIBUTES);
     install::<PropertyType>(vm, &prop);
     let cm = vm.types.classmethod.clone();
     add_methods(vm, &cm, CLASSMETHOD);
+    add_getsets(vm, &cm, WRAPPER_ATTRIBUTES);
     install::<ClassMethodType>(vm, &cm);
     let sm = vm.types.staticmethod.clone();
     add_methods(vm, &sm, STATICMETHOD);
+    add_getsets(vm, &sm, WRAPPER_ATTRIBUTES);
     install::<StaticMethodType>(vm, &sm);
 }
+
+fn property(v: &Value) -> &Property {
+    match v.kind() {
+        Some(ObjKind::Property(p)) => p,
+        _ => unreachable!("property attributes are read on properties"),
+    }
+}
+
+/// Whether `f.__isabstractmethod__` is true (abstract properties and
+/// methods are found by `abc` through it).
+fn is_abstract(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    if f.is_none() {
+        return Ok(false);
+    }
+    let name = vm.intern("__isabstractmethod__");
+    match vm.getattr(f, &name) {
+        Ok(v) => vm.truthy(&v),
+        Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+const PROPERTY_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::member("fget", |_, p| Ok(property(p).fget.clone())),
+    GetSetDef::member("fset", |_, p| Ok(property(p).fset.clone())),
+    GetSetDef::member("fdel", |_, p| Ok(property(p).fdel.clone())),
+    GetSetDef::member("__doc__", |_, p| Ok(property(p).doc.borrow().clone())).settable(
+        |_, p, v| {
+            *property(p).doc.borrow_mut() = v.unwrap_or(Value::None);
+            Ok(())
+        },
+    ),
+    GetSetDef::new("__isabstractmethod__", |vm, p| {
+        let p = property(p);
+        for f in [p.fget.clone(), p.fset.clone(), p.fdel.clone()] {
+            if is_abstract(vm, &f)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }),
+];
+
+/// The function a `classmethod` or `staticmethod` wraps.
+fn wrapped(v: &Value) -> &Value {
+    match v.kind() {
+        Some(ObjKind::ClassMethod(f) | ObjKind::StaticMethod(f)) => f,
+        _ => unreachable!("read on classmethod and staticmethod objects"),
+    }
+}
+
+const WRAPPER_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::member("__func__", |_, m| Ok(wrapped(m).clone())),
+    GetSetDef::member("__wrapped__", |_, m| Ok(wrapped(m).clone())),
+    GetSetDef::new("__isabstractmethod__", |vm, m| {
+        let f = wrapped(m).clone();
+        Ok(Value::Bool(is_abstract(vm, &f)?))
+    }),
+];
 
 struct PropertyType;
 
@@ -129,7 +191,7 @@ const PROPERTY: &[FunctionDef] = &[
                 fget: get(0),
                 fset: get(1),
                 fdel: get(2),
-                doc,
+                doc: RefCell::new(doc),
                 name: RefCell::new(Value::None),
             })),
         )))
@@ -221,7 +283,7 @@ fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
     };
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = a.pos[1].clone();
-    let doc = p.doc.clone();
+    let doc = RefCell::new(p.doc.borrow().clone());
     let name = RefCell::new(p.name.borrow().clone());
     let [fget, fset, fdel] = parts;
     let cls = vm.class_of(&a.pos[0]).clone();

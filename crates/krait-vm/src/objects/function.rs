@@ -132,6 +132,7 @@ pub fn register(vm: &mut Vm) {
     install::<CellType>(vm, &c);
     add_methods(vm, &m, BOUND_METHOD);
     add_getsets(vm, &f, FUNCTION_ATTRIBUTES);
+    add_getsets(vm, &f, crate::objects::typeobject::object::INSTANCE_DICT);
     add_getsets(vm, &b, BUILTIN_ATTRIBUTES);
     add_getsets(vm, &m, METHOD_ATTRIBUTES);
     add_getsets(vm, &c, CELL_ATTRIBUTES);

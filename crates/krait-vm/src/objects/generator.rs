@@ -2,7 +2,7 @@
 //! kept in the object between resumptions; `send`, `throw`, `close`,
 //! delegation for `yield from` and `await`.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::eval::frame::Frame;
 use crate::eval::Exit;
 use crate::object::{GenKind, GenState, ObjKind};
@@ -91,7 +91,128 @@ pub fn register(vm: &mut Vm) {
     install::<CoroutineType>(vm, &c);
     let ag = vm.types.async_generator.clone();
     install::<CoroutineType>(vm, &ag);
+    add_getsets(vm, &g, GENERATOR_ATTRIBUTES);
+    add_getsets(vm, &c, COROUTINE_ATTRIBUTES);
+    add_getsets(vm, &ag, ASYNC_GENERATOR_ATTRIBUTES);
 }
+
+fn gen_state(v: &Value) -> &RefCell<GenState> {
+    state(v.as_obj().expect("generators are objects"))
+}
+
+fn gen_name(vm: &mut Vm, g: &Value) -> PyResult {
+    let n = gen_state(g).borrow().name.clone();
+    Ok(vm.new_string(n))
+}
+
+fn gen_qualname(vm: &mut Vm, g: &Value) -> PyResult {
+    let n = gen_state(g).borrow().qualname.clone();
+    Ok(vm.new_string(n))
+}
+
+/// `__name__`/`__qualname__` set to `value`, which must be a str.
+fn set_gen_name(vm: &mut Vm, g: &Value, value: Option<Value>, qual: bool) -> PyResult<()> {
+    let what = if qual { "__qualname__" } else { "__name__" };
+    let Some(text) = value
+        .as_ref()
+        .and_then(crate::objects::str::value_pystr)
+        .map(|s| s.to_string_lossy().into_owned())
+    else {
+        return Err(vm.type_error(format!("{what} must be set to a string object")));
+    };
+    let mut g = gen_state(g).borrow_mut();
+    if qual {
+        g.qualname = text;
+    } else {
+        g.name = text;
+    }
+    Ok(())
+}
+
+fn gen_running(_: &mut Vm, g: &Value) -> PyResult {
+    Ok(Value::Bool(gen_state(g).borrow().running))
+}
+
+/// Started, not running and not finished: paused at a `yield`/`await`.
+fn gen_suspended(_: &mut Vm, g: &Value) -> PyResult {
+    let g = gen_state(g).borrow();
+    let started = g.frame.as_ref().is_some_and(|f| f.pc > 0);
+    Ok(Value::Bool(!g.running && !g.finished && started))
+}
+
+/// The frame of an unfinished generator: its code, line and globals.
+fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
+    let g = gen_state(g).borrow();
+    let Some(f) = g.frame.as_ref().filter(|_| !g.finished) else {
+        return Ok(Value::None);
+    };
+    let lineno = f
+        .code
+        .code
+        .positions
+        .get(f.pc.saturating_sub(1))
+        .or_else(|| f.code.code.positions.first())
+        .map_or(f.code.code.first_lineno, |p| p.lineno);
+    let code = Value::Obj(Obj::new(
+        vm.types.code.clone(),
+        ObjKind::Code(f.code.clone()),
+    ));
+    Ok(Value::Obj(Obj::new(
+        vm.types.frame.clone(),
+        ObjKind::Frame {
+            code,
+            lineno,
+            globals: Value::Obj(f.globals.clone()),
+        },
+    )))
+}
+
+fn gen_code(vm: &mut Vm, g: &Value) -> PyResult {
+    Ok(match &gen_state(g).borrow().frame {
+        Some(f) => Value::Obj(Obj::new(
+            vm.types.code.clone(),
+            ObjKind::Code(f.code.clone()),
+        )),
+        None => Value::None,
+    })
+}
+
+/// What a suspended generator delegates to: not tracked, so None.
+fn gen_delegate(_: &mut Vm, _: &Value) -> PyResult {
+    Ok(Value::None)
+}
+
+const GENERATOR_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", gen_name).settable(|vm, g, v| set_gen_name(vm, g, v, false)),
+    GetSetDef::new("__qualname__", gen_qualname).settable(|vm, g, v| set_gen_name(vm, g, v, true)),
+    GetSetDef::member("gi_running", gen_running),
+    GetSetDef::new("gi_suspended", gen_suspended),
+    GetSetDef::new("gi_frame", gen_frame),
+    GetSetDef::new("gi_code", gen_code),
+    GetSetDef::new("gi_yieldfrom", gen_delegate),
+];
+
+const COROUTINE_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", gen_name).settable(|vm, g, v| set_gen_name(vm, g, v, false)),
+    GetSetDef::new("__qualname__", gen_qualname).settable(|vm, g, v| set_gen_name(vm, g, v, true)),
+    GetSetDef::member("cr_running", gen_running),
+    GetSetDef::new("cr_suspended", gen_suspended),
+    GetSetDef::new("cr_frame", gen_frame),
+    GetSetDef::new("cr_code", gen_code),
+    GetSetDef::new("cr_await", gen_delegate),
+    GetSetDef::member("cr_origin", gen_delegate),
+];
+
+const ASYNC_GENERATOR_ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("__name__", gen_name).settable(|vm, g, v| set_gen_name(vm, g, v, false)),
+    GetSetDef::new("__qualname__", gen_qualname).settable(|vm, g, v| set_gen_name(vm, g, v, true)),
+    GetSetDef::member("ag_running", |_, g| {
+        Ok(Value::Bool(gen_state(g).borrow().running_async))
+    }),
+    GetSetDef::new("ag_frame", gen_frame),
+    GetSetDef::new("ag_code", gen_code),
+    GetSetDef::new("ag_await", gen_delegate),
+];
 
 /// The methods generators and coroutines share.
 const SHARED: &[FunctionDef] = &[

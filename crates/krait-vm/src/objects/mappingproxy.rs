@@ -1,5 +1,6 @@
-//! `mappingproxy`: a class's `__dict__`, a read-only view whose methods
-//! forward to the namespace dict.
+//! `mappingproxy`: a read-only view of a mapping (a class's `__dict__`,
+//! `dict.keys().mapping`, `types.MappingProxyType(d)`) whose methods
+//! forward to it.
 
 use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
@@ -18,19 +19,54 @@ pub fn register(vm: &mut Vm) {
 macro_rules! forward {
     ($n:literal) => {
         FunctionDef::method($n, |vm: &mut Vm, a: Args| {
-            let Some(ObjKind::MappingProxy(cls)) = a.pos[0].kind() else {
+            let Some(o) = a.pos[0]
+                .as_obj()
+                .filter(|o| matches!(o.kind(), ObjKind::MappingProxy(_)))
+            else {
                 return Err(vm.type_error("expected a mappingproxy"));
             };
-            let ns = match cls.object().dict() {
-                Some(d) => Value::Obj(d.clone()),
-                None => vm.new_dict(),
-            };
+            let ns = Value::Obj(namespace(vm, o));
             vm.call_method(&ns, $n, a.pos[1..].to_vec())
         })
     };
 }
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        let b = NEW_PARAMS.bind(vm, "mappingproxy", a, 1)?;
+        let mapping = b.given(1).cloned().expect("required");
+        let is_mapping = match mapping.kind() {
+            Some(ObjKind::Dict(_) | ObjKind::MappingProxy(_)) => true,
+            Some(ObjKind::List(_) | ObjKind::Tuple(_)) => false,
+            _ => {
+                let getitem = vm.intern("__getitem__");
+                let cls = vm.class_of(&mapping).clone();
+                vm.lookup_type_obj(&cls, &getitem).is_some()
+            }
+        };
+        if !is_mapping {
+            return Err(vm.type_error(format!(
+                "mappingproxy() argument must be a mapping, not {}",
+                vm.type_name(&mapping)
+            )));
+        }
+        let o = mapping.as_obj().expect("mappings are objects").clone();
+        Ok(Value::Obj(Obj::new(
+            vm.types.mappingproxy.clone(),
+            ObjKind::MappingProxy(o),
+        )))
+    }),
+    // `str()` of a proxy is the mapping's.
+    FunctionDef::unary("__str__", |vm, a| {
+        let Some(o) = a.pos[0]
+            .as_obj()
+            .filter(|o| matches!(o.kind(), ObjKind::MappingProxy(_)))
+        else {
+            return Err(vm.type_error("expected a mappingproxy"));
+        };
+        let ns = Value::Obj(namespace(vm, o));
+        vm.str(&ns)
+    }),
     forward!("keys").no_args(),
     forward!("values").no_args(),
     forward!("items").no_args(),
@@ -44,7 +80,8 @@ impl NativeType for MappingProxyType {
     const SLOTS: &'static Slots = &Slots {
         repr: Some(|vm, o| {
             let ns = namespace(vm, o);
-            vm.dict_repr(o, &ns, "mappingproxy({", "})")
+            let r = vm.repr_string(&Value::Obj(ns))?;
+            Ok(vm.new_string(format!("mappingproxy({r})")))
         }),
         len: Some(|vm, o| {
             let ns = namespace(vm, o);
@@ -66,13 +103,25 @@ impl NativeType for MappingProxyType {
     };
 }
 
-/// The namespace dict of the class a proxy shows.
+/// `mappingproxy(mapping)`.
+const NEW_PARAMS: crate::api::Params = crate::api::Params::Named {
+    names: &["mapping"],
+    posonly: 0,
+    positional: 1,
+    required: 1,
+};
+
+/// The mapping a proxy shows: a class's namespace dict, or the mapping
+/// it was made of.
 fn namespace(vm: &Vm, o: &Obj) -> Obj {
     match o.kind() {
-        ObjKind::MappingProxy(cls) => match cls.object().dict() {
-            Some(d) => d.clone(),
-            None => vm.new_dict_obj(crate::objects::dict::table::Dict::new()),
-        },
+        ObjKind::MappingProxy(m) if matches!(m.kind(), ObjKind::Type(_)) => {
+            match m.object().dict() {
+                Some(d) => d.clone(),
+                None => vm.new_dict_obj(crate::objects::dict::table::Dict::new()),
+            }
+        }
+        ObjKind::MappingProxy(m) => m.clone(),
         _ => unreachable!("mappingproxy slots are installed on mappingproxy"),
     }
 }

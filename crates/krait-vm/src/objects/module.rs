@@ -27,4 +27,11 @@ impl NativeType for ModuleType {
 pub fn register(vm: &mut Vm) {
     let module = vm.types.module.clone();
     install::<ModuleType>(vm, &module);
+    crate::api::add_getsets(vm, &module, MODULE_ATTRIBUTES);
 }
+
+const MODULE_ATTRIBUTES: &[crate::api::GetSetDef] =
+    &[crate::api::GetSetDef::member("__dict__", |vm, m| {
+        let m = m.as_obj().expect("modules are objects");
+        Ok(crate::value::Value::Obj(vm.instance_dict(m).clone()))
+    })];

@@ -364,7 +364,21 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &range, &[NEW]);
     crate::objects::typeobject::slots::install::<RangeType>(vm, &range);
     add_methods(vm, &range, METHODS);
+    crate::api::add_getsets(vm, &range, ATTRIBUTES);
 }
+
+fn field(v: &Value, which: usize) -> Value {
+    match v.kind() {
+        Some(ObjKind::Range { start, stop, step }) => [start, stop, step][which].clone(),
+        _ => unreachable!("range attributes are read on ranges"),
+    }
+}
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::member("start", |_, r| Ok(field(r, 0))),
+    crate::api::GetSetDef::member("stop", |_, r| Ok(field(r, 1))),
+    crate::api::GetSetDef::member("step", |_, r| Ok(field(r, 2))),
+];
 
 const NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
     if !a.kw.is_empty() {

@@ -13,9 +13,31 @@ pub fn register(vm: &mut Vm) {
     let slice = vm.types.slice.clone();
     install::<SliceType>(vm, &slice);
     add_methods(vm, &slice, METHODS);
+    crate::api::add_getsets(vm, &slice, ATTRIBUTES);
     // Unhashable in 3.11: `slice.__hash__` is None.
     crate::api::add_attr(vm, &slice, "__hash__", Value::None);
 }
+
+/// A slice's field; a step left out reads as None.
+fn field(v: &Value, which: usize) -> Value {
+    match v.kind() {
+        Some(ObjKind::Slice { start, stop, step }) => {
+            let f = [start, stop, step][which];
+            if f.is_null() {
+                Value::None
+            } else {
+                f.clone()
+            }
+        }
+        _ => unreachable!("slice attributes are read on slices"),
+    }
+}
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::member("start", |_, s| Ok(field(s, 0))),
+    crate::api::GetSetDef::member("stop", |_, s| Ok(field(s, 1))),
+    crate::api::GetSetDef::member("step", |_, s| Ok(field(s, 2))),
+];
 
 const METHODS: &[FunctionDef] = &[
     FunctionDef::new("__new__", |vm, a| {

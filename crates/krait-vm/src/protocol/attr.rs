@@ -4,7 +4,7 @@
 //! overrides, and the special forms for types and modules.
 
 use crate::object::ObjKind;
-use crate::objects::str::{as_pystr, text};
+use crate::objects::str::text;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -181,15 +181,9 @@ impl Vm {
                     return Ok(v);
                 }
             }
-            if let Some(v) = self.special_attr(o, name)? {
-                return Ok(v);
-            }
         }
         if let Some(a) = attr {
             return self.bind_descriptor(&a, obj, cls);
-        }
-        if let Some(v) = self.value_special_attr(obj, name)? {
-            return Ok(v);
         }
         Err(self.no_attribute(obj, name))
     }
@@ -239,9 +233,6 @@ impl Vm {
         if let Some(v) = self.lookup_type_obj(cls, name) {
             return self.bind_descriptor(&v, &Value::Null, cls);
         }
-        if let Some(v) = self.special_attr(cls, name)? {
-            return Ok(v);
-        }
         if let Some(a) = meta_attr {
             return self.bind_descriptor(&a, &Value::Obj(cls.clone()), &meta);
         }
@@ -260,7 +251,7 @@ impl Vm {
 
     /// `obj.__class__ = value`: CPython's checks, then a clear error, as
     /// an object's class cannot change in Krait.
-    fn class_assignment_error(&self, cls: &Obj, value: &Value) -> Obj {
+    pub(crate) fn class_assignment_error(&self, cls: &Obj, value: &Value) -> Obj {
         if !matches!(value.kind(), Some(ObjKind::Type(_))) {
             return self.type_error(format!(
                 "__class__ must be set to a class, not '{}' object",
@@ -285,9 +276,6 @@ impl Vm {
         name: &Obj,
         value: Value,
     ) -> PyResult<()> {
-        if as_pystr(name).and_then(|s| s.as_str()) == Some("__class__") {
-            return Err(self.class_assignment_error(cls, &value));
-        }
         if let Some(a) = self.lookup_type_obj(cls, name) {
             if let Some(r) = self.descriptor_set(&a, obj, Some(value.clone()))? {
                 return Ok(r);
@@ -436,25 +424,6 @@ impl Vm {
         }
         let v = self.getattr(&obj, name)?;
         Ok((Value::Null, v))
-    }
-
-    /// Attributes every object of some built-in kinds has without a dict
-    /// entry (`__dict__`, `__class__`, a function's `__name__`...).
-    fn special_attr(&mut self, o: &Obj, name: &Obj) -> PyResult<Option<Value>> {
-        let Some(n) = as_pystr(name).and_then(|s| s.as_str()) else {
-            return Ok(None);
-        };
-        crate::protocol::special_attrs::special_attr(self, o, n)
-    }
-
-    fn value_special_attr(&mut self, v: &Value, name: &Obj) -> PyResult<Option<Value>> {
-        let Some(n) = as_pystr(name).and_then(|s| s.as_str()) else {
-            return Ok(None);
-        };
-        if n == "__class__" {
-            return Ok(Some(Value::Obj(self.class_of(v).clone())));
-        }
-        crate::protocol::special_attrs::value_special(self, v, n)
     }
 }
 

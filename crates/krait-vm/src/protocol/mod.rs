@@ -6,4 +6,3 @@ pub(crate) mod hash;
 pub(crate) mod operators;
 pub(crate) mod repr;
 pub(crate) mod sequence;
-pub(crate) mod special_attrs;

@@ -2,7 +2,7 @@
 //! bytes (format `'B'`, one dimension) that reads, and for a bytearray
 //! writes, through to it.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
@@ -20,6 +20,7 @@ pub struct MemView {
 pub fn register(vm: &mut Vm) {
     let t = vm.types.memoryview.clone();
     add_methods(vm, &t, METHODS);
+    add_getsets(vm, &t, ATTRIBUTES);
     crate::objects::typeobject::slots::install::<MemoryViewType>(vm, &t);
 }
 
@@ -271,34 +272,39 @@ fn setitem(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// The attributes of a memoryview.
-pub fn attr(vm: &mut Vm, m: &MemView, name: &str) -> PyResult<Option<Value>> {
-    let check = |vm: &Vm| {
-        if m.released.get() {
-            Err(released(vm))
-        } else {
-            Ok(())
-        }
-    };
-    Ok(Some(match name {
-        "obj" => {
-            check(vm)?;
-            m.obj.clone()
-        }
-        "nbytes" => {
-            check(vm)?;
-            Value::Int(m.len as i64)
-        }
-        "readonly" => {
-            check(vm)?;
-            Value::Bool(!matches!(m.obj.kind(), Some(ObjKind::ByteArray(_))))
-        }
-        "itemsize" => Value::Int(1),
-        "ndim" => Value::Int(1),
-        "format" => vm.new_str("B"),
-        "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
-        "strides" => vm.new_tuple(vec![Value::Int(1)]),
-        "c_contiguous" | "f_contiguous" | "contiguous" => Value::Bool(true),
-        _ => return Ok(None),
-    }))
-}
+const ATTRIBUTES: &[GetSetDef] = &[
+    GetSetDef::new("obj", |vm, v| Ok(live(vm, v)?.obj.clone())),
+    GetSetDef::new("nbytes", |vm, v| Ok(Value::Int(live(vm, v)?.len as i64))),
+    GetSetDef::new("readonly", |vm, v| {
+        let m = live(vm, v)?;
+        Ok(Value::Bool(!matches!(
+            m.obj.kind(),
+            Some(ObjKind::ByteArray(_))
+        )))
+    }),
+    GetSetDef::new("itemsize", |vm, v| live(vm, v).map(|_| Value::Int(1))),
+    GetSetDef::new("ndim", |vm, v| live(vm, v).map(|_| Value::Int(1))),
+    GetSetDef::new("format", |vm, v| {
+        live(vm, v)?;
+        Ok(vm.new_str("B"))
+    }),
+    GetSetDef::new("shape", |vm, v| {
+        let n = live(vm, v)?.len as i64;
+        Ok(vm.new_tuple(vec![Value::Int(n)]))
+    }),
+    GetSetDef::new("strides", |vm, v| {
+        live(vm, v)?;
+        Ok(vm.new_tuple(vec![Value::Int(1)]))
+    }),
+    GetSetDef::new("suboffsets", |vm, v| {
+        live(vm, v)?;
+        Ok(vm.new_tuple(vec![]))
+    }),
+    GetSetDef::new("c_contiguous", |vm, v| {
+        live(vm, v).map(|_| Value::Bool(true))
+    }),
+    GetSetDef::new("f_contiguous", |vm, v| {
+        live(vm, v).map(|_| Value::Bool(true))
+    }),
+    GetSetDef::new("contiguous", |vm, v| live(vm, v).map(|_| Value::Bool(true))),
+];

@@ -9,6 +9,18 @@ use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
+/// A view's `mapping`: a read-only proxy of its dict.
+const VIEW_ATTRIBUTES: &[crate::api::GetSetDef] =
+    &[crate::api::GetSetDef::new("mapping", |vm, v| {
+        let Some(ObjKind::DictView { dict, .. }) = v.kind() else {
+            unreachable!("read on dict views")
+        };
+        Ok(Value::Obj(Obj::new(
+            vm.types.mappingproxy.clone(),
+            ObjKind::MappingProxy(dict.clone()),
+        )))
+    })];
+
 pub fn register(vm: &mut Vm) {
     let d = vm.types.dict.clone();
     add_methods(vm, &d, METHODS);
@@ -21,6 +33,7 @@ pub fn register(vm: &mut Vm) {
     ];
     for ty in &views {
         add_methods(vm, ty, &[VIEW_REVERSED]);
+        crate::api::add_getsets(vm, ty, VIEW_ATTRIBUTES);
     }
     // Keys and items views compare as sets and so are unhashable.
     for ty in [&views[0], &views[2]] {

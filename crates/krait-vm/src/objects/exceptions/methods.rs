@@ -23,6 +23,7 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &be, BASE_CONSTRUCTION);
     install::<ExceptionType>(vm, &be);
     add_methods(vm, &be, BASE_METHODS);
+    add_getsets(vm, &be, crate::objects::typeobject::object::INSTANCE_DICT);
     for (_, class) in vm.exc.all.clone() {
         class.tdata().instance_dict.set(true);
     }

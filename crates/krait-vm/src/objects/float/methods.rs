@@ -15,7 +15,13 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &f, METHODS);
     add_methods(vm, &f, crate::objects::int::methods::NUMBER_DUNDERS);
     add_methods(vm, &f, FLOAT_DUNDERS);
+    crate::api::add_getsets(vm, &f, ATTRIBUTES);
 }
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::new("real", |vm, f| Ok(Value::Float(vm.float_of(f)?))),
+    crate::api::GetSetDef::new("imag", |_, _| Ok(Value::Float(0.0))),
+];
 
 const REPR: FunctionDef = FunctionDef::unary("__repr__", |vm, a| {
     let x = vm.float_of(&a.pos[0])?;

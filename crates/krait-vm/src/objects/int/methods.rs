@@ -22,11 +22,27 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &int, METHODS);
     add_methods(vm, &int, NUMBER_DUNDERS);
     add_methods(vm, &int, INT_DUNDERS);
+    crate::api::add_getsets(vm, &int, ATTRIBUTES);
     let b = vm.types.bool_.clone();
     add_methods(vm, &b, BOOL_METHODS);
 }
 
 const REPR: FunctionDef = FunctionDef::unary("__repr__", int_repr);
+
+/// The value as an exact `int` (`True.real` is 1).
+fn exact_int(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(match unwrap_number(vm, v) {
+        Value::Truth(b) => Value::Int(b as i64),
+        v => v,
+    })
+}
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::new("real", exact_int),
+    crate::api::GetSetDef::new("imag", |_, _| Ok(Value::Int(0))),
+    crate::api::GetSetDef::new("numerator", exact_int),
+    crate::api::GetSetDef::new("denominator", |_, _| Ok(Value::Int(1))),
+];
 
 const METHODS: &[FunctionDef] = &[
     FunctionDef::unary("__index__", int_index),

@@ -406,7 +406,8 @@ impl Vm {
 
     /// A class's `__slots__`: the slot names of its instances (its bases'
     /// first) with a member descriptor for each of its own, and whether
-    /// its instances have a `__dict__`.
+    /// its instances have a `__dict__`, and whether they may hold weak
+    /// references.
     fn class_slots(
         &mut self,
         cls: &Obj,
@@ -414,7 +415,8 @@ impl Vm {
         d: &Obj,
         base_objs: &[Obj],
         layout: Layout,
-    ) -> PyResult<(Vec<String>, bool)> {
+    ) -> PyResult<(Vec<String>, bool, bool)> {
+        let mut weakref = false;
         let mut slots: Vec<String> = Vec::new();
         for b in base_objs.iter().rev() {
             for s in b.tdata().slot_names.borrow().iter() {
@@ -446,6 +448,7 @@ impl Vm {
                         continue;
                     }
                     if s == "__weakref__" {
+                        weakref = true;
                         continue;
                     }
                     if crate::objects::dict::get_str(d, &s).is_some() {
@@ -472,12 +475,24 @@ impl Vm {
                 if layout == Layout::Object {
                     instance_dict = true;
                 }
+                // Variable-sized instances (and sets, with their own) take
+                // no weak-reference slot, as in CPython.
+                weakref = !matches!(
+                    layout,
+                    Layout::Int
+                        | Layout::Bool
+                        | Layout::Tuple
+                        | Layout::Bytes
+                        | Layout::Set
+                        | Layout::FrozenSet
+                        | Layout::Type
+                );
             }
         }
         if layout != Layout::Object && crate::objects::dict::get_str(d, "__slots__").is_none() {
             instance_dict = true;
         }
-        Ok((slots, instance_dict))
+        Ok((slots, instance_dict, weakref))
     }
 
     /// Makes a class object: bases, layout, MRO, namespace, slots.
@@ -545,7 +560,26 @@ impl Vm {
         let has_del = crate::protocol::attr::mro_lookup(&cls, &del).is_some();
         cls.tdata().has_del.set(has_del);
         self.wrap_implicit_methods(&d);
-        let (slots, instance_dict) = self.class_slots(&cls, name, &d, &base_objs, layout)?;
+        let (slots, instance_dict, weakref) =
+            self.class_slots(&cls, name, &d, &base_objs, layout)?;
+        // The first class of a hierarchy whose instances have a `__dict__`
+        // (or weak references) holds its descriptor.
+        let inherited = |name: &Obj| {
+            base_objs
+                .iter()
+                .any(|b| crate::protocol::attr::mro_lookup(b, name).is_some())
+        };
+        if instance_dict && !inherited(&self.names.dict) {
+            add_getsets(
+                self,
+                &cls,
+                crate::objects::typeobject::object::INSTANCE_DICT,
+            );
+        }
+        let weakref_name = self.intern("__weakref__");
+        if weakref && !inherited(&weakref_name) {
+            add_getsets(self, &cls, crate::objects::typeobject::object::WEAKREF);
+        }
         // After the slot members, as CPython orders the namespace.
         if crate::objects::dict::get_str(&d, "__doc__").is_none() {
             let k = self.names.doc.clone();

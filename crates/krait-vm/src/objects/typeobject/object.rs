@@ -2,7 +2,7 @@
 //! abstract-method checks), and the default `__repr__`, `__eq__`, `__hash__`,
 //! attribute protocol, `__format__`, `__dir__` and `__init_subclass__`.
 
-use crate::api::{add_methods, FunctionDef};
+use crate::api::{add_getsets, add_methods, FunctionDef, GetSetDef};
 use crate::bootstrap::set_attr_str;
 use crate::object::{ExcData, ObjKind};
 use crate::objects::function::Args;
@@ -17,11 +17,70 @@ use std::cell::RefCell;
 pub fn register(vm: &mut Vm) {
     let object = vm.types.object.clone();
     add_methods(vm, &object, METHODS);
+    add_getsets(vm, &object, OBJECT_ATTRIBUTES);
     object.tdata().declared_slots.set(ObjectType::SLOTS);
     object.tdata().slots.set(*ObjectType::SLOTS);
     let doc = vm.new_str("The base class of the class hierarchy.");
     set_attr_str(vm, &object, "__doc__", doc);
 }
+
+const OBJECT_ATTRIBUTES: &[GetSetDef] =
+    &[
+        GetSetDef::new("__class__", |vm, o| Ok(Value::Obj(vm.class_of(o).clone()))).settable(
+            |vm, o, value| {
+                let cls = vm.class_of(o).clone();
+                Err(vm.class_assignment_error(&cls, &value.unwrap_or(Value::Null)))
+            },
+        ),
+    ];
+
+/// The `__dict__` of instances (on the first class of a hierarchy whose
+/// instances have one, as CPython puts it).
+pub(crate) const INSTANCE_DICT: &[GetSetDef] = &[GetSetDef::new("__dict__", |vm, o| {
+    let o = o.as_obj().expect("instances with a dict are objects");
+    Ok(Value::Obj(vm.instance_dict(o).clone()))
+})
+.settable(set_instance_dict)];
+
+/// `obj.__dict__ = d` (or `del obj.__dict__`). An instance's dict cannot be
+/// swapped for another in Krait, so the dict's contents are replaced by
+/// `d`'s: attribute lookups see the same result, but `obj.__dict__ is d`
+/// is false and later changes to `d` are not seen through `obj`.
+fn set_instance_dict(vm: &mut Vm, o: &Value, value: Option<Value>) -> PyResult<()> {
+    let o = o.as_obj().expect("instances with a dict are objects");
+    if let Some(v) = &value {
+        if !matches!(v.kind(), Some(ObjKind::Dict(_))) {
+            return Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                vm.type_name(v)
+            )));
+        }
+    }
+    let d = vm.instance_dict(o).clone();
+    let items: Vec<(Value, Value)> = match value.as_ref().and_then(|v| v.as_obj()) {
+        Some(src) if src.is(&d) => return Ok(()),
+        Some(src) => match src.kind() {
+            ObjKind::Dict(t) => t
+                .borrow()
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    if let ObjKind::Dict(t) = d.kind() {
+        t.borrow_mut().clear();
+    }
+    for (k, v) in items {
+        crate::objects::dict::set(vm, &d, k, v)?;
+    }
+    Ok(())
+}
+
+/// `__weakref__`: Krait keeps no weak references on objects yet.
+pub(crate) const WEAKREF: &[GetSetDef] = &[GetSetDef::new("__weakref__", |_, _| Ok(Value::None))];
 
 const METHODS: &[FunctionDef] = &[
     FunctionDef::new("__new__", object_new),

@@ -13,8 +13,27 @@ use crate::vm::{PyResult, Vm};
 pub fn register(vm: &mut Vm) {
     let sup = vm.types.super_.clone();
     add_methods(vm, &sup, METHODS);
+    crate::api::add_getsets(vm, &sup, ATTRIBUTES);
     install::<SuperType>(vm, &sup);
 }
+
+/// The class, instance and instance type a `super` object was made of.
+fn parts(v: &Value) -> (&Obj, &Value, &Obj) {
+    match v.kind() {
+        Some(ObjKind::Super {
+            class,
+            obj,
+            obj_type,
+        }) => (class, obj, obj_type),
+        _ => unreachable!("super attributes are read on super objects"),
+    }
+}
+
+const ATTRIBUTES: &[crate::api::GetSetDef] = &[
+    crate::api::GetSetDef::member("__thisclass__", |_, s| Ok(Value::Obj(parts(s).0.clone()))),
+    crate::api::GetSetDef::member("__self__", |_, s| Ok(parts(s).1.clone())),
+    crate::api::GetSetDef::member("__self_class__", |_, s| Ok(Value::Obj(parts(s).2.clone()))),
+];
 
 struct SuperType;
 
