@@ -77,6 +77,7 @@ pub fn init_types(vm: &mut Vm) {
         t.tuple_iterator.clone(),
         t.str_iterator.clone(),
         t.range_iterator.clone(),
+        t.longrange_iterator.clone(),
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
@@ -92,6 +93,9 @@ pub fn init_types(vm: &mut Vm) {
         t.dict_values.clone(),
         t.dict_items.clone(),
         t.mappingproxy.clone(),
+        t.weakref.clone(),
+        t.weakproxy.clone(),
+        t.weakcallableproxy.clone(),
         t.traceback.clone(),
         t.frame.clone(),
         t.member_descriptor.clone(),
@@ -130,6 +134,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::typeobject::super_::register(vm);
     crate::objects::union::register(vm);
     crate::objects::traceback::register(vm);
+    crate::objects::weakref::register(vm);
     crate::objects::int::methods::register(vm);
     crate::objects::float::methods::register(vm);
     crate::objects::str::methods::register(vm);

@@ -78,6 +78,14 @@ pub(crate) fn drop_in_reverse(mut items: Vec<Value>) {
 
 impl Drop for Object {
     fn drop(&mut self) {
+        if self
+            .class
+            .get()
+            .and_then(Obj::type_data)
+            .is_some_and(|t| t.weakly_referenced.get())
+        {
+            crate::objects::weakref::referent_dying(self as *const Object as usize);
+        }
         if self.needs_finalizer() {
             let revived = Object {
                 class: self.class.clone(),
@@ -211,9 +219,9 @@ pub struct Property {
 
 /// The position of a range iterator beyond 64 bits.
 pub struct WideRange {
-    pub next: i128,
-    pub stop: i128,
-    pub step: i128,
+    pub next: dashu_int::IBig,
+    pub stop: dashu_int::IBig,
+    pub step: dashu_int::IBig,
 }
 
 /// The iterators of built-in types.
@@ -339,6 +347,8 @@ pub enum ObjKind {
     },
     /// `obj.__dict__` of a class: a read-only view.
     MappingProxy(Obj),
+    /// `weakref.ref` and the proxies.
+    WeakRef(Box<crate::objects::weakref::WeakRef>),
     Traceback {
         frame_code: Value,
         lineno: u32,

@@ -57,6 +57,7 @@ pub struct Types {
     pub tuple_iterator: Obj,
     pub str_iterator: Obj,
     pub range_iterator: Obj,
+    pub longrange_iterator: Obj,
     pub dict_keyiterator: Obj,
     pub dict_valueiterator: Obj,
     pub dict_itemiterator: Obj,
@@ -72,6 +73,9 @@ pub struct Types {
     pub dict_values: Obj,
     pub dict_items: Obj,
     pub mappingproxy: Obj,
+    pub weakref: Obj,
+    pub weakproxy: Obj,
+    pub weakcallableproxy: Obj,
     pub traceback: Obj,
     pub frame: Obj,
     pub member_descriptor: Obj,
@@ -90,6 +94,7 @@ pub struct Names {
     pub module: Obj,
     pub doc: Obj,
     pub dict: Obj,
+    pub weakref: Obj,
     pub class: Obj,
     pub getattr: Obj,
     pub getattribute: Obj,
@@ -219,6 +224,7 @@ impl Types {
             tuple_iterator: t("tuple_iterator", Layout::Special),
             str_iterator: t("str_ascii_iterator", Layout::Special),
             range_iterator: t("range_iterator", Layout::Special),
+            longrange_iterator: t("longrange_iterator", Layout::Special),
             dict_keyiterator: t("dict_keyiterator", Layout::Special),
             dict_valueiterator: t("dict_valueiterator", Layout::Special),
             dict_itemiterator: t("dict_itemiterator", Layout::Special),
@@ -234,11 +240,14 @@ impl Types {
             dict_values: t("dict_values", Layout::Special),
             dict_items: t("dict_items", Layout::Special),
             mappingproxy: t("mappingproxy", Layout::Special),
+            weakref: t("ReferenceType", Layout::Object),
+            weakproxy: t("ProxyType", Layout::Special),
+            weakcallableproxy: t("CallableProxyType", Layout::Special),
             traceback: t("traceback", Layout::Special),
             frame: t("frame", Layout::Special),
             member_descriptor: t("member_descriptor", Layout::Special),
             getset_descriptor: t("getset_descriptor", Layout::Special),
-            generic_alias: t("GenericAlias", Layout::Special),
+            generic_alias: t("GenericAlias", Layout::Object),
             union_type: t("UnionType", Layout::Special),
             type_,
             object,
@@ -258,6 +267,7 @@ impl Names {
             module: intern("__module__"),
             doc: intern("__doc__"),
             dict: intern("__dict__"),
+            weakref: intern("__weakref__"),
             class: intern("__class__"),
             getattr: intern("__getattr__"),
             getattribute: intern("__getattribute__"),
@@ -485,6 +495,7 @@ impl Vm {
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);
+        vm.add_native_modules(crate::modules::CORE_MODULES);
         vm
     }
 
@@ -596,6 +607,16 @@ impl Vm {
                 ..ExcData::default()
             }))),
         )
+    }
+
+    /// The built-in exception class called `name` (`"ReferenceError"`).
+    pub fn exception_class(&self, name: &str) -> Obj {
+        self.exc
+            .all
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| panic!("no built-in exception {name}"))
     }
 
     pub fn new_exception_msg(&self, class: &Obj, msg: &str) -> Obj {

@@ -295,6 +295,7 @@ impl Vm {
         for obj in crate::object::take_finalizable() {
             self.run_del(obj);
         }
+        self.run_weakref_callbacks();
         let dying = DYING.with(|d| std::mem::take(&mut *d.borrow_mut()));
         for state in dying {
             let class = match state.kind {

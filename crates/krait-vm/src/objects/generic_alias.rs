@@ -5,7 +5,7 @@
 use crate::api::{add_methods, FunctionDef};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
-use crate::value::Value;
+use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
@@ -28,12 +28,27 @@ pub fn register(vm: &mut Vm) {
 }
 
 /// `list[int]` and the like: a generic alias of the class.
-const CLASS_GETITEM: FunctionDef = FunctionDef::classmethod("__class_getitem__", |vm, a| {
-    Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
-})
-.one();
+pub(crate) const CLASS_GETITEM: FunctionDef =
+    FunctionDef::classmethod("__class_getitem__", |vm, a| {
+        Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
+    })
+    .one();
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::new("__new__", |vm, a| {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+        }
+        if a.pos.len() != 3 {
+            return Err(vm.type_error(format!(
+                "GenericAlias expected 2 arguments, got {}",
+                a.pos.len() - 1
+            )));
+        }
+        let cls = a.pos[0].as_obj().cloned().expect("a class");
+        Ok(vm.generic_alias_of(&cls, a.pos[1].clone(), a.pos[2].clone()))
+    }),
+    FunctionDef::method("__init__", |_, _| Ok(Value::None)),
     FunctionDef::unary("__repr__", |vm, a| {
         let get = |vm: &mut Vm, k: &str| {
             let key = vm.intern(k);
@@ -70,7 +85,7 @@ const METHODS: &[FunctionDef] = &[
     })
     .one(),
     FunctionDef::binary("__eq__", |vm, a| {
-        if !vm.class_of(&a.pos[1]).is(&vm.types.generic_alias) {
+        if !vm.class_of(&a.pos[1]).is_subtype(&vm.types.generic_alias) {
             return Ok(vm.not_implemented());
         }
         let (o, r) = (vm.intern("__origin__"), vm.intern("__args__"));
@@ -95,5 +110,66 @@ fn type_name_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         Value::Obj(o) if matches!(o.kind(), ObjKind::Ellipsis) => Ok("...".into()),
         _ => vm.repr_string(v),
+    }
+}
+
+impl Vm {
+    /// `list[int]` and the like: a `types.GenericAlias`.
+    pub fn generic_alias(&mut self, origin: Value, args: Value) -> Value {
+        let cls = self.types.generic_alias.clone();
+        self.generic_alias_of(&cls, origin, args)
+    }
+
+    /// A generic alias of class `cls` (a subclass of `GenericAlias`, such
+    /// as `collections.abc`'s alias of `Callable`).
+    pub fn generic_alias_of(&mut self, cls: &Obj, origin: Value, args: Value) -> Value {
+        let args = match args.kind() {
+            Some(ObjKind::Tuple(_)) => args,
+            _ => self.new_tuple(vec![args]),
+        };
+        let o = Obj::new(cls.clone(), ObjKind::Plain);
+        let d = self.new_dict_obj(crate::objects::dict::table::Dict::new());
+        let _ = o.object().dict_or_init(|| d.clone());
+        let k = self.intern("__origin__");
+        crate::objects::dict::set_str(self, &d, k, origin);
+        let params = self.alias_parameters(&args);
+        let k = self.intern("__args__");
+        crate::objects::dict::set_str(self, &d, k, args);
+        let k = self.intern("__parameters__");
+        crate::objects::dict::set_str(self, &d, k, params);
+        Value::Obj(o)
+    }
+
+    /// `__parameters__`: the type variables among the arguments (anything
+    /// with `__typing_subst__`) and those of arguments that are aliases
+    /// themselves, each once, in order.
+    fn alias_parameters(&mut self, args: &Value) -> Value {
+        let mut params: Vec<Value> = Vec::new();
+        let subst = self.intern("__typing_subst__");
+        let nested = self.intern("__parameters__");
+        for arg in crate::eval::tuple_items(args) {
+            let cls = self.class_of(&arg).clone();
+            let found = if cls.type_data().is_some()
+                && !matches!(arg.kind(), Some(ObjKind::Type(_)))
+                && self.lookup_type_obj(&cls, &subst).is_some()
+            {
+                vec![arg.clone()]
+            } else if matches!(arg.kind(), Some(ObjKind::Type(_))) {
+                Vec::new()
+            } else {
+                match self.getattr(&arg, &nested) {
+                    Ok(p) if matches!(p.kind(), Some(ObjKind::Tuple(_))) => {
+                        crate::eval::tuple_items(&p).to_vec()
+                    }
+                    _ => Vec::new(),
+                }
+            };
+            for p in found {
+                if !params.iter().any(|q| q.is(&p)) {
+                    params.push(p);
+                }
+            }
+        }
+        self.new_tuple(params)
     }
 }

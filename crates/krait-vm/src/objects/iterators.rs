@@ -94,12 +94,7 @@ pub fn next(vm: &mut Vm, it: &Obj, state: &RefCell<IterState>) -> PyResult<Optio
             drop(st);
             next_reversed(vm, state)
         }
-        IterState::WideRange(r) => Ok(crate::objects::range::wide_next(
-            vm,
-            &mut r.next,
-            r.stop,
-            r.step,
-        )),
+        IterState::WideRange(r) => Ok(crate::objects::range::wide_next(vm, r)),
         IterState::Range { next, stop, step } => {
             let n = *next;
             if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
@@ -199,10 +194,7 @@ pub fn length_hint(vm: &mut Vm, state: &IterState) -> Option<usize> {
         IterState::Range { next, stop, step } => {
             crate::objects::range::range_len(*next as i128, *stop as i128, *step as i128) as usize
         }
-        IterState::WideRange(r) => {
-            usize::try_from(crate::objects::range::range_len(r.next, r.stop, r.step))
-                .unwrap_or(usize::MAX)
-        }
+        IterState::WideRange(r) => crate::objects::range::wide_len(r),
         IterState::Dict { dict, pos, .. } => {
             let d = crate::objects::dict::dict_cell(dict).borrow();
             let mut n = 0;
@@ -251,6 +243,7 @@ pub fn register(vm: &mut Vm) {
         vm.types.tuple_iterator.clone(),
         vm.types.str_iterator.clone(),
         vm.types.range_iterator.clone(),
+        vm.types.longrange_iterator.clone(),
         vm.types.dict_keyiterator.clone(),
         vm.types.dict_valueiterator.clone(),
         vm.types.dict_itemiterator.clone(),

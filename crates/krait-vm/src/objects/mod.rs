@@ -26,3 +26,4 @@ pub(crate) mod traceback;
 pub(crate) mod tuple;
 pub(crate) mod typeobject;
 pub(crate) mod union;
+pub(crate) mod weakref;

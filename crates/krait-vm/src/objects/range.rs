@@ -1,16 +1,17 @@
 //! `range`: an arithmetic progression of ints, never materialised.
 //!
-//! Bounds are held as the ints they are and computed with as 128-bit
-//! integers, so ranges beyond 64 bits (`range(2**64, 2**64 + 3)`) work;
-//! iteration steps in 64 bits when every value fits.
+//! Bounds are held as the ints they are, of any size, and computed with
+//! as big integers; iteration steps in 64 bits when every value fits.
 
 use crate::api::{add_methods, FunctionDef};
 use crate::object::{IterState, ObjKind};
 use crate::objects::function::Args;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use dashu_int::IBig;
 
-/// The number of values in `range(start, stop, step)`.
+/// The number of values in `range(start, stop, step)`, for bounds that
+/// fit in 128 bits (the iterators' lengths).
 pub fn range_len(start: i128, stop: i128, step: i128) -> i128 {
     if step > 0 && start < stop {
         (stop - start - 1) / step + 1
@@ -21,50 +22,54 @@ pub fn range_len(start: i128, stop: i128, step: i128) -> i128 {
     }
 }
 
-/// An int as a 128-bit integer, when it fits.
-fn wide(v: &Value) -> Option<i128> {
-    match v {
-        Value::Int(i) => Some(*i as i128),
-        Value::Truth(b) => Some(*b as i128),
-        Value::Obj(o) => match o.kind() {
-            ObjKind::Int(b) => i128::try_from(b).ok(),
-            _ => None,
-        },
-        _ => None,
+/// The number of values in `range(start, stop, step)`, of any size.
+fn big_len(start: &IBig, stop: &IBig, step: &IBig) -> IBig {
+    let zero = IBig::ZERO;
+    if *step > zero && start < stop {
+        (stop - start - IBig::ONE) / step + IBig::ONE
+    } else if *step < zero && start > stop {
+        (start - stop - IBig::ONE) / (-step) + IBig::ONE
+    } else {
+        zero
     }
 }
 
-/// A 128-bit integer as an int value.
-fn int_value(vm: &Vm, i: i128) -> Value {
-    match i64::try_from(i) {
+/// An int's value, of any size.
+fn big(v: &Value) -> IBig {
+    crate::objects::int::to_big(v).unwrap_or_default()
+}
+
+/// A big integer as an int value.
+fn int_value(vm: &Vm, i: IBig) -> Value {
+    match i64::try_from(&i) {
         Ok(v) => Value::Int(v),
-        Err(_) => vm.new_int(dashu_int::IBig::from(i)),
+        Err(_) => vm.new_int(i),
     }
 }
 
 /// The bounds of a range object.
-pub fn bounds(o: &Obj) -> (i128, i128, i128) {
+pub fn bounds(o: &Obj) -> (IBig, IBig, IBig) {
     match o.kind() {
-        ObjKind::Range { start, stop, step } => {
-            let g = |v: &Value| wide(v).unwrap_or(0);
-            (g(start), g(stop), g(step))
-        }
-        _ => (0, 0, 1),
+        ObjKind::Range { start, stop, step } => (big(start), big(stop), big(step)),
+        _ => (IBig::ZERO, IBig::ZERO, IBig::ONE),
     }
+}
+
+fn length(o: &Obj) -> IBig {
+    let (a, b, c) = bounds(o);
+    big_len(&a, &b, &c)
 }
 
 /// The number of values, as `len()` gives it (`None` beyond `sys.maxsize`).
 pub fn len(o: &Obj) -> Option<usize> {
-    let (a, b, c) = bounds(o);
-    usize::try_from(range_len(a, b, c))
+    usize::try_from(&length(o))
         .ok()
         .filter(|n| *n <= isize::MAX as usize)
 }
 
 /// Whether the range has no values (it may be too long for `len`).
 pub fn is_empty(o: &Obj) -> bool {
-    let (a, b, c) = bounds(o);
-    range_len(a, b, c) == 0
+    length(o) == IBig::ZERO
 }
 
 /// `len(r)` of a range too long for an index-sized int.
@@ -83,37 +88,32 @@ pub fn new(vm: &mut Vm, args: &[Value]) -> PyResult {
             args.len()
         )));
     }
-    let mut vals = [0i128; 3];
-    for (i, a) in args.iter().enumerate() {
-        vals[i] = match vm.index_int(a)? {
-            Some(v) => match wide(&v) {
-                Some(n) => n,
-                None => {
-                    return Err(
-                        vm.overflow_error("range() bounds beyond 128 bits are not supported")
-                    )
-                }
-            },
+    let mut vals: Vec<IBig> = Vec::with_capacity(3);
+    for a in args {
+        match vm.index_int(a)? {
+            Some(v) => vals.push(big(&v)),
             None => {
                 return Err(vm.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     vm.type_name(a)
                 )))
             }
-        };
+        }
     }
+    let mut vals = vals.into_iter();
+    let mut next = || vals.next().expect("counted");
     let (start, stop, step) = match args.len() {
-        1 => (0, vals[0], 1),
-        2 => (vals[0], vals[1], 1),
-        _ => (vals[0], vals[1], vals[2]),
+        1 => (IBig::ZERO, next(), IBig::ONE),
+        2 => (next(), next(), IBig::ONE),
+        _ => (next(), next(), next()),
     };
-    if step == 0 {
+    if step == IBig::ZERO {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(make(vm, start, stop, step))
 }
 
-pub fn make(vm: &Vm, start: i128, stop: i128, step: i128) -> Value {
+pub fn make(vm: &Vm, start: IBig, stop: IBig, step: IBig) -> Value {
     Value::Obj(Obj::new(
         vm.types.range.clone(),
         ObjKind::Range {
@@ -126,19 +126,20 @@ pub fn make(vm: &Vm, start: i128, stop: i128, step: i128) -> Value {
 
 pub fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
     let (start, stop, step) = bounds(o);
-    let n = range_len(start, stop, step);
+    let n = big_len(&start, &stop, &step);
     if let Some(ObjKind::Slice {
         start: lo,
         stop: hi,
         step: by,
     }) = key.kind()
     {
-        let (lo, hi, by) = slice_indices(vm, lo, hi, by, n)?;
-        let at = |i: i128| start.saturating_add(i.saturating_mul(step));
-        return Ok(make(vm, at(lo), at(hi), step.saturating_mul(by)));
+        let (lo, hi, by) = slice_indices(vm, lo, hi, by, &n)?;
+        let at = |i: &IBig| &start + i * &step;
+        let (a, b) = (at(&lo), at(&hi));
+        return Ok(make(vm, a, b, &step * by));
     }
     let index = match vm.index_int(key)? {
-        Some(v) => wide(&v),
+        Some(v) => big(&v),
         None => {
             return Err(vm.type_error(format!(
                 "range indices must be integers or slices, not {}",
@@ -146,66 +147,70 @@ pub fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
             )))
         }
     };
-    let j = index.map(|i| if i < 0 { i + n } else { i });
-    match j {
-        Some(j) if (0..n).contains(&j) => Ok(int_value(vm, start + j * step)),
-        _ => Err(vm.index_error("range object index out of range")),
+    let j = if index < IBig::ZERO {
+        index + &n
+    } else {
+        index
+    };
+    if j >= IBig::ZERO && j < n {
+        Ok(int_value(vm, start + j * step))
+    } else {
+        Err(vm.index_error("range object index out of range"))
     }
 }
 
 /// A slice's bounds clamped to `n` items, as `slice.indices(n)` gives
-/// them, in 128 bits.
+/// them.
 fn slice_indices(
     vm: &mut Vm,
     lo: &Value,
     hi: &Value,
     by: &Value,
-    n: i128,
-) -> PyResult<(i128, i128, i128)> {
-    let mut bound = |v: &Value| -> PyResult<Option<i128>> {
-        if v.is_none() {
+    n: &IBig,
+) -> PyResult<(IBig, IBig, IBig)> {
+    let mut bound = |v: &Value| -> PyResult<Option<IBig>> {
+        if v.is_none() || v.is_null() {
             return Ok(None);
         }
         match vm.index_int(v)? {
-            Some(i) => Ok(Some(wide(&i).unwrap_or_else(|| {
-                // Beyond 128 bits: clamped below like any far bound.
-                if crate::objects::int::to_big(&i).is_some_and(|b| b < dashu_int::IBig::ZERO) {
-                    i128::MIN / 4
-                } else {
-                    i128::MAX / 4
-                }
-            }))),
+            Some(i) => Ok(Some(big(&i))),
             None => Err(
                 vm.type_error("slice indices must be integers or None or have an __index__ method")
             ),
         }
     };
     let step = match bound(by)? {
-        None => 1,
-        Some(0) => return Err(vm.value_error("slice step cannot be zero")),
+        None => IBig::ONE,
+        Some(s) if s == IBig::ZERO => return Err(vm.value_error("slice step cannot be zero")),
         Some(s) => s,
     };
     let (lo, hi) = (bound(lo)?, bound(hi)?);
-    let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
-    let fix = |v: Option<i128>, default: i128| match v {
-        None => default,
-        Some(v) if v < 0 => (v + n).max(lower),
-        Some(v) => v.min(upper),
+    let negative = step < IBig::ZERO;
+    let (lower, upper) = if negative {
+        (-IBig::ONE, n - IBig::ONE)
+    } else {
+        (IBig::ZERO, n.clone())
     };
-    let start = fix(lo, if step < 0 { upper } else { lower });
-    let stop = fix(hi, if step < 0 { lower } else { upper });
+    let fix = |v: Option<IBig>, default: &IBig| match v {
+        None => default.clone(),
+        Some(v) if v < IBig::ZERO => (v + n).max(lower.clone()),
+        Some(v) => v.min(upper.clone()),
+    };
+    let start = fix(lo, if negative { &upper } else { &lower });
+    let stop = fix(hi, if negative { &lower } else { &upper });
     Ok((start, stop, step))
 }
 
 /// Position of an int in the range, if there.
-fn position(o: &Obj, v: i128) -> Option<i128> {
+fn position(o: &Obj, v: &IBig) -> Option<IBig> {
     let (start, stop, step) = bounds(o);
-    let inside = if step > 0 {
-        v >= start && v < stop
+    let inside = if step > IBig::ZERO {
+        *v >= start && *v < stop
     } else {
-        v <= start && v > stop
+        *v <= start && *v > stop
     };
-    (inside && (v - start) % step == 0).then(|| (v - start) / step)
+    let offset = v - &start;
+    (inside && (&offset % &step) == IBig::ZERO).then(|| offset / step)
 }
 
 /// Whether `item` is an exact int (or bool), whose membership is
@@ -218,34 +223,42 @@ fn plain_int(vm: &Vm, item: &Value) -> bool {
     }
 }
 
+/// Whether `v` is before `stop` going by `step`.
+fn before(v: &IBig, stop: &IBig, step: &IBig) -> bool {
+    if *step > IBig::ZERO {
+        v < stop
+    } else {
+        v > stop
+    }
+}
+
 pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
     if plain_int(vm, item) {
-        return Ok(wide(item).and_then(|v| position(o, v)).is_some());
+        return Ok(position(o, &big(item)).is_some());
     }
-    let (start, stop, step) = bounds(o);
-    let mut v = start;
-    while (step > 0 && v < stop) || (step < 0 && v > stop) {
-        if vm.eq(&int_value(vm, v), item)? {
+    let (mut v, stop, step) = bounds(o);
+    while before(&v, &stop, &step) {
+        if vm.eq(&int_value(vm, v.clone()), item)? {
             return Ok(true);
         }
-        v += step;
+        v += &step;
     }
     Ok(false)
 }
 
 pub fn index(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult {
     if plain_int(vm, item) {
-        if let Some(p) = wide(item).and_then(|v| position(o, v)) {
+        if let Some(p) = position(o, &big(item)) {
             return Ok(int_value(vm, p));
         }
     } else {
-        let (start, stop, step) = bounds(o);
-        let (mut v, mut i) = (start, 0);
-        while (step > 0 && v < stop) || (step < 0 && v > stop) {
-            if vm.eq(&int_value(vm, v), item)? {
-                return Ok(int_value(vm, i));
+        let (mut v, stop, step) = bounds(o);
+        let mut i = 0i64;
+        while before(&v, &stop, &step) {
+            if vm.eq(&int_value(vm, v.clone()), item)? {
+                return Ok(Value::Int(i));
             }
-            v += step;
+            v += &step;
             i += 1;
         }
         // Searched as any sequence is, and worded so.
@@ -259,21 +272,24 @@ pub fn index(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult {
 }
 
 /// An iterator from `next` towards `stop` by `step` (the bounds already
-/// those of a non-empty or empty progression).
-fn iterator(vm: &Vm, next: i128, stop: i128, step: i128) -> Value {
-    let narrow = |v: i128| i64::try_from(v).ok();
+/// those of a non-empty or empty progression): 64-bit stepping when every
+/// value fits, else CPython's `longrange_iterator`.
+fn iterator(vm: &Vm, next: IBig, stop: IBig, step: IBig) -> Value {
+    let narrow = |v: &IBig| i64::try_from(v).ok();
     // The 64-bit iterator also needs the value past the last to fit.
-    let state = match (
-        narrow(next),
-        narrow(stop),
-        narrow(step),
-        narrow(stop + step),
-    ) {
-        (Some(next), Some(stop), Some(step), Some(_)) => IterState::Range { next, stop, step },
-        _ => IterState::WideRange(Box::new(crate::object::WideRange { next, stop, step })),
+    let past = &stop + &step;
+    let (state, class) = match (narrow(&next), narrow(&stop), narrow(&step), narrow(&past)) {
+        (Some(next), Some(stop), Some(step), Some(_)) => (
+            IterState::Range { next, stop, step },
+            vm.types.range_iterator.clone(),
+        ),
+        _ => (
+            IterState::WideRange(Box::new(crate::object::WideRange { next, stop, step })),
+            vm.types.longrange_iterator.clone(),
+        ),
     };
     Value::Obj(Obj::new(
-        vm.types.range_iterator.clone(),
+        class,
         ObjKind::Iter(std::cell::RefCell::new(state)),
     ))
 }
@@ -283,28 +299,36 @@ pub fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
     Ok(iterator(vm, start, stop, step))
 }
 
-/// The next value of a 128-bit range iterator.
-pub fn wide_next(vm: &Vm, next: &mut i128, stop: i128, step: i128) -> Option<Value> {
-    let n = *next;
-    if (step > 0 && n < stop) || (step < 0 && n > stop) {
-        *next = n + step;
+/// The next value of a range iterator beyond 64 bits.
+pub fn wide_next(vm: &Vm, r: &mut crate::object::WideRange) -> Option<Value> {
+    if before(&r.next, &r.stop, &r.step) {
+        let n = r.next.clone();
+        r.next += &r.step;
         Some(int_value(vm, n))
     } else {
         None
     }
 }
 
+/// How many values a range iterator beyond 64 bits has left.
+pub fn wide_len(r: &crate::object::WideRange) -> usize {
+    usize::try_from(&big_len(&r.next, &r.stop, &r.step)).unwrap_or(usize::MAX)
+}
+
 pub fn reversed(vm: &mut Vm, o: &Obj) -> Value {
     let (start, stop, step) = bounds(o);
-    let n = range_len(start, stop, step);
-    let last = start + (n - 1) * step;
-    let (next, stop) = if n == 0 { (0, 0) } else { (last, start - step) };
-    iterator(vm, next, stop, -step)
+    let n = big_len(&start, &stop, &step);
+    if n == IBig::ZERO {
+        return iterator(vm, IBig::ZERO, IBig::ZERO, -step);
+    }
+    let last = &start + (n - IBig::ONE) * &step;
+    let stop = &start - &step;
+    iterator(vm, last, stop, -step)
 }
 
 pub fn repr(o: &Obj) -> String {
     let (start, stop, step) = bounds(o);
-    if step == 1 {
+    if step == IBig::ONE {
         format!("range({start}, {stop})")
     } else {
         format!("range({start}, {stop}, {step})")
@@ -315,26 +339,26 @@ pub fn repr(o: &Obj) -> String {
 pub fn equal(a: &Obj, b: &Obj) -> bool {
     let (s1, e1, st1) = bounds(a);
     let (s2, e2, st2) = bounds(b);
-    let n1 = range_len(s1, e1, st1);
-    let n2 = range_len(s2, e2, st2);
+    let n1 = big_len(&s1, &e1, &st1);
+    let n2 = big_len(&s2, &e2, &st2);
     if n1 != n2 {
         return false;
     }
-    if n1 == 0 {
+    if n1 == IBig::ZERO {
         return true;
     }
     if s1 != s2 {
         return false;
     }
-    n1 == 1 || st1 == st2
+    n1 == IBig::ONE || st1 == st2
 }
 
 pub fn hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     let (start, stop, step) = bounds(o);
-    let n = range_len(start, stop, step);
-    let items = if n == 0 {
+    let n = big_len(&start, &stop, &step);
+    let items = if n == IBig::ZERO {
         vec![Value::Int(0), Value::None, Value::None]
-    } else if n == 1 {
+    } else if n == IBig::ONE {
         vec![Value::Int(1), int_value(vm, start), Value::None]
     } else {
         vec![int_value(vm, n), int_value(vm, start), int_value(vm, step)]

@@ -352,22 +352,6 @@ impl Vm {
         )))
     }
 
-    /// `list[int]` and the like: a `types.GenericAlias`.
-    pub fn generic_alias(&mut self, origin: Value, args: Value) -> Value {
-        let args = match args.kind() {
-            Some(ObjKind::Tuple(_)) => args,
-            _ => self.new_tuple(vec![args]),
-        };
-        let o = Obj::new(self.types.generic_alias.clone(), ObjKind::Plain);
-        let d = self.new_dict_obj(crate::objects::dict::table::Dict::new());
-        let _ = o.object().dict_or_init(|| d.clone());
-        let k = self.intern("__origin__");
-        crate::objects::dict::set_str(self, &d, k, origin);
-        let k = self.intern("__args__");
-        crate::objects::dict::set_str(self, &d, k, args);
-        Value::Obj(o)
-    }
-
     /// Index or slice over a sequence of `len` items, with the messages of
     /// the sequence called `what`.
     pub(crate) fn seq_subscript(

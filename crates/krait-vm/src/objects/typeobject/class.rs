@@ -428,6 +428,17 @@ impl Vm {
         let mut instance_dict = base_objs
             .iter()
             .any(|b| b.tdata().instance_dict.get() || b.tdata().layout == Layout::Exception);
+        // Slot values live in a `Slots` payload, which only instances built
+        // by `object.__new__` have; under another built-in base (`class
+        // KeyedRef(ref)`) the slot names are kept in the instance dict.
+        let slotted = base_objs.iter().all(|b| {
+            b.tdata()
+                .mro
+                .borrow()
+                .iter()
+                .find(|c| !c.tdata().heap)
+                .is_none_or(|c| c.is(&self.types.object))
+        });
         match crate::objects::dict::get_str(d, "__slots__") {
             Some(sv) => {
                 let names = if sv.as_obj().and_then(as_pystr).is_some() {
@@ -455,6 +466,10 @@ impl Vm {
                         return Err(self.value_error(format!(
                             "'{s}' in __slots__ conflicts with class variable"
                         )));
+                    }
+                    if !slotted {
+                        instance_dict = true;
+                        continue;
                     }
                     let mangled = crate::objects::typeobject::class::mangle(name, &s);
                     let index = slots.len();

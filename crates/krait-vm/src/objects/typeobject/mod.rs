@@ -52,6 +52,9 @@ pub struct TypeData {
     /// The class (or a base) defines `__del__`: its instances are
     /// finalized when their last reference goes.
     pub has_del: Cell<bool>,
+    /// Some instance was weakly referenced: dropping one looks for
+    /// weak-reference callbacks.
+    pub weakly_referenced: Cell<bool>,
     /// Slot names of `__slots__`, for all classes in the MRO.
     pub slot_names: RefCell<Vec<String>>,
     /// Changes (to a number never used before) whenever this class or a
@@ -101,6 +104,7 @@ impl TypeData {
             base_ok: true,
             instance_dict: Cell::new(heap),
             has_del: Cell::new(false),
+            weakly_referenced: Cell::new(false),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(crate::objects::dict::table::fresh_version()),
