@@ -6,10 +6,11 @@
 use krait_vm::api::{ModuleDef, Vm};
 
 mod future;
+mod itertools;
 mod math;
 
 /// Every module of this crate.
-pub const MODULES: &[&ModuleDef] = &[&future::MODULE, &math::MODULE];
+pub const MODULES: &[&ModuleDef] = &[&future::MODULE, &itertools::MODULE, &math::MODULE];
 
 /// Registers every module of this crate with `vm`.
 pub fn install(vm: &mut Vm) {

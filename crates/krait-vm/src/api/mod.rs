@@ -25,6 +25,10 @@ pub use getset::{add_getsets, GetSetDef, Getter, Setter};
 pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
 pub use types::{native_data, TypeDef};
 
+/// `__class_getitem__` as the generic built-in classes have it
+/// (`chain[int]` is a `types.GenericAlias`).
+pub use crate::objects::generic_alias::CLASS_GETITEM as GENERIC_CLASS_GETITEM;
+
 /// A type's protocol functions, as native types declare them.
 pub use crate::objects::typeobject::slots::{
     BinOpSlot, CallSlot, ContainsSlot, DescrGetSlot, DescrSetSlot, GetAttrSlot, GetItemSlot,

@@ -30,6 +30,28 @@ impl Vm {
         crate::modules::sys::set_builtin_module_names(self);
     }
 
+    /// The module called `name` (dotted for a submodule), imported as
+    /// `import name` would, without binding a name anywhere.
+    pub fn import(&mut self, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.import_module(&n, &Value::None, &Value::Int(0), &Value::None)?;
+        let key = Value::Obj(n);
+        let modules = self.modules.clone();
+        match crate::objects::dict::get(self, &modules, &key)? {
+            Some(m) => Ok(m),
+            None => Err(self.new_exception_msg(
+                &self.exc.import_error.clone(),
+                &format!("import of {name} did not leave it in sys.modules"),
+            )),
+        }
+    }
+
+    /// `getattr(obj, name)` for a name known in Rust.
+    pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
     /// The registered module called `name`.
     pub(crate) fn native_module(&self, name: &str) -> Option<&'static ModuleDef> {
         self.native_modules.iter().copied().find(|d| d.name == name)

@@ -28,11 +28,10 @@ pub fn register(vm: &mut Vm) {
 }
 
 /// `list[int]` and the like: a generic alias of the class.
-pub(crate) const CLASS_GETITEM: FunctionDef =
-    FunctionDef::classmethod("__class_getitem__", |vm, a| {
-        Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
-    })
-    .one();
+pub const CLASS_GETITEM: FunctionDef = FunctionDef::classmethod("__class_getitem__", |vm, a| {
+    Ok(vm.generic_alias(a.pos[0].clone(), a.pos[1].clone()))
+})
+.one();
 
 const METHODS: &[FunctionDef] = &[
     FunctionDef::new("__new__", |vm, a| {
