@@ -8,9 +8,15 @@ use krait_vm::api::{ModuleDef, Vm};
 mod future;
 mod itertools;
 mod math;
+mod thread;
 
 /// Every module of this crate.
-pub const MODULES: &[&ModuleDef] = &[&future::MODULE, &itertools::MODULE, &math::MODULE];
+pub const MODULES: &[&ModuleDef] = &[
+    &future::MODULE,
+    &itertools::MODULE,
+    &math::MODULE,
+    &thread::MODULE,
+];
 
 /// Registers every module of this crate with `vm`.
 pub fn install(vm: &mut Vm) {

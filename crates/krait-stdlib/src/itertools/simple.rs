@@ -608,21 +608,24 @@ fn islice_new(vm: &mut Vm, a: Args) -> PyResult {
     no_keywords(vm, &a, "islice")?;
     arity(vm, &a, "islice", 2, 4)?;
     let it = vm.iter(&a.pos[1])?;
-    let stop_arg = if a.pos.len() == 3 { &a.pos[2] } else { &a.pos[3] };
+    let stop_arg = if a.pos.len() == 3 {
+        &a.pos[2]
+    } else {
+        &a.pos[3]
+    };
     let mut start = 0;
     if a.pos.len() > 3 && !a.pos[2].is_none() {
         start = ssize(vm, &a.pos[2]).unwrap_or(-1);
     }
     let mut stop = -1;
     if !stop_arg.is_none() {
-        stop = match ssize(vm, stop_arg) {
-            Some(n) if n != -1 => n,
-            _ => {
-                return Err(vm.value_error(
+        stop =
+            match ssize(vm, stop_arg) {
+                Some(n) if n != -1 => n,
+                _ => return Err(vm.value_error(
                     "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-                ))
-            }
-        };
+                )),
+            };
     }
     if start < 0 || stop < -1 {
         return Err(vm.value_error(

@@ -36,6 +36,22 @@ pub fn float_value(v: &Value) -> Option<f64> {
 }
 
 /// The text of a str (or str subclass instance), lossy for lone surrogates.
+/// The items of a tuple.
+pub fn tuple_items(v: &Value) -> Option<Vec<Value>> {
+    match v.kind()? {
+        ObjKind::Tuple(items) => Some(items.to_vec()),
+        _ => None,
+    }
+}
+
+/// The items of a list, copied out.
+pub fn list_items(v: &Value) -> Option<Vec<Value>> {
+    match v.kind()? {
+        ObjKind::List(items) => Some(items.borrow().clone()),
+        _ => None,
+    }
+}
+
 pub fn str_value(v: &Value) -> Option<String> {
     crate::objects::str::value_pystr(v).map(|s| s.to_string_lossy().into_owned())
 }

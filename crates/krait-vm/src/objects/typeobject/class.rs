@@ -250,6 +250,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         }
     };
     // The most derived metaclass of the bases' types.
+    let asked = meta.clone();
     for b in &bases {
         let bm = vm.class_of(b).clone();
         if meta.is_subtype(&bm) {
@@ -262,6 +263,27 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error(
             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
         ));
+    }
+    // A more derived metaclass with its own `__new__` makes the class
+    // (`type('E', (Enum,), ns)` goes through `EnumType.__new__`).
+    if !meta.is(&asked) {
+        let key = vm.intern("__new__");
+        let own = crate::protocol::attr::mro_lookup(&meta, &key);
+        let base = crate::protocol::attr::mro_lookup(&vm.types.type_.clone(), &key);
+        if let (Some(own), Some(base)) = (own, base) {
+            if !own.is(&base) {
+                let mut pos = args.pos.clone();
+                pos[0] = Value::Obj(meta.clone());
+                let f = vm.bind_descriptor(&own, &Value::Null, &meta)?;
+                return vm.call_args(
+                    &f,
+                    Args {
+                        pos,
+                        kw: args.kw.clone(),
+                    },
+                );
+            }
+        }
     }
     let cls = vm.create_class(&meta, &name, bases, &ns)?;
     // `__set_name__`, then the parent's `__init_subclass__`.
