@@ -8,6 +8,7 @@ use krait_vm::api::{ModuleDef, Vm};
 mod future;
 mod itertools;
 mod math;
+mod sre;
 mod thread;
 
 /// Every module of this crate.
@@ -15,6 +16,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &future::MODULE,
     &itertools::MODULE,
     &math::MODULE,
+    &sre::MODULE,
     &thread::MODULE,
 ];
 

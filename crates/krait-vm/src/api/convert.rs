@@ -52,6 +52,16 @@ pub fn list_items(v: &Value) -> Option<Vec<Value>> {
     }
 }
 
+/// The bytes of a `bytes` or `bytearray` (copied for a bytearray, whose
+/// contents may change).
+pub fn bytes_data(v: &Value) -> Option<std::borrow::Cow<'_, [u8]>> {
+    match v.kind()? {
+        ObjKind::Bytes(b) => Some(std::borrow::Cow::Borrowed(b)),
+        ObjKind::ByteArray(b) => Some(std::borrow::Cow::Owned(b.borrow().clone())),
+        _ => None,
+    }
+}
+
 pub fn str_value(v: &Value) -> Option<String> {
     crate::objects::str::value_pystr(v).map(|s| s.to_string_lossy().into_owned())
 }

@@ -17,6 +17,7 @@ mod module;
 mod types;
 
 pub use crate::objects::function::{Args, NativeFn};
+pub use crate::objects::str::{value_pystr, PyStr};
 pub use crate::value::{Obj, Value};
 pub use crate::vm::{PyResult, Vm};
 pub use convert::*;

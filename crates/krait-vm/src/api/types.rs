@@ -51,6 +51,14 @@ impl Vm {
         cls
     }
 
+    /// A read-only view of `mapping` (`types.MappingProxyType(mapping)`).
+    pub fn new_mappingproxy(&self, mapping: &Obj) -> Value {
+        Value::Obj(Obj::new(
+            self.types.mappingproxy.clone(),
+            ObjKind::MappingProxy(mapping.clone()),
+        ))
+    }
+
     /// An instance of the native type `cls` holding `data`.
     pub fn new_native<T: Any>(&self, cls: &Obj, data: T) -> Value {
         Value::Obj(Obj::new(cls.clone(), ObjKind::Native(Box::new(data))))
