@@ -5,6 +5,7 @@
 
 use krait_vm::api::{ModuleDef, Vm};
 
+mod collections;
 mod future;
 mod itertools;
 mod math;
@@ -13,6 +14,7 @@ mod thread;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
+    &collections::MODULE,
     &future::MODULE,
     &itertools::MODULE,
     &math::MODULE,

@@ -36,8 +36,28 @@ impl Vm {
     /// methods of the table. Its instances are made with
     /// [`Vm::new_native`]; classes defined in Python cannot derive from it.
     pub fn new_native_type<T: NativeType>(&mut self, def: &TypeDef) -> Obj {
-        let mut data = TypeData::new(def.name, Layout::Special, false);
-        data.base_ok = false;
+        self.make_native_type::<T>(def, false)
+    }
+
+    /// The same, for a type classes defined in Python may derive from
+    /// (`class MyDeque(deque)`). Its `__new__` must make instances of the
+    /// class it is given with [`Vm::new_native`]; they get an attribute
+    /// dict as well.
+    pub fn new_native_base_type<T: NativeType>(&mut self, def: &TypeDef) -> Obj {
+        self.make_native_type::<T>(def, true)
+    }
+
+    fn make_native_type<T: NativeType>(&mut self, def: &TypeDef, base: bool) -> Obj {
+        let layout = if base {
+            Layout::Object
+        } else {
+            Layout::Special
+        };
+        let mut data = TypeData::new(def.name, layout, false);
+        data.base_ok = base;
+        if def.module != "builtins" {
+            *data.full_name.borrow_mut() = Some(format!("{}.{}", def.module, def.name));
+        }
         let cls = Obj::new(self.types.type_.clone(), ObjKind::Type(Box::new(data)));
         let object = self.types.object.clone();
         crate::bootstrap::set_bases(self, &cls, &[object]);

@@ -10,6 +10,7 @@ use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let ga = vm.types.generic_alias.clone();
+    *ga.tdata().full_name.borrow_mut() = Some("types.GenericAlias".into());
     let m = vm.new_str("types");
     crate::bootstrap::set_attr_str(vm, &ga, "__module__", m);
     add_methods(vm, &ga, METHODS);

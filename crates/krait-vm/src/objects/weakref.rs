@@ -413,6 +413,8 @@ pub fn register(vm: &mut Vm) {
     ] {
         let m = vm.new_str("weakref");
         crate::bootstrap::set_attr_str(vm, ty, "__module__", m);
+        let full = format!("weakref.{}", ty.tdata().name.borrow());
+        *ty.tdata().full_name.borrow_mut() = Some(full);
     }
     add_methods(vm, &r, REF_METHODS);
     install::<RefType>(vm, &r);

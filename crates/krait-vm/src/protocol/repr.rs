@@ -105,14 +105,26 @@ impl Vm {
         Ok(self.new_string(out))
     }
 
+    /// Starts the repr of container `o`: `false` if its repr is already
+    /// being made (a cycle), as CPython's `Py_ReprEnter`. Each `true` must
+    /// be followed by [`Vm::repr_leave`].
+    pub fn repr_enter(&mut self, o: &Obj) -> bool {
+        if self.repr_active.contains(&o.addr()) {
+            return false;
+        }
+        self.repr_active.push(o.addr());
+        true
+    }
+
+    /// Ends the repr of `o` started by [`Vm::repr_enter`].
+    pub fn repr_leave(&mut self, o: &Obj) {
+        if let Some(i) = self.repr_active.iter().rposition(|&a| a == o.addr()) {
+            self.repr_active.remove(i);
+        }
+    }
+
     /// Repr of a container item sequence, guarding against cycles.
-    pub(crate) fn seq_repr(
-        &mut self,
-        o: &Obj,
-        open: &str,
-        close: &str,
-        items: Vec<Value>,
-    ) -> PyResult {
+    pub fn seq_repr(&mut self, o: &Obj, open: &str, close: &str, items: Vec<Value>) -> PyResult {
         if self.repr_active.contains(&o.addr()) {
             return Ok(self.new_string(format!("{open}...{close}")));
         }

@@ -52,6 +52,10 @@ pub struct TypeData {
     /// The class (or a base) defines `__del__`: its instances are
     /// finalized when their last reference goes.
     pub has_del: Cell<bool>,
+    /// The name error messages give a built-in type defined in a module
+    /// (CPython's `tp_name`: `collections.deque`), where it differs from
+    /// `__name__`.
+    pub full_name: RefCell<Option<String>>,
     /// Some instance was weakly referenced: dropping one looks for
     /// weak-reference callbacks.
     pub weakly_referenced: Cell<bool>,
@@ -104,6 +108,7 @@ impl TypeData {
             base_ok: true,
             instance_dict: Cell::new(heap),
             has_del: Cell::new(false),
+            full_name: RefCell::new(None),
             weakly_referenced: Cell::new(false),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
@@ -137,7 +142,10 @@ impl Obj {
 
     pub fn type_name(&self) -> String {
         self.type_data()
-            .map(|t| t.name.borrow().clone())
+            .map(|t| match &*t.full_name.borrow() {
+                Some(full) => full.clone(),
+                None => t.name.borrow().clone(),
+            })
             .unwrap_or_default()
     }
 

@@ -1,0 +1,42 @@
+from collections import deque, defaultdict, OrderedDict, Counter, namedtuple, ChainMap
+d = deque([1, 2, 3])
+d.append(4); d.appendleft(0)
+print(d, len(d), d[0], d[-1], 3 in d, list(reversed(d)))
+print(d.pop(), d.popleft(), d)
+d.rotate(1); print(d); d.rotate(-2); print(d)
+d.extend('ab'); d.extendleft([9, 8]); print(d)
+print(d.count(1), d.index(2), d.index('a'))
+d.remove('a'); d.insert(1, 'x'); print(d)
+d.reverse(); print(d)
+del d[0]; d[0] = 'first'; print(d, d.maxlen)
+b = deque(range(10), maxlen=3); print(b, b.maxlen); b.appendleft(-1); print(b)
+print(deque('ab') + deque('cd'), deque('ab') * 2, deque([1]) == deque([1]), deque([1]) < deque([2]))
+e = deque(); e += [1, 2]; e *= 2; print(e, e.copy(), type(e.copy()))
+try: deque().pop()
+except IndexError as ex: print(ex)
+try: deque([1]).index(5)
+except ValueError as ex: print(ex)
+try: deque([1])[5]
+except IndexError as ex: print(ex)
+try: hash(deque())
+except TypeError as ex: print(ex)
+r = deque([1]); r.append(r); print(r)
+it = iter(deque([1, 2])); print(next(it), it.__length_hint__())
+dd = deque([1, 2, 3])
+try:
+    for x in dd: dd.append(x)
+except RuntimeError as ex: print(ex)
+class MyDeque(deque):
+    def peek(self): return self[-1]
+m = MyDeque([5, 6]); print(m, m.peek(), isinstance(m, deque), type(m.copy()).__name__)
+dd = defaultdict(list); dd['a'].append(1); dd['b']; print(dd, dd['a'], isinstance(dd, dict), dict(dd))
+c = defaultdict(int)
+for w in 'abracadabra': c[w] += 1
+print(sorted(c.items()), c.default_factory, defaultdict(None, {1: 2}))
+try: defaultdict(None)['x']
+except KeyError as ex: print('KeyError', ex)
+try: defaultdict(1)
+except TypeError as ex: print(ex)
+print(Counter('abracadabra').most_common(3), OrderedDict(a=1, b=2), namedtuple('P', 'x y')(1, 2))
+print(ChainMap({'a': 1}, {'b': 2})['b'], deque[int], defaultdict[str, int])
+print(deque(maxlen=0), deque([1, 2], 1))
