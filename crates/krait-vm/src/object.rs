@@ -355,11 +355,7 @@ pub enum ObjKind {
         lasti: u32,
         next: Value,
     },
-    Frame {
-        code: Value,
-        lineno: u32,
-        globals: Value,
-    },
+    Frame(Box<crate::objects::traceback::FrameSnapshot>),
     NotImplemented,
     Ellipsis,
     /// The `NoneType` instance is inline; this is for completeness of

@@ -414,6 +414,9 @@ pub struct Vm {
     pub warned: std::collections::HashSet<(String, u32, String)>,
     /// The native modules `import` finds by name (`Vm::add_native_modules`).
     pub native_modules: Vec<&'static crate::api::ModuleDef>,
+    /// Hooks set through `sys` for tools Krait does not run yet
+    /// (`settrace`, `setprofile`, the async generator hooks), by name.
+    pub(crate) tool_hooks: HashMap<&'static str, Value>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -492,6 +495,7 @@ impl Vm {
             source_cache: HashMap::new(),
             warned: std::collections::HashSet::new(),
             native_modules: Vec::new(),
+            tool_hooks: HashMap::new(),
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

@@ -679,9 +679,17 @@ impl Vm {
 
     /// The current frame's locals as a mapping (a snapshot in functions).
     pub fn current_locals(&mut self) -> PyResult {
-        let Some(f) = self.frames.last() else {
+        if self.frames.is_empty() {
             return Ok(self.new_dict());
-        };
+        }
+        self.frame_locals(self.frames.len() - 1)
+    }
+
+    /// The locals of the running frame at `index` as a dict: its namespace
+    /// in module and class bodies, a new dict of its variables in
+    /// functions.
+    pub fn frame_locals(&mut self, index: usize) -> PyResult {
+        let f = &self.frames[index];
         if !f.locals.is_null() {
             return Ok(f.locals.clone());
         }

@@ -1,10 +1,8 @@
 //! The `sys` module, and the standard streams as Python objects.
 
-use crate::api::{add_functions, native_function, FunctionDef};
+use crate::api::{add_functions, FunctionDef};
 use crate::bootstrap::set_attr_str;
 use crate::modules::streams::{stream_of, Stream};
-use crate::object::ObjKind;
-use crate::objects::typeobject::slots::{NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -28,7 +26,7 @@ pub fn register(vm: &mut Vm) {
         vm.new_str("final"),
         Value::Int(0),
     ];
-    let vi = struct_sequence(vm, "sys.version_info", VERSION_INFO_FIELDS, vi);
+    let vi = struct_seq(vm, "sys.version_info", VERSION_INFO_FIELDS, vi);
     set_attr_str(vm, &sys, "version_info", vi);
     let fi = vec![
         Value::Float(f64::MAX),
@@ -43,7 +41,7 @@ pub fn register(vm: &mut Vm) {
         Value::Int(f64::RADIX as i64),
         Value::Int(1),
     ];
-    let fi = struct_sequence(vm, "sys.float_info", FLOAT_INFO_FIELDS, fi);
+    let fi = struct_seq(vm, "sys.float_info", FLOAT_INFO_FIELDS, fi);
     set_attr_str(vm, &sys, "float_info", fi);
     // CPython's digits are 30 bits; the str conversion limit is the
     // issue's 4300 digits.
@@ -53,7 +51,7 @@ pub fn register(vm: &mut Vm) {
         Value::Int(4300),
         Value::Int(640),
     ];
-    let ii = struct_sequence(vm, "sys.int_info", INT_INFO_FIELDS, ii);
+    let ii = struct_seq(vm, "sys.int_info", INT_INFO_FIELDS, ii);
     set_attr_str(vm, &sys, "int_info", ii);
     set_attr_str(vm, &sys, "hexversion", Value::Int(0x030B07F0));
     let lib = vm.new_str("lib");
@@ -90,6 +88,7 @@ pub fn register(vm: &mut Vm) {
     set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
     set_builtin_module_names(vm);
     add_functions(vm, &sys, "sys", FUNCTIONS);
+    add_runtime_attributes(vm, &sys);
     let name = vm.new_str("sys");
     let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
     let name = vm.new_str("builtins");
@@ -97,7 +96,137 @@ pub fn register(vm: &mut Vm) {
     let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, b);
 }
 
+/// Called where CPython would call a tool's hook: Krait has no tracing
+/// or profiling yet, so the hook is kept for `gettrace`/`getprofile` and
+/// not called.
+fn keep_hook(vm: &mut Vm, name: &'static str, hook: Value) -> PyResult {
+    vm.tool_hooks.insert(name, hook);
+    Ok(Value::None)
+}
+
+fn hook(vm: &Vm, name: &str) -> Value {
+    vm.tool_hooks.get(name).cloned().unwrap_or(Value::None)
+}
+
 const FUNCTIONS: &[FunctionDef] = &[
+    FunctionDef::new("displayhook", |vm, a| {
+        vm.display_hook(a.pos[0].clone())?;
+        Ok(Value::None)
+    }).one(),
+    FunctionDef::new("excepthook", |vm, a| {
+        let Some(e) = a.pos[1].as_obj().cloned() else {
+            let r = vm.repr_string(&a.pos[1])?;
+            let msg = format!("TypeError: print_exception(): Exception expected for value, {} found\n", r);
+            vm.stderr.write(msg.as_bytes());
+            return Ok(Value::None);
+        };
+        let text = vm.format_exception(&e);
+        vm.stdout.flush();
+        vm.stderr.write(text.as_bytes());
+        Ok(Value::None)
+    }).args(3, 3),
+    FunctionDef::new("unraisablehook", |vm, a| {
+        let get = |vm: &mut Vm, name: &str| vm.getattr_str(&a.pos[0], name);
+        let obj = get(vm, "object")?;
+        let exc = get(vm, "exc_value")?;
+        let msg = get(vm, "err_msg")?;
+        let mut text = match crate::api::str_value(&msg) {
+            Some(m) if !msg.is_none() => m,
+            _ => "Exception ignored in".into(),
+        };
+        if !obj.is_none() {
+            text.push_str(&format!(": {}", vm.repr_string(&obj)?));
+        }
+        text.push('\n');
+        if let Some(e) = exc.as_obj().cloned() {
+            text.push_str(&vm.format_exception(&e));
+        }
+        vm.stdout.flush();
+        vm.stderr.write(text.as_bytes());
+        Ok(Value::None)
+    }).one(),
+    FunctionDef::new("breakpointhook", |vm, _| {
+        Err(vm.runtime_error("breakpoint() needs pdb, which Krait does not run yet"))
+    }),
+    FunctionDef::new("getdefaultencoding", |vm, _| Ok(vm.new_str("utf-8"))).no_args(),
+    FunctionDef::new("getfilesystemencoding", |vm, _| Ok(vm.new_str("utf-8"))).no_args(),
+    FunctionDef::new("getfilesystemencodeerrors", |vm, _| Ok(vm.new_str("surrogateescape"))).no_args(),
+    FunctionDef::new("getrefcount", |_, a| {
+        Ok(Value::Int(match &a.pos[0] {
+            Value::Obj(o) => std::rc::Rc::strong_count(&o.0) as i64,
+            _ => 1 << 30,
+        }))
+    }).one(),
+    FunctionDef::new("getswitchinterval", |_, _| Ok(Value::Float(0.005))).no_args(),
+    FunctionDef::new("setswitchinterval", |vm, a| {
+        match crate::api::float_value(&a.pos[0]).or_else(|| crate::api::small_int(&a.pos[0]).map(|i| i as f64)) {
+            Some(f) if f > 0.0 => Ok(Value::None),
+            Some(_) => Err(vm.value_error("switch interval must be strictly positive")),
+            None => Err(vm.type_error("must be real number")),
+        }
+    }).one(),
+    FunctionDef::new("settrace", |vm, a| keep_hook(vm, "trace", a.pos[0].clone())).one(),
+    FunctionDef::new("gettrace", |vm, _| Ok(hook(vm, "trace"))).no_args(),
+    FunctionDef::new("setprofile", |vm, a| keep_hook(vm, "profile", a.pos[0].clone())).one(),
+    FunctionDef::new("getprofile", |vm, _| Ok(hook(vm, "profile"))).no_args(),
+    FunctionDef::new("_getframe", |vm, a| {
+        let depth = match a.pos.first() {
+            Some(v) => crate::api::small_int(v).ok_or_else(|| vm.type_error("an integer is required"))?,
+            None => 0,
+        };
+        let f = vm.frame_object(depth.max(0) as usize)?;
+        if f.is_none() {
+            return Err(vm.value_error("call stack is not deep enough"));
+        }
+        Ok(f)
+    }).args(0, 1),
+    FunctionDef::new("audit", |vm, a| {
+        if a.pos.is_empty() {
+            return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+        }
+        Ok(Value::None)
+    }),
+    FunctionDef::new("addaudithook", |_, _| Ok(Value::None)).one(),
+    FunctionDef::new("is_finalizing", |_, _| Ok(Value::Bool(false))).no_args(),
+    FunctionDef::new("call_tracing", |vm, a| {
+        let args = crate::api::tuple_items(&a.pos[1]).ok_or_else(|| vm.type_error("call_tracing(): argument 2 must be tuple"))?;
+        vm.call(&a.pos[0], args)
+    }).args(2, 2),
+    FunctionDef::new("get_asyncgen_hooks", |vm, _| {
+        let first = hook(vm, "firstiter");
+        let fin = hook(vm, "finalizer");
+        Ok(vm.new_tuple(vec![first, fin]))
+    }).no_args(),
+    FunctionDef::new("set_asyncgen_hooks", |vm, a| {
+        for (name, key) in [("firstiter", "firstiter"), ("finalizer", "finalizer")] {
+            if let Some(v) = a.kwarg(name).cloned() {
+                keep_hook(vm, key, v)?;
+            }
+        }
+        for (i, key) in ["firstiter", "finalizer"].iter().enumerate() {
+            if let Some(v) = a.pos.get(i).cloned() {
+                keep_hook(vm, key, v)?;
+            }
+        }
+        Ok(Value::None)
+    }),
+    FunctionDef::new("get_coroutine_origin_tracking_depth", |_, _| Ok(Value::Int(0))).no_args(),
+    FunctionDef::new("set_coroutine_origin_tracking_depth", |_, _| Ok(Value::None)),
+    FunctionDef::new("getallocatedblocks", |_, _| Ok(Value::Int(0))).no_args(),
+    FunctionDef::new("getdlopenflags", |_, _| Ok(Value::Int(2))).no_args(),
+    FunctionDef::new("setdlopenflags", |_, _| Ok(Value::None)).one(),
+    FunctionDef::new("_clear_type_cache", |_, _| Ok(Value::None)).no_args(),
+    FunctionDef::new("_current_frames", |vm, _| {
+        let d = vm.new_dict();
+        let f = vm.frame_object(0)?;
+        let id = Value::Int(0);
+        vm.setitem(&d, id, f)?;
+        Ok(d)
+    }).no_args(),
+    FunctionDef::new("_current_exceptions", |vm, _| Ok(vm.new_dict())).no_args(),
+    FunctionDef::new("set_int_max_str_digits", |vm, _| {
+        Err(vm.new_exception_msg(&vm.exception_class("NotImplementedError"), "Krait's int/str digit limit is fixed at 4300"))
+    }),
     FunctionDef::new("exit", |vm, a| {
         let args = a.pos.to_vec();
         let cls = Value::Obj(vm.exc.system_exit.clone());
@@ -231,91 +360,6 @@ const INT_INFO_FIELDS: &[&str] = &[
     "str_digits_check_threshold",
 ];
 
-/// Item `i` of the tuple receiving a struct-sequence field read.
-fn tuple_item(a: &crate::objects::function::Args, i: usize) -> Value {
-    match a.pos.first().and_then(Value::kind) {
-        Some(ObjKind::Tuple(items)) => items.get(i).cloned().unwrap_or(Value::None),
-        _ => Value::None,
-    }
-}
-
-/// The field names of the struct sequence types, by type name.
-fn struct_fields(type_name: &str) -> &'static [&'static str] {
-    match type_name {
-        "sys.version_info" => VERSION_INFO_FIELDS,
-        "sys.float_info" => FLOAT_INFO_FIELDS,
-        "sys.int_info" => INT_INFO_FIELDS,
-        _ => &[],
-    }
-}
-
-/// The struct sequences' slots: `tuple`'s, but for the repr.
-struct StructSequence;
-
-impl NativeType for StructSequence {
-    const SLOTS: &'static Slots = &Slots {
-        repr: Some(|vm, o| {
-            let cls_name = o.class().type_name();
-            let fields = struct_fields(&cls_name);
-            let ObjKind::Tuple(items) = o.kind() else {
-                unreachable!("struct sequences are tuples")
-            };
-            let mut parts = Vec::new();
-            for (f, v) in fields.iter().zip(items.iter()) {
-                parts.push(format!("{f}={}", vm.repr_string(v)?));
-            }
-            Ok(vm.new_string(format!("{cls_name}({})", parts.join(", "))))
-        }),
-        ..*<crate::objects::tuple::TupleType as NativeType>::SLOTS
-    };
-}
-
-/// A tuple whose items are also named attributes (CPython's "struct
-/// sequence", like `sys.version_info`), of a new tuple subclass `name`.
-fn struct_sequence(vm: &mut Vm, name: &str, fields: &[&str], items: Vec<Value>) -> Value {
-    debug_assert_eq!(fields.len(), items.len());
-    let cls = Obj::new(
-        vm.types.type_.clone(),
-        ObjKind::Type(Box::new(crate::objects::typeobject::TypeData::new(
-            name,
-            crate::objects::typeobject::Layout::Tuple,
-            false,
-        ))),
-    );
-    let tuple = vm.types.tuple.clone();
-    crate::bootstrap::set_bases(vm, &cls, std::slice::from_ref(&tuple));
-    // Each field is a read-only property reading its position.
-    const GETTERS: [crate::objects::function::NativeFn; 11] = [
-        |_, a| Ok(tuple_item(&a, 0)),
-        |_, a| Ok(tuple_item(&a, 1)),
-        |_, a| Ok(tuple_item(&a, 2)),
-        |_, a| Ok(tuple_item(&a, 3)),
-        |_, a| Ok(tuple_item(&a, 4)),
-        |_, a| Ok(tuple_item(&a, 5)),
-        |_, a| Ok(tuple_item(&a, 6)),
-        |_, a| Ok(tuple_item(&a, 7)),
-        |_, a| Ok(tuple_item(&a, 8)),
-        |_, a| Ok(tuple_item(&a, 9)),
-        |_, a| Ok(tuple_item(&a, 10)),
-    ];
-    for (field, getter) in fields.iter().zip(GETTERS) {
-        let fget = native_function(vm, &FunctionDef::method("field", getter), None, Some(&cls));
-        let prop = Value::Obj(Obj::new(
-            vm.types.property.clone(),
-            ObjKind::Property(Box::new(crate::object::Property {
-                fget,
-                fset: Value::None,
-                fdel: Value::None,
-                doc: std::cell::RefCell::new(Value::None),
-                name: std::cell::RefCell::new(Value::None),
-            })),
-        ));
-        set_attr_str(vm, &cls, field, prop);
-    }
-    crate::objects::typeobject::slots::install::<StructSequence>(vm, &cls);
-    Value::Obj(Obj::new(cls, ObjKind::Tuple(items.into_boxed_slice())))
-}
-
 /// `sys.builtin_module_names`: `builtins`, `sys` and the registered
 /// native modules, sorted as CPython lists them.
 pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
@@ -327,4 +371,149 @@ pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
     let t = vm.new_tuple(items);
     let sys = vm.sys.clone();
     set_attr_str(vm, &sys, "builtin_module_names", t);
+}
+
+/// A struct sequence instance of a type made for it (`sys.flags` and the
+/// like are each their type's only instance).
+fn struct_seq(
+    vm: &mut Vm,
+    name: &'static str,
+    fields: &'static [&'static str],
+    items: Vec<Value>,
+) -> Value {
+    let def = crate::objects::structseq::StructSeqDef {
+        name,
+        module: "sys",
+        doc: None,
+        fields,
+        visible: fields.len(),
+    };
+    let cls = vm.new_struct_seq_type(&def);
+    // Only `sys` makes these.
+    crate::api::add_methods(
+        vm,
+        &cls,
+        &[FunctionDef::new("__new__", |vm, a| {
+            let name = vm.type_name(&a.pos[0]);
+            let name = match a.pos[0].as_obj() {
+                Some(c) if c.type_data().is_some() => c.type_name(),
+                _ => name,
+            };
+            Err(vm.type_error(format!("cannot create '{name}' instances")))
+        })],
+    );
+    vm.new_struct_seq(&cls, items)
+}
+
+const FLAGS_FIELDS: &[&str] = &[
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+
+const HASH_INFO_FIELDS: &[&str] = &[
+    "width",
+    "modulus",
+    "inf",
+    "nan",
+    "imag",
+    "algorithm",
+    "hash_bits",
+    "seed_bits",
+    "cutoff",
+];
+
+const THREAD_INFO_FIELDS: &[&str] = &["name", "lock", "version"];
+
+/// The attributes of `sys` about the running interpreter: flags, hashing,
+/// encodings, hooks and the import machinery's lists.
+fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
+    let mut flags: Vec<Value> = vec![Value::Int(0); FLAGS_FIELDS.len()];
+    let no_bytecode = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    flags[4] = Value::Int(no_bytecode as i64);
+    flags[11] = Value::Int(1);
+    flags[15] = Value::Int(0);
+    flags[16] = Value::Bool(false);
+    flags[17] = Value::Int(crate::objects::int::methods::MAX_STR_DIGITS as i64);
+    let flags = struct_seq(vm, "sys.flags", FLAGS_FIELDS, flags);
+    set_attr_str(vm, sys, "flags", flags);
+    let hash_info = vec![
+        Value::Int(64),
+        Value::Int((1i64 << 61) - 1),
+        Value::Int(314159),
+        Value::Int(0),
+        Value::Int(1000003),
+        vm.new_str("siphash13"),
+        Value::Int(64),
+        Value::Int(128),
+        Value::Int(0),
+    ];
+    let hash_info = struct_seq(vm, "sys.hash_info", HASH_INFO_FIELDS, hash_info);
+    set_attr_str(vm, sys, "hash_info", hash_info);
+    let thread_info = vec![vm.new_str("pthread"), vm.new_str("mutex+cond"), Value::None];
+    let thread_info = struct_seq(vm, "sys.thread_info", THREAD_INFO_FIELDS, thread_info);
+    set_attr_str(vm, sys, "thread_info", thread_info);
+    let text = |vm: &mut Vm, s: &str| vm.new_str(s);
+    let pairs: Vec<(&str, Value)> = vec![
+        ("float_repr_style", text(vm, "short")),
+        ("abiflags", text(vm, "")),
+        ("api_version", Value::Int(1013)),
+        (
+            "copyright",
+            text(
+                vm,
+                "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.",
+            ),
+        ),
+        ("dont_write_bytecode", Value::Bool(true)),
+        ("pycache_prefix", Value::None),
+        ("_git", Value::None),
+        ("_framework", text(vm, "")),
+    ];
+    for (name, v) in pairs {
+        set_attr_str(vm, sys, name, v);
+    }
+    let git = vec![text(vm, "krait"), text(vm, ""), text(vm, "")];
+    let git = vm.new_tuple(git);
+    set_attr_str(vm, sys, "_git", git);
+    for name in ["warnoptions", "meta_path", "path_hooks"] {
+        let l = vm.new_list(Vec::new());
+        set_attr_str(vm, sys, name, l);
+    }
+    for name in ["_xoptions", "path_importer_cache"] {
+        let d = vm.new_dict();
+        set_attr_str(vm, sys, name, d);
+    }
+    let argv = vm.argv.clone();
+    let mut orig = vec![vm.new_str("krait")];
+    orig.extend(argv.iter().map(|a| vm.new_str(a)));
+    let orig = vm.new_list(orig);
+    set_attr_str(vm, sys, "orig_argv", orig);
+    let exe = vm.sys_attr("executable");
+    set_attr_str(vm, sys, "_base_executable", exe);
+    // The hooks, also kept under their dunder names for restoring.
+    for (name, dunder) in [
+        ("displayhook", "__displayhook__"),
+        ("excepthook", "__excepthook__"),
+        ("unraisablehook", "__unraisablehook__"),
+        ("breakpointhook", "__breakpointhook__"),
+    ] {
+        let f = vm.sys_attr(name);
+        set_attr_str(vm, sys, dunder, f);
+    }
 }

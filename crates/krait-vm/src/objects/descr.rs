@@ -433,6 +433,9 @@ fn member_get(vm: &mut Vm, o: &Obj, instance: &Value, owner: &Obj) -> PyResult {
             }
             Ok(v)
         }
+        Some(ObjKind::Tuple(_)) if vm.class_of(instance).is_subtype(owner) => {
+            Ok(crate::objects::structseq::field(instance, *index, name).unwrap_or(Value::None))
+        }
         _ => Err(member_misapplied(vm, o, instance)),
     }
 }
@@ -442,8 +445,12 @@ fn member_set(vm: &mut Vm, o: &Obj, instance: &Value, value: Option<Value>) -> P
     let ObjKind::Member { name, index, owner } = o.kind() else {
         return getset_set(vm, o, instance, value);
     };
-    let Some(ObjKind::Slots(s)) = instance.kind() else {
-        return Err(member_misapplied(vm, o, instance));
+    let s = match instance.kind() {
+        Some(ObjKind::Slots(s)) => s,
+        Some(ObjKind::Tuple(_)) if vm.class_of(instance).is_subtype(owner) => {
+            return Err(vm.attribute_error("readonly attribute"));
+        }
+        _ => return Err(member_misapplied(vm, o, instance)),
     };
     if !vm.class_of(instance).is_subtype(owner) {
         return Err(member_misapplied(vm, o, instance));

@@ -159,11 +159,14 @@ fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
     ));
     Ok(Value::Obj(Obj::new(
         vm.types.frame.clone(),
-        ObjKind::Frame {
+        ObjKind::Frame(Box::new(crate::objects::traceback::FrameSnapshot {
             code,
             lineno,
+            lasti: f.pc as u32 * 2,
             globals: Value::Obj(f.globals.clone()),
-        },
+            locals: Value::None,
+            back: Value::None,
+        })),
     )))
 }
 

@@ -22,6 +22,7 @@ pub(crate) mod set;
 pub(crate) mod singletons;
 pub(crate) mod slice;
 pub(crate) mod str;
+pub(crate) mod structseq;
 pub(crate) mod traceback;
 pub(crate) mod tuple;
 pub(crate) mod typeobject;

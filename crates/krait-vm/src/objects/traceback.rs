@@ -4,7 +4,8 @@
 
 use crate::api::{add_getsets, GetSetDef};
 use crate::object::ObjKind;
-use crate::value::Value;
+use crate::value::{Obj, Value};
+use crate::vm::PyResult;
 use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
@@ -34,25 +35,72 @@ const TRACEBACK_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::member("tb_lineno", |_, t| Ok(Value::Int(entry(t).1 as i64))),
 ];
 
-fn frame(v: &Value) -> (&Value, u32, &Value) {
+/// A frame as Python sees it: what it runs, where, and with which
+/// namespaces, as it stood when the object was made.
+pub struct FrameSnapshot {
+    pub code: Value,
+    pub lineno: u32,
+    pub lasti: u32,
+    pub globals: Value,
+    /// The locals as a dict (None where not kept: traceback entries).
+    pub locals: Value,
+    /// The caller's frame, or None.
+    pub back: Value,
+}
+
+fn frame(v: &Value) -> &FrameSnapshot {
     match v.kind() {
-        Some(ObjKind::Frame {
-            code,
-            lineno,
-            globals,
-        }) => (code, *lineno, globals),
+        Some(ObjKind::Frame(f)) => f,
         _ => unreachable!("read on frame objects"),
     }
 }
 
 const FRAME_ATTRIBUTES: &[GetSetDef] = &[
-    GetSetDef::member("f_code", |_, f| Ok(frame(f).0.clone())),
-    GetSetDef::new("f_lineno", |_, f| Ok(Value::Int(frame(f).1 as i64))),
-    GetSetDef::member("f_globals", |_, f| Ok(frame(f).2.clone())),
+    GetSetDef::member("f_code", |_, f| Ok(frame(f).code.clone())),
+    GetSetDef::new("f_lineno", |_, f| Ok(Value::Int(frame(f).lineno as i64))),
+    GetSetDef::new("f_lasti", |_, f| Ok(Value::Int(frame(f).lasti as i64))),
+    GetSetDef::member("f_globals", |_, f| Ok(frame(f).globals.clone())),
+    GetSetDef::new("f_locals", |vm, f| match &frame(f).locals {
+        Value::None => Ok(vm.new_dict()),
+        l => Ok(l.clone()),
+    }),
     GetSetDef::member("f_builtins", |vm, _| {
         Ok(Value::Obj(vm.builtins_dict.clone()))
     }),
-    // The caller is not kept once a frame is snapshotted.
-    GetSetDef::new("f_back", |_, _| Ok(Value::None)),
+    GetSetDef::new("f_back", |_, f| Ok(frame(f).back.clone())),
+    // Krait has no tracing yet: no frame has a trace function.
     GetSetDef::new("f_trace", |_, _| Ok(Value::None)),
 ];
+
+impl Vm {
+    /// The frame `depth` calls below the running one (`sys._getframe`),
+    /// with its callers, or None past the outermost.
+    pub fn frame_object(&mut self, depth: usize) -> PyResult {
+        let n = self.frames.len();
+        if depth >= n {
+            return Ok(Value::None);
+        }
+        let mut back = Value::None;
+        for index in 0..n - depth {
+            let locals = self.frame_locals(index)?;
+            let f = &self.frames[index];
+            let lasti = f.pc.saturating_sub(1);
+            let snapshot = FrameSnapshot {
+                code: Value::Obj(Obj::new(
+                    self.types.code.clone(),
+                    ObjKind::Code(f.code.clone()),
+                )),
+                lineno: f.line_at(lasti),
+                lasti: lasti as u32 * 2,
+                globals: Value::Obj(f.globals.clone()),
+                locals,
+                back,
+            };
+            back = Value::Obj(Obj::new(
+                self.types.frame.clone(),
+                ObjKind::Frame(Box::new(snapshot)),
+            ));
+        }
+        Ok(back)
+    }
+}

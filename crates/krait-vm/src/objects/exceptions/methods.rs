@@ -835,11 +835,14 @@ impl Vm {
                 .unwrap_or(0);
             let frame = Value::Obj(Obj::new(
                 self.types.frame.clone(),
-                ObjKind::Frame {
+                ObjKind::Frame(Box::new(crate::objects::traceback::FrameSnapshot {
                     code,
                     lineno,
+                    lasti: e.pc * 2,
                     globals: Value::None,
-                },
+                    locals: Value::None,
+                    back: Value::None,
+                })),
             ));
             next = Value::Obj(Obj::new(
                 self.types.traceback.clone(),
