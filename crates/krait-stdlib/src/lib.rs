@@ -11,6 +11,7 @@ mod itertools;
 mod math;
 mod sre;
 mod thread;
+mod time;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
@@ -20,6 +21,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &math::MODULE,
     &sre::MODULE,
     &thread::MODULE,
+    &time::MODULE,
 ];
 
 /// Registers every module of this crate with `vm`.
