@@ -193,11 +193,7 @@ fn struct_time(vm: &mut Vm, t: &libc::tm) -> PyResult {
 fn tm_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<libc::tm> {
     let items = match tuple_items(v) {
         Some(items) => items,
-        None => {
-            return Err(vm.type_error(format!(
-                "Tuple or struct_time argument required"
-            )))
-        }
+        None => return Err(vm.type_error(format!("Tuple or struct_time argument required"))),
     };
     if items.len() != 9 {
         return Err(vm.type_error(format!("{what}(): illegal time tuple argument")));
@@ -357,15 +353,27 @@ const FUNCTIONS: &[F] = &[
     F::new("time", |_, _| Ok(seconds(libc::CLOCK_REALTIME))).no_args(),
     F::new("time_ns", |vm, _| Ok(nanoseconds(vm, libc::CLOCK_REALTIME))).no_args(),
     F::new("perf_counter", |_, _| Ok(seconds(libc::CLOCK_MONOTONIC))).no_args(),
-    F::new("perf_counter_ns", |vm, _| Ok(nanoseconds(vm, libc::CLOCK_MONOTONIC))).no_args(),
+    F::new("perf_counter_ns", |vm, _| {
+        Ok(nanoseconds(vm, libc::CLOCK_MONOTONIC))
+    })
+    .no_args(),
     F::new("monotonic", |_, _| Ok(seconds(libc::CLOCK_MONOTONIC))).no_args(),
-    F::new("monotonic_ns", |vm, _| Ok(nanoseconds(vm, libc::CLOCK_MONOTONIC))).no_args(),
-    F::new("process_time", |_, _| Ok(seconds(libc::CLOCK_PROCESS_CPUTIME_ID))).no_args(),
+    F::new("monotonic_ns", |vm, _| {
+        Ok(nanoseconds(vm, libc::CLOCK_MONOTONIC))
+    })
+    .no_args(),
+    F::new("process_time", |_, _| {
+        Ok(seconds(libc::CLOCK_PROCESS_CPUTIME_ID))
+    })
+    .no_args(),
     F::new("process_time_ns", |vm, _| {
         Ok(nanoseconds(vm, libc::CLOCK_PROCESS_CPUTIME_ID))
     })
     .no_args(),
-    F::new("thread_time", |_, _| Ok(seconds(libc::CLOCK_THREAD_CPUTIME_ID))).no_args(),
+    F::new("thread_time", |_, _| {
+        Ok(seconds(libc::CLOCK_THREAD_CPUTIME_ID))
+    })
+    .no_args(),
     F::new("thread_time_ns", |vm, _| {
         Ok(nanoseconds(vm, libc::CLOCK_THREAD_CPUTIME_ID))
     })
@@ -394,13 +402,15 @@ const FUNCTIONS: &[F] = &[
     F::new("sleep", sleep).one(),
     F::new("gmtime", |vm, a| {
         let t = seconds_arg(vm, a.pos.first())?;
-        let tm = utc(t).ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
+        let tm = utc(t)
+            .ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
         struct_time(vm, &tm)
     })
     .args(0, 1),
     F::new("localtime", |vm, a| {
         let t = seconds_arg(vm, a.pos.first())?;
-        let tm = local(t).ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
+        let tm = local(t)
+            .ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
         struct_time(vm, &tm)
     })
     .args(0, 1),
@@ -426,7 +436,8 @@ const FUNCTIONS: &[F] = &[
     .args(0, 1),
     F::new("ctime", |vm, a| {
         let t = seconds_arg(vm, a.pos.first())?;
-        let tm = local(t).ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
+        let tm = local(t)
+            .ok_or_else(|| vm.overflow_error("timestamp out of range for platform time_t"))?;
         Ok(vm.new_string(asctime_of(&tm)))
     })
     .args(0, 1),
@@ -461,11 +472,14 @@ const FUNCTIONS: &[F] = &[
             ("adjustable", Value::Bool(adjustable)),
             ("resolution", Value::Float(resolution)),
         ];
-        let kw = kw
-            .into_iter()
-            .map(|(k, v)| (vm.intern(k), v))
-            .collect();
-        vm.call_args(&ns, Args { pos: Default::default(), kw })
+        let kw = kw.into_iter().map(|(k, v)| (vm.intern(k), v)).collect();
+        vm.call_args(
+            &ns,
+            Args {
+                pos: Default::default(),
+                kw,
+            },
+        )
     })
     .one(),
 ];

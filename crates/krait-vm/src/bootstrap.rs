@@ -93,6 +93,7 @@ pub fn init_types(vm: &mut Vm) {
         t.dict_values.clone(),
         t.dict_items.clone(),
         t.mappingproxy.clone(),
+        t.simple_namespace.clone(),
         t.weakref.clone(),
         t.weakproxy.clone(),
         t.weakcallableproxy.clone(),
@@ -135,6 +136,7 @@ pub fn init_types(vm: &mut Vm) {
     crate::objects::union::register(vm);
     crate::objects::traceback::register(vm);
     crate::objects::weakref::register(vm);
+    crate::objects::namespace::register(vm);
     crate::objects::int::methods::register(vm);
     crate::objects::float::methods::register(vm);
     crate::objects::str::methods::register(vm);

@@ -71,21 +71,23 @@ pub fn register(vm: &mut Vm) {
         .unwrap_or_default();
     let exe = vm.new_string(exe);
     set_attr_str(vm, &sys, "executable", exe);
-    let imp = vm.new_module("implementation");
-    let n = vm.new_str("krait");
-    set_attr_str(vm, &imp, "name", n);
-    let ct = vm.new_str("krait-311");
-    set_attr_str(vm, &imp, "cache_tag", ct);
-    let vi = vec![
+    let version = vec![
         Value::Int(0),
         Value::Int(1),
         Value::Int(0),
         vm.new_str("alpha"),
         Value::Int(0),
     ];
-    let vi = vm.new_tuple(vi);
-    set_attr_str(vm, &imp, "version", vi);
-    set_attr_str(vm, &sys, "implementation", Value::Obj(imp));
+    let version = struct_seq(vm, "sys.version_info", VERSION_INFO_FIELDS, version);
+    let attrs = vec![
+        ("name", vm.new_str("krait")),
+        ("cache_tag", vm.new_str("krait-311")),
+        ("version", version),
+        ("hexversion", Value::Int(0x000100A0)),
+        ("_multiarch", vm.new_str("x86_64-linux-gnu")),
+    ];
+    let imp = vm.new_namespace(attrs);
+    set_attr_str(vm, &sys, "implementation", imp);
     set_builtin_module_names(vm);
     add_functions(vm, &sys, "sys", FUNCTIONS);
     add_runtime_attributes(vm, &sys);

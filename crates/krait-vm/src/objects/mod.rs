@@ -17,6 +17,7 @@ pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod mappingproxy;
 pub(crate) mod module;
+pub(crate) mod namespace;
 pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod singletons;
