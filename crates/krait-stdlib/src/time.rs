@@ -55,7 +55,7 @@ fn set_timezone(vm: &mut Vm, m: &Obj) {
     let (Some(j), Some(u)) = (local(jan), local(jul)) else {
         return;
     };
-    let (jan_off, jul_off) = (-(j.tm_gmtoff as i64), -(u.tm_gmtoff as i64));
+    let (jan_off, jul_off) = (-j.tm_gmtoff, -u.tm_gmtoff);
     let (jan_name, jul_name) = (zone_name(&j), zone_name(&u));
     // The standard zone is the one further west (larger offset).
     let (std_off, dst_off, std_name, dst_name) = if jan_off < jul_off {
@@ -126,7 +126,7 @@ fn clock(id: libc::clockid_t) -> (i64, i64) {
     };
     // SAFETY: `ts` is a valid timespec for clock_gettime to fill.
     unsafe { libc::clock_gettime(id, &mut ts) };
-    (ts.tv_sec as i64, ts.tv_nsec as i64)
+    (ts.tv_sec, ts.tv_nsec)
 }
 
 fn now_seconds() -> f64 {
@@ -184,7 +184,7 @@ fn struct_time(vm: &mut Vm, t: &libc::tm) -> PyResult {
         Value::Int(t.tm_yday as i64 + 1),
         Value::Int(t.tm_isdst as i64),
         vm.new_string(zone),
-        Value::Int(t.tm_gmtoff as i64),
+        Value::Int(t.tm_gmtoff),
     ];
     Ok(vm.new_struct_seq(&cls, values))
 }
@@ -193,7 +193,7 @@ fn struct_time(vm: &mut Vm, t: &libc::tm) -> PyResult {
 fn tm_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<libc::tm> {
     let items = match tuple_items(v) {
         Some(items) => items,
-        None => return Err(vm.type_error(format!("Tuple or struct_time argument required"))),
+        None => return Err(vm.type_error("Tuple or struct_time argument required")),
     };
     if items.len() != 9 {
         return Err(vm.type_error(format!("{what}(): illegal time tuple argument")));
