@@ -4,6 +4,7 @@
 
 pub mod api;
 pub(crate) mod bootstrap;
+pub(crate) mod codecs;
 pub(crate) mod errors;
 pub(crate) mod eval;
 pub(crate) mod import;

@@ -419,6 +419,8 @@ pub struct Vm {
     /// Hooks set through `sys` for tools Krait does not run yet
     /// (`settrace`, `setprofile`, the async generator hooks), by name.
     pub(crate) tool_hooks: HashMap<&'static str, Value>,
+    /// The codec registry: search functions, found codecs, error handlers.
+    pub(crate) codecs: crate::codecs::Registry,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -498,6 +500,7 @@ impl Vm {
             warned: std::collections::HashSet::new(),
             native_modules: Vec::new(),
             tool_hooks: HashMap::new(),
+            codecs: Default::default(),
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

@@ -346,9 +346,9 @@ const FUNCTIONS: &[FunctionDef] = &[
         else {
             return Err(vm.type_error("__import__() argument 1 must be str"));
         };
-        let fromlist = a.given(4).cloned().unwrap_or(Value::None);
-        let level = a.given(5).cloned().unwrap_or(Value::Int(0));
-        let globals = a.given(2).cloned().unwrap_or(Value::None);
+        let globals = a.given(1).cloned().unwrap_or(Value::None);
+        let fromlist = a.given(3).cloned().unwrap_or(Value::None);
+        let level = a.given(4).cloned().unwrap_or(Value::Int(0));
         vm.import_module(&n, &fromlist, &level, &globals)
     })
     .named(IMPORT_PARAMS, 0, 5, 1),

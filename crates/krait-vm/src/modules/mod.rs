@@ -8,4 +8,7 @@ pub(crate) mod streams;
 pub(crate) mod sys;
 
 /// The native modules every VM has, whatever else is registered.
-pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[&crate::objects::weakref::MODULE];
+pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[
+    &crate::objects::weakref::MODULE,
+    &crate::codecs::module::MODULE,
+];

@@ -242,12 +242,38 @@ fn abstract_methods(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
 /// The nearest built-in class in the MRO.
 pub(crate) fn solid_base(cls: &Obj) -> Obj {
     for c in cls.tdata().mro.borrow().iter() {
-        if !c.tdata().heap {
+        let t = c.tdata();
+        if t.heap {
+            continue;
+        }
+        // Exception classes that add no fields to their base share its
+        // layout (`class E(LookupError, SystemError)` is allowed).
+        let adds_fields = t.layout != Layout::Exception
+            || t.bases.borrow().is_empty()
+            || EXCEPTIONS_WITH_FIELDS.contains(&t.name.borrow().as_str())
+            || t.bases.borrow()[0].tdata().layout != Layout::Exception;
+        if adds_fields {
             return c.clone();
         }
     }
     cls.clone()
 }
+
+/// The built-in exceptions whose instances have fields of their own in
+/// CPython (a larger `__basicsize__` than their base's).
+const EXCEPTIONS_WITH_FIELDS: &[&str] = &[
+    "OSError",
+    "ImportError",
+    "SyntaxError",
+    "StopIteration",
+    "NameError",
+    "AttributeError",
+    "SystemExit",
+    "UnicodeEncodeError",
+    "UnicodeDecodeError",
+    "UnicodeTranslateError",
+    "BaseExceptionGroup",
+];
 
 pub(crate) fn object_init(vm: &mut Vm, args: Args) -> PyResult {
     let excess = args.pos.len() > 1 || !args.kw.is_empty();
