@@ -9,6 +9,7 @@ mod collections;
 mod future;
 mod itertools;
 mod math;
+mod posix;
 mod sre;
 mod thread;
 mod time;
@@ -19,6 +20,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &future::MODULE,
     &itertools::MODULE,
     &math::MODULE,
+    &posix::MODULE,
     &sre::MODULE,
     &thread::MODULE,
     &time::MODULE,

@@ -52,6 +52,19 @@ impl Vm {
         self.getattr(obj, &n)
     }
 
+    /// `setattr(obj, name, value)` for a name known in Rust.
+    pub fn setattr_str(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.setattr(obj, &n, value)
+    }
+
+    /// Writes out what `sys.stdout` and `sys.stderr` hold (before the
+    /// process forks or runs a command).
+    pub fn flush_stdio(&mut self) {
+        self.stdout.flush();
+        self.stderr.flush();
+    }
+
     /// The registered module called `name`.
     pub(crate) fn native_module(&self, name: &str) -> Option<&'static ModuleDef> {
         self.native_modules.iter().copied().find(|d| d.name == name)

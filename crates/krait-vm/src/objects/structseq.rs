@@ -61,7 +61,11 @@ impl Vm {
             Value::Int(def.visible as i64),
         );
         set_attr_str(self, &cls, "n_fields", Value::Int(n));
-        set_attr_str(self, &cls, "n_unnamed_fields", Value::Int(0));
+        // A name given twice (`stat_result`'s whole-second times) counts
+        // as unnamed, as CPython has them.
+        let distinct: std::collections::HashSet<&str> = def.fields.iter().copied().collect();
+        let unnamed = (def.fields.len() - distinct.len()) as i64;
+        set_attr_str(self, &cls, "n_unnamed_fields", Value::Int(unnamed));
         let names: Vec<Value> = def.fields[..def.visible]
             .iter()
             .map(|f| self.new_str(f))
