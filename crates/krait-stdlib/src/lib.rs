@@ -6,22 +6,30 @@
 use krait_vm::api::{ModuleDef, Vm};
 
 mod collections;
+mod errno;
 mod future;
 mod itertools;
 mod math;
 mod posix;
+mod random;
+mod sha512;
 mod sre;
+mod string;
 mod thread;
 mod time;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
     &collections::MODULE,
+    &errno::MODULE,
     &future::MODULE,
     &itertools::MODULE,
     &math::MODULE,
     &posix::MODULE,
+    &random::MODULE,
+    &sha512::MODULE,
     &sre::MODULE,
+    &string::MODULE,
     &thread::MODULE,
     &time::MODULE,
 ];

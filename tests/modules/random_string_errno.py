@@ -1,0 +1,13 @@
+import random, string, errno, _string
+random.seed(1); print(random.random(), random.randint(1, 100), random.choice('abcdef'), random.getrandbits(70))
+random.seed('hello'); print(random.random())
+random.seed(b'bytes'); print(random.random())
+random.seed(12345678901234567890); print(random.random(), random.uniform(1, 2))
+r = random.Random(42); print(r.random(), r.sample(range(100), 5), r.gauss(0, 1))
+l = list(range(10)); random.Random(7).shuffle(l); print(l)
+st = r.getstate(); a = r.random(); r.setstate(st); print(a == r.random())
+print(random.Random(0).choices('abc', k=5), random.Random(3).randrange(0, 1000, 7))
+print(string.Formatter().format('{0} {x!r:>5}', 1, x='y'), string.Template('$a-$b').substitute(a=1, b=2), string.ascii_letters[:5])
+print(list(_string.formatter_parser('a{0}b{x.y[1]!r:3}c{{}}')), _string.formatter_field_name_split('a.b[0][c]')[0])
+print(errno.ENOENT, errno.errorcode[2], errno.EAGAIN == errno.EWOULDBLOCK, errno.errorcode[35])
+import _sha512; print(_sha512.sha512(b'abc').hexdigest()[:20], _sha512.sha384(b'x').digest_size, _sha512.sha512().name)
