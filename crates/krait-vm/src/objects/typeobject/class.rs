@@ -468,6 +468,7 @@ impl Vm {
                 } else {
                     self.iterate(&sv)?
                 };
+                let mut own: Vec<String> = Vec::new();
                 for n in names {
                     let Some(s) = n.as_obj().and_then(as_pystr) else {
                         return Err(self.type_error(format!(
@@ -484,11 +485,17 @@ impl Vm {
                         weakref = true;
                         continue;
                     }
+                    // A name given twice (`date.__slots__ + time.__slots__`)
+                    // has its member already.
+                    if own.contains(&s) {
+                        continue;
+                    }
                     if crate::objects::dict::get_str(d, &s).is_some() {
                         return Err(self.value_error(format!(
                             "'{s}' in __slots__ conflicts with class variable"
                         )));
                     }
+                    own.push(s.clone());
                     if !slotted {
                         instance_dict = true;
                         continue;
