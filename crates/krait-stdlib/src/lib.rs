@@ -8,6 +8,7 @@ use krait_vm::api::{ModuleDef, Vm};
 mod collections;
 mod errno;
 mod future;
+mod io;
 mod itertools;
 mod math;
 mod posix;
@@ -23,6 +24,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &collections::MODULE,
     &errno::MODULE,
     &future::MODULE,
+    &io::MODULE,
     &itertools::MODULE,
     &math::MODULE,
     &posix::MODULE,

@@ -86,7 +86,10 @@ impl Drop for Object {
         {
             crate::objects::weakref::referent_dying(self as *const Object as usize);
         }
-        if self.needs_finalizer() {
+        // Once the thread's finalizer queue is gone (the process is
+        // exiting), a dying object is freed without its `__del__`: reviving
+        // it with nowhere to queue it would drop it again, without end.
+        if self.needs_finalizer() && FINALIZE.try_with(|_| ()).is_ok() {
             let revived = Object {
                 class: self.class.clone(),
                 dict: std::mem::take(&mut self.dict),

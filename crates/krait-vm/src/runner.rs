@@ -189,6 +189,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e),
         };
+        self.run_atexit();
         self.run_finalizers();
         self.clear_main_namespace(&globals);
         self.stdout.flush();

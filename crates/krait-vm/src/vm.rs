@@ -421,6 +421,8 @@ pub struct Vm {
     pub(crate) tool_hooks: HashMap<&'static str, Value>,
     /// The codec registry: search functions, found codecs, error handlers.
     pub(crate) codecs: crate::codecs::Registry,
+    /// `atexit`'s functions and their arguments, in registration order.
+    pub(crate) atexit: Vec<(Value, crate::objects::function::Args)>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -501,6 +503,7 @@ impl Vm {
             native_modules: Vec::new(),
             tool_hooks: HashMap::new(),
             codecs: Default::default(),
+            atexit: Vec::new(),
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

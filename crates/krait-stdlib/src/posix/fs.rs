@@ -534,7 +534,7 @@ pub const FUNCTIONS: &[F] = &[
         }
         match vm.special_method(&v, "__fspath__") {
             Some(f) => {
-                let r = vm.call(&f, vec![])?;
+                let r = vm.call(&f, vec![v.clone()])?;
                 if krait_vm::api::value_pystr(&r).is_some() || bytes_data(&r).is_some() {
                     Ok(r)
                 } else {

@@ -180,7 +180,7 @@ pub fn path_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<PathArg> {
     let mut value = v.clone();
     if value_pystr(&value).is_none() && bytes_data(&value).is_none() {
         if let Some(fspath) = vm.special_method(&value, "__fspath__") {
-            value = vm.call(&fspath, vec![])?;
+            value = vm.call(&fspath, vec![value.clone()])?;
         }
     }
     let (raw, bytes) = if let Some(s) = value_pystr(&value) {

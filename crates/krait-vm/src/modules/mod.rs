@@ -1,6 +1,7 @@
 //! The modules that live inside the VM: `builtins`, `sys`, the standard
 //! streams, and the modules bound up with the object model (`_weakref`).
 
+pub(crate) mod atexit;
 pub(crate) mod builtins;
 pub(crate) mod stdio;
 pub mod stdlib_path;
@@ -11,4 +12,5 @@ pub(crate) mod sys;
 pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[
     &crate::objects::weakref::MODULE,
     &crate::codecs::module::MODULE,
+    &atexit::MODULE,
 ];

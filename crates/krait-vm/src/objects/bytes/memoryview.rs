@@ -15,6 +15,57 @@ pub struct MemView {
     pub start: usize,
     pub len: usize,
     pub released: Cell<bool>,
+    /// The item format (`B` unless `cast` chose another).
+    pub format: u8,
+}
+
+/// The size of an item of struct format `f`, for the native formats
+/// `cast` accepts.
+fn item_size(f: u8) -> Option<usize> {
+    Some(match f {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' | b'e' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+impl MemView {
+    fn itemsize(&self) -> usize {
+        item_size(self.format).unwrap_or(1)
+    }
+
+    /// The number of items.
+    fn count(&self) -> usize {
+        self.len / self.itemsize()
+    }
+}
+
+/// Item `i` of `data` read as format `f`, in native byte order.
+fn decode_item(vm: &Vm, f: u8, b: &[u8]) -> Value {
+    let u = |n: usize| {
+        let mut w = [0u8; 8];
+        w[..n].copy_from_slice(&b[..n]);
+        u64::from_ne_bytes(w)
+    };
+    match f {
+        b'B' => Value::Int(b[0] as i64),
+        b'b' => Value::Int(b[0] as i8 as i64),
+        b'c' => vm.new_bytes(vec![b[0]]),
+        b'?' => Value::Bool(b[0] != 0),
+        b'H' => Value::Int(u(2) as u16 as i64),
+        b'h' => Value::Int(u(2) as u16 as i16 as i64),
+        b'I' => Value::Int(u(4) as u32 as i64),
+        b'i' => Value::Int(u(4) as u32 as i32 as i64),
+        b'f' => Value::Float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64),
+        b'd' => Value::Float(f64::from_bits(u(8))),
+        b'Q' | b'L' | b'N' | b'P' => match i64::try_from(u(8)) {
+            Ok(v) => Value::Int(v),
+            Err(_) => vm.new_int(dashu_int::IBig::from(u(8))),
+        },
+        _ => Value::Int(u(8) as i64),
+    }
 }
 
 pub fn register(vm: &mut Vm) {
@@ -47,8 +98,9 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::new("__new__", memoryview_new),
     FunctionDef::unary("__len__", |vm, a| {
         let v = live(vm, &a.pos[0])?;
-        Ok(Value::Int(v.len as i64))
+        Ok(Value::Int(v.count() as i64))
     }),
+    FunctionDef::method("cast", cast).args(1, 2),
     FunctionDef::binary("__getitem__", getitem),
     FunctionDef::method("__setitem__", setitem).wrapper(2, true),
     FunctionDef::method("tobytes", |vm, a| {
@@ -57,8 +109,13 @@ const METHODS: &[FunctionDef] = &[
     })
     .no_args(),
     FunctionDef::method("tolist", |vm, a| {
+        let f = live(vm, &a.pos[0])?.format;
         let data = data(vm, &a.pos[0])?;
-        let items = data.into_iter().map(|b| Value::Int(b as i64)).collect();
+        let size = item_size(f).unwrap_or(1);
+        let items = data
+            .chunks_exact(size)
+            .map(|b| decode_item(vm, f, b))
+            .collect();
         Ok(vm.new_list(items))
     })
     .no_args(),
@@ -166,6 +223,7 @@ fn new_view(vm: &Vm, obj: Value, start: usize, len: usize) -> Value {
             start,
             len,
             released: Cell::new(false),
+            format: b'B',
         })),
     ))
 }
@@ -231,8 +289,58 @@ fn window(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<Option<(usize, usiz
     Ok(Some((m.start + s as usize, (e - s).max(0) as usize)))
 }
 
+/// `m.cast(format)`: the same memory read as items of another native
+/// format.
+fn cast(vm: &mut Vm, a: Args) -> PyResult {
+    let m = live(vm, &a.pos[0])?;
+    let f = match crate::objects::str::value_pystr(&a.pos[1]).map(|s| s.to_string_lossy()) {
+        Some(f) => f.trim_start_matches('@').to_string(),
+        None => return Err(vm.type_error("memoryview: format argument must be a string")),
+    };
+    let format = match f.as_bytes() {
+        [c] if item_size(*c).is_some() => *c,
+        _ => {
+            return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if m.format != b'B' && format != b'B' {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % item_size(format).unwrap_or(1) != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    Ok(Value::Obj(Obj::new(
+        vm.types.memoryview.clone(),
+        ObjKind::MemoryView(Box::new(MemView {
+            obj: m.obj.clone(),
+            start: m.start,
+            len: m.len,
+            released: Cell::new(false),
+            format,
+        })),
+    )))
+}
+
 fn getitem(vm: &mut Vm, a: Args) -> PyResult {
     let m = live(vm, &a.pos[0])?;
+    if m.format != b'B' {
+        let Some(i) = vm.index_i64(&a.pos[1])? else {
+            return Err(
+                vm.not_implemented_error("slicing a cast memoryview is not supported by Krait yet")
+            );
+        };
+        let n = m.count() as i64;
+        let i = if i < 0 { i + n } else { i };
+        if !(0..n).contains(&i) {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        }
+        let size = m.itemsize();
+        let d = data(vm, &a.pos[0])?;
+        let at = i as usize * size;
+        return Ok(decode_item(vm, m.format, &d[at..at + size]));
+    }
     if let Some((start, len)) = window(vm, m, &a.pos[1])? {
         return Ok(new_view(vm, m.obj.clone(), start, len));
     }
@@ -243,6 +351,11 @@ fn getitem(vm: &mut Vm, a: Args) -> PyResult {
 
 fn setitem(vm: &mut Vm, a: Args) -> PyResult {
     let m = live(vm, &a.pos[0])?;
+    if m.format != b'B' {
+        return Err(vm.not_implemented_error(
+            "assigning to a cast memoryview is not supported by Krait yet",
+        ));
+    }
     let Some(ObjKind::ByteArray(target)) = m.obj.kind() else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
@@ -282,19 +395,21 @@ const ATTRIBUTES: &[GetSetDef] = &[
             Some(ObjKind::ByteArray(_))
         )))
     }),
-    GetSetDef::new("itemsize", |vm, v| live(vm, v).map(|_| Value::Int(1))),
+    GetSetDef::new("itemsize", |vm, v| {
+        live(vm, v).map(|m| Value::Int(m.itemsize() as i64))
+    }),
     GetSetDef::new("ndim", |vm, v| live(vm, v).map(|_| Value::Int(1))),
     GetSetDef::new("format", |vm, v| {
-        live(vm, v)?;
-        Ok(vm.new_str("B"))
+        let f = live(vm, v)?.format;
+        Ok(vm.new_string((f as char).to_string()))
     }),
     GetSetDef::new("shape", |vm, v| {
-        let n = live(vm, v)?.len as i64;
+        let n = live(vm, v)?.count() as i64;
         Ok(vm.new_tuple(vec![Value::Int(n)]))
     }),
     GetSetDef::new("strides", |vm, v| {
-        live(vm, v)?;
-        Ok(vm.new_tuple(vec![Value::Int(1)]))
+        let size = live(vm, v)?.itemsize() as i64;
+        Ok(vm.new_tuple(vec![Value::Int(size)]))
     }),
     GetSetDef::new("suboffsets", |vm, v| {
         live(vm, v)?;
