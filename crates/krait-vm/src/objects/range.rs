@@ -47,6 +47,19 @@ fn int_value(vm: &Vm, i: IBig) -> Value {
     }
 }
 
+/// The bounds of a range whose bounds all fit in 64 bits: the common
+/// case, computed without big integers.
+fn small_bounds(o: &Obj) -> Option<(i64, i64, i64)> {
+    match o.kind() {
+        ObjKind::Range {
+            start: Value::Int(a),
+            stop: Value::Int(b),
+            step: Value::Int(c),
+        } => Some((*a, *b, *c)),
+        _ => None,
+    }
+}
+
 /// The bounds of a range object.
 pub fn bounds(o: &Obj) -> (IBig, IBig, IBig) {
     match o.kind() {
@@ -62,6 +75,11 @@ fn length(o: &Obj) -> IBig {
 
 /// The number of values, as `len()` gives it (`None` beyond `sys.maxsize`).
 pub fn len(o: &Obj) -> Option<usize> {
+    if let Some((a, b, c)) = small_bounds(o) {
+        return usize::try_from(range_len(a as i128, b as i128, c as i128))
+            .ok()
+            .filter(|n| *n <= isize::MAX as usize);
+    }
     usize::try_from(&length(o))
         .ok()
         .filter(|n| *n <= isize::MAX as usize)
@@ -69,6 +87,9 @@ pub fn len(o: &Obj) -> Option<usize> {
 
 /// Whether the range has no values (it may be too long for `len`).
 pub fn is_empty(o: &Obj) -> bool {
+    if let Some((a, b, c)) = small_bounds(o) {
+        return range_len(a as i128, b as i128, c as i128) == 0;
+    }
     length(o) == IBig::ZERO
 }
 
@@ -86,6 +107,33 @@ pub fn new(vm: &mut Vm, args: &[Value]) -> PyResult {
         return Err(vm.type_error(format!(
             "range expected at most 3 arguments, got {}",
             args.len()
+        )));
+    }
+    // Plain ints: no big-integer arithmetic.
+    if let Some(small) = args
+        .iter()
+        .map(|a| match a {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        })
+        .collect::<Option<Vec<i64>>>()
+    {
+        let (start, stop, step) = match small[..] {
+            [stop] => (0, stop, 1),
+            [start, stop] => (start, stop, 1),
+            [start, stop, step] => (start, stop, step),
+            _ => unreachable!("counted above"),
+        };
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        return Ok(Value::Obj(Obj::new(
+            vm.types.range.clone(),
+            ObjKind::Range {
+                start: Value::Int(start),
+                stop: Value::Int(stop),
+                step: Value::Int(step),
+            },
         )));
     }
     let mut vals: Vec<IBig> = Vec::with_capacity(3);
@@ -125,6 +173,14 @@ pub fn make(vm: &Vm, start: IBig, stop: IBig, step: IBig) -> Value {
 }
 
 pub fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
+    if let (Some((a, b, c)), Value::Int(i)) = (small_bounds(o), key) {
+        let n = range_len(a as i128, b as i128, c as i128);
+        let j = if *i < 0 { *i as i128 + n } else { *i as i128 };
+        if (0..n).contains(&j) {
+            return Ok(Value::Int((a as i128 + j * c as i128) as i64));
+        }
+        return Err(vm.index_error("range object index out of range"));
+    }
     let (start, stop, step) = bounds(o);
     let n = big_len(&start, &stop, &step);
     if let Some(ObjKind::Slice {
@@ -233,6 +289,15 @@ fn before(v: &IBig, stop: &IBig, step: &IBig) -> bool {
 }
 
 pub fn contains(vm: &mut Vm, o: &Obj, item: &Value) -> PyResult<bool> {
+    if let (Some((a, b, c)), Value::Int(v)) = (small_bounds(o), item) {
+        let (a, b, c, v) = (a as i128, b as i128, c as i128, *v as i128);
+        let inside = if c > 0 {
+            a <= v && v < b
+        } else {
+            b < v && v <= a
+        };
+        return Ok(inside && (v - a) % c == 0);
+    }
     if plain_int(vm, item) {
         return Ok(position(o, &big(item)).is_some());
     }
@@ -295,6 +360,19 @@ fn iterator(vm: &Vm, next: IBig, stop: IBig, step: IBig) -> Value {
 }
 
 pub fn iter(vm: &mut Vm, o: &Obj) -> PyResult {
+    if let Some((start, stop, step)) = small_bounds(o) {
+        // The 64-bit iterator also needs the value past the last to fit.
+        if stop.checked_add(step).is_some() {
+            return Ok(Value::Obj(Obj::new(
+                vm.types.range_iterator.clone(),
+                ObjKind::Iter(std::cell::RefCell::new(IterState::Range {
+                    next: start,
+                    stop,
+                    step,
+                })),
+            )));
+        }
+    }
     let (start, stop, step) = bounds(o);
     Ok(iterator(vm, start, stop, step))
 }
