@@ -5,6 +5,7 @@
 
 use krait_vm::api::{ModuleDef, Vm};
 
+mod binascii;
 mod collections;
 mod errno;
 mod future;
@@ -16,11 +17,13 @@ mod random;
 mod sha512;
 mod sre;
 mod string;
+mod structs;
 mod thread;
 mod time;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
+    &binascii::MODULE,
     &collections::MODULE,
     &errno::MODULE,
     &future::MODULE,
@@ -32,6 +35,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &sha512::MODULE,
     &sre::MODULE,
     &string::MODULE,
+    &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,
 ];

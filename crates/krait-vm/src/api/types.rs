@@ -79,6 +79,18 @@ impl Vm {
         ))
     }
 
+    /// `slice(start, stop)`.
+    pub fn new_slice(&self, start: i64, stop: i64) -> Value {
+        Value::Obj(Obj::new(
+            self.types.slice.clone(),
+            ObjKind::Slice {
+                start: Value::Int(start),
+                stop: Value::Int(stop),
+                step: Value::None,
+            },
+        ))
+    }
+
     /// An instance of the native type `cls` holding `data`.
     pub fn new_native<T: Any>(&self, cls: &Obj, data: T) -> Value {
         Value::Obj(Obj::new(cls.clone(), ObjKind::Native(Box::new(data))))
