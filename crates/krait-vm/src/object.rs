@@ -78,18 +78,18 @@ pub(crate) fn drop_in_reverse(mut items: Vec<Value>) {
 
 impl Drop for Object {
     fn drop(&mut self) {
-        if self
-            .class
-            .get()
-            .and_then(Obj::type_data)
-            .is_some_and(|t| t.weakly_referenced.get())
-        {
+        // One look at the class for both hooks a drop may need.
+        let (weakly_referenced, has_del) = match self.class.get().and_then(Obj::type_data) {
+            Some(t) => (t.weakly_referenced.get(), t.has_del.get()),
+            None => (false, false),
+        };
+        if weakly_referenced {
             crate::objects::weakref::referent_dying(self as *const Object as usize);
         }
         // Once the thread's finalizer queue is gone (the process is
         // exiting), a dying object is freed without its `__del__`: reviving
         // it with nowhere to queue it would drop it again, without end.
-        if self.needs_finalizer() && FINALIZE.try_with(|_| ()).is_ok() {
+        if has_del && self.not_finalized() && FINALIZE.try_with(|_| ()).is_ok() {
             let revived = Object {
                 class: self.class.clone(),
                 dict: std::mem::take(&mut self.dict),
@@ -114,15 +114,9 @@ impl Drop for Object {
 }
 
 impl Object {
-    /// Whether this dying object's class has a `__del__` that has not run
-    /// for it yet.
-    fn needs_finalizer(&self) -> bool {
-        let Some(t) = self.class.get().and_then(Obj::type_data) else {
-            return false;
-        };
-        if !t.has_del.get() {
-            return false;
-        }
+    /// Whether this dying object (of a class with `__del__`) has not had
+    /// its `__del__` run yet.
+    fn not_finalized(&self) -> bool {
         let me = self as *const Object as usize;
         let already = FINALIZED
             .try_with(|f| {
