@@ -12,6 +12,7 @@ mod future;
 mod io;
 mod itertools;
 mod math;
+mod operator;
 mod posix;
 mod random;
 mod sha512;
@@ -30,6 +31,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &io::MODULE,
     &itertools::MODULE,
     &math::MODULE,
+    &operator::MODULE,
     &posix::MODULE,
     &random::MODULE,
     &sha512::MODULE,

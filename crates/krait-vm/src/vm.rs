@@ -423,6 +423,9 @@ pub struct Vm {
     pub(crate) codecs: crate::codecs::Registry,
     /// `atexit`'s functions and their arguments, in registration order.
     pub(crate) atexit: Vec<(Value, crate::objects::function::Args)>,
+    /// What `gc.enable`/`gc.set_threshold` set (no cycle collector yet).
+    pub(crate) gc_enabled: bool,
+    pub(crate) gc_threshold: [i64; 3],
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -504,6 +507,8 @@ impl Vm {
             tool_hooks: HashMap::new(),
             codecs: Default::default(),
             atexit: Vec::new(),
+            gc_enabled: true,
+            gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);
         crate::bootstrap::init_types(&mut vm);

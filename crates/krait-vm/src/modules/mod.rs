@@ -3,6 +3,7 @@
 
 pub(crate) mod atexit;
 pub(crate) mod builtins;
+pub(crate) mod gc;
 pub(crate) mod stdio;
 pub mod stdlib_path;
 pub(crate) mod streams;
@@ -13,4 +14,5 @@ pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[
     &crate::objects::weakref::MODULE,
     &crate::codecs::module::MODULE,
     &atexit::MODULE,
+    &gc::MODULE,
 ];

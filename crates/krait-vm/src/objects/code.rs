@@ -237,7 +237,65 @@ pub fn register(vm: &mut Vm) {
     let code = vm.types.code.clone();
     install::<CodeType>(vm, &code);
     add_getsets(vm, &code, ATTRIBUTES);
+    crate::api::add_methods(vm, &code, METHODS);
 }
+
+/// A line number, or None where an instruction has none.
+fn line_value(n: u32) -> Value {
+    if n == 0 {
+        Value::None
+    } else {
+        Value::Int(n as i64)
+    }
+}
+
+const METHODS: &[crate::api::FunctionDef] = &[
+    // One `(line, end line, column, end column)` per instruction, each
+    // two bytes long as `co_code` offsets (and `tb_lasti`) count them.
+    crate::api::FunctionDef::method("co_positions", |vm, a| {
+        let c = code(&a.pos[0]);
+        let items: Vec<Value> = c
+            .code
+            .positions
+            .iter()
+            .map(|p| {
+                vm.new_tuple(vec![
+                    line_value(p.lineno),
+                    line_value(p.end_lineno),
+                    Value::Int(p.col_offset as i64),
+                    Value::Int(p.end_col_offset as i64),
+                ])
+            })
+            .collect();
+        let list = vm.new_list(items);
+        vm.iter(&list)
+    })
+    .no_args(),
+    // `(start, end, line)` byte ranges of instructions on one line.
+    crate::api::FunctionDef::method("co_lines", |vm, a| {
+        let c = code(&a.pos[0]);
+        let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
+        for (i, p) in c.code.positions.iter().enumerate() {
+            match ranges.last_mut() {
+                Some(r) if r.2 == p.lineno => r.1 = 2 * (i + 1),
+                _ => ranges.push((2 * i, 2 * (i + 1), p.lineno)),
+            }
+        }
+        let items: Vec<Value> = ranges
+            .into_iter()
+            .map(|(s, e, l)| {
+                vm.new_tuple(vec![
+                    Value::Int(s as i64),
+                    Value::Int(e as i64),
+                    line_value(l),
+                ])
+            })
+            .collect();
+        let list = vm.new_list(items);
+        vm.iter(&list)
+    })
+    .no_args(),
+];
 
 fn code(v: &Value) -> &CodeObject {
     match v.kind() {
