@@ -7,6 +7,7 @@ use krait_vm::api::{ModuleDef, Vm};
 
 mod binascii;
 mod collections;
+mod contextvars;
 mod errno;
 mod future;
 mod io;
@@ -26,6 +27,7 @@ mod time;
 pub const MODULES: &[&ModuleDef] = &[
     &binascii::MODULE,
     &collections::MODULE,
+    &contextvars::MODULE,
     &errno::MODULE,
     &future::MODULE,
     &io::MODULE,
