@@ -10,13 +10,13 @@ mod collections;
 mod contextvars;
 mod errno;
 mod future;
+mod hashes;
 mod io;
 mod itertools;
 mod math;
 mod operator;
 mod posix;
 mod random;
-mod sha512;
 mod sre;
 mod string;
 mod structs;
@@ -36,7 +36,12 @@ pub const MODULES: &[&ModuleDef] = &[
     &operator::MODULE,
     &posix::MODULE,
     &random::MODULE,
-    &sha512::MODULE,
+    &hashes::MD5,
+    &hashes::SHA1,
+    &hashes::SHA256,
+    &hashes::SHA512,
+    &hashes::SHA3,
+    &hashes::BLAKE2,
     &sre::MODULE,
     &string::MODULE,
     &structs::MODULE,
