@@ -17,6 +17,7 @@ mod math;
 mod operator;
 mod posix;
 mod random;
+mod select;
 mod sre;
 mod string;
 mod structs;
@@ -42,6 +43,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &hashes::SHA512,
     &hashes::SHA3,
     &hashes::BLAKE2,
+    &select::MODULE,
     &sre::MODULE,
     &string::MODULE,
     &structs::MODULE,
