@@ -40,3 +40,7 @@ class P:
     def __fspath__(self): return 'abc'
 print(posix.fspath(P()))
 print(posix.fspath(pathlib.PurePath('x')))
+import io
+for nl in [None, '', '\n', '\r', '\r\n']:
+    s = io.StringIO('a\rb\r\nc\nd\r', newline=nl); print(repr(nl), [s.readline() for _ in range(5)])
+    t = io.TextIOWrapper(io.BytesIO(b'a\rb\r\nc\nd\r'), encoding='ascii', newline=nl); print(repr(nl), t.readlines())

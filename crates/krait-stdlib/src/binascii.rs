@@ -20,19 +20,8 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// The module's `Error` exception with `msg`.
-fn error(vm: &mut Vm, msg: &str) -> krait_vm::api::Obj {
-    let made = (|| {
-        let m = vm.import("binascii")?;
-        let cls = vm.getattr_str(&m, "Error")?;
-        let text = vm.new_str(msg);
-        vm.call(&cls, vec![text])
-    })();
-    match made {
-        Ok(Value::Obj(e)) => e,
-        Ok(_) => vm.value_error(msg),
-        Err(e) => e,
-    }
+fn error(vm: &mut Vm, msg: &str) -> Obj {
+    vm.module_exception("binascii", "Error", msg)
 }
 
 /// Binary data: bytes-like, or (for the decoders) an ASCII str.

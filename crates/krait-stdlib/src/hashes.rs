@@ -198,7 +198,7 @@ const HASH_TYPE: TypeDef = TypeDef {
 };
 
 /// A new hash object of `module`, fed the optional initial data.
-fn new_hash(vm: &mut Vm, module: &str, a: &Args, state: State) -> PyResult {
+fn new_hash(vm: &mut Vm, module: &'static str, a: &Args, state: State) -> PyResult {
     let mut state = state;
     let data = a
         .pos
@@ -209,9 +209,7 @@ fn new_hash(vm: &mut Vm, module: &str, a: &Args, state: State) -> PyResult {
         let d = data_arg(vm, v)?;
         state.update(&d);
     }
-    let m = vm.import(module)?;
-    let cls = vm.getattr_str(&m, "_HashType")?;
-    let cls = cls.as_obj().cloned().expect("a class");
+    let cls = vm.native_class(module, "_HashType")?;
     Ok(vm.new_native(&cls, Hash(RefCell::new(state))))
 }
 

@@ -119,7 +119,7 @@ fn twister(v: &Value) -> &RefCell<Twister> {
 fn seed(vm: &mut Vm, t: &RefCell<Twister>, arg: &Value) -> PyResult<()> {
     let key: Vec<u32> = if arg.is_none() {
         let mut buf = [0u8; N * 4];
-        let _ = getrandom_fill(&mut buf);
+        let _ = crate::posix::fill_random(&mut buf);
         buf.chunks(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect()
@@ -147,25 +147,6 @@ fn seed(vm: &mut Vm, t: &RefCell<Twister>, arg: &Value) -> PyResult<()> {
     };
     t.borrow_mut().init_by_array(&key);
     Ok(())
-}
-
-fn getrandom_fill(buf: &mut [u8]) -> bool {
-    let mut filled = 0;
-    while filled < buf.len() {
-        // SAFETY: the slice from `filled` is writable for its length.
-        let r = unsafe {
-            libc::getrandom(
-                buf[filled..].as_mut_ptr() as *mut libc::c_void,
-                buf.len() - filled,
-                0,
-            )
-        };
-        if r <= 0 {
-            return false;
-        }
-        filled += r as usize;
-    }
-    true
 }
 
 fn getrandbits(vm: &mut Vm, a: Args) -> PyResult {

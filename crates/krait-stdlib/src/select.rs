@@ -145,9 +145,7 @@ fn poll_of(v: &Value) -> &Poll {
 }
 
 fn new_poll(vm: &mut Vm, _: Args) -> PyResult {
-    let m = vm.import("select")?;
-    let cls = vm.getattr_str(&m, "_PollType")?;
-    let cls = cls.as_obj().cloned().expect("a class");
+    let cls = vm.native_class("select", "_PollType")?;
     Ok(vm.new_native(&cls, Poll(RefCell::new(Vec::new()))))
 }
 

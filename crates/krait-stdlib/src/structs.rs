@@ -25,17 +25,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 }
 
 fn error(vm: &mut Vm, msg: &str) -> Obj {
-    let made = (|| {
-        let m = vm.import("_struct")?;
-        let cls = vm.getattr_str(&m, "error")?;
-        let text = vm.new_str(msg);
-        vm.call(&cls, vec![text])
-    })();
-    match made {
-        Ok(Value::Obj(e)) => e,
-        Ok(_) => vm.value_error(msg),
-        Err(e) => e,
-    }
+    vm.module_exception("_struct", "error", msg)
 }
 
 /// One item of a format: its code, repeat count (or string length), and

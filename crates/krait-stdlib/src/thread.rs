@@ -98,9 +98,7 @@ fn start_thread(vm: &mut Vm, _: Args) -> PyResult {
 }
 
 fn new_lock(vm: &mut Vm, _: Args) -> PyResult {
-    let module = vm.import("_thread")?;
-    let cls = vm.getattr_str(&module, "LockType")?;
-    let cls = cls.as_obj().cloned().expect("LockType is a class");
+    let cls = vm.native_class("_thread", "LockType")?;
     Ok(vm.new_native(
         &cls,
         Lock {

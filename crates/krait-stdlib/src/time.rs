@@ -169,9 +169,7 @@ fn seconds_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<libc::time_t> {
 }
 
 fn struct_time(vm: &mut Vm, t: &libc::tm) -> PyResult {
-    let m = vm.import("time")?;
-    let cls = vm.getattr_str(&m, "struct_time")?;
-    let cls = cls.as_obj().cloned().expect("a class");
+    let cls = vm.native_class("time", "struct_time")?;
     let zone = zone_name(t);
     let values = vec![
         Value::Int(t.tm_year as i64 + 1900),

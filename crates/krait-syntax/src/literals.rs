@@ -194,7 +194,12 @@ fn lookup_unicode_name(name: &str) -> Option<char> {
 
 /// The body of a non-raw `bytes` literal (already checked to be ASCII).
 pub fn decode_bytes_escapes(body: &str) -> Result<Vec<u8>, EscapeError> {
-    let b = body.as_bytes();
+    decode_escaped_bytes(body.as_bytes())
+}
+
+/// Bytes with a bytes literal's backslash escapes decoded (the literal's
+/// body, or `codecs.escape_decode`'s argument, which may hold any byte).
+pub fn decode_escaped_bytes(b: &[u8]) -> Result<Vec<u8>, EscapeError> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {

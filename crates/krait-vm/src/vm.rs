@@ -425,6 +425,9 @@ pub struct Vm {
     pub(crate) atexit: Vec<(Value, crate::objects::function::Args)>,
     /// What `gc.enable`/`gc.set_threshold` set (no cycle collector yet).
     pub(crate) gc_enabled: bool,
+    /// The classes native modules made, by module and name
+    /// (`Vm::native_class`).
+    pub(crate) native_classes: HashMap<(&'static str, &'static str), Obj>,
     pub(crate) gc_threshold: [i64; 3],
 }
 
@@ -508,6 +511,7 @@ impl Vm {
             codecs: Default::default(),
             atexit: Vec::new(),
             gc_enabled: true,
+            native_classes: HashMap::new(),
             gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);

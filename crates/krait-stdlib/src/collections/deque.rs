@@ -520,10 +520,8 @@ struct DequeIter {
     len: usize,
 }
 
-fn iterator_class(vm: &mut Vm, name: &str) -> PyResult<Obj> {
-    let m = vm.import("_collections")?;
-    let c = vm.getattr_str(&m, name)?;
-    Ok(c.as_obj().cloned().expect("a class"))
+fn iterator_class(vm: &mut Vm, name: &'static str) -> PyResult<Obj> {
+    vm.native_class("_collections", name)
 }
 
 fn new_iter(vm: &mut Vm, cls: &Obj, o: &Obj, reverse: bool) -> Value {

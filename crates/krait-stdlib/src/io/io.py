@@ -436,7 +436,28 @@ class FileIO(_RawIOBase):
         return 'wb'
 
 
-class BytesIO(_BufferedIOBase):
+class _InMemory:
+    """What BytesIO and StringIO share: a position, and every operation
+    allowed while open."""
+
+    def tell(self):
+        self._checkClosed()
+        return self._pos
+
+    def readable(self):
+        self._checkClosed()
+        return True
+
+    def writable(self):
+        self._checkClosed()
+        return True
+
+    def seekable(self):
+        self._checkClosed()
+        return True
+
+
+class BytesIO(_InMemory, _BufferedIOBase):
     """Buffered I/O implementation using an in-memory bytes buffer."""
 
     def __init__(self, initial_bytes=None):
@@ -526,10 +547,6 @@ class BytesIO(_BufferedIOBase):
             raise ValueError("invalid whence (%r, should be 0, 1 or 2)" % (whence,))
         return self._pos
 
-    def tell(self):
-        self._checkClosed()
-        return self._pos
-
     def truncate(self, pos=None):
         self._checkClosed()
         if pos is None:
@@ -538,18 +555,6 @@ class BytesIO(_BufferedIOBase):
             raise ValueError("negative size value %r" % (pos,))
         del self._buffer[pos:]
         return pos
-
-    def readable(self):
-        self._checkClosed()
-        return True
-
-    def writable(self):
-        self._checkClosed()
-        return True
-
-    def seekable(self):
-        self._checkClosed()
-        return True
 
 
 class _Buffered(_BufferedIOBase):
@@ -848,6 +853,19 @@ class IncrementalNewlineDecoder:
                 ("\r", "\r\n"), ("\r", "\n", "\r\n"))[self.seennl]
 
 
+def _universal_line_end(text, pos, complete):
+    """Where the line starting at `pos` ends when \\n, \\r and \\r\\n all
+    end lines, or -1. A \\r at the end of `text` ends a line only when
+    `complete` (no \\n can follow it)."""
+    n = text.find("\n", pos)
+    r = text.find("\r", pos, n if n >= 0 else len(text))
+    if r < 0:
+        return n + 1 if n >= 0 else -1
+    if r + 1 < len(text):
+        return r + 2 if text[r + 1] == "\n" else r + 1
+    return r + 1 if complete else -1
+
+
 def text_encoding(encoding, stacklevel=2):
     if encoding is None:
         return "locale"
@@ -1115,20 +1133,7 @@ class TextIOWrapper(_TextIOBase):
                 i = text.find("\n", pos)
                 end = i + 1 if i >= 0 else -1
             elif self._readuniversal:
-                i = -1
-                for j in range(pos, len(text)):
-                    c = text[j]
-                    if c == "\n":
-                        i = j
-                        end = j + 1
-                        break
-                    if c == "\r":
-                        if j + 1 < len(text):
-                            i = j
-                            end = j + 2 if text[j + 1] == "\n" else j + 1
-                            break
-                if i < 0:
-                    end = -1
+                end = _universal_line_end(text, pos, False)
             else:
                 i = text.find(self._readnl, pos)
                 end = i + len(self._readnl) if i >= 0 else -1
@@ -1211,7 +1216,7 @@ class TextIOWrapper(_TextIOBase):
         return self._buffer.truncate(pos)
 
 
-class StringIO(_TextIOBase):
+class StringIO(_InMemory, _TextIOBase):
     """Text I/O implementation using an in-memory buffer."""
 
     def __init__(self, initial_value="", newline="\n"):
@@ -1285,14 +1290,7 @@ class StringIO(_TextIOBase):
         text = self._value()
         pos = self._pos
         if self._readuniversal and not self._readtranslate:
-            end = -1
-            for j in range(pos, len(text)):
-                if text[j] == "\n":
-                    end = j + 1
-                    break
-                if text[j] == "\r":
-                    end = j + 2 if text[j + 1:j + 2] == "\n" else j + 1
-                    break
+            end = _universal_line_end(text, pos, True)
         else:
             nl = self._writenl if self._writenl else "\n"
             i = text.find(nl, pos)
@@ -1321,10 +1319,6 @@ class StringIO(_TextIOBase):
             raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % (whence,))
         return self._pos
 
-    def tell(self):
-        self._checkClosed()
-        return self._pos
-
     def truncate(self, pos=None):
         self._checkClosed()
         if pos is None:
@@ -1333,18 +1327,6 @@ class StringIO(_TextIOBase):
             raise ValueError("Negative size value %d" % (pos,))
         self._text = self._value()[:pos]
         return pos
-
-    def readable(self):
-        self._checkClosed()
-        return True
-
-    def writable(self):
-        self._checkClosed()
-        return True
-
-    def seekable(self):
-        self._checkClosed()
-        return True
 
     @property
     def line_buffering(self):

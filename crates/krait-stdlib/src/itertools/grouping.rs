@@ -118,11 +118,7 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult {
     let b = GROUPBY_PARAMS.bind(vm, "groupby", a, 1)?;
     let it = vm.iter(b.given(1).expect("required"))?;
     let key = b.given(2).cloned().unwrap_or(Value::None);
-    let module = vm.import("itertools")?;
-    let grouper_class = vm.getattr_str(&module, "_grouper")?;
-    let Some(grouper_class) = grouper_class.as_obj().cloned() else {
-        return Err(vm.type_error("itertools._grouper is not a class"));
-    };
+    let grouper_class = vm.native_class("itertools", "_grouper")?;
     Ok(vm.new_native(
         &cls,
         GroupBy {
@@ -252,11 +248,7 @@ fn copy_tee(vm: &mut Vm, cls: &Obj, t: &Tee) -> Value {
 }
 
 fn tee_class(vm: &mut Vm) -> PyResult<Obj> {
-    let module = vm.import("itertools")?;
-    let cls = vm.getattr_str(&module, "_tee")?;
-    cls.as_obj()
-        .cloned()
-        .ok_or_else(|| vm.type_error("itertools._tee is not a class"))
+    vm.native_class("itertools", "_tee")
 }
 
 /// A `_tee` over `iterable`: a copy if it is one already.

@@ -190,9 +190,7 @@ impl NativeType for ScandirType {
             },
         );
         drop(entries);
-        let m = vm.import("posix")?;
-        let cls = vm.getattr_str(&m, "DirEntry")?;
-        let cls = cls.as_obj().cloned().expect("a class");
+        let cls = vm.native_class("posix", "DirEntry")?;
         Ok(Some(vm.new_native(&cls, e)))
     });
 }
@@ -256,9 +254,7 @@ fn scandir(vm: &mut Vm, a: Args) -> PyResult {
     }
     // SAFETY: `dir` is open and closed once.
     unsafe { libc::closedir(dir) };
-    let m = vm.import("posix")?;
-    let cls = vm.getattr_str(&m, "ScandirIterator")?;
-    let cls = cls.as_obj().cloned().expect("a class");
+    let cls = vm.native_class("posix", "ScandirIterator")?;
     Ok(vm.new_native(
         &cls,
         Scandir {

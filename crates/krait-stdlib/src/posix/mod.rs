@@ -10,6 +10,8 @@ mod dirent;
 mod fs;
 mod process;
 
+pub(crate) use process::fill_random;
+
 use krait_vm::api::{
     add_attr, bytes_data, small_int, value_pystr, ModuleDef, Obj, PyResult, StructSeqDef, Value, Vm,
 };
@@ -275,9 +277,7 @@ pub fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
 }
 
 /// A struct sequence of this module's type `name`.
-pub fn struct_value(vm: &mut Vm, name: &str, values: Vec<Value>) -> PyResult {
-    let m = vm.import("posix")?;
-    let cls = vm.getattr_str(&m, name)?;
-    let cls = cls.as_obj().cloned().expect("a class");
+pub fn struct_value(vm: &mut Vm, name: &'static str, values: Vec<Value>) -> PyResult {
+    let cls = vm.native_class("posix", name)?;
     Ok(vm.new_struct_seq(&cls, values))
 }

@@ -31,6 +31,27 @@ fn status_arg(vm: &Vm, v: &Value) -> PyResult<libc::c_int> {
         .ok_or_else(|| vm.type_error("an integer is required"))
 }
 
+/// Fills `buf` from the kernel's random source; `false` on failure
+/// (`errno` says why).
+pub(crate) fn fill_random(buf: &mut [u8]) -> bool {
+    let mut filled = 0;
+    while filled < buf.len() {
+        // SAFETY: the slice from `filled` is writable for its length.
+        let r = unsafe {
+            libc::getrandom(
+                buf[filled..].as_mut_ptr() as *mut libc::c_void,
+                buf.len() - filled,
+                0,
+            )
+        };
+        if r <= 0 {
+            return false;
+        }
+        filled += r as usize;
+    }
+    true
+}
+
 pub const FUNCTIONS: &[F] =
     &[
         // SAFETY (all the id getters): they always succeed.
@@ -76,20 +97,8 @@ pub const FUNCTIONS: &[F] =
                 return Err(vm.value_error("negative argument not allowed"));
             }
             let mut buf = vec![0u8; n as usize];
-            let mut filled = 0;
-            while filled < buf.len() {
-                // SAFETY: the slice from `filled` is writable for its length.
-                let r = unsafe {
-                    libc::getrandom(
-                        buf[filled..].as_mut_ptr() as *mut libc::c_void,
-                        buf.len() - filled,
-                        0,
-                    )
-                };
-                if r < 0 {
-                    return Err(os_error(vm, None, None));
-                }
-                filled += r as usize;
+            if !fill_random(&mut buf) {
+                return Err(os_error(vm, None, None));
             }
             Ok(vm.new_bytes(buf))
         })
@@ -138,9 +147,7 @@ pub const FUNCTIONS: &[F] =
             if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut w) } < 0 {
                 return Err(os_error(vm, None, None));
             }
-            let m = vm.import("os")?;
-            let cls = vm.getattr_str(&m, "terminal_size")?;
-            let cls = cls.as_obj().cloned().expect("a class");
+            let cls = vm.native_class("posix", "terminal_size")?;
             Ok(vm.new_struct_seq(
                 &cls,
                 vec![Value::Int(w.ws_col as i64), Value::Int(w.ws_row as i64)],

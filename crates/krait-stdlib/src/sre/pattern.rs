@@ -35,10 +35,8 @@ pub fn add_types(vm: &mut Vm, m: &Obj) {
 }
 
 /// A class of `_sre` by name.
-pub fn sre_class(vm: &mut Vm, name: &str) -> PyResult<Obj> {
-    let m = vm.import("_sre")?;
-    let c = vm.getattr_str(&m, name)?;
-    Ok(c.as_obj().cloned().expect("_sre's classes are objects"))
+pub fn sre_class(vm: &mut Vm, name: &'static str) -> PyResult<Obj> {
+    vm.native_class("_sre", name)
 }
 
 pub fn pattern_of(o: &Obj) -> &Pattern {

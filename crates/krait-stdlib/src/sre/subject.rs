@@ -102,13 +102,7 @@ impl<'a> Subject<'a> {
         endpos: usize,
         mode: Mode,
     ) -> Option<Found> {
-        if pos > endpos {
-            return None;
-        }
-        self.with(|d| match d {
-            Drive::Narrow(s) => find(s, code, groups, pos, endpos, mode, false),
-            Drive::Wide(s) => find(s, code, groups, pos, endpos, mode, false),
-        })
+        self.scan_next(code, groups, pos, endpos, mode, false)
     }
 
     /// The next match of a scan from `pos`; `must_advance` after an empty

@@ -46,6 +46,37 @@ impl Vm {
         }
     }
 
+    /// The class `name` that native module `module` defines, remembered
+    /// after the first lookup: a module's methods make instances of its
+    /// own types without a lookup each time (and, as in CPython, whatever
+    /// Python code later binds to the name).
+    pub fn native_class(&mut self, module: &'static str, name: &'static str) -> PyResult<Obj> {
+        if let Some(c) = self.native_classes.get(&(module, name)) {
+            return Ok(c.clone());
+        }
+        let m = self.import(module)?;
+        let c = self.getattr_str(&m, name)?;
+        let Some(c) = c.as_obj().filter(|c| c.type_data().is_some()).cloned() else {
+            return Err(self.type_error(format!("{module}.{name} is not a class")));
+        };
+        self.native_classes.insert((module, name), c.clone());
+        Ok(c)
+    }
+
+    /// An instance of the exception class `name` of module `module`
+    /// (`binascii.Error`), with the message `msg`.
+    pub fn module_exception(&mut self, module: &'static str, name: &'static str, msg: &str) -> Obj {
+        let made = self.native_class(module, name).and_then(|cls| {
+            let text = self.new_str(msg);
+            self.call(&Value::Obj(cls), vec![text])
+        });
+        match made {
+            Ok(Value::Obj(e)) => e,
+            Ok(_) => self.type_error(format!("{module}.{name}() made no exception")),
+            Err(e) => e,
+        }
+    }
+
     /// `getattr(obj, name)` for a name known in Rust.
     pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult {
         let n = self.intern(name);

@@ -173,59 +173,13 @@ pub fn raw_unicode_escape_encode(text: &[u32]) -> Vec<u8> {
     out
 }
 
-/// `codecs.escape_decode`: the escapes of a bytes literal.
+/// `codecs.escape_decode`: the escapes of a bytes literal, decoded as
+/// the parser decodes them.
 pub fn escape_decode(vm: &mut Vm, data: &[u8]) -> PyResult<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        let b = data[i];
-        if b != b'\\' {
-            out.push(b);
-            i += 1;
-            continue;
-        }
-        let Some(&c) = data.get(i + 1) else {
-            return Err(vm.value_error("Trailing \\ in string"));
-        };
-        i += 2;
-        match c {
-            b'\n' => {}
-            b'\\' | b'\'' | b'"' => out.push(c),
-            b'a' => out.push(7),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'v' => out.push(11),
-            b'0'..=b'7' => {
-                let mut v = (c - b'0') as u32;
-                for _ in 0..2 {
-                    match data.get(i) {
-                        Some(d @ b'0'..=b'7') => {
-                            v = v * 8 + (d - b'0') as u32;
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push(v as u8);
-            }
-            b'x' => {
-                let (v, k) = hex_digits(data, i, 2);
-                if k < 2 {
-                    return Err(vm.value_error(format!("invalid \\x escape at position {}", i - 2)));
-                }
-                out.push(v as u8);
-                i += 2;
-            }
-            _ => {
-                out.push(b'\\');
-                out.push(c);
-            }
-        }
-    }
-    Ok(out)
+    krait_syntax::literals::decode_escaped_bytes(data).map_err(|e| {
+        let msg = e.0.strip_prefix("(value error) ").unwrap_or(&e.0);
+        vm.value_error(msg)
+    })
 }
 
 /// `codecs.escape_encode`: bytes as a bytes literal spells them.

@@ -41,6 +41,13 @@ enum Native {
 
 /// The native codec called `name`, under any of its usual spellings.
 fn native(name: &str) -> Option<Native> {
+    // The spellings programs use, without building a normalised copy.
+    match name {
+        "utf-8" | "utf8" | "UTF-8" => return Some(Native::Utf8),
+        "ascii" => return Some(Native::Ascii),
+        "latin-1" | "latin1" => return Some(Native::Latin1),
+        _ => {}
+    }
     let n: String = name
         .chars()
         .map(|c| match c {

@@ -132,6 +132,19 @@ pub fn onebyte_encode(vm: &mut Vm, text: &[u32], errors: &str, limit: u32) -> Py
 
 // ---- UTF-16 ----------------------------------------------------------------
 
+/// The name a UTF-16 or UTF-32 codec gives itself in errors, by byte order
+/// (-1 little, 1 big, 0 from a BOM).
+fn utf_name(bits: u8, order: i32) -> &'static str {
+    match (bits, order) {
+        (16, -1) => "utf-16-le",
+        (16, 1) => "utf-16-be",
+        (16, _) => "utf-16",
+        (_, -1) => "utf-32-le",
+        (_, 1) => "utf-32-be",
+        _ => "utf-32",
+    }
+}
+
 fn unit16(data: &[u8], pos: usize, big: bool) -> Option<u32> {
     let b = data.get(pos..pos + 2)?;
     Some(if big {
@@ -183,11 +196,7 @@ pub fn utf16_decode(
         }
     }
     let big = order == 1;
-    let name = match order {
-        -1 => "utf-16-le",
-        1 => "utf-16-be",
-        _ => "utf-16",
-    };
+    let name = utf_name(16, order);
     let step = move |d: &[u8], p: usize, l: bool| utf16_step(d, p, l, big);
     let surrogate = move |d: &[u8], p: usize| {
         unit16(d, p, big)
@@ -215,11 +224,7 @@ fn push16(u: u32, out: &mut Vec<u8>, big: bool) {
 /// Encodes UTF-16 in byte order `order` (0: little with a BOM).
 pub fn utf16_encode(vm: &mut Vm, text: &[u32], errors: &str, order: i32) -> PyResult<Vec<u8>> {
     let big = order == 1;
-    let name = match order {
-        -1 => "utf-16-le",
-        1 => "utf-16-be",
-        _ => "utf-16",
-    };
+    let name = utf_name(16, order);
     let char = move |c: u32, out: &mut Vec<u8>| {
         if (0xD800..0xE000).contains(&c) {
             return false;
@@ -280,11 +285,7 @@ pub fn utf32_decode(
         }
     }
     let big = order == 1;
-    let name = match order {
-        -1 => "utf-32-le",
-        1 => "utf-32-be",
-        _ => "utf-32",
-    };
+    let name = utf_name(32, order);
     let step = move |d: &[u8], p: usize, l: bool| match unit32(d, p, big) {
         None if !l => Step::Incomplete,
         None => Step::Invalid(d.len(), "truncated data"),
@@ -311,11 +312,7 @@ pub fn utf32_decode(
 
 pub fn utf32_encode(vm: &mut Vm, text: &[u32], errors: &str, order: i32) -> PyResult<Vec<u8>> {
     let big = order == 1;
-    let name = match order {
-        -1 => "utf-32-le",
-        1 => "utf-32-be",
-        _ => "utf-32",
-    };
+    let name = utf_name(32, order);
     let put = move |c: u32, out: &mut Vec<u8>| {
         out.extend_from_slice(&if big {
             c.to_be_bytes()

@@ -15,17 +15,22 @@ pub fn register(vm: &mut Vm) {
     crate::objects::typeobject::slots::install::<MappingProxyType>(vm, &proxy);
 }
 
+/// The mapping the proxy a method was called on shows.
+fn receiver_mapping(vm: &Vm, a: &Args) -> crate::vm::PyResult<Value> {
+    match a.pos[0]
+        .as_obj()
+        .filter(|o| matches!(o.kind(), ObjKind::MappingProxy(_)))
+    {
+        Some(o) => Ok(Value::Obj(namespace(vm, o))),
+        None => Err(vm.type_error("expected a mappingproxy")),
+    }
+}
+
 /// A mappingproxy method: the same method of the class's namespace dict.
 macro_rules! forward {
     ($n:literal) => {
         FunctionDef::method($n, |vm: &mut Vm, a: Args| {
-            let Some(o) = a.pos[0]
-                .as_obj()
-                .filter(|o| matches!(o.kind(), ObjKind::MappingProxy(_)))
-            else {
-                return Err(vm.type_error("expected a mappingproxy"));
-            };
-            let ns = Value::Obj(namespace(vm, o));
+            let ns = receiver_mapping(vm, &a)?;
             vm.call_method(&ns, $n, a.pos[1..].to_vec())
         })
     };
@@ -58,13 +63,7 @@ const METHODS: &[FunctionDef] = &[
     }),
     // `str()` of a proxy is the mapping's.
     FunctionDef::unary("__str__", |vm, a| {
-        let Some(o) = a.pos[0]
-            .as_obj()
-            .filter(|o| matches!(o.kind(), ObjKind::MappingProxy(_)))
-        else {
-            return Err(vm.type_error("expected a mappingproxy"));
-        };
-        let ns = Value::Obj(namespace(vm, o));
+        let ns = receiver_mapping(vm, &a)?;
         vm.str(&ns)
     }),
     forward!("keys").no_args(),
