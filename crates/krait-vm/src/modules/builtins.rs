@@ -695,22 +695,32 @@ impl Vm {
             return Ok(f.locals.clone());
         }
         let code = f.code.clone();
-        let base = f.base;
+        let values: Vec<Value> = self.stack[f.base..f.base + code.nlocalsplus]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v.kind() {
+                Some(ObjKind::Cell(c)) if i >= code.nlocals => c.borrow().clone(),
+                _ => v.clone(),
+            })
+            .collect();
+        Ok(self.locals_dict(&code, &values))
+    }
+
+    /// A dict of a function's variables from their values in slot order
+    /// (cells already read); unbound ones are left out.
+    pub(crate) fn locals_dict(
+        &mut self,
+        code: &crate::objects::code::CodeObject,
+        values: &[Value],
+    ) -> Value {
         let d = self.new_dict_obj(crate::objects::dict::table::Dict::new());
-        for i in 0..code.nlocalsplus {
-            let mut v = self.stack[base + i].clone();
-            if i >= code.nlocals {
-                v = match v.kind() {
-                    Some(ObjKind::Cell(c)) => c.borrow().clone(),
-                    _ => v,
-                };
-            }
+        for (i, v) in values.iter().enumerate() {
             if !v.is_null() {
                 let name = self.intern(code.code.slot_name(i));
-                crate::objects::dict::set_str(self, &d, name, v);
+                crate::objects::dict::set_str(self, &d, name, v.clone());
             }
         }
-        Ok(Value::Obj(d))
+        Value::Obj(d)
     }
 
     /// `divmod(a, b)`.

@@ -164,7 +164,8 @@ fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
             lineno,
             lasti: f.pc as u32 * 2,
             globals: Value::Obj(f.globals.clone()),
-            locals: Value::None,
+            locals: std::cell::RefCell::new(Value::None),
+            fast: Vec::new(),
             back: Value::None,
         })),
     )))

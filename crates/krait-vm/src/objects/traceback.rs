@@ -42,8 +42,12 @@ pub struct FrameSnapshot {
     pub lineno: u32,
     pub lasti: u32,
     pub globals: Value,
-    /// The locals as a dict (None where not kept: traceback entries).
-    pub locals: Value,
+    /// The locals as a dict: a module or class body's namespace, or made
+    /// from `fast` on first read (None where not kept: traceback entries).
+    pub locals: std::cell::RefCell<Value>,
+    /// A function's local variables as they stood (cells read), in slot
+    /// order; the dict is only built if `f_locals` is read.
+    pub fast: Vec<Value>,
     /// The caller's frame, or None.
     pub back: Value,
 }
@@ -60,9 +64,18 @@ const FRAME_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::new("f_lineno", |_, f| Ok(Value::Int(frame(f).lineno as i64))),
     GetSetDef::new("f_lasti", |_, f| Ok(Value::Int(frame(f).lasti as i64))),
     GetSetDef::member("f_globals", |_, f| Ok(frame(f).globals.clone())),
-    GetSetDef::new("f_locals", |vm, f| match &frame(f).locals {
-        Value::None => Ok(vm.new_dict()),
-        l => Ok(l.clone()),
+    GetSetDef::new("f_locals", |vm, f| {
+        let snap = frame(f);
+        let known = snap.locals.borrow().clone();
+        if !known.is_none() {
+            return Ok(known);
+        }
+        let d = match snap.code.kind() {
+            Some(ObjKind::Code(c)) => vm.locals_dict(c, &snap.fast),
+            _ => vm.new_dict(),
+        };
+        *snap.locals.borrow_mut() = d.clone();
+        Ok(d)
     }),
     GetSetDef::member("f_builtins", |vm, _| {
         Ok(Value::Obj(vm.builtins_dict.clone()))
@@ -82,7 +95,21 @@ impl Vm {
         }
         let mut back = Value::None;
         for index in 0..n - depth {
-            let locals = self.frame_locals(index)?;
+            let f = &self.frames[index];
+            // A function's variables are copied, not yet made a dict.
+            let (locals, fast) = if f.locals.is_null() {
+                let values = self.stack[f.base..f.base + f.code.nlocalsplus]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| match v.kind() {
+                        Some(ObjKind::Cell(c)) if i >= f.code.nlocals => c.borrow().clone(),
+                        _ => v.clone(),
+                    })
+                    .collect();
+                (Value::None, values)
+            } else {
+                (f.locals.clone(), Vec::new())
+            };
             let f = &self.frames[index];
             let lasti = f.pc.saturating_sub(1);
             let snapshot = FrameSnapshot {
@@ -93,7 +120,8 @@ impl Vm {
                 lineno: f.line_at(lasti),
                 lasti: lasti as u32 * 2,
                 globals: Value::Obj(f.globals.clone()),
-                locals,
+                locals: std::cell::RefCell::new(locals),
+                fast,
                 back,
             };
             back = Value::Obj(Obj::new(

@@ -840,7 +840,8 @@ impl Vm {
                     lineno,
                     lasti: e.pc * 2,
                     globals: Value::None,
-                    locals: Value::None,
+                    locals: std::cell::RefCell::new(Value::None),
+                    fast: Vec::new(),
                     back: Value::None,
                 })),
             ));
