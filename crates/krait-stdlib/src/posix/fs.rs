@@ -13,6 +13,28 @@ const PATH_PARAMS: Params = Params::Named {
     required: 1,
 };
 
+/// Refuses a `dir_fd` argument (at position `i`), as CPython does where
+/// the platform lacks it: Krait resolves paths from the working directory
+/// only.
+fn no_dir_fd(vm: &Vm, a: &Args, i: usize) -> PyResult<()> {
+    match a.given(i) {
+        Some(v) if !v.is_none() => {
+            Err(vm.not_implemented_error("dir_fd unavailable on this platform"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Refuses `follow_symlinks=False` (at position `i`) for `what`.
+fn must_follow(vm: &mut Vm, a: &Args, i: usize, what: &str) -> PyResult<()> {
+    match a.given(i) {
+        Some(v) if !vm.truthy(&v.clone())? => Err(vm.not_implemented_error(format!(
+            "{what}: follow_symlinks unavailable on this platform"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn check(vm: &mut Vm, r: libc::c_int, path: Option<&Value>) -> PyResult<libc::c_int> {
     if r == -1 {
         Err(os_error(vm, path, None))
@@ -63,6 +85,7 @@ fn empty_stat() -> libc::stat {
 /// `stat(path)`/`lstat(path)`, or `fstat` for an int.
 fn do_stat(vm: &mut Vm, a: Args, name: &str, follow: bool) -> PyResult {
     let b = PATH_PARAMS.bind(vm, name, a, 0)?;
+    no_dir_fd(vm, &b, 1)?;
     let target = b.given(0).cloned().expect("required");
     let follow = match b.given(2) {
         Some(v) => follow && vm.truthy(v)?,
@@ -171,6 +194,7 @@ fn open(vm: &mut Vm, a: Args) -> PyResult {
         required: 2,
     };
     let b = params.bind(vm, "open", a, 0)?;
+    no_dir_fd(vm, &b, 3)?;
     let p = path_arg(vm, b.given(0).expect("required"), "open")?;
     let flags = b.given(1).and_then(small_int).unwrap_or(0) as libc::c_int;
     let mode = b.given(2).and_then(small_int).unwrap_or(0o777) as libc::c_uint;
@@ -249,6 +273,7 @@ pub const FUNCTIONS: &[F] = &[
     F::new("chdir", |vm, a| path_call(vm, &a, "chdir", libc::chdir)).one(),
     F::new("listdir", listdir).args(0, 1),
     F::new("mkdir", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
         let p = path_arg(vm, &a.pos[0], "mkdir")?;
         let mode = mode_arg(&a, 1, 0o777);
         // SAFETY: `p.c` is a NUL-terminated path.
@@ -257,45 +282,52 @@ pub const FUNCTIONS: &[F] = &[
         Ok(Value::None)
     })
     .named(&["path", "mode", "dir_fd"], 0, 2, 1),
-    F::new("rmdir", |vm, a| path_call(vm, &a, "rmdir", libc::rmdir)).named(
-        &["path", "dir_fd"],
-        0,
-        1,
-        1,
-    ),
-    F::new("unlink", |vm, a| path_call(vm, &a, "unlink", libc::unlink)).named(
-        &["path", "dir_fd"],
-        0,
-        1,
-        1,
-    ),
-    F::new("remove", |vm, a| path_call(vm, &a, "remove", libc::unlink)).named(
-        &["path", "dir_fd"],
-        0,
-        1,
-        1,
-    ),
-    F::new("rename", |vm, a| two_paths(vm, &a, "rename", libc::rename)).named(
-        &["src", "dst", "src_dir_fd", "dst_dir_fd"],
-        0,
-        2,
-        2,
-    ),
+    F::new("rmdir", |vm, a| {
+        no_dir_fd(vm, &a, 1)?;
+        path_call(vm, &a, "rmdir", libc::rmdir)
+    })
+    .named(&["path", "dir_fd"], 0, 1, 1),
+    F::new("unlink", |vm, a| {
+        no_dir_fd(vm, &a, 1)?;
+        path_call(vm, &a, "unlink", libc::unlink)
+    })
+    .named(&["path", "dir_fd"], 0, 1, 1),
+    F::new("remove", |vm, a| {
+        no_dir_fd(vm, &a, 1)?;
+        path_call(vm, &a, "remove", libc::unlink)
+    })
+    .named(&["path", "dir_fd"], 0, 1, 1),
+    F::new("rename", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        no_dir_fd(vm, &a, 3)?;
+        two_paths(vm, &a, "rename", libc::rename)
+    })
+    .named(&["src", "dst", "src_dir_fd", "dst_dir_fd"], 0, 2, 2),
     F::new("replace", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        no_dir_fd(vm, &a, 3)?;
         two_paths(vm, &a, "replace", libc::rename)
     })
     .named(&["src", "dst", "src_dir_fd", "dst_dir_fd"], 0, 2, 2),
     F::new("symlink", |vm, a| {
+        no_dir_fd(vm, &a, 3)?;
         two_paths(vm, &a, "symlink", libc::symlink)
     })
     .named(&["src", "dst", "target_is_directory", "dir_fd"], 0, 3, 2),
-    F::new("link", |vm, a| two_paths(vm, &a, "link", libc::link)).named(
+    F::new("link", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        no_dir_fd(vm, &a, 3)?;
+        must_follow(vm, &a, 4, "link")?;
+        two_paths(vm, &a, "link", libc::link)
+    })
+    .named(
         &["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"],
         0,
         2,
         2,
     ),
     F::new("readlink", |vm, a| {
+        no_dir_fd(vm, &a, 1)?;
         let p = path_arg(vm, &a.pos[0], "readlink")?;
         let mut buf = vec![0u8; libc::PATH_MAX as usize];
         // SAFETY: `buf` has PATH_MAX writable bytes.
@@ -314,6 +346,8 @@ pub const FUNCTIONS: &[F] = &[
     })
     .named(&["path", "dir_fd"], 0, 1, 1),
     F::new("chmod", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        must_follow(vm, &a, 3, "chmod")?;
         let mode = mode_arg(&a, 1, 0);
         if let Some(fd) = small_int(&a.pos[0]) {
             // SAFETY: fchmod takes any int; a bad one is an error return.
@@ -329,6 +363,8 @@ pub const FUNCTIONS: &[F] = &[
     })
     .named(&["path", "mode", "dir_fd", "follow_symlinks"], 0, 2, 2),
     F::new("access", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        must_follow(vm, &a, 4, "access")?;
         let p = path_arg(vm, &a.pos[0], "access")?;
         let mode = small_int(&a.pos[1]).unwrap_or(0) as libc::c_int;
         // SAFETY: `p.c` is a NUL-terminated path.
@@ -342,6 +378,8 @@ pub const FUNCTIONS: &[F] = &[
         2,
     ),
     F::new("utime", |vm, a| {
+        no_dir_fd(vm, &a, 3)?;
+        must_follow(vm, &a, 4, "utime")?;
         let p = path_arg(vm, &a.pos[0], "utime")?;
         let times = a.pos.get(1).filter(|v| !v.is_none());
         let r = match times.and_then(krait_vm::api::tuple_items) {

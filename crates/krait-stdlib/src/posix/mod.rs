@@ -112,15 +112,9 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 }
 
 /// The names `os` checks to decide which functions accept a file
-/// descriptor or `dir_fd`; Krait takes descriptors where it says so.
-const HAVE_FUNCTIONS: &[&str] = &[
-    "HAVE_FSTATAT",
-    "HAVE_FCHDIR",
-    "HAVE_FCHMOD",
-    "HAVE_FUTIMENS",
-    "HAVE_LSTAT",
-    "HAVE_FDOPENDIR",
-];
+/// descriptor, `dir_fd` or `follow_symlinks=False`: only what Krait does
+/// (`chmod` and `truncate` take a descriptor; `lstat` exists).
+const HAVE_FUNCTIONS: &[&str] = &["HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_LSTAT"];
 
 const CONSTANTS: &[(&str, libc::c_int)] = &[
     ("F_OK", libc::F_OK),
