@@ -428,23 +428,20 @@ pub fn register(vm: &mut Vm) {
     }
 }
 
-fn referent(vm: &Vm, v: &Value) -> Option<usize> {
-    let _ = vm;
-    v.as_obj().map(Obj::addr)
-}
-
 /// `_weakref`: the module `weakref` and `_weakrefset` build on.
 pub const MODULE: ModuleDef = ModuleDef {
     name: "_weakref",
     doc: Some("Weak-reference support module."),
     functions: &[
-        FunctionDef::new("getweakrefcount", |vm, a| {
-            let n = referent(vm, &a.pos[0]).map_or(0, |addr| refs_to(addr).len());
+        FunctionDef::new("getweakrefcount", |_, a| {
+            let n = a.pos[0].as_obj().map_or(0, |o| refs_to(o.addr()).len());
             Ok(Value::Int(n as i64))
         })
         .one(),
         FunctionDef::new("getweakrefs", |vm, a| {
-            let refs = referent(vm, &a.pos[0]).map_or_else(Vec::new, refs_to);
+            let refs = a.pos[0]
+                .as_obj()
+                .map_or_else(Vec::new, |o| refs_to(o.addr()));
             Ok(vm.new_list(refs.into_iter().map(Value::Obj).collect()))
         })
         .one(),
