@@ -26,6 +26,18 @@ impl Vm {
         filename: &str,
         mode: Mode,
     ) -> PyResult<Rc<Code>> {
+        let module = self.parse_source(source, filename, mode)?;
+        self.compile_tree(module, filename, source)
+    }
+
+    /// Parses `source` for `mode` (what `ast.parse` returns): the syntax
+    /// errors of the parser, not yet those of the compiler.
+    pub fn parse_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> PyResult<krait_syntax::ast::Mod> {
         let parsed = match mode {
             Mode::Eval => krait_syntax::parse_expression(source.trim_start_matches([' ', '\t'])),
             _ => krait_syntax::parse_module(source),
@@ -34,12 +46,22 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return Err(self.syntax_error_from(&e, filename, source)),
         };
-        let module = match (mode, module) {
+        Ok(match (mode, module) {
             (Mode::Single, krait_syntax::ast::Mod::Module { body, .. }) => {
                 krait_syntax::ast::Mod::Interactive { body }
             }
             (_, m) => m,
-        };
+        })
+    }
+
+    /// Compiles a tree (parsed from `source`, which error messages quote;
+    /// empty for a tree built in Python).
+    pub fn compile_tree(
+        &mut self,
+        module: krait_syntax::ast::Mod,
+        filename: &str,
+        source: &str,
+    ) -> PyResult<Rc<Code>> {
         if let Err(e) = krait_syntax::checks::check_module(&module) {
             return Err(self.syntax_error_from(&e, filename, source));
         }

@@ -429,6 +429,8 @@ pub struct Vm {
     /// (`Vm::native_class`).
     pub(crate) native_classes: HashMap<(&'static str, &'static str), Obj>,
     pub(crate) gc_threshold: [i64; 3],
+    /// `_ast`'s node classes, once the module is imported.
+    pub(crate) ast_classes: Option<std::rc::Rc<crate::modules::ast::AstClasses>>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -512,6 +514,7 @@ impl Vm {
             atexit: Vec::new(),
             gc_enabled: true,
             native_classes: HashMap::new(),
+            ast_classes: None,
             gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);

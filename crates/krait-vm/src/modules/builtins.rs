@@ -608,20 +608,40 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
 }
 
 fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
+    use crate::modules::ast::PYCF_ONLY_AST;
     let source = a.pos[0].clone();
     let filename = crate::objects::float::methods::text_arg(&a.pos[1]).unwrap_or_default();
-    let mode = match crate::objects::float::methods::text_arg(&a.pos[2]).as_deref() {
-        Some("exec") => Mode::Exec,
-        Some("eval") => Mode::Eval,
-        Some("single") => Mode::Single,
-        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-    };
-    if let Some(f) = a.given(3) {
-        if crate::objects::int::small(f).unwrap_or(0) & 0x400 != 0 {
+    let mode_name = crate::objects::float::methods::text_arg(&a.pos[2]);
+    let flags = a.given(3).and_then(crate::objects::int::small).unwrap_or(0);
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    let (mode, root) = match mode_name.as_deref() {
+        Some("exec") => (Mode::Exec, "Module"),
+        Some("eval") => (Mode::Eval, "Expression"),
+        Some("single") => (Mode::Single, "Interactive"),
+        Some("func_type") if only_ast => {
             return Err(vm.not_implemented_error(
-                "compile() to an AST (PyCF_ONLY_AST) is not supported yet",
-            ));
+                "compile() in 'func_type' mode (function type comments) is not supported",
+            ))
         }
+        Some("func_type") => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        _ => {
+            let msg = if only_ast {
+                "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+            } else {
+                "compile() mode must be 'exec', 'eval' or 'single'"
+            };
+            return Err(vm.value_error(msg));
+        }
+    };
+    if vm.is_ast_node(&source) {
+        if only_ast {
+            return Ok(source);
+        }
+        let tree = vm.ast_from_python(&source, root)?;
+        let code = vm.compile_tree(tree, &filename, "")?;
+        return Ok(vm.new_code_object(&code));
     }
     let text = match source.kind() {
         Some(ObjKind::ByteArray(_)) | None => None,
@@ -630,12 +650,12 @@ fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
     let Some(text) = text else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
+    if only_ast {
+        let tree = vm.parse_source(&text, &filename, mode)?;
+        return vm.ast_to_python(&tree);
+    }
     let code = vm.compile_source(&text, &filename, mode)?;
-    let co = vm.load_code(&code);
-    Ok(Value::Obj(Obj::new(
-        vm.types.code.clone(),
-        ObjKind::Code(co),
-    )))
+    Ok(vm.new_code_object(&code))
 }
 
 impl Vm {

@@ -1,6 +1,7 @@
 //! The modules that live inside the VM: `builtins`, `sys`, the standard
 //! streams, and the modules bound up with the object model (`_weakref`).
 
+pub(crate) mod ast;
 pub(crate) mod atexit;
 pub(crate) mod builtins;
 pub(crate) mod gc;
@@ -13,6 +14,7 @@ pub(crate) mod sys;
 pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[
     &crate::objects::weakref::MODULE,
     &crate::codecs::module::MODULE,
+    &ast::MODULE,
     &atexit::MODULE,
     &gc::MODULE,
 ];

@@ -139,6 +139,12 @@ pub fn fuse_pairs(instrs: &[Instr]) -> Box<[Instr]> {
 
 impl Vm {
     /// Makes the VM's code object (and those nested in its constants).
+    /// A `code` object for compiled code (what `compile()` returns).
+    pub fn new_code_object(&mut self, code: &Rc<Code>) -> Value {
+        let co = self.load_code(code);
+        Value::Obj(Obj::new(self.types.code.clone(), ObjKind::Code(co)))
+    }
+
     pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObject> {
         let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
