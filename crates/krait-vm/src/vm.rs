@@ -431,6 +431,8 @@ pub struct Vm {
     pub(crate) gc_threshold: [i64; 3],
     /// `_ast`'s node classes, once the module is imported.
     pub(crate) ast_classes: Option<std::rc::Rc<crate::modules::ast::AstClasses>>,
+    /// The import system's finders (see `import::importlib`).
+    pub(crate) import_state: crate::import::ImportState,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -515,6 +517,7 @@ impl Vm {
             gc_enabled: true,
             native_classes: HashMap::new(),
             ast_classes: None,
+            import_state: Default::default(),
             gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);

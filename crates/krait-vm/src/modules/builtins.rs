@@ -58,8 +58,7 @@ pub fn register(vm: &mut Vm) {
     let ni = vm.not_implemented();
     set_attr_str(vm, &b, "NotImplemented", ni);
     set_attr_str(vm, &b, "__debug__", Value::Bool(true));
-    let name = vm.new_str("builtins");
-    set_attr_str(vm, &b, "__name__", name);
+    crate::modules::set_module_identity(vm, &b, "builtins");
 
     add_functions(vm, &b, "builtins", FUNCTIONS);
 }
@@ -281,16 +280,6 @@ const FUNCTIONS: &[FunctionDef] = &[
             None => {
                 let l = vm.current_locals()?;
                 vm.iterate(&l)?
-            }
-            // A module's names are its namespace's keys.
-            Some(Value::Obj(m)) if matches!(m.kind(), ObjKind::Module(_)) => {
-                match m.object().dict() {
-                    Some(d) => {
-                        let d = Value::Obj(d.clone());
-                        vm.iterate(&d)?
-                    }
-                    None => Vec::new(),
-                }
             }
             Some(v) => {
                 let key = vm.names.dir.clone();

@@ -91,6 +91,7 @@ pub fn register(vm: &mut Vm) {
     set_builtin_module_names(vm);
     add_functions(vm, &sys, "sys", FUNCTIONS);
     add_runtime_attributes(vm, &sys);
+    crate::modules::set_module_identity(vm, &sys, "sys");
     let name = vm.new_str("sys");
     let _ = crate::objects::dict::set(vm, &vm.modules.clone(), name, Value::Obj(sys));
     let name = vm.new_str("builtins");
@@ -493,7 +494,9 @@ fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
     let git = vec![text(vm, "krait"), text(vm, ""), text(vm, "")];
     let git = vm.new_tuple(git);
     set_attr_str(vm, sys, "_git", git);
-    for name in ["warnoptions", "meta_path", "path_hooks"] {
+    let meta_path = vm.install_standard_finders();
+    set_attr_str(vm, sys, "meta_path", meta_path);
+    for name in ["warnoptions", "path_hooks"] {
         let l = vm.new_list(Vec::new());
         set_attr_str(vm, sys, name, l);
     }

@@ -185,6 +185,13 @@ impl Vm {
         if let Some(a) = attr {
             return self.bind_descriptor(&a, obj, cls);
         }
+        if let Value::Obj(o) = obj {
+            if let ObjKind::Module(_) = o.kind() {
+                if let Some(r) = self.module_getattr_hook(o, name) {
+                    return r;
+                }
+            }
+        }
         Err(self.no_attribute(obj, name))
     }
 
@@ -201,9 +208,9 @@ impl Vm {
     fn no_attribute_error(&self, obj: &Value, name: &Obj) -> Obj {
         let n = text(name);
         if let Value::Obj(o) = obj {
-            if let ObjKind::Module(m) = o.kind() {
-                return self
-                    .attribute_error(format!("module '{}' has no attribute '{}'", m.name, n));
+            if let ObjKind::Module(_) = o.kind() {
+                let m = crate::objects::module::module_name(o);
+                return self.attribute_error(format!("module '{m}' has no attribute '{n}'"));
             }
             if let ObjKind::Type(t) = o.kind() {
                 return self.attribute_error(format!(

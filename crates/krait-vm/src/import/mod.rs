@@ -8,6 +8,11 @@ use crate::objects::str::{text, value_pystr};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
+pub(crate) mod imp;
+mod importlib;
+
+pub(crate) use importlib::ImportState;
+
 impl Vm {
     /// `IMPORT_NAME`.
     pub fn import_name(
@@ -94,7 +99,7 @@ impl Vm {
         let has_fromlist = !fromlist.is_none() && self.truthy(fromlist)?;
         if has_fromlist {
             // `from pkg import sub` imports submodules not yet loaded.
-            if let Some(path) = self.package_path(&module) {
+            if self.package_path(&module).is_some() {
                 for item in self.iterate(fromlist)? {
                     let Some(s) = value_pystr(&item).map(|s| s.to_string_lossy().into_owned())
                     else {
@@ -104,13 +109,22 @@ impl Vm {
                         continue;
                     }
                     let key = self.intern(&s);
-                    if self.getattr(&module, &key).is_err()
-                        && self
-                            .find_module_file(std::slice::from_ref(&path), &s)
-                            .is_some()
-                    {
-                        let full_sub = format!("{full}.{s}");
-                        self.import_one(&full_sub, Some(&module))?;
+                    if self.getattr(&module, &key).is_ok() {
+                        continue;
+                    }
+                    // As CPython does: a submodule that is not there is
+                    // not an error here (`import_from` reports the name).
+                    let full_sub = format!("{full}.{s}");
+                    if let Err(e) = self.import_one(&full_sub, Some(&module)) {
+                        let missing = e.class().is_subtype(&self.exc.module_not_found_error)
+                            && self
+                                .getattr_str(&Value::Obj(e.clone()), "name")
+                                .ok()
+                                .and_then(|n| crate::api::str_value(&n))
+                                .is_some_and(|n| n == full_sub);
+                        if !missing {
+                            return Err(e);
+                        }
                     }
                 }
             }
@@ -149,28 +163,37 @@ impl Vm {
             .unwrap_or_default())
     }
 
-    fn package_path(&mut self, module: &Value) -> Option<String> {
+    /// The directories of a package's `__path__` (`None` for a module
+    /// that is not a package).
+    fn package_path(&mut self, module: &Value) -> Option<Vec<String>> {
         let d = module.as_obj()?.object().dict()?.clone();
         let p = crate::objects::dict::get_str(&d, "__path__")?;
-        let first = match p.kind() {
-            Some(ObjKind::List(l)) => l.borrow().first().cloned(),
-            _ => None,
-        }?;
-        value_pystr(&first).map(|s| s.to_string_lossy().into_owned())
+        let items = match p.kind() {
+            Some(ObjKind::List(l)) => l.borrow().clone(),
+            _ => self.iterate(&p).ok()?,
+        };
+        Some(
+            items
+                .iter()
+                .filter_map(|v| value_pystr(v).map(|s| s.to_string_lossy().into_owned()))
+                .collect(),
+        )
     }
 
     /// `dir/name/__init__.py`, a C extension `dir/name.*.so` or
     /// `dir/name.py`, in the first directory that has one (in the order
-    /// CPython's path finder tries them); the flag says whether it is a
-    /// package.
+    /// CPython's path finder tries them); failing those, the directories
+    /// called `name` that make a namespace package.
     fn find_module_file(&self, dirs: &[String], name: &str) -> Option<(String, FileKind)> {
+        let mut namespace = None;
         for d in dirs {
             let base = if d.is_empty() {
                 ".".to_string()
             } else {
                 d.clone()
             };
-            let pkg = format!("{base}/{name}/__init__.py");
+            let dir = format!("{base}/{name}");
+            let pkg = format!("{dir}/__init__.py");
             if std::path::Path::new(&pkg).is_file() {
                 return Some((pkg, FileKind::Package));
             }
@@ -184,11 +207,15 @@ impl Vm {
             if std::path::Path::new(&file).is_file() {
                 return Some((file, FileKind::Source));
             }
+            if namespace.is_none() && std::path::Path::new(&dir).is_dir() {
+                namespace = Some(dir);
+            }
         }
-        None
+        namespace.map(|dir| (dir, FileKind::Namespace))
     }
 
-    /// Imports one dotted name whose parent (if any) is already imported.
+    /// Imports one dotted name whose parent (if any) is already imported:
+    /// from `sys.modules`, or through the finders on `sys.meta_path`.
     fn import_one(&mut self, full: &str, parent: Option<&Value>) -> PyResult {
         let key = self.new_str(full);
         let modules = self.modules.clone();
@@ -198,15 +225,9 @@ impl Vm {
             }
             return Ok(m);
         }
-        if let Some(def) = self.native_module(full) {
-            let m = self.instantiate_module(def)?;
-            crate::objects::dict::set(self, &modules, key, Value::Obj(m.clone()))?;
-            return Ok(Value::Obj(m));
-        }
-        let short = full.rsplit('.').next().unwrap_or(full);
         let dirs = match parent {
             Some(p) => match self.package_path(p) {
-                Some(path) => vec![path],
+                Some(path) => Some(path),
                 None => {
                     let pname = full.rsplit_once('.').map(|(a, _)| a).unwrap_or("");
                     return Err(self.module_not_found(
@@ -215,18 +236,109 @@ impl Vm {
                     ));
                 }
             },
+            None => None,
+        };
+        let meta_path = self.sys_attr("meta_path");
+        let Some(finders) = crate::api::list_items(&meta_path) else {
+            return Err(self.import_error("sys.meta_path is None, Python is likely shutting down"));
+        };
+        let mut searched = false;
+        for finder in finders {
+            if self.is_standard_finder(&finder) {
+                if !searched {
+                    searched = true;
+                    if let Some(m) = self.find_and_load(full, parent, dirs.clone())? {
+                        return Ok(m);
+                    }
+                }
+                continue;
+            }
+            let find_spec = match self.getattr_str(&finder, "find_spec") {
+                Ok(f) => f,
+                Err(e) if e.class().is_subtype(&self.exc.attribute_error) => continue,
+                Err(e) => return Err(e),
+            };
+            let path = match parent {
+                Some(p) => self.getattr_str(p, "__path__")?,
+                None => Value::None,
+            };
+            let name = self.new_str(full);
+            let spec = self.call(&find_spec, vec![name, path, Value::None])?;
+            if spec.is_none() {
+                continue;
+            }
+            let m = self.load_from_spec(spec)?;
+            self.bind_in_parent(full, parent, &m)?;
+            return Ok(m);
+        }
+        // Without a standard library, say where it was looked for.
+        let hint = match parent {
+            None => self.stdlib.missing_hint().unwrap_or_default(),
+            Some(_) => String::new(),
+        };
+        Err(self.module_not_found(full, &format!("No module named '{{}}'{hint}")))
+    }
+
+    /// A submodule becomes an attribute of its package.
+    fn bind_in_parent(&mut self, full: &str, parent: Option<&Value>, m: &Value) -> PyResult<()> {
+        if let Some(p) = parent {
+            let short = full.rsplit('.').next().unwrap_or(full);
+            let k = self.intern(short);
+            self.setattr(p, &k, m.clone())?;
+        }
+        Ok(())
+    }
+
+    /// Krait's own search, where the standard finders stand on
+    /// `sys.meta_path`: a native module, else a file or package in `dirs`
+    /// (the parent package's `__path__`, or `sys.path`). `None` when
+    /// there is none.
+    fn find_and_load(
+        &mut self,
+        full: &str,
+        parent: Option<&Value>,
+        dirs: Option<Vec<String>>,
+    ) -> PyResult<Option<Value>> {
+        let key = self.new_str(full);
+        let modules = self.modules.clone();
+        if let Some(def) = self.native_module(full) {
+            let m = self.instantiate_module(def)?;
+            crate::objects::dict::set(self, &modules, key, Value::Obj(m.clone()))?;
+            self.attach_spec(full, &m)?;
+            return Ok(Some(Value::Obj(m)));
+        }
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let dirs = match dirs {
+            Some(d) => d,
             None => self.search_path(),
         };
         let Some((file, kind)) = self.find_module_file(&dirs, short) else {
-            // Without a standard library, say where it was looked for.
-            let hint = match parent {
-                None => self.stdlib.missing_hint().unwrap_or_default(),
-                Some(_) => String::new(),
-            };
-            return Err(self.module_not_found(full, &format!("No module named '{{}}'{hint}")));
+            return Ok(None);
         };
-        if kind == FileKind::Extension {
-            return Err(self.extension_not_loadable(full, &file));
+        let module = self.new_module(full);
+        let d = module.object().dict().unwrap().clone();
+        match kind {
+            FileKind::Extension => return Err(self.extension_not_loadable(full, &file)),
+            FileKind::Namespace => {
+                let dir = std::path::absolute(&file)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or(file);
+                let dv = self.new_string(dir);
+                let l = self.new_list(vec![dv]);
+                let k = self.intern("__path__");
+                crate::objects::dict::set_str(self, &d, k, l);
+                let k = self.names.file.clone();
+                crate::objects::dict::set_str(self, &d, k, Value::None);
+                let pv = self.new_str(full);
+                let k = self.intern("__package__");
+                crate::objects::dict::set_str(self, &d, k, pv);
+                let m = Value::Obj(module.clone());
+                crate::objects::dict::set(self, &modules, key, m.clone())?;
+                self.attach_spec(full, &module)?;
+                self.bind_in_parent(full, parent, &m)?;
+                return Ok(Some(m));
+            }
+            FileKind::Package | FileKind::Source => {}
         }
         let is_pkg = kind == FileKind::Package;
         let source = match std::fs::read(&file)
@@ -239,8 +351,6 @@ impl Vm {
         let file = std::path::absolute(&file)
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or(file);
-        let module = self.new_module(full);
-        let d = module.object().dict().unwrap().clone();
         let f = self.new_str(&file);
         let k = self.names.file.clone();
         crate::objects::dict::set_str(self, &d, k, f);
@@ -262,6 +372,7 @@ impl Vm {
         let pv = self.new_string(package);
         let k = self.intern("__package__");
         crate::objects::dict::set_str(self, &d, k, pv);
+        self.attach_spec(full, &module)?;
         crate::objects::dict::set(self, &modules, key.clone(), Value::Obj(module.clone()))?;
         let r = self
             .compile_source(&source, &file, crate::runner::Mode::Exec)
@@ -272,11 +383,11 @@ impl Vm {
         }
         // The module may have replaced itself in sys.modules.
         let m = crate::objects::dict::get(self, &modules, &key)?.unwrap_or(Value::Obj(module));
-        if let Some(p) = parent {
-            let k = self.intern(short);
-            self.setattr(p, &k, m.clone())?;
+        self.bind_in_parent(full, parent, &m)?;
+        if full == "importlib" {
+            self.adopt_importlib()?;
         }
-        Ok(m)
+        Ok(Some(m))
     }
 
     fn search_path(&mut self) -> Vec<String> {
@@ -293,7 +404,7 @@ impl Vm {
 
     /// Krait runs no C code: a C extension module found on the path is
     /// an error naming the file, not a reason to search on.
-    fn extension_not_loadable(&mut self, name: &str, file: &str) -> Obj {
+    pub(crate) fn extension_not_loadable(&mut self, name: &str, file: &str) -> Obj {
         let file = std::path::absolute(file)
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| file.to_string());
@@ -323,8 +434,10 @@ impl Vm {
             Ok(v) => Ok(v),
             Err(e) if e.class().is_subtype(&self.exc.attribute_error) => {
                 // A submodule imported some other way.
-                let mname = match module.as_obj().map(|o| o.kind()) {
-                    Some(ObjKind::Module(m)) => m.name.clone(),
+                let mname = match module.as_obj() {
+                    Some(o) if matches!(o.kind(), ObjKind::Module(_)) => {
+                        crate::objects::module::module_name(o)
+                    }
                     _ => String::new(),
                 };
                 let full = format!("{mname}.{}", text(name));
@@ -397,11 +510,13 @@ enum FileKind {
     Source,
     /// A C extension module, `name.cpython-311-<platform>.so` and the like.
     Extension,
+    /// A directory without `__init__.py`: part of a namespace package.
+    Namespace,
 }
 
 /// The file name endings of C extension modules for CPython 3.11 on this
 /// platform, as `importlib.machinery.EXTENSION_SUFFIXES` lists them.
-fn extension_suffixes() -> [String; 3] {
+pub(crate) fn extension_suffixes() -> [String; 3] {
     [
         format!(
             ".cpython-311-{}-{}-gnu.so",
