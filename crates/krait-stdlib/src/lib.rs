@@ -18,6 +18,7 @@ mod operator;
 mod posix;
 mod random;
 mod select;
+mod signal;
 mod sre;
 mod string;
 mod structs;
@@ -44,6 +45,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &hashes::SHA3,
     &hashes::BLAKE2,
     &select::MODULE,
+    &signal::MODULE,
     &sre::MODULE,
     &string::MODULE,
     &structs::MODULE,

@@ -337,8 +337,24 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-    Ok(Value::None)
+    // Sleeps until the deadline; a signal that interrupts the sleep gets
+    // its Python handler run (which may raise) before sleeping on.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(Value::None);
+        }
+        let request = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: left.subsec_nanos() as libc::c_long,
+        };
+        // SAFETY: nanosleep reads `request`; the remainder is not wanted.
+        let r = unsafe { libc::nanosleep(&request, std::ptr::null_mut()) };
+        if r != 0 {
+            vm.check_signals()?;
+        }
+    }
 }
 
 fn clock_id(vm: &Vm, v: &Value) -> PyResult<libc::clockid_t> {

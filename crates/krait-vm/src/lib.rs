@@ -13,6 +13,7 @@ pub(crate) mod object;
 pub(crate) mod objects;
 pub(crate) mod protocol;
 pub(crate) mod runner;
+pub mod signals;
 pub(crate) mod value;
 pub(crate) mod vm;
 

@@ -350,7 +350,8 @@ pub enum ObjKind {
         frame_code: Value,
         lineno: u32,
         lasti: u32,
-        next: Value,
+        /// Settable (`tb.tb_next = None`), as in CPython.
+        next: RefCell<Value>,
     },
     Frame(Box<crate::objects::traceback::FrameSnapshot>),
     NotImplemented,

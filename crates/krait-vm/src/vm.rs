@@ -433,6 +433,8 @@ pub struct Vm {
     pub(crate) ast_classes: Option<std::rc::Rc<crate::modules::ast::AstClasses>>,
     /// The import system's finders (see `import::importlib`).
     pub(crate) import_state: crate::import::ImportState,
+    /// `signal.signal`'s handlers, by signal number (see `signals`).
+    pub(crate) signal_handlers: Vec<Value>,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -518,6 +520,7 @@ impl Vm {
             native_classes: HashMap::new(),
             ast_classes: None,
             import_state: Default::default(),
+            signal_handlers: Vec::new(),
             gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);

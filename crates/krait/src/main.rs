@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         .stack_size(PARSER_STACK)
         .spawn(move || run(args))
         .expect("spawn the main thread");
+    krait_vm::signals::leave_signals_to_other_threads();
     handle.join().unwrap_or(ExitCode::from(70))
 }
 

@@ -123,9 +123,28 @@ impl Vm {
             v => self.truthy(&v)?,
         };
         if b == when {
-            *pc = t as usize;
+            self.jump(pc, t)?;
         }
         Ok(Flow::Next)
+    }
+
+    /// Jumps to `t`. A backward jump closes a loop: there, Python signal
+    /// handlers waiting to run get their turn.
+    #[inline(always)]
+    pub(crate) fn jump(&mut self, pc: &mut usize, t: u32) -> PyResult<()> {
+        if (t as usize) < *pc && crate::signals::any_pending() {
+            self.run_signal_handlers_at(*pc)?;
+        }
+        *pc = t as usize;
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn run_signal_handlers_at(&mut self, pc: usize) -> PyResult<()> {
+        let fi = self.frames.len() - 1;
+        self.frames[fi].pc = pc;
+        self.check_signals()
     }
 
     /// `POP_JUMP_IF_NONE t` (`when` true) and `POP_JUMP_IF_NOT_NONE t`.
@@ -137,7 +156,7 @@ impl Vm {
         when: bool,
     ) -> PyResult<Flow> {
         if self.pop().is_none() == when {
-            *pc = t as usize;
+            self.jump(pc, t)?;
         }
         Ok(Flow::Next)
     }

@@ -70,4 +70,6 @@ impl Frame {
 pub struct TracebackEntry {
     pub code: Rc<CodeObject>,
     pub pc: u32,
+    /// The frame's globals (`tb_frame.f_globals`).
+    pub globals: Value,
 }

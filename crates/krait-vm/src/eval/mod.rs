@@ -239,7 +239,7 @@ impl Vm {
                     Instr::StoreSubscr => step!(self.op_store_subscr()),
                     Instr::ListAppend(i) => step!(self.op_list_append(i)),
                     Instr::ForIter(target) => step!(self.op_for_iter(at, &mut pc, target)),
-                    Instr::Jump(t) => pc = t as usize,
+                    Instr::Jump(t) => step!(self.jump(&mut pc, t).map(|()| Flow::Next)),
                     Instr::PopJumpIfFalse(t) => step!(self.op_pop_jump_if(&mut pc, t, false)),
                     Instr::PopJumpIfTrue(t) => step!(self.op_pop_jump_if(&mut pc, t, true)),
                     Instr::PopJumpIfNone(t) => step!(self.op_pop_jump_if_none(&mut pc, t, true)),
@@ -277,6 +277,7 @@ impl Vm {
                 data.borrow_mut().traceback.push(TracebackEntry {
                     code: code.clone(),
                     pc: at,
+                    globals: Value::Obj(self.frames[fi].globals.clone()),
                 });
             }
         }

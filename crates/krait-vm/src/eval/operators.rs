@@ -218,7 +218,7 @@ impl Vm {
             }
         };
         if truth == when {
-            *pc = t as usize;
+            self.jump(pc, t)?;
         }
         Ok(Flow::Next)
     }

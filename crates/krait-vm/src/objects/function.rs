@@ -495,19 +495,41 @@ fn builtin_repr(vm: &mut Vm, o: &Obj) -> PyResult {
 pub struct MethodType;
 
 impl NativeType for MethodType {
-    const SLOTS: &'static Slots = &Slots::repr(|vm, o| {
-        let ObjKind::BoundMethod { func, receiver } = o.kind() else {
-            unreachable!("method slots are installed on method")
-        };
-        let (func, receiver) = (func.clone(), receiver.clone());
-        let qn = vm.intern("__qualname__");
-        let name = match vm.getattr(&func, &qn) {
-            Ok(n) => vm.str_string(&n)?,
-            Err(_) => "?".into(),
-        };
-        let r = format!("<bound method {} of {}>", name, vm.repr_string(&receiver)?);
-        Ok(vm.new_string(r))
-    });
+    const SLOTS: &'static Slots = &Slots {
+        repr: Some(method_repr),
+        getattr: Some(method_getattr),
+        ..Slots::NONE
+    };
+}
+
+/// A bound method's attributes are its own, then its function's
+/// (`obj.method.__unittest_expecting_failure__`).
+fn method_getattr(vm: &mut Vm, v: &Value, name: &Obj) -> PyResult {
+    let cls = vm.class_of(v).clone();
+    match vm.generic_getattr(v, &cls, name) {
+        Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => {
+            let func = match v.kind() {
+                Some(ObjKind::BoundMethod { func, .. }) => func.clone(),
+                _ => return Err(e),
+            };
+            vm.getattr(&func, name).map_err(|_| e)
+        }
+        r => r,
+    }
+}
+
+fn method_repr(vm: &mut Vm, o: &Obj) -> PyResult {
+    let ObjKind::BoundMethod { func, receiver } = o.kind() else {
+        unreachable!("method slots are installed on method")
+    };
+    let (func, receiver) = (func.clone(), receiver.clone());
+    let qn = vm.intern("__qualname__");
+    let name = match vm.getattr(&func, &qn) {
+        Ok(n) => vm.str_string(&n)?,
+        Err(_) => "?".into(),
+    };
+    let r = format!("<bound method {} of {}>", name, vm.repr_string(&receiver)?);
+    Ok(vm.new_string(r))
 }
 
 /// A closure's cell.

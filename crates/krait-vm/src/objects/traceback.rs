@@ -13,10 +13,21 @@ pub fn register(vm: &mut Vm) {
     add_getsets(vm, &tb, TRACEBACK_ATTRIBUTES);
     let frame = vm.types.frame.clone();
     add_getsets(vm, &frame, FRAME_ATTRIBUTES);
+    crate::api::add_methods(vm, &frame, FRAME_METHODS);
 }
 
+/// `frame.clear()`: a snapshot holds no running state, so clearing drops
+/// the variables it kept.
+const FRAME_METHODS: &[crate::api::FunctionDef] =
+    &[crate::api::FunctionDef::method("clear", |_, a| {
+        let snap = frame(&a.pos[0]);
+        *snap.locals.borrow_mut() = Value::None;
+        Ok(Value::None)
+    })
+    .no_args()];
+
 /// A traceback entry's frame, line, instruction offset and next entry.
-fn entry(v: &Value) -> (&Value, u32, u32, &Value) {
+fn entry(v: &Value) -> (&Value, u32, u32, &std::cell::RefCell<Value>) {
     match v.kind() {
         Some(ObjKind::Traceback {
             frame_code,
@@ -28,8 +39,30 @@ fn entry(v: &Value) -> (&Value, u32, u32, &Value) {
     }
 }
 
+/// `tb.tb_next = other`: another traceback or None, without making a
+/// loop.
+fn set_tb_next(vm: &mut Vm, t: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    };
+    if !v.is_none() && !matches!(v.kind(), Some(ObjKind::Traceback { .. })) {
+        let name = vm.type_name(&v);
+        return Err(vm.type_error(format!("expected traceback object, got '{name}'")));
+    }
+    let mut cursor = v.clone();
+    while let Some(ObjKind::Traceback { next, .. }) = cursor.kind() {
+        if cursor.is(t) {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        let n = next.borrow().clone();
+        cursor = n;
+    }
+    *entry(t).3.borrow_mut() = v;
+    Ok(())
+}
+
 const TRACEBACK_ATTRIBUTES: &[GetSetDef] = &[
-    GetSetDef::new("tb_next", |_, t| Ok(entry(t).3.clone())),
+    GetSetDef::new("tb_next", |_, t| Ok(entry(t).3.borrow().clone())).settable(set_tb_next),
     GetSetDef::member("tb_frame", |_, t| Ok(entry(t).0.clone())),
     GetSetDef::member("tb_lasti", |_, t| Ok(Value::Int(entry(t).2 as i64))),
     GetSetDef::member("tb_lineno", |_, t| Ok(Value::Int(entry(t).1 as i64))),

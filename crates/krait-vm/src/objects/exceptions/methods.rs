@@ -839,7 +839,7 @@ impl Vm {
                     code,
                     lineno,
                     lasti: e.pc * 2,
-                    globals: Value::None,
+                    globals: e.globals.clone(),
                     locals: std::cell::RefCell::new(Value::None),
                     fast: Vec::new(),
                     back: Value::None,
@@ -851,7 +851,7 @@ impl Vm {
                     frame_code: frame,
                     lineno,
                     lasti: e.pc * 2,
-                    next,
+                    next: std::cell::RefCell::new(next),
                 },
             ));
         }
@@ -880,13 +880,19 @@ impl Vm {
             ..
         }) = cur.kind()
         {
-            if let Some(ObjKind::Code(c)) = frame_code.kind() {
+            let (code, globals) = match frame_code.kind() {
+                Some(ObjKind::Frame(f)) => (f.code.clone(), f.globals.clone()),
+                _ => (frame_code.clone(), Value::None),
+            };
+            if let Some(ObjKind::Code(c)) = code.kind() {
                 entries.push(crate::eval::frame::TracebackEntry {
                     code: c.clone(),
                     pc: lasti / 2,
+                    globals,
                 });
             }
-            cur = next.clone();
+            let n = next.borrow().clone();
+            cur = n;
         }
         if !tb.is_none() && !matches!(tb.kind(), Some(ObjKind::Traceback { .. })) {
             return Err(self.type_error("__traceback__ must be a traceback or None"));
