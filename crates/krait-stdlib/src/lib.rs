@@ -37,6 +37,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &math::MODULE,
     &operator::MODULE,
     &posix::MODULE,
+    &posix::subprocess::MODULE,
     &random::MODULE,
     &hashes::MD5,
     &hashes::SHA1,

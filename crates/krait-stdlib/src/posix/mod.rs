@@ -9,6 +9,7 @@
 mod dirent;
 mod fs;
 mod process;
+pub(crate) mod subprocess;
 
 pub(crate) use process::fill_random;
 

@@ -52,12 +52,24 @@ pub fn list_items(v: &Value) -> Option<Vec<Value>> {
     }
 }
 
-/// The bytes of a `bytes` or `bytearray` (copied for a bytearray, whose
-/// contents may change).
+/// The bytes of a `bytes`, `bytearray` or (unreleased) `memoryview`:
+/// copied for the mutable ones, whose contents may change.
 pub fn bytes_data(v: &Value) -> Option<std::borrow::Cow<'_, [u8]>> {
     match v.kind()? {
         ObjKind::Bytes(b) => Some(std::borrow::Cow::Borrowed(b)),
         ObjKind::ByteArray(b) => Some(std::borrow::Cow::Owned(b.borrow().clone())),
+        ObjKind::MemoryView(m) if !m.released.get() => {
+            let window = |b: &[u8]| -> Vec<u8> {
+                let start = m.start.min(b.len());
+                let end = (m.start + m.len).min(b.len());
+                b[start..end].to_vec()
+            };
+            match m.obj.kind()? {
+                ObjKind::Bytes(b) => Some(std::borrow::Cow::Owned(window(b))),
+                ObjKind::ByteArray(b) => Some(std::borrow::Cow::Owned(window(&b.borrow()))),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
