@@ -148,7 +148,42 @@ macro_rules! instructions {
                     $( Instr::$name { .. } => stringify!($name), )*
                 }
             }
+
+            /// Appends the instruction's bytes: its variant's number, then
+            /// its operands (for the code cache).
+            pub fn encode(&self, out: &mut Vec<u8>) {
+                #[allow(unused_imports)]
+                use crate::code_cache::Field;
+                match *self {
+                    $( Instr::$name $( ( $($field),* ) )? => {
+                        out.push(Tag::$name as u8);
+                        $( $( $field.put(out); )* )?
+                    } )*
+                }
+            }
+
+            /// Reads an instruction `encode` wrote; `None` for bytes it
+            /// cannot have written.
+            pub fn decode(input: &mut &[u8]) -> Option<Instr> {
+                #[allow(unused_imports)]
+                use crate::code_cache::Field;
+                let (&first, rest) = input.split_first()?;
+                let tag = *TAGS.get(first as usize)?;
+                *input = rest;
+                Some(match tag {
+                    $( Tag::$name => Instr::$name $( ( $( <$ty as Field>::take(input)? ),* ) )?, )*
+                })
+            }
         }
+
+        /// Each variant's number in the encoding.
+        #[derive(Clone, Copy)]
+        #[repr(u8)]
+        enum Tag {
+            $( $name, )*
+        }
+
+        const TAGS: &[Tag] = &[ $( Tag::$name, )* ];
     };
 }
 

@@ -7,6 +7,7 @@
 
 pub mod assemble;
 pub mod code;
+pub mod code_cache;
 mod codegen;
 pub mod dis;
 pub mod fold;

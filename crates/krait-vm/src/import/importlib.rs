@@ -140,6 +140,13 @@ impl Vm {
                 self.setattr_str(&cls, "__module__", name.clone())?;
             }
         }
+        // `importlib`'s loader reads and writes the same cache files as
+        // Krait's import: with this build's magic number.
+        let magic = krait_compiler::code_cache::magic();
+        let magic_bytes = self.new_bytes(magic.to_vec());
+        self.setattr_str(&external, "MAGIC_NUMBER", magic_bytes)?;
+        let raw = Value::Int(u32::from_le_bytes(magic) as i64);
+        self.setattr_str(&external, "_RAW_MAGIC_NUMBER", raw)?;
         let meta_path = self.sys_attr("meta_path");
         let entries = crate::api::list_items(&meta_path).unwrap_or_default();
         for (index, (name, _, external_class)) in STANDARD_FINDERS.into_iter().enumerate() {

@@ -8,9 +8,11 @@ use crate::objects::str::{text, value_pystr};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
+mod cache;
 pub(crate) mod imp;
 mod importlib;
 
+pub(crate) use cache::{marshal_code, unmarshal_code};
 pub(crate) use importlib::ImportState;
 
 impl Vm {
@@ -341,13 +343,6 @@ impl Vm {
             FileKind::Package | FileKind::Source => {}
         }
         let is_pkg = kind == FileKind::Package;
-        let source = match std::fs::read(&file)
-            .ok()
-            .and_then(|b| krait_syntax::source::decode_source(&b).ok())
-        {
-            Some(s) => s,
-            None => return Err(self.module_not_found(full, "No module named '{}'")),
-        };
         let file = std::path::absolute(&file)
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or(file);
@@ -374,9 +369,14 @@ impl Vm {
         crate::objects::dict::set_str(self, &d, k, pv);
         self.attach_spec(full, &module)?;
         crate::objects::dict::set(self, &modules, key.clone(), Value::Obj(module.clone()))?;
-        let r = self
-            .compile_source(&source, &file, crate::runner::Mode::Exec)
-            .and_then(|code| self.run_code(&code, &d, Value::Null));
+        let r = self.module_code(&file, full).and_then(|(code, cached)| {
+            if let Some(c) = cached {
+                let k = self.intern("__cached__");
+                let v = self.new_string(c);
+                crate::objects::dict::set_str(self, &d, k, v);
+            }
+            self.run_code(&code, &d, Value::Null)
+        });
         if let Err(e) = r {
             crate::objects::dict::remove(self, &modules, &key)?;
             return Err(e);
@@ -419,7 +419,7 @@ impl Vm {
         e
     }
 
-    fn module_not_found(&mut self, name: &str, template: &str) -> Obj {
+    pub(crate) fn module_not_found(&mut self, name: &str, template: &str) -> Obj {
         let msg = template.replace("{}", name);
         let e = self.new_exception_msg(&self.exc.module_not_found_error.clone(), &msg);
         let k = self.intern("name");

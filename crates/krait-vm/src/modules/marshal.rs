@@ -4,7 +4,8 @@
 //! `StopIteration`. Reading understands back-references; writing makes
 //! none (CPython decides where to put them by reference counts, so its
 //! bytes differ in those flags, and each reads the other's). Code objects
-//! are Krait's own and are not marshalled.
+//! are written in Krait's own encoding (the import system's cache
+//! format), which only the same build of Krait reads back.
 
 use crate::api::{FunctionDef as F, ModuleDef};
 use crate::object::ObjKind;
@@ -167,6 +168,7 @@ fn write_obj(vm: &mut Vm, o: &Obj, out: &mut Vec<u8>, depth: usize) -> PyResult<
             write_len(vm, out, data.len())?;
             out.extend_from_slice(&data);
         }
+        ObjKind::Code(c) => out.extend_from_slice(&crate::import::marshal_code(&c.code)),
         ObjKind::Tuple(items) if exact(&types.tuple) => {
             if items.len() < 256 {
                 out.push(b')');
@@ -411,10 +413,17 @@ impl<'a> Reader<'a> {
                 }
             }
             b'c' => {
-                return Err(Self::bad(
-                    vm,
-                    "code objects are CPython's; Krait cannot load them",
-                ))
+                // Code this build of Krait wrote (another build's, or
+                // CPython's, is refused).
+                let Some((code, used)) = crate::import::unmarshal_code(&self.data[self.pos..])
+                else {
+                    return Err(Self::bad(
+                        vm,
+                        "code object from another build of Krait, or damaged",
+                    ));
+                };
+                self.pos += used;
+                vm.new_code_object(&code)
             }
             _ => return Err(Self::bad(vm, "unknown type code")),
         })

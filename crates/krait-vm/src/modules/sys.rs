@@ -483,7 +483,10 @@ fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
                 "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.",
             ),
         ),
-        ("dont_write_bytecode", Value::Bool(true)),
+        (
+            "dont_write_bytecode",
+            Value::Bool(std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty())),
+        ),
         ("pycache_prefix", Value::None),
         ("_git", Value::None),
         ("_framework", text(vm, "")),
