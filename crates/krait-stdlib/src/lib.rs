@@ -24,6 +24,7 @@ mod string;
 mod structs;
 mod thread;
 mod time;
+mod zlib;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
@@ -52,6 +53,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,
+    &zlib::MODULE,
 ];
 
 /// Registers every module of this crate with `vm`.
