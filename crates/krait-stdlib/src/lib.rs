@@ -19,6 +19,7 @@ mod posix;
 mod random;
 mod select;
 mod signal;
+mod socket;
 mod sre;
 mod string;
 mod structs;
@@ -48,6 +49,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &hashes::BLAKE2,
     &select::MODULE,
     &signal::MODULE,
+    &socket::MODULE,
     &sre::MODULE,
     &string::MODULE,
     &structs::MODULE,
