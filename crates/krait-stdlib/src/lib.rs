@@ -5,6 +5,7 @@
 
 use krait_vm::api::{ModuleDef, Vm};
 
+mod array;
 mod binascii;
 mod collections;
 mod contextvars;
@@ -29,6 +30,7 @@ mod zlib;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
+    &array::MODULE,
     &binascii::MODULE,
     &collections::MODULE,
     &contextvars::MODULE,

@@ -31,7 +31,21 @@ pub struct CodeObject {
     /// One inline cache per instruction, for the instructions that use one
     /// (attribute and global loads and stores).
     pub caches: Box<[InlineCache]>,
+    /// Flags given after compilation: `types.coroutine` marks a generator
+    /// function's code `CO_ITERABLE_COROUTINE` (see `__code__`).
+    pub extra_flags: std::cell::Cell<u32>,
 }
+
+impl CodeObject {
+    /// The code's flags (`co_flags`).
+    pub fn flags(&self) -> u32 {
+        self.code.flags | self.extra_flags.get()
+    }
+}
+
+/// The `co_flags` bits `code.replace` may change: they steer how the VM
+/// treats the code's generators, not how the code was compiled.
+pub const REPLACEABLE_FLAGS: u32 = krait_compiler::code::flags::ITERABLE_COROUTINE;
 
 /// What an instruction learned the last time it ran. `key` is a class or
 /// dict version (never reused, so a match means nothing changed); `hint`
@@ -170,6 +184,7 @@ impl Vm {
             consts,
             names,
             varnames,
+            extra_flags: std::cell::Cell::new(0),
         })
     }
 
@@ -256,6 +271,37 @@ fn line_value(n: u32) -> Value {
 }
 
 const METHODS: &[crate::api::FunctionDef] = &[
+    // `code.replace(co_flags=...)`, for the flags that do not change the
+    // compiled code (what `types.coroutine` asks); other fields would need
+    // recompiling and are refused.
+    crate::api::FunctionDef::method("replace", |vm, a| {
+        let c = code(&a.pos[0]);
+        let mut extra = c.extra_flags.get();
+        for (key, value) in &a.kw {
+            let key = crate::objects::str::text(key).into_owned();
+            let requested = match (key.as_str(), crate::api::small_int(value)) {
+                ("co_flags", Some(f)) => f as u32,
+                ("co_flags", None) => return Err(vm.type_error("co_flags must be an integer")),
+                _ => {
+                    return Err(vm.not_implemented_error(format!(
+                        "code.replace() of {key} is not supported"
+                    )))
+                }
+            };
+            if (requested ^ c.code.flags) & !REPLACEABLE_FLAGS != 0 {
+                return Err(vm.not_implemented_error(
+                    "code.replace() of co_flags beyond CO_ITERABLE_COROUTINE is not supported",
+                ));
+            }
+            extra = requested & REPLACEABLE_FLAGS;
+        }
+        let new = vm.load_code(&c.code);
+        new.extra_flags.set(extra);
+        Ok(Value::Obj(Obj::new(
+            vm.types.code.clone(),
+            ObjKind::Code(new),
+        )))
+    }),
     // One `(line, end line, column, end column)` per instruction, each
     // two bytes long as `co_code` offsets (and `tb_lasti`) count them.
     crate::api::FunctionDef::method("co_positions", |vm, a| {
@@ -337,7 +383,7 @@ const ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::member("co_kwonlyargcount", |_, c| {
         Ok(Value::Int(code(c).code.kwonlyargcount as i64))
     }),
-    GetSetDef::member("co_flags", |_, c| Ok(Value::Int(code(c).code.flags as i64))),
+    GetSetDef::member("co_flags", |_, c| Ok(Value::Int(code(c).flags() as i64))),
     GetSetDef::member("co_nlocals", |_, c| {
         Ok(Value::Int(code(c).code.varnames.len() as i64))
     }),

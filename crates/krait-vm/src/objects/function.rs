@@ -138,6 +138,24 @@ pub fn register(vm: &mut Vm) {
     add_getsets(vm, &c, CELL_ATTRIBUTES);
 }
 
+/// `f.__code__ = c`, for a `c` made from the function's own code by
+/// `code.replace(co_flags=...)`: its flags go to the function's code (and
+/// so to every function made from it, all of which the same decorator
+/// marks). Another code object would need the function rebuilt.
+fn set_code(vm: &mut Vm, f: &Value, v: Option<Value>) -> PyResult<()> {
+    let current = &function(f).code;
+    match v.as_ref().and_then(|v| v.kind()) {
+        Some(ObjKind::Code(new)) if Rc::ptr_eq(&new.code, &current.code) => {
+            current.extra_flags.set(new.extra_flags.get());
+            Ok(())
+        }
+        Some(ObjKind::Code(_)) => Err(
+            vm.not_implemented_error("assigning another code object to __code__ is not supported")
+        ),
+        _ => Err(vm.type_error("__code__ must be set to a code object")),
+    }
+}
+
 fn function(v: &Value) -> &Function {
     match v.kind() {
         Some(ObjKind::Function(f)) => f,
@@ -208,7 +226,8 @@ const FUNCTION_ATTRIBUTES: &[GetSetDef] = &[
             vm.types.code.clone(),
             ObjKind::Code(code),
         )))
-    }),
+    })
+    .settable(set_code),
     GetSetDef::new("__annotations__", |vm, f| {
         let f = function(f);
         let a = f.annotations.borrow().clone();

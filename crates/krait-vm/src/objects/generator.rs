@@ -780,7 +780,7 @@ impl Vm {
         if let Some(ObjKind::Generator(g)) = v.kind() {
             if g.borrow().kind == GenKind::Coroutine {
                 let in_coroutine = self.frames.last().is_some_and(|f| {
-                    f.code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0
+                    f.code.flags() & (flags::COROUTINE | flags::ITERABLE_COROUTINE) != 0
                 });
                 if !in_coroutine {
                     return Err(self.type_error(
@@ -812,6 +812,15 @@ impl Vm {
                     return Err(self.runtime_error("coroutine is being awaited already"));
                 }
                 drop(g);
+                return Ok(Some(v));
+            }
+            // A generator-based coroutine (`types.coroutine`).
+            let iterable_coroutine = g
+                .frame
+                .as_ref()
+                .is_some_and(|f| f.code.flags() & flags::ITERABLE_COROUTINE != 0);
+            drop(g);
+            if iterable_coroutine {
                 return Ok(Some(v));
             }
         }

@@ -1,0 +1,31 @@
+# array: typed arrays, their range checks and messages, bytes, files, copies.
+import array
+a = array.array('i', [1,2,3])
+print(repr(a), a.itemsize, a.typecode, array.typecodes, repr(array.array('u', 'hi')), repr(array.array('d')), repr(array.array('b', b'ab')))
+for tc, v in [('b', 200), ('b', -200), ('B', 300), ('B', -1), ('h', 70000), ('H', -1), ('i', 2**31), ('I', -1), ('l', 2**63), ('L', -1), ('q', 2**63), ('Q', -1)]:
+    try: array.array(tc, [v])
+    except Exception as e: print(tc, type(e).__name__, e)
+try: array.array('z')
+except Exception as e: print(type(e).__name__, e)
+try: array.array('i', [1.5])
+except Exception as e: print(type(e).__name__, e)
+try: array.array('i', 'abc')
+except Exception as e: print(type(e).__name__, e)
+print(a[1:], a * 2, a + a, a == array.array('i', [1,2,3]), a < array.array('i', [1,2,4]), a.tobytes(), a.tolist(), a.buffer_info()[1])
+print(array.array('f', [1.1]).tolist(), array.array('i', [1,2]) == array.array('d', [1.0, 2.0]))
+try: a + array.array('d')
+except Exception as e: print(type(e).__name__, e)
+try: a.index(9)
+except Exception as e: print(type(e).__name__, e)
+try: a.remove(9)
+except Exception as e: print(type(e).__name__, e)
+try: array.array('i').pop()
+except Exception as e: print(type(e).__name__, e)
+b = array.array('H', range(5)); b.byteswap(); print(b, b[2], len(b), 3 in b)
+b.extend([7, 8]); b.insert(0, 9); b.reverse(); del b[0]; b[0] = 100; print(b, b.count(100), b.index(100), b.pop(), b.tolist())
+c = array.array('d', [1.5, 2.5]); c2 = array.array('d'); c2.frombytes(c.tobytes()); print(c2, c == c2)
+u = array.array('u', 'héllo'); print(u.tounicode(), u.tobytes()[:8], u[1])
+import io
+f = io.BytesIO(); a.tofile(f); f.seek(0); z = array.array('i'); z.fromfile(f, 3); print(z)
+import copy, pickle
+print(copy.copy(a), copy.deepcopy(a), isinstance(a, array.ArrayType))
