@@ -9,6 +9,7 @@ mod array;
 mod binascii;
 mod collections;
 mod contextvars;
+mod csv;
 mod errno;
 mod future;
 mod hashes;
@@ -34,6 +35,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &binascii::MODULE,
     &collections::MODULE,
     &contextvars::MODULE,
+    &csv::MODULE,
     &errno::MODULE,
     &future::MODULE,
     &io::MODULE,
