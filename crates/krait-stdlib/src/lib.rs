@@ -7,6 +7,7 @@ use krait_vm::api::{ModuleDef, Vm};
 
 mod array;
 mod binascii;
+mod bz2;
 mod collections;
 mod contextvars;
 mod csv;
@@ -33,6 +34,7 @@ mod zlib;
 pub const MODULES: &[&ModuleDef] = &[
     &array::MODULE,
     &binascii::MODULE,
+    &bz2::MODULE,
     &collections::MODULE,
     &contextvars::MODULE,
     &csv::MODULE,
