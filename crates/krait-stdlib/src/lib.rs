@@ -16,6 +16,7 @@ mod future;
 mod hashes;
 mod io;
 mod itertools;
+mod lzma;
 mod math;
 mod operator;
 mod posix;
@@ -42,6 +43,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &future::MODULE,
     &io::MODULE,
     &itertools::MODULE,
+    &lzma::MODULE,
     &math::MODULE,
     &operator::MODULE,
     &posix::MODULE,
