@@ -104,7 +104,8 @@ const ATTRIBUTES: &[GetSetDef] = &[
     }),
     GetSetDef::new("__bases__", |vm, cls| {
         Ok(classes(vm, &tdata(cls).bases.borrow()))
-    }),
+    })
+    .settable(set_bases_attr),
     GetSetDef::member("__base__", |_, cls| {
         Ok(tdata(cls)
             .bases
@@ -121,6 +122,92 @@ const ATTRIBUTES: &[GetSetDef] = &[
         )))
     }),
 ];
+
+/// `cls.__bases__ = (...)`: new bases of the same layout; the MRO of the
+/// class and of its subclasses is computed again.
+fn set_bases_attr(vm: &mut Vm, cls: &Value, v: Option<Value>) -> PyResult<()> {
+    let c = cls.as_obj().expect("a class").clone();
+    let name = tdata(cls).name.borrow().clone();
+    if !tdata(cls).heap {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{name}'"
+        )));
+    }
+    let Some(v) = v else {
+        return Err(vm.type_error(format!(
+            "cannot delete '__bases__' attribute of type '{name}'"
+        )));
+    };
+    let Some(items) = crate::api::tuple_items(&v) else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            vm.type_name(&v)
+        )));
+    };
+    if items.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    let mut bases = Vec::with_capacity(items.len());
+    for item in &items {
+        let Some(b) = item.as_obj().filter(|b| b.type_data().is_some()).cloned() else {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                vm.type_name(item)
+            )));
+        };
+        if b.is_subtype(&c) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        bases.push(b);
+    }
+    let old_layout = tdata(cls).bases.borrow().first().map(|b| b.tdata().layout);
+    if old_layout.is_some_and(|l| l != bases[0].tdata().layout) {
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            bases[0].type_name(),
+            tdata(cls).bases.borrow()[0].type_name()
+        )));
+    }
+    let Ok(mro) = crate::objects::typeobject::c3_mro(&c, &bases) else {
+        return Err(
+            vm.type_error("Cannot create a consistent method resolution order (MRO) for bases")
+        );
+    };
+    for b in &bases {
+        b.tdata()
+            .subclasses
+            .borrow_mut()
+            .push(std::rc::Rc::downgrade(&c.0));
+    }
+    *c.tdata().bases.borrow_mut() = bases;
+    *c.tdata().mro.borrow_mut() = mro;
+    refresh_mros(vm, &c);
+    Ok(())
+}
+
+/// After a class's bases change: its caches, and its subclasses' MROs.
+fn refresh_mros(vm: &mut Vm, c: &Obj) {
+    vm.type_modified(c);
+    let subclasses: Vec<Obj> = c
+        .tdata()
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|w| w.upgrade().map(Obj))
+        .collect();
+    for sub in subclasses {
+        let bases = sub.tdata().bases.borrow().clone();
+        if !bases.iter().any(|b| b.is(c)) {
+            continue;
+        }
+        if let Ok(mro) = crate::objects::typeobject::c3_mro(&sub, &bases) {
+            *sub.tdata().mro.borrow_mut() = mro;
+        }
+        refresh_mros(vm, &sub);
+    }
+}
 
 const CONSTRUCTION: &[FunctionDef] = &[
     FunctionDef::new("__new__", type_new),
@@ -675,11 +762,20 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult {
     for b in &orig_bases {
         if let Value::Obj(o) = b {
             if o.type_data().is_none() {
+                // Looked up on the base itself: a function may carry one
+                // (`typing.NamedTuple`).
                 let me = vm.names.mro_entries.clone();
-                let bcls = o.class().clone();
-                if let Some(m) = vm.lookup_type_obj(&bcls, &me) {
+                let found = match vm.getattr(b, &me) {
+                    Ok(m) => Some(m),
+                    Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => None,
+                    Err(e) => return Err(e),
+                };
+                if let Some(m) = found {
                     let t = vm.new_tuple(orig_bases.clone());
-                    let r = vm.call_method_value(&m, b.clone(), vec![t])?;
+                    let r = vm.call(&m, vec![t])?;
+                    if crate::api::tuple_items(&r).is_none() {
+                        return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                    }
                     bases.extend(crate::eval::tuple_items(&r));
                     changed = true;
                     continue;

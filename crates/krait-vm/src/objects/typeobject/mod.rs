@@ -5,6 +5,7 @@ pub(crate) mod call;
 pub(crate) mod class;
 pub(crate) mod dunder_slots;
 pub(crate) mod object;
+pub(crate) mod reduce;
 pub(crate) mod slots;
 pub(crate) mod super_;
 

@@ -99,7 +99,9 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::binary("__delattr__", object_delattr),
     FunctionDef::method("__format__", object_format).one(),
     FunctionDef::method("__dir__", object_dir).no_args(),
-    FunctionDef::method("__reduce_ex__", object_reduce).one(),
+    FunctionDef::method("__reduce_ex__", super::reduce::object_reduce_ex).one(),
+    FunctionDef::method("__reduce__", super::reduce::object_reduce).no_args(),
+    FunctionDef::method("__getstate__", super::reduce::object_getstate).no_args(),
     FunctionDef::method("__sizeof__", object_sizeof).no_args(),
     FunctionDef::classmethod("__init_subclass__", object_init_subclass).no_args(),
     FunctionDef::classmethod("__subclasshook__", object_subclasshook),
@@ -442,10 +444,6 @@ pub(crate) fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
     let t = crate::objects::set::table_from(vm, names)?;
     let items: Vec<Value> = t.iter().map(|(_, v)| v.clone()).collect();
     Ok(vm.new_list(items))
-}
-
-fn object_reduce(vm: &mut Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented_error("pickling is not supported"))
 }
 
 fn object_sizeof(_: &mut Vm, _: Args) -> PyResult {
