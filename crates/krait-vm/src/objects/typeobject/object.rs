@@ -232,12 +232,11 @@ fn abstract_methods(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
         .filter_map(|n| n.as_obj().map(|o| text(o).into_owned()))
         .collect();
     names.sort();
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     Some(vm.type_error(format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         cls.tdata().name.borrow(),
         if names.len() == 1 { "" } else { "s" },
-        quoted.join(", ")
+        names.join(", ")
     )))
 }
 
