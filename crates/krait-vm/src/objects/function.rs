@@ -134,6 +134,7 @@ pub fn register(vm: &mut Vm) {
     add_getsets(vm, &f, FUNCTION_ATTRIBUTES);
     add_getsets(vm, &f, crate::objects::typeobject::object::INSTANCE_DICT);
     add_getsets(vm, &b, BUILTIN_ATTRIBUTES);
+    add_methods(vm, &b, BUILTIN_METHODS);
     add_getsets(vm, &m, METHOD_ATTRIBUTES);
     add_getsets(vm, &c, CELL_ATTRIBUTES);
 }
@@ -291,6 +292,25 @@ fn builtin(v: &Value) -> &BuiltinFunction {
         _ => unreachable!("built-in function attributes are read on built-in functions"),
     }
 }
+
+/// A built-in function pickles by name: a module function as its name
+/// (found in its module), a method bound to an object as
+/// `getattr(object, name)`.
+const BUILTIN_METHODS: &[FunctionDef] = &[FunctionDef::method("__reduce__", |vm, a| {
+    let b = builtin(&a.pos[0]);
+    let bound = !b.receiver.is_null()
+        && !matches!(b.receiver.kind(), Some(ObjKind::Module(_)))
+        && b.owner.is_some();
+    if !bound {
+        return Ok(vm.new_str(b.name));
+    }
+    let getattr =
+        crate::objects::dict::get_str(&vm.builtins_dict, "getattr").unwrap_or(Value::None);
+    let name = vm.new_str(b.name);
+    let args = vm.new_tuple(vec![b.receiver.clone(), name]);
+    Ok(vm.new_tuple(vec![getattr, args]))
+})
+.no_args()];
 
 const BUILTIN_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::new("__name__", |vm, b| Ok(vm.new_str(builtin(b).name))),

@@ -81,6 +81,52 @@ fn set_name(vm: &mut Vm, cls: &Value, value: Option<Value>, which: &str) -> PyRe
 }
 
 const ATTRIBUTES: &[GetSetDef] = &[
+    // A data descriptor on `type`, so that a built-in class's own
+    // `__module__` descriptor (for its instances) is not what the class
+    // answers.
+    GetSetDef::new("__module__", |vm, cls| {
+        let c = cls.as_obj().expect("a class");
+        let t = tdata(cls);
+        if let Some(m) = c
+            .object()
+            .dict()
+            .and_then(|d| crate::objects::dict::get_str(d, "__module__"))
+        {
+            if t.heap || crate::api::str_value(&m).is_some() {
+                return Ok(m);
+            }
+        }
+        if t.heap {
+            let name = vm.intern("__module__");
+            return Err(vm.no_attribute(cls, &name));
+        }
+        let full = t
+            .full_name
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| t.name.borrow().clone());
+        Ok(match full.rsplit_once('.') {
+            Some((module, _)) => vm.new_str(module),
+            None => vm.new_str("builtins"),
+        })
+    })
+    .settable(|vm, cls, v| {
+        let c = cls.as_obj().expect("a class").clone();
+        if !tdata(cls).heap {
+            let name = tdata(cls).name.borrow().clone();
+            return Err(vm.type_error(format!(
+                "cannot set '__module__' attribute of immutable type '{name}'"
+            )));
+        }
+        let Some(v) = v else {
+            let name = tdata(cls).name.borrow().clone();
+            return Err(vm.type_error(format!(
+                "cannot delete '__module__' attribute of type '{name}'"
+            )));
+        };
+        crate::bootstrap::set_attr_str(vm, &c, "__module__", v);
+        Ok(())
+    }),
     GetSetDef::new("__name__", |vm, cls| {
         // A built-in type's name is its qualified name's last part
         // (`sys.version_info` is named `version_info`).
