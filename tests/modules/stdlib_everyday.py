@@ -29,7 +29,7 @@ print(Stack[int], typing.get_type_hints(Stack.push), typing.Union[int, str], typ
 class Pt:
     x: int
     y: int = 0
-    tags: list = dataclasses.field(default_factory=list)
+    tags: tuple = ()
 p = Pt(1); print(p, hash(Pt(1, 2)) == hash(Pt(1, 2)), dataclasses.replace(p, y=5))
 try: p.x = 3
 except dataclasses.FrozenInstanceError as e: print("frozen", e)
