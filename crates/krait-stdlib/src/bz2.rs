@@ -2,10 +2,11 @@
 //! (the `bzip2` crate over `libbz2-rs-sys`, whose output is the same as
 //! the C library's, so as CPython's).
 
+use crate::compression::{Step, StreamState};
 use bzip2::{Action, Compress, Compression, Decompress, Status};
 use krait_vm::api::{
-    bytes_data, native_data, small_int, Args, FunctionDef as F, GetSetDef, ModuleDef, NativeType,
-    Obj, PyResult, Slots, TypeDef, Value, Vm,
+    native_data, small_int, Args, FunctionDef as F, GetSetDef, ModuleDef, NativeType, Obj,
+    PyResult, Slots, TypeDef, Value, Vm,
 };
 use std::cell::RefCell;
 
@@ -34,16 +35,6 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     krait_vm::api::add_getsets(vm, &d, DECOMPRESSOR_ATTRIBUTES);
     vm.setattr_str(&module, "BZ2Decompressor", Value::Obj(d))?;
     Ok(())
-}
-
-fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_data(v) {
-        Some(b) => Ok(b.into_owned()),
-        None => {
-            let t = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
-        }
-    }
 }
 
 fn invalid_stream(vm: &mut Vm) -> Obj {
@@ -105,7 +96,7 @@ const COMPRESSOR_METHODS: &[F] = &[
     }),
     F::method("__init__", |_, _| Ok(Value::None)),
     F::method("compress", |vm, a| {
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let state = compressor(&a.pos[0]);
         let mut c = state.0.borrow_mut();
         let Some(c) = c.as_mut() else {
@@ -137,11 +128,7 @@ struct Decompressor(RefCell<Inflate>);
 
 struct Inflate {
     d: Decompress,
-    eof: bool,
-    /// Input taken but not yet decompressed (output was limited).
-    pending: Vec<u8>,
-    unused_data: Vec<u8>,
-    needs_input: bool,
+    state: StreamState,
 }
 
 struct DecompressorType;
@@ -156,74 +143,32 @@ fn decompressor(v: &Value) -> &Decompressor {
         .expect("BZ2Decompressor methods get decompressors")
 }
 
-/// `decompress(data, max_length=-1)`: at most `max_length` bytes of
-/// output (all of it when negative); input left over waits for the next
-/// call, and `needs_input` says whether more is wanted.
+/// `decompress(data, max_length=-1)`.
 fn decompress(vm: &mut Vm, a: Args) -> PyResult {
-    let data = data_arg(vm, &a.pos[1])?;
+    let data = vm.bytes_like(&a.pos[1])?;
     let max_length = a.pos.get(2).and_then(small_int).unwrap_or(-1);
-    let state = decompressor(&a.pos[0]);
-    let mut s = state.0.borrow_mut();
-    if s.eof {
+    let mut s = decompressor(&a.pos[0]).0.borrow_mut();
+    if s.state.eof {
         return Err(vm.new_exception_msg(
             &vm.exception_class("EOFError"),
             "End of stream already reached",
         ));
     }
-    let mut input = std::mem::take(&mut s.pending);
-    input.extend_from_slice(&data);
-    let limit = if max_length < 0 {
-        usize::MAX
-    } else {
-        max_length as usize
-    };
-    let mut out: Vec<u8> = Vec::new();
-    let mut pos = 0;
-    loop {
-        let room = limit - out.len();
-        if room == 0 {
-            break;
-        }
-        let chunk = room.min((input.len() - pos).saturating_mul(4).clamp(8192, 1 << 22));
-        let start = out.len();
-        out.resize(start + chunk, 0);
-        let before_in = s.d.total_in();
-        let before_out = s.d.total_out();
-        let r = s.d.decompress(&input[pos..], &mut out[start..]);
-        let consumed = (s.d.total_in() - before_in) as usize;
-        let produced = (s.d.total_out() - before_out) as usize;
-        out.truncate(start + produced);
-        pos += consumed;
-        match r {
-            Ok(Status::StreamEnd) => {
-                s.eof = true;
-                break;
-            }
-            Ok(_) => {
-                if consumed == 0 && produced == 0 {
-                    break;
-                }
-                if pos == input.len() && produced < chunk {
-                    break;
-                }
-            }
-            Err(_) => return Err(invalid_stream(vm)),
-        }
+    let Inflate { d, state } = &mut *s;
+    let out = state.decompress(&data, max_length, |input, output| {
+        let (before_in, before_out) = (d.total_in(), d.total_out());
+        let r = d.decompress(input, output);
+        let step = Step {
+            consumed: (d.total_in() - before_in) as usize,
+            produced: (d.total_out() - before_out) as usize,
+            ended: matches!(r, Ok(Status::StreamEnd)),
+        };
+        r.map(|_| step)
+    });
+    match out {
+        Ok(out) => Ok(vm.new_bytes(out)),
+        Err(_) => Err(invalid_stream(vm)),
     }
-    let rest = input[pos..].to_vec();
-    if s.eof {
-        s.unused_data.extend_from_slice(&rest);
-        s.needs_input = false;
-    } else {
-        // Output was cut short: what is left (input, or output the
-        // library holds) comes out on the next call without new input.
-        s.needs_input = !(out.len() == limit && limit > 0);
-        s.pending = rest;
-        if !s.pending.is_empty() {
-            s.needs_input = false;
-        }
-    }
-    Ok(vm.new_bytes(out))
 }
 
 const DECOMPRESSOR_METHODS: &[F] = &[
@@ -233,10 +178,7 @@ const DECOMPRESSOR_METHODS: &[F] = &[
         };
         let inflate = Inflate {
             d: Decompress::new(false),
-            eof: false,
-            pending: Vec::new(),
-            unused_data: Vec::new(),
-            needs_input: true,
+            state: StreamState::new(),
         };
         Ok(vm.new_native(&cls, Decompressor(RefCell::new(inflate))))
     }),
@@ -246,13 +188,13 @@ const DECOMPRESSOR_METHODS: &[F] = &[
 
 const DECOMPRESSOR_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::member("eof", |_, o| {
-        Ok(Value::Bool(decompressor(o).0.borrow().eof))
+        Ok(Value::Bool(decompressor(o).0.borrow().state.eof))
     }),
     GetSetDef::member("unused_data", |vm, o| {
-        let b = decompressor(o).0.borrow().unused_data.clone();
+        let b = decompressor(o).0.borrow().state.unused_data.clone();
         Ok(vm.new_bytes(b))
     }),
     GetSetDef::member("needs_input", |_, o| {
-        Ok(Value::Bool(decompressor(o).0.borrow().needs_input))
+        Ok(Value::Bool(decompressor(o).0.borrow().state.needs_input))
     }),
 ];

@@ -9,6 +9,7 @@ mod array;
 mod binascii;
 mod bz2;
 mod collections;
+mod compression;
 mod contextvars;
 mod csv;
 mod errno;

@@ -3,9 +3,10 @@
 //! same bytes as CPython's. Filter chains of LZMA1, LZMA2, delta and the
 //! branch converters are read from `filters=` dicts as CPython reads them.
 
+use crate::compression::{Step, StreamState};
 use krait_vm::api::{
-    bytes_data, native_data, small_int, Args, FunctionDef as F, GetSetDef, ModuleDef, NativeType,
-    Obj, PyResult, Slots, TypeDef, Value, Vm,
+    native_data, small_int, Args, FunctionDef as F, GetSetDef, ModuleDef, NativeType, Obj,
+    PyResult, Slots, TypeDef, Value, Vm,
 };
 use liblzma::stream::{Action, Check, Filters, LzmaOptions, MatchFinder, Mode, Status, Stream};
 use std::cell::RefCell;
@@ -77,9 +78,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
         ("PRESET_DEFAULT", PRESET_DEFAULT),
         ("PRESET_EXTREME", 0x8000_0000),
     ];
-    for &(name, v) in ints {
-        vm.setattr_str(&module, name, Value::Int(v))?;
-    }
+    krait_vm::api::add_int_constants(vm, m, ints);
     vm.exec_in("class LZMAError(Exception):\n    \"\"\"Call to liblzma failed.\"\"\"\nLZMAError.__module__ = '_lzma'\n", m)?;
     let c = vm.new_native_base_type::<CompressorType>(&TypeDef {
         name: "LZMACompressor",
@@ -115,16 +114,6 @@ fn stream_error(vm: &mut Vm, e: liblzma::stream::Error) -> Obj {
         E::NoCheck | E::Program => "Internal error",
     };
     lzma_error(vm, msg)
-}
-
-fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_data(v) {
-        Some(b) => Ok(b.into_owned()),
-        None => {
-            let t = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
-        }
-    }
 }
 
 fn given(a: &Args, i: usize) -> Option<&Value> {
@@ -337,7 +326,7 @@ const COMPRESSOR_METHODS: &[F] = &[
     }),
     F::method("__init__", |_, _| Ok(Value::None)),
     F::method("compress", |vm, a| {
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let mut slot = compressor(&a.pos[0]).0.borrow_mut();
         let Some(s) = slot.as_mut() else {
             return Err(vm.value_error("Compressor has been flushed"));
@@ -372,10 +361,7 @@ struct Decompressor(RefCell<Inflate>);
 
 struct Inflate {
     stream: Stream,
-    eof: bool,
-    pending: Vec<u8>,
-    unused_data: Vec<u8>,
-    needs_input: bool,
+    state: StreamState,
     check: i64,
 }
 
@@ -435,81 +421,48 @@ fn new_decompressor(vm: &mut Vm, a: Args) -> PyResult {
     };
     let state = Inflate {
         stream,
-        eof: false,
-        pending: Vec::new(),
-        unused_data: Vec::new(),
-        needs_input: true,
+        state: StreamState::new(),
         check,
     };
     Ok(vm.new_native(&cls, Decompressor(RefCell::new(state))))
 }
 
 fn decompress(vm: &mut Vm, a: Args) -> PyResult {
-    let data = data_arg(vm, &a.pos[1])?;
+    let data = vm.bytes_like(&a.pos[1])?;
     let max_length = a.pos.get(2).and_then(small_int).unwrap_or(-1);
     let mut s = decompressor(&a.pos[0]).0.borrow_mut();
-    if s.eof {
+    if s.state.eof {
         return Err(
             vm.new_exception_msg(&vm.exception_class("EOFError"), "Already at end of stream")
         );
     }
-    let mut input = std::mem::take(&mut s.pending);
-    input.extend_from_slice(&data);
     // The .xz stream header names its integrity check.
-    if s.check == CHECK_UNKNOWN && input.len() >= 8 {
-        s.check = if input.starts_with(&[0xFD, b'7', b'z', b'X', b'Z', 0]) {
-            (input[7] & 0x0F) as i64
+    let head_len = s.state.pending.len() + data.len();
+    if s.check == CHECK_UNKNOWN && head_len >= 8 {
+        let mut head = s.state.pending.clone();
+        head.extend_from_slice(&data[..data.len().min(8)]);
+        s.check = if head.starts_with(&[0xFD, b'7', b'z', b'X', b'Z', 0]) {
+            (head[7] & 0x0F) as i64
         } else {
             // A legacy .lzma stream, which has no check.
             0
         };
     }
-    let limit = if max_length < 0 {
-        usize::MAX
-    } else {
-        max_length as usize
-    };
-    let mut out: Vec<u8> = Vec::new();
-    let mut pos = 0;
-    loop {
-        let room = limit - out.len();
-        if room == 0 {
-            break;
-        }
-        let chunk = room.min((input.len() - pos).saturating_mul(4).clamp(8192, 1 << 22));
-        let start = out.len();
-        out.resize(start + chunk, 0);
-        let before_in = s.stream.total_in();
-        let before_out = s.stream.total_out();
-        let r = s
-            .stream
-            .process(&input[pos..], &mut out[start..], Action::Run);
-        let consumed = (s.stream.total_in() - before_in) as usize;
-        let produced = (s.stream.total_out() - before_out) as usize;
-        out.truncate(start + produced);
-        pos += consumed;
-        match r {
-            Ok(Status::StreamEnd) => {
-                s.eof = true;
-                break;
-            }
-            Ok(_) => {
-                if (consumed == 0 && produced == 0) || (pos == input.len() && produced < chunk) {
-                    break;
-                }
-            }
-            Err(e) => return Err(stream_error(vm, e)),
-        }
+    let Inflate { stream, state, .. } = &mut *s;
+    let out = state.decompress(&data, max_length, |input, output| {
+        let (before_in, before_out) = (stream.total_in(), stream.total_out());
+        let r = stream.process(input, output, Action::Run);
+        let step = Step {
+            consumed: (stream.total_in() - before_in) as usize,
+            produced: (stream.total_out() - before_out) as usize,
+            ended: matches!(r, Ok(Status::StreamEnd)),
+        };
+        r.map(|_| step)
+    });
+    match out {
+        Ok(out) => Ok(vm.new_bytes(out)),
+        Err(e) => Err(stream_error(vm, e)),
     }
-    let rest = input[pos..].to_vec();
-    if s.eof {
-        s.unused_data.extend_from_slice(&rest);
-        s.needs_input = false;
-    } else {
-        s.needs_input = !(out.len() == limit && limit > 0) && rest.is_empty();
-        s.pending = rest;
-    }
-    Ok(vm.new_bytes(out))
 }
 
 const DECOMPRESSOR_METHODS: &[F] = &[
@@ -520,14 +473,14 @@ const DECOMPRESSOR_METHODS: &[F] = &[
 
 const DECOMPRESSOR_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::member("eof", |_, o| {
-        Ok(Value::Bool(decompressor(o).0.borrow().eof))
+        Ok(Value::Bool(decompressor(o).0.borrow().state.eof))
     }),
     GetSetDef::member("unused_data", |vm, o| {
-        let b = decompressor(o).0.borrow().unused_data.clone();
+        let b = decompressor(o).0.borrow().state.unused_data.clone();
         Ok(vm.new_bytes(b))
     }),
     GetSetDef::member("needs_input", |_, o| {
-        Ok(Value::Bool(decompressor(o).0.borrow().needs_input))
+        Ok(Value::Bool(decompressor(o).0.borrow().state.needs_input))
     }),
     GetSetDef::member("check", |_, o| {
         Ok(Value::Int(decompressor(o).0.borrow().check))

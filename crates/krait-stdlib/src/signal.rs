@@ -154,12 +154,9 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
         ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL as i64),
         ("ITIMER_PROF", libc::ITIMER_PROF as i64),
     ];
-    for &(name, v) in ints {
-        vm.setattr_str(&Value::Obj(m.clone()), name, Value::Int(v))?;
-    }
-    for &(name, v) in SIGNALS {
-        vm.setattr_str(&Value::Obj(m.clone()), name, Value::Int(v as i64))?;
-    }
+    krait_vm::api::add_int_constants(vm, m, ints);
+    let signals: Vec<(&str, i64)> = SIGNALS.iter().map(|&(n, v)| (n, v as i64)).collect();
+    krait_vm::api::add_int_constants(vm, m, &signals);
     vm.exec_in(
         "class ItimerError(OSError): pass\nItimerError.__module__ = 'signal'\nItimerError.__name__ = ItimerError.__qualname__ = 'itimer_error'\n",
         m,

@@ -6,8 +6,8 @@
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use krait_vm::api::{
-    bytes_data, small_int, Args, FunctionDef as F, ModuleDef, NativeType, Obj, PyResult, Slots,
-    TypeDef, Value, Vm,
+    small_int, Args, FunctionDef as F, ModuleDef, NativeType, Obj, PyResult, Slots, TypeDef, Value,
+    Vm,
 };
 use std::cell::RefCell;
 
@@ -25,7 +25,7 @@ pub const MODULE: ModuleDef = ModuleDef {
         ),
         F::new("decompressobj", decompressobj).named(&["wbits", "zdict"], 0, 2, 0),
         F::new("crc32", |vm, a| {
-            let data = data_arg(vm, &a.pos[0])?;
+            let data = vm.bytes_like(&a.pos[0])?;
             let start = checksum_start(vm, a.pos.get(1), 0)?;
             let mut h = crc32fast::Hasher::new_with_initial(start);
             h.update(&data);
@@ -33,7 +33,7 @@ pub const MODULE: ModuleDef = ModuleDef {
         })
         .args(1, 2),
         F::new("adler32", |vm, a| {
-            let data = data_arg(vm, &a.pos[0])?;
+            let data = vm.bytes_like(&a.pos[0])?;
             let start = checksum_start(vm, a.pos.get(1), 1)?;
             Ok(Value::Int(adler32(start, &data) as i64))
         })
@@ -69,9 +69,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
         ("Z_BLOCK", 5),
         ("Z_TREES", 6),
     ];
-    for &(name, v) in ints {
-        vm.setattr_str(&module, name, Value::Int(v))?;
-    }
+    krait_vm::api::add_int_constants(vm, m, ints);
     // SAFETY: zlibVersion returns a pointer to a static NUL-terminated
     // string.
     let version = unsafe { std::ffi::CStr::from_ptr(libz_sys::zlibVersion()) }
@@ -105,16 +103,6 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 
 fn error(vm: &mut Vm, msg: &str) -> Obj {
     vm.module_exception("zlib", "error", msg)
-}
-
-fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_data(v) {
-        Some(b) => Ok(b.into_owned()),
-        None => {
-            let t = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
-        }
-    }
 }
 
 fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
@@ -248,7 +236,7 @@ fn run_compress(
 }
 
 fn compress(vm: &mut Vm, a: Args) -> PyResult {
-    let data = data_arg(vm, &a.pos[0])?;
+    let data = vm.bytes_like(&a.pos[0])?;
     let level = int_arg(vm, a.pos.get(1), -1)?;
     let wbits = int_arg(vm, a.pos.get(2), MAX_WBITS)?;
     let mut c = new_compressor(vm, level, wbits)?;
@@ -366,7 +354,7 @@ impl Inflater {
 }
 
 fn decompress(vm: &mut Vm, a: Args) -> PyResult {
-    let data = data_arg(vm, &a.pos[0])?;
+    let data = vm.bytes_like(&a.pos[0])?;
     let wbits = int_arg(vm, a.pos.get(1), MAX_WBITS)?;
     let bufsize = int_arg(vm, a.pos.get(2), DEF_BUF_SIZE)?;
     if bufsize < 0 {
@@ -402,7 +390,7 @@ fn compressobj(vm: &mut Vm, a: Args) -> PyResult {
     }
     let mut c = new_compressor(vm, level, wbits)?;
     if let Some(z) = a.pos.get(5).filter(|v| !matches!(v, Value::Null)) {
-        let dict = data_arg(vm, z)?;
+        let dict = vm.bytes_like(z)?;
         c.set_dictionary(&dict)
             .map_err(|_| vm.value_error("Invalid dictionary"))?;
     }
@@ -419,7 +407,7 @@ fn compress_state(a: &Args) -> &CompressObj {
 
 const COMPRESS_METHODS: &[F] = &[
     F::method("compress", |vm, a| {
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let mut state = compress_state(&a).0.borrow_mut();
         let Some(c) = state.as_mut() else {
             return Err(error(
@@ -472,7 +460,7 @@ fn decompressobj(vm: &mut Vm, a: Args) -> PyResult {
     let wbits = int_arg(vm, a.pos.first(), MAX_WBITS)?;
     let zdict = match a.pos.get(1).filter(|v| !matches!(v, Value::Null)) {
         Some(z) => Some(
-            data_arg(vm, z)
+            vm.bytes_like(z)
                 .map_err(|_| vm.type_error("zdict argument must support the buffer protocol"))?,
         ),
         None => None,
@@ -500,7 +488,7 @@ fn decompress_state(v: &Value) -> &DecompressObj {
 
 const DECOMPRESS_METHODS: &[F] = &[
     F::method("decompress", |vm, a| {
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let max_length = int_arg(vm, a.pos.get(2), 0)?;
         if max_length < 0 {
             return Err(vm.value_error("max_length must be non-negative"));

@@ -402,9 +402,7 @@ const CONSTANTS: &[(&str, i64)] = &[
 
 fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     let module = Value::Obj(m.clone());
-    for &(name, v) in CONSTANTS {
-        vm.setattr_str(&module, name, Value::Int(v))?;
-    }
+    krait_vm::api::add_int_constants(vm, m, CONSTANTS);
     vm.setattr_str(&module, "has_ipv6", Value::Bool(true))?;
     vm.exec_in(
         "error = OSError\ntimeout = TimeoutError\n\

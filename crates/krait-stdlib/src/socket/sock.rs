@@ -357,16 +357,6 @@ fn connect(vm: &mut Vm, s: &Socket, addr: &Value) -> PyResult<i32> {
     Ok(e)
 }
 
-fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_data(v) {
-        Some(b) => Ok(b.into_owned()),
-        None => {
-            let t = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
-        }
-    }
-}
-
 fn recv_bytes(vm: &mut Vm, s: &Socket, size: i64, flags: i32) -> PyResult<Vec<u8>> {
     if size < 0 {
         return Err(vm.value_error("negative buffersize in recv"));
@@ -637,7 +627,7 @@ pub const METHODS: &[F] = &[
     .args(1, 2),
     F::method("send", |vm, a| {
         let s = this(&a);
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let flags = int_at(&a, 2, 0) as i32;
         let n = io_call(vm, s, true, |fd| {
             // SAFETY: send reads `data.len()` bytes.
@@ -655,7 +645,7 @@ pub const METHODS: &[F] = &[
     .args(1, 2),
     F::method("sendall", |vm, a| {
         let s = this(&a);
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let flags = int_at(&a, 2, 0) as i32;
         let mut sent = 0;
         while sent < data.len() {
@@ -679,7 +669,7 @@ pub const METHODS: &[F] = &[
     .args(1, 2),
     F::method("sendto", |vm, a| {
         let s = this(&a);
-        let data = data_arg(vm, &a.pos[1])?;
+        let data = vm.bytes_like(&a.pos[1])?;
         let (flags, addr) = match a.pos.len() {
             3 => (0, a.pos[2].clone()),
             4 => (int_at(&a, 2, 0) as i32, a.pos[3].clone()),

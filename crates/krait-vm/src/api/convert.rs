@@ -79,6 +79,18 @@ pub fn str_value(v: &Value) -> Option<String> {
 }
 
 impl Vm {
+    /// The bytes of a bytes-like argument, or CPython's TypeError for
+    /// anything else ("a bytes-like object is required, not 'str'").
+    pub fn bytes_like(&self, v: &Value) -> PyResult<Vec<u8>> {
+        match bytes_data(v) {
+            Some(b) => Ok(b.into_owned()),
+            None => Err(self.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                self.type_name(v)
+            ))),
+        }
+    }
+
     /// A named str argument of a built-in function, if given: "encode()
     /// argument 'encoding' must be str, not int" otherwise, as Argument
     /// Clinic words it.

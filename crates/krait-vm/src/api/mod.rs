@@ -24,7 +24,9 @@ pub use crate::vm::{PyResult, Vm};
 pub use convert::*;
 pub use function::{check_positional, FunctionDef, FunctionKind, Params};
 pub use getset::{add_getsets, GetSetDef, Getter, Setter};
-pub use module::{add_attr, add_functions, add_methods, native_function, ModuleDef};
+pub use module::{
+    add_attr, add_functions, add_int_constants, add_methods, native_function, ModuleDef,
+};
 pub use types::{native_data, TypeDef};
 
 /// `__class_getitem__` as the generic built-in classes have it

@@ -149,6 +149,14 @@ pub fn add_attr(vm: &mut Vm, target: &Obj, name: &str, value: Value) {
     crate::bootstrap::set_attr_str(vm, target, name, value);
 }
 
+/// Puts a table of integer constants (`zlib.Z_FINISH`, `socket.AF_INET`)
+/// in a module's namespace.
+pub fn add_int_constants(vm: &mut Vm, module: &Obj, table: &[(&str, i64)]) {
+    for &(name, value) in table {
+        add_attr(vm, module, name, Value::Int(value));
+    }
+}
+
 /// Puts a table of functions in the namespace of the module called
 /// `name`, in table order.
 pub fn add_functions(vm: &mut Vm, module: &Obj, name: &'static str, defs: &[FunctionDef]) {
