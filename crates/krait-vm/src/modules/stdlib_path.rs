@@ -92,6 +92,69 @@ impl Stdlib {
 
     /// What a failed import of a standard-library module adds to its
     /// message when there is no standard library.
+    /// The names of the standard library's modules (`sys.stdlib_module_names`):
+    /// the top-level modules and packages of `Lib/` and of its
+    /// `lib-dynload`, without CPython's test and example modules; with the
+    /// modules only other platforms have and those CPython builds into
+    /// its executable (whether or not Krait has them yet).
+    pub fn module_names(&self) -> Vec<String> {
+        const NOT_FILES: &[&str] = &[
+            "_dbm",
+            "_gdbm",
+            "_frozen_importlib",
+            "_frozen_importlib_external",
+            "_msi",
+            "_overlapped",
+            "_scproxy",
+            "_winapi",
+            "msilib",
+            "msvcrt",
+            "nt",
+            "winreg",
+            "winsound",
+            "_abc",
+            "_functools",
+            "_locale",
+            "_stat",
+            "_symtable",
+            "_tokenize",
+            "_tracemalloc",
+            "faulthandler",
+            "pwd",
+        ];
+        let mut names: Vec<String> = NOT_FILES.iter().map(|s| s.to_string()).collect();
+        let Some(lib) = self.dir() else {
+            return names;
+        };
+        for dir in [lib.to_path_buf(), lib.join("lib-dynload")] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let file = entry.file_name().to_string_lossy().into_owned();
+                let name = if let Some(stem) = file.strip_suffix(".py") {
+                    stem.to_string()
+                } else if file.ends_with(".so") {
+                    file.split('.').next().unwrap_or_default().to_string()
+                } else if entry.path().join("__init__.py").is_file() {
+                    file
+                } else {
+                    continue;
+                };
+                let example = name == "test"
+                    || name.starts_with("_test")
+                    || name.starts_with("xx")
+                    || name.starts_with("_xx")
+                    || name.starts_with("_sysconfigdata")
+                    || matches!(name.as_str(), "__hello__" | "__phello__" | "_ctypes_test");
+                if !example && !name.contains('-') {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
     pub fn missing_hint(&self) -> Option<String> {
         let Stdlib::Missing(looked) = self else {
             return None;

@@ -525,3 +525,21 @@ fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
         set_attr_str(vm, sys, dunder, f);
     }
 }
+
+/// Attributes of `sys` made when first read, because making them costs
+/// start-up time (`stdlib_module_names` lists the library's directories).
+pub(crate) fn lazy_attribute(vm: &mut Vm, name: &Obj) -> Option<PyResult> {
+    if crate::objects::str::text(name) != "stdlib_module_names" {
+        return None;
+    }
+    let mut names = vm.stdlib.module_names();
+    names.extend(vm.native_modules.iter().map(|d| d.name.to_string()));
+    names.extend(["sys".to_string(), "builtins".to_string()]);
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    Some(
+        crate::objects::set::new_frozenset_from(vm, items).inspect(|set| {
+            let sys = vm.sys.clone();
+            set_attr_str(vm, &sys, "stdlib_module_names", set.clone());
+        }),
+    )
+}

@@ -97,6 +97,11 @@ impl Vm {
     /// An attribute a module's namespace lacks: its `__getattr__`
     /// function's answer (PEP 562), if it has one.
     pub(crate) fn module_getattr_hook(&mut self, o: &Obj, name: &Obj) -> Option<PyResult> {
+        if o.is(&self.sys) {
+            if let Some(r) = crate::modules::sys::lazy_attribute(self, name) {
+                return Some(r);
+            }
+        }
         let hook = entry(o, "__getattr__")?;
         Some(self.call(&hook, vec![Value::Obj(name.clone())]))
     }
