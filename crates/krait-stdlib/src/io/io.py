@@ -643,7 +643,15 @@ class _Buffered(_BufferedIOBase):
             raise UnsupportedOperation("read")
         self.flush()
         if size is None or size < 0:
-            rest = self.raw.readall()
+            # A raw stream need only have read(); readall() is a shortcut.
+            readall = getattr(self.raw, "readall", None)
+            if readall is not None:
+                rest = readall()
+            else:
+                chunks = []
+                while chunk := self.raw.read(self.buffer_size):
+                    chunks.append(chunk)
+                rest = b"".join(chunks)
             out = self._rbuf + (rest or b"")
             self._rbuf = b""
             return out
