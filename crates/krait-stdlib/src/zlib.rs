@@ -284,10 +284,12 @@ impl Inflater {
         let mut out: Vec<u8> = Vec::new();
         let mut pos = 0;
         loop {
+            // Grow the output as it fills, never past `max_length`.
+            let grow = out.len().clamp(DEF_BUF_SIZE as usize, 1 << 24);
             let room = if max_length > 0 {
-                max_length - out.len()
+                (max_length - out.len()).min(grow)
             } else {
-                out.len().clamp(DEF_BUF_SIZE as usize, 1 << 24)
+                grow
             };
             if room == 0 {
                 break;
