@@ -13,3 +13,13 @@ for name, comp, decomp in [
 ]:
     out = decomp.decompress(comp, sys.maxsize)
     print(name, len(out), out == data, decomp.eof)
+
+
+class CustomInt:
+    def __index__(self):
+        return 100
+
+
+# Integer arguments take objects with __index__.
+d = zlib.decompressobj()
+print(len(d.decompress(zlib.compress(data), CustomInt())), len(zlib.decompress(zlib.compress(data), 15, CustomInt())))

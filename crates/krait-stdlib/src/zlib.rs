@@ -108,10 +108,15 @@ fn error(vm: &mut Vm, msg: &str) -> Obj {
 fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     match v {
         None | Some(Value::Null) => Ok(default),
-        Some(v) => small_int(v).ok_or_else(|| {
-            let t = vm.type_name(v);
-            vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
-        }),
+        // Anything with `__index__`, as CPython's argument parsing takes.
+        Some(v) => {
+            if let Some(i) = small_int(v) {
+                return Ok(i);
+            }
+            let i = vm.index_arg(v)?;
+            i64::try_from(&i)
+                .map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
     }
 }
 

@@ -160,6 +160,7 @@ const ATTRIBUTES: &[GetSetDef] = &[
             .map_or(Value::None, |b| Value::Obj(b.clone())))
     }),
     GetSetDef::member("__basicsize__", |_, _| Ok(Value::Int(16))),
+    GetSetDef::member("__flags__", |vm, cls| Ok(Value::Int(type_flags(vm, cls)))),
     GetSetDef::new("__dict__", |vm, cls| {
         let cls = cls.as_obj().expect("a class").clone();
         Ok(Value::Obj(Obj::new(
@@ -168,6 +169,56 @@ const ATTRIBUTES: &[GetSetDef] = &[
         )))
     }),
 ];
+
+/// `cls.__flags__`: CPython's type flags that say something about a
+/// Krait class (heap or built-in, subclassable, abstract, which built-in
+/// it derives from), as `copyreg` and `inspect` read them.
+fn type_flags(vm: &mut Vm, cls: &Value) -> i64 {
+    use crate::objects::typeobject::Layout;
+    const MANAGED_DICT: i64 = 1 << 4;
+    const SEQUENCE: i64 = 1 << 5;
+    const MAPPING: i64 = 1 << 6;
+    const IMMUTABLETYPE: i64 = 1 << 8;
+    const HEAPTYPE: i64 = 1 << 9;
+    const BASETYPE: i64 = 1 << 10;
+    const READY: i64 = 1 << 12;
+    const HAVE_GC: i64 = 1 << 14;
+    const IS_ABSTRACT: i64 = 1 << 20;
+    let t = tdata(cls);
+    let mut flags = READY;
+    flags |= if t.heap {
+        HEAPTYPE | HAVE_GC | MANAGED_DICT
+    } else {
+        IMMUTABLETYPE
+    };
+    if t.heap || t.base_ok {
+        flags |= BASETYPE;
+    }
+    let c = cls.as_obj().expect("a class");
+    let abstract_methods = c
+        .object()
+        .dict()
+        .and_then(|d| crate::objects::dict::get_str(d, "__abstractmethods__"));
+    if let Some(m) = abstract_methods {
+        if vm.truthy(&m).unwrap_or(false) {
+            flags |= IS_ABSTRACT;
+        }
+    }
+    for base in t.mro.borrow().iter() {
+        flags |= match base.tdata().layout {
+            Layout::Int | Layout::Bool => 1 << 24,
+            Layout::List => (1 << 25) | SEQUENCE,
+            Layout::Tuple => (1 << 26) | SEQUENCE,
+            Layout::Bytes => 1 << 27,
+            Layout::Str => 1 << 28,
+            Layout::Dict => (1 << 29) | MAPPING,
+            Layout::Exception => 1 << 30,
+            Layout::Type => 1 << 31,
+            _ => 0,
+        };
+    }
+    flags
+}
 
 /// `cls.__bases__ = (...)`: new bases of the same layout; the MRO of the
 /// class and of its subclasses is computed again.
