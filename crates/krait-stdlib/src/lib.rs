@@ -7,6 +7,7 @@ use krait_vm::api::{ModuleDef, Vm};
 
 mod array;
 mod binascii;
+mod bisect;
 mod bz2;
 mod collections;
 mod compression;
@@ -36,6 +37,7 @@ mod zlib;
 pub const MODULES: &[&ModuleDef] = &[
     &array::MODULE,
     &binascii::MODULE,
+    &bisect::MODULE,
     &bz2::MODULE,
     &collections::MODULE,
     &contextvars::MODULE,
