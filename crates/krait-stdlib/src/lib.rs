@@ -16,6 +16,7 @@ mod csv;
 mod errno;
 mod future;
 mod hashes;
+mod heapq;
 mod io;
 mod itertools;
 mod lzma;
@@ -44,6 +45,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &csv::MODULE,
     &errno::MODULE,
     &future::MODULE,
+    &heapq::MODULE,
     &io::MODULE,
     &itertools::MODULE,
     &lzma::MODULE,
