@@ -1,7 +1,7 @@
 //! `_bisect`: binary search and insertion into sorted sequences (`bisect`
 //! uses these when they are there, as CPython's does).
 
-use krait_vm::api::{small_int, Args, CompareOp, FunctionDef as F, ModuleDef, PyResult, Value, Vm};
+use krait_vm::api::{Args, CompareOp, FunctionDef as F, ModuleDef, PyResult, Value, Vm};
 
 pub const MODULE: ModuleDef = ModuleDef {
     name: "_bisect",
@@ -39,26 +39,18 @@ fn given(a: &Args, i: usize) -> Option<&Value> {
         .filter(|v| !matches!(v, Value::Null) && !v.is_none())
 }
 
-fn index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if let Some(i) = small_int(v) {
-        return Ok(i);
-    }
-    let i = vm.index_arg(v)?;
-    i64::try_from(&i).map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
-}
-
 /// Where `x` (or `key(x)` for insertion) goes in `a[lo:hi]`.
 fn search_for(vm: &mut Vm, a: &Args, x: &Value, side: Side) -> PyResult<usize> {
     let seq = &a.pos[0];
     let lo = match given(a, 2) {
-        Some(v) => index(vm, v)?,
+        Some(v) => vm.ssize_arg(v)?,
         None => 0,
     };
     if lo < 0 {
         return Err(vm.value_error("lo must be non-negative"));
     }
     let hi = match given(a, 3) {
-        Some(v) => index(vm, v)?,
+        Some(v) => vm.ssize_arg(v)?,
         None => vm.len(seq)? as i64,
     };
     let key = given(a, 4).cloned();

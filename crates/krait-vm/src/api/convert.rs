@@ -125,6 +125,18 @@ impl Vm {
         }
     }
 
+    /// An integer argument a C function would take as `Py_ssize_t`: an int
+    /// or anything with `__index__`, with CPython's TypeError and
+    /// OverflowError.
+    pub fn ssize_arg(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(i) = small_int(v) {
+            return Ok(i);
+        }
+        let i = self.index_arg(v)?;
+        i64::try_from(&i)
+            .map_err(|_| self.overflow_error("Python int too large to convert to C ssize_t"))
+    }
+
     /// The int nearest `f` toward zero: ValueError for NaN, OverflowError
     /// for infinities, as `int(f)`.
     pub fn int_from_f64(&mut self, f: f64) -> PyResult {
