@@ -55,28 +55,17 @@ impl NativeType for CompressorType {
     const SLOTS: &'static Slots = &Slots::NONE;
 }
 
-/// Runs the compressor over `input` with `action` until it has taken all
-/// of it (and, finishing, written the end of the stream).
 fn run(vm: &mut Vm, c: &mut Compress, input: &[u8], action: Action) -> PyResult<Vec<u8>> {
-    let mut out = Vec::with_capacity(input.len() / 4 + 128);
-    let mut pos = 0;
-    loop {
-        if out.capacity() - out.len() < 1024 {
-            out.reserve(out.capacity().max(8192));
-        }
+    let finishing = matches!(action, Action::Finish);
+    crate::compression::compress_all(input, finishing, |rest, out| {
         let before = c.total_in();
-        let status = c
-            .compress_vec(&input[pos..], &mut out, action)
-            .map_err(|_| invalid_stream(vm))?;
-        pos += (c.total_in() - before) as usize;
-        let done = match action {
-            Action::Finish => status == Status::StreamEnd,
-            _ => pos == input.len(),
-        };
-        if done {
-            return Ok(out);
-        }
-    }
+        let status = c.compress_vec(rest, out, action)?;
+        Ok((
+            (c.total_in() - before) as usize,
+            status == Status::StreamEnd,
+        ))
+    })
+    .map_err(|_: bzip2::Error| invalid_stream(vm))
 }
 
 const COMPRESSOR_METHODS: &[F] = &[

@@ -1,4 +1,7 @@
-//! What the streaming decompressors of `_bz2` and `_lzma` share: output
+//! What the streaming compressors and decompressors of `_bz2` and
+//! `_lzma` share. Compressing runs the library until it has taken all the
+//! input (and, finishing, written the end of the stream). Decompressing:
+//! output
 //! bounded by `max_length`, input kept for the next call when output was
 //! cut short, what follows the end of the stream kept as `unused_data`,
 //! and `needs_input` worked out as CPython works it out.
@@ -72,5 +75,34 @@ impl StreamState {
             self.pending = rest;
         }
         Ok(out)
+    }
+}
+
+/// Runs a compressor over `input`: `step` feeds it the input from an
+/// offset into the spare room of `out` and returns the bytes consumed and
+/// whether the stream ended. With `finishing`, runs until the end of the
+/// stream is written, else until the input is taken and the output not
+/// full.
+pub fn compress_all<E>(
+    input: &[u8],
+    finishing: bool,
+    mut step: impl FnMut(&[u8], &mut Vec<u8>) -> Result<(usize, bool), E>,
+) -> Result<Vec<u8>, E> {
+    let mut out = Vec::with_capacity(input.len() / 4 + 256);
+    let mut pos = 0;
+    loop {
+        if out.capacity() - out.len() < 1024 {
+            out.reserve(out.capacity().max(8192));
+        }
+        let (consumed, ended) = step(&input[pos..], &mut out)?;
+        pos += consumed;
+        let done = if finishing {
+            ended
+        } else {
+            pos == input.len() && out.len() < out.capacity()
+        };
+        if done {
+            return Ok(out);
+        }
     }
 }

@@ -294,25 +294,16 @@ fn new_compressor(vm: &mut Vm, a: &Args) -> PyResult<Stream> {
 }
 
 fn run_encoder(vm: &mut Vm, s: &mut Stream, input: &[u8], action: Action) -> PyResult<Vec<u8>> {
-    let mut out = Vec::with_capacity(input.len() / 4 + 256);
-    let mut pos = 0;
-    loop {
-        if out.capacity() - out.len() < 1024 {
-            out.reserve(out.capacity().max(8192));
-        }
+    let finishing = matches!(action, Action::Finish);
+    crate::compression::compress_all(input, finishing, |rest, out| {
         let before = s.total_in();
-        let status = s
-            .process_vec(&input[pos..], &mut out, action)
-            .map_err(|e| stream_error(vm, e))?;
-        pos += (s.total_in() - before) as usize;
-        let done = match action {
-            Action::Finish => status == Status::StreamEnd,
-            _ => pos == input.len() && out.len() < out.capacity(),
-        };
-        if done {
-            return Ok(out);
-        }
-    }
+        let status = s.process_vec(rest, out, action)?;
+        Ok((
+            (s.total_in() - before) as usize,
+            status == Status::StreamEnd,
+        ))
+    })
+    .map_err(|e| stream_error(vm, e))
 }
 
 const COMPRESSOR_METHODS: &[F] = &[
