@@ -1,7 +1,10 @@
 # logging, json, pprint, copy of cycles, typing generics, frozen
 # dataclasses, re, datetime/decimal/fractions/statistics, enum flags.
-import json, re, logging, pprint, copy, typing, sys, io, dataclasses, enum, functools, collections, itertools, string, textwrap, datetime, decimal, fractions, statistics, heapq, bisect, operator
-logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(asctime)s|%(levelname)-8s|%(name)s|%(funcName)s:%(lineno)d|%(message)s", datefmt="X")
+import json, re, logging, pprint, copy, typing, sys, io, dataclasses, enum, functools, collections, itertools, string, textwrap, datetime, decimal, fractions, statistics, heapq, bisect, operator, os
+# The log goes to a string so the traceback's file path (which depends on
+# where the repository lies) can be cut before printing.
+log_stream = io.StringIO()
+logging.basicConfig(stream=log_stream, level=logging.DEBUG, format="%(asctime)s|%(levelname)-8s|%(name)s|%(funcName)s:%(lineno)d|%(message)s", datefmt="X")
 log = logging.getLogger("app.sub")
 def work(n):
     log.debug("working on %d", n)
@@ -10,6 +13,7 @@ def work(n):
     except ZeroDivisionError:
         log.exception("failed for %r", n)
 for n in (1, 0): work(n)
+print(log_stream.getvalue().replace(os.path.dirname(os.path.abspath(__file__)), "<dir>"), end="")
 logging.getLogger("app").setLevel(logging.WARNING)
 log.info("hidden"); log.warning("shown %s", {"k": [1, 2]})
 h = logging.StreamHandler(io.StringIO()); h.setFormatter(logging.Formatter("%(levelname)s %(message)s"))

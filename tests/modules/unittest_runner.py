@@ -1,6 +1,7 @@
 # unittest runs test cases: passes, failures (with unittest's own frames
 # cut from the traceback), errors, skips, expected failures, subtests.
 import io
+import os
 import re
 import unittest
 
@@ -43,7 +44,10 @@ stream = io.StringIO()
 suite = unittest.defaultTestLoader.loadTestsFromTestCase(Sample)
 result = unittest.TextTestRunner(stream=stream, verbosity=2).run(suite)
 print(result.testsRun, len(result.failures), len(result.errors), len(result.skipped), len(result.expectedFailures))
-print(re.sub(r"Ran (\d+) tests in [\d.]+s", r"Ran \1 tests", stream.getvalue()))
+report = re.sub(r"Ran (\d+) tests in [\d.]+s", r"Ran \1 tests", stream.getvalue())
+# The traceback names this file by its absolute path, which depends on where
+# the repository lies.
+print(report.replace(os.path.dirname(os.path.abspath(__file__)), "<dir>"))
 
 # A traceback's chain can be cut, as unittest does.
 def inner():
