@@ -80,6 +80,16 @@ fn timeout_ms(vm: &mut Vm, v: Option<&Value>, scale: f64) -> PyResult<libc::c_in
 }
 
 fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout: libc::c_int) -> PyResult<()> {
+    let mut timeout = timeout;
+    if timeout != 0 && vm.threads().others_alive() {
+        // The other threads run until a descriptor is ready or the time
+        // is up; the poll below then only collects what is ready.
+        let deadline = (timeout > 0)
+            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
+        let watched = fds.iter().map(|p| (p.fd, p.events)).collect();
+        vm.wait_for(krait_vm::api::Wait::Fds(watched, deadline))?;
+        timeout = 0;
+    }
     // SAFETY: `fds` is a valid array of pollfd for its length.
     let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
     if r < 0 {

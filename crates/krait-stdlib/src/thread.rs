@@ -1,18 +1,19 @@
-//! `_thread`: locks, thread identity and thread-local data, under
-//! `threading`.
+//! `_thread`: starting threads, locks, thread identity and thread-local
+//! data, under `threading`.
 //!
-//! Krait runs Python code on one thread. Locks therefore never wait for
-//! another thread: acquiring a free lock takes it; acquiring a held lock
-//! without blocking fails, with a timeout waits that long and fails, and
-//! blocking forever raises RuntimeError, because no other thread could
-//! ever release it (CPython would hang). Starting a thread raises
-//! RuntimeError saying threads are not supported yet.
+//! Threads are the VM's (see `krait_vm::threads`): interleaved on one OS
+//! thread, each with a stack of its own. A lock that is held makes the
+//! acquiring thread wait while the others run; when no thread could ever
+//! release it, the wait fails with a RuntimeError instead of hanging.
 
+use krait_vm::api::Wait;
 use krait_vm::api::{
     add_attr, native_data, Args, FunctionDef as F, ModuleDef, NativeType, Obj, Params, PyResult,
     Slots, TypeDef, Value, Vm,
 };
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 pub const MODULE: ModuleDef = ModuleDef {
     name: "_thread",
@@ -32,29 +33,17 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     let error = Value::Obj(vm.exception_class("RuntimeError"));
     add_attr(vm, m, "error", error);
     add_attr(vm, m, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
-    // Thread-local data is plain instance data while there is one thread.
     vm.exec_in(LOCAL_SOURCE, m)?;
     Ok(())
 }
 
-const LOCAL_SOURCE: &str = "\
-class _local:
-    \"\"\"Thread-local data\"\"\"
-    __module__ = '_thread'
-    def __new__(cls, /, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__):
-            raise TypeError('Initialization arguments are not supported')
-        return object.__new__(cls)
-";
-
-fn ident() -> i64 {
-    // SAFETY: pthread_self has no preconditions and only reads the
-    // calling thread's identity.
-    unsafe { libc::pthread_self() as i64 }
-}
+/// Thread-local data: each thread sees its own `__dict__`, made (and
+/// `__init__` run again with the constructor's arguments) on its first
+/// use in that thread; a thread's dict goes when the thread ends.
+const LOCAL_SOURCE: &str = include_str!("thread_local.py");
 
 const FUNCTIONS: &[F] = &[
-    F::new("get_ident", |_, _| Ok(Value::Int(ident()))).no_args(),
+    F::new("get_ident", |vm, _| Ok(Value::Int(vm.thread_ident()))).no_args(),
     F::new("get_native_id", |_, _| {
         // SAFETY: gettid has no preconditions.
         Ok(Value::Int(unsafe { libc::gettid() } as i64))
@@ -62,8 +51,11 @@ const FUNCTIONS: &[F] = &[
     .no_args(),
     F::new("allocate_lock", new_lock).no_args(),
     F::new("allocate", new_lock).no_args(),
-    F::new("_set_sentinel", new_lock).no_args(),
-    F::new("_count", |_, _| Ok(Value::Int(0))).no_args(),
+    F::new("_set_sentinel", set_sentinel).no_args(),
+    F::new("_count", |vm, _| {
+        Ok(Value::Int(vm.threads().started_alive() as i64))
+    })
+    .no_args(),
     F::new("stack_size", |vm, a| match a.pos.first() {
         None => Ok(Value::Int(0)),
         Some(v) => {
@@ -77,10 +69,7 @@ const FUNCTIONS: &[F] = &[
     .args(0, 1),
     F::new("start_new_thread", start_thread).args(2, 3),
     F::new("start_new", start_thread).args(2, 3),
-    F::new("interrupt_main", |vm, _| {
-        Err(vm.runtime_error("interrupt_main() is not supported by Krait yet"))
-    })
-    .args(0, 1),
+    F::new("interrupt_main", interrupt_main).args(0, 1),
     F::new("exit", |vm, _| {
         let e = vm.exception_class("SystemExit");
         Err(vm.new_exception(&e, Vec::new()))
@@ -93,8 +82,89 @@ const FUNCTIONS: &[F] = &[
     .no_args(),
 ];
 
-fn start_thread(vm: &mut Vm, _: Args) -> PyResult {
-    Err(vm.runtime_error("can't start new thread: Krait does not run threads yet"))
+fn start_thread(vm: &mut Vm, a: Args) -> PyResult {
+    let func = a.pos[0].clone();
+    if !vm.is_callable(&func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    let pos = krait_vm::api::tuple_items(&a.pos[1])
+        .ok_or_else(|| vm.type_error("2nd arg must be a tuple"))?;
+    let mut args = Args::new(pos);
+    if let Some(kwargs) = a.pos.get(2) {
+        let pairs = krait_vm::api::dict_items(kwargs)
+            .ok_or_else(|| vm.type_error("optional 3rd arg must be a dictionary"))?;
+        for (k, v) in pairs {
+            match k {
+                Value::Obj(k) if krait_vm::api::str_value(&Value::Obj(k.clone())).is_some() => {
+                    args.kw.push((k, v))
+                }
+                _ => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    let ident = vm.start_thread(Box::new(move |vm| run_thread(vm, func, args)))?;
+    Ok(Value::Int(ident))
+}
+
+/// A started thread's whole life: the call, an uncaught exception
+/// reported as CPython reports it, then its sentinel locks released.
+fn run_thread(vm: &mut Vm, func: Value, args: Args) {
+    if let Err(e) = vm.call_args(&func, args) {
+        let system_exit = vm.exception_class("SystemExit");
+        if !e.class().is_subtype(&system_exit) {
+            let what = vm.repr_string(&func).unwrap_or_default();
+            let report = vm.format_exception(&e);
+            vm.flush_stdio();
+            vm.stderr.write(
+                format!("Exception ignored in thread started by: {what}\n{report}").as_bytes(),
+            );
+        }
+    }
+    let me = vm.thread_ident();
+    // Its thread-local data goes with the thread.
+    if let Ok(m) = vm.import("_thread") {
+        if let Ok(ended) = vm.getattr_str(&m, "_thread_ended") {
+            let _ = vm.call(&ended, vec![Value::Int(me)]);
+        }
+    }
+    let sentinels = SENTINELS.with(|s| s.borrow_mut().remove(&me));
+    for l in sentinels.into_iter().flatten() {
+        lock(&l).held.set(false);
+    }
+}
+
+thread_local! {
+    /// The locks `_set_sentinel` gave each thread (which `threading`
+    /// takes at once), released when it ends: joining a thread waits for
+    /// them.
+    static SENTINELS: RefCell<HashMap<i64, Vec<Obj>>> = RefCell::new(HashMap::new());
+}
+
+fn set_sentinel(vm: &mut Vm, a: Args) -> PyResult {
+    let l = new_lock(vm, a)?;
+    let o = l.as_obj().cloned().expect("a lock");
+    let me = vm.thread_ident();
+    SENTINELS.with(|s| s.borrow_mut().entry(me).or_default().push(o));
+    Ok(l)
+}
+
+fn interrupt_main(vm: &mut Vm, a: Args) -> PyResult {
+    let sig = match a.pos.first() {
+        Some(v) => vm.ssize_arg(v)?,
+        None => libc::SIGINT as i64,
+    };
+    if !(1..krait_vm::signals::NSIG as i64).contains(&sig) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    let handler = vm.signal_handler(sig as usize);
+    // A signal left to the system (or ignored) does what the system does.
+    if matches!(handler, Value::Obj(_)) {
+        krait_vm::signals::simulate(sig as i32);
+    } else if !matches!(handler, Value::Int(1)) {
+        // SAFETY: raise(3) sends the signal to this thread.
+        unsafe { libc::raise(sig as i32) };
+    }
+    Ok(Value::None)
 }
 
 fn new_lock(vm: &mut Vm, _: Args) -> PyResult {
@@ -140,7 +210,7 @@ const ACQUIRE_PARAMS: Params = Params::Named {
 
 /// Reads `acquire(blocking=True, timeout=-1)`: the timeout in seconds, or
 /// `None` to wait without end.
-fn acquire_args(vm: &mut Vm, a: Args, name: &str) -> PyResult<(Obj, Option<f64>)> {
+fn acquire_args(vm: &mut Vm, a: Args, name: &str) -> PyResult<(Obj, Option<Instant>)> {
     let o = a.pos[0].as_obj().cloned().expect("a lock");
     let b = ACQUIRE_PARAMS.bind(vm, name, a, 1)?;
     let blocking = match b.given(1) {
@@ -164,38 +234,25 @@ fn acquire_args(vm: &mut Vm, a: Args, name: &str) -> PyResult<(Obj, Option<f64>)
     if timeout > TIMEOUT_MAX {
         return Err(vm.overflow_error("timeout value is too large"));
     }
-    let wait = match (blocking, timeout) {
-        (false, _) => Some(0.0),
+    let deadline = match (blocking, timeout) {
+        (false, _) => Some(Instant::now()),
         (true, t) if t < 0.0 => None,
-        (true, t) => Some(t),
+        (true, t) => Some(Instant::now() + Duration::from_secs_f64(t)),
     };
-    Ok((o, wait))
-}
-
-/// Waiting for a lock only this thread could release: fails after the
-/// timeout, or at once when the wait would never end.
-fn wait_held(vm: &Vm, wait: Option<f64>) -> PyResult<bool> {
-    match wait {
-        Some(t) => {
-            if t > 0.0 {
-                std::thread::sleep(std::time::Duration::from_secs_f64(t));
-            }
-            Ok(false)
-        }
-        None => Err(vm.runtime_error(
-            "deadlock: acquiring a lock held by the only running thread would wait forever",
-        )),
-    }
+    Ok((o, deadline))
 }
 
 fn lock_acquire(vm: &mut Vm, a: Args) -> PyResult {
-    let (o, wait) = acquire_args(vm, a, "acquire")?;
-    let l = lock(&o);
-    if !l.held.get() {
-        l.held.set(true);
-        return Ok(Value::Bool(true));
+    let (o, deadline) = acquire_args(vm, a, "acquire")?;
+    if lock(&o).held.get() {
+        let held = o.clone();
+        let free = Wait::Until(Box::new(move || !lock(&held).held.get()), deadline);
+        if !vm.wait_for(free)? {
+            return Ok(Value::Bool(false));
+        }
     }
-    wait_held(vm, wait).map(Value::Bool)
+    lock(&o).held.set(true);
+    Ok(Value::Bool(true))
 }
 
 fn lock_release(vm: &mut Vm, a: Args) -> PyResult {
@@ -271,20 +328,30 @@ fn rlock(o: &Obj) -> &RLock {
 }
 
 fn rlock_acquire(vm: &mut Vm, a: Args) -> PyResult {
-    let (o, wait) = acquire_args(vm, a, "acquire")?;
+    let (o, deadline) = acquire_args(vm, a, "acquire")?;
+    let me = vm.thread_ident();
     let r = rlock(&o);
-    let me = ident();
-    if r.count.get() == 0 || r.owner.get() == me {
-        r.owner.set(me);
-        r.count.set(r.count.get() + 1);
-        return Ok(Value::Bool(true));
+    if r.count.get() > 0 && r.owner.get() != me && !wait_rlock_free(vm, &o, deadline)? {
+        return Ok(Value::Bool(false));
     }
-    wait_held(vm, wait).map(Value::Bool)
+    let r = rlock(&o);
+    r.owner.set(me);
+    r.count.set(r.count.get() + 1);
+    Ok(Value::Bool(true))
+}
+
+/// Waits until no thread holds `o`; false when the deadline passed first.
+fn wait_rlock_free(vm: &mut Vm, o: &Obj, deadline: Option<Instant>) -> PyResult<bool> {
+    let held = o.clone();
+    vm.wait_for(Wait::Until(
+        Box::new(move || rlock(&held).count.get() == 0),
+        deadline,
+    ))
 }
 
 fn rlock_release(vm: &mut Vm, a: Args) -> PyResult {
     let r = rlock(a.pos[0].as_obj().expect("an RLock"));
-    if r.count.get() == 0 || r.owner.get() != ident() {
+    if r.count.get() == 0 || r.owner.get() != vm.thread_ident() {
         return Err(vm.runtime_error("cannot release un-acquired lock"));
     }
     r.count.set(r.count.get() - 1);
@@ -313,14 +380,16 @@ const RLOCK_TYPE: TypeDef = TypeDef {
         F::method("__enter__", rlock_acquire),
         F::method("release", rlock_release).no_args(),
         F::method("__exit__", rlock_release),
-        F::method("_is_owned", |_, a| {
+        F::method("_is_owned", |vm, a| {
             let r = rlock(a.pos[0].as_obj().expect("an RLock"));
-            Ok(Value::Bool(r.count.get() > 0 && r.owner.get() == ident()))
+            Ok(Value::Bool(
+                r.count.get() > 0 && r.owner.get() == vm.thread_ident(),
+            ))
         })
         .no_args(),
-        F::method("_recursion_count", |_, a| {
+        F::method("_recursion_count", |vm, a| {
             let r = rlock(a.pos[0].as_obj().expect("an RLock"));
-            let mine = r.owner.get() == ident();
+            let mine = r.owner.get() == vm.thread_ident();
             Ok(Value::Int(if mine { r.count.get() as i64 } else { 0 }))
         })
         .no_args(),
@@ -339,9 +408,13 @@ const RLOCK_TYPE: TypeDef = TypeDef {
         })
         .no_args(),
         F::method("_acquire_restore", |vm, a| {
-            let r = rlock(a.pos[0].as_obj().expect("an RLock"));
+            let o = a.pos[0].as_obj().cloned().expect("an RLock");
             let parts = krait_vm::api::tuple_items(&a.pos[1])
                 .ok_or_else(|| vm.type_error("_acquire_restore() argument must be a tuple"))?;
+            if rlock(&o).count.get() > 0 {
+                wait_rlock_free(vm, &o, None)?;
+            }
+            let r = rlock(&o);
             let get = |i: usize| parts.get(i).and_then(krait_vm::api::small_int).unwrap_or(0);
             r.count.set(get(0) as u64);
             r.owner.set(get(1));

@@ -337,6 +337,16 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
+    if vm.threads().others_alive() {
+        // The other threads run meanwhile (a zero sleep lets them have a
+        // turn, as CPython's releases the GIL).
+        if secs == 0.0 {
+            vm.yield_thread()?;
+        } else {
+            vm.sleep_thread(secs)?;
+        }
+        return Ok(Value::None);
+    }
     // Sleeps until the deadline; a signal that interrupts the sleep gets
     // its Python handler run (which may raise) before sleeping on.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);

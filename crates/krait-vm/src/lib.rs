@@ -14,6 +14,7 @@ pub(crate) mod objects;
 pub(crate) mod protocol;
 pub(crate) mod runner;
 pub mod signals;
+pub mod threads;
 pub(crate) mod value;
 pub(crate) mod vm;
 

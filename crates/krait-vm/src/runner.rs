@@ -211,6 +211,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e),
         };
+        self.join_threads_at_exit();
         self.run_atexit();
         self.run_finalizers();
         self.clear_main_namespace(&globals);

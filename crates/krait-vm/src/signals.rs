@@ -13,13 +13,31 @@ pub const NSIG: usize = 65;
 
 static PENDING: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+/// The eval loop's one check at loop back edges: set when a signal
+/// arrived or when the running thread's time slice is over.
+static BREAK: AtomicBool = AtomicBool::new(false);
 /// `signal.set_wakeup_fd`'s descriptor, or -1.
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 
-/// Whether a caught signal waits for its Python handler.
+/// Whether the eval loop should stop at the next back edge (a signal
+/// waits for its handler, or another thread waits for its turn).
 #[inline]
+pub fn break_requested() -> bool {
+    BREAK.load(Ordering::Relaxed)
+}
+
+/// Clears the break request; the caller then looks at what asked.
+pub(crate) fn take_break() -> bool {
+    BREAK.swap(false, Ordering::SeqCst)
+}
+
+pub(crate) fn request_break() {
+    BREAK.store(true, Ordering::SeqCst);
+}
+
+/// Whether a caught signal waits for its Python handler.
 pub fn any_pending() -> bool {
-    ANY_PENDING.load(Ordering::Relaxed)
+    ANY_PENDING.load(Ordering::SeqCst)
 }
 
 /// The handler installed with `sigaction`: async-signal-safe, it only
@@ -28,6 +46,7 @@ extern "C" fn note_signal(sig: libc::c_int) {
     if let Some(flag) = PENDING.get(sig as usize) {
         flag.store(true, Ordering::SeqCst);
         ANY_PENDING.store(true, Ordering::SeqCst);
+        BREAK.store(true, Ordering::SeqCst);
     }
     let fd = WAKEUP_FD.load(Ordering::SeqCst);
     if fd >= 0 {
@@ -125,6 +144,17 @@ pub fn leave_signals_to_other_threads() {
     }
 }
 
+/// Marks `sig` as arrived, as if the system had delivered it
+/// (`_thread.interrupt_main`): its Python handler runs at the main
+/// thread's next check.
+pub fn simulate(sig: i32) {
+    if let Some(flag) = PENDING.get(sig as usize) {
+        flag.store(true, Ordering::SeqCst);
+        ANY_PENDING.store(true, Ordering::SeqCst);
+        BREAK.store(true, Ordering::SeqCst);
+    }
+}
+
 /// Sets the wake-up descriptor; returns the previous one.
 pub fn set_wakeup_fd(fd: i32) -> i32 {
     WAKEUP_FD.swap(fd, Ordering::SeqCst)
@@ -134,8 +164,10 @@ impl Vm {
     /// Runs the Python handlers of the signals that arrived since the last
     /// check, in signal-number order. A handler's exception propagates
     /// from where the program is.
+    /// Handlers run in the main thread only, as in CPython: elsewhere this
+    /// leaves the signals pending for it.
     pub fn check_signals(&mut self) -> PyResult<()> {
-        if !ANY_PENDING.swap(false, Ordering::SeqCst) {
+        if !self.threads.in_main() || !ANY_PENDING.swap(false, Ordering::SeqCst) {
             return Ok(());
         }
         for (sig, flag) in PENDING.iter().enumerate() {
@@ -154,6 +186,7 @@ impl Vm {
             if let Err(e) = self.call(&handler, vec![Value::Int(sig as i64), frame]) {
                 // The other signals stay pending for the next check.
                 ANY_PENDING.store(true, Ordering::SeqCst);
+                BREAK.store(true, Ordering::SeqCst);
                 return Err(e);
             }
         }

@@ -435,6 +435,8 @@ pub struct Vm {
     pub(crate) import_state: crate::import::ImportState,
     /// `signal.signal`'s handlers, by signal number (see `signals`).
     pub(crate) signal_handlers: Vec<Value>,
+    /// The Python threads and their scheduler (see `threads`).
+    pub(crate) threads: crate::threads::Threads,
 }
 
 fn new_type(type_: &Obj, name: &str, layout: Layout) -> Obj {
@@ -521,6 +523,7 @@ impl Vm {
             ast_classes: None,
             import_state: Default::default(),
             signal_handlers: Vec::new(),
+            threads: Default::default(),
             gc_threshold: [700, 10, 10],
         });
         vm.none_singleton_hash = crate::protocol::hash::hash_pointer(0x9e3779b9);

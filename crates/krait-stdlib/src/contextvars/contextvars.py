@@ -1,6 +1,8 @@
 # Krait's `_contextvars`, in Python: contexts are immutable mappings from
 # context variables to values, copied on write, and one of them is the
-# current context of the (only) thread.
+# current context of each thread (kept by the VM with the thread's state:
+# `_current()` and `_set_current(ctx)`, native; a thread's first
+# `_current()` makes it an empty one).
 
 class _Missing:
     def __repr__(self):
@@ -23,14 +25,13 @@ class Context:
     def run(self, callable, /, *args, **kwargs):
         if self._entered:
             raise RuntimeError(f'cannot enter context: {self} is already entered')
-        global _current
-        self._prev = _current
+        self._prev = _current()
         self._entered = True
-        _current = self
+        _set_current(self)
         try:
             return callable(*args, **kwargs)
         finally:
-            _current = self._prev
+            _set_current(self._prev)
             self._prev = None
             self._entered = False
 
@@ -77,11 +78,8 @@ class Context:
     __hash__ = None
 
 
-_current = Context()
-
-
 def copy_context():
-    return _current.copy()
+    return _current().copy()
 
 
 class ContextVar:
@@ -105,7 +103,7 @@ class ContextVar:
     def get(self, *args):
         if len(args) > 1:
             raise TypeError(f"get expected at most 1 argument, got {len(args)}")
-        data = _current._data
+        data = _current()._data
         if self in data:
             return data[self]
         if args:
@@ -115,7 +113,7 @@ class ContextVar:
         raise LookupError(self)
 
     def set(self, value):
-        ctx = _current
+        ctx = _current()
         data = ctx._data
         old = data.get(self, _MISSING)
         new = dict(data)
@@ -130,7 +128,7 @@ class ContextVar:
             raise RuntimeError(f"{token!r} has already been used once")
         if token._var is not self:
             raise ValueError(f"{token!r} was created by a different ContextVar")
-        ctx = _current
+        ctx = _current()
         if token._ctx is not ctx:
             raise ValueError(f"{token!r} was created in a different Context")
         new = dict(ctx._data)

@@ -210,6 +210,11 @@ fn read(vm: &mut Vm, a: Args) -> PyResult {
     if n < 0 {
         return Err(errno_error(vm, libc::EINVAL, None, None));
     }
+    if vm.threads().others_alive() {
+        // A read from an empty pipe would stop every thread: the others
+        // run until there is something to read.
+        vm.wait_for(krait_vm::api::Wait::Fds(vec![(fd, libc::POLLIN)], None))?;
+    }
     let mut buf = vec![0u8; n as usize];
     // SAFETY: `buf` has `n` writable bytes.
     let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) };

@@ -222,6 +222,9 @@ pub const FUNCTIONS: &[F] =
         F::new("waitpid", |vm, a| {
             let pid = status_arg(vm, &a.pos[0])?;
             let options = status_arg(vm, &a.pos[1])?;
+            if options & libc::WNOHANG == 0 && vm.threads().others_alive() {
+                wait_child_exit(vm, pid)?;
+            }
             let mut status = 0;
             // SAFETY: `status` is valid for waitpid to fill.
             let r = unsafe { libc::waitpid(pid, &mut status, options) };
@@ -291,3 +294,48 @@ pub const FUNCTIONS: &[F] =
         .no_args(),
         F::new("register_at_fork", |_, _| Ok(Value::None)),
     ];
+
+/// Lets the other threads run until child `pid` has changed state, so
+/// that the blocking `waitpid` after it returns at once: through a pidfd
+/// when the system has them, else by looking now and then.
+fn wait_child_exit(vm: &mut Vm, pid: i32) -> PyResult<()> {
+    use krait_vm::api::Wait;
+    use std::time::{Duration, Instant};
+    if pid > 0 {
+        // SAFETY: pidfd_open takes a pid and flags and returns a new
+        // descriptor (closed below) or -1.
+        let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) } as i32;
+        if pidfd >= 0 {
+            let waited = vm.wait_for(Wait::Fds(vec![(pidfd, libc::POLLIN)], None));
+            // SAFETY: `pidfd` was opened above and is closed once.
+            unsafe { libc::close(pidfd) };
+            return waited.map(|_| ());
+        }
+    }
+    let mut pause = Duration::from_millis(1);
+    loop {
+        // SAFETY: siginfo_t is plain data, valid when zeroed.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let (idtype, id) = if pid > 0 {
+            (libc::P_PID, pid as libc::id_t)
+        } else {
+            (libc::P_ALL, 0)
+        };
+        // SAFETY: waitid with WNOWAIT only looks at the child's state
+        // (leaving it to the waitpid that follows); `info` is zeroed.
+        let r = unsafe {
+            libc::waitid(
+                idtype,
+                id,
+                &mut info,
+                libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+            )
+        };
+        // SAFETY: si_pid is set by waitid when a child is reported.
+        if r != 0 || unsafe { info.si_pid() } != 0 {
+            return Ok(());
+        }
+        vm.wait_for(Wait::Sleep(Instant::now() + pause))?;
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}

@@ -110,12 +110,8 @@ pub const MODULE: ModuleDef = ModuleDef {
             Ok(Value::Int(n))
         })
         .one(),
-        F::new("getnameinfo", |vm, _| {
-            Err(vm.not_implemented_error("socket.getnameinfo is not supported yet"))
-        }),
-        F::new("gethostbyaddr", |vm, _| {
-            Err(vm.not_implemented_error("socket.gethostbyaddr is not supported yet"))
-        }),
+        F::new("getnameinfo", resolve::getnameinfo).args(2, 2),
+        F::new("gethostbyaddr", resolve::gethostbyaddr).one(),
     ],
     init: Some(init),
 };

@@ -189,3 +189,91 @@ pub fn gethostbyname_ex(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
     let addrs = vm.new_list(addrs);
     Ok(vm.new_tuple(vec![canon, aliases, addrs]))
 }
+
+/// `gethostbyaddr(ip_or_name)`: `(host name, aliases, addresses)` by the
+/// resolver's reverse lookup; `socket.herror` when the address has no
+/// name.
+pub fn gethostbyaddr(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
+    let host = text_or_bytes(&a.pos[0])
+        .ok_or_else(|| vm.type_error("gethostbyaddr() argument 1 must be str"))?;
+    let ip = resolve_one(vm, &host, libc::AF_UNSPEC)?;
+    let sa = SockAddr::from(std::net::SocketAddr::new(ip, 0));
+    let mut name = [0 as libc::c_char; 1025];
+    // SAFETY: getnameinfo reads the address (of its stated length) and
+    // writes a NUL-terminated name of at most `name.len()` bytes.
+    let code = unsafe {
+        libc::getnameinfo(
+            sa.as_ptr().cast(),
+            sa.len(),
+            name.as_mut_ptr(),
+            name.len() as libc::socklen_t,
+            std::ptr::null_mut(),
+            0,
+            libc::NI_NAMEREQD,
+        )
+    };
+    if code != 0 {
+        let cls = vm.native_class("_socket", "herror")?;
+        let args = vec![Value::Int(1), vm.new_str("Unknown host")];
+        let e = vm.call(&Value::Obj(cls), args)?;
+        return Err(e.as_obj().cloned().expect("an exception"));
+    }
+    // SAFETY: getnameinfo succeeded, so `name` holds a NUL-terminated name.
+    let name = unsafe { CStr::from_ptr(name.as_ptr()) }
+        .to_string_lossy()
+        .into_owned();
+    let name = vm.new_string(name);
+    let aliases = vm.new_list(vec![]);
+    let addr = vm.new_string(ip.to_string());
+    let addrs = vm.new_list(vec![addr]);
+    Ok(vm.new_tuple(vec![name, aliases, addrs]))
+}
+
+/// `getnameinfo((host, port[, flowinfo, scope_id]), flags)`: the name
+/// and service of an address, as the resolver gives them.
+pub fn getnameinfo(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
+    let Some(parts) = krait_vm::api::tuple_items(&a.pos[0]) else {
+        return Err(vm.type_error("getnameinfo() argument 1 must be a tuple"));
+    };
+    let flags = small_int(&a.pos[1]).ok_or_else(|| vm.type_error("an integer is required"))? as i32;
+    let (host, port) = match parts.as_slice() {
+        [h, p, ..] if parts.len() <= 4 => match (str_value(h), small_int(p)) {
+            (Some(h), Some(p)) => (h, p),
+            _ => return Err(vm.type_error("getnameinfo(): illegal sockaddr argument")),
+        },
+        _ => return Err(vm.type_error("getnameinfo(): illegal sockaddr argument")),
+    };
+    if !(0..=65535).contains(&port) {
+        return Err(vm.overflow_error("getnameinfo(): port must be 0-65535."));
+    }
+    let ip = resolve_one(vm, &host, libc::AF_UNSPEC)?;
+    let sa = SockAddr::from(std::net::SocketAddr::new(ip, port as u16));
+    let mut name = [0 as libc::c_char; 1025];
+    let mut service = [0 as libc::c_char; 32];
+    // SAFETY: getnameinfo reads the address (of its stated length) and
+    // writes NUL-terminated strings within the two buffers' lengths.
+    let code = unsafe {
+        libc::getnameinfo(
+            sa.as_ptr().cast(),
+            sa.len(),
+            name.as_mut_ptr(),
+            name.len() as libc::socklen_t,
+            service.as_mut_ptr(),
+            service.len() as libc::socklen_t,
+            flags,
+        )
+    };
+    if code != 0 {
+        return Err(gaierror(vm, code));
+    }
+    let text = |buf: &[libc::c_char]| {
+        // SAFETY: getnameinfo succeeded, so the buffer holds a
+        // NUL-terminated string.
+        unsafe { CStr::from_ptr(buf.as_ptr()) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    let name = vm.new_string(text(&name));
+    let service = vm.new_string(text(&service));
+    Ok(vm.new_tuple(vec![name, service]))
+}

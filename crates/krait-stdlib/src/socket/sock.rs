@@ -150,6 +150,12 @@ fn timed_out(vm: &mut Vm) -> Obj {
 /// Waits until `fd` is ready (to write, or to read) or the deadline
 /// passes (`None`: no deadline).
 fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: Option<Instant>) -> PyResult<()> {
+    let events = if writing { libc::POLLOUT } else { libc::POLLIN };
+    if vm.threads().others_alive() {
+        // The other threads run while this one waits.
+        let ready = vm.wait_for(krait_vm::api::Wait::Fds(vec![(fd, events)], deadline))?;
+        return if ready { Ok(()) } else { Err(timed_out(vm)) };
+    }
     loop {
         let ms = match deadline {
             Some(d) => {
@@ -163,7 +169,7 @@ fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: Option<Instant>) ->
         };
         let mut p = libc::pollfd {
             fd,
-            events: if writing { libc::POLLOUT } else { libc::POLLIN },
+            events,
             revents: 0,
         };
         // SAFETY: poll on one pollfd structure on this stack.
@@ -190,6 +196,11 @@ fn io_call(
         Some(t) if t > 0.0 => Some(Instant::now() + Duration::from_secs_f64(t)),
         _ => None,
     };
+    if s.timeout.get().is_none() && vm.threads().others_alive() {
+        // A blocking socket's call would stop every thread: wait for
+        // readiness among them first.
+        wait_ready(vm, fd, writing, None)?;
+    }
     loop {
         let r = op(fd);
         if r >= 0 {

@@ -35,7 +35,6 @@ pub fn float_value(v: &Value) -> Option<f64> {
     }
 }
 
-/// The text of a str (or str subclass instance), lossy for lone surrogates.
 /// The items of a tuple.
 pub fn tuple_items(v: &Value) -> Option<Vec<Value>> {
     match v.kind()? {
@@ -48,6 +47,23 @@ pub fn tuple_items(v: &Value) -> Option<Vec<Value>> {
 pub fn list_items(v: &Value) -> Option<Vec<Value>> {
     match v.kind()? {
         ObjKind::List(items) => Some(items.borrow().clone()),
+        _ => None,
+    }
+}
+
+/// The (key, value) pairs of a dict (or dict subclass instance), in
+/// order, copied out.
+pub fn dict_items(v: &Value) -> Option<Vec<(Value, Value)>> {
+    match v.kind()? {
+        ObjKind::Dict(d) => {
+            let d = d.borrow();
+            let pairs = (0..d.entries_len())
+                .map(|pos| d.entry(pos))
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
+            Some(pairs)
+        }
         _ => None,
     }
 }

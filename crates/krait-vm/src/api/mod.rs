@@ -19,6 +19,7 @@ mod types;
 pub use crate::objects::function::{Args, NativeFn};
 pub use crate::objects::str::{value_pystr, PyStr};
 pub use crate::objects::structseq::StructSeqDef;
+pub use crate::threads::Wait;
 pub use crate::value::{Obj, Value};
 pub use crate::vm::{PyResult, Vm};
 pub use convert::*;

@@ -129,11 +129,12 @@ impl Vm {
     }
 
     /// Jumps to `t`. A backward jump closes a loop: there, Python signal
-    /// handlers waiting to run get their turn.
+    /// handlers waiting to run get their turn, and so do other threads
+    /// when the running one's time slice is over.
     #[inline(always)]
     pub(crate) fn jump(&mut self, pc: &mut usize, t: u32) -> PyResult<()> {
-        if (t as usize) < *pc && crate::signals::any_pending() {
-            self.run_signal_handlers_at(*pc)?;
+        if (t as usize) < *pc && crate::signals::break_requested() {
+            self.break_at(*pc)?;
         }
         *pc = t as usize;
         Ok(())
@@ -141,10 +142,10 @@ impl Vm {
 
     #[cold]
     #[inline(never)]
-    fn run_signal_handlers_at(&mut self, pc: usize) -> PyResult<()> {
+    fn break_at(&mut self, pc: usize) -> PyResult<()> {
         let fi = self.frames.len() - 1;
         self.frames[fi].pc = pc;
-        self.check_signals()
+        self.on_break()
     }
 
     /// `POP_JUMP_IF_NONE t` (`when` true) and `POP_JUMP_IF_NOT_NONE t`.

@@ -160,10 +160,15 @@ const FUNCTIONS: &[FunctionDef] = &[
             _ => 1 << 30,
         }))
     }).one(),
-    FunctionDef::new("getswitchinterval", |_, _| Ok(Value::Float(0.005))).no_args(),
+    FunctionDef::new("getswitchinterval", |_, _| {
+        Ok(Value::Float(crate::threads::ticker::switch_interval()))
+    }).no_args(),
     FunctionDef::new("setswitchinterval", |vm, a| {
         match crate::api::float_value(&a.pos[0]).or_else(|| crate::api::small_int(&a.pos[0]).map(|i| i as f64)) {
-            Some(f) if f > 0.0 => Ok(Value::None),
+            Some(f) if f > 0.0 => {
+                crate::threads::ticker::set_switch_interval(f);
+                Ok(Value::None)
+            }
             Some(_) => Err(vm.value_error("switch interval must be strictly positive")),
             None => Err(vm.type_error("must be real number")),
         }
