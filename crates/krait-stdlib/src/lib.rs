@@ -14,6 +14,7 @@ mod compression;
 mod contextvars;
 mod csv;
 mod errno;
+mod faulthandler;
 mod future;
 mod hashes;
 mod heapq;
@@ -44,6 +45,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &contextvars::MODULE,
     &csv::MODULE,
     &errno::MODULE,
+    &faulthandler::MODULE,
     &future::MODULE,
     &heapq::MODULE,
     &io::MODULE,

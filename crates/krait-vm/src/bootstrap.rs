@@ -120,16 +120,10 @@ pub fn init_types(vm: &mut Vm) {
         },
         &object,
     );
+    // Built-in classes answer `__module__` through `type`'s descriptor
+    // (from their full name), not from their dict, so their instances
+    // have no `__module__`, as in CPython.
     vm.exc = exc;
-    for (name, class) in vm.exc.all.clone() {
-        let m = vm.intern("builtins");
-        set_attr_str(vm, &class, "__module__", Value::Obj(m));
-        let _ = name;
-    }
-    for ty in simple.iter().chain([&object, &bool_]) {
-        let m = vm.intern("builtins");
-        set_attr_str(vm, ty, "__module__", Value::Obj(m));
-    }
     crate::objects::typeobject::object::register(vm);
     crate::objects::typeobject::class::register(vm);
     crate::objects::typeobject::super_::register(vm);

@@ -200,7 +200,7 @@ impl BuiltinFunction {
     /// How messages name the function: `list.append`, `math.sqrt`, `len`.
     pub fn qualified_name(&self) -> String {
         match (&self.owner, self.module) {
-            (Some(owner), _) => format!("{}.{}", owner.type_name(), self.name),
+            (Some(owner), _) => format!("{}.{}", owner.short_type_name(), self.name),
             (None, Some(m)) if m != "builtins" => format!("{m}.{}", self.name),
             _ => self.name.to_string(),
         }
@@ -217,12 +217,12 @@ impl BuiltinFunction {
                 Value::Obj(r) if r.type_data().is_some() => r,
                 r => vm.class_of(r),
             };
-            return format!("{}.{}", cls.type_name(), self.name);
+            return format!("{}.{}", cls.short_type_name(), self.name);
         }
         if self.is_classmethod {
             if let Some(Value::Obj(cls)) = args.pos.first() {
                 if cls.type_data().is_some() {
-                    return format!("{}.{}", cls.type_name(), self.name);
+                    return format!("{}.{}", cls.short_type_name(), self.name);
                 }
             }
         }

@@ -61,8 +61,6 @@ impl Vm {
         let cls = Obj::new(self.types.type_.clone(), ObjKind::Type(Box::new(data)));
         let object = self.types.object.clone();
         crate::bootstrap::set_bases(self, &cls, &[object]);
-        let module = Value::Obj(self.intern(def.module));
-        crate::bootstrap::set_attr_str(self, &cls, "__module__", module);
         let doc = def.doc.map_or(Value::None, |d| self.new_str(d));
         crate::bootstrap::set_attr_str(self, &cls, "__doc__", doc);
         crate::api::add_methods(self, &cls, def.methods);

@@ -18,6 +18,14 @@ impl Vm {
         out
     }
 
+    /// One exception's traceback and `Type: message` line, without the
+    /// exceptions chained to it (how unraisable exceptions are reported).
+    pub fn format_exception_alone(&mut self, exc: &Obj) -> String {
+        let mut text = String::new();
+        self.format_single(exc, &mut text);
+        text
+    }
+
     fn format_chain(
         &mut self,
         exc: &Obj,

@@ -57,12 +57,7 @@ impl Vm {
                 if e.class().is_subtype(&self.exc.system_exit) {
                     continue;
                 }
-                let what = self.repr_string(&f).unwrap_or_default();
-                let report = self.format_exception(&e);
-                self.stdout.flush();
-                self.stderr.write(
-                    format!("Exception ignored in atexit callback: {what}\n{report}").as_bytes(),
-                );
+                self.write_unraisable(&e, Some("Exception ignored in atexit callback"), f);
             }
         }
     }

@@ -28,8 +28,7 @@ pub fn register(vm: &mut Vm, sys: &Obj) {
         ))),
     );
     crate::bootstrap::set_bases(vm, &stream_type, std::slice::from_ref(&vm.types.object));
-    let m = vm.new_str("_io");
-    set_attr_str(vm, &stream_type, "__module__", m);
+    *stream_type.tdata().full_name.borrow_mut() = Some("_io.TextIOWrapper".into());
     add_methods(vm, &stream_type, METHODS);
     for (name, which) in [
         ("stdin", Stream::Stdin),

@@ -141,8 +141,9 @@ const FUNCTIONS: &[FunctionDef] = &[
             text.push_str(&format!(": {}", vm.repr_string(&obj)?));
         }
         text.push('\n');
+        // CPython's default hook prints no chained exceptions.
         if let Some(e) = exc.as_obj().cloned() {
-            text.push_str(&vm.format_exception(&e));
+            text.push_str(&vm.format_exception_alone(&e));
         }
         vm.stdout.flush();
         vm.stderr.write(text.as_bytes());
@@ -547,4 +548,60 @@ pub(crate) fn lazy_attribute(vm: &mut Vm, name: &Obj) -> Option<PyResult> {
             set_attr_str(vm, &sys, "stdlib_module_names", set.clone());
         }),
     )
+}
+
+const UNRAISABLE_FIELDS: &[&str] = &[
+    "exc_type",
+    "exc_value",
+    "exc_traceback",
+    "err_msg",
+    "object",
+];
+
+/// The type of `sys.unraisablehook`'s argument (not a `sys` attribute in
+/// 3.11), made on first use.
+fn unraisable_args_type(vm: &mut Vm) -> Obj {
+    if let Some(cls) = vm.native_classes.get(&("sys", "UnraisableHookArgs")) {
+        return cls.clone();
+    }
+    let def = crate::objects::structseq::StructSeqDef {
+        name: "UnraisableHookArgs",
+        module: "sys",
+        doc: Some("UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook."),
+        fields: UNRAISABLE_FIELDS,
+        visible: UNRAISABLE_FIELDS.len(),
+    };
+    let cls = vm.new_struct_seq_type(&def);
+    vm.native_classes
+        .insert(("sys", "UnraisableHookArgs"), cls.clone());
+    cls
+}
+
+impl Vm {
+    /// Reports an exception that cannot be raised (in a finaliser, a
+    /// callback, a thread's function) through `sys.unraisablehook`, as
+    /// CPython does: `err_msg` (None: "Exception ignored in") and `obj`
+    /// say where it happened. A failing or missing hook falls back to the
+    /// default report.
+    pub fn write_unraisable(&mut self, e: &Obj, err_msg: Option<&str>, obj: Value) {
+        let cls = unraisable_args_type(self);
+        let tb = self
+            .getattr_str(&Value::Obj(e.clone()), "__traceback__")
+            .unwrap_or(Value::None);
+        let msg = err_msg.map_or(Value::None, |m| self.new_str(m));
+        let items = vec![
+            Value::Obj(e.class().clone()),
+            Value::Obj(e.clone()),
+            tb,
+            msg,
+            obj,
+        ];
+        let args = self.new_struct_seq(&cls, items);
+        let hook = self.sys_attr("unraisablehook");
+        if !hook.is_none() && self.call(&hook, vec![args.clone()]).is_ok() {
+            return;
+        }
+        let default = self.sys_attr("__unraisablehook__");
+        let _ = self.call(&default, vec![args]);
+    }
 }

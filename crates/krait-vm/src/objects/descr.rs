@@ -336,10 +336,7 @@ fn descr_parts(o: &Obj) -> (&str, &Obj) {
 /// `<member 'x' of 'A' objects>`, `<attribute '__code__' of 'function' objects>`.
 fn descr_repr(vm: &mut Vm, o: &Obj, what: &str) -> PyResult {
     let (name, owner) = descr_parts(o);
-    let r = format!(
-        "<{what} '{name}' of '{}' objects>",
-        owner.tdata().name.borrow()
-    );
+    let r = format!("<{what} '{name}' of '{}' objects>", owner.type_name());
     Ok(vm.new_string(r))
 }
 

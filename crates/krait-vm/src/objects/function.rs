@@ -506,7 +506,7 @@ fn builtin_repr(vm: &mut Vm, o: &Obj) -> PyResult {
                     "method"
                 },
                 b.name,
-                owner.tdata().name.borrow()
+                owner.type_name()
             ),
             _ => format!("<built-in function {}>", b.name),
         }

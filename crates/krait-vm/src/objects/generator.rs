@@ -309,11 +309,7 @@ impl Vm {
             };
             let g = Obj::new(class, ObjKind::Generator(Box::new(RefCell::new(state))));
             if let Err(e) = self.gen_close_obj(&g) {
-                let what = self.repr_string(&Value::Obj(g.clone())).unwrap_or_default();
-                let report = self.format_exception(&e);
-                self.stdout.flush();
-                self.stderr
-                    .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+                self.write_unraisable(&e, None, Value::Obj(g));
             }
         }
     }
@@ -327,11 +323,7 @@ impl Vm {
             return;
         };
         if let Err(e) = self.call_method_value(&m, Value::Obj(obj), vec![]) {
-            let what = self.repr_string(&m).unwrap_or_default();
-            let report = self.format_exception(&e);
-            self.stdout.flush();
-            self.stderr
-                .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+            self.write_unraisable(&e, None, m);
         }
     }
 

@@ -9,8 +9,6 @@ use crate::vm::Vm;
 
 pub fn register(vm: &mut Vm) {
     let ns = vm.types.simple_namespace.clone();
-    let m = vm.new_str("types");
-    crate::bootstrap::set_attr_str(vm, &ns, "__module__", m);
     *ns.tdata().full_name.borrow_mut() = Some("types.SimpleNamespace".into());
     ns.tdata().instance_dict.set(true);
     add_methods(vm, &ns, METHODS);

@@ -172,11 +172,7 @@ impl Vm {
     pub(crate) fn run_weakref_callbacks(&mut self) {
         for (r, cb) in take_callbacks() {
             if let Err(e) = self.call(&cb, vec![Value::Obj(r)]) {
-                let what = self.repr_string(&cb).unwrap_or_default();
-                let report = self.format_exception(&e);
-                self.stdout.flush();
-                self.stderr
-                    .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+                self.write_unraisable(&e, None, cb);
             }
         }
     }

@@ -27,6 +27,10 @@ use std::time::{Duration, Instant};
 /// only used as the thread's native recursion reaches them).
 const THREAD_STACK: usize = 64 << 20;
 
+/// Where started threads' native ids begin: above Linux's largest
+/// possible thread id (`PID_MAX_LIMIT`).
+const STARTED_NATIVE_IDS: i64 = 1 << 22;
+
 /// A thread's body: resumed with the VM, it gives way with the VM.
 type Body = Coroutine<*mut Vm, *mut Vm, ()>;
 
@@ -68,6 +72,10 @@ impl Wait {
 
 struct Thread {
     ident: i64,
+    /// `threading.get_native_id()`: the OS thread's id for the main
+    /// thread; for a started thread, a number above any the kernel gives
+    /// (they share the main thread's OS thread).
+    native_id: i64,
     /// `None` for the main thread, and for a started thread while it runs.
     body: Option<Body>,
     /// Where the running body gives way (set by the body when it starts).
@@ -97,6 +105,8 @@ impl Default for Threads {
         Threads {
             list: vec![Thread {
                 ident,
+                // SAFETY: gettid has no preconditions.
+                native_id: unsafe { libc::gettid() } as i64,
                 body: None,
                 yielder: std::ptr::null(),
                 saved: ThreadState::default(),
@@ -141,6 +151,10 @@ impl Threads {
 
     pub fn current_ident(&self) -> i64 {
         self.list[self.current].ident
+    }
+
+    pub fn current_native_id(&self) -> i64 {
+        self.list[self.current].native_id
     }
 
     pub fn main_ident(&self) -> i64 {
@@ -216,8 +230,10 @@ impl Vm {
         );
         let ident = self.threads.next_ident;
         self.threads.next_ident += 1;
+        let native_id = STARTED_NATIVE_IDS + (ident - self.threads.main_ident());
         self.threads.list.push(Thread {
             ident,
+            native_id,
             body: Some(body),
             yielder: std::ptr::null(),
             saved: ThreadState::fresh(),
@@ -404,11 +420,7 @@ impl Vm {
             return;
         };
         if let Err(e) = self.call(&shutdown, Vec::new()) {
-            let what = self.repr_string(&shutdown).unwrap_or_default();
-            let report = self.format_exception(&e);
-            self.stdout.flush();
-            self.stderr
-                .write(format!("Exception ignored in: {what}\n{report}").as_bytes());
+            self.write_unraisable(&e, None, shutdown);
         }
     }
 }

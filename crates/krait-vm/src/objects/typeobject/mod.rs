@@ -141,6 +141,14 @@ impl Obj {
         }
     }
 
+    /// The class's name without its module (`deque`, not
+    /// `collections.deque`): how messages about its methods name it.
+    pub fn short_type_name(&self) -> String {
+        self.type_data()
+            .map(|t| t.name.borrow().clone())
+            .unwrap_or_default()
+    }
+
     pub fn type_name(&self) -> String {
         self.type_data()
             .map(|t| match &*t.full_name.borrow() {

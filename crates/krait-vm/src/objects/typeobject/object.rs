@@ -310,13 +310,29 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     }
 }
 
+/// The module a class says it belongs to: its dict's `__module__`, or for
+/// a built-in class the part of its full name before the last dot.
 pub fn class_module(vm: &mut Vm, cls: &Obj) -> Option<String> {
-    let d = cls.object().dict()?;
-    let m = crate::objects::dict::get_str(d, "__module__")?;
     let _ = vm;
-    m.as_obj()
-        .and_then(as_pystr)
-        .map(|s| s.to_string_lossy().into_owned())
+    let own = cls
+        .object()
+        .dict()
+        .and_then(|d| crate::objects::dict::get_str(d, "__module__"));
+    if let Some(m) = own {
+        return m
+            .as_obj()
+            .and_then(as_pystr)
+            .map(|s| s.to_string_lossy().into_owned());
+    }
+    let t = cls.type_data()?;
+    if t.heap {
+        return None;
+    }
+    let full = t.full_name.borrow();
+    Some(match full.as_deref().and_then(|f| f.rsplit_once('.')) {
+        Some((module, _)) => module.to_owned(),
+        None => "builtins".to_owned(),
+    })
 }
 
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult {

@@ -40,13 +40,12 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 /// Thread-local data: each thread sees its own `__dict__`, made (and
 /// `__init__` run again with the constructor's arguments) on its first
 /// use in that thread; a thread's dict goes when the thread ends.
-const LOCAL_SOURCE: &str = include_str!("thread_local.py");
+const LOCAL_SOURCE: &str = include_str!("local.py");
 
 const FUNCTIONS: &[F] = &[
     F::new("get_ident", |vm, _| Ok(Value::Int(vm.thread_ident()))).no_args(),
-    F::new("get_native_id", |_, _| {
-        // SAFETY: gettid has no preconditions.
-        Ok(Value::Int(unsafe { libc::gettid() } as i64))
+    F::new("get_native_id", |vm, _| {
+        Ok(Value::Int(vm.threads().current_native_id()))
     })
     .no_args(),
     F::new("allocate_lock", new_lock).no_args(),
@@ -56,17 +55,7 @@ const FUNCTIONS: &[F] = &[
         Ok(Value::Int(vm.threads().started_alive() as i64))
     })
     .no_args(),
-    F::new("stack_size", |vm, a| match a.pos.first() {
-        None => Ok(Value::Int(0)),
-        Some(v) => {
-            let n = vm.index_arg(v)?;
-            if n != krait_vm::api::BigInt::ZERO && n < krait_vm::api::BigInt::from(32768) {
-                return Err(vm.value_error("size not valid: 32768 bytes"));
-            }
-            Ok(Value::Int(0))
-        }
-    })
-    .args(0, 1),
+    F::new("stack_size", stack_size).args(0, 1),
     F::new("start_new_thread", start_thread).args(2, 3),
     F::new("start_new", start_thread).args(2, 3),
     F::new("interrupt_main", interrupt_main).args(0, 1),
@@ -81,6 +70,29 @@ const FUNCTIONS: &[F] = &[
     })
     .no_args(),
 ];
+
+thread_local! {
+    /// `stack_size`'s setting (0: the default). Thread stacks are reserved
+    /// large enough for the VM's own recursion whatever is asked, so the
+    /// setting is kept and reported only.
+    static STACK_SIZE: Cell<i64> = const { Cell::new(0) };
+}
+
+/// `stack_size([size])`: the setting before the call; the call sets
+/// `size`, 0 (the default) when not given, as CPython's does.
+fn stack_size(vm: &mut Vm, a: Args) -> PyResult {
+    let n = match a.pos.first() {
+        Some(v) => vm.ssize_arg(v)?,
+        None => 0,
+    };
+    if n < 0 {
+        return Err(vm.value_error("size must be 0 or a positive value"));
+    }
+    if n != 0 && n < 32768 {
+        return Err(vm.value_error("size not valid: 32768 bytes"));
+    }
+    Ok(Value::Int(STACK_SIZE.with(|s| s.replace(n))))
+}
 
 fn start_thread(vm: &mut Vm, a: Args) -> PyResult {
     let func = a.pos[0].clone();
@@ -112,12 +124,7 @@ fn run_thread(vm: &mut Vm, func: Value, args: Args) {
     if let Err(e) = vm.call_args(&func, args) {
         let system_exit = vm.exception_class("SystemExit");
         if !e.class().is_subtype(&system_exit) {
-            let what = vm.repr_string(&func).unwrap_or_default();
-            let report = vm.format_exception(&e);
-            vm.flush_stdio();
-            vm.stderr.write(
-                format!("Exception ignored in thread started by: {what}\n{report}").as_bytes(),
-            );
+            vm.write_unraisable(&e, Some("Exception ignored in thread started by"), func);
         }
     }
     let me = vm.thread_ident();
@@ -156,13 +163,12 @@ fn interrupt_main(vm: &mut Vm, a: Args) -> PyResult {
     if !(1..krait_vm::signals::NSIG as i64).contains(&sig) {
         return Err(vm.value_error("signal number out of range"));
     }
-    let handler = vm.signal_handler(sig as usize);
-    // A signal left to the system (or ignored) does what the system does.
-    if matches!(handler, Value::Obj(_)) {
+    // A signal not handled in Python (SIG_DFL, SIG_IGN) is left alone,
+    // as CPython leaves it.
+    if matches!(vm.signal_handler(sig as usize), Value::Obj(_)) {
         krait_vm::signals::simulate(sig as i32);
-    } else if !matches!(handler, Value::Int(1)) {
-        // SAFETY: raise(3) sends the signal to this thread.
-        unsafe { libc::raise(sig as i32) };
+        // Called in the main thread, the handler runs at once.
+        vm.check_signals()?;
     }
     Ok(Value::None)
 }
