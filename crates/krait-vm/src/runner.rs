@@ -250,8 +250,27 @@ impl Vm {
         if e.class().is_subtype(&self.exc.system_exit) {
             return self.system_exit_status(e);
         }
-        let text = self.format_exception(e);
-        self.stderr.write(text.as_bytes());
+        // Through `sys.excepthook`, which writes to `sys.stderr`, as
+        // CPython reports it (a program may have replaced either).
+        let hook = self.sys_attr("excepthook");
+        let default = self.sys_attr("__excepthook__");
+        let custom = !hook.is(&default) && !hook.is_none();
+        if custom {
+            let tb = self
+                .getattr_str(&Value::Obj(e.clone()), "__traceback__")
+                .unwrap_or(Value::None);
+            let args = vec![Value::Obj(e.class().clone()), Value::Obj(e.clone()), tb];
+            if let Err(hook_error) = self.call(&hook, args) {
+                let mut text = String::from("Error in sys.excepthook:\n");
+                text.push_str(&self.format_exception(&hook_error));
+                text.push_str("\nOriginal exception was:\n");
+                text.push_str(&self.format_exception(e));
+                self.stderr.write(text.as_bytes());
+            }
+        } else {
+            let text = self.format_exception(e);
+            self.write_to_sys_stderr(&text);
+        }
         self.stderr.flush();
         1
     }

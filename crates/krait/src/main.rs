@@ -36,15 +36,20 @@ const PARSER_STACK: usize = 512 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The interpreter's thread ends the process itself: in a child made
+    // by `os.fork()` it is the only thread, with no main thread to
+    // report its status to.
     let handle = std::thread::Builder::new()
         .stack_size(PARSER_STACK)
-        .spawn(move || run(args))
+        .spawn(move || std::process::exit(run(args).into()))
         .expect("spawn the main thread");
     krait_vm::signals::leave_signals_to_other_threads();
-    handle.join().unwrap_or(ExitCode::from(70))
+    // Only a panic on the interpreter's thread comes back here.
+    let _ = handle.join();
+    ExitCode::from(70)
 }
 
-fn run(args: Vec<String>) -> ExitCode {
+fn run(args: Vec<String>) -> u8 {
     // Options CPython accepts that change nothing here.
     let args: Vec<String> = {
         let mut rest = args.as_slice();
@@ -68,16 +73,16 @@ fn run(args: Vec<String>) -> ExitCode {
             return run_stdin(Vec::new());
         }
         eprintln!("krait: the interactive interpreter is not implemented yet");
-        return ExitCode::from(2);
+        return 2;
     };
     match first.as_str() {
         "-h" | "--help" => {
             print!("{USAGE}");
-            ExitCode::SUCCESS
+            0
         }
         "-V" | "--version" => {
             println!("{VERSION}");
-            ExitCode::SUCCESS
+            0
         }
         "ast" => ast_command(&args[1..]),
         "tokens" => tokens_command(&args[1..]),
@@ -90,26 +95,26 @@ fn run(args: Vec<String>) -> ExitCode {
             }
             None => {
                 eprintln!("Argument expected for the -c option\n{USAGE}");
-                ExitCode::from(2)
+                2
             }
         },
         "-" => run_stdin(args[1..].to_vec()),
         path if !path.starts_with('-') => run_file(path, &args[1..]),
         other => {
             eprintln!("unknown option {other}\n{USAGE}");
-            ExitCode::from(2)
+            2
         }
     }
 }
 
-fn read(path: &str) -> Result<Vec<u8>, ExitCode> {
+fn read(path: &str) -> Result<Vec<u8>, u8> {
     std::fs::read(path).map_err(|e| {
         eprintln!(
             "krait: can't open file '{path}': [Errno {}] {}",
             e.raw_os_error().unwrap_or(0),
             describe_io_error(&e)
         );
-        ExitCode::from(2)
+        2
     })
 }
 
@@ -129,16 +134,16 @@ fn report(path: &str, bytes: &[u8], source: &str, err: &krait_syntax::SyntaxErro
     eprint!("{}", err.render(path, source));
 }
 
-fn ast_command(args: &[String]) -> ExitCode {
+fn ast_command(args: &[String]) -> u8 {
     let (check, files): (bool, &[String]) = match args.first().map(String::as_str) {
         Some("--check") => (true, &args[1..]),
         _ => (false, args),
     };
     if files.is_empty() {
         eprintln!("usage: krait ast [--check] FILE...");
-        return ExitCode::from(2);
+        return 2;
     }
-    let mut status = ExitCode::SUCCESS;
+    let mut status = 0;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for path in files {
@@ -160,7 +165,7 @@ fn ast_command(args: &[String]) -> ExitCode {
         if too_deep {
             // Where CPython's ast.parse gives up, converting the tree.
             eprintln!("RecursionError: maximum recursion depth exceeded during ast construction");
-            status = ExitCode::from(1);
+            status = 1;
             continue;
         }
         match &parsed.result {
@@ -174,17 +179,17 @@ fn ast_command(args: &[String]) -> ExitCode {
             Err(err) => {
                 let _ = out.flush();
                 report(path, &bytes, &parsed.source, err);
-                status = ExitCode::from(1);
+                status = 1;
             }
         }
     }
     status
 }
 
-fn dis_command(args: &[String]) -> ExitCode {
+fn dis_command(args: &[String]) -> u8 {
     let [path] = args else {
         eprintln!("usage: krait dis FILE");
-        return ExitCode::from(2);
+        return 2;
     };
     let bytes = match read(path) {
         Ok(b) => b,
@@ -201,28 +206,28 @@ fn dis_command(args: &[String]) -> ExitCode {
         Ok(module) => match krait_compiler::compile(module, path) {
             Ok(code) => {
                 print!("{}", krait_compiler::dis::disassemble(&code));
-                ExitCode::SUCCESS
+                0
             }
             Err(e) => {
                 eprintln!("SystemError: {} (line {})", e.msg, e.loc.lineno);
-                ExitCode::from(1)
+                1
             }
         },
         Err(err) => {
             report(path, &bytes, &parsed.source, &err);
-            ExitCode::from(1)
+            1
         }
     }
 }
 
-fn tokens_command(args: &[String]) -> ExitCode {
+fn tokens_command(args: &[String]) -> u8 {
     let (exact, files): (bool, &[String]) = match args.first().map(String::as_str) {
         Some("-e") | Some("--exact") => (true, &args[1..]),
         _ => (false, args),
     };
     let [path] = files else {
         eprintln!("usage: krait tokens [-e] FILE");
-        return ExitCode::from(2);
+        return 2;
     };
     let bytes = match read(path) {
         Ok(b) => b,
@@ -231,24 +236,24 @@ fn tokens_command(args: &[String]) -> ExitCode {
     match krait_syntax::tokenize::token_listing(&bytes, exact) {
         Ok(listing) => {
             print!("{listing}");
-            ExitCode::SUCCESS
+            0
         }
         Err((listing, err)) => {
             print!("{listing}");
             let source = krait_syntax::source::decode_source(&bytes).unwrap_or_default();
             report(path, &bytes, &source, &err);
-            ExitCode::from(1)
+            1
         }
     }
 }
 
 /// A program piped on standard input (`krait -` or no arguments).
-fn run_stdin(args: Vec<String>) -> ExitCode {
+fn run_stdin(args: Vec<String>) -> u8 {
     use std::io::Read;
     let mut bytes = Vec::new();
     if std::io::stdin().read_to_end(&mut bytes).is_err() {
         eprintln!("krait: can't read standard input");
-        return ExitCode::from(2);
+        return 2;
     }
     let mut argv = vec![if args.is_empty() {
         String::new()
@@ -286,7 +291,7 @@ fn report_warnings(path: &str, parsed: &krait_syntax::ParsedFile) {
     }
 }
 
-fn run_file(path: &str, args: &[String]) -> ExitCode {
+fn run_file(path: &str, args: &[String]) -> u8 {
     let bytes = match read(path) {
         Ok(b) => b,
         Err(code) => return code,
@@ -303,7 +308,7 @@ fn run_file(path: &str, args: &[String]) -> ExitCode {
 
 /// Compiles and runs a program as `__main__`, reporting syntax errors as
 /// CPython does; the exit status is the program's.
-fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -> ExitCode {
+fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -> u8 {
     let parsed = krait_syntax::parse_file_bytes(bytes);
     report_warnings(filename, &parsed);
     let checked = parsed
@@ -322,12 +327,12 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
             Err(e) => {
                 let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
                 report(filename, bytes, &parsed.source, &err);
-                return ExitCode::from(1);
+                return 1;
             }
         },
         Err(err) => {
             report(filename, bytes, &parsed.source, &err);
-            return ExitCode::from(1);
+            return 1;
         }
     };
     let mut vm = krait_vm::Vm::new();
@@ -335,5 +340,5 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
     vm.set_stdlib(krait_vm::Stdlib::locate(), python_path());
     vm.set_argv(argv, Some(path0));
     let status = vm.run_main_code(&code, filename);
-    ExitCode::from((status & 0xff) as u8)
+    (status & 0xff) as u8
 }

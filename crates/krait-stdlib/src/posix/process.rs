@@ -219,6 +219,19 @@ pub const FUNCTIONS: &[F] =
             int(unsafe { libc::system(cmd.as_ptr()) } as i64)
         })
         .named(&["command"], 0, 1, 1),
+        F::new("wait", |vm, _| {
+            if vm.threads().others_alive() {
+                wait_child_exit(vm, -1)?;
+            }
+            let mut status = 0;
+            // SAFETY: `status` is valid for wait to fill.
+            let r = unsafe { libc::wait(&mut status) };
+            if r < 0 {
+                return Err(os_error(vm, None, None));
+            }
+            Ok(vm.new_tuple(vec![Value::Int(r as i64), Value::Int(status as i64)]))
+        })
+        .no_args(),
         F::new("waitpid", |vm, a| {
             let pid = status_arg(vm, &a.pos[0])?;
             let options = status_arg(vm, &a.pos[1])?;

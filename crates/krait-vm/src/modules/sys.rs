@@ -125,7 +125,7 @@ const FUNCTIONS: &[FunctionDef] = &[
         };
         let text = vm.format_exception(&e);
         vm.stdout.flush();
-        vm.stderr.write(text.as_bytes());
+        vm.write_to_sys_stderr(&text);
         Ok(Value::None)
     }).args(3, 3),
     FunctionDef::new("unraisablehook", |vm, a| {
@@ -302,6 +302,21 @@ impl Vm {
     pub fn sys_attr(&mut self, name: &str) -> Value {
         let d = self.sys.object().dict().unwrap().clone();
         crate::objects::dict::get_str(&d, name).unwrap_or(Value::None)
+    }
+
+    /// Writes text to `sys.stderr`, whatever the program made it (nothing
+    /// when it is None, as CPython loses it).
+    pub fn write_to_sys_stderr(&mut self, text: &str) {
+        let err = self.sys_attr("stderr");
+        if err.is_none() {
+            return;
+        }
+        if self.write_to(&err, text).is_err() {
+            self.stderr.write(text.as_bytes());
+        }
+        if stream_of(&err).is_none() {
+            let _ = self.call_method(&err, "flush", vec![]);
+        }
     }
 
     /// Writes text to a file object (`None` for `sys.stdout`).
