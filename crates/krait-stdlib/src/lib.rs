@@ -15,6 +15,7 @@ mod contextvars;
 mod csv;
 mod errno;
 mod faulthandler;
+mod functools;
 mod future;
 mod hashes;
 mod heapq;
@@ -46,6 +47,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &csv::MODULE,
     &errno::MODULE,
     &faulthandler::MODULE,
+    &functools::MODULE,
     &future::MODULE,
     &heapq::MODULE,
     &io::MODULE,

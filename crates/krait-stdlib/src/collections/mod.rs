@@ -17,6 +17,8 @@ pub const MODULE: ModuleDef = ModuleDef {
 fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     let d = vm.new_native_base_type::<deque::DequeType>(&deque::DEQUE_TYPE);
     krait_vm::api::add_getsets(vm, &d, deque::DEQUE_ATTRIBUTES);
+    // Unhashable, as CPython marks it (so not `collections.abc.Hashable`).
+    add_attr(vm, &d, "__hash__", Value::None);
     add_attr(vm, m, "deque", Value::Obj(d));
     let it = vm.new_native_type::<deque::IterType>(&deque::ITER_TYPE);
     add_attr(vm, m, "_deque_iterator", Value::Obj(it));

@@ -69,6 +69,14 @@ impl Vm {
         cls
     }
 
+    /// Gives the instances of native type `cls` a `__dict__` for
+    /// attributes of their own, as CPython types with a dict offset have
+    /// (`functools.partial`).
+    pub fn give_instances_dicts(&mut self, cls: &Obj) {
+        cls.tdata().instance_dict.set(true);
+        crate::api::add_getsets(self, cls, crate::objects::typeobject::object::INSTANCE_DICT);
+    }
+
     /// A read-only view of `mapping` (`types.MappingProxyType(mapping)`).
     pub fn new_mappingproxy(&self, mapping: &Obj) -> Value {
         Value::Obj(Obj::new(

@@ -482,7 +482,20 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         if let Value::Obj(o) = &v {
             let vcls = o.class().clone();
             if let Some(m) = vm.lookup_type_obj(&vcls, &set_name) {
-                vm.call_method_value(&m, v.clone(), vec![Value::Obj(cls.clone()), k])?;
+                let called =
+                    vm.call_method_value(&m, v.clone(), vec![Value::Obj(cls.clone()), k.clone()]);
+                if let Err(e) = called {
+                    // 3.11 reports it as a RuntimeError caused by the error.
+                    let attr = vm.repr_string(&k)?;
+                    let msg = format!(
+                        "Error calling __set_name__ on '{}' instance {attr} in '{}'",
+                        vcls.short_type_name(),
+                        cls.short_type_name()
+                    );
+                    let err = vm.runtime_error(msg);
+                    crate::objects::exceptions::methods::set_cause(&err, e);
+                    return Err(err);
+                }
             }
         }
     }
