@@ -65,7 +65,7 @@ fn partial_new(vm: &mut Vm, a: Args) -> PyResult {
     // A partial of a partial (of this type's call, with no attributes of
     // its own) is flattened into one.
     let inner = func.as_obj().filter(|f| {
-        native_data::<Partial>(f).is_some() && f.object().dict().is_none_or(|d| vm_len_zero(d))
+        native_data::<Partial>(f).is_some() && f.object().dict().is_none_or(dict_is_empty)
     });
     if let Some(inner) = inner.cloned() {
         let p = partial_of(&inner);
@@ -96,7 +96,7 @@ fn partial_new(vm: &mut Vm, a: Args) -> PyResult {
     ))
 }
 
-fn vm_len_zero(d: &Obj) -> bool {
+fn dict_is_empty(d: &Obj) -> bool {
     dict_items(&Value::Obj(d.clone())).is_none_or(|items| items.is_empty())
 }
 
