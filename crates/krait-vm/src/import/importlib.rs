@@ -25,6 +25,9 @@ pub(crate) struct ImportState {
     /// `importlib._bootstrap` and `importlib._bootstrap_external`, once
     /// `importlib` is imported.
     bootstrap: Option<(Value, Value)>,
+    /// The modules whose code is running (for "partially initialized"
+    /// in attribute errors on them), the innermost last.
+    pub(crate) initializing: Vec<Obj>,
 }
 
 struct StandInType;

@@ -375,7 +375,10 @@ impl Vm {
                 let v = self.new_string(c);
                 crate::objects::dict::set_str(self, &d, k, v);
             }
-            self.run_code(&code, &d, Value::Null)
+            self.import_state.initializing.push(module.clone());
+            let ran = self.run_code(&code, &d, Value::Null);
+            self.import_state.initializing.pop();
+            ran
         });
         if let Err(e) = r {
             crate::objects::dict::remove(self, &modules, &key)?;
@@ -450,19 +453,14 @@ impl Vm {
                     .and_then(|o| o.object().dict().cloned())
                     .and_then(|d| crate::objects::dict::get_str(&d, "__file__"))
                     .and_then(|f| value_pystr(&f).map(|s| s.to_string_lossy().into_owned()));
-                let msg = match &file {
-                    Some(f) => format!(
-                        "cannot import name '{}' from '{}' ({})",
-                        text(name),
-                        mname,
-                        f
-                    ),
-                    None => format!(
-                        "cannot import name '{}' from '{}' (unknown location)",
-                        text(name),
-                        mname
-                    ),
+                let partial = module.as_obj().is_some_and(|m| self.is_initializing(m));
+                let from = if partial {
+                    format!("partially initialized module '{mname}' (most likely due to a circular import)")
+                } else {
+                    format!("'{mname}'")
                 };
+                let at = file.as_deref().unwrap_or("unknown location");
+                let msg = format!("cannot import name '{}' from {from} ({at})", text(name));
                 let e = self.new_exception_msg(&self.exc.import_error.clone(), &msg);
                 let ev = Value::Obj(e.clone());
                 let n = self.new_str(&mname);

@@ -205,11 +205,34 @@ impl Vm {
         e
     }
 
+    /// Whether module `m`'s code is still running: imported by Krait's
+    /// own loader, or by importlib's (which marks the module's spec).
+    pub(crate) fn is_initializing(&self, m: &Obj) -> bool {
+        if self.import_state.initializing.iter().any(|o| o.is(m)) {
+            return true;
+        }
+        let spec = m
+            .object()
+            .dict()
+            .and_then(|d| crate::objects::dict::get_str(d, "__spec__"));
+        let flag = spec.as_ref().and_then(|s| s.as_obj()).and_then(|s| {
+            s.object()
+                .dict()
+                .and_then(|d| crate::objects::dict::get_str(d, "_initializing"))
+        });
+        matches!(flag, Some(Value::Truth(1)))
+    }
+
     fn no_attribute_error(&self, obj: &Value, name: &Obj) -> Obj {
         let n = text(name);
         if let Value::Obj(o) = obj {
             if let ObjKind::Module(_) = o.kind() {
                 let m = crate::objects::module::module_name(o);
+                if self.is_initializing(o) {
+                    return self.attribute_error(format!(
+                        "partially initialized module '{m}' has no attribute '{n}' (most likely due to a circular import)"
+                    ));
+                }
                 return self.attribute_error(format!("module '{m}' has no attribute '{n}'"));
             }
             if let ObjKind::Type(t) = o.kind() {
