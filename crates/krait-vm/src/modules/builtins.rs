@@ -643,8 +643,70 @@ fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
         let tree = vm.parse_source(&text, &filename, mode)?;
         return vm.ast_to_python(&tree);
     }
-    let code = vm.compile_source(&text, &filename, mode)?;
+    let incomplete_allowed = flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0;
+    let code = match vm.compile_source(&text, &filename, mode) {
+        Ok(code) => code,
+        Err(e) if incomplete_allowed && ends_too_soon(vm, &e, &text, mode) => {
+            return Err(incomplete_input(vm, &filename));
+        }
+        Err(e) => return Err(e),
+    };
+    if incomplete_allowed
+        && flags & PYCF_DONT_IMPLY_DEDENT != 0
+        && mode == Mode::Single
+        && block_left_open(&text)
+    {
+        return Err(incomplete_input(vm, &filename));
+    }
     Ok(vm.new_code_object(&code))
+}
+
+/// `compile()`'s flags for interactive input (`codeop`, the REPL): input
+/// that more lines could complete is a SyntaxError saying "incomplete
+/// input", and the end of input closes no indented block.
+const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+
+fn incomplete_input(vm: &mut Vm, filename: &str) -> Obj {
+    let cls = Value::Obj(vm.exc.syntax_error.clone());
+    let msg = vm.new_str("incomplete input");
+    let e = match vm.call(&cls, vec![msg]) {
+        Ok(Value::Obj(e)) => e,
+        Ok(_) => return vm.runtime_error("SyntaxError made no exception"),
+        Err(e) => return e,
+    };
+    let name = vm.new_str(filename);
+    let _ = vm.setattr_str(&Value::Obj(e.clone()), "filename", name);
+    e
+}
+
+/// Whether a syntax error only says the input stopped early: a bracket or
+/// a triple-quoted string left open, a block header with no block yet, a
+/// line continuation at the very end.
+fn ends_too_soon(vm: &mut Vm, e: &Obj, text: &str, mode: Mode) -> bool {
+    if !e.class().is_subtype(&vm.exc.syntax_error) {
+        return false;
+    }
+    let msg = vm
+        .getattr_str(&Value::Obj(e.clone()), "msg")
+        .ok()
+        .and_then(|m| crate::api::str_value(&m))
+        .unwrap_or_default();
+    let offset = vm
+        .getattr_str(&Value::Obj(e.clone()), "offset")
+        .unwrap_or(Value::None);
+    msg.ends_with("was never closed")
+        || msg.starts_with("unterminated triple-quoted string literal")
+        || (msg.starts_with("expected an indented block") && offset.is_none())
+        || (mode != Mode::Single && text.trim_end_matches('\n').ends_with('\\'))
+}
+
+/// Interactive input whose last line is still inside an indented block
+/// (the block ends only with an empty line).
+fn block_left_open(text: &str) -> bool {
+    let last = text.rsplit('\n').next().unwrap_or("");
+    let first_indented = text.starts_with([' ', '\t']);
+    !last.is_empty() && last.starts_with([' ', '\t']) && !first_indented
 }
 
 impl Vm {
