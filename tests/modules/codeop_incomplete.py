@@ -25,3 +25,12 @@ import __future__
 for n in __future__.all_feature_names:
     print(n, getattr(__future__, n))
 print(__future__.annotations.getMandatoryRelease(), __future__.division.getOptionalRelease())
+
+# Errors in 'single' mode input without a final newline sit where the
+# interactive tokenizer puts them.
+for src in ['1 +', 'if x', 'x =', 'a b', 'print(1) 2', 'x = 1 +\n', 'f(x for x in y, 1)']:
+    for mode in ('single', 'exec'):
+        try:
+            compile(src, '<input>', mode, 0)
+        except SyntaxError as e:
+            print(repr(src), mode, repr(e.text), e.offset, e.end_offset, e.msg)

@@ -649,6 +649,10 @@ fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
         Err(e) if incomplete_allowed && ends_too_soon(vm, &e, &text, mode) => {
             return Err(incomplete_input(vm, &filename));
         }
+        Err(e) if mode == Mode::Single => {
+            interactive_error_position(vm, &e, &text);
+            return Err(e);
+        }
         Err(e) => return Err(e),
     };
     if incomplete_allowed
@@ -699,6 +703,38 @@ fn ends_too_soon(vm: &mut Vm, e: &Obj, text: &str, mode: Mode) -> bool {
         || msg.starts_with("unterminated triple-quoted string literal")
         || (msg.starts_with("expected an indented block") && offset.is_none())
         || (mode != Mode::Single && text.trim_end_matches('\n').ends_with('\\'))
+}
+
+/// Where CPython's interactive tokenizer places a syntax error in the
+/// last line of input that has no newline: the line's text without one,
+/// and an error at its end either at column 0 ("invalid syntax") or at the
+/// line's end with no end column.
+fn interactive_error_position(vm: &mut Vm, e: &Obj, text: &str) {
+    if text.ends_with('\n') || !e.class().is_subtype(&vm.exc.syntax_error) {
+        return;
+    }
+    let exc = Value::Obj(e.clone());
+    let get = |vm: &mut Vm, name: &str| vm.getattr_str(&exc, name).unwrap_or(Value::None);
+    let last_line = text.split('\n').count() as i64;
+    let lineno = crate::api::small_int(&get(vm, "lineno"));
+    if lineno != Some(last_line) {
+        return;
+    }
+    let line = text.rsplit('\n').next().unwrap_or("");
+    let shown = vm.new_str(line);
+    let _ = vm.setattr_str(&exc, "text", shown);
+    let width = line.chars().count() as i64;
+    if crate::api::small_int(&get(vm, "offset")) != Some(width + 1) {
+        return;
+    }
+    let msg = crate::api::str_value(&get(vm, "msg")).unwrap_or_default();
+    let (offset, end) = if msg == "invalid syntax" {
+        (0, 0)
+    } else {
+        (width, -1)
+    };
+    let _ = vm.setattr_str(&exc, "offset", Value::Int(offset));
+    let _ = vm.setattr_str(&exc, "end_offset", Value::Int(end));
 }
 
 /// Interactive input whose last line is still inside an indented block
