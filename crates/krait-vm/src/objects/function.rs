@@ -398,6 +398,27 @@ const CALL: FunctionDef = FunctionDef::method("__call__", |vm, a| {
 });
 
 const BOUND_METHOD: &[FunctionDef] = &[
+    // `types.MethodType(function, instance)`.
+    FunctionDef::new("__new__", |vm, a| {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("method() takes no keyword arguments"));
+        }
+        let n = a.pos.len().saturating_sub(1);
+        if n != 2 {
+            return Err(vm.type_error(format!("method expected 2 arguments, got {n}")));
+        }
+        let (func, receiver) = (a.pos[1].clone(), a.pos[2].clone());
+        if !vm.is_callable(&func) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if receiver.is_none() {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(Value::Obj(Obj::new(
+            vm.types.method.clone(),
+            ObjKind::BoundMethod { func, receiver },
+        )))
+    }),
     FunctionDef::binary("__eq__", |vm, a| match (a.pos[0].kind(), a.pos[1].kind()) {
         (
             Some(ObjKind::BoundMethod {
