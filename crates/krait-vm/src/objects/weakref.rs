@@ -96,16 +96,12 @@ fn refs_to(addr: usize) -> Vec<Obj> {
     })
 }
 
-/// Whether `o` can be weakly referenced: instances of classes with a
-/// `__weakref__` slot, and the built-in types CPython gives one.
+/// Whether `o` can be weakly referenced: the built-in kinds CPython gives
+/// a weak reference list (also as instances of subclasses: a class made by
+/// a metaclass, a set subclass), and instances of classes with a
+/// `__weakref__` slot.
 fn weakrefable(vm: &Vm, o: &Obj) -> bool {
-    let cls = o.class();
-    let t = cls.tdata();
-    if t.heap {
-        let name = vm.names.weakref.clone();
-        return crate::protocol::attr::mro_lookup(cls, &name).is_some();
-    }
-    matches!(
+    let builtin_kind = matches!(
         o.kind(),
         ObjKind::Function(_)
             | ObjKind::Builtin(_)
@@ -118,7 +114,16 @@ fn weakrefable(vm: &Vm, o: &Obj) -> bool {
             | ObjKind::BoundMethod { .. }
             | ObjKind::Property(_)
             | ObjKind::Native(_)
-    )
+    );
+    if builtin_kind {
+        return true;
+    }
+    let cls = o.class();
+    if cls.tdata().heap {
+        let name = vm.names.weakref.clone();
+        return crate::protocol::attr::mro_lookup(cls, &name).is_some();
+    }
+    false
 }
 
 impl Vm {
