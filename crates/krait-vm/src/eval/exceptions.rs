@@ -72,8 +72,6 @@ impl Vm {
         let cause = if n == 2 { Some(self.pop()) } else { None };
         let exc = if n >= 1 { Some(self.pop()) } else { None };
         match exc {
-            // A bare `raise` adds this line to the traceback, as CPython
-            // does.
             None => match self.current_exception() {
                 Value::Obj(e) => e,
                 _ => self.runtime_error("No active exception to reraise"),
@@ -88,11 +86,14 @@ impl Vm {
         }
     }
 
-    /// `RAISE_VARARGS n`.
+    /// `RAISE_VARARGS n`. A bare `raise` (n = 0) of the exception being
+    /// handled re-raises it as it is: its line joins no traceback, as in
+    /// CPython (the RuntimeError for no exception is raised here as new).
     #[inline(always)]
     pub(crate) fn op_raise_varargs(&mut self, fi: usize, pc: usize, n: u32) -> PyResult<Flow> {
         self.frames[fi].pc = pc;
-        Ok(Flow::Raise(self.op_raise(n), false))
+        let reraise = n == 0 && matches!(self.current_exception(), Value::Obj(_));
+        Ok(Flow::Raise(self.op_raise(n), reraise))
     }
 
     /// `RERAISE`: the exception on top goes on unwinding.
