@@ -49,10 +49,10 @@ pub fn register(vm: &mut Vm) {
         ("SyntaxError", SYNTAX_ERROR),
         ("UnicodeDecodeError", UNICODE_ERROR),
     ];
-    for (name, defs) in own
-        .into_iter()
-        .chain([("UnicodeEncodeError", UNICODE_ERROR)])
-    {
+    for (name, defs) in own.into_iter().chain([
+        ("UnicodeEncodeError", UNICODE_ERROR),
+        ("UnicodeTranslateError", UNICODE_ERROR),
+    ]) {
         if let Some(cls) = vm
             .exc
             .all
@@ -620,16 +620,26 @@ fn syntax_str(vm: &mut Vm, args: Args) -> PyResult {
 fn unicode_init(vm: &mut Vm, args: Args) -> PyResult {
     let this = args.pos[0].clone();
     let rest = init_with(vm, args, &[], &[])?;
-    if rest.len() == 5 {
-        for (k, v) in ["encoding", "object", "start", "end", "reason"]
-            .iter()
-            .zip(rest)
-        {
-            let key = vm.intern(k);
-            vm.setattr(&this, &key, v)?;
+    // UnicodeTranslateError(object, start, end, reason) has no encoding.
+    let fields: &[&str] = match rest.len() {
+        5 => &["encoding", "object", "start", "end", "reason"],
+        4 if is_translate_error(vm, &this) => {
+            let key = vm.intern("encoding");
+            vm.setattr(&this, &key, Value::None)?;
+            &["object", "start", "end", "reason"]
         }
+        _ => &[],
+    };
+    for (k, v) in fields.iter().zip(rest) {
+        let key = vm.intern(k);
+        vm.setattr(&this, &key, v)?;
     }
     Ok(Value::None)
+}
+
+fn is_translate_error(vm: &Vm, this: &Value) -> bool {
+    let translate = vm.exception_class("UnicodeTranslateError");
+    vm.class_of(this).is_subtype(&translate)
 }
 
 fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
@@ -647,6 +657,7 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
     ) else {
         return exc_args_str(vm, this.as_obj().unwrap());
     };
+    let translate = is_translate_error(vm, &this);
     let enc = vm.str_string(&enc)?;
     let reason = vm.str_string(&reason)?;
     let (s, e) = (
@@ -654,12 +665,14 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
         crate::objects::int::small(&end).unwrap_or(0),
     );
     let decode = vm.class_of(&this).tdata().name.borrow().contains("Decode");
+    // One item is named only when it lies inside the object, as CPython
+    // checks (the positions are attributes a program may set to anything).
     let text = if decode {
-        let b = match obj.kind() {
-            Some(ObjKind::Bytes(b)) => b.get(s as usize).copied().unwrap_or(0),
-            _ => 0,
+        let byte = match obj.kind() {
+            Some(ObjKind::Bytes(b)) if s >= 0 => b.get(s as usize).copied(),
+            _ => None,
         };
-        if e == s + 1 {
+        if let (Some(b), true) = (byte, e == s + 1) {
             format!("'{enc}' codec can't decode byte {b:#04x} in position {s}: {reason}")
         } else {
             format!(
@@ -670,17 +683,26 @@ fn unicode_str(vm: &mut Vm, args: Args) -> PyResult {
         }
     } else {
         let cp = value_pystr(&obj)
-            .map(|p| p.code_point_at(s as usize))
-            .unwrap_or(0);
-        let ch = if cp < 0x100 {
-            format!("\\x{cp:02x}")
-        } else if cp < 0x10000 {
-            format!("\\u{cp:04x}")
-        } else {
-            format!("\\U{cp:08x}")
-        };
-        if e == s + 1 {
-            format!("'{enc}' codec can't encode character '{ch}' in position {s}: {reason}")
+            .filter(|p| s >= 0 && (s as usize) < p.len())
+            .map(|p| p.code_point_at(s as usize));
+        if let (Some(cp), true) = (cp, e == s + 1) {
+            let ch = if cp < 0x100 {
+                format!("\\x{cp:02x}")
+            } else if cp < 0x10000 {
+                format!("\\u{cp:04x}")
+            } else {
+                format!("\\U{cp:08x}")
+            };
+            if translate {
+                format!("can't translate character '{ch}' in position {s}: {reason}")
+            } else {
+                format!("'{enc}' codec can't encode character '{ch}' in position {s}: {reason}")
+            }
+        } else if translate {
+            format!(
+                "can't translate characters in position {s}-{}: {reason}",
+                e - 1
+            )
         } else {
             format!(
                 "'{enc}' codec can't encode characters in position {}-{}: {reason}",
