@@ -300,16 +300,22 @@ impl Vm {
             let stripped = line.trim_start();
             let lead = line.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {}\n", stripped.trim_end()));
-            if let Some(o) = offset {
-                let start = (o as usize).saturating_sub(1).saturating_sub(lead);
+            // The offsets are attributes a program may set to anything: a
+            // caret left of the text is not shown, and none goes past it.
+            let width = stripped.trim_end().chars().count() as i64;
+            let lead = lead as i64;
+            if let Some(start) = offset
+                .map(|o| (o - 1 - lead).min(width))
+                .filter(|s| *s >= 0)
+            {
                 let end = end_offset
-                    .map(|e| (e as usize).saturating_sub(1).saturating_sub(lead))
+                    .map(|e| e - 1 - lead)
                     .unwrap_or(start + 1)
-                    .max(start + 1);
+                    .clamp(start + 1, width.max(start) + 1);
                 out.push_str(&format!(
                     "    {}{}\n",
-                    " ".repeat(start),
-                    "^".repeat(end - start)
+                    " ".repeat(start as usize),
+                    "^".repeat((end - start) as usize)
                 ));
             }
         }
