@@ -190,6 +190,37 @@ pub fn gethostbyname_ex(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
     Ok(vm.new_tuple(vec![canon, aliases, addrs]))
 }
 
+/// The resolver's name and service for `addr` (`getnameinfo(3)`), or
+/// its error code.
+fn name_info(addr: &SockAddr, flags: i32) -> Result<(String, String), i32> {
+    let mut name = [0 as libc::c_char; 1025];
+    let mut service = [0 as libc::c_char; 32];
+    // SAFETY: getnameinfo reads the address (of its stated length) and
+    // writes NUL-terminated strings within the two buffers' lengths.
+    let code = unsafe {
+        libc::getnameinfo(
+            addr.as_ptr().cast(),
+            addr.len(),
+            name.as_mut_ptr(),
+            name.len() as libc::socklen_t,
+            service.as_mut_ptr(),
+            service.len() as libc::socklen_t,
+            flags,
+        )
+    };
+    if code != 0 {
+        return Err(code);
+    }
+    let text = |buf: &[libc::c_char]| {
+        // SAFETY: getnameinfo succeeded, so the buffer holds a
+        // NUL-terminated string.
+        unsafe { CStr::from_ptr(buf.as_ptr()) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    Ok((text(&name), text(&service)))
+}
+
 /// `gethostbyaddr(ip_or_name)`: `(host name, aliases, addresses)` by the
 /// resolver's reverse lookup; `socket.herror` when the address has no
 /// name.
@@ -198,30 +229,12 @@ pub fn gethostbyaddr(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
         .ok_or_else(|| vm.type_error("gethostbyaddr() argument 1 must be str"))?;
     let ip = resolve_one(vm, &host, libc::AF_UNSPEC)?;
     let sa = SockAddr::from(std::net::SocketAddr::new(ip, 0));
-    let mut name = [0 as libc::c_char; 1025];
-    // SAFETY: getnameinfo reads the address (of its stated length) and
-    // writes a NUL-terminated name of at most `name.len()` bytes.
-    let code = unsafe {
-        libc::getnameinfo(
-            sa.as_ptr().cast(),
-            sa.len(),
-            name.as_mut_ptr(),
-            name.len() as libc::socklen_t,
-            std::ptr::null_mut(),
-            0,
-            libc::NI_NAMEREQD,
-        )
-    };
-    if code != 0 {
+    let Ok((name, _)) = name_info(&sa, libc::NI_NAMEREQD) else {
         let cls = vm.native_class("_socket", "herror")?;
         let args = vec![Value::Int(1), vm.new_str("Unknown host")];
         let e = vm.call(&Value::Obj(cls), args)?;
         return Err(e.as_obj().cloned().expect("an exception"));
-    }
-    // SAFETY: getnameinfo succeeded, so `name` holds a NUL-terminated name.
-    let name = unsafe { CStr::from_ptr(name.as_ptr()) }
-        .to_string_lossy()
-        .into_owned();
+    };
     let name = vm.new_string(name);
     let aliases = vm.new_list(vec![]);
     let addr = vm.new_string(ip.to_string());
@@ -243,37 +256,11 @@ pub fn getnameinfo(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
         },
         _ => return Err(vm.type_error("getnameinfo(): illegal sockaddr argument")),
     };
-    if !(0..=65535).contains(&port) {
-        return Err(vm.overflow_error("getnameinfo(): port must be 0-65535."));
-    }
     let ip = resolve_one(vm, &host, libc::AF_UNSPEC)?;
+    // The port is cut to 16 bits, as CPython's `htons` cuts it.
     let sa = SockAddr::from(std::net::SocketAddr::new(ip, port as u16));
-    let mut name = [0 as libc::c_char; 1025];
-    let mut service = [0 as libc::c_char; 32];
-    // SAFETY: getnameinfo reads the address (of its stated length) and
-    // writes NUL-terminated strings within the two buffers' lengths.
-    let code = unsafe {
-        libc::getnameinfo(
-            sa.as_ptr().cast(),
-            sa.len(),
-            name.as_mut_ptr(),
-            name.len() as libc::socklen_t,
-            service.as_mut_ptr(),
-            service.len() as libc::socklen_t,
-            flags,
-        )
-    };
-    if code != 0 {
-        return Err(gaierror(vm, code));
-    }
-    let text = |buf: &[libc::c_char]| {
-        // SAFETY: getnameinfo succeeded, so the buffer holds a
-        // NUL-terminated string.
-        unsafe { CStr::from_ptr(buf.as_ptr()) }
-            .to_string_lossy()
-            .into_owned()
-    };
-    let name = vm.new_string(text(&name));
-    let service = vm.new_string(text(&service));
+    let (name, service) = name_info(&sa, flags).map_err(|code| gaierror(vm, code))?;
+    let name = vm.new_string(name);
+    let service = vm.new_string(service);
     Ok(vm.new_tuple(vec![name, service]))
 }
