@@ -287,14 +287,7 @@ fn set_bases_attr(vm: &mut Vm, cls: &Value, v: Option<Value>) -> PyResult<()> {
 /// After a class's bases change: its caches, and its subclasses' MROs.
 fn refresh_mros(vm: &mut Vm, c: &Obj) {
     vm.type_modified(c);
-    let subclasses: Vec<Obj> = c
-        .tdata()
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|w| w.upgrade().map(Obj))
-        .collect();
-    for sub in subclasses {
+    for sub in c.tdata().live_subclasses() {
         let bases = sub.tdata().bases.borrow().clone();
         if !bases.iter().any(|b| b.is(c)) {
             continue;
@@ -370,11 +363,9 @@ fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
     let cls = type_arg(vm, &args.pos[0], "type.__subclasses__(X)")?;
     let subs: Vec<Value> = cls
         .tdata()
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|w| w.upgrade())
-        .map(|rc| Value::Obj(Obj(rc)))
+        .live_subclasses()
+        .into_iter()
+        .map(Value::Obj)
         .collect();
     Ok(vm.new_list(subs))
 }

@@ -98,6 +98,15 @@ pub enum NewPlan {
 }
 
 impl TypeData {
+    /// The direct subclasses still alive, oldest first.
+    pub fn live_subclasses(&self) -> Vec<Obj> {
+        self.subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade().map(Obj))
+            .collect()
+    }
+
     pub fn new(name: &str, layout: Layout, heap: bool) -> TypeData {
         TypeData {
             name: RefCell::new(name.to_owned()),

@@ -282,13 +282,7 @@ fn addresses(s: &Slots) -> [usize; 17] {
 fn inherit(ty: &Obj, old: &Slots, new: &Slots) {
     let t = ty.tdata();
     t.slots.set(*new);
-    let subclasses: Vec<Obj> = t
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|w| w.upgrade().map(Obj))
-        .collect();
-    for sub in subclasses {
+    for sub in t.live_subclasses() {
         let s = sub.tdata();
         let theirs = s.slots.get();
         if !s.heap && (theirs.same_as(old) || theirs.is_none()) {
