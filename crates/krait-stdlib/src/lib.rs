@@ -34,6 +34,7 @@ mod string;
 mod structs;
 mod thread;
 mod time;
+mod unicodedata;
 mod zlib;
 
 /// Every module of this crate.
@@ -72,6 +73,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,
+    &unicodedata::MODULE,
     &zlib::MODULE,
 ];
 

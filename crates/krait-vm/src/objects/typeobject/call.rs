@@ -136,6 +136,13 @@ impl Vm {
         let obj = match &new {
             Some(Value::Obj(f)) if matches!(f.kind(), ObjKind::Builtin(b) if b.is_named(Some(&self.types.object), "__new__")) =>
             {
+                // A native type that makes no instances of its own has
+                // only object's `__new__` (CPython's null `tp_new`).
+                if cls.tdata().layout == Layout::Special && !cls.tdata().heap {
+                    return Err(
+                        self.type_error(format!("cannot create '{}' instances", cls.type_name()))
+                    );
+                }
                 // Common case: checks of object.__new__ without the call.
                 let excess = !args.pos.is_empty() || !args.kw.is_empty();
                 if excess && inherits_object_method(self, cls, "__init__") {

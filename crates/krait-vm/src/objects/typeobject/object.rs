@@ -210,8 +210,8 @@ pub(crate) fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         let base = solid_base(&cls);
         return Err(vm.type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
-            cls.tdata().name.borrow(),
-            base.tdata().name.borrow()
+            cls.type_name(),
+            base.type_name()
         )));
     }
     if let Some(abs) = abstract_methods(vm, &cls) {
