@@ -6,7 +6,7 @@ IDNA's nameprep needs). The tables are read from the Unicode data that an
 installed CPython 3.11 exposes, so Krait's answers are those of the Unicode
 version the language level promises, not whatever a crate happens to ship:
 
-    python3 tools/gen_unicodedata.py   # rewrites crates/krait-stdlib/src/unicodedata/tables.rs
+    python3 tools/gen_unicodedata.py   # rewrites crates/krait-unicode/src/tables.rs
 
 Layout: every code point maps, through a two-stage index (blocks of
 2**SHIFT code points, identical blocks shared), to a small record of its
@@ -23,7 +23,7 @@ import unicodedata
 if unicodedata.unidata_version != "14.0.0":
     sys.exit(f"needs CPython 3.11 (Unicode 14.0.0), this one has {unicodedata.unidata_version}")
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "krait-stdlib", "src", "unicodedata", "tables.rs")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "krait-unicode", "src", "tables.rs")
 SHIFT = 7
 MAX = 0x110000
 
@@ -132,6 +132,8 @@ def main():
                         "Code points whose 3.2.0 normalization keeps a mapping 14.0.0 corrected.",
                         [(cp, " ".join(f"{ord(c):04X}" for c in text)) for cp, text in corrections])
     emit_compositions(lines, decomp_14)
+    emit_char_flags(lines)
+    emit_case_mappings(lines)
     emit_named_sequences(lines)
     emit_rejected_aliases(lines)
     with open(OUT, "w") as f:
@@ -176,6 +178,83 @@ def emit_compositions(lines, decompositions):
         lines.append(f"    (0x{first:X}, 0x{second:X}, 0x{cp:X}),")
     lines.append("];")
     lines.append("")
+
+
+# The properties `str`'s methods ask about, as bits.
+FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "LOWER", "UPPER", "TITLE", "SPACE", "PRINTABLE",
+         "XID_START", "XID_CONTINUE", "CASED", "CASE_IGNORABLE"]
+
+
+def char_flags(c):
+    """The str-method properties of one character, read back from CPython's
+    own str methods."""
+    cased = c.islower() or c.isupper() or c.istitle()
+    if cased:
+        # A case-ignorable character after a final capital sigma lets it
+        # stay final; any other cased one does not.
+        ignorable = ("A\u03a3" + c).lower()[1] == "\u03c2"
+    else:
+        ignorable = ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
+    values = {
+        "ALPHA": c.isalpha(), "DECIMAL": c.isdecimal(), "DIGIT": c.isdigit(),
+        "NUMERIC": c.isnumeric(), "LOWER": c.islower(), "UPPER": c.isupper(),
+        "TITLE": c.istitle() and not c.isupper(), "SPACE": c.isspace(),
+        "PRINTABLE": c.isprintable(), "XID_START": c.isidentifier() and c != "_",
+        "XID_CONTINUE": ("a" + c).isidentifier(), "CASED": cased, "CASE_IGNORABLE": ignorable,
+    }
+    return sum(1 << i for i, name in enumerate(FLAGS) if values[name])
+
+
+def emit_char_flags(lines):
+    flags = {}
+    blocks = {}
+    index = []
+    per_cp = [flags.setdefault(char_flags(chr(cp)), len(flags)) for cp in range(MAX)]
+    for start in range(0, MAX, 1 << SHIFT):
+        block = tuple(per_cp[start:start + (1 << SHIFT)])
+        index.append(blocks.setdefault(block, len(blocks)))
+    for i, name in enumerate(FLAGS):
+        lines.append(f"pub const {name}: u16 = 1 << {i};")
+    lines.append("")
+    lines.append("/// The distinct sets of the flags above that characters have.")
+    lines.append(f"pub static CHAR_FLAGS: [u16; {len(flags)}] = [")
+    lines.extend(wrap(list(flags), 16))
+    lines.append("];")
+    lines.append("")
+    lines.append(f"pub static CHAR_INDEX: [u16; {len(index)}] = [")
+    lines.extend(wrap(index))
+    lines.append("];")
+    lines.append("")
+    flat = [f for block in blocks for f in block]
+    lines.append(f"pub static CHAR_BLOCKS: [u8; {len(flat)}] = [")
+    lines.extend(wrap(flat))
+    lines.append("];")
+    lines.append("")
+
+
+def emit_case_mappings(lines):
+    """Full case mappings of single characters (up to three code points),
+    for every character a mapping changes."""
+    mappings = {
+        "LOWER": str.lower, "UPPER": str.upper, "TITLE": str.title, "FOLD": str.casefold,
+    }
+    for name, mapping in mappings.items():
+        rows = []
+        for cp in range(MAX):
+            c = chr(cp)
+            if 0xD800 <= cp < 0xE000:
+                continue
+            mapped = mapping(c)
+            if mapped != c:
+                assert len(mapped) <= 3
+                padded = [ord(m) for m in mapped] + [0] * (3 - len(mapped))
+                rows.append((cp, padded))
+        lines.append(f"/// `str.{mapping.__name__}()` of each character it changes (zero-padded).")
+        lines.append(f"pub static {name}_MAP: [(u32, [u32; 3]); {len(rows)}] = [")
+        for cp, padded in rows:
+            lines.append(f"    (0x{cp:X}, [0x{padded[0]:X}, 0x{padded[1]:X}, 0x{padded[2]:X}]),")
+        lines.append("];")
+        lines.append("")
 
 
 def ucd_file(name, candidates):

@@ -177,24 +177,10 @@ pub fn push_code_point(out: &mut Vec<u8>, cp: u32) {
 /// Whether Python's `str.isprintable()` holds for this code point, which is
 /// what decides between showing a character and escaping it in `repr`.
 pub fn is_printable(cp: u32) -> bool {
-    use unicode_general_category::{get_general_category, GeneralCategory as G};
     if cp < 0x80 {
         return (0x20..0x7F).contains(&cp);
     }
-    let Some(c) = char::from_u32(cp) else {
-        return false;
-    };
-    !matches!(
-        get_general_category(c),
-        G::Control
-            | G::Format
-            | G::Surrogate
-            | G::PrivateUse
-            | G::Unassigned
-            | G::LineSeparator
-            | G::ParagraphSeparator
-            | G::SpaceSeparator
-    )
+    krait_unicode::is_printable(cp)
 }
 
 /// Writes Python's `repr()` of a string.

@@ -163,7 +163,8 @@ fn frexp(x: f64) -> (f64, i32) {
 /// Parses `float(str)` text: decimal or special values, underscores
 /// between digits, surrounding whitespace.
 pub fn parse_float(text: &str) -> Option<f64> {
-    let t = text.trim();
+    let text = crate::objects::str::unicode::ascii_digits(text);
+    let t = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     let neg = lower.starts_with('-');

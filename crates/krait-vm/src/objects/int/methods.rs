@@ -414,7 +414,8 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult {
 
 /// Parses an int literal the way `int(str, base)` does.
 pub fn parse_int(text: &str, base: u32) -> Option<IBig> {
-    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let text = crate::objects::str::unicode::ascii_digits(text);
+    let t = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -461,18 +462,7 @@ pub fn parse_int(text: &str, base: u32) -> Option<IBig> {
         if c == '_' {
             continue;
         }
-        let d = match c.to_digit(36) {
-            Some(d) => d,
-            None => {
-                // Unicode decimal digits count too.
-                let d = unicode_digit(c)?;
-                if d >= base {
-                    return None;
-                }
-                digits.push(char::from_digit(d, 10)?);
-                continue;
-            }
-        };
+        let d = c.to_digit(36)?;
         if d >= base {
             return None;
         }
@@ -480,19 +470,6 @@ pub fn parse_int(text: &str, base: u32) -> Option<IBig> {
     }
     let v = IBig::from_str_radix(&digits, base).ok()?;
     Some(if neg { -v } else { v })
-}
-
-fn unicode_digit(c: char) -> Option<u32> {
-    // The common Unicode decimal digit blocks: each starts at a zero.
-    const ZEROS: &[u32] = &[
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50,
-        0xED0, 0xF20, 0x1040, 0xFF10,
-    ];
-    let cp = c as u32;
-    ZEROS
-        .iter()
-        .find(|&&z| cp >= z && cp < z + 10)
-        .map(|&z| cp - z)
 }
 
 /// `int(x)` for a non-str argument.

@@ -3,11 +3,13 @@
 use crate::api::{add_methods, FunctionDef, Params};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
+use crate::objects::str::unicode::{self, CaseMap};
 use crate::objects::str::value_pystr;
 use crate::objects::str::PyStr;
 use crate::protocol::sequence::SliceIndices;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
+use krait_unicode as ucd;
 
 pub fn register(vm: &mut Vm) {
     let s = vm.types.str_.clone();
@@ -85,20 +87,29 @@ macro_rules! every_char {
     ($name:literal, $f:expr) => {
         FunctionDef::method($name, |vm, a| {
             let t = this(vm, &a)?;
-            let ok = !t.is_empty() && t.code_points().all(|cp| char::from_u32(cp).is_some_and($f));
-            Ok(Value::Bool(ok))
+            Ok(Value::Bool(!t.is_empty() && t.code_points().all($f)))
         })
         .no_args()
     };
 }
 
-/// A method mapping the text to new text.
-macro_rules! mapped {
+/// A predicate of the whole text.
+macro_rules! text_test {
     ($name:literal, $f:expr) => {
         FunctionDef::method($name, |vm, a| {
-            let x = this(vm, &a)?;
-            let t = $f(&x.to_string_lossy());
-            Ok(vm.new_string(t))
+            let t = this(vm, &a)?;
+            Ok(Value::Bool($f(&t)))
+        })
+        .no_args()
+    };
+}
+
+/// A case mapping of the text.
+macro_rules! case_map {
+    ($name:literal, $map:expr) => {
+        FunctionDef::method($name, |vm, a| {
+            let t = this(vm, &a)?;
+            Ok(vm.new_pystr($map.apply(&t)))
         })
         .no_args()
     };
@@ -114,41 +125,13 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::method("replace", str_replace).args(2, 3),
     FunctionDef::method("startswith", |vm, a| affix(vm, a, true)).tuple_args(1, 3),
     FunctionDef::method("endswith", |vm, a| affix(vm, a, false)).tuple_args(1, 3),
-    mapped!("upper", |t: &str| t.to_uppercase()),
-    mapped!("lower", |t: &str| t.to_lowercase()),
-    // Full case folding, mostly: folding the uppercase form catches the
-    // expansions (ß -> ss, ligatures) and the odd cases (µ -> μ).
-    mapped!("casefold", |t: &str| t
-        .chars()
-        .map(|c| match c {
-            // Folds to itself, but its uppercase is a plain I.
-            '\u{131}' => c.to_string(),
-            _ => c.to_uppercase().collect::<String>().to_lowercase(),
-        })
-        .collect::<String>()),
-    mapped!("swapcase", |t: &str| t
-        .chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<String>()
-            } else {
-                c.to_uppercase().collect()
-            }
-        })
-        .collect::<String>()),
-    mapped!("capitalize", |t: &str| {
-        let mut cs = t.chars();
-        match cs.next() {
-            Some(f) => to_title(f) + &cs.as_str().to_lowercase(),
-            None => String::new(),
-        }
-    }),
-    mapped!("title", title_case),
-    FunctionDef::method("istitle", |vm, a| {
-        let t = this(vm, &a)?.to_string_lossy().into_owned();
-        Ok(Value::Bool(is_title(&t)))
-    })
-    .no_args(),
+    case_map!("upper", CaseMap::Upper),
+    case_map!("lower", CaseMap::Lower),
+    case_map!("casefold", CaseMap::Casefold),
+    case_map!("swapcase", CaseMap::Swapcase),
+    case_map!("capitalize", CaseMap::Capitalize),
+    case_map!("title", CaseMap::Title),
+    text_test!("istitle", unicode::is_title),
     FunctionDef::method("translate", str_translate).one(),
     FunctionDef::new("maketrans", str_maketrans).args(1, 3),
     FunctionDef::method("find", |vm, a| find_impl(vm, a, false, false)).tuple_args(1, 3),
@@ -156,14 +139,12 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::method("index", |vm, a| find_impl(vm, a, false, true)).tuple_args(1, 3),
     FunctionDef::method("rindex", |vm, a| find_impl(vm, a, true, true)).tuple_args(1, 3),
     FunctionDef::method("count", str_count).tuple_args(1, 3),
-    every_char!("isdigit", |c: char| c.is_ascii_digit()
-        || is_unicode_digit(c)),
-    every_char!("isdecimal", |c: char| c.is_ascii_digit()
-        || is_unicode_digit(c)),
-    every_char!("isnumeric", |c: char| c.is_numeric()),
-    every_char!("isalpha", |c: char| c.is_alphabetic()),
-    every_char!("isalnum", |c: char| c.is_alphanumeric()),
-    every_char!("isspace", is_py_space),
+    every_char!("isdigit", ucd::is_digit),
+    every_char!("isdecimal", ucd::is_decimal),
+    every_char!("isnumeric", ucd::is_numeric),
+    every_char!("isalpha", ucd::is_alpha),
+    every_char!("isalnum", ucd::is_alnum),
+    every_char!("isspace", ucd::is_space),
     FunctionDef::method("isascii", |vm, a| Ok(Value::Bool(this(vm, &a)?.is_ascii()))).no_args(),
     FunctionDef::method("isprintable", |vm, a| {
         let t = this(vm, &a)?;
@@ -172,32 +153,9 @@ const METHODS: &[FunctionDef] = &[
         Ok(Value::Bool(ok))
     })
     .no_args(),
-    FunctionDef::method("isupper", |vm, a| {
-        let t = this(vm, &a)?.to_string_lossy().into_owned();
-        Ok(Value::Bool(
-            t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()),
-        ))
-    })
-    .no_args(),
-    FunctionDef::method("islower", |vm, a| {
-        let t = this(vm, &a)?.to_string_lossy().into_owned();
-        Ok(Value::Bool(
-            t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()),
-        ))
-    })
-    .no_args(),
-    FunctionDef::method("isidentifier", |vm, a| {
-        let t = this(vm, &a)?.to_string_lossy().into_owned();
-        let mut cs = t.chars();
-        let ok = match cs.next() {
-            Some(c) => {
-                (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric())
-            }
-            None => false,
-        };
-        Ok(Value::Bool(ok))
-    })
-    .no_args(),
+    text_test!("isupper", unicode::is_upper),
+    text_test!("islower", unicode::is_lower),
+    text_test!("isidentifier", unicode::is_identifier),
     FunctionDef::method("center", |vm, a| justify(vm, a, "center")).args(1, 2),
     FunctionDef::method("ljust", |vm, a| justify(vm, a, "ljust")).args(1, 2),
     FunctionDef::method("rjust", |vm, a| justify(vm, a, "rjust")).args(1, 2),
@@ -271,10 +229,6 @@ fn str_expandtabs(vm: &mut Vm, a: Args) -> PyResult {
         }
     }
     Ok(vm.new_string(out))
-}
-
-fn is_unicode_digit(c: char) -> bool {
-    c.is_numeric() && crate::objects::int::methods::parse_int(&c.to_string(), 10).is_some()
 }
 
 /// The `str` a method was called on, borrowed from its object.
@@ -451,17 +405,17 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     let mut parts: Vec<&str> = Vec::new();
     match (&sep_text, right) {
         (None, true) => {
-            let mut rest = text.trim_end_matches(is_py_space);
+            let mut rest = text.trim_end_matches(unicode::is_space);
             while !rest.is_empty() {
                 if parts.len() == limit {
                     parts.push(rest);
                     break;
                 }
-                match rest.rfind(is_py_space) {
+                match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let w = rest[i..].chars().next().map_or(1, char::len_utf8);
                         parts.push(&rest[i + w..]);
-                        rest = rest[..i].trim_end_matches(is_py_space);
+                        rest = rest[..i].trim_end_matches(unicode::is_space);
                     }
                     None => {
                         parts.push(rest);
@@ -472,16 +426,16 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
             parts.reverse();
         }
         (None, false) => {
-            let mut rest = text.trim_start_matches(is_py_space);
+            let mut rest = text.trim_start_matches(unicode::is_space);
             while !rest.is_empty() {
                 if parts.len() == limit {
                     parts.push(rest);
                     break;
                 }
-                match rest.find(is_py_space) {
+                match rest.find(unicode::is_space) {
                     Some(i) => {
                         parts.push(&rest[..i]);
-                        rest = rest[i..].trim_start_matches(is_py_space);
+                        rest = rest[i..].trim_start_matches(unicode::is_space);
                     }
                     None => {
                         parts.push(rest);
@@ -500,12 +454,6 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     Ok(vm.new_list(items))
 }
 
-/// Python's whitespace: Unicode's, and the ASCII separator controls
-/// `\x1c` to `\x1f`.
-pub fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-}
-
 fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
     let x = this(vm, &a)?;
     let text = x.to_string_lossy();
@@ -518,7 +466,7 @@ fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyRe
     };
     let matcher = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
-        None => is_py_space(c),
+        None => unicode::is_space(c),
     };
     let mut t = &*text;
     if left {
@@ -630,72 +578,6 @@ fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
         e = (e + n).max(0);
     }
     Ok((s, e.min(n)))
-}
-
-/// A character's titlecase form: the digraphs have their own, and a
-/// character whose uppercase is several letters (ß, ﬁ) keeps only the
-/// first one capital.
-fn to_title(c: char) -> String {
-    match c as u32 {
-        0x01C4..=0x01C6 => "\u{01C5}".into(),
-        0x01C7..=0x01C9 => "\u{01C8}".into(),
-        0x01CA..=0x01CC => "\u{01CB}".into(),
-        0x01F1..=0x01F3 => "\u{01F2}".into(),
-        _ => {
-            let mut up = c.to_uppercase();
-            let first = up.next().unwrap_or(c);
-            let rest: String = up.collect::<String>().to_lowercase();
-            format!("{first}{rest}")
-        }
-    }
-}
-
-/// Cased letters as `str.istitle` and `str.title` see them.
-fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
-}
-
-fn is_titlecase(c: char) -> bool {
-    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
-}
-
-fn title_case(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    let mut prev_cased = false;
-    for c in t.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push_str(&to_title(c));
-        }
-        prev_cased = is_cased(c);
-    }
-    out
-}
-
-/// `str.istitle`: uppercase letters only after uncased characters,
-/// lowercase ones only after cased ones, and at least one cased letter.
-fn is_title(t: &str) -> bool {
-    let mut prev_cased = false;
-    let mut cased = false;
-    for c in t.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
-            if prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    cased
 }
 
 /// `str.maketrans(x[, y[, z]])`.

@@ -11,6 +11,7 @@ pub(crate) mod format_spec;
 pub(crate) mod methods;
 pub(crate) mod percent;
 pub(crate) mod slots;
+pub(crate) mod unicode;
 
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};

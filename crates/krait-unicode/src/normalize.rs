@@ -3,7 +3,7 @@
 //! for the K forms), canonical ordering of combining marks, and for the C
 //! forms canonical composition.
 
-use super::{assigned, combining, decomposition, tables, Version};
+use crate::{assigned, combining, decomposition, tables, Version};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Form {

@@ -1,0 +1,44 @@
+# str's character tests and case mappings answer from Unicode 14.0.0, as
+# CPython 3.11's do: digests over a sample of code points, then the
+# context-sensitive cases (final sigma, title case) and numbers in other
+# scripts.
+import hashlib
+
+SAMPLE = sorted(set(range(0x800)) | set(range(0, 0x110000, 9)))
+
+def digest(f):
+    h = hashlib.sha256()
+    for cp in SAMPLE:
+        h.update(repr(f(chr(cp))).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
+
+TESTS = {
+    "isalpha": str.isalpha, "isalnum": str.isalnum, "isdecimal": str.isdecimal,
+    "isdigit": str.isdigit, "isnumeric": str.isnumeric, "islower": str.islower,
+    "isupper": str.isupper, "istitle": str.istitle, "isspace": str.isspace,
+    "isprintable": str.isprintable, "isidentifier": str.isidentifier,
+    "lower": str.lower, "upper": str.upper, "title": str.title,
+    "casefold": str.casefold, "swapcase": str.swapcase, "capitalize": str.capitalize,
+    "title+abc": lambda c: (c + "abc").title(), "istitle+abc": lambda c: (c + "abc").istitle(),
+    "isupper+ABC": lambda c: (c + "ABC").isupper(), "islower+abc": lambda c: (c + "abc").islower(),
+    "isidentifier a+": lambda c: ("a" + c).isidentifier(),
+    "repr": repr,
+}
+for name, f in TESTS.items():
+    print(name, digest(f))
+
+for s in ["ΣΑΣ", "ΑΣ ΑΣ.", "Σ", "ΑΣ\u0345", "ΑΣ'Α", "Α'Σ", "ὈΔΥΣΣΕΎΣ", "ΣΑΣ1", "a\u0301Σ"]:
+    print(ascii(s.lower()), ascii(s.title()), ascii(s.capitalize()), ascii(s.swapcase()), ascii(s.casefold()))
+for s in ["ǅungla", "ﬁsh ŉ", "straße", "İstanbul", "they're bill's friends", "hello\u2028world",
+          "\ud800abc", "ab\udfffCD", "ǈ", "ᾈ", "Ǆ"]:
+    print(ascii(s.upper()), ascii(s.lower()), ascii(s.title()), ascii(s.capitalize()),
+          ascii(s.swapcase()), ascii(s.casefold()), s.istitle(), s.isupper(), s.islower())
+for s in ["\u0663\u0664", "\u2003 12\u3000", "\U0001D7D9\U0001D7DA", "1\x85", "\u0663.\u0665e\u0661", "1\x1c",
+          "\u00b2", "\u2155", "\u0663_\u0664"]:
+    for f in (int, float):
+        try:
+            print(ascii(s), f.__name__, f(s))
+        except ValueError as e:
+            print(ascii(s), f.__name__, "ValueError", ascii(str(e)))
+print("a\u00a0b\u2003c\u200bd\u180ee\x1cf".split())
+print(ascii("\u3000 x \u2029".strip()))
