@@ -548,34 +548,22 @@ impl<'src> Lexer<'src> {
         Ok(self.make(kind, start, line, col))
     }
 
-    /// Checks a non-ASCII name character by character, as PEP 3131 says:
-    /// after NFKC normalisation, XID_Start followed by XID_Continue.
+    /// Checks a non-ASCII name character by character, as CPython's
+    /// tokenizer does: XID_Start (or `_`) followed by XID_Continue, in the
+    /// text as written (the parser NFKC-normalises the name afterwards).
     fn verify_identifier(&mut self, start: usize) -> Result<(), LexError> {
-        use unicode_normalization::UnicodeNormalization;
         let text = &self.src[start..self.pos];
-        let normalized: String = text.nfkc().collect();
-        let mut chars = normalized.chars();
-        let first_ok = chars
-            .next()
-            .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c));
-        if first_ok && chars.all(unicode_ident::is_xid_continue) {
-            return Ok(());
-        }
-        // Find the first offending character of the original text.
-        let mut bad = None;
-        for (i, c) in text.char_indices() {
-            let ok = if i == 0 {
-                c == '_' || unicode_ident::is_xid_start(c) || nfkc_ok(c, true)
+        let bad = text.char_indices().find(|&(i, c)| {
+            if i == 0 {
+                !(c == '_' || is_xid_start(c))
             } else {
-                unicode_ident::is_xid_continue(c) || nfkc_ok(c, false)
-            };
-            if !ok {
-                bad = Some((start + i, c));
-                break;
+                !is_xid_continue(c)
             }
-        }
-        let (pos, c) = bad.unwrap_or((start, text.chars().next().unwrap()));
-        self.pos = pos + c.len_utf8();
+        });
+        let Some((i, c)) = bad else {
+            return Ok(());
+        };
+        self.pos = start + i + c.len_utf8();
         let msg = if krait_values::text::is_printable(c as u32) {
             format!("invalid character '{}' (U+{:04X})", c, c as u32)
         } else {
@@ -780,18 +768,14 @@ impl<'src> Lexer<'src> {
     }
 }
 
-/// Whether a character that is not itself XID_Start/XID_Continue becomes one
-/// under NFKC (full-width letters, ligatures, ...).
-fn nfkc_ok(c: char, first: bool) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let mut s = std::iter::once(c).nfkc();
-    match s.next() {
-        Some(n) if first => {
-            (n == '_' || unicode_ident::is_xid_start(n)) && s.all(unicode_ident::is_xid_continue)
-        }
-        Some(n) => unicode_ident::is_xid_continue(n) && s.all(unicode_ident::is_xid_continue),
-        None => false,
-    }
+/// XID_Start and XID_Continue as Unicode 14.0.0 has them, the version
+/// Python 3.11's identifiers follow.
+fn is_xid_start(c: char) -> bool {
+    krait_unicode::is_xid_start(c as u32)
+}
+
+fn is_xid_continue(c: char) -> bool {
+    krait_unicode::is_xid_continue(c as u32)
 }
 
 #[cfg(test)]

@@ -186,10 +186,10 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
 }
 
 fn lookup_unicode_name(name: &str) -> Option<char> {
-    if name.is_empty() || name.len() > 256 {
+    if name.is_empty() {
         return None;
     }
-    unicode_names2::character(&name.to_ascii_uppercase())
+    krait_unicode::character(name)
 }
 
 /// The body of a non-raw `bytes` literal (already checked to be ASCII).

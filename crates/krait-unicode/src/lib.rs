@@ -142,40 +142,59 @@ pub fn lookup(version: Version, name: &str) -> Result<String, String> {
     if name.len() > NAME_MAX {
         return Err("name too long".into());
     }
-    let undefined = || format!("undefined character name '{name}'");
-    let upper = name.to_ascii_uppercase();
     if version == Version::Current {
+        let upper = name.to_ascii_uppercase();
         if let Ok(i) = tables::NAMED_SEQUENCES.binary_search_by_key(&upper.as_str(), |r| r.0) {
             return Ok(tables::NAMED_SEQUENCES[i].1.to_string());
         }
     }
-    let c = unicode_names2::character(&upper).ok_or_else(undefined)?;
-    let cp = c as u32;
+    match find_character(version, name) {
+        Some(c) => Ok(c.to_string()),
+        None => Err(format!("undefined character name '{name}'")),
+    }
+}
+
+/// The character a `\N{...}` escape names: by its 14.0.0 name or alias,
+/// in any case (named sequences are not characters).
+pub fn character(name: &str) -> Option<char> {
+    if name.len() > NAME_MAX {
+        return None;
+    }
+    find_character(Version::Current, name)
+}
+
+fn find_character(version: Version, name: &str) -> Option<char> {
+    let upper = name.to_ascii_uppercase();
+    let c = unicode_names2::character(&upper)?;
     let real_name = unicode_names2::name(c).map(|n| n.to_string());
     let is_name = real_name.as_deref() == Some(upper.as_str());
     // The names made of a prefix and a number are matched exactly, in
     // capitals, as CPython matches them.
     let arithmetic = ["HANGUL SYLLABLE ", "CJK UNIFIED IDEOGRAPH-"];
     if is_name && arithmetic.iter().any(|p| upper.starts_with(p)) && name != upper {
-        return Err(undefined());
+        return None;
     }
-    if !is_name {
-        // An alias: 3.2.0 has none, and some came after 14.0.0.
-        if version == Version::V3_2 || tables::LATER_ALIASES.contains(&upper.as_str()) {
-            return Err(undefined());
-        }
+    // An alias: 3.2.0 has none, and some came after 14.0.0.
+    if !is_name && (version == Version::V3_2 || tables::LATER_ALIASES.contains(&upper.as_str())) {
+        return None;
     }
     // A unified ideograph's name is looked up arithmetically, against
     // 14.0.0's ranges whichever the version, as CPython does.
     let in_version = if upper.starts_with("CJK UNIFIED IDEOGRAPH-") {
-        assigned(Version::Current, cp)
+        assigned(Version::Current, c as u32)
     } else {
-        assigned(version, cp)
+        assigned(version, c as u32)
     };
-    if !in_version {
-        return Err(undefined());
-    }
-    Ok(c.to_string())
+    in_version.then_some(c)
+}
+
+/// NFKC of text without lone surrogates (identifiers, PEP 3131).
+pub fn nfkc(text: &str) -> String {
+    let cps: Vec<u32> = text.chars().map(u32::from).collect();
+    normalize(Version::Current, Form::Nfkc, &cps)
+        .into_iter()
+        .filter_map(char::from_u32)
+        .collect()
 }
 
 /// The decimal digit value of `cp` in 14.0.0 (what `int()` and `float()`

@@ -204,8 +204,7 @@ impl<'src> Parser<'src> {
         if text.is_ascii() {
             text.to_owned()
         } else {
-            use unicode_normalization::UnicodeNormalization;
-            text.nfkc().collect()
+            krait_unicode::nfkc(text)
         }
     }
 

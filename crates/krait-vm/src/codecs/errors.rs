@@ -287,7 +287,7 @@ fn encode_error(
         }
         "namereplace" => {
             for &c in bad {
-                let name = char::from_u32(c).and_then(unicode_names2::name);
+                let name = krait_unicode::name(krait_unicode::Version::Current, c);
                 match name {
                     Some(n) => put_ascii(e, &format!("\\N{{{n}}}"), out),
                     None => put_ascii(e, &backslash_escape(c), out),

@@ -85,7 +85,7 @@ fn unicode_escape_step(data: &[u8], pos: usize, _: bool) -> Step {
             if name.is_empty() {
                 return malformed;
             }
-            match unicode_names2::character(&name.to_ascii_uppercase()) {
+            match krait_unicode::character(&name) {
                 Some(ch) => Step::Char(ch as u32, close + 4),
                 None => Step::Invalid(pos + close + 4, "unknown Unicode character name"),
             }

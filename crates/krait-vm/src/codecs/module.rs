@@ -171,7 +171,7 @@ fn builtin_handler(vm: &mut Vm, exc: &Value, name: &str) -> PyResult {
             "namereplace" => bad
                 .iter()
                 .map(
-                    |&c| match char::from_u32(c).and_then(unicode_names2::name) {
+                    |&c| match krait_unicode::name(krait_unicode::Version::Current, c) {
                         Some(n) => format!("\\N{{{n}}}"),
                         None => errors::backslash_escape(c),
                     },
