@@ -42,3 +42,6 @@ for s in ["\u0663\u0664", "\u2003 12\u3000", "\U0001D7D9\U0001D7DA", "1\x85", "\
             print(ascii(s), f.__name__, "ValueError", ascii(str(e)))
 print("a\u00a0b\u2003c\u200bd\u180ee\x1cf".split())
 print(ascii("\u3000 x \u2029".strip()))
+for s in ["  a b  c  ", "", "   ", "a", "\ud800 x\u3000y\u2003", " \u00e9t\u00e9  \u00e0 la  plage ", "x\x1cy\x85z"]:
+    print(ascii([s.split(), s.rsplit(), s.split(None, 1), s.rsplit(None, 1), s.split(maxsplit=0),
+                 s.rsplit(maxsplit=0), s.split(None, 2)]))

@@ -386,7 +386,6 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
         Some(v) => vm.int_arg(v)?,
         None => -1,
     };
-    let text = x.to_string_lossy();
     let limit = if maxsplit < 0 {
         usize::MAX
     } else {
@@ -402,53 +401,21 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
             }
         },
     };
+    let Some(sep) = sep_text else {
+        let bytes = x.as_bytes();
+        let items = unicode::words(&x, limit, right)
+            .into_iter()
+            .map(|(start, end)| vm.new_pystr(PyStr::from_wtf8_slice(&bytes[start..end])))
+            .collect();
+        return Ok(vm.new_list(items));
+    };
+    let text = x.to_string_lossy();
     let mut parts: Vec<&str> = Vec::new();
-    match (&sep_text, right) {
-        (None, true) => {
-            let mut rest = text.trim_end_matches(unicode::is_space);
-            while !rest.is_empty() {
-                if parts.len() == limit {
-                    parts.push(rest);
-                    break;
-                }
-                match rest.rfind(unicode::is_space) {
-                    Some(i) => {
-                        let w = rest[i..].chars().next().map_or(1, char::len_utf8);
-                        parts.push(&rest[i + w..]);
-                        rest = rest[..i].trim_end_matches(unicode::is_space);
-                    }
-                    None => {
-                        parts.push(rest);
-                        break;
-                    }
-                }
-            }
-            parts.reverse();
-        }
-        (None, false) => {
-            let mut rest = text.trim_start_matches(unicode::is_space);
-            while !rest.is_empty() {
-                if parts.len() == limit {
-                    parts.push(rest);
-                    break;
-                }
-                match rest.find(unicode::is_space) {
-                    Some(i) => {
-                        parts.push(&rest[..i]);
-                        rest = rest[i..].trim_start_matches(unicode::is_space);
-                    }
-                    None => {
-                        parts.push(rest);
-                        break;
-                    }
-                }
-            }
-        }
-        (Some(sep), true) => {
-            parts.extend(text.rsplitn(limit.saturating_add(1), &**sep));
-            parts.reverse();
-        }
-        (Some(sep), false) => parts.extend(text.splitn(limit.saturating_add(1), &**sep)),
+    if right {
+        parts.extend(text.rsplitn(limit.saturating_add(1), &*sep));
+        parts.reverse();
+    } else {
+        parts.extend(text.splitn(limit.saturating_add(1), &*sep));
     }
     let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))

@@ -82,6 +82,24 @@ impl PyStr {
         }
     }
 
+    /// A copy of generalised UTF-8 bytes (a slice of another str, cut at
+    /// code point boundaries); short ones stay inside the object.
+    pub fn from_wtf8_slice(bytes: &[u8]) -> PyStr {
+        if bytes.is_ascii() {
+            return PyStr {
+                bytes: Bytes::from_slice(bytes),
+                len: bytes.len(),
+                ascii: true,
+                surrogates: false,
+                hash: Cell::new(NO_HASH),
+            };
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => PyStr::new(s),
+            Err(_) => PyStr::from_wtf8(bytes.to_vec()),
+        }
+    }
+
     /// From generalised UTF-8 bytes that may hold lone surrogates.
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
         match String::from_utf8(bytes) {

@@ -20,7 +20,7 @@ pub enum CaseMap {
 impl CaseMap {
     pub fn apply(self, text: &PyStr) -> PyStr {
         if text.is_ascii() {
-            return PyStr::from_string(self.apply_ascii(text.as_bytes()));
+            return PyStr::from_wtf8_slice(&self.apply_ascii(text.as_bytes()));
         }
         let cps: Vec<u32> = text.code_points().collect();
         let mut out = Vec::with_capacity(cps.len());
@@ -54,7 +54,7 @@ impl CaseMap {
         PyStr::from_code_points(out)
     }
 
-    fn apply_ascii(self, text: &[u8]) -> String {
+    fn apply_ascii(self, text: &[u8]) -> Vec<u8> {
         let mut out = text.to_vec();
         match self {
             CaseMap::Lower | CaseMap::Casefold => out.make_ascii_lowercase(),
@@ -84,7 +84,7 @@ impl CaseMap {
                 }
             }
         }
-        String::from_utf8(out).expect("ASCII stays ASCII")
+        out
     }
 }
 
@@ -177,11 +177,96 @@ pub fn is_identifier(text: &PyStr) -> bool {
 }
 
 /// Python's whitespace, which `split()` and `strip()` look for.
+#[inline]
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, ' ' | '\t'..='\r' | '\x1c'..='\x1f');
     }
     ucd::is_space(c as u32)
+}
+
+/// The byte ranges of the words of `text` that `split()` without a
+/// separator finds, at most `limit` splits made from the left (or from
+/// the right); the unsplit rest is one word with its inner whitespace.
+pub fn words(text: &PyStr, limit: usize, right: bool) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        let space = |i: usize| matches!(bytes[i], b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+        return split_units(bytes.len(), space, |i| i, limit, right);
+    }
+    // Code point by code point: where each starts, and whether it is
+    // whitespace.
+    let mut units: Vec<(usize, bool)> = Vec::with_capacity(text.len() + 1);
+    let mut offset = 0;
+    for cp in text.code_points() {
+        let space = char::from_u32(cp).is_some_and(is_space);
+        units.push((offset, space));
+        offset += utf8_len(cp);
+    }
+    units.push((offset, false));
+    split_units(text.len(), |i| units[i].1, |i| units[i].0, limit, right)
+}
+
+fn utf8_len(cp: u32) -> usize {
+    match cp {
+        0..=0x7F => 1,
+        0x80..=0x7FF => 2,
+        0x800..=0xFFFF => 3,
+        _ => 4,
+    }
+}
+
+/// The splitting itself, over `n` units of which `space(i)` tells the
+/// whitespace and `offset(i)` the byte where unit `i` starts.
+fn split_units(
+    n: usize,
+    space: impl Fn(usize) -> bool,
+    offset: impl Fn(usize) -> usize,
+    limit: usize,
+    right: bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if right {
+        let mut j = n;
+        loop {
+            while j > 0 && space(j - 1) {
+                j -= 1;
+            }
+            if j == 0 {
+                break;
+            }
+            if out.len() == limit {
+                out.push((offset(0), offset(j)));
+                break;
+            }
+            let end = j;
+            while j > 0 && !space(j - 1) {
+                j -= 1;
+            }
+            out.push((offset(j), offset(end)));
+        }
+        out.reverse();
+    } else {
+        let mut i = 0;
+        loop {
+            while i < n && space(i) {
+                i += 1;
+            }
+            if i == n {
+                break;
+            }
+            if out.len() == limit {
+                out.push((offset(i), offset(n)));
+                break;
+            }
+            let start = i;
+            while i < n && !space(i) {
+                i += 1;
+            }
+            out.push((offset(start), offset(i)));
+        }
+    }
+    out
 }
 
 /// The text `int()`, `float()` and `complex()` parse: whitespace made a
