@@ -45,3 +45,14 @@ print(ascii("\u3000 x \u2029".strip()))
 for s in ["  a b  c  ", "", "   ", "a", "\ud800 x\u3000y\u2003", " \u00e9t\u00e9  \u00e0 la  plage ", "x\x1cy\x85z"]:
     print(ascii([s.split(), s.rsplit(), s.split(None, 1), s.rsplit(None, 1), s.split(maxsplit=0),
                  s.rsplit(maxsplit=0), s.split(None, 2)]))
+
+# Lone surrogates pass through the methods that search, split, trim and pad.
+s = "\ud800ab\udc00 "
+for result in [s.strip(), s.lstrip(), s.rstrip("\udc00 "), s.split("b"), s.rsplit("b"), s.split("b", 0),
+               s.replace("a", "x"), s.replace("\ud800", "y"), s.replace("", "|", 3), s.center(9, "*"),
+               s.ljust(8), s.rjust(7, "\udfff"), s.zfill(8), "-\ud800".zfill(4), s.partition("a"),
+               s.rpartition("b"), s.partition("\udc00"), ("\t" + s).expandtabs(4),
+               ("a\ud800\r\nb\x85c\u2028").splitlines(), ("a\ud800\r\nb").splitlines(True),
+               "aaa".split("aa"), "aaa".rsplit("aa"), "aaa".replace("aa", "b"), "a,b,,c".split(",", 2),
+               "a,b,,c".rsplit(",", 2), "xyxzx".strip("x"), " \u3000a\u3000 ".strip(), "".strip()]:
+    print(ascii(result))

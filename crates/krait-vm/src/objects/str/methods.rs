@@ -5,6 +5,7 @@ use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::unicode::{self, CaseMap};
 use crate::objects::str::value_pystr;
+use crate::objects::str::wtf8;
 use crate::objects::str::PyStr;
 use crate::protocol::sequence::SliceIndices;
 use crate::value::{Obj, Value};
@@ -202,33 +203,37 @@ const METHODS: &[FunctionDef] = &[
 const SPLIT: &[&str] = &["sep", "maxsplit"];
 
 fn str_expandtabs(vm: &mut Vm, a: Args) -> PyResult {
-    let x = this(vm, &a)?.to_string_lossy().into_owned();
+    let x = this(vm, &a)?;
     let size = match a.given(1) {
         Some(v) => vm.int_arg(v)?,
         None => 8,
     };
-    let mut out = String::new();
+    let text = x.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
     let mut col = 0i64;
-    for c in x.chars() {
-        match c {
-            '\t' => {
+    let mut i = 0;
+    while i < text.len() {
+        let (cp, len) = wtf8::decode_at(text, i);
+        match cp {
+            0x09 => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
-            '\n' | '\r' => {
-                out.push(c);
+            0x0A | 0x0D => {
+                out.push(cp as u8);
                 col = 0;
             }
             _ => {
-                out.push(c);
+                out.extend_from_slice(&text[i..i + len]);
                 col += 1;
             }
         }
+        i += len;
     }
-    Ok(vm.new_string(out))
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
 /// The `str` a method was called on, borrowed from its object.
@@ -395,7 +400,7 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
         None => None,
         Some(sep) => match value_pystr(sep) {
             Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
-            Some(s) => Some(s.to_string_lossy()),
+            Some(s) => Some(s),
             None => {
                 return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep))))
             }
@@ -409,84 +414,48 @@ fn split_impl(vm: &mut Vm, a: Args, right: bool) -> PyResult {
             .collect();
         return Ok(vm.new_list(items));
     };
-    let text = x.to_string_lossy();
-    let mut parts: Vec<&str> = Vec::new();
-    if right {
-        parts.extend(text.rsplitn(limit.saturating_add(1), &*sep));
-        parts.reverse();
+    let parts = if right {
+        wtf8::rsplit(x.as_bytes(), sep.as_bytes(), limit)
     } else {
-        parts.extend(text.splitn(limit.saturating_add(1), &*sep));
-    }
-    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
+        wtf8::split(x.as_bytes(), sep.as_bytes(), limit)
+    };
+    let items = parts
+        .into_iter()
+        .map(|p| vm.new_pystr(PyStr::from_wtf8_slice(p)))
+        .collect();
     Ok(vm.new_list(items))
 }
 
 fn strip_impl(vm: &mut Vm, a: Args, left: bool, right: bool, name: &str) -> PyResult {
     let x = this(vm, &a)?;
-    let text = x.to_string_lossy();
-    let chars: Option<Vec<char>> = match a.pos.get(1) {
+    let chars: Option<Vec<u32>> = match a.pos.get(1) {
         Some(v) if !v.is_none() => match value_pystr(v) {
-            Some(s) => Some(s.to_string_lossy().chars().collect()),
+            Some(s) => Some(s.code_points().collect()),
             None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
         },
         _ => None,
     };
-    let matcher = |c: char| match &chars {
-        Some(cs) => cs.contains(&c),
-        None => unicode::is_space(c),
-    };
-    let mut t = &*text;
-    if left {
-        t = t.trim_start_matches(matcher);
+    let kept = wtf8::trim(x.as_bytes(), left, right, |cp| match &chars {
+        Some(cs) => cs.contains(&cp),
+        None => unicode::is_space_code_point(cp),
+    });
+    if kept.len() == x.as_bytes().len() && vm.class_of(&a.pos[0]).is(&vm.types.str_) {
+        return Ok(a.pos[0].clone());
     }
-    if right {
-        t = t.trim_end_matches(matcher);
-    }
-    Ok(vm.new_str(t))
+    Ok(vm.new_pystr(PyStr::from_wtf8_slice(kept)))
 }
 
 fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
-    let old = arg_str(vm, &a.pos[1], "replace() argument 1")?
-        .to_string_lossy()
-        .into_owned();
-    let new = arg_str(vm, &a.pos[2], "replace() argument 2")?
-        .to_string_lossy()
-        .into_owned();
+    let old = arg_str(vm, &a.pos[1], "replace() argument 1")?;
+    let new = arg_str(vm, &a.pos[2], "replace() argument 2")?;
     let count = match a.pos.get(3) {
         Some(v) => vm.int_arg(v)?,
         None => -1,
     };
-    let text = x.to_string_lossy().into_owned();
-    let r = if count < 0 {
-        if old.is_empty() {
-            let mut out = new.clone();
-            for c in text.chars() {
-                out.push(c);
-                out.push_str(&new);
-            }
-            out
-        } else {
-            text.replace(&old, &new)
-        }
-    } else if old.is_empty() {
-        let mut out = String::new();
-        let mut n = 0;
-        for c in text.chars() {
-            if n < count {
-                out.push_str(&new);
-                n += 1;
-            }
-            out.push(c);
-        }
-        if n < count {
-            out.push_str(&new);
-        }
-        out
-    } else {
-        text.replacen(&old, &new, count as usize)
-    };
-    Ok(vm.new_string(r))
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    let r = wtf8::replace(x.as_bytes(), old.as_bytes(), new.as_bytes(), count);
+    Ok(vm.new_pystr(PyStr::from_wtf8(r)))
 }
 
 fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
@@ -698,42 +667,47 @@ fn justify(vm: &mut Vm, a: Args, name: &str) -> PyResult {
             if f.len() != 1 {
                 return Err(vm.type_error("The fill character must be exactly one character long"));
             }
-            char::from_u32(f.code_point_at(0)).unwrap_or(' ')
+            f.code_point_at(0)
         }
-        None => ' ',
+        None => u32::from(' '),
     };
     let n = x.len() as i64;
     if width <= n {
         return Ok(vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec())));
     }
     let pad = (width - n) as usize;
-    let text = x.to_string_lossy();
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    let r = match name {
-        "ljust" => format!("{text}{}", f(pad)),
-        "rjust" => format!("{}{text}", f(pad)),
-        _ => {
-            let left = pad / 2 + (pad & width as usize & 1);
-            format!("{}{text}{}", f(left), f(pad - left))
-        }
+    let left = match name {
+        "ljust" => 0,
+        "rjust" => pad,
+        _ => pad / 2 + (pad & width as usize & 1),
     };
-    Ok(vm.new_string(r))
+    let mut fill_bytes = Vec::new();
+    krait_values::text::push_code_point(&mut fill_bytes, fill);
+    let mut out = Vec::with_capacity(x.as_bytes().len() + pad * fill_bytes.len());
+    for _ in 0..left {
+        out.extend_from_slice(&fill_bytes);
+    }
+    out.extend_from_slice(x.as_bytes());
+    for _ in left..pad {
+        out.extend_from_slice(&fill_bytes);
+    }
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
 fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
     let x = this(vm, &a)?;
     let width = vm.int_arg(&a.pos[1])?;
-    let text = x.to_string_lossy().into_owned();
     let n = x.len() as i64;
     if width <= n {
-        return Ok(vm.new_string(text));
+        return Ok(vm.new_pystr(PyStr::from_wtf8_slice(x.as_bytes())));
     }
-    let pad = "0".repeat((width - n) as usize);
-    let r = match text.chars().next() {
-        Some(c @ ('+' | '-')) => format!("{c}{pad}{}", &text[1..]),
-        _ => format!("{pad}{text}"),
-    };
-    Ok(vm.new_string(r))
+    let text = x.as_bytes();
+    let sign = usize::from(matches!(text.first(), Some(b'+' | b'-')));
+    let mut out = Vec::with_capacity(width as usize + text.len());
+    out.extend_from_slice(&text[..sign]);
+    out.extend(std::iter::repeat_n(b'0', (width - n) as usize));
+    out.extend_from_slice(&text[sign..]);
+    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
 fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
@@ -743,67 +717,56 @@ fn str_splitlines(vm: &mut Vm, a: Args) -> PyResult {
         Some(v) => vm.int_arg(v)? != 0,
         None => false,
     };
-    let text = x.to_string_lossy().into_owned();
+    let text = x.as_bytes();
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < text.len() {
+        let (cp, len) = wtf8::decode_at(text, i);
         let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
+            cp,
+            0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029
         );
         if is_break {
-            let mut end = i + 1;
-            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+            let mut end = i + len;
+            if cp == 0x0D && text.get(end) == Some(&b'\n') {
                 end += 1;
             }
-            let line: String = chars[start..if keep { end } else { i }].iter().collect();
-            out.push(vm.new_string(line));
+            let line = &text[start..if keep { end } else { i }];
+            out.push(vm.new_pystr(PyStr::from_wtf8_slice(line)));
             start = end;
             i = end;
         } else {
-            i += 1;
+            i += len;
         }
     }
-    if start < chars.len() {
-        let line: String = chars[start..].iter().collect();
-        out.push(vm.new_string(line));
+    if start < text.len() {
+        out.push(vm.new_pystr(PyStr::from_wtf8_slice(&text[start..])));
     }
     Ok(vm.new_list(out))
 }
 
 fn partition(vm: &mut Vm, a: Args, right: bool) -> PyResult {
     let x = this(vm, &a)?;
-    let sep = arg_str(vm, &a.pos[1], "")?.to_string_lossy().into_owned();
+    let sep = arg_str(vm, &a.pos[1], "")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let text = x.to_string_lossy().into_owned();
+    let (text, sep) = (x.as_bytes(), sep.as_bytes());
     let found = if right {
-        text.rfind(&sep)
+        wtf8::rfind(text, sep)
     } else {
-        text.find(&sep)
+        wtf8::find(text, sep)
     };
-    let parts = match found {
-        Some(i) => [
-            text[..i].to_string(),
-            sep.clone(),
-            text[i + sep.len()..].to_string(),
-        ],
-        None if right => [String::new(), String::new(), text],
-        None => [text, String::new(), String::new()],
+    let parts: [&[u8]; 3] = match found {
+        Some(i) => [&text[..i], sep, &text[i + sep.len()..]],
+        None if right => [b"", b"", text],
+        None => [text, b"", b""],
     };
-    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let items = parts
+        .into_iter()
+        .map(|p| vm.new_pystr(PyStr::from_wtf8_slice(p)))
+        .collect();
     Ok(vm.new_tuple(items))
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod methods;
 pub(crate) mod percent;
 pub(crate) mod slots;
 pub(crate) mod unicode;
+pub(crate) mod wtf8;
 
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};

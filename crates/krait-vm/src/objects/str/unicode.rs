@@ -185,6 +185,12 @@ pub fn is_space(c: char) -> bool {
     ucd::is_space(c as u32)
 }
 
+/// The same, for a code point (lone surrogates are not whitespace).
+#[inline]
+pub fn is_space_code_point(cp: u32) -> bool {
+    char::from_u32(cp).is_some_and(is_space)
+}
+
 /// The byte ranges of the words of `text` that `split()` without a
 /// separator finds, at most `limit` splits made from the left (or from
 /// the right); the unsplit rest is one word with its inner whitespace.
@@ -199,7 +205,7 @@ pub fn words(text: &PyStr, limit: usize, right: bool) -> Vec<(usize, usize)> {
     let mut units: Vec<(usize, bool)> = Vec::with_capacity(text.len() + 1);
     let mut offset = 0;
     for cp in text.code_points() {
-        let space = char::from_u32(cp).is_some_and(is_space);
+        let space = is_space_code_point(cp);
         units.push((offset, space));
         offset += utf8_len(cp);
     }
