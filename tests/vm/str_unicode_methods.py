@@ -56,3 +56,17 @@ for result in [s.strip(), s.lstrip(), s.rstrip("\udc00 "), s.split("b"), s.rspli
                "aaa".split("aa"), "aaa".rsplit("aa"), "aaa".replace("aa", "b"), "a,b,,c".split(",", 2),
                "a,b,,c".rsplit(",", 2), "xyxzx".strip("x"), " \u3000a\u3000 ".strip(), "".strip()]:
     print(ascii(result))
+
+# ... and through str.format, format() and f-strings.
+s = "\ud800x"
+print(ascii("{}|{!r}|{:>5}|{:*^6}|{:.1}|{:{}}".format(s, s, s, s, s, s, 4)))
+print(ascii("a\udc00{}{{}}".format(1)), ascii("{x}\udfff".format_map({"x": s})))
+print(ascii(format(s)), ascii(format(s, "<4")), ascii(f"{s}{s!r:>9}{s:.1}"))
+print(ascii("{:{}}".format(s, 5)), ascii("{0[0]}".format([s])))
+class S(str):
+    pass
+for spec in ["d", "+", "=5"]:
+    try:
+        format(S("a"), spec)
+    except ValueError as e:
+        print(e)

@@ -2,33 +2,36 @@
 //! attribute and index lookups, conversions and nested specs.
 
 use crate::objects::function::Args;
+use crate::objects::str::{value_pystr, PyStr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use krait_values::text::push_code_point;
 
 pub fn str_format_method(vm: &mut Vm, a: Args) -> PyResult {
-    let fmt = crate::objects::str::value_pystr(&a.pos[0])
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let fmt = format_text(&a.pos[0]);
     let pos: Vec<Value> = a.pos[1..].to_vec();
     let kw = a.kw;
     let mut auto = 0usize;
     let mut manual = false;
     let names = Names::Pairs(&kw);
     let s = format_with(vm, &fmt, &pos, &names, &mut auto, &mut manual, 2)?;
-    Ok(vm.new_string(s))
+    Ok(vm.new_pystr(PyStr::from_wtf8(s)))
 }
 
 /// `str.format_map(mapping)`: names looked up in the mapping itself (its
 /// `__getitem__`, so `__missing__` works).
 pub fn str_format_map_method(vm: &mut Vm, a: Args) -> PyResult {
-    let fmt = crate::objects::str::value_pystr(&a.pos[0])
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let fmt = format_text(&a.pos[0]);
     let mut auto = 0usize;
     let mut manual = false;
     let names = Names::Mapping(&a.pos[1]);
     let s = format_with(vm, &fmt, &[], &names, &mut auto, &mut manual, 2)?;
-    Ok(vm.new_string(s))
+    Ok(vm.new_pystr(PyStr::from_wtf8(s)))
+}
+
+/// The code points of the format string (lone surrogates included).
+fn format_text(v: &Value) -> Vec<u32> {
+    value_pystr(v).map_or_else(Vec::new, |s| s.code_points().collect())
 }
 
 /// Where named replacement fields come from.
@@ -37,35 +40,37 @@ enum Names<'a> {
     Mapping(&'a Value),
 }
 
+/// The text of `fmt` with its fields replaced, as generalised UTF-8.
 fn format_with(
     vm: &mut Vm,
-    fmt: &str,
+    fmt: &[u32],
     pos: &[Value],
     kw: &Names,
     auto: &mut usize,
     manual: &mut bool,
     depth: u32,
-) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
+) -> PyResult<Vec<u8>> {
+    let brace = |c: char| u32::from(c);
+    let chars = fmt;
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
+        if c == brace('}') {
+            if chars.get(i + 1) == Some(&brace('}')) {
+                out.push(b'}');
                 i += 2;
                 continue;
             }
             return Err(vm.value_error("Single '}' encountered in format string"));
         }
-        if c != '{' {
-            out.push(c);
+        if c != brace('{') {
+            push_code_point(&mut out, c);
             i += 1;
             continue;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
+        if chars.get(i + 1) == Some(&brace('{')) {
+            out.push(b'{');
             i += 2;
             continue;
         }
@@ -74,9 +79,9 @@ fn format_with(
         let mut d = 1;
         let mut j = start;
         while j < chars.len() {
-            match chars[j] {
-                '{' => d += 1,
-                '}' => {
+            match char::from_u32(chars[j]) {
+                Some('{') => d += 1,
+                Some('}') => {
                     d -= 1;
                     if d == 0 {
                         break;
@@ -92,7 +97,10 @@ fn format_with(
             }
             return Err(vm.value_error("expected '}' before end of string"));
         }
-        let field: String = chars[start..j].iter().collect();
+        let field: String = chars[start..j]
+            .iter()
+            .map(|&c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
         i = j + 1;
         // Split into name, conversion, spec.
         let (name_conv, spec) = match split_top(&field, ':') {
@@ -125,17 +133,17 @@ fn format_with(
                 if depth == 0 {
                     return Err(vm.value_error("Max string recursion exceeded"));
                 }
-                Some(format_with(vm, &s, pos, kw, auto, manual, depth - 1)?)
+                let inner: Vec<u32> = s.chars().map(u32::from).collect();
+                let spec = format_with(vm, &inner, pos, kw, auto, manual, depth - 1)?;
+                Some(String::from_utf8_lossy(&spec).into_owned())
             }
             other => other,
         };
         let sv = spec.map(|s| vm.new_string(s));
         let r = vm.format(&value, sv.as_ref())?;
-        out.push_str(
-            &crate::objects::str::value_pystr(&r)
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
+        if let Some(text) = value_pystr(&r) {
+            out.extend_from_slice(text.as_bytes());
+        }
     }
     Ok(out)
 }

@@ -1,6 +1,7 @@
 //! The format-spec mini-language (`format()`, f-strings, `str.format`)
 //! for `int`, `float`, `complex` and `str`.
 
+use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -113,8 +114,10 @@ fn decimal(digits: &[char]) -> Option<usize> {
     })
 }
 
-/// Pads `body` (after any sign/prefix `lead`) to the spec's width.
-fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
+/// The fill character, and how many of it go before the sign/prefix,
+/// between it and the body, and after the body, to pad `len` characters
+/// to the spec's width.
+fn pad_counts(spec: &Spec, len: usize, default_align: char) -> (char, usize, usize, usize) {
     let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
         '0'
     } else {
@@ -125,14 +128,6 @@ fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
     } else {
         default_align
     });
-    let count = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        }
-    };
-    let len = count(lead) + count(body);
     let n = spec.width.unwrap_or(0).saturating_sub(len);
     let (before, between, after) = match align {
         _ if n == 0 => (0, 0, 0),
@@ -141,6 +136,20 @@ fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
         '=' => (0, n, 0),
         _ => (n, 0, 0),
     };
+    (fill, before, between, after)
+}
+
+/// Pads `body` (after any sign/prefix `lead`) to the spec's width.
+fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
+    let count = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
+    let (fill, before, between, after) = pad_counts(spec, count(lead) + count(body), default_align);
+    let n = before + between + after;
     let mut out = String::with_capacity(lead.len() + body.len() + n * fill.len_utf8());
     let fill_with = |out: &mut String, k: usize| out.extend(std::iter::repeat_n(fill, k));
     fill_with(&mut out, before);
@@ -186,6 +195,39 @@ fn sign_str(negative: bool, sign: Option<char>) -> &'static str {
 }
 
 pub fn format_str(text: &str, spec: &Spec) -> Result<String, String> {
+    let padded = str_spec(spec)?;
+    let body: String = match spec.precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text.to_string(),
+    };
+    Ok(pad(&padded, "", &body, '<'))
+}
+
+/// The same for any str, lone surrogates included (which a `&str` cannot
+/// hold).
+pub fn format_pystr(text: &PyStr, spec: &Spec) -> Result<PyStr, String> {
+    if let Some(t) = text.as_str() {
+        return format_str(t, spec).map(PyStr::from_string);
+    }
+    let padded = str_spec(spec)?;
+    let take = spec.precision.unwrap_or(usize::MAX).min(text.len());
+    let body = &text.as_bytes()[..text.byte_offset(take)];
+    let (fill, before, _, after) = pad_counts(&padded, take, '<');
+    let mut fill_bytes = [0; 4];
+    let fill = fill.encode_utf8(&mut fill_bytes).as_bytes();
+    let mut out = Vec::with_capacity(body.len() + (before + after) * fill.len());
+    for _ in 0..before {
+        out.extend_from_slice(fill);
+    }
+    out.extend_from_slice(body);
+    for _ in 0..after {
+        out.extend_from_slice(fill);
+    }
+    Ok(PyStr::from_wtf8(out))
+}
+
+/// Checks a spec for a str, and returns it as padding applies it.
+fn str_spec(spec: &Spec) -> Result<Spec, String> {
     if let Some(t) = spec.ty {
         if t != 's' {
             return Err(format!(
@@ -208,15 +250,11 @@ pub fn format_str(text: &str, spec: &Spec) -> Result<String, String> {
     if let Some(g) = spec.grouping {
         return Err(format!("Cannot specify '{g}' with 's'."));
     }
-    let body: String = match spec.precision {
-        Some(p) => text.chars().take(p).collect(),
-        None => text.to_string(),
-    };
     let mut s = spec.clone();
     if s.zero && s.align.is_none() {
         s.align = Some('<');
     }
-    Ok(pad(&s, "", &body, '<'))
+    Ok(s)
 }
 
 /// Messages of the formatting errors that are OverflowErrors (the others
@@ -637,7 +675,10 @@ impl Vm {
                 ObjKind::Int(b) => format_int(self, b, &spec),
                 ObjKind::Float(f) => format_float(*f, &spec),
                 ObjKind::Complex(re, im) => format_complex(*re, *im, &spec),
-                ObjKind::Str(s) => format_str(&s.to_string_lossy(), &spec),
+                ObjKind::Str(s) => match format_pystr(s, &spec) {
+                    Ok(t) => return Some(Ok(self.new_pystr(t))),
+                    Err(e) => Err(e),
+                },
                 _ => return None,
             },
             _ => return None,

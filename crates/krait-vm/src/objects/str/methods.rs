@@ -74,11 +74,13 @@ const DUNDERS: &[FunctionDef] = &[
     compare!("__gt__", std::cmp::Ordering::is_gt),
     compare!("__ge__", std::cmp::Ordering::is_ge),
     FunctionDef::method("__format__", |vm, a| {
-        let x = this(vm, &a)?;
-        arg_str(vm, &a.pos[1], "__format__() argument")?;
-        let plain = vm.new_pystr(PyStr::from_wtf8(x.as_bytes().to_vec()));
-        let spec = a.pos[1].clone();
-        vm.format(&plain, Some(&spec))
+        this(vm, &a)?;
+        let spec = arg_str(vm, &a.pos[1], "__format__() argument")?.to_string_lossy();
+        // Formatted by payload, so a subclass is named in errors.
+        match vm.native_format(&a.pos[0], &spec) {
+            Some(r) => r,
+            None => Err(vm.type_error("str.__format__ needs a str")),
+        }
     })
     .one(),
 ];
