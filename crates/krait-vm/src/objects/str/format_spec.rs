@@ -384,10 +384,38 @@ fn format_integer(
     Ok(pad(spec, &lead, &body, '>'))
 }
 
+/// A double's exact decimal expansion ends within this many digits after
+/// the point (1074 for the smallest subnormal), and has fewer significant
+/// digits than this; past it, every digit is a zero. Rust's formatter
+/// takes precisions below 65536 only, CPython any.
+const EXACT_DIGITS: usize = 1100;
+
+/// `x` with `p` digits after the point, for any `p`.
+fn fixed_digits(x: f64, p: usize) -> String {
+    let mut s = format!("{:.*}", p.min(EXACT_DIGITS), x);
+    if p > EXACT_DIGITS && x.is_finite() {
+        s.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
+    }
+    s
+}
+
+/// `x` as Rust's `{:e}` writes it with `p` digits after the point, for
+/// any `p`.
+fn exp_digits(x: f64, p: usize) -> String {
+    let s = format!("{:.*e}", p.min(EXACT_DIGITS), x);
+    match s.split_once('e') {
+        Some((mant, exp)) if p > EXACT_DIGITS => {
+            let zeros = "0".repeat(p - EXACT_DIGITS);
+            format!("{mant}{zeros}e{exp}")
+        }
+        _ => s,
+    }
+}
+
 /// `x` in exponent notation with `p` digits after the point, CPython's
 /// exponent layout (sign and at least two digits).
 fn exp_form(x: f64, p: usize, upper: bool, alt: bool) -> String {
-    let s = format!("{:.*e}", p, x);
+    let s = exp_digits(x, p);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut mant = mant.to_string();
@@ -420,7 +448,7 @@ fn strip_zeros(s: &str) -> String {
 
 /// The decimal exponent of `x` as `%e` with `p` digits would print it.
 fn decimal_exponent(x: f64, p: usize) -> i32 {
-    let s = format!("{:.*e}", p, x);
+    let s = exp_digits(x, p);
     s.split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0)
@@ -432,7 +460,7 @@ fn general(x: f64, p: usize, upper: bool, alt: bool, repr_style: bool) -> String
     let exp = decimal_exponent(x, p - 1);
     let s = if exp >= -4 && (exp as i64) < p as i64 {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let mut s = format!("{:.*}", decimals, x);
+        let mut s = fixed_digits(x, decimals);
         if alt && !s.contains('.') {
             s.push('.');
         }
@@ -475,7 +503,7 @@ fn float_body(x: f64, spec: &Spec) -> Result<String, String> {
     }
     Ok(match spec.ty {
         Some('f' | 'F') => {
-            let mut s = format!("{:.*}", spec.precision.unwrap_or(6), x);
+            let mut s = fixed_digits(x, spec.precision.unwrap_or(6));
             if spec.alt && !s.contains('.') {
                 s.push('.');
             }
@@ -484,7 +512,7 @@ fn float_body(x: f64, spec: &Spec) -> Result<String, String> {
         Some('e' | 'E') => exp_form(x, spec.precision.unwrap_or(6), upper, spec.alt),
         Some('g' | 'G' | 'n') => general(x, spec.precision.unwrap_or(6), upper, spec.alt, false),
         Some('%') => {
-            let mut s = format!("{:.*}", spec.precision.unwrap_or(6), x * 100.0);
+            let mut s = fixed_digits(x * 100.0, spec.precision.unwrap_or(6));
             if spec.alt && !s.contains('.') {
                 s.push('.');
             }

@@ -1,0 +1,11 @@
+# Precisions past Rust's formatter limit (65535) format as CPython's do: a double's
+# exact expansion ends, then zeros.
+import hashlib
+def d(s):
+    return len(s), s[:30], s[-12:], hashlib.sha256(s.encode()).hexdigest()[:12]
+for spec in [".65536f", ".70000e", ".100000g", "#.70000g", ".66000%", ".2000f", ".1200e", ">70000.3f"]:
+    for x in [1.5, 5e-324, -1.7976931348623157e308, 0.1, float("inf"), 0.0]:
+        print(spec, x, d(format(x, spec)))
+print(d("%.100000g" % 1.5), d("%.70000f" % 2.5), d("%.70000e" % 1e300))
+print(d(format(complex(1.5, -2), ".70000f")), d(f"{1/3:.66000}"))
+print(d(format(1.5, ".65535f")), round(2.5, 400), round(1e-320, 2000))
