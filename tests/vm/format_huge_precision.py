@@ -9,3 +9,10 @@ for spec in [".65536f", ".70000e", ".100000g", "#.70000g", ".66000%", ".2000f", 
 print(d("%.100000g" % 1.5), d("%.70000f" % 2.5), d("%.70000e" % 1e300))
 print(d(format(complex(1.5, -2), ".70000f")), d(f"{1/3:.66000}"))
 print(d(format(1.5, ".65535f")), round(2.5, 400), round(1e-320, 2000))
+import sys
+for spec in [".%df" % sys.maxsize, ".%df" % (2**31), "%d.1f" % sys.maxsize, ".%ds" % sys.maxsize, ".%d" % 2**64, "%de" % 2**62]:
+    for v in (2.3, 5, "ab"):
+        try:
+            print(spec, v, len(format(v, spec)))
+        except (ValueError, MemoryError) as e:
+            print(spec, v, type(e).__name__, e)

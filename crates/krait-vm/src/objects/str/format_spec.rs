@@ -257,6 +257,9 @@ fn str_spec(spec: &Spec) -> Result<Spec, String> {
     Ok(s)
 }
 
+/// The widest padding tried: beyond it the text could never be allocated.
+const MAX_WIDTH: usize = 1 << 40;
+
 /// Messages of the formatting errors that are OverflowErrors (the others
 /// are ValueErrors); see [`Vm::format_error`].
 const CHAR_OUT_OF_RANGE: &str = "%c arg not in range(0x110000)";
@@ -330,6 +333,11 @@ fn format_integer(
     spec: &Spec,
 ) -> Result<String, String> {
     let ty = spec.ty.unwrap_or('d');
+    if !matches!(ty, 'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') {
+        return Err(format!(
+            "Unknown format code '{ty}' for object of type 'int'"
+        ));
+    }
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".into());
     }
@@ -550,6 +558,9 @@ pub fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
             ));
         }
     }
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err("precision too big".into());
+    }
     let mut negative = x.is_sign_negative() && !x.is_nan();
     let mut body = float_body(x.abs(), spec)?;
     if negative
@@ -695,6 +706,13 @@ impl Vm {
             Ok(s) => s,
             Err(e) => return Some(Err(self.value_error(e))),
         };
+        // A width no memory could hold fails as CPython's allocation
+        // does, once the spec has been checked against the value.
+        let mut spec = spec;
+        let too_wide = spec.width.unwrap_or(0) > MAX_WIDTH;
+        if too_wide {
+            spec.width = None;
+        }
         let r = match v {
             Value::Int(i) => format_i64(*i, &spec),
             Value::Truth(b) => format_i64(*b as i64, &spec),
@@ -704,7 +722,8 @@ impl Vm {
                 ObjKind::Float(f) => format_float(*f, &spec),
                 ObjKind::Complex(re, im) => format_complex(*re, *im, &spec),
                 ObjKind::Str(s) => match format_pystr(s, &spec) {
-                    Ok(t) => return Some(Ok(self.new_pystr(t))),
+                    Ok(t) if !too_wide => return Some(Ok(self.new_pystr(t))),
+                    Ok(_) => Ok(String::new()),
                     Err(e) => Err(e),
                 },
                 _ => return None,
@@ -712,6 +731,7 @@ impl Vm {
             _ => return None,
         };
         Some(match r {
+            Ok(_) if too_wide => Err(self.new_exception(&self.exc.memory_error, vec![])),
             Ok(s) => Ok(self.new_string(s)),
             // The message names the value's own type (`bool`, not `int`).
             Err(e) => Err(self.format_error(e.replace(
