@@ -16,3 +16,9 @@ for spec in [".%df" % sys.maxsize, ".%df" % (2**31), "%d.1f" % sys.maxsize, ".%d
             print(spec, v, len(format(v, spec)))
         except (ValueError, MemoryError) as e:
             print(spec, v, type(e).__name__, e)
+for f in ["%%.%df" % sys.maxsize, "%%.%df" % 2**31, "%%%df" % sys.maxsize, "%%.%ds" % sys.maxsize, "%%%dd" % 2**62,
+          "%%.%dd" % 2**62, "%.70000f", "%70000.2f"]:
+    try:
+        print(f[:10], len(f % 2.5))
+    except (ValueError, MemoryError) as e:
+        print(f[:10], type(e).__name__, e)

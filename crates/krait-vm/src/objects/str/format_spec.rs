@@ -258,7 +258,7 @@ fn str_spec(spec: &Spec) -> Result<Spec, String> {
 }
 
 /// The widest padding tried: beyond it the text could never be allocated.
-const MAX_WIDTH: usize = 1 << 40;
+pub const MAX_WIDTH: usize = 1 << 40;
 
 /// Messages of the formatting errors that are OverflowErrors (the others
 /// are ValueErrors); see [`Vm::format_error`].

@@ -1,7 +1,7 @@
 //! `%`-formatting of `str` and `bytes`.
 
 use crate::object::ObjKind;
-use crate::objects::str::format_spec::{format_float, format_int, Spec};
+use crate::objects::str::format_spec::{format_float, format_int, Spec, MAX_WIDTH};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -106,6 +106,9 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         while i < b.len() && matches!(b[i], b'h' | b'l' | b'L') {
             i += 1;
         }
+        if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+            return Err(vm.value_error("precision too big"));
+        }
         let Some(conv) = fmt[i..].chars().next() else {
             return Err(vm.value_error("incomplete format"));
         };
@@ -116,6 +119,9 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             continue;
         }
         let arg = take_arg(vm)?;
+        if spec.width.is_some_and(|w| w > MAX_WIDTH) {
+            return Err(vm.new_exception(&vm.exc.memory_error, vec![]));
+        }
         if spec.align == Some('<') {
             spec.zero = false;
         }
