@@ -22,3 +22,21 @@ for f in ["%%.%df" % sys.maxsize, "%%.%df" % 2**31, "%%%df" % sys.maxsize, "%%.%
         print(f[:10], len(f % 2.5))
     except (ValueError, MemoryError) as e:
         print(f[:10], type(e).__name__, e)
+
+# Widths, precisions and field numbers too big for an index.
+import sys
+for f in ["{}f".format(sys.maxsize + 1), ".{}f".format(sys.maxsize + 1), "{}f".format(2**70)]:
+    try:
+        format(2.34, f)
+    except (ValueError, MemoryError) as e:
+        print(type(e).__name__, e)
+for f in ["%{}f".format(sys.maxsize + 1), "%{}f".format(2**64 + 5), "%.{}f".format(2**64), "%.f", "%5.f"]:
+    try:
+        print(repr(f % 2.34))
+    except (ValueError, MemoryError) as e:
+        print(type(e).__name__, e)
+for f in ["{{{}:.6f}}".format(sys.maxsize + 1), "{{{}}}".format(10**30), "{0[%d]}" % 10**30, "{0[-1]}", "{0[+1]}", "{-1}", "{0[1]}"]:
+    try:
+        print(f.format([2.34, 5]))
+    except (ValueError, TypeError, KeyError, IndexError) as e:
+        print(type(e).__name__, e)

@@ -174,7 +174,7 @@ fn field_value(
                 )))
             }
         }
-    } else if let Ok(k) = first.parse::<usize>() {
+    } else if let Some(k) = field_number(vm, first)? {
         if *auto > 0 {
             return Err(vm.value_error(
                 "cannot switch from automatic field numbering to manual field specification",
@@ -224,9 +224,9 @@ fn apply_accessors(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult<Va
                 return Err(vm.value_error("Missing ']' in format string"));
             };
             let key = &r[..end];
-            let k = match key.parse::<i64>() {
-                Ok(n) => Value::Int(n),
-                Err(_) => vm.new_str(key),
+            let k = match field_number(vm, key)? {
+                Some(n) => Value::Int(n as i64),
+                None => vm.new_str(key),
             };
             value = vm.getitem(&value, &k)?;
             rest = &r[end + 1..];
@@ -235,6 +235,19 @@ fn apply_accessors(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult<Va
         }
     }
     Ok(value)
+}
+
+/// A field's number or index, when it is all digits (`{0}`, `{a[1]}`;
+/// `{-1}` and `{a[+1]}` are names); too many digits for an index is a
+/// ValueError, as in CPython.
+fn field_number(vm: &Vm, text: &str) -> PyResult<Option<usize>> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    match text.parse::<i64>() {
+        Ok(n) => Ok(Some(n as usize)),
+        Err(_) => Err(vm.value_error("Too many decimal digits in format string")),
+    }
 }
 
 /// Splits at the first `sep` outside brackets.

@@ -108,10 +108,13 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
 }
 
 /// The value of a run of ASCII digits; `None` when it overflows.
+/// A width or precision; `None` past what an index holds (CPython's
+/// `Py_ssize_t`).
 fn decimal(digits: &[char]) -> Option<usize> {
-    digits.iter().try_fold(0usize, |n, c| {
+    let n = digits.iter().try_fold(0usize, |n, c| {
         n.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)
-    })
+    })?;
+    (n <= isize::MAX as usize).then_some(n)
 }
 
 /// The fill character, and how many of it go before the sign/prefix,

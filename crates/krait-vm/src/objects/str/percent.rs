@@ -88,7 +88,10 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 i += 1;
             }
             if i > start {
-                spec.width = fmt[start..i].parse().ok();
+                match fmt[start..i].parse::<i64>() {
+                    Ok(w) => spec.width = Some(w as usize),
+                    Err(_) => return Err(vm.value_error("width too big")),
+                }
             }
         }
         if i < b.len() && b[i] == b'.' && b.get(i + 1) == Some(&b'*') {
@@ -101,7 +104,13 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            spec.precision = Some(fmt[start..i].parse().unwrap_or(0));
+            spec.precision = match &fmt[start..i] {
+                "" => Some(0),
+                digits => match digits.parse::<i64>() {
+                    Ok(p) => Some(p as usize),
+                    Err(_) => return Err(vm.value_error("precision too big")),
+                },
+            };
         }
         while i < b.len() && matches!(b[i], b'h' | b'l' | b'L') {
             i += 1;
