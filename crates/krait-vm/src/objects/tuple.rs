@@ -19,6 +19,11 @@ pub fn register(vm: &mut Vm) {
 }
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("__getnewargs__", |vm, a| {
+        let copy = vm.new_tuple(crate::eval::tuple_items(&a.pos[0]));
+        Ok(vm.new_tuple(vec![copy]))
+    })
+    .no_args(),
     FunctionDef::new("__new__", |vm, a| {
         check_positional(vm, &a, "tuple", 1, 0, 1)?;
         let cls = a.pos[0].as_obj().cloned().unwrap();

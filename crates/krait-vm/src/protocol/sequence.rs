@@ -154,7 +154,6 @@ impl Vm {
         }
     }
 
-    /// An integer for a slice bound, saturated to the i64 range.
     /// The optional `start` and `stop` arguments of a sequence's `index`
     /// at `a.pos[first]` and after, clamped to `0..=len` as slice bounds
     /// are (None is not allowed, as in CPython).
@@ -185,7 +184,9 @@ impl Vm {
         Ok((start as usize, stop as usize))
     }
 
-    fn slice_bound(&mut self, v: &Value) -> PyResult<Option<i64>> {
+    /// A slice bound: None, or an index saturated to the i64 range (as
+    /// CPython clamps to `Py_ssize_t`).
+    pub(crate) fn slice_bound(&mut self, v: &Value) -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);
         }

@@ -77,11 +77,7 @@ fn bounds(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<Option<(usize
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
-                let x = vm.index_i64(v)?.ok_or_else(|| {
-                    vm.type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    )
-                })?;
+                let x = vm.slice_bound(v)?.unwrap_or(default);
                 Ok(if x < 0 { (x + n).max(0) } else { x.min(n) })
             }
         }

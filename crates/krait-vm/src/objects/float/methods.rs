@@ -43,6 +43,11 @@ const FLOAT_DUNDERS: &[FunctionDef] = &[
 ];
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("__getnewargs__", |vm, a| {
+        let value = vm.float_of(&a.pos[0])?;
+        Ok(vm.new_tuple(vec![Value::Float(value)]))
+    })
+    .no_args(),
     FunctionDef::classmethod("__getformat__", |vm, a| {
         let what = crate::objects::str::value_pystr(&a.pos[1]).ok_or_else(|| {
             vm.type_error(format!(

@@ -45,6 +45,11 @@ const ATTRIBUTES: &[crate::api::GetSetDef] = &[
 ];
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("__getnewargs__", |vm, a| {
+        let value = int_index(vm, a)?;
+        Ok(vm.new_tuple(vec![value]))
+    })
+    .no_args(),
     FunctionDef::unary("__index__", int_index),
     FunctionDef::unary("__int__", int_index),
     FunctionDef::unary("__float__", int_float),

@@ -119,6 +119,11 @@ macro_rules! case_map {
 }
 
 const METHODS: &[FunctionDef] = &[
+    FunctionDef::method("__getnewargs__", |vm, a| {
+        let copy = vm.new_pystr(PyStr::from_wtf8_slice(this(vm, &a)?.as_bytes()));
+        Ok(vm.new_tuple(vec![copy]))
+    })
+    .no_args(),
     FunctionDef::method("join", str_join).one(),
     FunctionDef::method("split", |vm, a| split_impl(vm, a, false)).named(SPLIT, 0, 2, 0),
     FunctionDef::method("rsplit", |vm, a| split_impl(vm, a, true)).named(SPLIT, 0, 2, 0),
@@ -498,13 +503,8 @@ fn affix(vm: &mut Vm, a: Args, prefix: bool) -> PyResult {
 fn bounds(vm: &mut Vm, a: &Args, first: usize, n: i64) -> PyResult<(i64, i64)> {
     let get = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
         match a.pos.get(i) {
-            Some(v) if !v.is_none() => match vm.index_i64(v)? {
-                Some(x) => Ok(x),
-                None => Err(vm.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
-            },
-            _ => Ok(default),
+            Some(v) => Ok(vm.slice_bound(v)?.unwrap_or(default)),
+            None => Ok(default),
         }
     };
     let mut s = get(vm, first, 0)?;
