@@ -31,8 +31,12 @@ pub fn upper(cp: u32) -> Mapping {
     Mapping::of(&tables::UPPER_MAP, cp)
 }
 
+/// Title case: upper case, but for the few characters the table lists.
 pub fn title(cp: u32) -> Mapping {
-    Mapping::of(&tables::TITLE_MAP, cp)
+    match tables::TITLE_MAP.binary_search_by_key(&cp, |row| row.0) {
+        Ok(i) => Mapping(tables::TITLE_MAP[i].1),
+        Err(_) => upper(cp),
+    }
 }
 
 pub fn casefold(cp: u32) -> Mapping {
