@@ -158,6 +158,10 @@ fn field_value(
     auto: &mut usize,
     manual: &mut bool,
 ) -> PyResult<Value> {
+    let positional = first.is_empty() || first.bytes().all(|b| b.is_ascii_digit());
+    if positional && matches!(kw, Names::Mapping(_)) {
+        return Err(vm.value_error("Format string contains positional fields"));
+    }
     Ok(if first.is_empty() {
         if *manual {
             return Err(vm.value_error(

@@ -121,11 +121,9 @@ fn decimal(digits: &[char]) -> Option<usize> {
 /// between it and the body, and after the body, to pad `len` characters
 /// to the spec's width.
 fn pad_counts(spec: &Spec, len: usize, default_align: char) -> (char, usize, usize, usize) {
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() {
-        '0'
-    } else {
-        ' '
-    });
+    // The `0` flag fills with zeros whatever the alignment, unless a fill
+    // is given.
+    let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
     let align = spec.align.unwrap_or(if spec.zero && default_align == '>' {
         '='
     } else {

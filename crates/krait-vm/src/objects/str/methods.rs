@@ -76,6 +76,10 @@ const DUNDERS: &[FunctionDef] = &[
     FunctionDef::method("__format__", |vm, a| {
         this(vm, &a)?;
         let spec = arg_str(vm, &a.pos[1], "__format__() argument")?.to_string_lossy();
+        // An empty spec is `str(self)`, which a subclass may override.
+        if spec.is_empty() {
+            return vm.str(&a.pos[0]);
+        }
         // Formatted by payload, so a subclass is named in errors.
         match vm.native_format(&a.pos[0], &spec) {
             Some(r) => r,
@@ -561,9 +565,9 @@ fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
                 crate::objects::dict::set(vm, &d, Value::Int(p as i64), Value::Int(q as i64))?;
             }
             if let Some(z) = args.get(2) {
-                let cps: Vec<u32> = value_pystr(z)
-                    .map(|s| s.code_points().collect())
-                    .unwrap_or_default();
+                let cps: Vec<u32> = arg_str(vm, z, "maketrans() argument 3")?
+                    .code_points()
+                    .collect();
                 for c in cps {
                     crate::objects::dict::set(vm, &d, Value::Int(c as i64), Value::None)?;
                 }

@@ -5,6 +5,16 @@ use crate::objects::str::format_spec::{format_float, format_int, Spec, MAX_WIDTH
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// A width or precision given as `*`: an int, nothing else.
+fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let is_int =
+        matches!(v, Value::Int(_) | Value::Truth(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
+    if !is_int {
+        return Err(vm.type_error("* wants int"));
+    }
+    Ok(vm.index_i64(v)?.unwrap_or(0))
+}
+
 /// `text % args` over chars, producing the pieces.
 fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<String> {
     // Any other object with `__getitem__` (but a str, or bytes for bytes
@@ -80,7 +90,12 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         };
         if i < b.len() && b[i] == b'*' {
             let w = take_arg(vm)?;
-            spec.width = Some(vm.index_i64(&w)?.unwrap_or(0).unsigned_abs() as usize);
+            let w = star_arg(vm, &w)?;
+            // A negative width from the arguments left-aligns, as `-` does.
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = Some(w.unsigned_abs() as usize);
             i += 1;
         } else {
             let start = i;
@@ -97,7 +112,8 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         if i < b.len() && b[i] == b'.' && b.get(i + 1) == Some(&b'*') {
             i += 2;
             let p = take_arg(vm)?;
-            spec.precision = Some(vm.index_i64(&p)?.unwrap_or(0).max(0) as usize);
+            let p = star_arg(vm, &p)?;
+            spec.precision = Some(p.max(0) as usize);
         } else if i < b.len() && b[i] == b'.' {
             i += 1;
             let start = i;
