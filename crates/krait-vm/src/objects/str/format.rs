@@ -74,12 +74,23 @@ fn format_with(
             i += 2;
             continue;
         }
-        // Find the matching close brace.
+        // Find the matching close brace; in the field's name, braces
+        // between `[` and `]` are part of an index key.
         let start = i + 1;
         let mut d = 1;
         let mut j = start;
+        let mut in_name = true;
+        let mut in_key = false;
         while j < chars.len() {
-            match char::from_u32(chars[j]) {
+            let c = char::from_u32(chars[j]);
+            if in_key {
+                in_key = c != Some(']');
+                j += 1;
+                continue;
+            }
+            match c {
+                Some('[') if in_name => in_key = true,
+                Some(':' | '!') if d == 1 => in_name = false,
                 Some('{') => d += 1,
                 Some('}') => {
                     d -= 1;
@@ -107,8 +118,8 @@ fn format_with(
             Some((a, b)) => (a, Some(b)),
             None => (field.clone(), None),
         };
-        let (name, conv) = match name_conv.split_once('!') {
-            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+        let (name, conv) = match split_top(&name_conv, '!') {
+            Some((a, b)) => (a, Some(b)),
             None => (name_conv, None),
         };
         // First part of the name: index or keyword.
@@ -220,6 +231,9 @@ fn apply_accessors(vm: &mut Vm, mut value: Value, mut rest: &str) -> PyResult<Va
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {
             let end = r.find(['.', '[']).unwrap_or(r.len());
+            if end == 0 {
+                return Err(vm.value_error("Empty attribute in format string"));
+            }
             let attr = vm.intern(&r[..end]);
             value = vm.getattr(&value, &attr)?;
             rest = &r[end..];

@@ -5,14 +5,21 @@ use crate::objects::str::format_spec::{format_float, format_int, Spec, MAX_WIDTH
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// A width or precision given as `*`: an int, nothing else.
-fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let is_int =
-        matches!(v, Value::Int(_) | Value::Truth(_)) || matches!(v.kind(), Some(ObjKind::Int(_)));
-    if !is_int {
-        return Err(vm.type_error("* wants int"));
+/// A width or precision given as `*`: an int, nothing else, that fits
+/// the C type CPython reads it into (`c_type`, of at most `max`).
+fn star_arg(vm: &mut Vm, v: &Value, c_type: &str, max: i64) -> PyResult<i64> {
+    let n = match v {
+        Value::Int(n) => Some(*n),
+        Value::Truth(b) => Some(*b as i64),
+        _ => match v.kind() {
+            Some(ObjKind::Int(b)) => i64::try_from(b).ok(),
+            _ => return Err(vm.type_error("* wants int")),
+        },
+    };
+    match n {
+        Some(n) if (-max..=max).contains(&n) => Ok(n),
+        _ => Err(vm.overflow_error(format!("Python int too large to convert to C {c_type}"))),
     }
-    Ok(vm.index_i64(v)?.unwrap_or(0))
 }
 
 /// `text % args` over chars, producing the pieces.
@@ -90,7 +97,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         };
         if i < b.len() && b[i] == b'*' {
             let w = take_arg(vm)?;
-            let w = star_arg(vm, &w)?;
+            let w = star_arg(vm, &w, "ssize_t", i64::MAX)?;
             // A negative width from the arguments left-aligns, as `-` does.
             if w < 0 {
                 spec.align = Some('<');
@@ -112,7 +119,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         if i < b.len() && b[i] == b'.' && b.get(i + 1) == Some(&b'*') {
             i += 2;
             let p = take_arg(vm)?;
-            let p = star_arg(vm, &p)?;
+            let p = star_arg(vm, &p, "int", i32::MAX.into())?;
             spec.precision = Some(p.max(0) as usize);
         } else if i < b.len() && b[i] == b'.' {
             i += 1;
