@@ -122,6 +122,14 @@ fn format_with(
             Some((a, b)) => (a, Some(b)),
             None => (name_conv, None),
         };
+        // The conversion's syntax is checked before any lookup.
+        match conv.as_deref() {
+            Some("") => return Err(vm.value_error("unmatched '{' in format spec")),
+            Some(c) if c.chars().count() > 1 => {
+                return Err(vm.value_error("expected ':' after conversion specifier"))
+            }
+            _ => {}
+        }
         // First part of the name: index or keyword.
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
         let first = &name[..first_end];

@@ -288,8 +288,19 @@ fn text_piece(
 
 /// `%d`, `%i`, `%u`, `%x`, `%X` and `%o`: an integer, its precision as a minimum digit count.
 fn integer_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<String> {
+    let is_float =
+        matches!(arg, Value::FloatBits(_)) || matches!(arg.kind(), Some(ObjKind::Float(_)));
+    if is_float && matches!(conv, 'x' | 'X' | 'o') {
+        return Err(vm.type_error(format!(
+            "%{conv} format: an integer is required, not {}",
+            vm.type_name(arg)
+        )));
+    }
     let n = match arg {
-        Value::FloatBits(f) => crate::objects::int::methods::float_to_int(vm, f64::from_bits(*f))?,
+        _ if is_float => {
+            let f = vm.float_of(arg)?;
+            crate::objects::int::methods::float_to_int(vm, f)?
+        }
         _ => match vm.index_int(arg)? {
             Some(v) => v,
             None => {
