@@ -157,13 +157,17 @@ def emit_numeric(lines, name, doc, rows):
     lines.append("")
 
 
-def emit_decompositions(lines, name, doc, rows):
+def emit_rows(lines, name, kind, doc, rows):
+    """A static array of `kind`, one row (already Rust text) a line."""
     lines.append(f"/// {doc}")
-    lines.append(f"pub static {name}: [(u32, &str); {len(rows)}] = [")
-    for cp, text in rows:
-        lines.append(f'    (0x{cp:X}, "{text}"),')
+    lines.append(f"pub static {name}: [{kind}; {len(rows)}] = [")
+    lines.extend(f"    {row}," for row in rows)
     lines.append("];")
     lines.append("")
+
+
+def emit_decompositions(lines, name, doc, rows):
+    emit_rows(lines, name, "(u32, &str)", doc, [f'(0x{cp:X}, "{text}")' for cp, text in rows])
 
 
 def emit_compositions(lines, decompositions):
@@ -228,11 +232,11 @@ def emit_char_flags(lines):
 def emit_case_mappings(lines):
     """Full case mappings of single characters (up to three code points),
     for every character a mapping changes."""
-    # Title case is upper case but for a few hundred characters (the
-    # digraphs, Georgian, ...): only those are stored.
+    # Title case is upper case, and case folding lower case, but for a few
+    # hundred characters: only those are stored.
     mappings = {
         "LOWER": (str.lower, str), "UPPER": (str.upper, str),
-        "TITLE": (str.title, str.upper), "FOLD": (str.casefold, str),
+        "TITLE": (str.title, str.upper), "FOLD": (str.casefold, str.lower),
     }
     for name, (mapping, otherwise) in mappings.items():
         rows = []
@@ -245,13 +249,10 @@ def emit_case_mappings(lines):
                 assert len(mapped) <= 3
                 padded = [ord(m) for m in mapped] + [0] * (3 - len(mapped))
                 rows.append((cp, padded))
-        changes = "it changes" if otherwise is str else "where it differs from `upper()`"
-        lines.append(f"/// `str.{mapping.__name__}()` of each character {changes} (zero-padded).")
-        lines.append(f"pub static {name}_MAP: [(u32, [u32; 3]); {len(rows)}] = [")
-        for cp, padded in rows:
-            lines.append(f"    (0x{cp:X}, [0x{padded[0]:X}, 0x{padded[1]:X}, 0x{padded[2]:X}]),")
-        lines.append("];")
-        lines.append("")
+        changes = "it changes" if otherwise is str else f"where it differs from `{otherwise.__name__}()`"
+        emit_rows(lines, f"{name}_MAP", "(u32, [u32; 3])",
+                  f"`str.{mapping.__name__}()` of each character {changes} (zero-padded).",
+                  [f"(0x{cp:X}, [0x{p[0]:X}, 0x{p[1]:X}, 0x{p[2]:X}])" for cp, p in rows])
 
 
 def ucd_file(name, candidates):

@@ -8,11 +8,14 @@ use crate::tables;
 pub struct Mapping([u32; 3]);
 
 impl Mapping {
+    /// The table's mapping of `cp`, itself where it lists none.
     fn of(table: &'static [(u32, [u32; 3])], cp: u32) -> Mapping {
-        match table.binary_search_by_key(&cp, |row| row.0) {
-            Ok(i) => Mapping(table[i].1),
-            Err(_) => Mapping([cp, 0, 0]),
-        }
+        Mapping::listed(table, cp).unwrap_or(Mapping([cp, 0, 0]))
+    }
+
+    fn listed(table: &'static [(u32, [u32; 3])], cp: u32) -> Option<Mapping> {
+        let i = table.binary_search_by_key(&cp, |row| row.0).ok()?;
+        Some(Mapping(table[i].1))
     }
 
     /// The mapped code points in order.
@@ -33,14 +36,12 @@ pub fn upper(cp: u32) -> Mapping {
 
 /// Title case: upper case, but for the few characters the table lists.
 pub fn title(cp: u32) -> Mapping {
-    match tables::TITLE_MAP.binary_search_by_key(&cp, |row| row.0) {
-        Ok(i) => Mapping(tables::TITLE_MAP[i].1),
-        Err(_) => upper(cp),
-    }
+    Mapping::listed(&tables::TITLE_MAP, cp).unwrap_or_else(|| upper(cp))
 }
 
+/// Case folding: lower case, but for the few characters the table lists.
 pub fn casefold(cp: u32) -> Mapping {
-    Mapping::of(&tables::FOLD_MAP, cp)
+    Mapping::listed(&tables::FOLD_MAP, cp).unwrap_or_else(|| lower(cp))
 }
 
 #[cfg(test)]
