@@ -14,8 +14,7 @@ impl Mapping {
     }
 
     fn listed(table: &'static [(u32, [u32; 3])], cp: u32) -> Option<Mapping> {
-        let i = table.binary_search_by_key(&cp, |row| row.0).ok()?;
-        Some(Mapping(table[i].1))
+        crate::find(table, cp, |row| row.0).map(|row| Mapping(row.1))
     }
 
     /// The mapped code points in order.

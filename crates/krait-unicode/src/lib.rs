@@ -80,9 +80,9 @@ pub fn combining(version: Version, cp: u32) -> u8 {
 pub fn numeric_values(version: Version, cp: u32) -> (Option<i64>, Option<i64>, Option<f64>) {
     let row = match version {
         Version::V3_2 if !assigned(version, cp) => None,
-        Version::V3_2 => find_numeric(&tables::NUMERIC_3_2_CHANGES, cp)
-            .or_else(|| find_numeric(&tables::NUMERIC_14, cp)),
-        Version::Current => find_numeric(&tables::NUMERIC_14, cp),
+        Version::V3_2 => find(&tables::NUMERIC_3_2_CHANGES, cp, |r| r.0)
+            .or_else(|| find(&tables::NUMERIC_14, cp, |r| r.0)),
+        Version::Current => find(&tables::NUMERIC_14, cp, |r| r.0),
     };
     match row {
         Some(&(_, decimal, digit, numeric)) => (
@@ -94,21 +94,10 @@ pub fn numeric_values(version: Version, cp: u32) -> (Option<i64>, Option<i64>, O
     }
 }
 
-fn find<T>(table: &'static [(u32, T)], cp: u32) -> Option<&'static (u32, T)> {
-    table
-        .binary_search_by_key(&cp, |row| row.0)
-        .ok()
-        .map(|i| &table[i])
-}
-
-fn find_numeric(
-    table: &'static [(u32, i8, i8, f64)],
-    cp: u32,
-) -> Option<&'static (u32, i8, i8, f64)> {
-    table
-        .binary_search_by_key(&cp, |row| row.0)
-        .ok()
-        .map(|i| &table[i])
+/// The row of a table sorted by code point that is `cp`'s.
+pub(crate) fn find<R>(table: &'static [R], cp: u32, key: fn(&R) -> u32) -> Option<&'static R> {
+    let i = table.binary_search_by_key(&cp, key).ok()?;
+    Some(&table[i])
 }
 
 /// The decomposition mapping as `decomposition()` shows it ("" for none).
@@ -117,11 +106,11 @@ pub fn decomposition(version: Version, cp: u32) -> &'static str {
         if !assigned(version, cp) {
             return "";
         }
-        if let Some((_, text)) = find(&tables::DECOMPOSITIONS_3_2_CHANGES, cp) {
+        if let Some((_, text)) = find(&tables::DECOMPOSITIONS_3_2_CHANGES, cp, |r| r.0) {
             return text;
         }
     }
-    find(&tables::DECOMPOSITIONS_14, cp).map_or("", |(_, text)| text)
+    find(&tables::DECOMPOSITIONS_14, cp, |r| r.0).map_or("", |(_, text)| text)
 }
 
 pub fn name(version: Version, cp: u32) -> Option<String> {

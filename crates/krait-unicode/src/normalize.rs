@@ -3,7 +3,7 @@
 //! for the K forms), canonical ordering of combining marks, and for the C
 //! forms canonical composition.
 
-use crate::{assigned, combining, decomposition, tables, Version};
+use crate::{assigned, combining, decomposition, find, tables, Version};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Form {
@@ -61,9 +61,8 @@ fn decompose(version: Version, compatibility: bool, cp: u32, out: &mut Vec<u32>)
             out.push(cp);
             return;
         }
-        let corrections = &tables::NORMALIZATION_3_2_CORRECTIONS;
-        if let Ok(i) = corrections.binary_search_by_key(&cp, |r| r.0) {
-            out.extend(code_points(corrections[i].1));
+        if let Some((_, old)) = find(&tables::NORMALIZATION_3_2_CORRECTIONS, cp, |r| r.0) {
+            out.extend(code_points(old));
             return;
         }
     }
