@@ -9,6 +9,7 @@ mod array;
 mod binascii;
 mod bisect;
 mod bz2;
+mod cmath;
 mod collections;
 mod compression;
 mod contextvars;
@@ -21,6 +22,7 @@ mod hashes;
 mod heapq;
 mod io;
 mod itertools;
+mod libm;
 mod lzma;
 mod math;
 mod operator;
@@ -55,6 +57,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &itertools::MODULE,
     &lzma::MODULE,
     &math::MODULE,
+    &cmath::MODULE,
     &operator::MODULE,
     &posix::MODULE,
     &posix::subprocess::MODULE,

@@ -6,9 +6,9 @@
 
 mod gamma;
 mod integer;
-mod libm;
 mod sum;
 
+use crate::libm;
 use krait_vm::api::{add_attr, big_int, FunctionDef as F, ModuleDef, Obj, PyResult, Value, Vm};
 
 pub const MODULE: ModuleDef = ModuleDef {

@@ -159,6 +159,34 @@ impl Vm {
         crate::objects::int::methods::float_to_int(self, f)
     }
 
+    /// A number as a complex pair, as a C function taking `Py_complex`
+    /// reads its argument: complex numbers as they are, then
+    /// `__complex__`, then any real number (`float_of`).
+    pub fn complex_of(&mut self, v: &Value) -> PyResult<(f64, f64)> {
+        if let Some(ObjKind::Complex(re, im)) = v.kind() {
+            return Ok((*re, *im));
+        }
+        if let Some(m) = self.special_method(v, "__complex__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return match r.kind() {
+                Some(ObjKind::Complex(re, im)) => Ok((*re, *im)),
+                _ => Err(self.type_error(format!(
+                    "__complex__ returned non-complex (type {})",
+                    self.type_name(&r)
+                ))),
+            };
+        }
+        Ok((self.float_of(v)?, 0.0))
+    }
+
+    /// A new complex number.
+    pub fn new_complex(&self, re: f64, im: f64) -> Value {
+        Value::Obj(crate::value::Obj::new(
+            self.types.complex.clone(),
+            ObjKind::Complex(re, im),
+        ))
+    }
+
     /// The special method `name` of `v`'s type, looked up as the VM looks
     /// up dunders (on the type, not the instance), bound to nothing.
     pub fn special_method(&mut self, v: &Value, name: &str) -> Option<Value> {

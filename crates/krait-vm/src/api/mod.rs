@@ -16,6 +16,7 @@ mod getset;
 mod module;
 mod types;
 
+pub use crate::objects::float::methods::complex_quotient;
 pub use crate::objects::function::{Args, NativeFn};
 pub use crate::objects::str::{value_pystr, PyStr};
 pub use crate::objects::structseq::StructSeqDef;

@@ -889,6 +889,10 @@ impl Vm {
                 .iter()
                 .all(|v| crate::objects::float::methods::as_complex(self, v).is_some())
             {
+                let is_complex = |v: &Value| matches!(v.kind(), Some(ObjKind::Complex(..)));
+                if is_complex(x) || is_complex(y) {
+                    return Err(self.value_error("complex modulo"));
+                }
                 return Err(self.type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
                 ));

@@ -24,3 +24,17 @@ fn forward(vm: &mut Vm, name: &str, a: Args) -> PyResult {
     let f = vm.getattr_str(&warnings, name)?;
     vm.call_args(&f, a)
 }
+
+impl Vm {
+    /// `warnings.warn(message, category)` on behalf of native code, with
+    /// the warning located at the Python line that called it; an error
+    /// when a filter turns the warning into one.
+    pub fn warn(&mut self, category: &crate::value::Obj, message: &str) -> PyResult<()> {
+        let warnings = self.import("warnings")?;
+        let f = self.getattr_str(&warnings, "warn")?;
+        let message = self.new_string(message.to_string());
+        let category = crate::value::Value::Obj(category.clone());
+        self.call_args(&f, Args::new([message, category]))?;
+        Ok(())
+    }
+}

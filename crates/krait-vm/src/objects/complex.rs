@@ -1,6 +1,6 @@
 //! `complex`: construction from numbers and strings, repr, conjugate.
 
-use crate::api::{add_methods, FunctionDef, Params};
+use crate::api::{add_methods, BinOp, FunctionDef, Params};
 use crate::object::ObjKind;
 use crate::objects::function::Args;
 use crate::objects::str::value_pystr;
@@ -13,6 +13,7 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &c, &[FunctionDef::new("__new__", complex_new), REPR]);
     install::<ComplexType>(vm, &c);
     add_methods(vm, &c, &[CONJUGATE]);
+    add_methods(vm, &c, NUMBER_DUNDERS);
     crate::api::add_getsets(vm, &c, ATTRIBUTES);
 }
 
@@ -42,6 +43,69 @@ const CONJUGATE: FunctionDef = FunctionDef::method("conjugate", |vm, a| match a.
 })
 .no_args();
 
+/// `a op b` for `complex.__add__` and the rest, called directly or on a
+/// subclass instance: the payloads as plain complex numbers, and
+/// NotImplemented for an operand that is not a number.
+fn number_binop(vm: &mut Vm, a: &Args, op: BinOp, reflected: bool) -> PyResult {
+    use crate::objects::float::methods::{as_complex, complex_binop};
+    if op == BinOp::Power && a.pos.get(2).is_some_and(|m| !m.is_none()) {
+        return Err(vm.value_error("complex modulo"));
+    }
+    let (Some(x), Some(y)) = (as_complex(vm, &a.pos[0]), as_complex(vm, &a.pos[1])) else {
+        return Ok(vm.not_implemented());
+    };
+    let (x, y) = if reflected { (y, x) } else { (x, y) };
+    let (x, y) = (new_complex(vm, x), new_complex(vm, y));
+    Ok(complex_binop(vm, op, &x, &y)?.unwrap_or_else(|| vm.not_implemented()))
+}
+
+fn new_complex(vm: &Vm, (re, im): (f64, f64)) -> Value {
+    Value::Obj(Obj::new(vm.types.complex.clone(), ObjKind::Complex(re, im)))
+}
+
+macro_rules! binop {
+    ($name:literal, $op:ident, $reflected:literal) => {
+        FunctionDef::binary($name, |vm, a| number_binop(vm, &a, BinOp::$op, $reflected))
+    };
+}
+
+const NUMBER_DUNDERS: &[FunctionDef] = &[
+    binop!("__add__", Add, false),
+    binop!("__radd__", Add, true),
+    binop!("__sub__", Subtract, false),
+    binop!("__rsub__", Subtract, true),
+    binop!("__mul__", Multiply, false),
+    binop!("__rmul__", Multiply, true),
+    binop!("__truediv__", TrueDivide, false),
+    binop!("__rtruediv__", TrueDivide, true),
+    FunctionDef::ternary("__pow__", |vm, a| number_binop(vm, &a, BinOp::Power, false)),
+    FunctionDef::ternary("__rpow__", |vm, a| number_binop(vm, &a, BinOp::Power, true)),
+    FunctionDef::unary("__neg__", |vm, a| {
+        let (re, im) = parts(&a.pos[0]);
+        Ok(new_complex(vm, (-re, -im)))
+    }),
+    FunctionDef::unary("__pos__", |vm, a| Ok(new_complex(vm, parts(&a.pos[0])))),
+    FunctionDef::unary("__abs__", |vm, a| {
+        let plain = new_complex(vm, parts(&a.pos[0]));
+        vm.abs(&plain)
+    }),
+    FunctionDef::unary("__bool__", |_, a| {
+        let (re, im) = parts(&a.pos[0]);
+        Ok(Value::Bool(re != 0.0 || im != 0.0))
+    }),
+    FunctionDef::method("__format__", |vm, a| {
+        let plain = new_complex(vm, parts(&a.pos[0]));
+        crate::objects::int::methods::num_format(vm, Args::new([plain, a.pos[1].clone()]))
+    })
+    .one(),
+    FunctionDef::method("__complex__", |vm, a| Ok(new_complex(vm, parts(&a.pos[0])))).no_args(),
+    FunctionDef::method("__getnewargs__", |vm, a| {
+        let (re, im) = parts(&a.pos[0]);
+        Ok(vm.new_tuple(vec![Value::Float(re), Value::Float(im)]))
+    })
+    .no_args(),
+];
+
 /// `complex(real=0, imag=0)`.
 const NEW_PARAMS: Params = Params::Named {
     names: &["real", "imag"],
@@ -54,6 +118,13 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
     let cls = a.pos[0].as_obj().cloned().unwrap();
     let a = NEW_PARAMS.bind(vm, "complex", a, 1)?;
     let b = [a.given(1).cloned(), a.given(2).cloned()];
+    // complex(z) of an exact complex is z itself.
+    if let (Some(z), None) = (&b[0], &b[1]) {
+        let exact = |o: &Obj| o.is(&vm.types.complex);
+        if exact(&cls) && exact(vm.class_of(z)) {
+            return Ok(z.clone());
+        }
+    }
     let is_str = |v: &Option<Value>| v.as_ref().and_then(value_pystr).is_some();
     if is_str(&b[0]) && b[1].is_some() {
         return Err(vm.type_error("complex() can't take second arg if first is a string"));
@@ -65,7 +136,9 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
         match v {
             None => Ok((0.0, 0.0, false)),
             Some(v) => match v.kind() {
-                Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
+                Some(ObjKind::Complex(re, im)) if vm.class_of(v).is(&vm.types.complex) => {
+                    Ok((*re, *im, true))
+                }
                 _ if value_pystr(v).is_some() => {
                     let t = crate::objects::str::lossy_text(v).unwrap_or_default();
                     parse_complex(&t)
@@ -77,6 +150,15 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
                     let key = vm.intern("__complex__");
                     if let Some(m) = vm.lookup_type_obj(&cls, &key) {
                         let r = vm.call_method_value(&m, v.clone(), vec![])?;
+                        if matches!(r.kind(), Some(ObjKind::Complex(..)))
+                            && !vm.class_of(&r).is(&vm.types.complex)
+                        {
+                            let warning = vm.exc.deprecation_warning.clone();
+                            vm.warn(&warning, &format!(
+                                "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+                                vm.type_name(&r)
+                            ))?;
+                        }
                         return match r.kind() {
                             Some(ObjKind::Complex(re, im)) => Ok((*re, *im, true)),
                             _ => Err(vm.type_error(format!(
@@ -165,7 +247,7 @@ impl NativeType for ComplexType {
         // Only == and != (with any number); ordering is refused later.
         richcompare: Some(|vm, op, o, b| {
             Ok(vm
-                .complex_eq(op, &Value::Obj(o.clone()), b)
+                .complex_eq(op, &Value::Obj(o.clone()), b)?
                 .map(Value::Bool))
         }),
         hash: Some(|_, o| match o.kind() {

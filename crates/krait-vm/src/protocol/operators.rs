@@ -347,15 +347,39 @@ impl Vm {
         r
     }
 
-    /// `==`/`!=` with a complex operand (orderings are undefined).
-    pub(crate) fn complex_eq(&self, op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
-        let x = crate::objects::float::methods::as_complex(self, a)?;
-        let y = crate::objects::float::methods::as_complex(self, b)?;
-        match op {
-            CompareOp::Eq => Some(x == y),
-            CompareOp::Ne => Some(x != y),
-            _ => None,
+    /// `==`/`!=` with a complex operand (orderings are undefined); an
+    /// int is compared exactly with the real part, as float compares it.
+    pub(crate) fn complex_eq(
+        &mut self,
+        op: CompareOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(None);
         }
+        let is_int = |v: &Value| {
+            matches!(v, Value::Int(_) | Value::Truth(_))
+                || matches!(v.kind(), Some(ObjKind::Int(_)))
+        };
+        let complex = |v: &Value| match v.kind() {
+            Some(ObjKind::Complex(re, im)) => Some((*re, *im)),
+            _ => None,
+        };
+        let (z, int) = match (complex(a), complex(b)) {
+            (Some(z), None) if is_int(b) => (z, b),
+            (None, Some(z)) if is_int(a) => (z, a),
+            _ => {
+                let x = crate::objects::float::methods::as_complex(self, a);
+                let y = crate::objects::float::methods::as_complex(self, b);
+                return Ok(x.zip(y).map(|(x, y)| (x == y) == (op == CompareOp::Eq)));
+            }
+        };
+        let equal = z.1 == 0.0
+            && self
+                .native_compare(CompareOp::Eq, &Value::Float(z.0), int)?
+                .unwrap_or(false);
+        Ok(Some(equal == (op == CompareOp::Eq)))
     }
 
     // ---- arithmetic ----------------------------------------------------

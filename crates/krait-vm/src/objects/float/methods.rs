@@ -394,6 +394,22 @@ pub(crate) fn complex_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f6
     Ok((len * phase.cos(), len * phase.sin()))
 }
 
+/// `x / y` for a non-zero `y` by Smith's algorithm, as CPython divides
+/// (a NaN in `y` gives NaN parts).
+pub fn complex_quotient(x: (f64, f64), y: (f64, f64)) -> (f64, f64) {
+    if y.0.abs() >= y.1.abs() {
+        let ratio = y.1 / y.0;
+        let denom = y.0 + y.1 * ratio;
+        ((x.0 + x.1 * ratio) / denom, (x.1 - x.0 * ratio) / denom)
+    } else if y.1.abs() >= y.0.abs() {
+        let ratio = y.0 / y.1;
+        let denom = y.0 * ratio + y.1;
+        ((x.0 * ratio + x.1) / denom, (x.1 * ratio - x.0) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    }
+}
+
 /// Arithmetic where one operand is complex; `None` if the other operand
 /// is not a number.
 pub fn complex_binop(
@@ -414,18 +430,15 @@ pub fn complex_binop(
             if y == (0.0, 0.0) {
                 return Err(vm.zero_division("complex division by zero"));
             }
-            // Smith's algorithm, as CPython uses.
-            if y.0.abs() >= y.1.abs() {
-                let ratio = y.1 / y.0;
-                let denom = y.0 + y.1 * ratio;
-                ((x.0 + x.1 * ratio) / denom, (x.1 - x.0 * ratio) / denom)
-            } else {
-                let ratio = y.0 / y.1;
-                let denom = y.0 * ratio + y.1;
-                ((x.0 * ratio + x.1) / denom, (x.1 * ratio - x.0) / denom)
-            }
+            complex_quotient(x, y)
         }
-        BinOp::Power => complex_pow(vm, x, y)?,
+        BinOp::Power => {
+            let r = complex_pow(vm, x, y)?;
+            if r.0.is_infinite() || r.1.is_infinite() {
+                return Err(vm.overflow_error("complex exponentiation"));
+            }
+            r
+        }
         _ => return Ok(None),
     };
     Ok(Some(complex_value(vm, r.0, r.1)))

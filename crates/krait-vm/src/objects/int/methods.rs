@@ -610,7 +610,13 @@ impl Vm {
                     if !o.class().tdata().heap {
                         match o.kind() {
                             ObjKind::Int(b) => return Ok(self.new_int(b.abs())),
-                            ObjKind::Complex(re, im) => return Ok(Value::Float(re.hypot(*im))),
+                            ObjKind::Complex(re, im) => {
+                                let r = re.hypot(*im);
+                                if r.is_infinite() && re.is_finite() && im.is_finite() {
+                                    return Err(self.overflow_error("absolute value too large"));
+                                }
+                                return Ok(Value::Float(r));
+                            }
                             _ => {}
                         }
                     }

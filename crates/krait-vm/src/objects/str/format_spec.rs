@@ -624,19 +624,32 @@ pub fn format_complex(re: f64, im: f64, spec: &Spec) -> Result<String, String> {
         zero: false,
         ..spec.clone()
     };
-    let bare = spec.ty.is_none() && spec.precision.is_none();
-    let body = if bare {
+    // Without a type code the number reads as its str(): no real part
+    // when that is +0, parentheses otherwise.
+    let no_type = spec.ty.is_none();
+    let body = if no_type && spec.precision.is_none() {
         crate::objects::complex::repr(re, im)
     } else {
-        let mut imspec = inner.clone();
-        if imspec.ty.is_none() {
-            imspec.ty = Some('g');
+        let mut respec = inner.clone();
+        if respec.ty.is_none() {
+            respec.ty = Some('g');
         }
-        let mut respec = imspec.clone();
-        let r = format_float(re, &respec)?;
-        respec.sign = Some('+');
-        let i = format_float(im, &respec)?;
-        format!("{r}{i}j")
+        let skip_re = no_type && re == 0.0 && re.is_sign_positive();
+        let mut imspec = respec.clone();
+        if !skip_re {
+            imspec.sign = Some('+');
+        }
+        let i = format_float(im, &imspec)?;
+        if skip_re {
+            format!("{i}j")
+        } else {
+            let r = format_float(re, &respec)?;
+            if no_type {
+                format!("({r}{i}j)")
+            } else {
+                format!("{r}{i}j")
+            }
+        }
     };
     Ok(pad(spec, "", &body, '>'))
 }

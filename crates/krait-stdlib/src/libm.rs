@@ -1,7 +1,7 @@
 //! The C library's functions that Rust's standard library does not call
-//! (or computes its own way): CPython's `math` uses the platform's `erf`,
-//! `erfc`, `asinh`, `acosh`, `atanh` and `cbrt`, and calling the same ones
-//! gives the same last bits (`cbrt(-27.0)` is -3.0000000000000004 in C,
+//! (or computes its own way): CPython's `math` and `cmath` use the
+//! platform's `erf`, `erfc`, `asinh`, `acosh`, `atanh` and `cbrt`, and
+//! calling the same ones gives the same last bits (`cbrt(-27.0)` is -3.0000000000000004 in C,
 //! -3.0 in Rust).
 
 mod ffi {
