@@ -27,6 +27,7 @@ mod lzma;
 mod math;
 mod operator;
 mod posix;
+mod pyexpat;
 mod random;
 mod select;
 mod signal;
@@ -58,6 +59,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &lzma::MODULE,
     &math::MODULE,
     &cmath::MODULE,
+    &pyexpat::MODULE,
     &operator::MODULE,
     &posix::MODULE,
     &posix::subprocess::MODULE,

@@ -37,8 +37,29 @@ struct Item {
     offset: usize,
 }
 
+/// A run of `repeat` items of one code, each `size` bytes: a format keeps
+/// runs, so that `'2147483647B'` costs no memory until it is used.
+#[derive(Clone, Copy)]
+struct Run {
+    item: Item,
+    repeat: usize,
+    size: usize,
+}
+
+impl Format {
+    /// The items one by one, in order.
+    fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.runs.iter().flat_map(|run| {
+            (0..run.repeat).map(move |k| Item {
+                offset: run.item.offset + k * run.size,
+                ..run.item
+            })
+        })
+    }
+}
+
 struct Format {
-    items: Vec<Item>,
+    runs: Vec<Run>,
     size: usize,
     little: bool,
     native: bool,
@@ -103,32 +124,44 @@ fn parse(vm: &mut Vm, fmt: &str) -> PyResult<Format> {
         if native && sz > 1 && !matches!(code, b's' | b'p') {
             size = size.div_ceil(sz) * sz;
         }
-        match code {
+        let grown = match code {
             b's' | b'p' => {
-                items.push(Item {
-                    code,
-                    count,
-                    offset: size,
-                });
-                size += count;
-                nvalues += 1;
-            }
-            b'x' => size += count,
-            _ => {
-                for _ in 0..count {
-                    items.push(Item {
+                items.push(Run {
+                    item: Item {
                         code,
-                        count: 1,
+                        count,
                         offset: size,
-                    });
-                    size += sz;
-                    nvalues += 1;
-                }
+                    },
+                    repeat: 1,
+                    size: count,
+                });
+                nvalues += 1;
+                size.checked_add(count)
             }
+            b'x' => size.checked_add(count),
+            _ => {
+                if count > 0 {
+                    items.push(Run {
+                        item: Item {
+                            code,
+                            count: 1,
+                            offset: size,
+                        },
+                        repeat: count,
+                        size: sz,
+                    });
+                }
+                nvalues += count;
+                count.checked_mul(sz).and_then(|b| size.checked_add(b))
+            }
+        };
+        match grown {
+            Some(n) if n <= isize::MAX as usize => size = n,
+            _ => return Err(error(vm, "total struct size too long")),
         }
     }
     Ok(Format {
-        items,
+        runs: items,
         size,
         little,
         native,
@@ -190,7 +223,7 @@ fn pack_into_buf(vm: &mut Vm, f: &Format, values: &[Value], out: &mut [u8]) -> P
             ),
         ));
     }
-    for (item, v) in f.items.iter().zip(values) {
+    for (item, v) in f.items().zip(values) {
         let at = item.offset;
         let n = code_size(item.code, f.native).unwrap_or(1);
         match item.code {
@@ -336,7 +369,7 @@ fn half_to_f64(h: u16) -> f64 {
 
 fn unpack_buf(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult {
     let mut out = Vec::with_capacity(f.nvalues);
-    for item in &f.items {
+    for item in f.items() {
         let at = item.offset;
         let n = code_size(item.code, f.native).unwrap_or(1);
         let v = match item.code {
@@ -568,14 +601,10 @@ const STRUCT_TYPE: TypeDef = TypeDef {
         .one(),
         F::method("unpack_from", |vm, a| {
             let s = this(&a);
-            let off = a
-                .pos
-                .get(2)
-                .or_else(|| a.kwarg("offset"))
-                .and_then(small_int)
-                .unwrap_or(0);
+            let off = a.given(2).and_then(small_int).unwrap_or(0);
             unpack_from_with(vm, &s.parsed, &a.pos[1], off)
-        }),
+        })
+        .named(&["buffer", "offset"], 0, 2, 1),
         F::method("iter_unpack", |vm, a| {
             let s = this(&a);
             iter_unpack_with(vm, &s.parsed, &a.pos[1])

@@ -119,9 +119,18 @@ fn getitem(vm: &mut Vm, o: &Obj, key: &Value) -> PyResult {
         };
     }
     let len = items.borrow().len();
+    // An `__index__` of the key may change the list: bounds are checked
+    // against what it holds afterwards.
     vm.seq_subscript(key, len, "list", |vm, ix| match ix {
-        Ix::One(i) => Ok(items.borrow()[i].clone()),
-        Ix::Slice(s) => {
+        Ix::One(i) => match items.borrow().get(i) {
+            Some(v) => Ok(v.clone()),
+            None => Err(vm.index_error("list index out of range")),
+        },
+        Ix::Slice(mut s) => {
+            let now = items.borrow().len();
+            if now != len {
+                s = vm.slice_indices(key.as_obj().expect("a slice"), now)?;
+            }
             let items = items.borrow();
             let v = s.positions().map(|p| items[p].clone()).collect();
             drop(items);
@@ -557,18 +566,27 @@ pub fn set_or_del_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>) -
                 let new = vm
                     .iterate(&v)
                     .map_err(|_| vm.type_error("can only assign an iterable"))?;
+                // Iterating may have changed the list: the bounds apply to
+                // what it holds now.
+                let expected = s.len;
+                let now = cell.borrow().len();
+                let s = if now == n {
+                    s
+                } else {
+                    vm.slice_indices(key.as_obj().unwrap(), now)?
+                };
                 let mut items = cell.borrow_mut();
                 if s.step == 1 {
                     let start = s.start as usize;
                     let stop = (s.start as usize + s.len).max(start);
                     items.splice(start..stop, new);
                 } else {
-                    if new.len() != s.len {
+                    if new.len() != expected || new.len() != s.len {
                         drop(items);
                         return Err(vm.value_error(format!(
                             "attempt to assign sequence of size {} to extended slice of size {}",
                             new.len(),
-                            s.len
+                            expected
                         )));
                     }
                     for (p, v) in s.positions().zip(new) {
