@@ -1,7 +1,10 @@
-//! `%`-formatting of `str` and `bytes`.
+//! `%`-formatting of `str` and `bytes`. A str result is built as
+//! generalised UTF-8, so lone surrogates in the format and the arguments
+//! come through.
 
 use crate::object::ObjKind;
-use crate::objects::str::format_spec::{format_float, format_int, Spec, MAX_WIDTH};
+use crate::objects::str::format_spec::{format_float, format_int, format_pystr, Spec, MAX_WIDTH};
+use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -22,8 +25,25 @@ fn star_arg(vm: &mut Vm, v: &Value, c_type: &str, max: i64) -> PyResult<i64> {
     }
 }
 
-/// `text % args` over chars, producing the pieces.
-fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<String> {
+/// The code point at byte `i` of generalised UTF-8, and its length.
+fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
+    let lead = b[i] as u32;
+    let (len, init) = match lead {
+        0..=0x7F => return (lead, 1),
+        0xC0..=0xDF => (2, lead & 0x1F),
+        0xE0..=0xEF => (3, lead & 0x0F),
+        _ => (4, lead & 0x07),
+    };
+    let tail = b.get(i + 1..i + len).unwrap_or(&[]);
+    let cp = tail
+        .iter()
+        .fold(init, |acc, &c| (acc << 6) | (c as u32 & 0x3F));
+    (cp, len.min(b.len() - i))
+}
+
+/// `text % args` over the format's generalised UTF-8 bytes, producing
+/// the result's.
+fn percent(vm: &mut Vm, fmt: &[u8], args: &Value, is_bytes: bool) -> PyResult<Vec<u8>> {
     // Any other object with `__getitem__` (but a str, or bytes for bytes
     // formatting) serves `%(name)s` and excuses unused arguments, as in
     // CPython.
@@ -43,15 +63,16 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         _ => (vec![args.clone()], None),
     };
     let mut next = 0usize;
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out = Vec::with_capacity(fmt.len() + 16);
     // The syntax is ASCII: bytes are scanned, literal runs copied whole.
-    let b = fmt.as_bytes();
+    let b = fmt;
+    let digits = |from: usize, to: usize| std::str::from_utf8(&b[from..to]).unwrap_or("");
     let mut i = 0;
     let mut used_mapping = false;
     while i < b.len() {
         if b[i] != b'%' {
-            let run = fmt[i..].find('%').unwrap_or(b.len() - i);
-            out.push_str(&fmt[i..i + run]);
+            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            out.extend_from_slice(&b[i..i + run]);
             i += run;
             continue;
         }
@@ -59,7 +80,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         if i >= b.len() {
             return Err(vm.value_error("incomplete format"));
         }
-        let mut key: Option<String> = None;
+        let mut key: Option<PyStr> = None;
         if b[i] == b'(' {
             let mut depth = 1;
             let start = i + 1;
@@ -75,7 +96,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             if depth > 0 {
                 return Err(vm.value_error("incomplete format key"));
             }
-            key = Some(fmt[start..i - 1].to_string());
+            key = Some(PyStr::from_wtf8_slice(&b[start..i - 1]));
         }
         let mut spec = Spec::default();
         i = parse_flags(b, i, &mut spec);
@@ -86,7 +107,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 if mapping.is_none() && !matches!(args.kind(), Some(ObjKind::Dict(_))) {
                     return Err(vm.type_error("format requires a mapping"));
                 }
-                let kv = vm.new_str(k);
+                let kv = vm.new_pystr(PyStr::from_wtf8_slice(k.as_bytes()));
                 return vm.getitem(&m, &kv);
             }
             if next >= items.len() {
@@ -110,7 +131,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
                 i += 1;
             }
             if i > start {
-                match fmt[start..i].parse::<i64>() {
+                match digits(start, i).parse::<i64>() {
                     Ok(w) => spec.width = Some(w as usize),
                     Err(_) => return Err(vm.value_error("width too big")),
                 }
@@ -127,7 +148,7 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            spec.precision = match &fmt[start..i] {
+            spec.precision = match digits(start, i) {
                 "" => Some(0),
                 digits => match digits.parse::<i64>() {
                     Ok(p) => Some(p as usize),
@@ -141,13 +162,15 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
         if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
             return Err(vm.value_error("precision too big"));
         }
-        let Some(conv) = fmt[i..].chars().next() else {
+        if i >= b.len() {
             return Err(vm.value_error("incomplete format"));
-        };
+        }
+        let (conv_point, conv_len) = code_point_at(b, i);
+        let conv = char::from_u32(conv_point).unwrap_or('\u{FFFD}');
         let conv_at = i;
-        i += conv.len_utf8();
+        i += conv_len;
         if conv == '%' {
-            out.push('%');
+            out.push(b'%');
             continue;
         }
         let arg = take_arg(vm)?;
@@ -161,19 +184,23 @@ fn percent(vm: &mut Vm, fmt: &str, args: &Value, is_bytes: bool) -> PyResult<Str
             's' | 'r' | 'a' | 'b' if conv != 'b' || is_bytes => {
                 text_piece(vm, conv, &arg, &spec, is_bytes)?
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => integer_piece(vm, conv, &arg, &spec)?,
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => float_piece(vm, conv, &arg, &spec)?,
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                PyStr::from_string(integer_piece(vm, conv, &arg, &spec)?)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                PyStr::from_string(float_piece(vm, conv, &arg, &spec)?)
+            }
             'c' => char_piece(vm, &arg, &spec)?,
             other => {
+                // Characters before it: bytes that do not continue one.
+                let index = b[..conv_at].iter().filter(|&&c| c & 0xC0 != 0x80).count();
                 return Err(vm.value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
-                    other,
-                    other as u32,
-                    fmt[..conv_at].chars().count()
-                )))
+                    other, conv_point, index
+                )));
             }
         };
-        out.push_str(&piece);
+        out.extend_from_slice(piece.as_bytes());
     }
     if next < items.len() && !used_mapping && mapping.is_none() {
         return Err(vm.type_error(if is_bytes {
@@ -219,17 +246,18 @@ fn pad_number(s: &str, spec: &Spec) -> String {
 
 pub fn str_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
     let fmt = crate::objects::str::value_pystr(a)
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| s.as_bytes().to_vec())
         .unwrap_or_default();
     let s = percent(vm, &fmt, b, false)?;
-    Ok(vm.new_string(s))
+    Ok(vm.new_pystr(PyStr::from_wtf8(s)))
 }
 
 pub fn bytes_percent(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    // Bytes are formatted as Latin-1 text, one character per byte.
     let data = crate::objects::bytes::bytes_of(vm, a)?;
     let fmt: String = data.iter().map(|&c| c as char).collect();
-    let s = percent(vm, &fmt, b, true)?;
-    let out: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    let s = percent(vm, fmt.as_bytes(), b, true)?;
+    let out: Vec<u8> = PyStr::from_wtf8(s).code_points().map(|c| c as u8).collect();
     if let Some(ObjKind::ByteArray(_)) = a.kind() {
         return Ok(crate::objects::bytes::new_bytearray(vm, out));
     }
@@ -243,15 +271,21 @@ fn text_piece(
     arg: &Value,
     spec: &Spec,
     is_bytes: bool,
-) -> PyResult<String> {
+) -> PyResult<PyStr> {
+    let text_of = |v: &Value| {
+        crate::objects::str::value_pystr(v)
+            .map(|s| PyStr::from_wtf8_slice(s.as_bytes()))
+            .unwrap_or_else(|| PyStr::new(""))
+    };
     let s = if conv == 's' && !is_bytes {
-        vm.str_string(arg)?
+        let v = vm.str(arg)?;
+        text_of(&v)
     } else if matches!(conv, 's' | 'b') {
         // Bytes go through as Latin-1 characters, one per byte.
         match arg.kind() {
             Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
                 let data = crate::objects::bytes::bytes_of(vm, arg)?;
-                data.iter().map(|&c| c as char).collect()
+                PyStr::from_string(data.iter().map(|&c| c as char).collect())
             }
             _ => {
                 return Err(vm.type_error(format!(
@@ -262,28 +296,28 @@ fn text_piece(
         }
     } else if conv == 'a' {
         let r = vm.ascii(arg)?;
-        crate::objects::str::value_pystr(&r)
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        text_of(&r)
     } else {
-        vm.repr_string(arg)?
+        let r = vm.repr(arg)?;
+        text_of(&r)
     };
-    let s: String = match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s,
-    };
-    if spec.width.is_none() {
+    if spec.width.is_none() && spec.precision.is_none() {
         return Ok(s);
     }
+    pad_text(vm, &s, spec)
+}
+
+/// Text cut to the precision and padded to the width (right-aligned
+/// unless `-` was given).
+fn pad_text(vm: &Vm, s: &PyStr, spec: &Spec) -> PyResult<PyStr> {
     let mut sp = spec.clone();
     sp.zero = false;
     sp.sign = None;
     sp.alt = false;
-    sp.precision = None;
     if sp.align.is_none() {
         sp.align = Some('>');
     }
-    crate::objects::str::format_spec::format_str(&s, &sp).map_err(|e| vm.format_error(e))
+    format_pystr(s, &sp).map_err(|e| vm.format_error(e))
 }
 
 /// `%d`, `%i`, `%u`, `%x`, `%X` and `%o`: an integer, its precision as a minimum digit count.
@@ -378,38 +412,29 @@ fn float_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<St
 }
 
 /// `%c`: a one-character str or a code point.
-fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec) -> PyResult<String> {
+fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec) -> PyResult<PyStr> {
     let s = match arg {
         Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
             let p = crate::objects::str::as_pystr(o).unwrap();
             if p.len() != 1 {
                 return Err(vm.type_error("%c requires int or char"));
             }
-            p.to_string_lossy().into_owned()
+            PyStr::from_wtf8_slice(p.as_bytes())
         }
         _ => match vm.index_i64(arg)? {
-            Some(cp) if (0..0x110000).contains(&cp) => {
-                char::from_u32(cp as u32).unwrap_or('\u{FFFD}').to_string()
-            }
+            Some(cp) if (0..0x110000).contains(&cp) => PyStr::from_code_points([cp as u32]),
             Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
             None => return Err(vm.type_error("%c requires int or char")),
         },
     };
-    let mut sp = spec.clone();
-    sp.zero = false;
-    if sp.align.is_none() {
-        sp.align = Some('>');
-    }
-    crate::objects::str::format_spec::format_str(
+    pad_text(
+        vm,
         &s,
         &Spec {
-            sign: None,
-            alt: false,
             precision: None,
-            ..sp
+            ..spec.clone()
         },
     )
-    .map_err(|e| vm.format_error(e))
 }
 
 /// The conversion flags (`-`, `+`, space, `#`, `0`) from `b[i]` on, into
