@@ -14,3 +14,22 @@ try:
     s.unpack_from()
 except TypeError as e:
     print(e)
+import struct, sys
+for code, data in [('p', b'abc'), ('2p', b'abc'), ('5p', b'abc'), ('300p', b'x' * 300)]:
+    packed = struct.pack(code, data)
+    print(code, packed[:6], len(packed), struct.unpack(code, packed)[0][:5])
+for call in [lambda: struct.pack_into('<I', bytearray(10), sys.maxsize, 1),
+             lambda: struct.unpack_from('<I', bytearray(10), sys.maxsize),
+             lambda: struct.pack_into('<I', bytearray(10), -2, 1),
+             lambda: struct.pack_into('<I', bytearray(10), -11, 1),
+             lambda: struct.unpack_from('<I', bytearray(10), -11),
+             lambda: struct.unpack_from('<I', bytearray(10), -2),
+             lambda: struct.calcsize('2\0i'),
+             lambda: struct.pack('p', 'x')]:
+    try:
+        print(call())
+    except struct.error as e:
+        print("error", e)
+b = bytearray(10)
+struct.pack_into('<I', b, -4, 0x01020304)
+print(b, struct.unpack_from('<I', b, -4))

@@ -86,6 +86,9 @@ fn code_size(code: u8, native: bool) -> Option<usize> {
 }
 
 fn parse(vm: &mut Vm, fmt: &str) -> PyResult<Format> {
+    if fmt.contains('\0') {
+        return Err(error(vm, "embedded null character"));
+    }
     let bytes = fmt.as_bytes();
     let (native, little, mut i) = match bytes.first() {
         Some(b'@') => (true, cfg!(target_endian = "little"), 1),
@@ -229,13 +232,19 @@ fn pack_into_buf(vm: &mut Vm, f: &Format, values: &[Value], out: &mut [u8]) -> P
         match item.code {
             b's' | b'p' => {
                 let Some(b) = bytes_data(v) else {
-                    return Err(error(vm, "argument for 's' must be a bytes object"));
+                    let msg = format!(
+                        "argument for '{}' must be a bytes object",
+                        item.code as char
+                    );
+                    return Err(error(vm, &msg));
                 };
                 let len = item.count;
                 if item.code == b'p' {
-                    let k = b.len().min(len.saturating_sub(1)).min(255);
+                    // All the bytes that fit are copied; the length byte
+                    // says at most 255.
+                    let k = b.len().min(len.saturating_sub(1));
                     if len > 0 {
-                        out[at] = k as u8;
+                        out[at] = k.min(255) as u8;
                         out[at + 1..at + 1 + k].copy_from_slice(&b[..k]);
                     }
                 } else {
@@ -431,17 +440,28 @@ fn unpack_with(vm: &mut Vm, f: &Format, buf: &Value) -> PyResult {
 
 fn unpack_from_with(vm: &mut Vm, f: &Format, buf: &Value, offset: i64) -> PyResult {
     let data = buffer_arg(vm, buf)?;
-    let off = if offset < 0 {
-        offset + data.len() as i64
-    } else {
-        offset
-    };
-    if off < 0 || off as usize + f.size > data.len() {
+    let len = data.len() as i128;
+    let mut off = offset as i128;
+    if off < 0 {
+        if off + f.size as i128 > 0 {
+            let msg = format!(
+                "not enough data to unpack {} bytes at offset {offset}",
+                f.size
+            );
+            return Err(error(vm, &msg));
+        }
+        if off + len < 0 {
+            let msg = format!("offset {offset} out of range for {len}-byte buffer");
+            return Err(error(vm, &msg));
+        }
+        off += len;
+    }
+    if len - off < f.size as i128 {
         return Err(error(
             vm,
             &format!(
                 "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + off.max(0), f.size, offset, data.len()
+                f.size as i128 + off, f.size, off, len
             ),
         ));
     }
@@ -485,20 +505,31 @@ fn pack_into_with(vm: &mut Vm, f: &Format, a: &[Value]) -> PyResult {
     if buf.as_obj().is_none() {
         return Err(vm.type_error("argument must be read-write bytes-like object"));
     }
-    let mut offset = small_int(offset).ok_or_else(|| vm.type_error("an integer is required"))?;
-    let len = bytes_data(buf).map_or(0, |b| b.len()) as i64;
-    if offset < 0 {
-        offset += len;
+    let offset = small_int(offset).ok_or_else(|| vm.type_error("an integer is required"))?;
+    let len = bytes_data(buf).map_or(0, |b| b.len()) as i128;
+    let size = f.size as i128;
+    let mut off = offset as i128;
+    if off < 0 {
+        if off + size > 0 {
+            let msg = format!("no space to pack {size} bytes at offset {offset}");
+            return Err(error(vm, &msg));
+        }
+        if off + len < 0 {
+            let msg = format!("offset {offset} out of range for {len}-byte buffer");
+            return Err(error(vm, &msg));
+        }
+        off += len;
     }
-    if offset < 0 || offset + f.size as i64 > len {
+    if len - off < size {
         return Err(error(
             vm,
             &format!(
-                "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + offset, f.size, offset, len
+                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {off} (actual buffer size is {len})",
+                size + off
             ),
         ));
     }
+    let offset = off as i64;
     let mut out = vec![0u8; f.size];
     pack_into_buf(vm, f, values, &mut out)?;
     let slice = vm.new_slice(offset, offset + f.size as i64);
