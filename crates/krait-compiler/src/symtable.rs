@@ -45,12 +45,18 @@ const USE: u16 = 16;
 /// body reads it from its own namespace first, then from the closure.
 const DEF_FREE_CLASS: u16 = 32;
 const DEF_IMPORT: u16 = 64;
+/// Named in an annotated assignment (`x: int`).
+const DEF_ANNOT: u16 = 128;
+/// A comprehension's iteration variable.
+const DEF_COMP_ITER: u16 = 256;
 const DEF_BOUND: u16 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 #[derive(Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
+    /// The line of the statement or expression that opens the scope.
+    pub lineno: u32,
     /// Names in the order first seen.
     order: Vec<String>,
     flags: HashMap<String, u16>,
@@ -77,6 +83,7 @@ impl Scope {
         Scope {
             kind,
             name: name.to_owned(),
+            lineno: 0,
             order: Vec::new(),
             flags: HashMap::new(),
             scopes: HashMap::new(),
@@ -146,6 +153,52 @@ impl Scope {
     }
 }
 
+/// One scope as the `symtable` module shows it (CPython's numbering of
+/// block types and symbol flags).
+pub struct SymtableEntry {
+    /// 0 function (also lambdas and comprehensions), 1 class, 2 module.
+    pub block_type: i64,
+    pub name: String,
+    pub lineno: u32,
+    /// Inside a function, at any depth.
+    pub nested: bool,
+    /// Each name with its flags and, from bit 11, its scope.
+    pub symbols: Vec<(String, i64)>,
+    pub varnames: Vec<String>,
+    pub children: Vec<ScopeId>,
+}
+
+impl Scope {
+    fn symtable_flags(&self, name: &str) -> i64 {
+        let flags = self.flags.get(name).copied().unwrap_or(0);
+        let bits = [
+            (DEF_GLOBAL, 1),
+            (DEF_LOCAL, 2),
+            (DEF_PARAM, 4),
+            (DEF_NONLOCAL, 8),
+            (USE, 16),
+            (DEF_FREE_CLASS, 64),
+            (DEF_IMPORT, 128),
+            (DEF_ANNOT, 256),
+            (DEF_COMP_ITER, 512),
+        ];
+        let mut out = bits
+            .iter()
+            .filter(|(ours, _)| flags & ours != 0)
+            .map(|(_, theirs)| theirs)
+            .sum::<i64>();
+        let scope = match self.scopes.get(name) {
+            Some(NameScope::Local) => 1,
+            Some(NameScope::GlobalExplicit) => 2,
+            Some(NameScope::GlobalImplicit) | None => 3,
+            Some(NameScope::Free) => 4,
+            Some(NameScope::Cell) => 5,
+        };
+        out |= scope << 11;
+        out
+    }
+}
+
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     /// Scope of each node that opens one, keyed by the node's address.
@@ -184,6 +237,44 @@ impl SymbolTable {
         };
         table.analyze(0, &HashSet::new(), &HashSet::new());
         table
+    }
+
+    /// Every scope, the module's first, as the `symtable` module lists
+    /// them.
+    pub fn entries(&self) -> Vec<SymtableEntry> {
+        self.scopes
+            .iter()
+            .map(|scope| {
+                let mut nested = false;
+                let mut up = scope.parent;
+                while let Some(p) = up {
+                    nested |= self.scopes[p].is_function_like();
+                    up = self.scopes[p].parent;
+                }
+                SymtableEntry {
+                    block_type: match scope.kind {
+                        ScopeKind::Module => 2,
+                        ScopeKind::Class => 1,
+                        _ => 0,
+                    },
+                    name: match scope.kind {
+                        ScopeKind::Lambda | ScopeKind::Comprehension => {
+                            scope.name.trim_matches(['<', '>']).to_string()
+                        }
+                        _ => scope.name.clone(),
+                    },
+                    lineno: scope.lineno,
+                    nested,
+                    symbols: scope
+                        .order
+                        .iter()
+                        .map(|n| (n.clone(), scope.symtable_flags(n)))
+                        .collect(),
+                    varnames: scope.params.clone(),
+                    children: scope.children.clone(),
+                }
+            })
+            .collect()
     }
 
     pub fn scope_of_stmt(&self, s: &Stmt) -> ScopeId {
@@ -321,10 +412,11 @@ impl Builder {
         }
     }
 
-    fn push(&mut self, kind: ScopeKind, name: &str, node: usize) {
+    fn push(&mut self, kind: ScopeKind, name: &str, node: usize, lineno: u32) {
         let parent = *self.stack.last().unwrap();
         let id = self.scopes.len();
         let mut scope = Scope::new(kind, name, Some(parent));
+        scope.lineno = lineno;
         scope.class_name = if self.scopes[parent].kind == ScopeKind::Class {
             Some(self.scopes[parent].name.clone())
         } else {
@@ -411,7 +503,12 @@ impl Builder {
         if let Some(r) = &f.returns {
             self.annotation(r);
         }
-        self.push(ScopeKind::Function, &f.name, s as *const Stmt as usize);
+        self.push(
+            ScopeKind::Function,
+            &f.name,
+            s as *const Stmt as usize,
+            s.loc.lineno,
+        );
         self.cur().is_coroutine = is_async;
         self.params(&f.args);
         self.stmts(&f.body);
@@ -435,7 +532,12 @@ impl Builder {
                 for k in keywords {
                     self.expr(&k.value);
                 }
-                self.push(ScopeKind::Class, name, s as *const Stmt as usize);
+                self.push(
+                    ScopeKind::Class,
+                    name,
+                    s as *const Stmt as usize,
+                    s.loc.lineno,
+                );
                 // Class names are not mangled by their own class.
                 self.stmts(body);
                 self.pop();
@@ -448,7 +550,7 @@ impl Builder {
             } => {
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let _ = simple;
-                    self.add(id, DEF_LOCAL);
+                    self.add(id, DEF_LOCAL | DEF_ANNOT);
                 } else {
                     self.expr(target);
                 }
@@ -496,6 +598,16 @@ impl Builder {
             StmtKind::Global { names } => {
                 for n in names {
                     self.add(n, DEF_GLOBAL);
+                    // The module learns of it too, as in CPython: its own
+                    // code then also reaches the name as an explicit global.
+                    let module = &mut self.scopes[0];
+                    match module.flags.get_mut(n) {
+                        Some(f) => *f |= DEF_GLOBAL,
+                        None => {
+                            module.order.push(n.clone());
+                            module.flags.insert(n.clone(), DEF_GLOBAL);
+                        }
+                    }
                 }
             }
             StmtKind::Nonlocal { names } => {
@@ -563,7 +675,12 @@ impl Builder {
         let is_genexp = matches!(e.kind, ExprKind::GeneratorExp { .. });
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter);
-        self.push(ScopeKind::Comprehension, name, e as *const Expr as usize);
+        self.push(
+            ScopeKind::Comprehension,
+            name,
+            e as *const Expr as usize,
+            e.loc.lineno,
+        );
         self.cur().is_genexp = is_genexp;
         self.cur().is_generator = is_genexp;
         if gens[0].is_async {
@@ -576,6 +693,7 @@ impl Builder {
                 self.cur().is_coroutine = true;
             }
             self.expr(&g.target);
+            self.mark_comprehension_targets(&g.target);
             if i > 0 {
                 self.expr(&g.iter);
             }
@@ -585,6 +703,19 @@ impl Builder {
             self.expr(e);
         }
         self.pop();
+    }
+
+    fn mark_comprehension_targets(&mut self, target: &Expr) {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.add(id, DEF_COMP_ITER),
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                for e in elts {
+                    self.mark_comprehension_targets(e);
+                }
+            }
+            ExprKind::Starred { value, .. } => self.mark_comprehension_targets(value),
+            _ => {}
+        }
     }
 
     /// `(y := f(x))` inside a comprehension binds `y` in the nearest
@@ -629,7 +760,12 @@ impl Builder {
             }
             ExprKind::Lambda { args, body } => {
                 self.arguments_outer(args);
-                self.push(ScopeKind::Lambda, "<lambda>", e as *const Expr as usize);
+                self.push(
+                    ScopeKind::Lambda,
+                    "<lambda>",
+                    e as *const Expr as usize,
+                    e.loc.lineno,
+                );
                 self.params(args);
                 self.expr(body);
                 self.pop();

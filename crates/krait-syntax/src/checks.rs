@@ -394,7 +394,9 @@ impl SymbolTable {
             } => {
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let cur = self.lookup(id);
-                    if cur & (GLOBAL | NONLOCAL) != 0 && *simple {
+                    // At module level the name is global anyway: allowed.
+                    let module = self.cur().kind == ScopeKind::Module;
+                    if cur & (GLOBAL | NONLOCAL) != 0 && *simple && !module {
                         let word = if cur & GLOBAL != 0 {
                             "global"
                         } else {

@@ -9,6 +9,7 @@ pub(crate) mod marshal;
 pub(crate) mod stdio;
 pub mod stdlib_path;
 pub(crate) mod streams;
+pub(crate) mod symtable;
 pub(crate) mod sys;
 pub(crate) mod warnings;
 
@@ -22,6 +23,7 @@ pub(crate) const CORE_MODULES: &[&crate::api::ModuleDef] = &[
     &marshal::MODULE,
     &atexit::MODULE,
     &gc::MODULE,
+    &symtable::MODULE,
 ];
 
 /// The attributes every module has, for the two modules the VM makes
