@@ -144,17 +144,7 @@ fn rect(vm: &mut Vm, a: Args) -> PyResult {
 fn isclose(vm: &mut Vm, a: Args) -> PyResult {
     let x = vm.complex_of(&a.pos[0])?;
     let y = vm.complex_of(&a.pos[1])?;
-    let rel_tol = match &a.pos[2] {
-        Value::Null => 1e-9,
-        v => vm.float_of(v)?,
-    };
-    let abs_tol = match &a.pos[3] {
-        Value::Null => 0.0,
-        v => vm.float_of(v)?,
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(vm.value_error("tolerances must be non-negative"));
-    }
+    let (rel_tol, abs_tol) = crate::math::tolerances(vm, &a)?;
     if x == y {
         return Ok(Value::Bool(true));
     }

@@ -340,9 +340,8 @@ fn pow(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
     Ok(Value::Float(r))
 }
 
-fn isclose(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
-    let x = vm.float_of(&a.pos[0])?;
-    let y = vm.float_of(&a.pos[1])?;
+/// `isclose`'s `rel_tol` and `abs_tol` (arguments 2 and 3), checked.
+pub(crate) fn tolerances(vm: &mut Vm, a: &krait_vm::api::Args) -> PyResult<(f64, f64)> {
     let rel_tol = match &a.pos[2] {
         Value::Null => 1e-9,
         v => vm.float_of(v)?,
@@ -354,6 +353,13 @@ fn isclose(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
+    Ok((rel_tol, abs_tol))
+}
+
+fn isclose(vm: &mut Vm, a: krait_vm::api::Args) -> PyResult {
+    let x = vm.float_of(&a.pos[0])?;
+    let y = vm.float_of(&a.pos[1])?;
+    let (rel_tol, abs_tol) = tolerances(vm, &a)?;
     if x == y {
         return Ok(Value::Bool(true));
     }

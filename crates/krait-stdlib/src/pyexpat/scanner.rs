@@ -1063,6 +1063,20 @@ impl Scanner {
         }
     }
 
+    /// `( a | b )` at `j` in an attribute type, as Expat reports it (white
+    /// space dropped), and the index after it.
+    fn enumeration(&self, j: usize) -> Step<(String, usize)> {
+        let mut close = j;
+        while self.at(close)? != ')' {
+            close += 1;
+        }
+        let group = self.text[j..=close]
+            .iter()
+            .filter(|c| !is_space(**c))
+            .collect();
+        Ok((group, close + 1))
+    }
+
     fn attlist_decl(&mut self, k: usize, events: &mut Vec<(Event, Position)>) -> Step<usize> {
         let j = self.skip_space(k + 9)?;
         let e = self.name_end(j)?;
@@ -1073,30 +1087,18 @@ impl Scanner {
             let attribute = self.string(j, e);
             j = self.skip_space(e)?;
             let kind = if self.at(j)? == '(' {
-                let close = (j..).find(|&x| self.text.get(x).is_none_or(|&c| c == ')'));
-                let close = close.unwrap_or(j);
-                self.at(close)?;
-                let inner: String = self.text[j..=close]
-                    .iter()
-                    .filter(|c| !is_space(**c))
-                    .collect();
-                j = close + 1;
-                inner
+                let (group, end) = self.enumeration(j)?;
+                j = end;
+                group
             } else {
                 let te = self.name_end(j)?;
                 let mut kind = self.string(j, te);
                 j = te;
                 if kind == "NOTATION" {
                     j = self.skip_space(j)?;
-                    let close = (j..).find(|&x| self.text.get(x).is_none_or(|&c| c == ')'));
-                    let close = close.unwrap_or(j);
-                    self.at(close)?;
-                    let inner: String = self.text[j..=close]
-                        .iter()
-                        .filter(|c| !is_space(**c))
-                        .collect();
-                    kind = format!("NOTATION{inner}");
-                    j = close + 1;
+                    let (group, end) = self.enumeration(j)?;
+                    kind = format!("NOTATION{group}");
+                    j = end;
                 }
                 kind
             };
