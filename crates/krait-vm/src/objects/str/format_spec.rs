@@ -64,6 +64,9 @@ pub fn parse(spec: &str, what: &str) -> Result<Spec, String> {
         s.grouping = Some(chars[i]);
         i += 1;
         if i < chars.len() && matches!(chars[i], ',' | '_') {
+            if chars[i] == chars[i - 1] {
+                return Err(format!("Cannot specify '{0}' with '{0}'.", chars[i]));
+            }
             return Err("Cannot specify both ',' and '_'.".into());
         }
     }

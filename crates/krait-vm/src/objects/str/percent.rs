@@ -77,6 +77,7 @@ fn percent(vm: &mut Vm, fmt: &[u8], args: &Value, is_bytes: bool) -> PyResult<Ve
             continue;
         }
         i += 1;
+        let spec_start = i;
         if i >= b.len() {
             return Err(vm.value_error("incomplete format"));
         }
@@ -169,7 +170,8 @@ fn percent(vm: &mut Vm, fmt: &[u8], args: &Value, is_bytes: bool) -> PyResult<Ve
         let conv = char::from_u32(conv_point).unwrap_or('\u{FFFD}');
         let conv_at = i;
         i += conv_len;
-        if conv == '%' {
+        // `%%` is a percent sign only when nothing stands between the two.
+        if conv == '%' && conv_at == spec_start {
             out.push(b'%');
             continue;
         }
@@ -190,7 +192,7 @@ fn percent(vm: &mut Vm, fmt: &[u8], args: &Value, is_bytes: bool) -> PyResult<Ve
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 PyStr::from_string(float_piece(vm, conv, &arg, &spec)?)
             }
-            'c' => char_piece(vm, &arg, &spec)?,
+            'c' => char_piece(vm, &arg, &spec, is_bytes)?,
             other => {
                 // Characters before it: bytes that do not continue one.
                 let index = b[..conv_at].iter().filter(|&&c| c & 0xC0 != 0x80).count();
@@ -272,6 +274,8 @@ fn text_piece(
     spec: &Spec,
     is_bytes: bool,
 ) -> PyResult<PyStr> {
+    // In bytes, `%r` is `%a`: the text must be ASCII.
+    let conv = if is_bytes && conv == 'r' { 'a' } else { conv };
     let text_of = |v: &Value| {
         crate::objects::str::value_pystr(v)
             .map(|s| PyStr::from_wtf8_slice(s.as_bytes()))
@@ -283,8 +287,20 @@ fn text_piece(
     } else if matches!(conv, 's' | 'b') {
         // Bytes go through as Latin-1 characters, one per byte.
         match arg.kind() {
-            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
-                let data = crate::objects::bytes::bytes_of(vm, arg)?;
+            Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)) => {
+                let data = crate::api::bytes_data(arg).unwrap_or_default();
+                PyStr::from_string(data.iter().map(|&c| c as char).collect())
+            }
+            _ if vm.special_method(arg, "__bytes__").is_some() => {
+                let m = vm.special_method(arg, "__bytes__").unwrap_or(Value::None);
+                let r = vm.call_method_value(&m, arg.clone(), vec![])?;
+                let Some(ObjKind::Bytes(_)) = r.kind() else {
+                    return Err(vm.type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        vm.type_name(&r)
+                    )));
+                };
+                let data = crate::objects::bytes::bytes_of(vm, &r)?;
                 PyStr::from_string(data.iter().map(|&c| c as char).collect())
             }
             _ => {
@@ -372,10 +388,18 @@ fn integer_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<
     )
     .map_err(|e| vm.format_error(e))?;
     if let Some(p) = prec {
-        let digits = s.trim_start_matches(['-', '+', ' ']).to_string();
+        // The precision counts digits: after the sign and any `0x`/`0o`.
+        let unsigned = s.trim_start_matches(['-', '+', ' ']);
+        let sign_len = s.len() - unsigned.len();
+        let prefix_len = if spec.alt && matches!(conv, 'x' | 'X' | 'o') {
+            2
+        } else {
+            0
+        };
+        let digits = &s[sign_len + prefix_len..];
         if digits.len() < p {
-            let sign = &s[..s.len() - digits.len()];
-            s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+            let head = &s[..sign_len + prefix_len];
+            s = format!("{head}{}{digits}", "0".repeat(p - digits.len()));
         }
     }
     Ok(pad_number(&s, spec))
@@ -411,9 +435,37 @@ fn float_piece(vm: &mut Vm, conv: char, arg: &Value, spec: &Spec) -> PyResult<St
     Ok(pad_number(&s, spec))
 }
 
-/// `%c`: a one-character str or a code point.
-fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec) -> PyResult<PyStr> {
+/// The int a `%c` argument stands for (`i64::MAX` for any bigger one, so
+/// that it reads as out of range), or None for a non-integer.
+fn code_point_arg(vm: &mut Vm, arg: &Value) -> PyResult<Option<i64>> {
+    Ok(vm
+        .index_int(arg)?
+        .and_then(|n| crate::objects::int::to_big(&n))
+        .map(|b| i64::try_from(&b).unwrap_or(i64::MAX)))
+}
+
+/// `%c`: a one-character str or a code point (for bytes, one byte or a
+/// number below 256).
+fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec, is_bytes: bool) -> PyResult<PyStr> {
     let s = match arg {
+        _ if is_bytes => {
+            let wrong = "%c requires an integer in range(256) or a single byte";
+            let byte = match arg.kind() {
+                Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+                    let data = crate::objects::bytes::bytes_of(vm, arg)?;
+                    match data[..] {
+                        [b] => b,
+                        _ => return Err(vm.type_error(wrong)),
+                    }
+                }
+                _ => match code_point_arg(vm, arg)? {
+                    Some(n) if (0..256).contains(&n) => n as u8,
+                    Some(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    None => return Err(vm.type_error(wrong)),
+                },
+            };
+            PyStr::from_code_points([byte as u32])
+        }
         Value::Obj(o) if matches!(o.kind(), ObjKind::Str(_)) => {
             let p = crate::objects::str::as_pystr(o).unwrap();
             if p.len() != 1 {
@@ -421,7 +473,7 @@ fn char_piece(vm: &mut Vm, arg: &Value, spec: &Spec) -> PyResult<PyStr> {
             }
             PyStr::from_wtf8_slice(p.as_bytes())
         }
-        _ => match vm.index_i64(arg)? {
+        _ => match code_point_arg(vm, arg)? {
             Some(cp) if (0..0x110000).contains(&cp) => PyStr::from_code_points([cp as u32]),
             Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
             None => return Err(vm.type_error("%c requires int or char")),
