@@ -87,7 +87,9 @@ fn new_scanner(vm: &mut Vm, a: Args) -> PyResult {
             let cls = vm
                 .import("pyexpat")
                 .and_then(|m| vm.getattr_str(&m, "_Scanner"))?;
-            let cls = cls.as_obj().cloned().expect("a class");
+            let Some(cls) = cls.as_obj().cloned() else {
+                return Err(vm.type_error("pyexpat._Scanner is not a class"));
+            };
             Ok(vm.new_native(&cls, RefCell::new(s)))
         }
         Err(()) => Ok(Value::None),

@@ -281,7 +281,11 @@ class xmlparser:
         import codecs
         import re
         found = re.search(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", self._head)
-        name = found.group(1).decode("ascii") if found else ""
+        if not found:
+            # Not an encoding name a declaration can hold.
+            self._position = (1, 0, 0)
+            raise self._raise_at(30)
+        name = found.group(1).decode("ascii")
         codecs.lookup(name)
         head = self._head
         self._head = None

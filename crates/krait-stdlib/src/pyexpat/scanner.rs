@@ -1093,6 +1093,13 @@ impl Scanner {
             } else {
                 let te = self.name_end(j)?;
                 let mut kind = self.string(j, te);
+                const TYPES: [&str; 9] = [
+                    "CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS",
+                    "NOTATION",
+                ];
+                if !TYPES.contains(&kind.as_str()) {
+                    return Err(Stop::Fail(ErrorCode::Syntax, j));
+                }
                 j = te;
                 if kind == "NOTATION" {
                     j = self.skip_space(j)?;
