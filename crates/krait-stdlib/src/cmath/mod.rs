@@ -54,16 +54,7 @@ const FUNCTIONS: &[F] = &[
 ];
 
 fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
-    use std::f64::consts;
-    for (name, v) in [
-        ("pi", consts::PI),
-        ("e", consts::E),
-        ("tau", consts::TAU),
-        ("inf", f64::INFINITY),
-        ("nan", f64::NAN),
-    ] {
-        add_attr(vm, m, name, Value::Float(v));
-    }
+    crate::math::add_constants(vm, m);
     let infj = vm.new_complex(0.0, f64::INFINITY);
     add_attr(vm, m, "infj", infj);
     let nanj = vm.new_complex(0.0, f64::NAN);

@@ -98,6 +98,12 @@ const FUNCTIONS: &[F] = &[
 ];
 
 fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
+    add_constants(vm, m);
+    Ok(())
+}
+
+/// `pi`, `e`, `tau`, `inf` and `nan`, which `math` and `cmath` both have.
+pub(crate) fn add_constants(vm: &mut Vm, m: &Obj) {
     use std::f64::consts;
     for (name, v) in [
         ("pi", consts::PI),
@@ -108,7 +114,6 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     ] {
         add_attr(vm, m, name, Value::Float(v));
     }
-    Ok(())
 }
 
 pub(crate) fn domain_error(vm: &Vm) -> Obj {
