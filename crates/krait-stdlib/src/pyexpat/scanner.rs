@@ -1560,6 +1560,11 @@ impl Scanner {
                 } else {
                     continue;
                 };
+                // Expat refuses a URI holding the separator: the joined
+                // names could not be split again.
+                if v.contains(sep) {
+                    return Err(Stop::Fail(ErrorCode::Syntax, at));
+                }
                 let old = if v.is_empty() {
                     self.bindings.remove(&prefix)
                 } else {
