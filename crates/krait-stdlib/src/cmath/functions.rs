@@ -229,15 +229,21 @@ pub fn cosh(z: Complex) -> Outcome {
         }
         return Ok(lookup(&special::COSH, z));
     }
+    cos_sin_scaled(z, f64::cosh, f64::sinh)
+}
+
+/// `(cos y · f(x), sin y · g(x))` for finite `z`, the shape of both
+/// `cosh` and `sinh`: for large |x|, f(x) overflows before the product
+/// need to, so it is computed as f(x ∓ 1) · e.
+fn cos_sin_scaled(z: Complex, f: fn(f64) -> f64, g: fn(f64) -> f64) -> Outcome {
     let r = if z.0.abs() > log_large() {
-        // cosh(x) overflows before cosh(x) * cos(y) need to.
         let x_minus_one = z.0 - 1f64.copysign(z.0);
         (
-            z.1.cos() * x_minus_one.cosh() * E,
-            z.1.sin() * x_minus_one.sinh() * E,
+            z.1.cos() * f(x_minus_one) * E,
+            z.1.sin() * g(x_minus_one) * E,
         )
     } else {
-        (z.1.cos() * z.0.cosh(), z.1.sin() * z.0.sinh())
+        (z.1.cos() * f(z.0), z.1.sin() * g(z.0))
     };
     overflow_checked(r)
 }
@@ -311,16 +317,7 @@ pub fn sinh(z: Complex) -> Outcome {
         }
         return Ok(lookup(&special::SINH, z));
     }
-    let r = if z.0.abs() > log_large() {
-        let x_minus_one = z.0 - 1f64.copysign(z.0);
-        (
-            z.1.cos() * x_minus_one.sinh() * E,
-            z.1.sin() * x_minus_one.cosh() * E,
-        )
-    } else {
-        (z.1.cos() * z.0.sinh(), z.1.sin() * z.0.cosh())
-    };
-    overflow_checked(r)
+    cos_sin_scaled(z, f64::sinh, f64::cosh)
 }
 
 pub fn tan(z: Complex) -> Outcome {
