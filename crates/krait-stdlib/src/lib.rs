@@ -32,6 +32,7 @@ mod random;
 mod select;
 mod signal;
 mod socket;
+mod sqlite3;
 mod sre;
 mod string;
 mod structs;
@@ -60,6 +61,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &math::MODULE,
     &cmath::MODULE,
     &pyexpat::MODULE,
+    &sqlite3::MODULE,
     &operator::MODULE,
     &posix::MODULE,
     &posix::subprocess::MODULE,
