@@ -122,7 +122,8 @@ def enable_shared_cache(enable):
         "documentation. If shared cache must be used, open the database in "
         "URI mode using the cache=shared query parameter.",
         DeprecationWarning, stacklevel=2)
-    raise OperationalError("Changing the shared_cache flag failed")
+    if not _enable_shared_cache(bool(_int_arg(enable))):
+        raise OperationalError("Changing the shared_cache flag failed")
 
 
 def connect(*args, **kwargs):
@@ -159,16 +160,21 @@ _FUNCTION_ERROR = "user-defined function raised exception"
 
 def _result(value):
     """A Python value as a callback's answer to SQLite (see values.rs)."""
-    if value is None or isinstance(value, (float, str)):
+    if value is None or isinstance(value, float):
+        return (0, value)
+    if isinstance(value, str):
+        value.encode()
         return (0, value)
     if isinstance(value, int):
         if not -2**63 <= value < 2**63:
             raise OverflowError("Python int too large to convert to SQLite INTEGER")
         return (0, value)
     try:
-        memoryview(value)
+        view = memoryview(value)
     except TypeError:
         return (1, _FUNCTION_ERROR)
+    if not view.contiguous:
+        raise BufferError("underlying buffer is not C-contiguous")
     return (0, value)
 
 
@@ -259,7 +265,12 @@ def _progress(func):
 
 
 def _tracer(func):
-    def trace(sql):
+    def trace(sql, expansion_failed):
+        if expansion_failed:
+            try:
+                raise DataError("Expanded SQL string exceeds the maximum string length")
+            except DataError:
+                _report(func)
         try:
             func(sql)
         except BaseException:
@@ -268,7 +279,7 @@ def _tracer(func):
 
 
 def _is_dml(sql):
-    s = sql.lstrip(" \t\r\n")[:7].lower()
+    s = _skip_comments(sql)[:7].lower()
     return s.startswith(("insert", "update", "delete", "replace"))
 
 
@@ -295,7 +306,16 @@ def _skip_comments(s):
 class Statement:
     """A compiled statement, shared through the connection's cache."""
 
-    def __init__(self, connection, sql):
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'sqlite3.Statement' instances")
+
+    @classmethod
+    def _make(cls, connection, sql):
+        self = object.__new__(cls)
+        self._compile(connection, sql)
+        return self
+
+    def _compile(self, connection, sql):
         if "\0" in sql:
             raise ProgrammingError("the query contains a null character")
         db = connection._db
@@ -308,7 +328,6 @@ class Statement:
             raise ProgrammingError("You can only execute one statement at a time.")
         self._st = st
         self._is_dml = _is_dml(sql)
-        self._in_use = False
 
     def __repr__(self):
         return f"<sqlite3.Statement object at {id(self):#x}>"
@@ -343,6 +362,7 @@ class Connection:
             raise ValueError("cached_statements must be >= 0")
         if isolation_level is not None:
             _check_isolation_level(isolation_level)
+            isolation_level = str.upper(isolation_level)
         flags = _OPEN_READWRITE | _OPEN_CREATE
         if uri:
             flags |= _OPEN_URI
@@ -366,6 +386,8 @@ class Connection:
     # -- checks ------------------------------------------------------------
 
     def _check_thread(self):
+        if not self._initialized:
+            raise ProgrammingError("Base Connection.__init__ not called.")
         if self._check_same_thread and _thread.get_ident() != self._thread:
             raise ProgrammingError(
                 "SQLite objects created in a thread can only be used in that "
@@ -374,8 +396,7 @@ class Connection:
 
     def _check(self):
         if not self._initialized:
-            if self._db is None:
-                raise ProgrammingError("Base Connection.__init__ not called.")
+            raise ProgrammingError("Base Connection.__init__ not called.")
         if self._db is None or not self._db.is_open():
             raise ProgrammingError("Cannot operate on a closed database.")
 
@@ -398,6 +419,7 @@ class Connection:
             self.commit()
         else:
             _check_isolation_level(value)
+            value = str.upper(value)
         self._isolation_level = value
 
     @isolation_level.deleter
@@ -420,10 +442,10 @@ class Connection:
         cached = self._statements.pop(sql, None)
         if cached is not None:
             self._statements[sql] = cached
-            if not cached._in_use:
+            if cached._st is None or not cached._st.in_use():
                 return cached
-            return Statement(self, sql)
-        stmt = Statement(self, sql)
+            return Statement._make(self, sql)
+        stmt = Statement._make(self, sql)
         if self._cache_size:
             if len(self._statements) >= self._cache_size:
                 del self._statements[next(iter(self._statements))]
@@ -442,18 +464,20 @@ class Connection:
     def _begin(self):
         self._run("BEGIN " + self._isolation_level)
 
-    def __call__(self, sql, /, *args, **kwargs):
+    def __call__(self, *args, **kwargs):
         self._checked()
-        if args or kwargs:
-            raise TypeError("Connection() takes no keyword arguments" if kwargs
-                            else f"Connection() takes exactly 1 argument ({len(args) + 1} given)")
+        if kwargs:
+            raise TypeError("Connection() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"Connection() takes exactly 1 argument ({len(args)} given)")
+        sql = args[0]
         if not isinstance(sql, str):
             raise TypeError("Connection() argument 1 must be str, not " + _type_name(sql))
-        return Statement(self, sql)
+        return Statement._make(self, sql)
 
-    def cursor(self, factory=None):
+    def cursor(self, factory=_missing):
         self._checked()
-        cursor = Cursor(self) if factory is None else factory(self)
+        cursor = Cursor(self) if factory is _missing else factory(self)
         if not isinstance(cursor, Cursor):
             raise TypeError("factory must return a cursor, not " + _type_name(cursor))
         self._check()
@@ -489,9 +513,6 @@ class Connection:
         for blob in self._blobs:
             blob._close()
         self._blobs = []
-        for stmt in self._statements.values():
-            if stmt._st is not None:
-                stmt._st.finalize()
         self._statements = {}
         self._db.close()
 
@@ -682,7 +703,7 @@ def _limit_category(category):
 def _check_isolation_level(level):
     if not isinstance(level, str):
         raise TypeError("isolation_level must be str or None")
-    if level.upper() not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
+    if str.upper(level) not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
         raise ValueError("isolation_level string must be '', 'DEFERRED', "
                          "'IMMEDIATE', or 'EXCLUSIVE'")
 
@@ -720,8 +741,11 @@ def _converter(stmt, i, detect_types):
 
 class Cursor:
     _initialized = False
+    _locked = False
 
     def __init__(self, connection, /):
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         if not isinstance(connection, Connection):
             raise TypeError("Cursor() argument 1 must be sqlite3.Connection, not "
                             + _type_name(connection))
@@ -732,10 +756,10 @@ class Cursor:
         self._lastrowid = None
         self._description = None
         self._stmt = None
+        self._lease = None
         self._has_row = False
         self._casts = None
         self._closed = False
-        self._locked = False
         self._initialized = True
 
     connection = property(lambda self: self._connection, doc="")
@@ -753,12 +777,9 @@ class Cursor:
         return self._connection._checked()
 
     def _release(self):
-        stmt = self._stmt
-        if stmt is not None:
-            if stmt._st is not None:
-                stmt._st.reset()
-            stmt._in_use = False
-            self._stmt = None
+        # Dropping the lease resets the statement and frees it for others.
+        self._lease = None
+        self._stmt = None
         self._has_row = False
 
     def execute(self, sql, parameters=(), /):
@@ -784,9 +805,8 @@ class Cursor:
             self._rowcount = 0 if stmt._is_dml else -1
             if st is None:
                 return self
-            stmt._in_use = True
+            self._lease = st.lease()
             self._stmt = stmt
-            st.reset()
             for parameters in parameter_sets:
                 st.clear_bindings()
                 _bind(st, parameters)
@@ -813,7 +833,8 @@ class Cursor:
                 if stmt._is_dml:
                     self._rowcount += db.changes()
                 st.reset()
-            self._lastrowid = db.last_insert_rowid()
+            if not many:
+                self._lastrowid = db.last_insert_rowid()
             if not self._has_row:
                 self._release()
             return self
@@ -830,6 +851,7 @@ class Cursor:
             raise TypeError("executescript() argument must be str, not " + _type_name(sql_script))
         if "\0" in sql_script:
             raise ValueError("embedded null character")
+        sql_script.encode()
         if len(sql_script.encode("utf-8", "surrogatepass")) > db.limit(SQLITE_LIMIT_SQL_LENGTH, -1):
             raise DataError("query string is too large")
         self._locked = True
@@ -915,6 +937,8 @@ class Cursor:
     def close(self):
         if not self._initialized:
             raise ProgrammingError("Base Cursor.__init__ not called.")
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         self._connection._check_thread()
         self._connection._check()
         self._release()
@@ -1008,7 +1032,9 @@ class Row:
             raise IndexError("No item with that key")
         if isinstance(key, slice):
             return self._data[key]
-        return self._data[key.__index__()]
+        if not isinstance(key, int):
+            raise IndexError("Index must be int or string")
+        return self._data[key]
 
     def __eq__(self, other):
         if not isinstance(other, Row):
@@ -1051,6 +1077,8 @@ class Blob:
     def close(self):
         self._connection._checked()
         self._handle.close()
+
+    __iter__ = None
 
     def __len__(self):
         return self._checked().len()
@@ -1098,10 +1126,9 @@ class Blob:
         self._offset += len(data)
 
     def _index(self, h, i):
-        try:
-            i = i.__index__()
-        except AttributeError:
-            raise TypeError("Blob indices must be integers") from None
+        i = i.__index__()
+        if not -2**63 <= i < 2**63:
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         n = h.len()
         if i < 0:
             i += n
@@ -1159,6 +1186,7 @@ class Blob:
         return self
 
     def __exit__(self, *args):
+        self._checked()
         self.close()
         return False
 

@@ -7,7 +7,7 @@
 //! and need the interpreter that made it: [`with_vm`] lends it to them for
 //! the duration of that call.
 
-use super::values::SqlValue;
+use super::values::{Failure, SqlValue};
 use krait_vm::api::{Value, Vm};
 use libsqlite3_sys as sys;
 use std::cell::{Cell, RefCell};
@@ -74,6 +74,13 @@ pub fn errstr(code: i32) -> String {
 pub fn library_version() -> String {
     // SAFETY: sqlite3_libversion returns a static string.
     unsafe { owned_text(sys::sqlite3_libversion()) }.unwrap_or_default()
+}
+
+/// Turns SQLite's process-wide shared-cache mode on or off; false when
+/// SQLite refuses.
+pub fn enable_shared_cache(on: bool) -> bool {
+    // SAFETY: a plain call with no pointers.
+    unsafe { sys::sqlite3_enable_shared_cache(on as c_int) == sys::SQLITE_OK }
 }
 
 /// Whether `sql` ends a complete statement (`sqlite3_complete`).
@@ -243,6 +250,7 @@ impl Database {
         };
         let stmt = (!stmt.is_null()).then(|| Statement {
             stmt: Cell::new(stmt),
+            leased: Cell::new(false),
         });
         Ok((stmt, rest))
     }
@@ -593,6 +601,8 @@ impl Drop for Database {
 /// A compiled statement.
 pub struct Statement {
     stmt: Cell<*mut sys::sqlite3_stmt>,
+    /// Whether a cursor holds the statement (see `Lease` in mod.rs).
+    pub leased: Cell<bool>,
 }
 
 impl Statement {
@@ -939,7 +949,7 @@ unsafe fn arguments(argc: c_int, argv: *mut *mut sys::sqlite3_value) -> Vec<SqlV
 ///
 /// # Safety
 /// `ctx` is the live context of the function being evaluated.
-unsafe fn set_result(ctx: *mut sys::sqlite3_context, answer: Result<SqlValue, String>) {
+unsafe fn set_result(ctx: *mut sys::sqlite3_context, answer: Result<SqlValue, Failure>) {
     // SAFETY: promised by the caller; text and blobs are copied by SQLite.
     unsafe {
         match answer {
@@ -959,7 +969,9 @@ unsafe fn set_result(ctx: *mut sys::sqlite3_context, answer: Result<SqlValue, St
                 b.len() as u64,
                 sys::SQLITE_TRANSIENT(),
             ),
-            Err(message) => sys::sqlite3_result_error(
+            Err(Failure::TooBig) => sys::sqlite3_result_error_toobig(ctx),
+            Err(Failure::NoMemory) => sys::sqlite3_result_error_nomem(ctx),
+            Err(Failure::Message(message)) => sys::sqlite3_result_error(
                 ctx,
                 message.as_ptr() as *const c_char,
                 message.len() as c_int,
@@ -981,7 +993,7 @@ unsafe extern "C" fn call_function(
         let callable = &*(sys::sqlite3_user_data(ctx) as *const Value);
         let args = arguments(argc, argv);
         let answer = callback_vm(|vm| super::values::call_callback(vm, callable, args))
-            .unwrap_or_else(|| Err(NO_INTERPRETER.into()));
+            .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
         set_result(ctx, answer);
     }
 }
@@ -1037,9 +1049,9 @@ unsafe extern "C" fn aggregate_step(
         let answer = callback_vm(|vm| {
             super::values::aggregate_step(vm, &aggregate.start, &aggregate.step, state, args)
         })
-        .unwrap_or_else(|| Err(NO_INTERPRETER.into()));
-        if let Err(message) = answer {
-            set_result(ctx, Err(message));
+        .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+        if let Err(failure) = answer {
+            set_result(ctx, Err(failure));
         }
     }
 }
@@ -1059,9 +1071,9 @@ unsafe extern "C" fn aggregate_inverse(
         let answer = callback_vm(|vm| {
             super::values::aggregate_step(vm, &aggregate.start, &aggregate.inverse, state, args)
         })
-        .unwrap_or_else(|| Err(NO_INTERPRETER.into()));
-        if let Err(message) = answer {
-            set_result(ctx, Err(message));
+        .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+        if let Err(failure) = answer {
+            set_result(ctx, Err(failure));
         }
     }
 }
@@ -1072,7 +1084,7 @@ unsafe extern "C" fn aggregate_value(ctx: *mut sys::sqlite3_context) {
         let (aggregate, state) = group(ctx, false);
         let state = state.and_then(|s| s.clone());
         let answer = callback_vm(|vm| super::values::aggregate_result(vm, &aggregate.value, state))
-            .unwrap_or_else(|| Err(NO_INTERPRETER.into()));
+            .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
         set_result(ctx, answer);
     }
 }
@@ -1092,7 +1104,7 @@ unsafe extern "C" fn aggregate_final(ctx: *mut sys::sqlite3_context) {
         };
         let answer =
             callback_vm(|vm| super::values::aggregate_result(vm, &aggregate.finish, state))
-                .unwrap_or_else(|| Err(NO_INTERPRETER.into()));
+                .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
         set_result(ctx, answer);
     }
 }
@@ -1161,19 +1173,17 @@ unsafe extern "C" fn trace(
         return 0;
     }
     // SAFETY: `data` is the Value owned by the connection's hooks; for a
-    // STMT event `stmt` is the statement and `sql` its unexpanded text.
+    // STMT event `stmt` is the statement and `sql` its unexpanded text;
+    // the expanded text is ours to free.
     unsafe {
         let callable = &*(data as *const Value);
         let raw = owned_text(sql as *const c_char).unwrap_or_default();
-        let text = if raw.starts_with("--") {
-            raw
-        } else {
-            let expanded = sys::sqlite3_expanded_sql(stmt as *mut sys::sqlite3_stmt);
-            let s = owned_text(expanded);
-            sys::sqlite3_free(expanded as *mut c_void);
-            s.unwrap_or(raw)
-        };
-        callback_vm(|vm| super::values::trace(vm, callable, text));
+        let expanded = sys::sqlite3_expanded_sql(stmt as *mut sys::sqlite3_stmt);
+        let text = owned_text(expanded);
+        sys::sqlite3_free(expanded as *mut c_void);
+        let failed = text.is_none();
+        let text = text.unwrap_or(raw);
+        callback_vm(|vm| super::values::trace(vm, callable, text, failed));
     }
     0
 }

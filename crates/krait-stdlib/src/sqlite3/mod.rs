@@ -36,6 +36,11 @@ pub const MODULE: ModuleDef = ModuleDef {
             Ok(Value::from(ffi::complete(&sql.unwrap_or_default())))
         })
         .named(&["statement"], 0, 1, 1),
+        F::new("_enable_shared_cache", |vm, a| {
+            let on = vm.truthy(&a.pos[0])?;
+            Ok(Value::from(ffi::enable_shared_cache(on)))
+        })
+        .one(),
         F::new("_write_unraisable", |vm, a| {
             if let Some(e) = a.pos[0].as_obj() {
                 vm.write_unraisable(e, None, a.pos[1].clone());
@@ -54,7 +59,13 @@ impl NativeType for HandleType {
 }
 
 fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
-    for def in [&DATABASE_TYPE, &STATEMENT_TYPE, &BLOB_TYPE, &BACKUP_TYPE] {
+    for def in [
+        &DATABASE_TYPE,
+        &STATEMENT_TYPE,
+        &LEASE_TYPE,
+        &BLOB_TYPE,
+        &BACKUP_TYPE,
+    ] {
         let cls = vm.new_native_type::<HandleType>(def);
         api::add_attr(vm, m, def.name, Value::Obj(cls));
     }
@@ -126,8 +137,18 @@ fn int_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<i32> {
     i32::try_from(n).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))
 }
 
-fn str_arg(vm: &Vm, a: &Args, i: usize) -> PyResult<String> {
-    api::str_value(&a.pos[i]).ok_or_else(|| vm.type_error("expected a str"))
+/// A str argument as UTF-8; lone surrogates raise UnicodeEncodeError, as
+/// CPython's encoding for SQLite does.
+fn str_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<String> {
+    let v = &a.pos[i];
+    let Some(s) = api::value_pystr(v) else {
+        return Err(vm.type_error("expected a str"));
+    };
+    if let Some(text) = s.as_str() {
+        return Ok(text.to_string());
+    }
+    vm.call_method(v, "encode", vec![])?;
+    Err(vm.type_error("expected a str"))
 }
 
 fn optional(v: &Value) -> Option<Value> {
@@ -342,6 +363,18 @@ const STATEMENT_TYPE: TypeDef = TypeDef {
             })
         })
         .one(),
+        F::method("lease", |vm, a| {
+            let stmt = statement(vm, &a)?;
+            stmt.reset();
+            stmt.leased.set(true);
+            let cls = vm.native_class("_sqlite3", "_Lease")?;
+            Ok(vm.new_native(&cls, Lease(a.pos[0].clone())))
+        })
+        .no_args(),
+        F::method("in_use", |vm, a| {
+            Ok(Value::from(statement(vm, &a)?.leased.get()))
+        })
+        .no_args(),
         F::method("reset", |vm, a| {
             statement(vm, &a)?.reset();
             Ok(Value::None)
@@ -428,6 +461,28 @@ fn row(vm: &mut Vm, a: Args) -> PyResult {
     }
     Ok(vm.new_tuple(items))
 }
+
+/// A cursor's hold on a statement: while it lives the statement is in use
+/// (another cursor running the same SQL compiles its own); when the cursor
+/// lets go of it, or is itself freed, the statement is reset, which
+/// releases the table locks a half-read SELECT holds.
+struct Lease(Value);
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let Some(stmt) = self.0.as_obj().and_then(native_data::<Statement>) {
+            stmt.reset();
+            stmt.leased.set(false);
+        }
+    }
+}
+
+const LEASE_TYPE: TypeDef = TypeDef {
+    name: "_Lease",
+    module: "_sqlite3",
+    doc: None,
+    methods: &[],
+};
 
 fn blob<'a>(vm: &Vm, a: &'a Args) -> PyResult<&'a Blob> {
     handle(vm, &a.pos[0], "blob")

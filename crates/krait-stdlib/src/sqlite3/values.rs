@@ -16,14 +16,38 @@ pub enum SqlValue {
 }
 
 /// How a callback's Python side answered: `(0, value)` is a result,
-/// `(1, message)` an error with that message, `(2, _)` "string or blob too
-/// big", `(3, _)` out of memory.
+/// `(1, message)` an error with that message, `(2, _)` a result too big
+/// for SQLite, `(3, _)` out of memory.
 const OK: i64 = 0;
 const ERROR: i64 = 1;
 const TOO_BIG: i64 = 2;
+const NO_MEMORY: i64 = 3;
 
-/// The message SQLite reports for a result too big to store.
-const TOO_BIG_MESSAGE: &str = "string or blob too big";
+/// Why a callback gave SQLite no result.
+#[derive(Debug)]
+pub enum Failure {
+    Message(String),
+    TooBig,
+    NoMemory,
+}
+
+fn unexpected() -> Failure {
+    Failure::Message("user-defined function raised exception".into())
+}
+
+/// Reads a `(status, value)` answer: the value, or the failure it reports.
+fn status(items: &[Value]) -> Result<Value, Failure> {
+    let [status, value] = items else {
+        return Err(unexpected());
+    };
+    match api::small_int(status) {
+        Some(OK) => Ok(value.clone()),
+        Some(ERROR) => Err(api::str_value(value).map_or_else(unexpected, Failure::Message)),
+        Some(TOO_BIG) => Err(Failure::TooBig),
+        Some(NO_MEMORY) => Err(Failure::NoMemory),
+        _ => Err(unexpected()),
+    }
+}
 
 /// Converts a Python value to a SQLite one: None for a type SQLite does not
 /// store (the caller reports it). A Python int outside 64 bits raises
@@ -75,22 +99,10 @@ fn python_args(vm: &mut Vm, args: Vec<SqlValue>) -> PyResult<Vec<Value>> {
 }
 
 /// Reads a callback's `(status, value)` answer as a SQLite result.
-fn answer(vm: &mut Vm, r: PyResult) -> Result<SqlValue, String> {
-    let unexpected = || "user-defined function raised exception".to_string();
-    let items = r
-        .ok()
-        .and_then(|v| api::tuple_items(&v))
-        .ok_or_else(unexpected)?;
-    let [status, value] = items.as_slice() else {
-        return Err(unexpected());
-    };
-    match api::small_int(status) {
-        Some(OK) => match from_python(vm, value) {
-            Ok(Some(v)) => Ok(v),
-            _ => Err(unexpected()),
-        },
-        Some(ERROR) => Err(api::str_value(value).unwrap_or_else(unexpected)),
-        Some(TOO_BIG) => Err(TOO_BIG_MESSAGE.into()),
+fn answer(vm: &mut Vm, r: PyResult) -> Result<SqlValue, Failure> {
+    let value = answer_value(r)?;
+    match from_python(vm, &value) {
+        Ok(Some(v)) => Ok(v),
         _ => Err(unexpected()),
     }
 }
@@ -100,7 +112,7 @@ pub fn call_callback(
     vm: &mut Vm,
     callable: &Value,
     args: Vec<SqlValue>,
-) -> Result<SqlValue, String> {
+) -> Result<SqlValue, Failure> {
     let r = python_args(vm, args).and_then(|args| vm.call(callable, args));
     answer(vm, r)
 }
@@ -113,10 +125,10 @@ pub fn aggregate_step(
     step: &Value,
     state: &mut Option<Value>,
     args: Vec<SqlValue>,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     if state.is_none() {
         let r = vm.call(start, vec![]);
-        let made = answer_value(vm, r)?;
+        let made = answer_value(r)?;
         *state = Some(made);
     }
     let Some(s) = state.clone() else {
@@ -130,27 +142,17 @@ pub fn aggregate_step(
 }
 
 /// Like [`answer`] but keeps a successful value as the Python object.
-fn answer_value(vm: &mut Vm, r: PyResult) -> Result<Value, String> {
-    let unexpected = || "user-defined function raised exception".to_string();
+fn answer_value(r: PyResult) -> Result<Value, Failure> {
     let items = r
         .ok()
         .and_then(|v| api::tuple_items(&v))
         .ok_or_else(unexpected)?;
-    match items.as_slice() {
-        [status, value] if api::small_int(status) == Some(OK) => Ok(value.clone()),
-        [status, value] if api::small_int(status) == Some(ERROR) => {
-            Err(api::str_value(value).unwrap_or_else(unexpected))
-        }
-        _ => {
-            let _ = vm;
-            Err(unexpected())
-        }
-    }
+    status(&items)
 }
 
 /// An aggregate's result (`finish(state)`, or for a window `value(state)`);
 /// `state` is None when no row came.
-pub fn aggregate_result(vm: &mut Vm, f: &Value, state: Option<Value>) -> Result<SqlValue, String> {
+pub fn aggregate_result(vm: &mut Vm, f: &Value, state: Option<Value>) -> Result<SqlValue, Failure> {
     let r = vm.call(f, vec![state.unwrap_or(Value::None)]);
     answer(vm, r)
 }
@@ -203,8 +205,9 @@ pub fn progress(vm: &mut Vm, callable: &Value) -> i32 {
     }
 }
 
-/// The trace callback, given each statement's text as it runs.
-pub fn trace(vm: &mut Vm, callable: &Value, sql: String) {
+/// The trace callback, given each statement's text as it runs (and
+/// whether expanding its parameters into the text failed).
+pub fn trace(vm: &mut Vm, callable: &Value, sql: String, expansion_failed: bool) {
     let sql = vm.new_string(sql);
-    let _ = vm.call(callable, vec![sql]);
+    let _ = vm.call(callable, vec![sql, Value::from(expansion_failed)]);
 }

@@ -103,9 +103,16 @@ impl Vm {
     }
 
     /// Runs `source` as module-level code in the namespace of `module`
-    /// (made by [`Vm::new_module`]).
+    /// (made by [`Vm::new_module`]): the Python half of a native module.
+    /// Its frames stay out of tracebacks, as C functions' do in CPython.
     pub fn exec_in(&mut self, source: &str, module: &Obj) -> PyResult<()> {
-        let code = self.compile_source(source, "<string>", crate::Mode::Exec)?;
+        let name = self.getattr_str(&Value::Obj(module.clone()), "__name__");
+        let name = name
+            .ok()
+            .and_then(|n| crate::api::str_value(&n))
+            .unwrap_or_default();
+        let filename = format!("{}{name}>", crate::eval::frame::NATIVE_SOURCE);
+        let code = self.compile_source(source, &filename, crate::Mode::Exec)?;
         let globals = module.object().dict().expect("a module namespace").clone();
         self.run_code(&code, &globals, Value::Null).map(drop)
     }

@@ -150,9 +150,10 @@ impl Vm {
     /// The `File ..., line ...` lines of an exception's traceback; false
     /// when it has none.
     fn format_frames(&mut self, exc: &Obj, out: &mut String) -> bool {
-        let entries = exc_data(exc)
+        let mut entries = exc_data(exc)
             .map(|d| d.borrow().traceback.clone())
             .unwrap_or_default();
+        entries.retain(|e| !e.is_native());
         if !entries.is_empty() {
             let mut last: Option<(String, u32, String)> = None;
             let mut repeats = 0usize;

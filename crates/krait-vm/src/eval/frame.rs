@@ -73,3 +73,16 @@ pub struct TracebackEntry {
     /// The frame's globals (`tb_frame.f_globals`).
     pub globals: Value,
 }
+
+/// The file name given to the Python half of a native module
+/// (`Vm::exec_in`), followed by the module's name.
+pub const NATIVE_SOURCE: &str = "<native ";
+
+impl TracebackEntry {
+    /// Whether the frame runs the Python half of a native module: such
+    /// frames stand in for CPython's C code, so tracebacks leave them out
+    /// as CPython's have no lines for C functions.
+    pub fn is_native(&self) -> bool {
+        self.code.code.filename.starts_with(NATIVE_SOURCE)
+    }
+}

@@ -843,7 +843,7 @@ impl Vm {
         }
         let entries = d.borrow().traceback.clone();
         let mut next = Value::None;
-        for e in entries.iter() {
+        for e in entries.iter().filter(|e| !e.is_native()) {
             let code = Value::Obj(Obj::new(
                 self.types.code.clone(),
                 ObjKind::Code(e.code.clone()),
