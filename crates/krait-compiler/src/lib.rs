@@ -3,12 +3,15 @@
 //! - [`symtable`]: the scope of every name (local, global, cell, free);
 //! - `codegen`: code generation, unit by unit;
 //! - `assemble`: labels, stack depth and the exception table;
-//! - [`dis`]: the disassembly `krait dis` prints.
+//! - [`dis`]: the disassembly `krait dis` prints;
+//! - [`cpython_view`]: the same code laid out as CPython 3.11's bytecode
+//!   (`co_code`, what the standard library's `dis` reads).
 
 pub mod assemble;
 pub mod code;
 pub mod code_cache;
 mod codegen;
+pub mod cpython_view;
 pub mod dis;
 pub mod fold;
 pub mod instructions;

@@ -63,12 +63,34 @@ impl Vm {
         source: &str,
     ) -> PyResult<Rc<Code>> {
         if let Err(e) = krait_syntax::checks::check_module(&module) {
-            return Err(self.syntax_error_from(&e, filename, source));
+            return Err(self.compiler_error(e, filename, source));
         }
         krait_compiler::compile(&module, filename).map_err(|e| {
             let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
-            self.syntax_error_from(&err, filename, source)
+            self.compiler_error(err, filename, source)
         })
+    }
+
+    /// A SyntaxError found while compiling a parsed tree. CPython's
+    /// compiler has no source text at hand: it quotes the line from the
+    /// file named `filename`, so errors in code compiled from a string
+    /// (`<string>`, `<stdin>`) quote none.
+    fn compiler_error(
+        &mut self,
+        mut e: krait_syntax::SyntaxError,
+        filename: &str,
+        source: &str,
+    ) -> Obj {
+        if e.text.is_none() {
+            let line = std::fs::read(filename).ok().and_then(|bytes| {
+                String::from_utf8_lossy(&bytes)
+                    .lines()
+                    .nth(e.lineno.saturating_sub(1) as usize)
+                    .map(|l| format!("{l}\n"))
+            });
+            e.text = Some(line.unwrap_or_default());
+        }
+        self.syntax_error_from(&e, filename, source)
     }
 
     /// A SyntaxError (or subclass) object for a front-end error.
@@ -96,6 +118,8 @@ impl Vm {
         let msg = e.msg.replace("{filename}", filename);
         let (offset, end_offset) = e.offsets(source);
         let text = match &e.text {
+            // An empty text is a compiler error with no line to quote.
+            Some(t) if t.is_empty() => None,
             Some(t) => Some(t.clone()),
             None => source
                 .lines()

@@ -562,6 +562,32 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
+            // `x is None` and `x is not None` jump on the value itself, as
+            // CPython's peephole pass makes them.
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if matches!(ops[..], [CmpOp::Is | CmpOp::IsNot])
+                && matches!(
+                    comparators[0].kind,
+                    ExprKind::Constant {
+                        value: Constant::None,
+                        ..
+                    }
+                ) =>
+            {
+                self.set_loc(e.loc);
+                self.expr(left)?;
+                self.set_loc(e.loc);
+                let jump = if (ops[0] == CmpOp::Is) == cond {
+                    Instr::PopJumpIfNone
+                } else {
+                    Instr::PopJumpIfNotNone
+                };
+                self.jump(jump, label);
+                return Ok(());
+            }
             ExprKind::Compare { .. } => {
                 self.set_loc(e.loc);
             }

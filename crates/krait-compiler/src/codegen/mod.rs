@@ -171,9 +171,6 @@ impl<'a> Compiler<'a> {
             }
         }
         let freevars = s.freevars();
-        if freevars.is_empty() && cellvars.is_empty() {
-            flags |= flags::NOFREE;
-        }
         self.units.push(Unit {
             scope,
             name: name.to_owned(),

@@ -7,6 +7,7 @@ use crate::objects::typeobject::slots::{install, NativeType, Slots};
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
 use krait_compiler::code::{Code, Const, Instr};
+use krait_compiler::cpython_view::{self, CpythonView};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -34,12 +35,29 @@ pub struct CodeObject {
     /// Flags given after compilation: `types.coroutine` marks a generator
     /// function's code `CO_ITERABLE_COROUTINE` (see `__code__`).
     pub extra_flags: std::cell::Cell<u32>,
+    /// The code laid out as CPython 3.11's bytecode, made when first asked
+    /// for (`co_code`, `f_lasti`, `co_positions()`).
+    view: std::cell::OnceCell<CpythonView>,
 }
 
 impl CodeObject {
     /// The code's flags (`co_flags`).
     pub fn flags(&self) -> u32 {
         self.code.flags | self.extra_flags.get()
+    }
+
+    pub fn view(&self) -> &CpythonView {
+        self.view.get_or_init(|| cpython_view::build(&self.code))
+    }
+
+    /// `f_lasti` of a frame running instruction `pc`: a byte offset into
+    /// `co_code`.
+    pub fn lasti(&self, pc: u32) -> u32 {
+        let v = self.view();
+        v.offsets
+            .get(pc as usize)
+            .copied()
+            .unwrap_or(v.bytes.len() as u32)
     }
 }
 
@@ -185,6 +203,7 @@ impl Vm {
             names,
             varnames,
             extra_flags: std::cell::Cell::new(0),
+            view: std::cell::OnceCell::new(),
         })
     }
 
@@ -261,15 +280,6 @@ pub fn register(vm: &mut Vm) {
     crate::api::add_methods(vm, &code, METHODS);
 }
 
-/// A line number, or None where an instruction has none.
-fn line_value(n: u32) -> Value {
-    if n == 0 {
-        Value::None
-    } else {
-        Value::Int(n as i64)
-    }
-}
-
 const METHODS: &[crate::api::FunctionDef] = &[
     // `code.replace(co_flags=...)`, for the flags that do not change the
     // compiled code (what `types.coroutine` asks); other fields would need
@@ -302,35 +312,37 @@ const METHODS: &[crate::api::FunctionDef] = &[
             ObjKind::Code(new),
         )))
     }),
-    // One `(line, end line, column, end column)` per instruction, each
-    // two bytes long as `co_code` offsets (and `tb_lasti`) count them.
+    // One `(line, end line, column, end column)` per code unit of
+    // `co_code`.
     crate::api::FunctionDef::method("co_positions", |vm, a| {
         let c = code(&a.pos[0]);
         let items: Vec<Value> = c
-            .code
+            .view()
             .positions
             .iter()
-            .map(|p| {
-                vm.new_tuple(vec![
-                    line_value(p.lineno),
-                    line_value(p.end_lineno),
+            .map(|p| match p {
+                Some(p) => vm.new_tuple(vec![
+                    Value::Int(p.lineno as i64),
+                    Value::Int(p.end_lineno as i64),
                     Value::Int(p.col_offset as i64),
                     Value::Int(p.end_col_offset as i64),
-                ])
+                ]),
+                None => vm.new_tuple(vec![Value::None; 4]),
             })
             .collect();
         let list = vm.new_list(items);
         vm.iter(&list)
     })
     .no_args(),
-    // `(start, end, line)` byte ranges of instructions on one line.
+    // `(start, end, line)` byte ranges of `co_code` on one line.
     crate::api::FunctionDef::method("co_lines", |vm, a| {
         let c = code(&a.pos[0]);
-        let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
-        for (i, p) in c.code.positions.iter().enumerate() {
+        let mut ranges: Vec<(usize, usize, Option<u32>)> = Vec::new();
+        for (i, p) in c.view().positions.iter().enumerate() {
+            let line = p.map(|p| p.lineno);
             match ranges.last_mut() {
-                Some(r) if r.2 == p.lineno => r.1 = 2 * (i + 1),
-                _ => ranges.push((2 * i, 2 * (i + 1), p.lineno)),
+                Some(r) if r.2 == line => r.1 = 2 * (i + 1),
+                _ => ranges.push((2 * i, 2 * (i + 1), line)),
             }
         }
         let items: Vec<Value> = ranges
@@ -339,7 +351,7 @@ const METHODS: &[crate::api::FunctionDef] = &[
                 vm.new_tuple(vec![
                     Value::Int(s as i64),
                     Value::Int(e as i64),
-                    line_value(l),
+                    l.map_or(Value::None, |l| Value::Int(l as i64)),
                 ])
             })
             .collect();
@@ -347,6 +359,16 @@ const METHODS: &[crate::api::FunctionDef] = &[
         vm.iter(&list)
     })
     .no_args(),
+    // The name of a local, cell or free variable slot, as `dis` asks.
+    crate::api::FunctionDef::method("_varname_from_oparg", |vm, a| {
+        let i = vm.ssize_arg(&a.pos[1])?;
+        let c = code(&a.pos[0]);
+        if i < 0 || i as usize >= c.code.nlocalsplus() {
+            return Err(vm.index_error("tuple index out of range"));
+        }
+        Ok(vm.new_str(c.code.slot_name(i as usize)))
+    })
+    .one(),
 ];
 
 fn code(v: &Value) -> &CodeObject {
@@ -363,6 +385,18 @@ fn names_tuple(vm: &mut Vm, names: &[String]) -> Value {
 
 const ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::member("co_name", |vm, c| Ok(vm.new_str(&code(c).code.name))),
+    GetSetDef::member("co_stacksize", |_, c| {
+        Ok(Value::Int(code(c).code.max_stack as i64))
+    }),
+    GetSetDef::member("co_code", |vm, c| {
+        Ok(vm.new_bytes(code(c).view().bytes.clone()))
+    }),
+    GetSetDef::member("_co_code_adaptive", |vm, c| {
+        Ok(vm.new_bytes(code(c).view().bytes.clone()))
+    }),
+    GetSetDef::member("co_exceptiontable", |vm, c| {
+        Ok(vm.new_bytes(code(c).view().exception_table.clone()))
+    }),
     GetSetDef::member(
         "co_qualname",
         |vm, c| Ok(vm.new_str(&code(c).code.qualname)),

@@ -162,7 +162,7 @@ fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
         ObjKind::Frame(Box::new(crate::objects::traceback::FrameSnapshot {
             code,
             lineno,
-            lasti: f.pc as u32 * 2,
+            lasti: f.code.lasti(f.pc as u32),
             globals: Value::Obj(f.globals.clone()),
             locals: std::cell::RefCell::new(Value::None),
             fast: Vec::new(),

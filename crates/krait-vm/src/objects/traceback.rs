@@ -151,7 +151,7 @@ impl Vm {
                     ObjKind::Code(f.code.clone()),
                 )),
                 lineno: f.line_at(lasti),
-                lasti: lasti as u32 * 2,
+                lasti: f.code.lasti(lasti as u32),
                 globals: Value::Obj(f.globals.clone()),
                 locals: std::cell::RefCell::new(locals),
                 fast,

@@ -860,7 +860,7 @@ impl Vm {
                 ObjKind::Frame(Box::new(crate::objects::traceback::FrameSnapshot {
                     code,
                     lineno,
-                    lasti: e.pc * 2,
+                    lasti: e.code.lasti(e.pc),
                     globals: e.globals.clone(),
                     locals: std::cell::RefCell::new(Value::None),
                     fast: Vec::new(),
@@ -872,7 +872,7 @@ impl Vm {
                 ObjKind::Traceback {
                     frame_code: frame,
                     lineno,
-                    lasti: e.pc * 2,
+                    lasti: e.code.lasti(e.pc),
                     next: std::cell::RefCell::new(next),
                 },
             ));
@@ -909,7 +909,7 @@ impl Vm {
             if let Some(ObjKind::Code(c)) = code.kind() {
                 entries.push(crate::eval::frame::TracebackEntry {
                     code: c.clone(),
-                    pc: lasti / 2,
+                    pc: c.view().instruction_at(*lasti) as u32,
                     globals,
                 });
             }
