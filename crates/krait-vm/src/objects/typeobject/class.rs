@@ -529,7 +529,7 @@ impl Vm {
                     {
                         return Err(self.type_error(format!(
                             "type '{}' is not an acceptable base type",
-                            t.name.borrow()
+                            o.type_name()
                         )));
                     }
                     base_objs.push(o.clone());
@@ -627,7 +627,14 @@ impl Vm {
         layout: Layout,
     ) -> PyResult<(Vec<String>, bool, bool)> {
         let mut weakref = false;
-        let mut slots: Vec<String> = Vec::new();
+        // The base with the most slots gives the layout as it is: its
+        // members' indices hold in the subclass even where a name repeats
+        // (`class datetime(date): __slots__ = date.__slots__ + ...`).
+        let widest = base_objs
+            .iter()
+            .max_by_key(|b| b.tdata().slot_names.borrow().len());
+        let mut slots: Vec<String> =
+            widest.map_or_else(Vec::new, |b| b.tdata().slot_names.borrow().clone());
         for b in base_objs.iter().rev() {
             for s in b.tdata().slot_names.borrow().iter() {
                 if !slots.contains(s) {
