@@ -980,7 +980,12 @@ unsafe fn set_result(ctx: *mut sys::sqlite3_context, answer: Result<SqlValue, Fa
     }
 }
 
-const NO_INTERPRETER: &str = "no interpreter to run the callback";
+/// A callback SQLite made outside a call of Krait's (none should happen).
+fn no_interpreter<T>() -> Result<T, Failure> {
+    Err(Failure::Message(
+        "no interpreter to run the callback".into(),
+    ))
+}
 
 unsafe extern "C" fn call_function(
     ctx: *mut sys::sqlite3_context,
@@ -993,7 +998,7 @@ unsafe extern "C" fn call_function(
         let callable = &*(sys::sqlite3_user_data(ctx) as *const Value);
         let args = arguments(argc, argv);
         let answer = callback_vm(|vm| super::values::call_callback(vm, callable, args))
-            .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+            .unwrap_or_else(no_interpreter);
         set_result(ctx, answer);
     }
 }
@@ -1033,13 +1038,18 @@ unsafe fn group<'a>(
     }
 }
 
-unsafe extern "C" fn aggregate_step(
+/// One row for an aggregate: `step` (or, for a window leaving a row,
+/// `inverse`) with the group's state.
+///
+/// # Safety
+/// As for [`group`]; `argv` holds `argc` live values.
+unsafe fn feed_group(
     ctx: *mut sys::sqlite3_context,
     argc: c_int,
     argv: *mut *mut sys::sqlite3_value,
+    method: fn(&Aggregate) -> &Value,
 ) {
-    // SAFETY: SQLite passes the live context of the aggregate and `argc`
-    // arguments.
+    // SAFETY: promised by the caller.
     unsafe {
         let (aggregate, Some(state)) = group(ctx, true) else {
             sys::sqlite3_result_error_nomem(ctx);
@@ -1047,13 +1057,23 @@ unsafe extern "C" fn aggregate_step(
         };
         let args = arguments(argc, argv);
         let answer = callback_vm(|vm| {
-            super::values::aggregate_step(vm, &aggregate.start, &aggregate.step, state, args)
+            super::values::aggregate_step(vm, &aggregate.start, method(aggregate), state, args)
         })
-        .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+        .unwrap_or_else(no_interpreter);
         if let Err(failure) = answer {
             set_result(ctx, Err(failure));
         }
     }
+}
+
+unsafe extern "C" fn aggregate_step(
+    ctx: *mut sys::sqlite3_context,
+    argc: c_int,
+    argv: *mut *mut sys::sqlite3_value,
+) {
+    // SAFETY: SQLite passes the live context of the aggregate and `argc`
+    // arguments.
+    unsafe { feed_group(ctx, argc, argv, |a| &a.step) }
 }
 
 unsafe extern "C" fn aggregate_inverse(
@@ -1062,20 +1082,7 @@ unsafe extern "C" fn aggregate_inverse(
     argv: *mut *mut sys::sqlite3_value,
 ) {
     // SAFETY: as for `aggregate_step`.
-    unsafe {
-        let (aggregate, Some(state)) = group(ctx, true) else {
-            sys::sqlite3_result_error_nomem(ctx);
-            return;
-        };
-        let args = arguments(argc, argv);
-        let answer = callback_vm(|vm| {
-            super::values::aggregate_step(vm, &aggregate.start, &aggregate.inverse, state, args)
-        })
-        .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
-        if let Err(failure) = answer {
-            set_result(ctx, Err(failure));
-        }
-    }
+    unsafe { feed_group(ctx, argc, argv, |a| &a.inverse) }
 }
 
 unsafe extern "C" fn aggregate_value(ctx: *mut sys::sqlite3_context) {
@@ -1084,7 +1091,7 @@ unsafe extern "C" fn aggregate_value(ctx: *mut sys::sqlite3_context) {
         let (aggregate, state) = group(ctx, false);
         let state = state.and_then(|s| s.clone());
         let answer = callback_vm(|vm| super::values::aggregate_result(vm, &aggregate.value, state))
-            .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+            .unwrap_or_else(no_interpreter);
         set_result(ctx, answer);
     }
 }
@@ -1104,7 +1111,7 @@ unsafe extern "C" fn aggregate_final(ctx: *mut sys::sqlite3_context) {
         };
         let answer =
             callback_vm(|vm| super::values::aggregate_result(vm, &aggregate.finish, state))
-                .unwrap_or_else(|| Err(Failure::Message(NO_INTERPRETER.into())));
+                .unwrap_or_else(no_interpreter);
         set_result(ctx, answer);
     }
 }

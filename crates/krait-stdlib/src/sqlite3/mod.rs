@@ -155,6 +155,10 @@ fn optional(v: &Value) -> Option<Value> {
     (!v.is_none()).then(|| v.clone())
 }
 
+fn optional_str(vm: &Vm, s: Option<String>) -> Value {
+    s.map_or(Value::None, |s| vm.new_string(s))
+}
+
 fn int_result(n: impl Into<i64>) -> PyResult {
     Ok(Value::Int(n.into()))
 }
@@ -357,10 +361,8 @@ const STATEMENT_TYPE: TypeDef = TypeDef {
         .no_args(),
         F::method("parameter_name", |vm, a| {
             let i = int_arg(vm, &a, 1)?;
-            Ok(match statement(vm, &a)?.parameter_name(i) {
-                Some(n) => vm.new_string(n),
-                None => Value::None,
-            })
+            let text = statement(vm, &a)?.parameter_name(i);
+            Ok(optional_str(vm, text))
         })
         .one(),
         F::method("lease", |vm, a| {
@@ -400,18 +402,14 @@ const STATEMENT_TYPE: TypeDef = TypeDef {
         .no_args(),
         F::method("column_name", |vm, a| {
             let i = int_arg(vm, &a, 1)?;
-            Ok(match statement(vm, &a)?.column_name(i) {
-                Some(n) => vm.new_string(n),
-                None => Value::None,
-            })
+            let text = statement(vm, &a)?.column_name(i);
+            Ok(optional_str(vm, text))
         })
         .one(),
         F::method("column_decltype", |vm, a| {
             let i = int_arg(vm, &a, 1)?;
-            Ok(match statement(vm, &a)?.column_decltype(i) {
-                Some(n) => vm.new_string(n),
-                None => Value::None,
-            })
+            let text = statement(vm, &a)?.column_decltype(i);
+            Ok(optional_str(vm, text))
         })
         .one(),
         F::method("row", row).one(),
