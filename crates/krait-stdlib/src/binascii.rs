@@ -99,9 +99,9 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 fn b2a_base64(vm: &mut Vm, a: Args) -> PyResult {
     let data = data_arg(vm, &a.pos[0], false)?;
-    let newline = match a.kwarg("newline") {
-        Some(v) => vm.truthy(&v.clone())?,
-        None => true,
+    let newline = match &a.pos[1] {
+        Value::Null => true,
+        v => vm.truthy(&v.clone())?,
     };
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for chunk in data.chunks(3) {
@@ -132,9 +132,9 @@ fn b2a_base64(vm: &mut Vm, a: Args) -> PyResult {
 
 fn a2b_base64(vm: &mut Vm, a: Args) -> PyResult {
     let data = data_arg(vm, &a.pos[0], true)?;
-    let strict = match a.kwarg("strict_mode") {
-        Some(v) => vm.truthy(&v.clone())?,
-        None => false,
+    let strict = match &a.pos[1] {
+        Value::Null => false,
+        v => vm.truthy(&v.clone())?,
     };
     let mut out = Vec::with_capacity(data.len() * 3 / 4);
     let (mut acc, mut bits, mut count, mut pads) = (0u32, 0u32, 0usize, 0usize);
@@ -224,8 +224,8 @@ const FUNCTIONS: &[F] = &[
     F::new("b2a_hex", hexlify).named(&["data", "sep", "bytes_per_sep"], 0, 3, 1),
     F::new("unhexlify", unhexlify).one(),
     F::new("a2b_hex", unhexlify).one(),
-    F::new("b2a_base64", b2a_base64),
-    F::new("a2b_base64", a2b_base64),
+    F::new("b2a_base64", b2a_base64).named(&["data", "newline"], 1, 1, 1),
+    F::new("a2b_base64", a2b_base64).named(&["data", "strict_mode"], 1, 1, 1),
     F::new("crc32", |vm, a| {
         let data = data_arg(vm, &a.pos[0], false)?;
         Ok(Value::Int(crc32(&data, start_value(&a)) as i64))

@@ -152,7 +152,10 @@ impl<'a> Subject<'a> {
     /// The text from character `start` to `end`, as a new str or bytes.
     pub fn slice(&self, vm: &Vm, start: usize, end: usize) -> Value {
         if self.is_bytes {
-            return vm.new_bytes(self.bytes[start..end].to_vec());
+            // A bytearray may have shrunk since the match: slice as Python
+            // slices, within what is there now.
+            let end = end.min(self.bytes.len());
+            return vm.new_bytes(self.bytes[start.min(end)..end].to_vec());
         }
         let (a, b) = if self.narrow {
             (start, end)

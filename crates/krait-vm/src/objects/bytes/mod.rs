@@ -274,10 +274,17 @@ pub fn bytearray_set_item(vm: &mut Vm, o: &Obj, key: Value, value: Option<Value>
                     if !(0..256).contains(&x) {
                         return Err(vm.value_error("byte must be in range(0, 256)"));
                     }
-                    b.borrow_mut()[j as usize] = x as u8;
+                    // The value's `__index__` may have shrunk the array.
+                    match b.borrow_mut().get_mut(j as usize) {
+                        Some(slot) => *slot = x as u8,
+                        None => return Err(vm.index_error("bytearray index out of range")),
+                    }
                 }
                 None => {
-                    b.borrow_mut().remove(j as usize);
+                    let mut bytes = b.borrow_mut();
+                    if (j as usize) < bytes.len() {
+                        bytes.remove(j as usize);
+                    }
                 }
             }
             Ok(())

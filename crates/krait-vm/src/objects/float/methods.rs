@@ -470,22 +470,20 @@ pub fn float_hex(x: f64) -> String {
 }
 
 /// `x * 2**e` without overflowing the intermediate scale factors.
-fn ldexp(mut x: f64, mut e: i64) -> f64 {
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e as i32)
+/// `x * 2**e` for an `x` of at most 54 bits and an `e` that keeps the
+/// product within a double's range (or just past it, to overflow).
+fn ldexp(x: f64, e: i64) -> f64 {
+    let e = e.clamp(-2200, 2200) as i32;
+    // In two steps, so that neither factor overflows on its own.
+    let half = e / 2;
+    x * 2f64.powi(half) * 2f64.powi(e - half)
 }
 
-/// `float.fromhex(s)`.
+/// `float.fromhex(s)`: the value of the hexadecimal digits, rounded once
+/// to the nearest double (ties to even), subnormals included.
 fn float_fromhex(vm: &Vm, text: &str) -> PyResult<f64> {
     let invalid = || vm.value_error("invalid hexadecimal floating-point string");
-    let t = text.trim();
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -502,47 +500,80 @@ fn float_fromhex(vm: &Vm, text: &str) -> PyResult<f64> {
     }
     let hex = lower.strip_prefix("0x").unwrap_or(&lower);
     let (digits, exp) = match hex.split_once('p') {
-        Some((d, e)) => (d, e.parse::<i64>().map_err(|_| invalid())?),
+        Some((d, e)) => {
+            let (eneg, e) = match e.as_bytes().first() {
+                Some(b'-') => (true, &e[1..]),
+                Some(b'+') => (false, &e[1..]),
+                _ => (false, e),
+            };
+            if e.is_empty() || !e.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            // Exponents past any double's range saturate.
+            let n = e.parse::<i64>().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+            (d, if eneg { -n } else { n })
+        }
         None => (hex, 0),
     };
     let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
     if int_part.is_empty() && frac_part.is_empty() {
         return Err(invalid());
     }
-    // The digits as an integer (only the leading 30 count: more than a
-    // double holds), scaled by the position of the point.
-    let mut mant: u128 = 0;
-    let mut scale: i64 = exp;
-    let mut used = 0;
-    let mut sticky = false;
-    for (i, c) in int_part.chars().chain(frac_part.chars()).enumerate() {
-        let d = c.to_digit(16).ok_or_else(invalid)? as u128;
-        let in_frac = i >= int_part.len();
-        if used < 30 {
-            if mant > 0 || d > 0 {
-                used += 1;
-            }
-            mant = mant * 16 + d;
-            if in_frac {
-                scale -= 4;
-            }
-        } else {
-            sticky |= d != 0;
-            if !in_frac {
-                scale += 4;
-            }
-        }
+    let mut nibbles = Vec::with_capacity(int_part.len() + frac_part.len());
+    for c in int_part.chars().chain(frac_part.chars()) {
+        nibbles.push(c.to_digit(16).ok_or_else(invalid)? as u8);
     }
-    if sticky {
-        // Below the last kept digit: enough to break a rounding tie.
-        mant = mant * 2 + 1;
-        scale -= 1;
-    }
-    let v = ldexp(mant as f64, scale);
-    if v.is_infinite() {
+    let sign = |v: f64| if neg { -v } else { v };
+    // value = D * 2**scale, D the digits as one integer.
+    let scale = exp as i128 - 4 * frac_part.len() as i128;
+    let Some(first) = nibbles.iter().position(|&d| d != 0) else {
+        return Ok(sign(0.0));
+    };
+    let d = &nibbles[first..];
+    let bits = 4 * (d.len() as i128 - 1) + (8 - d[0].leading_zeros() as i128);
+    // The value lies in [2**(top-1), 2**top).
+    let top = bits + scale;
+    if top > 1024 {
         return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
     }
-    Ok(if neg { -v } else { v })
+    if top < -1074 {
+        return Ok(sign(0.0));
+    }
+    // The lowest bit a double keeps here: 53 bits down from the top, but
+    // never below 2**-1074 (subnormals).
+    let low = (top - 53).max(-1074);
+    let shift = low - scale;
+    let bit = |i: i128| -> u64 {
+        let k = (i / 4) as usize;
+        if i < 0 || k >= d.len() {
+            return 0;
+        }
+        ((d[d.len() - 1 - k] >> (i % 4)) & 1) as u64
+    };
+    let mut kept: u64 = 0;
+    let mut i = bits - 1;
+    while i >= shift.max(0) {
+        kept = kept << 1 | bit(i);
+        i -= 1;
+    }
+    if shift > 0 {
+        let round = bit(shift - 1) == 1;
+        let below = shift - 1;
+        // Any set bit under the rounding bit breaks a tie upwards.
+        let whole = (below / 4) as usize;
+        let sticky = d[d.len() - whole..].iter().any(|&n| n != 0)
+            || (0..below % 4).any(|j| bit(4 * whole as i128 + j) == 1);
+        if round && (sticky || kept & 1 == 1) {
+            kept += 1;
+        }
+        let v = ldexp(kept as f64, low as i64);
+        if v.is_infinite() {
+            return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
+        }
+        return Ok(sign(v));
+    }
+    // Every digit fits: the value is exact.
+    Ok(sign(ldexp(kept as f64, scale as i64)))
 }
 
 pub struct FloatType;

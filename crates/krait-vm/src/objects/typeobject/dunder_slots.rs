@@ -434,7 +434,14 @@ fn next_by_dunder(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
 fn call_by_dunder(vm: &mut Vm, o: &Obj, args: Args) -> PyResult {
     let name = vm.names.call.clone();
     match dunder(vm, o, &name) {
-        Some(m) if !m.is_none() => vm.call_method_value_kw(&m, Value::Obj(o.clone()), args),
+        Some(m) if !m.is_none() => {
+            // `__call__` may itself be an instance whose class's
+            // `__call__` is that instance again: recursion with no frame.
+            vm.enter_recursion(" while calling a Python object")?;
+            let r = vm.call_method_value_kw(&m, Value::Obj(o.clone()), args);
+            vm.leave_recursion();
+            r
+        }
         _ => Err(vm.not_callable(&Value::Obj(o.clone()))),
     }
 }
