@@ -298,10 +298,7 @@ Reader.__module__ = '_csv'
 
 
 def reader(csvfile, dialect='excel', **kwargs):
-    try:
-        lines = iter(csvfile)
-    except TypeError:
-        raise TypeError('argument 1 must be an iterator') from None
+    lines = iter(csvfile)
     return Reader(lines, Dialect(dialect, **kwargs))
 
 
