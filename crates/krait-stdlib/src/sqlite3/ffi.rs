@@ -101,6 +101,16 @@ struct Hooks {
     trace: Option<Box<Value>>,
 }
 
+/// A hook's callable, boxed so that its address stays put while SQLite
+/// holds it, and that address as SQLite's user data (null for no hook).
+fn hook_data(callable: Option<Value>) -> (Option<Box<Value>>, *mut c_void) {
+    let boxed = callable.map(Box::new);
+    let data = boxed
+        .as_ref()
+        .map_or(ptr::null_mut(), |b| &**b as *const Value as *mut c_void);
+    (boxed, data)
+}
+
 /// An open database connection.
 pub struct Database {
     db: Cell<*mut sys::sqlite3>,
@@ -419,10 +429,7 @@ impl Database {
 
     pub fn set_authorizer(&self, callable: Option<Value>) -> Result<(), SqlError> {
         let mut hooks = self.hooks.borrow_mut();
-        let boxed = callable.map(Box::new);
-        let data = boxed
-            .as_ref()
-            .map_or(ptr::null_mut(), |b| &**b as *const Value as *mut c_void);
+        let (boxed, data) = hook_data(callable);
         // SAFETY: `db` is open; `data` points at a Value owned by `hooks`
         // until the hook is replaced or the connection closed.
         let rc = unsafe {
@@ -434,10 +441,7 @@ impl Database {
 
     pub fn set_progress_handler(&self, callable: Option<Value>, every: i32) {
         let mut hooks = self.hooks.borrow_mut();
-        let boxed = callable.map(Box::new);
-        let data = boxed
-            .as_ref()
-            .map_or(ptr::null_mut(), |b| &**b as *const Value as *mut c_void);
+        let (boxed, data) = hook_data(callable);
         // SAFETY: as for the authorizer.
         unsafe {
             sys::sqlite3_progress_handler(
@@ -452,10 +456,7 @@ impl Database {
 
     pub fn set_trace(&self, callable: Option<Value>) -> Result<(), SqlError> {
         let mut hooks = self.hooks.borrow_mut();
-        let boxed = callable.map(Box::new);
-        let data = boxed
-            .as_ref()
-            .map_or(ptr::null_mut(), |b| &**b as *const Value as *mut c_void);
+        let (boxed, data) = hook_data(callable);
         let mask = if boxed.is_some() {
             sys::SQLITE_TRACE_STMT
         } else {
