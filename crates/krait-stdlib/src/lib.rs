@@ -22,6 +22,7 @@ mod hashes;
 mod heapq;
 mod io;
 mod itertools;
+mod json;
 mod libm;
 mod lzma;
 mod math;
@@ -57,6 +58,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &heapq::MODULE,
     &io::MODULE,
     &itertools::MODULE,
+    &json::MODULE,
     &lzma::MODULE,
     &math::MODULE,
     &cmath::MODULE,
