@@ -219,6 +219,20 @@ fn char_len(b: u8) -> usize {
     }
 }
 
+/// The two-character escape JSON has for `cp`, if any.
+fn short_escape(cp: u32) -> Option<&'static str> {
+    Some(match cp {
+        0x22 => "\\\"",
+        0x5C => "\\\\",
+        0x0A => "\\n",
+        0x0D => "\\r",
+        0x09 => "\\t",
+        0x08 => "\\b",
+        0x0C => "\\f",
+        _ => return None,
+    })
+}
+
 /// `encode_basestring(_ascii)(s)`: `s` as a JSON string literal, with
 /// every non-ASCII character escaped when `ascii`.
 fn encode(vm: &mut Vm, a: &Args, ascii: bool) -> PyResult {
@@ -230,14 +244,11 @@ fn encode(vm: &mut Vm, a: &Args, ascii: bool) -> PyResult {
     out.push('"');
     let escape = |out: &mut String, cp: u32| out.push_str(&format!("\\u{cp:04x}"));
     for cp in s.code_points() {
+        if let Some(e) = short_escape(cp) {
+            out.push_str(e);
+            continue;
+        }
         match char::from_u32(cp) {
-            Some('"') => out.push_str("\\\""),
-            Some('\\') => out.push_str("\\\\"),
-            Some('\n') => out.push_str("\\n"),
-            Some('\r') => out.push_str("\\r"),
-            Some('\t') => out.push_str("\\t"),
-            Some('\u{8}') => out.push_str("\\b"),
-            Some('\u{c}') => out.push_str("\\f"),
             Some(c) if (c as u32) < 0x20 => escape(&mut out, cp),
             Some(c) if !ascii || c.is_ascii() => out.push(c),
             _ if cp >= 0x10000 => {
@@ -258,17 +269,7 @@ fn encode(vm: &mut Vm, a: &Args, ascii: bool) -> PyResult {
 fn encode_keeping_surrogates(vm: &mut Vm, s: &PyStr) -> PyResult {
     let mut out: Vec<u32> = vec!['"' as u32];
     for cp in s.code_points() {
-        let escaped: Option<&str> = match cp {
-            0x22 => Some("\\\""),
-            0x5C => Some("\\\\"),
-            0x0A => Some("\\n"),
-            0x0D => Some("\\r"),
-            0x09 => Some("\\t"),
-            0x08 => Some("\\b"),
-            0x0C => Some("\\f"),
-            _ => None,
-        };
-        match escaped {
+        match short_escape(cp) {
             Some(e) => out.extend(e.chars().map(|c| c as u32)),
             None if cp < 0x20 => out.extend(format!("\\u{cp:04x}").chars().map(|c| c as u32)),
             None => out.push(cp),
