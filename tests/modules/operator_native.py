@@ -34,3 +34,14 @@ for v in (TypeError, 4, NotImplemented, -1, "x"):
         print(operator.length_hint(Hint(v), 12))
     except Exception as e:
         print(type(e).__name__, e)
+
+# concat and iconcat: built-in sequences, or two sequences that add.
+import collections
+class S:
+    def __getitem__(self, i): return i
+    def __add__(self, o): return 'added'
+    def __iadd__(self, o): return 'iadded'
+for a, b in [(collections.UserDict(), [1]), ({}, [1]), (S(), 1), (S(), S()), (S(), [1]), ([1], (2,)), ("a", "b"), (collections.deque([1]), [2]), (1, 2)]:
+    for f in (operator.concat, operator.iconcat):
+        try: print(f(a, b))
+        except TypeError as e: print("TypeError", e)

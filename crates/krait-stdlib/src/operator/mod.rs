@@ -77,12 +77,12 @@ const FUNCTIONS: &[F] = &[
     })
     .one(),
     F::new("concat", |vm, a| {
-        check_sequence(vm, &a.pos[0])?;
+        check_concat(vm, &a.pos[0], &a.pos[1], false)?;
         vm.binary_op(BinOp::Add, &a.pos[0], &a.pos[1])
     })
     .args(2, 2),
     F::new("iconcat", |vm, a| {
-        check_sequence(vm, &a.pos[0])?;
+        check_concat(vm, &a.pos[0], &a.pos[1], true)?;
         vm.binary_op(BinOp::InplaceAdd, &a.pos[0], &a.pos[1])
     })
     .args(2, 2),
@@ -136,18 +136,38 @@ const FUNCTIONS: &[F] = &[
     F::new("_compare_digest", compare_digest).args(2, 2),
 ];
 
-/// `concat` wants a sequence on the left: `operator.concat(1, 2)` is a
-/// TypeError even though `1 + 2` works.
-fn check_sequence(vm: &mut Vm, v: &Value) -> PyResult<()> {
-    let dict =
-        vm.special_method(v, "keys").is_some() && vm.special_method(v, "__getitem__").is_some();
-    if vm.special_method(v, "__getitem__").is_none() || dict {
-        return Err(vm.type_error(format!(
-            "'{}' object can't be concatenated",
-            vm.type_name(v)
-        )));
+/// `concat(a, b)` (or `iconcat`, `in_place`) is `a + b` for a built-in sequence `a` (one with a
+/// concatenation of its own), or for two sequences (items by index, not
+/// dicts); anything else "can't be concatenated", as in CPython.
+fn check_concat(vm: &mut Vm, a: &Value, b: &Value, in_place: bool) -> PyResult<()> {
+    // A built-in sequence (list, str, deque, array, or a subclass of one)
+    // concatenates by itself.
+    let builtin = is_sequence(vm, a)
+        && vm
+            .class_of(a)
+            .tdata()
+            .mro
+            .borrow()
+            .iter()
+            .any(|c| !c.tdata().heap && !c.is(&vm.types.object));
+    // Two sequences add as `+` does, when either side can.
+    let addable = |vm: &mut Vm| {
+        (in_place && vm.special_method(a, "__iadd__").is_some())
+            || vm.special_method(a, "__add__").is_some()
+            || vm.special_method(b, "__radd__").is_some()
+    };
+    if builtin || (is_sequence(vm, a) && is_sequence(vm, b) && addable(vm)) {
+        return Ok(());
     }
-    Ok(())
+    Err(vm.type_error(format!(
+        "'{}' object can't be concatenated",
+        vm.type_name(a)
+    )))
+}
+
+/// CPython's `PySequence_Check`: items by index, and not a dict.
+fn is_sequence(vm: &mut Vm, v: &Value) -> bool {
+    !vm.is_instance_of(v, &vm.types.dict.clone()) && vm.special_method(v, "__getitem__").is_some()
 }
 
 /// Calls `f` with the index of each item of `seq` that is `item` or equal

@@ -127,7 +127,6 @@ class xmlparser:
         self.ordered_attributes = False
         self.specified_attributes = False
         self.namespace_prefixes = False
-        self._buffer = None
         self._buffer_size = 8192
         self._position = (1, 0, 0)
         self._error = None

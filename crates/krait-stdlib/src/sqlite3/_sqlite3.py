@@ -808,7 +808,6 @@ class Cursor:
             self._lease = st.lease()
             self._stmt = stmt
             for parameters in parameter_sets:
-                st.clear_bindings()
                 _bind(st, parameters)
                 if stmt._is_dml and conn._isolation_level is not None and db.autocommit():
                     conn._begin()
