@@ -14,6 +14,7 @@ mod collections;
 mod compression;
 mod contextvars;
 mod csv;
+mod datetime;
 mod errno;
 mod faulthandler;
 mod functools;
@@ -51,6 +52,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &collections::MODULE,
     &contextvars::MODULE,
     &csv::MODULE,
+    &datetime::MODULE,
     &errno::MODULE,
     &faulthandler::MODULE,
     &functools::MODULE,

@@ -87,7 +87,7 @@ fn seconds_of(year: i32, month: u32, day: u32) -> libc::time_t {
     ((era * 146097 + doe - 719468) * 86400) as libc::time_t
 }
 
-fn zone_name(t: &libc::tm) -> String {
+pub(crate) fn zone_name(t: &libc::tm) -> String {
     if t.tm_zone.is_null() {
         return String::new();
     }
@@ -104,7 +104,7 @@ fn empty_tm() -> libc::tm {
     unsafe { std::mem::zeroed() }
 }
 
-fn local(t: libc::time_t) -> Option<libc::tm> {
+pub(crate) fn local(t: libc::time_t) -> Option<libc::tm> {
     let mut out = empty_tm();
     // SAFETY: both pointers are valid for the call; localtime_r writes only
     // to `out`.
@@ -112,14 +112,14 @@ fn local(t: libc::time_t) -> Option<libc::tm> {
     (!r.is_null()).then_some(out)
 }
 
-fn utc(t: libc::time_t) -> Option<libc::tm> {
+pub(crate) fn utc(t: libc::time_t) -> Option<libc::tm> {
     let mut out = empty_tm();
     // SAFETY: as in `local`.
     let r = unsafe { libc::gmtime_r(&t, &mut out) };
     (!r.is_null()).then_some(out)
 }
 
-fn clock(id: libc::clockid_t) -> (i64, i64) {
+pub(crate) fn clock(id: libc::clockid_t) -> (i64, i64) {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,

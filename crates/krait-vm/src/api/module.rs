@@ -63,6 +63,20 @@ impl Vm {
         Ok(c)
     }
 
+    /// The class a module's earlier initialisation remembered with
+    /// [`Vm::remember_native_class`]: a module imported afresh
+    /// (`import_fresh_module`) reuses its types, as CPython's static
+    /// types are the same objects however often the module is made.
+    pub fn remembered_native_class(&self, module: &'static str, name: &'static str) -> Option<Obj> {
+        self.native_classes.get(&(module, name)).cloned()
+    }
+
+    /// Remembers `cls` as module `module`'s class `name` (see
+    /// [`Vm::native_class`]).
+    pub fn remember_native_class(&mut self, module: &'static str, name: &'static str, cls: &Obj) {
+        self.native_classes.insert((module, name), cls.clone());
+    }
+
     /// An instance of the exception class `name` of module `module`
     /// (`binascii.Error`), with the message `msg`.
     pub fn module_exception(&mut self, module: &'static str, name: &'static str, msg: &str) -> Obj {

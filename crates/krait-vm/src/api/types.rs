@@ -36,7 +36,7 @@ impl Vm {
     /// methods of the table. Its instances are made with
     /// [`Vm::new_native`]; classes defined in Python cannot derive from it.
     pub fn new_native_type<T: NativeType>(&mut self, def: &TypeDef) -> Obj {
-        self.make_native_type::<T>(def, false)
+        self.make_native_type::<T>(def, false, None)
     }
 
     /// The same, for a type classes defined in Python may derive from
@@ -44,10 +44,23 @@ impl Vm {
     /// class it is given with [`Vm::new_native`]; they get an attribute
     /// dict as well.
     pub fn new_native_base_type<T: NativeType>(&mut self, def: &TypeDef) -> Obj {
-        self.make_native_type::<T>(def, true)
+        self.make_native_type::<T>(def, true, None)
     }
 
-    fn make_native_type<T: NativeType>(&mut self, def: &TypeDef, base: bool) -> Obj {
+    /// A type derived from the native base type `base` (`datetime` from
+    /// `date`), which classes defined in Python may derive from in turn.
+    /// Its instances hold a Rust value of their own, so the base's methods
+    /// must read theirs as well as their own kind.
+    pub fn new_native_subtype<T: NativeType>(&mut self, def: &TypeDef, base: &Obj) -> Obj {
+        self.make_native_type::<T>(def, true, Some(base))
+    }
+
+    fn make_native_type<T: NativeType>(
+        &mut self,
+        def: &TypeDef,
+        base: bool,
+        parent: Option<&Obj>,
+    ) -> Obj {
         let layout = if base {
             Layout::Object
         } else {
@@ -59,8 +72,8 @@ impl Vm {
             *data.full_name.borrow_mut() = Some(format!("{}.{}", def.module, def.name));
         }
         let cls = Obj::new(self.types.type_.clone(), ObjKind::Type(Box::new(data)));
-        let object = self.types.object.clone();
-        crate::bootstrap::set_bases(self, &cls, &[object]);
+        let parent = parent.cloned().unwrap_or_else(|| self.types.object.clone());
+        crate::bootstrap::set_bases(self, &cls, &[parent]);
         let doc = def.doc.map_or(Value::None, |d| self.new_str(d));
         crate::bootstrap::set_attr_str(self, &cls, "__doc__", doc);
         crate::api::add_methods(self, &cls, def.methods);

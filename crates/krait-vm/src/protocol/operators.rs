@@ -280,6 +280,20 @@ impl Vm {
         // Only the objects' slots: the methods of ints and floats come
         // back here.
         let mut r = None;
+        // A subclass's own comparison answers first (a datetime against
+        // a date), as for classes defined in Python.
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            let (tx, ty) = (x.class(), y.class());
+            if !tx.is(ty) && ty.is_subtype(tx) {
+                let fx = tx.tdata().slots.get().richcompare;
+                let fy = ty.tdata().slots.get().richcompare;
+                if let Some(f) = fy.filter(|f| fx.is_none_or(|g| g as usize != *f as usize)) {
+                    if let Some(r) = f(self, op.swapped(), y, a)? {
+                        return Ok(Some(self.truthy(&r)?));
+                    }
+                }
+            }
+        }
         if let Value::Obj(x) = a {
             if let Some(f) = x.class().tdata().slots.get().richcompare {
                 r = f(self, op, x, b)?;

@@ -159,6 +159,10 @@ impl Slots {
 /// `tuple.__repr__` does on a struct sequence whose repr differs).
 pub trait NativeType {
     const SLOTS: &'static Slots;
+    /// The operators the `binop` slot implements: each gets its `__op__`
+    /// and `__rop__` wrappers, as CPython derives them from the number
+    /// slots (`timedelta.__sub__`, `timedelta.__rmul__`).
+    const BINARY_OPERATORS: &'static [BinOp] = &[];
 }
 
 /// The slots of the built-in type instances of `cls` are laid out as:
@@ -226,7 +230,65 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
             defs.push(def);
         }
     }
+    if T::SLOTS.binop.is_some() {
+        for &op in T::BINARY_OPERATORS {
+            for def in binop_wrappers::<T>(op) {
+                let key = vm.intern(def.name);
+                let defined = ns
+                    .as_ref()
+                    .is_some_and(|d| crate::objects::dict::get_str_obj(d, &key).is_some());
+                if !defined {
+                    defs.push(def);
+                }
+            }
+        }
+    }
     add_methods(vm, ty, &defs);
+}
+
+/// `__op__(other)` (or, `REFLECTED`, `__rop__(other)`) through the
+/// `binop` slot, operands in the order the operator sees them.
+fn binop_wrapper<T: NativeType, const OP: usize, const REFLECTED: bool>(
+    vm: &mut Vm,
+    a: Args,
+) -> PyResult {
+    let f = T::SLOTS.binop.expect("installed with a binop slot");
+    let op = BinOp::ALL[OP];
+    let (x, y) = if REFLECTED {
+        (&a.pos[1], &a.pos[0])
+    } else {
+        (&a.pos[0], &a.pos[1])
+    };
+    match f(vm, op, x, y)? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn binop_wrappers<T: NativeType>(op: BinOp) -> [FunctionDef; 2] {
+    macro_rules! pair {
+        ($i:literal, $name:literal, $rname:literal) => {
+            [
+                FunctionDef::method($name, binop_wrapper::<T, $i, false>).wrapper(1, false),
+                FunctionDef::method($rname, binop_wrapper::<T, $i, true>).wrapper(1, false),
+            ]
+        };
+    }
+    match op.base() {
+        BinOp::Add => pair!(0, "__add__", "__radd__"),
+        BinOp::And => pair!(1, "__and__", "__rand__"),
+        BinOp::FloorDivide => pair!(2, "__floordiv__", "__rfloordiv__"),
+        BinOp::Lshift => pair!(3, "__lshift__", "__rlshift__"),
+        BinOp::MatrixMultiply => pair!(4, "__matmul__", "__rmatmul__"),
+        BinOp::Multiply => pair!(5, "__mul__", "__rmul__"),
+        BinOp::Remainder => pair!(6, "__mod__", "__rmod__"),
+        BinOp::Or => pair!(7, "__or__", "__ror__"),
+        BinOp::Power => pair!(8, "__pow__", "__rpow__"),
+        BinOp::Rshift => pair!(9, "__rshift__", "__rrshift__"),
+        BinOp::Subtract => pair!(10, "__sub__", "__rsub__"),
+        BinOp::TrueDivide => pair!(11, "__truediv__", "__rtruediv__"),
+        _ => pair!(12, "__xor__", "__rxor__"),
+    }
 }
 
 /// The dunders CPython derives from the slots, in [`addresses`]' order.
