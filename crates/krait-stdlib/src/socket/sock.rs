@@ -372,12 +372,27 @@ fn recv_bytes(vm: &mut Vm, s: &Socket, size: i64, flags: i32) -> PyResult<Vec<u8
     if size < 0 {
         return Err(vm.value_error("negative buffersize in recv"));
     }
-    let mut buf = vec![0u8; size as usize];
+    // Not zeroed: a large `recv(n)` that gets a few bytes (an event loop
+    // asking for a megabyte at a time) must not pay for clearing `n`.
+    let mut buf: Vec<u8> = Vec::with_capacity(size as usize);
     let n = io_call(vm, s, false, |fd| {
-        // SAFETY: recv writes at most `buf.len()` bytes into `buf`.
-        unsafe { libc::recv(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags) }
+        let spare = buf.spare_capacity_mut();
+        // SAFETY: recv writes at most `spare.len()` bytes into the
+        // vector's spare capacity, which is valid for writes.
+        unsafe {
+            libc::recv(
+                fd,
+                spare.as_mut_ptr() as *mut libc::c_void,
+                spare.len(),
+                flags,
+            )
+        }
     })?;
-    buf.truncate(n as usize);
+    // SAFETY: recv initialised the first `n` bytes (n <= capacity).
+    unsafe { buf.set_len(n as usize) };
+    if buf.capacity() > 2 * buf.len() + 4096 {
+        buf.shrink_to_fit();
+    }
     Ok(buf)
 }
 

@@ -17,7 +17,9 @@ pub fn register(vm: &mut Vm) {
     let path: Vec<Value> = vm.path.clone().iter().map(|p| vm.new_str(p)).collect();
     let path = vm.new_list(path);
     set_attr_str(vm, &sys, "path", path);
-    let v = vm.new_str("3.11.7 (krait 0.1.0)");
+    // The shape CPython's is in, "version (build) [compiler]", which
+    // `platform` parses (wsgiref, asyncio's tests and pip ask it).
+    let v = vm.new_str("3.11.7 (krait 0.1.0) [Rust]");
     set_attr_str(vm, &sys, "version", v);
     let vi = vec![
         Value::Int(3),

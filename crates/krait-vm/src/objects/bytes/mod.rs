@@ -48,8 +48,9 @@ pub fn bytes_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
-/// The bytes for `bytes(x)`: an int count, an iterable of ints, a buffer.
-fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// The bytes for `bytes(x)` or `bytearray(x)` (`what`, for the error):
+/// an int count, an iterable of ints, a buffer.
+fn bytes_from(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
     if value_pystr(v).is_some() {
         return Err(vm.type_error("string argument without an encoding"));
     }
@@ -62,7 +63,7 @@ fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         }
         return Ok(vec![0; n as usize]);
     }
-    bytes_from_iterable(vm, v)
+    bytes_from_iterable(vm, v, what)
 }
 
 /// The bytes of a buffer or an iterable of ints (not a count, not a str):
@@ -77,13 +78,13 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
             vm.type_name(v)
         )));
     }
-    bytes_from_iterable(vm, v)
+    bytes_from_iterable(vm, v, "bytes")
 }
 
-fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+fn bytes_from_iterable(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
     let not_iterable = |vm: &Vm| {
         vm.type_error(format!(
-            "cannot convert '{}' object to bytes",
+            "cannot convert '{}' object to {what}",
             vm.type_name(v)
         ))
     };
@@ -154,7 +155,11 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
                 }
                 bytes_of(vm, &r)?
             }
-            None => bytes_from(vm, v)?,
+            None => match bytes_dunder(vm, v)? {
+                Some(b) if cls.is(&vm.types.bytes) => return Ok(b),
+                Some(b) => bytes_of(vm, &b)?,
+                None => bytes_from(vm, v, "bytes")?,
+            },
         },
     };
     if cls.is(&vm.types.bytes) {
@@ -165,6 +170,25 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
         cls,
         ObjKind::Bytes(data.into_boxed_slice()),
     )))
+}
+
+/// `x.__bytes__()`, which `bytes(x)` asks before anything else: `None`
+/// when `x`'s type has none.
+fn bytes_dunder(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    if !matches!(v, Value::Obj(_)) || vm.class_of(v).is(&vm.types.bytes) {
+        return Ok(None);
+    }
+    let Some(m) = vm.special_method(v, "__bytes__") else {
+        return Ok(None);
+    };
+    let r = vm.call_method_value(&m, v.clone(), vec![])?;
+    if !matches!(r.kind(), Some(ObjKind::Bytes(_))) {
+        return Err(vm.type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            vm.type_name(&r)
+        )));
+    }
+    Ok(Some(r))
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -180,7 +204,7 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
             },
             _ => Vec::new(),
         },
-        Some(v) => bytes_from(vm, v)?,
+        Some(v) => bytes_from(vm, v, "bytearray")?,
     };
     if cls.is(&vm.types.bytearray) {
         return Ok(new_bytearray(vm, data));
