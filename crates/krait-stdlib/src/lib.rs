@@ -38,6 +38,7 @@ mod sqlite3;
 mod sre;
 mod string;
 mod structs;
+mod termios;
 mod thread;
 mod time;
 mod unicodedata;
@@ -81,6 +82,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &socket::MODULE,
     &sre::MODULE,
     &string::MODULE,
+    &termios::MODULE,
     &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,

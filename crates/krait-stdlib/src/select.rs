@@ -43,7 +43,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 }
 
 /// A file descriptor: an int, or an object's `fileno()`.
-fn fileno(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
+pub(crate) fn fileno(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
     let fd = match small_int(v) {
         Some(fd) => fd,
         None => {

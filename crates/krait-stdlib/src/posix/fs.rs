@@ -485,6 +485,28 @@ pub const FUNCTIONS: &[F] = &[
         Ok(vm.new_tuple(vec![Value::Int(fds[0] as i64), Value::Int(fds[1] as i64)]))
     })
     .no_args(),
+    F::new("openpty", |vm, _| {
+        let (mut master, mut slave) = (0 as libc::c_int, 0 as libc::c_int);
+        // SAFETY: openpty fills the two ints; the name, termios and
+        // window size it may also take are left null.
+        let r = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        check(vm, r, None)?;
+        // Both ends are not inherited by child processes, as CPython's.
+        for fd in [master, slave] {
+            // SAFETY: fcntl on the descriptors just made.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
+        Ok(vm.new_tuple(vec![Value::Int(master as i64), Value::Int(slave as i64)]))
+    })
+    .no_args(),
     F::new("dup", |vm, a| {
         let fd = fd_arg(vm, &a.pos[0])?;
         // SAFETY: fcntl with F_DUPFD_CLOEXEC on any int; errors returned.
