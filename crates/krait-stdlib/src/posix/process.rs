@@ -209,6 +209,9 @@ pub const FUNCTIONS: &[F] =
             if unsafe { libc::kill(pid, sig) } < 0 {
                 return Err(os_error(vm, None, None));
             }
+            // A signal sent to this process is handled before kill
+            // returns, as CPython checks at once.
+            vm.check_signals()?;
             Ok(Value::None)
         })
         .args(2, 2),
