@@ -264,8 +264,9 @@ impl Vm {
                         return self.truthy(&r);
                     }
                 }
-                // `__class__` may differ from the type (proxies).
-                return Ok(false);
+                // `__class__` may claim another class (proxies, mocks
+                // with a spec), as CPython asks after the type check.
+                return self.claimed_class_is(v, c);
             }
             if let ObjKind::Tuple(items) = c.kind() {
                 for item in items.iter() {
@@ -283,6 +284,46 @@ impl Vm {
             }
         }
         Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    }
+
+    /// Whether `v.__class__`, where it differs from `v`'s type, is a
+    /// subclass of `cls`. Only a class defined in Python can make it
+    /// differ (a `__class__` property, or `__getattribute__`), so other
+    /// values are answered without a lookup.
+    fn claimed_class_is(&mut self, v: &Value, cls: &Obj) -> PyResult<bool> {
+        let ty = self.class_of(v).clone();
+        if !ty.tdata().heap {
+            return Ok(false);
+        }
+        let object = self.types.object.clone();
+        let class_name = self.intern("__class__");
+        let getattribute = self.intern("__getattribute__");
+        let plain_class = match (
+            self.lookup_type_obj(&ty, &class_name),
+            self.lookup_type_obj(&object, &class_name),
+        ) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => false,
+        };
+        let plain_getattribute = match (
+            self.lookup_type_obj(&ty, &getattribute),
+            self.lookup_type_obj(&object, &getattribute),
+        ) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => false,
+        };
+        if plain_class && plain_getattribute {
+            return Ok(false);
+        }
+        let claimed = match self.getattr_str(v, "__class__") {
+            Ok(c) => c,
+            Err(e) if e.class().is_subtype(&self.exc.attribute_error) => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        match claimed {
+            Value::Obj(c) if c.type_data().is_some() && !c.is(&ty) => Ok(c.is_subtype(cls)),
+            _ => Ok(false),
+        }
     }
 
     pub fn issubclass(&mut self, c: &Value, cls: &Value) -> PyResult<bool> {
