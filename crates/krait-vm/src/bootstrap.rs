@@ -83,6 +83,7 @@ pub fn init_types(vm: &mut Vm) {
         t.dict_itemiterator.clone(),
         t.set_iterator.clone(),
         t.callable_iterator.clone(),
+        t.generic_alias_iterator.clone(),
         t.iterator.clone(),
         t.reversed.clone(),
         t.enumerate.clone(),

@@ -249,6 +249,7 @@ pub fn register(vm: &mut Vm) {
         vm.types.dict_itemiterator.clone(),
         vm.types.set_iterator.clone(),
         vm.types.callable_iterator.clone(),
+        vm.types.generic_alias_iterator.clone(),
         vm.types.iterator.clone(),
         vm.types.reversed.clone(),
         vm.types.enumerate.clone(),
@@ -260,6 +261,15 @@ pub fn register(vm: &mut Vm) {
         crate::objects::typeobject::slots::install::<IteratorType>(vm, ty);
         add_methods(vm, ty, &[LENGTH_HINT]);
     }
+    for ty in [
+        vm.types.list_iterator.clone(),
+        vm.types.tuple_iterator.clone(),
+        vm.types.iterator.clone(),
+    ] {
+        add_methods(vm, &ty, SEQ_PICKLING);
+    }
+    let ga = vm.types.generic_alias_iterator.clone();
+    add_methods(vm, &ga, &[GENERIC_ALIAS_ITER_REDUCE]);
     let e = vm.types.enumerate.clone();
     add_methods(vm, &e, &[ENUMERATE_NEW]);
     let z = vm.types.zip.clone();
@@ -271,6 +281,67 @@ pub fn register(vm: &mut Vm) {
     let r = vm.types.reversed.clone();
     add_methods(vm, &r, &[REVERSED_NEW]);
 }
+
+/// Pickling an iterator over a sequence: `iter(seq)` and the index it
+/// has reached (an exhausted one as `iter` of an empty sequence).
+const SEQ_PICKLING: &[FunctionDef] = &[
+    FunctionDef::method("__reduce__", |vm, a| {
+        let iter = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "iter")?;
+        let state = match a.pos[0].kind() {
+            Some(ObjKind::Iter(s)) => match &*s.borrow() {
+                IterState::Seq { seq, index } => Some((seq.clone(), *index)),
+                _ => None,
+            },
+            _ => None,
+        };
+        Ok(match state {
+            Some((seq, index)) => {
+                let args = vm.new_tuple(vec![seq]);
+                vm.new_tuple(vec![iter, args, Value::Int(index as i64)])
+            }
+            None => {
+                let empty = if vm.class_of(&a.pos[0]).is(&vm.types.tuple_iterator) {
+                    vm.new_tuple(vec![])
+                } else {
+                    vm.new_list(vec![])
+                };
+                let args = vm.new_tuple(vec![empty]);
+                vm.new_tuple(vec![iter, args])
+            }
+        })
+    })
+    .no_args(),
+    FunctionDef::method("__setstate__", |vm, a| {
+        let index = vm.ssize_arg(&a.pos[1])?.max(0) as usize;
+        if let Some(ObjKind::Iter(s)) = a.pos[0].kind() {
+            if let IterState::Seq { index: i, .. } = &mut *s.borrow_mut() {
+                *i = index;
+            }
+        }
+        Ok(Value::None)
+    })
+    .one(),
+];
+
+/// `iter(tuple[int])` pickles as `iter` of the alias (not of the starred
+/// alias it yields, whose own pickling goes through this iterator).
+const GENERIC_ALIAS_ITER_REDUCE: FunctionDef = FunctionDef::method("__reduce__", |vm, a| {
+    let iter = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "iter")?;
+    let pending = match a.pos[0].kind() {
+        Some(ObjKind::Iter(s)) => match &*s.borrow() {
+            IterState::Seq { seq, index: 0 } => crate::eval::tuple_items(seq).first().cloned(),
+            _ => None,
+        },
+        _ => None,
+    };
+    let arg = match pending {
+        Some(starred) => crate::objects::generic_alias::unstarred(vm, &starred)?,
+        None => vm.new_tuple(vec![]),
+    };
+    let args = vm.new_tuple(vec![arg]);
+    Ok(vm.new_tuple(vec![iter, args]))
+})
+.no_args();
 
 const LENGTH_HINT: FunctionDef =
     FunctionDef::method("__length_hint__", |vm, a| match a.pos[0].kind() {

@@ -11,9 +11,17 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &none, NONE);
     let ni = vm.types.not_implemented_type.clone();
     install::<NotImplementedType>(vm, &ni);
+    add_methods(vm, &ni, &[REDUCE_NOT_IMPLEMENTED]);
     let el = vm.types.ellipsis_type.clone();
     install::<EllipsisType>(vm, &el);
+    add_methods(vm, &el, &[REDUCE_ELLIPSIS]);
 }
+
+// The singletons pickle as the names of the globals that hold them.
+const REDUCE_NOT_IMPLEMENTED: FunctionDef =
+    FunctionDef::method("__reduce__", |vm, _| Ok(vm.new_str("NotImplemented"))).no_args();
+const REDUCE_ELLIPSIS: FunctionDef =
+    FunctionDef::method("__reduce__", |vm, _| Ok(vm.new_str("Ellipsis"))).no_args();
 
 const NONE: &[FunctionDef] = &[
     FunctionDef::unary("__repr__", |vm, _| Ok(Value::Obj(vm.intern("None")))),

@@ -119,6 +119,10 @@ fn weakrefable(vm: &Vm, o: &Obj) -> bool {
         return true;
     }
     let cls = o.class();
+    // Generic aliases keep a weak-reference list, in subclasses too.
+    if cls.is_subtype(&vm.types.generic_alias) {
+        return true;
+    }
     if cls.tdata().heap {
         let name = vm.names.weakref.clone();
         return crate::protocol::attr::mro_lookup(cls, &name).is_some();
