@@ -216,7 +216,7 @@ struct GenericAliasType;
 
 impl NativeType for GenericAliasType {
     const SLOTS: &'static Slots = &Slots {
-        getattr: Some(|vm, obj, name| getattr(vm, obj, name)),
+        getattr: Some(getattr),
         getitem: Some(|vm, o, item| subscript(vm, &Value::Obj(o.clone()), item)),
         iter: Some(|vm, o| {
             // One item: the alias starred, for `*tuple[int, str]`.
