@@ -18,10 +18,10 @@ impl Vm {
             if let Some(m) = self.lookup_type_obj(&meta, &call) {
                 let is_type_call = matches!(m.kind(), Some(ObjKind::Builtin(b)) if b.name == "__call__" && b.owner.as_ref().is_some_and(|o| o.is(&self.types.type_)));
                 if !is_type_call {
-                    let mut pos: SmallVec<[Value; 6]> = SmallVec::new();
-                    pos.push(Value::Obj(cls.clone()));
-                    pos.extend(args.pos);
-                    return self.call_args(&m, Args { pos, kw: args.kw });
+                    // Bound as any method is: a `__call__` that is no
+                    // descriptor (typing's `_TypedDictMeta.__call__ = dict`)
+                    // is called without the class.
+                    return self.call_method_value_kw(&m, Value::Obj(cls.clone()), args);
                 }
             }
         }
