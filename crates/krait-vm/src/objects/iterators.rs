@@ -264,6 +264,13 @@ pub fn register(vm: &mut Vm) {
     for ty in [
         vm.types.list_iterator.clone(),
         vm.types.tuple_iterator.clone(),
+        vm.types.str_iterator.clone(),
+        vm.types.range_iterator.clone(),
+        vm.types.dict_keyiterator.clone(),
+        vm.types.dict_valueiterator.clone(),
+        vm.types.dict_itemiterator.clone(),
+        vm.types.set_iterator.clone(),
+        vm.types.callable_iterator.clone(),
         vm.types.iterator.clone(),
     ] {
         add_methods(vm, &ty, SEQ_PICKLING);
@@ -282,46 +289,144 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &r, &[REVERSED_NEW]);
 }
 
-/// Pickling an iterator over a sequence: `iter(seq)` and the index it
-/// has reached (an exhausted one as `iter` of an empty sequence).
+/// Pickling a built-in iterator: `iter(x)` of what is left (an index
+/// into a sequence, a range from the next value, the remaining keys of a
+/// dict or set as a list), as CPython's iterators reduce.
 const SEQ_PICKLING: &[FunctionDef] = &[
-    FunctionDef::method("__reduce__", |vm, a| {
-        let iter = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "iter")?;
-        let state = match a.pos[0].kind() {
-            Some(ObjKind::Iter(s)) => match &*s.borrow() {
-                IterState::Seq { seq, index } => Some((seq.clone(), *index)),
-                _ => None,
-            },
-            _ => None,
-        };
-        Ok(match state {
-            Some((seq, index)) => {
-                let args = vm.new_tuple(vec![seq]);
-                vm.new_tuple(vec![iter, args, Value::Int(index as i64)])
-            }
-            None => {
-                let empty = if vm.class_of(&a.pos[0]).is(&vm.types.tuple_iterator) {
-                    vm.new_tuple(vec![])
-                } else {
-                    vm.new_list(vec![])
-                };
-                let args = vm.new_tuple(vec![empty]);
-                vm.new_tuple(vec![iter, args])
-            }
-        })
-    })
-    .no_args(),
+    FunctionDef::method("__reduce__", |vm, a| reduce(vm, &a.pos[0])).no_args(),
     FunctionDef::method("__setstate__", |vm, a| {
-        let index = vm.ssize_arg(&a.pos[1])?.max(0) as usize;
+        let n = vm.ssize_arg(&a.pos[1])?.max(0) as usize;
         if let Some(ObjKind::Iter(s)) = a.pos[0].kind() {
-            if let IterState::Seq { index: i, .. } = &mut *s.borrow_mut() {
-                *i = index;
+            match &mut *s.borrow_mut() {
+                IterState::Seq { seq, index } => {
+                    *index = match value_pystr(seq) {
+                        // A str iterator counts bytes; the state counts
+                        // characters.
+                        Some(text) => crate::objects::str::WtfChars::of(text.as_bytes())
+                            .take(n)
+                            .map(|c| match c as u32 {
+                                0..=0x7f => 1,
+                                0x80..=0x7ff => 2,
+                                0x800..=0xffff => 3,
+                                _ => 4,
+                            })
+                            .sum(),
+                        None => n,
+                    };
+                }
+                IterState::Range { next, stop, step } => {
+                    let left = range_left(*next, *stop, *step);
+                    let n = (n as i64).min(left);
+                    *next += n * *step;
+                }
+                _ => {}
             }
         }
         Ok(Value::None)
     })
     .one(),
 ];
+
+fn range_left(next: i64, stop: i64, step: i64) -> i64 {
+    let span = if step > 0 { stop - next } else { next - stop };
+    if span <= 0 {
+        0
+    } else {
+        (span + step.abs() - 1) / step.abs()
+    }
+}
+
+fn reduce(vm: &mut Vm, it: &Value) -> PyResult {
+    let iter = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "iter")?;
+    let Some(ObjKind::Iter(state)) = it.kind() else {
+        return Err(vm.type_error("not a built-in iterator"));
+    };
+    enum Plan {
+        Seq(Value, usize),
+        Range(i64, i64, i64),
+        Remaining(Vec<Value>),
+        Call(Value, Value),
+        Done,
+    }
+    let plan = match &*state.borrow() {
+        IterState::Seq { seq, index } => {
+            let index = match value_pystr(seq) {
+                Some(text) => crate::objects::str::WtfChars::of(
+                    &text.as_bytes()[..(*index).min(text.as_bytes().len())],
+                )
+                .count(),
+                None => *index,
+            };
+            Plan::Seq(seq.clone(), index)
+        }
+        IterState::Range { next, stop, step } => Plan::Range(*next, *stop, *step),
+        IterState::Dict {
+            dict, pos, what, ..
+        } => {
+            let d = crate::objects::dict::dict_cell(dict).borrow();
+            let mut items = Vec::new();
+            let mut at = *pos;
+            while let Some((p, e)) = d.next_from(at) {
+                items.push(match what {
+                    0 => e.key.clone(),
+                    1 => e.value.clone(),
+                    _ => vm.new_tuple(vec![e.key.clone(), e.value.clone()]),
+                });
+                at = p + 1;
+            }
+            Plan::Remaining(items)
+        }
+        IterState::Set { set, pos, .. } => {
+            let items = crate::objects::set::with_table(set, |t| {
+                let mut items = Vec::new();
+                let mut at = *pos;
+                while let Some((p, v)) = t.next_from(at) {
+                    items.push(v.clone());
+                    at = p + 1;
+                }
+                items
+            });
+            Plan::Remaining(items.unwrap_or_default())
+        }
+        IterState::Callable { func, sentinel } => Plan::Call(func.clone(), sentinel.clone()),
+        IterState::Exhausted => Plan::Done,
+        _ => return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(it)))),
+    };
+    let (args, index) = match plan {
+        Plan::Seq(seq, index) => (vec![seq], Some(index)),
+        Plan::Range(next, stop, step) => {
+            let r = Value::Obj(Obj::new(
+                vm.types.range.clone(),
+                ObjKind::Range {
+                    start: Value::Int(next),
+                    stop: Value::Int(stop),
+                    step: Value::Int(step),
+                },
+            ));
+            (vec![r], Some(0))
+        }
+        Plan::Remaining(items) => (vec![vm.new_list(items)], None),
+        Plan::Call(func, sentinel) => (vec![func, sentinel], None),
+        Plan::Done => {
+            // An exhausted iterator is `iter` of an empty sequence of
+            // the kind it went over.
+            let cls = vm.class_of(it).clone();
+            let empty = if cls.is(&vm.types.list_iterator) {
+                vm.new_list(vec![])
+            } else if cls.is(&vm.types.str_iterator) {
+                vm.new_str("")
+            } else {
+                vm.new_tuple(vec![])
+            };
+            (vec![empty], None)
+        }
+    };
+    let args = vm.new_tuple(args);
+    Ok(match index {
+        Some(i) => vm.new_tuple(vec![iter, args, Value::Int(i as i64)]),
+        None => vm.new_tuple(vec![iter, args]),
+    })
+}
 
 /// `iter(tuple[int])` pickles as `iter` of the alias (not of the starred
 /// alias it yields, whose own pickling goes through this iterator).

@@ -513,6 +513,15 @@ const METHODS: &[FunctionDef] = &[
         crate::objects::range::index(vm, &o, &a.pos[1])
     })
     .one(),
+    FunctionDef::method("__reduce__", |vm, a| {
+        let Some(ObjKind::Range { start, stop, step }) = a.pos[0].kind() else {
+            return Err(vm.type_error("range.__reduce__ needs a range"));
+        };
+        let fields = vm.new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+        let cls = Value::Obj(vm.types.range.clone());
+        Ok(vm.new_tuple(vec![cls, fields]))
+    })
+    .no_args(),
     FunctionDef::method("count", |vm, a| {
         let o = a.pos[0].as_obj().unwrap().clone();
         let c = crate::objects::range::contains(vm, &o, &a.pos[1])?;
