@@ -304,7 +304,7 @@ const SEQ_PICKLING: &[FunctionDef] = &[
                         // characters.
                         Some(text) => crate::objects::str::WtfChars::of(text.as_bytes())
                             .take(n)
-                            .map(|c| match c as u32 {
+                            .map(|c| match c {
                                 0..=0x7f => 1,
                                 0x80..=0x7ff => 2,
                                 0x800..=0xffff => 3,
