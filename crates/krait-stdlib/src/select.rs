@@ -90,8 +90,22 @@ fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout: libc::c_int) -> PyResult
         vm.wait_for(krait_vm::api::Wait::Fds(watched, deadline))?;
         timeout = 0;
     }
-    // SAFETY: `fds` is a valid array of pollfd for its length.
-    let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+    // Interrupted by a signal, the wait goes on for what is left of the
+    // timeout once the handlers have run (PEP 475).
+    let deadline = (timeout > 0)
+        .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
+    let r = loop {
+        // SAFETY: `fds` is a valid array of pollfd for its length.
+        let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        if r >= 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            break r;
+        }
+        vm.check_signals()?;
+        if let Some(d) = deadline {
+            let left = d.saturating_duration_since(std::time::Instant::now());
+            timeout = left.as_millis().min(i32::MAX as u128) as libc::c_int;
+        }
+    };
     if r < 0 {
         let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
         let cls = Value::Obj(vm.exception_class("OSError"));

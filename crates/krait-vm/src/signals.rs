@@ -69,12 +69,13 @@ pub fn set_disposition(sig: i32, disposition: Disposition) -> std::io::Result<()
     };
     // SAFETY: a zeroed sigaction is a valid value to fill in; the handler
     // is SIG_DFL, SIG_IGN or `note_signal`, which is async-signal-safe.
-    // SA_RESTART lets interrupted system calls resume, except those the
-    // kernel never restarts (sleeps, waits), which check for handlers.
+    // No SA_RESTART, as in CPython: a signal interrupts a blocking call
+    // (EINTR), whose wrapper runs the Python handlers and then retries
+    // (PEP 475), so a handler runs while a read still waits.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = handler;
-        action.sa_flags = libc::SA_RESTART | libc::SA_ONSTACK;
+        action.sa_flags = libc::SA_ONSTACK;
         libc::sigemptyset(&mut action.sa_mask);
         if libc::sigaction(sig, &action, std::ptr::null_mut()) != 0 {
             return Err(std::io::Error::last_os_error());

@@ -1,6 +1,6 @@
 //! Files, directories and file descriptors.
 
-use super::{errno_error, fd_arg, name_value, os_error, path_arg, struct_value};
+use super::{errno_error, fd_arg, name_value, os_error, path_arg, retry_interrupted, struct_value};
 use krait_vm::api::{
     bytes_data, small_int, Args, BigInt, FunctionDef as F, Params, PyResult, Value, Vm,
 };
@@ -199,7 +199,9 @@ fn open(vm: &mut Vm, a: Args) -> PyResult {
     let flags = b.given(1).and_then(small_int).unwrap_or(0) as libc::c_int;
     let mode = b.given(2).and_then(small_int).unwrap_or(0o777) as libc::c_uint;
     // SAFETY: `p.c` is a NUL-terminated path.
-    let fd = unsafe { libc::open(p.c.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+    let fd = retry_interrupted(vm, || unsafe {
+        libc::open(p.c.as_ptr(), flags | libc::O_CLOEXEC, mode)
+    })?;
     check(vm, fd, Some(&p.given))?;
     Ok(Value::Int(fd as i64))
 }
@@ -217,7 +219,9 @@ fn read(vm: &mut Vm, a: Args) -> PyResult {
     }
     let mut buf = vec![0u8; n as usize];
     // SAFETY: `buf` has `n` writable bytes.
-    let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) };
+    let r = retry_interrupted(vm, || unsafe {
+        libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) as i64
+    })?;
     if r < 0 {
         return Err(os_error(vm, None, None));
     }
@@ -233,12 +237,45 @@ fn write(vm: &mut Vm, a: Args) -> PyResult {
             vm.type_name(&a.pos[1])
         )));
     };
-    // SAFETY: `data` is readable for its length.
-    let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
-    if r < 0 {
-        return Err(os_error(vm, None, None));
+    loop {
+        let mut len = data.len();
+        if vm.threads().others_alive() {
+            // A write to a full pipe would stop every thread, the reader
+            // too: the others run until there is room, and a pipe or
+            // socket then takes no more than it surely has room for
+            // (os.write may write less than it is given).
+            vm.wait_for(krait_vm::api::Wait::Fds(vec![(fd, libc::POLLOUT)], None))?;
+            if len > libc::PIPE_BUF && is_stream(fd) {
+                len = libc::PIPE_BUF;
+            }
+        }
+        // SAFETY: `data` is readable for `len <= data.len()` bytes.
+        let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, len) };
+        if r >= 0 {
+            return Ok(Value::Int(r as i64));
+        }
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Err(os_error(vm, None, None));
+        }
+        // Interrupted: the handlers run (one may start the reader), then
+        // the write is tried again (PEP 475).
+        vm.check_signals()?;
     }
-    Ok(Value::Int(r as i64))
+}
+
+/// Whether `fd` is a pipe, socket or terminal, where a large write can
+/// block until a reader takes some.
+fn is_stream(fd: libc::c_int) -> bool {
+    // SAFETY: stat is a plain C struct; zero is a valid value to fill.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat fills `st` for any descriptor, or fails.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return false;
+    }
+    matches!(
+        st.st_mode & libc::S_IFMT,
+        libc::S_IFIFO | libc::S_IFSOCK | libc::S_IFCHR
+    )
 }
 
 fn fd_call(vm: &mut Vm, a: &Args, f: unsafe extern "C" fn(libc::c_int) -> libc::c_int) -> PyResult {

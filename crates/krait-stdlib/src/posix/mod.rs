@@ -217,6 +217,23 @@ pub fn name_value(vm: &mut Vm, raw: &[u8], bytes: bool) -> PyResult {
     }
 }
 
+/// Makes a system call until a signal no longer interrupts it, running
+/// the Python signal handlers after each interruption (PEP 475): a
+/// handler's exception ends the call. `call` returns the C result, negative
+/// on failure with `errno` set.
+pub fn retry_interrupted<T: Copy + Into<i64>>(
+    vm: &mut Vm,
+    mut call: impl FnMut() -> T,
+) -> PyResult<T> {
+    loop {
+        let r = call();
+        if r.into() >= 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Ok(r);
+        }
+        vm.check_signals()?;
+    }
+}
+
 /// The `OSError` (of the subclass the errno calls for) the last C call
 /// failed with, naming `path` (and `path2`) if given.
 pub fn os_error(vm: &mut Vm, path: Option<&Value>, path2: Option<&Value>) -> Obj {

@@ -1,6 +1,6 @@
 //! The process: identity, environment, signals, waiting, the system.
 
-use super::{fd_arg, os_error, path_arg, strerror, struct_value};
+use super::{fd_arg, os_error, path_arg, retry_interrupted, strerror, struct_value};
 use krait_vm::api::{add_attr, small_int, FunctionDef as F, Obj, PyResult, Value, Vm};
 
 /// `environ`: the process environment as a dict of bytes to bytes, as
@@ -228,7 +228,7 @@ pub const FUNCTIONS: &[F] =
             }
             let mut status = 0;
             // SAFETY: `status` is valid for wait to fill.
-            let r = unsafe { libc::wait(&mut status) };
+            let r = retry_interrupted(vm, || unsafe { libc::wait(&mut status) })?;
             if r < 0 {
                 return Err(os_error(vm, None, None));
             }
@@ -243,7 +243,7 @@ pub const FUNCTIONS: &[F] =
             }
             let mut status = 0;
             // SAFETY: `status` is valid for waitpid to fill.
-            let r = unsafe { libc::waitpid(pid, &mut status, options) };
+            let r = retry_interrupted(vm, || unsafe { libc::waitpid(pid, &mut status, options) })?;
             if r < 0 {
                 return Err(os_error(vm, None, None));
             }

@@ -478,7 +478,9 @@ class Connection:
     def cursor(self, factory=_missing):
         self._checked()
         cursor = Cursor(self) if factory is _missing else factory(self)
-        if not isinstance(cursor, Cursor):
+        # By type, as CPython checks: a class claiming to be a Cursor
+        # through __class__ is not one.
+        if not issubclass(type(cursor), Cursor):
             raise TypeError("factory must return a cursor, not " + _type_name(cursor))
         self._check()
         if self.row_factory is not None:
@@ -628,7 +630,7 @@ class Connection:
 
     def backup(self, target, *, pages=-1, progress=None, name="main", sleep=0.250):
         db = self._checked()
-        if not isinstance(target, Connection):
+        if not issubclass(type(target), Connection):
             raise TypeError("backup() argument 1 must be sqlite3.Connection, not "
                             + _type_name(target))
         if target is self:
@@ -746,7 +748,7 @@ class Cursor:
     def __init__(self, connection, /):
         if self._locked:
             raise ProgrammingError("Recursive use of cursors not allowed.")
-        if not isinstance(connection, Connection):
+        if not issubclass(type(connection), Connection):
             raise TypeError("Cursor() argument 1 must be sqlite3.Connection, not "
                             + _type_name(connection))
         self._connection = connection
@@ -1003,7 +1005,7 @@ def _is_sequence(obj):
 
 class Row:
     def __new__(cls, cursor, data, /):
-        if not isinstance(cursor, Cursor):
+        if not issubclass(type(cursor), Cursor):
             raise TypeError("Row() argument 1 must be sqlite3.Cursor, not " + _type_name(cursor))
         if not isinstance(data, tuple):
             raise TypeError("Row() argument 2 must be tuple, not " + _type_name(data))

@@ -71,7 +71,7 @@ const METHODS: &[FunctionDef] = &[
     .no_args(),
     FunctionDef::method("readline", |vm, a| {
         let limit = size_arg(vm, a.pos.get(1))?;
-        let line = read_stdin_line(vm, limit);
+        let line = read_stdin_line(vm, limit)?;
         Ok(vm.new_string(line))
     })
     .args(0, 1),
@@ -86,7 +86,7 @@ const METHODS: &[FunctionDef] = &[
             Some(n) => {
                 // Characters, read one at a time through the shared buffer.
                 for _ in 0..n {
-                    let c = read_stdin_line(vm, Some(1));
+                    let c = read_stdin_line(vm, Some(1))?;
                     if c.is_empty() {
                         break;
                     }
@@ -100,7 +100,7 @@ const METHODS: &[FunctionDef] = &[
     FunctionDef::method("readlines", |vm, _| {
         let mut lines = Vec::new();
         loop {
-            let line = read_stdin_line(vm, None);
+            let line = read_stdin_line(vm, None)?;
             if line.is_empty() {
                 break;
             }
@@ -111,7 +111,7 @@ const METHODS: &[FunctionDef] = &[
     .args(0, 1),
     FunctionDef::unary("__iter__", |_, a| Ok(a.pos[0].clone())),
     FunctionDef::unary("__next__", |vm, _| {
-        let line = read_stdin_line(vm, None);
+        let line = read_stdin_line(vm, None)?;
         if line.is_empty() {
             return Err(vm.stop_iteration(Value::None));
         }
@@ -184,7 +184,7 @@ fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
 
 /// The next line of standard input (with its newline; empty at the end),
 /// at most `limit` characters of it.
-fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
+fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> PyResult<String> {
     use std::io::BufRead;
     vm.stdout.flush();
     let stdin = std::io::stdin();
@@ -194,6 +194,12 @@ fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
     loop {
         let buf = match lock.fill_buf() {
             Ok(b) if !b.is_empty() => b,
+            // A signal interrupted the read: its handler runs (Ctrl-C
+            // raises KeyboardInterrupt here), then the read goes on.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                vm.check_signals()?;
+                continue;
+            }
             _ => break,
         };
         let b = buf[0];
@@ -218,7 +224,7 @@ fn read_stdin_line(vm: &mut Vm, limit: Option<usize>) -> String {
             break;
         }
     }
-    String::from_utf8_lossy(&bytes).into_owned()
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 pub fn stream_of(v: &Value) -> Option<Stream> {
