@@ -1,12 +1,12 @@
 //! `datetime`: a `date` and a `time` in one, derived from `date`.
 
-use super::calendar::{self, MAX_ORDINAL};
-use super::date::{self, check_date, ctime, date_of, pickled_state, struct_time, Date};
+use super::calendar::MAX_ORDINAL;
+use super::date::{check_date, ctime, date_of, pickled_state, struct_time, Date};
 use super::delta::{self, delta_of, Delta, US_PER_DAY};
 use super::local::{self, EPOCH, MAX_FOLD_SECONDS};
 use super::time::{self, check_time, from_fields, reduce_with, state_tzinfo, time_of, Time};
 use super::zone::{self, check_tzinfo, format_offset, offset_of};
-use super::{c_int, call_class, class, iso, ordering_holds, str_arg, type_repr_name};
+use super::{c_int, call_class, class, given_fields, iso, ordering_holds, str_arg, type_repr_name};
 use krait_vm::api::{
     native_data, str_value, Args, BinOp, CompareOp, FunctionDef as F, GetSetDef, NativeType, Obj,
     Params, PyResult, Slots, TypeDef, Value, Vm,
@@ -148,14 +148,7 @@ fn construct(vm: &mut Vm, a: Args) -> PyResult {
                     month: (s[2] & 0x7f) as i64,
                     day: s[3] as i64,
                 },
-                time: Time {
-                    hour: s[4] as i64,
-                    minute: s[5] as i64,
-                    second: s[6] as i64,
-                    us: (s[7] as i64) << 16 | (s[8] as i64) << 8 | s[9] as i64,
-                    fold: (s[2] > 127) as i64,
-                    tz,
-                },
+                time: time::from_state(&s[4..], s[2] > 127, tz),
             };
             return Ok(vm.new_native(&cls, dt));
         }
@@ -165,12 +158,7 @@ fn construct(vm: &mut Vm, a: Args) -> PyResult {
     for (i, slot) in ymd.iter_mut().enumerate() {
         *slot = c_int(vm, &b.pos[i + 1])?;
     }
-    let mut f = [0i64; 4];
-    for (i, slot) in f.iter_mut().enumerate() {
-        if let Some(v) = b.given(i + 4) {
-            *slot = c_int(vm, v)?;
-        }
-    }
+    let f = given_fields(vm, &b, 4, [0; 4])?;
     let tz = b.given(8).cloned().unwrap_or(Value::None);
     let fold = match b.given(9) {
         Some(v) => c_int(vm, v)?,
@@ -738,7 +726,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult {
     let cls = vm.class_of(&a.pos[0]).clone();
     let b = REPLACE_PARAMS.bind(vm, "replace", a, 1)?;
     let t = &d.time;
-    let mut f = [
+    let old = [
         d.date.year,
         d.date.month,
         d.date.day,
@@ -747,11 +735,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult {
         t.second,
         t.us,
     ];
-    for (i, slot) in f.iter_mut().enumerate() {
-        if let Some(v) = b.given(i + 1) {
-            *slot = c_int(vm, v)?;
-        }
-    }
+    let f = given_fields(vm, &b, 1, old)?;
     let tz = b.given(8).cloned().unwrap_or(t.tz.clone());
     let fold = match b.given(9) {
         Some(v) => c_int(vm, v)?,
@@ -890,16 +874,7 @@ pub fn add_class_attributes(vm: &mut Vm, cls: &Obj) -> PyResult<()> {
     };
     let max = vm.new_native(cls, max);
     krait_vm::api::add_attr(vm, cls, "max", max);
-    let resolution = delta::new(
-        vm,
-        Delta {
-            days: 0,
-            seconds: 0,
-            us: 1,
-        },
-    )?;
+    let resolution = delta::new(vm, Delta::RESOLUTION)?;
     krait_vm::api::add_attr(vm, cls, "resolution", resolution);
-    let _ = calendar::MIN_YEAR;
-    let _ = date::TYPE.name;
     Ok(())
 }

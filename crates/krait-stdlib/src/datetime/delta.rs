@@ -25,6 +25,13 @@ impl Delta {
         us: 0,
     };
 
+    /// One microsecond: `resolution` of `timedelta`, `time` and `datetime`.
+    pub const RESOLUTION: Delta = Delta {
+        days: 0,
+        seconds: 0,
+        us: 1,
+    };
+
     pub fn total_us(self) -> i128 {
         self.days as i128 * US_PER_DAY + self.seconds as i128 * US_PER_SECOND + self.us as i128
     }

@@ -146,6 +146,22 @@ fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// The integer fields bound at `first..` of `b` (as `c_int` reads them),
+/// each keeping its value in `fields` where not given.
+fn given_fields<const N: usize>(
+    vm: &mut Vm,
+    b: &krait_vm::api::Args,
+    first: usize,
+    mut fields: [i64; N],
+) -> PyResult<[i64; N]> {
+    for (i, slot) in fields.iter_mut().enumerate() {
+        if let Some(v) = b.given(first + i) {
+            *slot = c_int(vm, v)?;
+        }
+    }
+    Ok(fields)
+}
+
 /// A `str` argument of a method: "strftime() argument 1 must be str, not
 /// int" otherwise.
 fn str_arg(vm: &Vm, v: &Value, func: &str, position: usize) -> PyResult<String> {

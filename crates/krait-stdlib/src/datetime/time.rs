@@ -3,7 +3,7 @@
 use super::date::{pickled_state, wrap_strftime};
 use super::delta::{self, Delta};
 use super::zone::{self, check_tzinfo, format_offset, offset_of};
-use super::{c_int, call_class, class, iso, ordering_holds, str_arg, type_repr_name};
+use super::{c_int, call_class, class, given_fields, iso, ordering_holds, str_arg, type_repr_name};
 use krait_vm::api::{
     native_data, str_value, Args, CompareOp, FunctionDef as F, GetSetDef, NativeType, Obj, Params,
     PyResult, Slots, TypeDef, Value, Vm,
@@ -92,24 +92,12 @@ fn construct(vm: &mut Vm, a: Args) -> PyResult {
     if (2..=3).contains(&a.pos.len()) && a.kw.is_empty() {
         if let Some(s) = pickled_state(vm, &a, 6, 0, |h| (h & 0x7f) < 24, "time")? {
             let tz = state_tzinfo(vm, &a, 2)?;
-            let t = Time {
-                hour: (s[0] & 0x7f) as i64,
-                minute: s[1] as i64,
-                second: s[2] as i64,
-                us: (s[3] as i64) << 16 | (s[4] as i64) << 8 | s[5] as i64,
-                fold: (s[0] > 127) as i64,
-                tz,
-            };
+            let t = from_state(&s, s[0] > 127, tz);
             return Ok(vm.new_native(&cls, t));
         }
     }
     let b = PARAMS.bind(vm, "function", a, 1)?;
-    let mut f = [0i64; 4];
-    for (i, slot) in f.iter_mut().enumerate() {
-        if let Some(v) = b.given(i + 1) {
-            *slot = c_int(vm, v)?;
-        }
-    }
+    let f = given_fields(vm, &b, 1, [0; 4])?;
     let tz = b.given(5).cloned().unwrap_or(Value::None);
     let fold = match b.given(6) {
         Some(v) => c_int(vm, v)?,
@@ -118,6 +106,19 @@ fn construct(vm: &mut Vm, a: Args) -> PyResult {
     check_time(vm, f, fold)?;
     check_tzinfo(vm, &tz)?;
     Ok(vm.new_native(&cls, from_fields(f, fold, tz)))
+}
+
+/// A time from the six bytes CPython pickles one as (the hour's top bit,
+/// the fold, already read into `fold`).
+pub fn from_state(s: &[u8], fold: bool, tz: Value) -> Time {
+    Time {
+        hour: (s[0] & 0x7f) as i64,
+        minute: s[1] as i64,
+        second: s[2] as i64,
+        us: (s[3] as i64) << 16 | (s[4] as i64) << 8 | s[5] as i64,
+        fold: fold as i64,
+        tz,
+    }
 }
 
 pub fn from_fields(f: [i64; 4], fold: i64, tz: Value) -> Time {
@@ -288,13 +289,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult {
     let t = this(&a.pos[0]).clone();
     let cls = vm.class_of(&a.pos[0]).clone();
     let b = REPLACE_PARAMS.bind(vm, "replace", a, 1)?;
-    let old = [t.hour, t.minute, t.second, t.us];
-    let mut f = old;
-    for (i, slot) in f.iter_mut().enumerate() {
-        if let Some(v) = b.given(i + 1) {
-            *slot = c_int(vm, v)?;
-        }
-    }
+    let f = given_fields(vm, &b, 1, [t.hour, t.minute, t.second, t.us])?;
     let tz = b.given(5).cloned().unwrap_or(t.tz.clone());
     let fold = match b.given(6) {
         Some(v) => c_int(vm, v)?,
