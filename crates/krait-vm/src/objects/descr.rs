@@ -157,8 +157,17 @@ impl NativeType for StaticMethodType {
             };
             Ok(f.clone())
         }),
+        // Callable since 3.10: calls the function it wraps.
+        call: Some(|vm, o, args| vm.call_args(&static_target(o), args)),
         ..Slots::NONE
     };
+}
+
+fn static_target(o: &Obj) -> Value {
+    let ObjKind::StaticMethod(f) = o.kind() else {
+        unreachable!("staticmethod slots are installed on staticmethod")
+    };
+    f.clone()
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
@@ -275,6 +284,14 @@ const STATICMETHOD: &[FunctionDef] = &[
     }),
     FunctionDef::method("__init__", |_, _| Ok(Value::None)),
     get_wrapper(wrapper_get::<StaticMethodType>),
+    FunctionDef::method("__call__", |vm, a| {
+        let this = a.pos[0].as_obj().cloned().expect("a staticmethod");
+        let args = Args {
+            pos: a.pos[1..].iter().cloned().collect(),
+            kw: a.kw,
+        };
+        vm.call_args(&static_target(&this), args)
+    }),
 ];
 
 fn property_copy(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
