@@ -113,18 +113,21 @@ pub fn add_us(vm: &mut Vm, dt: &Value, us: i128) -> PyResult {
 
 // ---- construction -------------------------------------------------------------
 
+/// A datetime's fields, as the constructor and `replace` name them.
+const FIELDS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "microsecond",
+    "tzinfo",
+    "fold",
+];
+
 const PARAMS: Params = Params::Named {
-    names: &[
-        "year",
-        "month",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "microsecond",
-        "tzinfo",
-        "fold",
-    ],
+    names: FIELDS,
     posonly: 0,
     positional: 8,
     required: 3,
@@ -705,17 +708,7 @@ fn astimezone(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 const REPLACE_PARAMS: Params = Params::Named {
-    names: &[
-        "year",
-        "month",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "microsecond",
-        "tzinfo",
-        "fold",
-    ],
+    names: FIELDS,
     posonly: 0,
     positional: 8,
     required: 0,
