@@ -39,6 +39,7 @@ mod sre;
 mod string;
 mod structs;
 mod termios;
+mod testcapi;
 mod thread;
 mod time;
 mod unicodedata;
@@ -83,6 +84,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &sre::MODULE,
     &string::MODULE,
     &termios::MODULE,
+    &testcapi::MODULE,
     &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,
