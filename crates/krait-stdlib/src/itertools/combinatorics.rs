@@ -147,9 +147,18 @@ impl NativeType for ProductType {
 
 fn product_new(vm: &mut Vm, a: Args) -> PyResult {
     let mut repeat = 1usize;
+    if a.kw.len() > 1 {
+        return Err(vm.type_error(format!(
+            "product() takes at most 1 keyword argument ({} given)",
+            a.kw.len()
+        )));
+    }
     for (k, v) in &a.kw {
-        if krait_vm::api::str_value(&Value::Obj(k.clone())).as_deref() != Some("repeat") {
-            return Err(vm.type_error("product() got an unexpected keyword argument"));
+        let name = krait_vm::api::str_value(&Value::Obj(k.clone())).unwrap_or_default();
+        if name != "repeat" {
+            return Err(vm.type_error(format!(
+                "'{name}' is an invalid keyword argument for product()"
+            )));
         }
         let n = vm.index_arg(v)?;
         if n < krait_vm::api::BigInt::ZERO {

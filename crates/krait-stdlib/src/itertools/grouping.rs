@@ -1,7 +1,7 @@
 //! The iterators that share one input between several outputs: `groupby`
 //! (with its `_grouper`s) and `tee` (with its `_tee`s).
 
-use super::{add_type, class_arg, state};
+use super::{add_final_type, add_type, class_arg, state};
 use krait_vm::api::{
     native_data, Args, FunctionDef as F, NativeType, Obj, Params, PyResult, Slots, TypeDef, Value,
     Vm,
@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 pub fn add_types(vm: &mut Vm, m: &Obj) {
     add_type::<GroupByType>(vm, m, &GROUPBY_TYPE);
-    add_type::<GrouperType>(vm, m, &GROUPER_TYPE);
-    add_type::<TeeType>(vm, m, &TEE_TYPE);
+    add_final_type::<GrouperType>(vm, m, &GROUPER_TYPE);
+    add_final_type::<TeeType>(vm, m, &TEE_TYPE);
 }
 
 const GROUPBY_TYPE: TypeDef = TypeDef {

@@ -31,8 +31,16 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// Makes the type `T` described by `def` and puts it in the module.
+/// Makes the type `T` described by `def`, which classes defined in
+/// Python may derive from, and puts it in the module.
 fn add_type<T: NativeType>(vm: &mut Vm, m: &Obj, def: &TypeDef) -> Obj {
+    let cls = vm.new_native_base_type::<T>(def);
+    add_attr(vm, m, def.name, Value::Obj(cls.clone()));
+    cls
+}
+
+/// The same for a helper type that cannot be subclassed (`_grouper`).
+fn add_final_type<T: NativeType>(vm: &mut Vm, m: &Obj, def: &TypeDef) -> Obj {
     let cls = vm.new_native_type::<T>(def);
     add_attr(vm, m, def.name, Value::Obj(cls.clone()));
     cls
@@ -51,9 +59,21 @@ fn class_arg(a: &krait_vm::api::Args) -> Obj {
         .expect("__new__ receives its class")
 }
 
-/// Refuses keyword arguments, in CPython's words for a type.
-fn no_keywords(vm: &Vm, a: &krait_vm::api::Args, name: &str) -> PyResult<()> {
-    if a.kw.is_empty() {
+/// Refuses keyword arguments, in CPython's words for a type, unless the
+/// class is a subclass with an `__init__` of its own to take them.
+fn no_keywords(vm: &mut Vm, a: &krait_vm::api::Args, name: &str) -> PyResult<()> {
+    let mut own_init = || {
+        let cls = class_arg(a);
+        let object = vm.types.object.clone();
+        match (
+            vm.lookup_type(&cls, "__init__"),
+            vm.lookup_type(&object, "__init__"),
+        ) {
+            (Some(mine), Some(base)) => !mine.is(&base),
+            _ => false,
+        }
+    };
+    if a.kw.is_empty() || own_init() {
         Ok(())
     } else {
         Err(vm.type_error(format!("{name}() takes no keyword arguments")))
