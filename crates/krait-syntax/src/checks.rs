@@ -9,7 +9,7 @@
 
 use crate::ast::visit::{walk_expr_children, walk_stmt_children, Visitor};
 use crate::ast::*;
-use crate::error::SyntaxError;
+use crate::error::{SyntaxError, Warning};
 use std::collections::HashMap;
 
 type Check = Result<(), SyntaxError>;
@@ -1359,11 +1359,20 @@ impl Visitor<'_> for CodegenChecks {
 /// `is not` with a literal operand (the constant-folded kind: numbers,
 /// strings, bytes and tuples of them, not None, True, False or `...`),
 /// each time it occurs.
-pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
-    struct Finder(Vec<crate::error::Warning>);
+pub fn compile_warnings(module: &Mod) -> Vec<Warning> {
+    struct Finder(Vec<Warning>);
     impl<'a> Visitor<'a> for Finder {
         type Error = SyntaxError;
         fn visit_stmt(&mut self, s: &'a Stmt) -> Check {
+            if let StmtKind::Assert { test, .. } = &s.kind {
+                if matches!(&test.kind, ExprKind::Tuple { elts, .. } if !elts.is_empty()) {
+                    self.0.push(Warning::at(
+                        "SyntaxWarning",
+                        "assertion is always true, perhaps remove parentheses?",
+                        s.loc,
+                    ));
+                }
+            }
             walk_stmt_children(s, self)
         }
         fn visit_expr(&mut self, e: &'a Expr) -> Check {
@@ -1382,12 +1391,7 @@ pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
                         _ => "",
                     };
                     if !msg.is_empty() && (!left_ok || !right_ok) {
-                        let w = crate::error::Warning {
-                            category: "SyntaxWarning",
-                            msg: msg.to_string(),
-                            lineno: e.loc.lineno,
-                        };
-                        self.0.push(w);
+                        self.0.push(Warning::at("SyntaxWarning", msg, e.loc));
                         break;
                     }
                     left_ok = right_ok;
@@ -1403,11 +1407,7 @@ pub fn compile_warnings(module: &Mod) -> Vec<crate::error::Warning> {
                 _ => None,
             };
             if let Some(msg) = msg {
-                self.0.push(crate::error::Warning {
-                    category: "SyntaxWarning",
-                    msg,
-                    lineno: e.loc.lineno,
-                });
+                self.0.push(Warning::at("SyntaxWarning", msg, e.loc));
             }
             walk_expr_children(e, self)
         }

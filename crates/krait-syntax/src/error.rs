@@ -204,9 +204,38 @@ pub struct Warning {
     pub category: &'static str,
     pub msg: String,
     pub lineno: u32,
+    /// Where the SyntaxError goes when a filter turns the warning into an
+    /// error: the 0-based column and the end of the code warned about.
+    pub col: u32,
+    pub end_lineno: u32,
+    pub end_col: u32,
 }
 
 impl Warning {
+    /// A warning about the code at `loc`.
+    pub fn at(category: &'static str, msg: impl Into<String>, loc: crate::ast::Loc) -> Self {
+        Warning {
+            category,
+            msg: msg.into(),
+            lineno: loc.lineno,
+            col: loc.col_offset,
+            end_lineno: loc.end_lineno,
+            end_col: loc.end_col_offset,
+        }
+    }
+
+    /// The SyntaxError CPython raises in its place when a warnings filter
+    /// makes it an error.
+    pub fn to_error(&self) -> SyntaxError {
+        SyntaxError::new(
+            self.msg.clone(),
+            self.lineno,
+            self.col,
+            self.end_lineno,
+            self.end_col,
+        )
+    }
+
     /// The two lines Python's `warnings` module prints for it.
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = format!(
@@ -245,6 +274,9 @@ mod tests {
             category: "SyntaxWarning",
             msg: "invalid hexadecimal literal".into(),
             lineno: 1,
+            col: 4,
+            end_lineno: 1,
+            end_col: 7,
         }
     }
 

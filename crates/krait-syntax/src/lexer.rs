@@ -702,10 +702,15 @@ impl<'src> Lexer<'src> {
             .iter()
             .any(|kw| rest.starts_with(kw.as_bytes()));
         if keyword_follows {
+            // As an error, it points at the number's last character.
+            let col = self.col_of(self.char_start(self.pos.saturating_sub(1).max(self.line_start)));
             self.warnings.push(Warning {
                 category: "SyntaxWarning",
                 msg: format!("invalid {kind} literal"),
                 lineno: self.lineno,
+                col,
+                end_lineno: self.lineno,
+                end_col: col,
             });
             return Ok(());
         }

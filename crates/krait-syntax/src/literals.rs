@@ -62,10 +62,13 @@ fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
 /// The body of a non-raw `str` literal, escape sequences decoded.
 /// Positions in errors count bytes as CPython's decoder sees them, where every
 /// non-ASCII character has first been rewritten as a 10-byte `\UXXXXXXXX`.
-pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeError> {
+/// Returns the warning for the first escape Python does not know
+/// (`invalid escape sequence '\\d'`), if there is one.
+pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<Option<String>, EscapeError> {
+    let mut invalid = None;
     if !body.contains('\\') {
         out.push_str(body);
-        return Ok(());
+        return Ok(invalid);
     }
     let b = body.as_bytes();
     let mut i = 0;
@@ -113,6 +116,9 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 {
+                    note_octal(&mut invalid, &body[start - shift..i]);
                 }
                 out.push_code_point(v);
             }
@@ -175,6 +181,9 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
                 // An unknown escape keeps its backslash (a DeprecationWarning in 3.11).
                 out.push('\\');
                 i -= 1;
+                if c < 0x80 {
+                    note_unknown(&mut invalid, c as char);
+                }
                 lit_start = i;
                 continue;
             }
@@ -182,7 +191,17 @@ pub fn decode_str_escapes(body: &str, out: &mut PyString) -> Result<(), EscapeEr
         lit_start = i;
     }
     out.push_str(&body[lit_start..]);
-    Ok(())
+    Ok(invalid)
+}
+
+/// Records the first unknown escape of a literal, as CPython warns once.
+fn note_unknown(invalid: &mut Option<String>, c: char) {
+    invalid.get_or_insert_with(|| format!("invalid escape sequence '\\{c}'"));
+}
+
+/// Records an octal escape above `\\377` (`escape` with its backslash).
+fn note_octal(invalid: &mut Option<String>, escape: &str) {
+    invalid.get_or_insert_with(|| format!("invalid octal escape sequence '{escape}'"));
 }
 
 fn lookup_unicode_name(name: &str) -> Option<char> {
@@ -193,13 +212,21 @@ fn lookup_unicode_name(name: &str) -> Option<char> {
 }
 
 /// The body of a non-raw `bytes` literal (already checked to be ASCII).
-pub fn decode_bytes_escapes(body: &str) -> Result<Vec<u8>, EscapeError> {
-    decode_escaped_bytes(body.as_bytes())
+/// Returns the bytes and the warning for the first escape Python does not
+/// know, if there is one.
+pub fn decode_bytes_escapes(body: &str) -> Result<(Vec<u8>, Option<String>), EscapeError> {
+    let mut invalid = None;
+    let bytes = decode_bytes_noting(body.as_bytes(), &mut invalid)?;
+    Ok((bytes, invalid))
 }
 
 /// Bytes with a bytes literal's backslash escapes decoded (the literal's
 /// body, or `codecs.escape_decode`'s argument, which may hold any byte).
 pub fn decode_escaped_bytes(b: &[u8]) -> Result<Vec<u8>, EscapeError> {
+    decode_bytes_noting(b, &mut None)
+}
+
+fn decode_bytes_noting(b: &[u8], invalid: &mut Option<String>) -> Result<Vec<u8>, EscapeError> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -237,6 +264,9 @@ pub fn decode_escaped_bytes(b: &[u8]) -> Result<Vec<u8>, EscapeError> {
                         _ => break,
                     }
                 }
+                if v > 0o377 {
+                    note_octal(invalid, &String::from_utf8_lossy(&b[start..i]));
+                }
                 out.push(v as u8);
             }
             b'x' => {
@@ -256,14 +286,46 @@ pub fn decode_escaped_bytes(b: &[u8]) -> Result<Vec<u8>, EscapeError> {
             _ => {
                 out.push(b'\\');
                 i -= 1;
+                if e < 0x80 {
+                    note_unknown(invalid, e as char);
+                }
             }
         }
     }
     Ok(out)
 }
 
-/// CPython's limit on decimal digits converted to an `int`.
-pub const MAX_STR_DIGITS: usize = 4300;
+/// CPython's default limit on decimal digits converted to or from an
+/// `int`; `sys.int_info.default_max_str_digits`.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+
+/// The smallest limit other than none (0) `sys.set_int_max_str_digits`
+/// accepts.
+pub const MIN_MAX_STR_DIGITS: usize = 640;
+
+thread_local! {
+    /// The interpreter's limit: one per thread running an interpreter, as
+    /// CPython keeps one per interpreter. 0 means no limit.
+    static MAX_STR_DIGITS: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(DEFAULT_MAX_STR_DIGITS) };
+}
+
+/// The limit on decimal digits in int/str conversions, literals included
+/// (`sys.get_int_max_str_digits()`); 0 for none.
+pub fn int_max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|m| m.get())
+}
+
+/// Sets the limit `int_max_str_digits` returns.
+pub fn set_int_max_str_digits(limit: usize) {
+    MAX_STR_DIGITS.with(|m| m.set(limit));
+}
+
+/// Whether `digits` decimal digits are over the limit.
+pub fn exceeds_max_str_digits(digits: usize) -> bool {
+    let limit = int_max_str_digits();
+    limit != 0 && digits > limit
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Number {
@@ -306,9 +368,10 @@ pub fn parse_number(text: &str) -> Result<Number, String> {
         return Ok(Number::Int(IBig::from(text.parse::<i64>().unwrap())));
     }
     let digits = text.trim_start_matches('0');
-    if digits.len() > MAX_STR_DIGITS {
+    if exceeds_max_str_digits(digits.len()) {
         return Err(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            int_max_str_digits(),
             digits.len()
         ));
     }

@@ -33,7 +33,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                 .ok_or_else(|| unlocated(format!("encoding problem: {name}")))??
         }
     };
-    Ok(normalize_newlines(&text))
+    Ok(normalize_newlines(&text).into_owned())
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
@@ -182,9 +182,9 @@ pub fn declares_encoding(bytes: &[u8]) -> bool {
 }
 
 /// `\r\n` and lone `\r` become `\n`.
-pub fn normalize_newlines(text: &str) -> String {
+pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
     if !text.contains('\r') {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -198,7 +198,7 @@ pub fn normalize_newlines(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

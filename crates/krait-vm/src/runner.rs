@@ -26,8 +26,9 @@ impl Vm {
         filename: &str,
         mode: Mode,
     ) -> PyResult<Rc<Code>> {
-        let module = self.parse_source(source, filename, mode)?;
-        self.compile_tree(module, filename, source)
+        let source = krait_syntax::source::normalize_newlines(source);
+        let module = self.parse_source(&source, filename, mode)?;
+        self.compile_tree(module, filename, &source)
     }
 
     /// Parses `source` for `mode` (what `ast.parse` returns): the syntax
@@ -38,10 +39,17 @@ impl Vm {
         filename: &str,
         mode: Mode,
     ) -> PyResult<krait_syntax::ast::Mod> {
-        let parsed = match mode {
-            Mode::Eval => krait_syntax::parse_expression(source.trim_start_matches([' ', '\t'])),
-            _ => krait_syntax::parse_module(source),
+        // CPython's tokenizer reads `\r\n` and `\r` as `\n`, also in text
+        // given to `compile()`, `exec()` and `eval()`.
+        let source = &*krait_syntax::source::normalize_newlines(source);
+        let (parsed, warnings) = match mode {
+            Mode::Eval => krait_syntax::parser::parse_expression_with_warnings(
+                source.trim_start_matches([' ', '\t']),
+            ),
+            _ => krait_syntax::parse_module_with_warnings(source),
         };
+        // Warnings come first, also when the parse failed.
+        self.emit_compile_warnings(&warnings, filename, source)?;
         let module = match parsed {
             Ok(m) => m,
             Err(e) => return Err(self.syntax_error_from(&e, filename, source)),
@@ -65,10 +73,50 @@ impl Vm {
         if let Err(e) = krait_syntax::checks::check_module(&module) {
             return Err(self.compiler_error(e, filename, source));
         }
-        krait_compiler::compile(&module, filename).map_err(|e| {
+        let code = krait_compiler::compile(&module, filename).map_err(|e| {
             let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
             self.compiler_error(err, filename, source)
-        })
+        })?;
+        let warnings = krait_syntax::checks::compile_warnings(&module);
+        self.emit_compile_warnings(&warnings, filename, source)?;
+        Ok(code)
+    }
+
+    /// Hands the front end's warnings to `warnings.warn_explicit`, located
+    /// in `filename`. A warning a filter turns into an error becomes the
+    /// SyntaxError CPython raises in its place.
+    fn emit_compile_warnings(
+        &mut self,
+        warnings: &[krait_syntax::Warning],
+        filename: &str,
+        source: &str,
+    ) -> PyResult<()> {
+        if warnings.is_empty() {
+            return Ok(());
+        }
+        let module = self.import("warnings")?;
+        let warn = self.getattr_str(&module, "warn_explicit")?;
+        for w in warnings {
+            let category = self
+                .exc
+                .all
+                .iter()
+                .find(|(name, _)| name == w.category)
+                .map_or_else(|| self.exc.deprecation_warning.clone(), |(_, c)| c.clone());
+            let args = vec![
+                self.new_string(w.msg.clone()),
+                Value::Obj(category.clone()),
+                self.new_string(filename.to_owned()),
+                Value::Int(i64::from(w.lineno)),
+            ];
+            if let Err(e) = self.call(&warn, args) {
+                if e.class().is_subtype(&category) {
+                    return Err(self.syntax_error_from(&w.to_error(), filename, source));
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     /// A SyntaxError found while compiling a parsed tree. CPython's

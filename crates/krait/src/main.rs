@@ -286,7 +286,13 @@ fn absolute(path: &str) -> String {
 }
 
 fn report_warnings(path: &str, parsed: &krait_syntax::ParsedFile) {
-    for w in &parsed.warnings {
+    // Python's default filters hide a DeprecationWarning raised outside
+    // `__main__`, and compiling a file is outside it.
+    for w in parsed
+        .warnings
+        .iter()
+        .filter(|w| w.category != "DeprecationWarning")
+    {
         eprint!("{}", w.render(path, &parsed.source));
     }
 }

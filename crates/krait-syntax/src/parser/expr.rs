@@ -596,6 +596,18 @@ impl<'src> Parser<'src> {
             self.expect(T::RPAR)?;
             return Ok(y);
         }
+        if self.at(T::DOUBLESTAR) {
+            // `(**a)`: CPython names the mistake; anything else after the
+            // `**` is plain invalid syntax there.
+            let stars = *self.tok();
+            self.bump();
+            if self.expression().is_ok() && self.at(T::RPAR) {
+                return Err(
+                    self.error_at_token(&stars, "cannot use double starred expression here")
+                );
+            }
+            return Err(self.error_at_token(&stars, "invalid syntax"));
+        }
         let first = self.star_named_expression()?;
         if matches!(self.kind(), T::For | T::Async) {
             let generators = self.comprehension_clauses()?;

@@ -35,6 +35,9 @@ pub struct Parser<'src> {
     furthest: usize,
     lex_error: Option<LexError>,
     depth: u32,
+    /// Warnings about literals (invalid escapes), each noted once even
+    /// where the grammar reads a literal twice.
+    warnings: Vec<Warning>,
 }
 
 /// Parses a whole module (`ast.parse(source)`).
@@ -48,11 +51,18 @@ pub fn parse_module_with_warnings(src: &str) -> (Result<Mod, SyntaxError>, Vec<W
     let tokens = Lexer::tokenize(src);
     let mut p = Parser::new(src, tokens.tokens, tokens.error);
     let result = p.file();
-    (p.finish(result), tokens.warnings)
+    let result = p.finish(result);
+    (result, p.all_warnings(tokens.warnings))
 }
 
 /// Parses a single expression (`ast.parse(source, mode="eval")`).
 pub fn parse_expression(src: &str) -> Result<Mod, SyntaxError> {
+    parse_expression_with_warnings(src).0
+}
+
+/// Parses a single expression, also returning the warnings CPython would
+/// print while compiling it.
+pub fn parse_expression_with_warnings(src: &str) -> (Result<Mod, SyntaxError>, Vec<Warning>) {
     let tokens = Lexer::tokenize(src);
     let mut p = Parser::new(src, tokens.tokens, tokens.error);
     let result = (|| {
@@ -65,7 +75,8 @@ pub fn parse_expression(src: &str) -> Result<Mod, SyntaxError> {
             body: Box::new(body),
         })
     })();
-    p.finish(result)
+    let result = p.finish(result);
+    (result, p.all_warnings(tokens.warnings))
 }
 
 impl<'src> Parser<'src> {
@@ -94,7 +105,23 @@ impl<'src> Parser<'src> {
             furthest: 0,
             lex_error,
             depth: 0,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Notes a warning about the code at `loc`, once.
+    fn warn(&mut self, category: &'static str, msg: String, loc: Loc) {
+        let w = Warning::at(category, msg, loc);
+        if !self.warnings.contains(&w) {
+            self.warnings.push(w);
+        }
+    }
+
+    /// The warnings of the tokenizer and of the parser, in source order.
+    fn all_warnings(&mut self, mut lexer: Vec<Warning>) -> Vec<Warning> {
+        lexer.append(&mut self.warnings);
+        lexer.sort_by_key(|w| (w.lineno, w.col));
+        lexer
     }
 
     /// Decides which error to report when parsing failed, following the

@@ -95,9 +95,12 @@ impl<'src> Parser<'src> {
                 if p.raw {
                     out.extend_from_slice(p.body.as_bytes());
                 } else {
-                    out.extend(
-                        decode_bytes_escapes(p.body).map_err(|e| self.fstring_error(t, &e.0))?,
-                    );
+                    let (bytes, invalid) =
+                        decode_bytes_escapes(p.body).map_err(|e| self.fstring_error(t, &e.0))?;
+                    out.extend(bytes);
+                    if let Some(msg) = invalid {
+                        self.warn("DeprecationWarning", msg, super::token_loc(t));
+                    }
                 }
             }
             return Ok(expr(
@@ -136,13 +139,22 @@ impl<'src> Parser<'src> {
         Ok(joined.finish(loc))
     }
 
-    fn decode_plain(&self, t: &Token, body: &str, raw: bool, out: &mut PyString) -> PResult<()> {
+    fn decode_plain(
+        &mut self,
+        t: &Token,
+        body: &str,
+        raw: bool,
+        out: &mut PyString,
+    ) -> PResult<()> {
         if raw {
             out.push_str(body);
-            Ok(())
-        } else {
-            decode_str_escapes(body, out).map_err(|e| self.fstring_error(t, &e.0))
+            return Ok(());
         }
+        let invalid = decode_str_escapes(body, out).map_err(|e| self.fstring_error(t, &e.0))?;
+        if let Some(msg) = invalid {
+            self.warn("DeprecationWarning", msg, super::token_loc(t));
+        }
+        Ok(())
     }
 
     /// Parses f-string text from `*i` in the token's body: literal text and
@@ -172,6 +184,11 @@ impl<'src> Parser<'src> {
                 *i += 1;
                 if !p.raw && ch == b'\\' && *i < b.len() {
                     let next = b[*i];
+                    if next == b'{' || next == b'}' {
+                        // Braces cannot be escaped: the backslash stays
+                        // literal and the brace opens or closes a field.
+                        continue;
+                    }
                     *i += 1;
                     if next == b'N' && b.get(*i) == Some(&b'{') {
                         while *i < b.len() && b[*i] != b'}' {
@@ -203,7 +220,18 @@ impl<'src> Parser<'src> {
             if lit_end > lit_start {
                 let text = &body[lit_start..lit_end];
                 let mut decoded = PyString::new();
-                self.decode_plain(t, text, p.raw, &mut decoded)?;
+                let trailing = text.len() - text.trim_end_matches('\\').len();
+                if !p.raw && trailing % 2 == 1 {
+                    // The backslash before a brace (`\{`) is kept as text.
+                    self.decode_plain(t, &text[..text.len() - 1], false, &mut decoded)?;
+                    decoded.push_str("\\");
+                    if b.get(lit_end) == Some(&b'{') {
+                        let msg = "invalid escape sequence '\\{'".to_owned();
+                        self.warn("DeprecationWarning", msg, super::token_loc(t));
+                    }
+                } else {
+                    self.decode_plain(t, text, p.raw, &mut decoded)?;
+                }
                 out.pending.push_pystr(&decoded);
             }
             if doubled {
@@ -388,9 +416,15 @@ impl<'src> Parser<'src> {
         let text = &p.body[start..end];
         if text
             .bytes()
-            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
         {
-            return Err(self.fstring_error(t, "f-string: empty expression not allowed"));
+            let msg = match p.body.as_bytes().get(end) {
+                Some(&stop) if stop != b'}' => {
+                    format!("f-string: expression required before '{}'", stop as char)
+                }
+                _ => "f-string: empty expression not allowed".to_owned(),
+            };
+            return Err(self.fstring_error(t, &msg));
         }
         // Where the `{` stands: lines into the token, and its column.
         let token_text = self.text(t);

@@ -45,13 +45,12 @@ pub fn register(vm: &mut Vm) {
     ];
     let fi = struct_seq(vm, "sys.float_info", FLOAT_INFO_FIELDS, fi);
     set_attr_str(vm, &sys, "float_info", fi);
-    // CPython's digits are 30 bits; the str conversion limit is the
-    // issue's 4300 digits.
+    // CPython's digits are 30 bits.
     let ii = vec![
         Value::Int(30),
         Value::Int(4),
-        Value::Int(4300),
-        Value::Int(640),
+        Value::Int(krait_syntax::literals::DEFAULT_MAX_STR_DIGITS as i64),
+        Value::Int(krait_syntax::literals::MIN_MAX_STR_DIGITS as i64),
     ];
     let ii = struct_seq(vm, "sys.int_info", INT_INFO_FIELDS, ii);
     set_attr_str(vm, &sys, "int_info", ii);
@@ -235,9 +234,19 @@ const FUNCTIONS: &[FunctionDef] = &[
         Ok(d)
     }).no_args(),
     FunctionDef::new("_current_exceptions", |vm, _| Ok(vm.new_dict())).no_args(),
-    FunctionDef::new("set_int_max_str_digits", |vm, _| {
-        Err(vm.new_exception_msg(&vm.exception_class("NotImplementedError"), "Krait's int/str digit limit is fixed at 4300"))
-    }),
+    FunctionDef::new("set_int_max_str_digits", |vm, a| {
+        use krait_syntax::literals::{set_int_max_str_digits, MIN_MAX_STR_DIGITS};
+        let n = vm.ssize_arg(&a.pos[0])?;
+        match usize::try_from(n) {
+            Ok(n) if n == 0 || n >= MIN_MAX_STR_DIGITS => {
+                set_int_max_str_digits(n);
+                Ok(Value::None)
+            }
+            _ => Err(vm.value_error(format!(
+                "maxdigits must be 0 or larger than {MIN_MAX_STR_DIGITS}"
+            ))),
+        }
+    }).named(&["maxdigits"], 0, 1, 1),
     FunctionDef::new("exit", |vm, a| {
         let args = a.pos.to_vec();
         let cls = Value::Obj(vm.exc.system_exit.clone());
@@ -293,9 +302,7 @@ const FUNCTIONS: &[FunctionDef] = &[
         ))
     }).named(&["object", "default"], 0, 2, 1),
     FunctionDef::new("get_int_max_str_digits", |_, _| {
-        Ok(Value::Int(
-            crate::objects::int::methods::MAX_STR_DIGITS as i64,
-        ))
+        Ok(Value::Int(krait_syntax::literals::int_max_str_digits() as i64))
     }).no_args(),
 ];
 
@@ -475,7 +482,8 @@ fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
     flags[11] = Value::Int(1);
     flags[15] = Value::Int(0);
     flags[16] = Value::Bool(false);
-    flags[17] = Value::Int(crate::objects::int::methods::MAX_STR_DIGITS as i64);
+    // -1: no -X int_max_str_digits and no PYTHONINTMAXSTRDIGITS given.
+    flags[17] = Value::Int(-1);
     let flags = struct_seq(vm, "sys.flags", FLAGS_FIELDS, flags);
     set_attr_str(vm, sys, "flags", flags);
     let hash_info = vec![

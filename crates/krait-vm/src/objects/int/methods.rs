@@ -12,9 +12,6 @@ use dashu_int::ops::{Abs, BitTest, UnsignedAbs};
 use dashu_int::IBig;
 use krait_compiler::code::{BinOp, CompareOp};
 
-/// CPython's limit on decimal digits in int/str conversions.
-pub const MAX_STR_DIGITS: usize = 4300;
-
 pub fn register(vm: &mut Vm) {
     let int = vm.types.int.clone();
     add_methods(vm, &int, &[FunctionDef::new("__new__", int_new), REPR]);
@@ -243,19 +240,21 @@ pub fn unwrap_number(vm: &Vm, v: &Value) -> Value {
 
 /// Decimal text of a big int, with CPython's digit limit.
 pub fn int_to_decimal(vm: &mut Vm, b: &IBig) -> PyResult<String> {
+    let limit = krait_syntax::literals::int_max_str_digits();
+    let too_long = || {
+        vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    };
+    // Over the limit for sure when bits * log10(2) > limit + 1: refused
+    // before the costly conversion.
     let bits = b.unsigned_abs().bit_len();
-    // More than 4300 digits for sure when bits * log10(2) > 4300.
-    if bits as f64 * std::f64::consts::LOG10_2 > (MAX_STR_DIGITS + 1) as f64 {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
+    if limit != 0 && bits as f64 * std::f64::consts::LOG10_2 > (limit + 1) as f64 {
+        return Err(too_long());
     }
     let s = b.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if digits > MAX_STR_DIGITS {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
+    if krait_syntax::literals::exceeds_max_str_digits(s.trim_start_matches('-').len()) {
+        return Err(too_long());
     }
     Ok(s)
 }
@@ -525,9 +524,10 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult {
 
 fn parse_int_value(vm: &mut Vm, text: &str, base: u32, orig: &Value) -> PyResult {
     let digits = text.trim().trim_start_matches(['+', '-']).len();
-    if base == 10 && digits > MAX_STR_DIGITS {
+    if base == 10 && krait_syntax::literals::exceeds_max_str_digits(digits) {
         return Err(vm.value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+            "Exceeds the limit ({} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit",
+            krait_syntax::literals::int_max_str_digits()
         )));
     }
     match parse_int(text, base) {
