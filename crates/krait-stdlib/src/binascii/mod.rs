@@ -1,5 +1,9 @@
-//! `binascii`: hexadecimal and base64 conversions and checksums, under
-//! `base64`, `binhex` and the `hex` codec.
+//! `binascii`: hexadecimal, base64, uuencode and quoted-printable
+//! conversions and checksums, under `base64`, `binhex`, `uu`, `quopri`
+//! and their codecs.
+
+mod qp;
+mod uu;
 
 use krait_vm::api::{
     bytes_data, small_int, value_pystr, Args, FunctionDef as F, ModuleDef, Obj, PyResult, Value, Vm,
@@ -144,8 +148,11 @@ fn a2b_base64(vm: &mut Vm, a: Args) -> PyResult {
                 return Err(error(vm, "Leading padding not allowed"));
             }
             pads += 1;
-            // Padding completes a quad: the rest is ignored.
+            // Padding completes a quad: the rest is ignored, or refused.
             if (count + pads) % 4 == 0 && count % 4 >= 2 {
+                if strict && i + 1 < data.len() {
+                    return Err(error(vm, "Excess data after padding"));
+                }
                 break;
             }
             continue;
@@ -200,7 +207,8 @@ fn crc32(data: &[u8], mut crc: u32) -> u32 {
 }
 
 /// CRC-CCITT (XModem), as `binascii.crc_hqx`.
-fn crc_hqx(data: &[u8], mut crc: u32) -> u32 {
+fn crc_hqx(data: &[u8], start: u32) -> u32 {
+    let mut crc = start & 0xFFFF;
     for &b in data {
         crc ^= (b as u32) << 8;
         for _ in 0..8 {
@@ -215,6 +223,47 @@ fn crc_hqx(data: &[u8], mut crc: u32) -> u32 {
     crc
 }
 
+/// An optional flag argument: its truth, or `default` when not given.
+fn flag(vm: &mut Vm, a: &Args, i: usize, default: bool) -> PyResult<bool> {
+    match a.pos.get(i) {
+        None | Some(Value::Null) => Ok(default),
+        Some(v) => vm.truthy(&v.clone()),
+    }
+}
+
+fn b2a_uu(vm: &mut Vm, a: Args) -> PyResult {
+    let data = data_arg(vm, &a.pos[0], false)?;
+    let backtick = flag(vm, &a, 1, false)?;
+    if data.len() > uu::MAX_LINE_BYTES {
+        return Err(error(vm, "At most 45 bytes at once"));
+    }
+    Ok(vm.new_bytes(uu::encode_line(&data, backtick)))
+}
+
+fn a2b_uu(vm: &mut Vm, a: Args) -> PyResult {
+    let data = data_arg(vm, &a.pos[0], true)?;
+    match uu::decode_line(&data) {
+        Ok(bytes) => Ok(vm.new_bytes(bytes)),
+        Err(msg) => Err(error(vm, msg)),
+    }
+}
+
+fn b2a_qp(vm: &mut Vm, a: Args) -> PyResult {
+    let data = data_arg(vm, &a.pos[0], false)?;
+    let options = qp::Options {
+        quote_tabs: flag(vm, &a, 1, false)?,
+        is_text: flag(vm, &a, 2, true)?,
+        header: flag(vm, &a, 3, false)?,
+    };
+    Ok(vm.new_bytes(qp::encode(&data, &options)))
+}
+
+fn a2b_qp(vm: &mut Vm, a: Args) -> PyResult {
+    let data = data_arg(vm, &a.pos[0], true)?;
+    let header = flag(vm, &a, 1, false)?;
+    Ok(vm.new_bytes(qp::decode(&data, header)))
+}
+
 fn start_value(a: &Args) -> u32 {
     a.pos.get(1).and_then(small_int).unwrap_or(0) as u32
 }
@@ -226,6 +275,10 @@ const FUNCTIONS: &[F] = &[
     F::new("a2b_hex", unhexlify).one(),
     F::new("b2a_base64", b2a_base64).named(&["data", "newline"], 1, 1, 1),
     F::new("a2b_base64", a2b_base64).named(&["data", "strict_mode"], 1, 1, 1),
+    F::new("b2a_uu", b2a_uu).named(&["data", "backtick"], 1, 1, 1),
+    F::new("a2b_uu", a2b_uu).one(),
+    F::new("b2a_qp", b2a_qp).named(&["data", "quotetabs", "istext", "header"], 0, 4, 1),
+    F::new("a2b_qp", a2b_qp).named(&["data", "header"], 0, 2, 1),
     F::new("crc32", |vm, a| {
         let data = data_arg(vm, &a.pos[0], false)?;
         Ok(Value::Int(crc32(&data, start_value(&a)) as i64))
