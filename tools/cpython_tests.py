@@ -8,7 +8,8 @@ Krait and under CPython, and compares what passes.
 
 Each test module runs in its own process under a time limit. The table has
 one row per module: tests run, passed, failed, errors and skipped, for
-Krait and for CPython, then the totals. A Krait run that crashed (a panic
+Krait and for CPython, then the totals. A test method counts once, by its
+worst outcome (error, failure, skip, pass), however many subtests it has. A Krait run that crashed (a panic
 or a signal), hung (ran out of time) or printed no summary (the module
 failed to import) says so instead of its counts.
 
@@ -46,11 +47,62 @@ test_zlib test_hashlib test_base64 test_binascii test_codecs
 test_unicodedata test_argparse test_logging test_threading test_asyncio
 """.split()
 
-# Runs a test module through unittest's loader, as `-m unittest` does.
-RUNNER = (
-    "import sys, unittest\n"
-    "unittest.main(module=None, argv=['unittest', sys.argv[1]])\n"
-)
+# Runs a test module through unittest's loader, as `-m unittest` does, and
+# counts test methods by their worst outcome: unittest's own summary counts
+# every failed or skipped subtest, so one test with 40 skipped subtests
+# would weigh 40 there.
+RUNNER = """
+import sys, unittest
+
+RANK = {"passed": 0, "skipped": 1, "failures": 2, "errors": 3}
+
+class Result(unittest.TextTestResult):
+    outcomes = {}
+
+    # Keyed by the test itself: test_abc runs one class body twice under
+    # the same name, and ids would merge the two.
+    def mark(self, test, kind):
+        key = getattr(test, "test_case", test)
+        if RANK[kind] > RANK[self.outcomes.get(key, "passed")]:
+            self.outcomes[key] = kind
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.outcomes.setdefault(test, "passed")
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.mark(test, "errors")
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.mark(test, "failures")
+
+    def addSkip(self, test, reason):
+        super().addSkip(test, reason)
+        self.mark(test, "skipped")
+
+    def addUnexpectedSuccess(self, test):
+        super().addUnexpectedSuccess(test)
+        self.mark(test, "failures")
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:
+            failed = issubclass(err[0], test.failureException)
+            self.mark(test, "failures" if failed else "errors")
+
+runner = unittest.TextTestRunner(resultclass=Result)
+program = unittest.main(module=None, argv=["unittest", sys.argv[1]],
+                        testRunner=runner, exit=False)
+counts = {kind: 0 for kind in RANK}
+for kind in Result.outcomes.values():
+    counts[kind] += 1
+print("per-test:", " ".join(f"{k}={v}" for k, v in counts.items()),
+      file=sys.stderr)
+sys.exit(not program.result.wasSuccessful())
+"""
+PER_TEST = re.compile(r"^per-test: (.*)$", re.M)
 
 SUMMARY_RAN = re.compile(r"^Ran (\d+) tests? in ", re.M)
 SUMMARY_END = re.compile(r"^(OK|FAILED)(?: \((.*)\))?\s*$", re.M)
@@ -88,14 +140,13 @@ def run(interpreter, module, timeout):
     if not ran or not end:
         last = err.strip().splitlines()[-1:] or [f"exit {p.returncode}"]
         return {"status": "no summary", "detail": last[0][:100]}
-    counts = {"run": int(ran[-1]), "failures": 0, "errors": 0, "skipped": 0,
-              "expected failures": 0, "unexpected successes": 0}
-    for part in (end[-1][1] or "").split(","):
-        if "=" in part:
-            k, v = part.strip().split("=")
-            counts[k.replace("_", " ")] = int(v)
-    counts["passed"] = (counts["run"] - counts["failures"] - counts["errors"]
-                        - counts["skipped"] - counts["unexpected successes"])
+    per_test = PER_TEST.findall(err)
+    if not per_test:
+        return {"status": "no summary", "detail": "no per-test counts"}
+    counts = {"run": int(ran[-1])}
+    for part in per_test[-1].split():
+        k, v = part.split("=")
+        counts[k] = int(v)
     return counts
 
 
