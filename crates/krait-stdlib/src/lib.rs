@@ -5,6 +5,7 @@
 
 use krait_vm::api::{ModuleDef, Vm};
 
+mod accounts;
 mod array;
 mod binascii;
 mod bisect;
@@ -47,6 +48,8 @@ mod zlib;
 
 /// Every module of this crate.
 pub const MODULES: &[&ModuleDef] = &[
+    &accounts::grp::MODULE,
+    &accounts::pwd::MODULE,
     &array::MODULE,
     &binascii::MODULE,
     &bisect::MODULE,

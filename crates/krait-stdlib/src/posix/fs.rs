@@ -182,6 +182,25 @@ fn two_paths(
     Ok(Value::None)
 }
 
+/// A user or group id; -1 (leave unchanged) is the C library's all-ones.
+fn id_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<libc::uid_t> {
+    let Some(i) = vm.index_int(v)? else {
+        return Err(vm.type_error(format!("{what} should be integer, not {}", vm.type_name(v))));
+    };
+    // As CPython words it: a value that would be cut short is "less than
+    // minimum"; only one beyond an unsigned long is "greater than maximum".
+    let beyond_unsigned_long =
+        || krait_vm::api::big_int(&i).is_some_and(|b| b > krait_vm::api::BigInt::from(u64::MAX));
+    match small_int(&i) {
+        Some(-1) => Ok(libc::uid_t::MAX),
+        Some(n) if (0..=libc::uid_t::MAX as i64).contains(&n) => Ok(n as libc::uid_t),
+        None if beyond_unsigned_long() => {
+            Err(vm.overflow_error(format!("{what} is greater than maximum")))
+        }
+        _ => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+    }
+}
+
 fn mode_arg(a: &Args, i: usize, default: i64) -> libc::mode_t {
     a.pos.get(i).and_then(small_int).unwrap_or(default) as libc::mode_t
 }
@@ -404,6 +423,72 @@ pub const FUNCTIONS: &[F] = &[
         Ok(Value::None)
     })
     .named(&["path", "mode", "dir_fd", "follow_symlinks"], 0, 2, 2),
+    F::new("fchmod", |vm, a| {
+        let fd = fd_arg(vm, &a.pos[0])?;
+        // SAFETY: fchmod takes any int; a bad one is an error return.
+        let r = unsafe { libc::fchmod(fd, mode_arg(&a, 1, 0)) };
+        check(vm, r, None)?;
+        Ok(Value::None)
+    })
+    .named(&["fd", "mode"], 0, 2, 2),
+    F::new("chown", |vm, a| {
+        no_dir_fd(vm, &a, 3)?;
+        let (uid, gid) = (id_arg(vm, &a.pos[1], "uid")?, id_arg(vm, &a.pos[2], "gid")?);
+        if let Some(fd) = small_int(&a.pos[0]) {
+            // SAFETY: fchown takes any int; a bad one is an error return.
+            let r = unsafe { libc::fchown(fd as libc::c_int, uid, gid) };
+            check(vm, r, None)?;
+            return Ok(Value::None);
+        }
+        let follow = match a.given(4) {
+            Some(v) => vm.truthy(&v.clone())?,
+            None => true,
+        };
+        let p = path_arg(vm, &a.pos[0], "chown")?;
+        // SAFETY: `p.c` is a NUL-terminated path.
+        let r = unsafe {
+            if follow {
+                libc::chown(p.c.as_ptr(), uid, gid)
+            } else {
+                libc::lchown(p.c.as_ptr(), uid, gid)
+            }
+        };
+        check(vm, r, Some(&p.given))?;
+        Ok(Value::None)
+    })
+    .named(
+        &["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        0,
+        3,
+        3,
+    ),
+    F::new("lchown", |vm, a| {
+        let (uid, gid) = (id_arg(vm, &a.pos[1], "uid")?, id_arg(vm, &a.pos[2], "gid")?);
+        let p = path_arg(vm, &a.pos[0], "lchown")?;
+        // SAFETY: `p.c` is a NUL-terminated path.
+        let r = unsafe { libc::lchown(p.c.as_ptr(), uid, gid) };
+        check(vm, r, Some(&p.given))?;
+        Ok(Value::None)
+    })
+    .named(&["path", "uid", "gid"], 0, 3, 3),
+    F::new("fchown", |vm, a| {
+        let fd = fd_arg(vm, &a.pos[0])?;
+        let (uid, gid) = (id_arg(vm, &a.pos[1], "uid")?, id_arg(vm, &a.pos[2], "gid")?);
+        // SAFETY: fchown takes any int; a bad one is an error return.
+        let r = unsafe { libc::fchown(fd, uid, gid) };
+        check(vm, r, None)?;
+        Ok(Value::None)
+    })
+    .named(&["fd", "uid", "gid"], 0, 3, 3),
+    F::new("mkfifo", |vm, a| {
+        no_dir_fd(vm, &a, 2)?;
+        let p = path_arg(vm, &a.pos[0], "mkfifo")?;
+        // SAFETY: `p.c` is a NUL-terminated path.
+        let r = unsafe { libc::mkfifo(p.c.as_ptr(), mode_arg(&a, 1, 0o666)) };
+        check(vm, r, Some(&p.given))?;
+        Ok(Value::None)
+    })
+    .named(&["path", "mode", "dir_fd"], 0, 2, 1),
     F::new("access", |vm, a| {
         no_dir_fd(vm, &a, 2)?;
         must_follow(vm, &a, 4, "access")?;

@@ -114,10 +114,19 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
 
 /// The names `os` checks to decide which functions accept a file
 /// descriptor, `dir_fd` or `follow_symlinks=False`: only what Krait does
-/// (`chmod` and `truncate` take a descriptor; `lstat` exists).
-const HAVE_FUNCTIONS: &[&str] = &["HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_LSTAT"];
+/// (`chmod`, `chown` and `truncate` take a descriptor; `chown` can leave
+/// links alone; `lstat` exists).
+const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_FCHMOD",
+    "HAVE_FCHOWN",
+    "HAVE_FTRUNCATE",
+    "HAVE_LCHOWN",
+    "HAVE_LSTAT",
+];
 
 const CONSTANTS: &[(&str, libc::c_int)] = &[
+    ("GRND_NONBLOCK", libc::GRND_NONBLOCK as libc::c_int),
+    ("GRND_RANDOM", libc::GRND_RANDOM as libc::c_int),
     ("F_OK", libc::F_OK),
     ("R_OK", libc::R_OK),
     ("W_OK", libc::W_OK),

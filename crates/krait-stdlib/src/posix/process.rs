@@ -1,6 +1,6 @@
 //! The process: identity, environment, signals, waiting, the system.
 
-use super::{fd_arg, os_error, path_arg, retry_interrupted, strerror, struct_value};
+use super::{errno_error, fd_arg, os_error, path_arg, retry_interrupted, strerror, struct_value};
 use krait_vm::api::{add_attr, small_int, FunctionDef as F, Obj, PyResult, Value, Vm};
 
 /// `environ`: the process environment as a dict of bytes to bytes, as
@@ -103,6 +103,29 @@ pub const FUNCTIONS: &[F] =
             Ok(vm.new_bytes(buf))
         })
         .one(),
+        F::new("getrandom", |vm, a| {
+            let n = vm.ssize_arg(&a.pos[0])?;
+            if n < 0 {
+                return Err(errno_error(vm, libc::EINVAL, None, None));
+            }
+            let flags = match a.given(1) {
+                Some(v) => vm.ssize_arg(v)? as libc::c_uint,
+                None => 0,
+            };
+            let mut buf = vec![0u8; n as usize];
+            let got = retry_interrupted(vm, || {
+                // SAFETY: `buf` is writable for its length.
+                unsafe {
+                    libc::getrandom(buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags) as i64
+                }
+            })?;
+            if got < 0 {
+                return Err(os_error(vm, None, None));
+            }
+            buf.truncate(got as usize);
+            Ok(vm.new_bytes(buf))
+        })
+        .named(&["size", "flags"], 0, 2, 1),
         F::new("cpu_count", |_, _| {
             Ok(std::thread::available_parallelism()
                 .map_or(Value::None, |n| Value::Int(n.get() as i64)))

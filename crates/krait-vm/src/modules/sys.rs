@@ -276,14 +276,20 @@ const FUNCTIONS: &[FunctionDef] = &[
         Ok(Value::None)
     }).one(),
     FunctionDef::new("intern", |vm, a| {
-        match crate::objects::str::value_pystr(&a.pos[0])
-            .and_then(|s| s.as_str().map(str::to_owned))
-        {
-            Some(s) if vm.class_of(&a.pos[0]).is(&vm.types.str_) => Ok(Value::Obj(vm.intern(&s))),
-            _ => Err(vm.type_error(format!(
+        let Some(s) = crate::objects::str::value_pystr(&a.pos[0]) else {
+            return Err(vm.type_error(format!(
                 "intern() argument must be str, not {}",
                 vm.arg_type_name(&a.pos[0])
-            ))),
+            )));
+        };
+        if !vm.class_of(&a.pos[0]).is(&vm.types.str_) {
+            return Err(vm.type_error(format!("can't intern {}", vm.type_name(&a.pos[0]))));
+        }
+        match s.as_str().map(str::to_owned) {
+            Some(text) => Ok(Value::Obj(vm.intern(&text))),
+            // The interned table holds text; a str with lone surrogates
+            // stands for itself.
+            None => Ok(a.pos[0].clone()),
         }
     }).one(),
     FunctionDef::new("exc_info", |vm, _| {

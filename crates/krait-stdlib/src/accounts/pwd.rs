@@ -1,0 +1,128 @@
+//! `pwd`: the password database.
+
+use super::{id_arg, lookup_with_buffer, name_arg, text};
+use krait_vm::api::{
+    add_attr, Args, FunctionDef as F, ModuleDef, Obj, PyResult, StructSeqDef, Value, Vm,
+};
+
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "pwd",
+    doc: Some("This module provides access to the Unix password database.\nIt is available on all Unix versions.\n\nPassword database entries are reported as 7-tuples containing the following\nitems from the password database (see `<pwd.h>'), in order:\npw_name, pw_passwd, pw_uid, pw_gid, pw_gecos, pw_dir, pw_shell.\nThe uid and gid items are integers, all others are strings. An\nexception is raised if the entry asked for cannot be found."),
+    functions: &[
+        F::new("getpwuid", getpwuid).one(),
+        F::new("getpwnam", getpwnam).one(),
+        F::new("getpwall", getpwall).no_args(),
+    ],
+    init: Some(init),
+};
+
+const STRUCT_PASSWD: StructSeqDef = StructSeqDef {
+    name: "pwd.struct_passwd",
+    module: "pwd",
+    doc: Some("pwd.struct_passwd: Results from getpw*() routines.\n\nThis object may be accessed either as a tuple of\n  (pw_name,pw_passwd,pw_uid,pw_gid,pw_gecos,pw_dir,pw_shell)\nor via the object attributes as named in the above tuple."),
+    fields: &[
+        "pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell",
+    ],
+    visible: 7,
+};
+
+fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
+    let cls = vm.new_struct_seq_type(&STRUCT_PASSWD);
+    add_attr(vm, m, "struct_passwd", Value::Obj(cls));
+    Ok(())
+}
+
+fn entry(vm: &mut Vm, p: &libc::passwd) -> PyResult {
+    let values = vec![
+        text(vm, p.pw_name)?,
+        text(vm, p.pw_passwd)?,
+        Value::Int(p.pw_uid as i64),
+        Value::Int(p.pw_gid as i64),
+        text(vm, p.pw_gecos)?,
+        text(vm, p.pw_dir)?,
+        text(vm, p.pw_shell)?,
+    ];
+    let cls = vm.native_class("pwd", "struct_passwd")?;
+    Ok(vm.new_struct_seq(&cls, values))
+}
+
+/// Looks an entry up with `call` (`getpwuid_r` or `getpwnam_r`), as an
+/// entry value, or `None` when there is none.
+fn find(
+    vm: &mut Vm,
+    mut call: impl FnMut(*mut libc::passwd, &mut [libc::c_char], *mut *mut libc::passwd) -> libc::c_int,
+) -> PyResult<Option<Value>> {
+    // SAFETY: passwd is a plain C struct; all-zero bytes are a valid value.
+    let mut record: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as libc::c_char; 1024];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    let found = lookup_with_buffer(&mut buffer, |buf| {
+        let err = call(&mut record, buf, &mut result);
+        (err, !result.is_null())
+    });
+    match found {
+        Ok(true) => entry(vm, &record).map(Some),
+        Ok(false) => Ok(None),
+        Err(errno) => Err(crate::posix::errno_error(vm, errno, None, None)),
+    }
+}
+
+fn getpwuid(vm: &mut Vm, a: Args) -> PyResult {
+    let uid = id_arg(vm, &a.pos[0], "uid")?;
+    let found = match uid {
+        Some(uid) => find(vm, |rec, buf, out| {
+            // SAFETY: every pointer is valid, and `buf` is writable for its length.
+            unsafe { libc::getpwuid_r(uid, rec, buf.as_mut_ptr(), buf.len(), out) }
+        })?,
+        None => None,
+    };
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    let msg = match uid {
+        Some(_) => format!("getpwuid(): uid not found: {}", vm.repr_string(&a.pos[0])?),
+        None => "getpwuid(): uid not found".to_owned(),
+    };
+    Err(super::key_error(vm, &msg))
+}
+
+fn getpwnam(vm: &mut Vm, a: Args) -> PyResult {
+    let name = name_arg(vm, &a.pos[0], "getpwnam", "argument")?;
+    let found = find(vm, |rec, buf, out| {
+        // SAFETY: every pointer is valid, and `buf` is writable for its length.
+        unsafe { libc::getpwnam_r(name.as_ptr(), rec, buf.as_mut_ptr(), buf.len(), out) }
+    })?;
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    let shown = vm.repr_string(&a.pos[0])?;
+    Err(super::key_error(
+        vm,
+        &format!("getpwnam(): name not found: {shown}"),
+    ))
+}
+
+fn getpwall(vm: &mut Vm, _: Args) -> PyResult {
+    let mut entries = Vec::new();
+    // SAFETY: the getpwent family walks the database; each entry is copied
+    // into Python values before the next call replaces it. The walk runs
+    // on the interpreter's thread with no Python code in between.
+    unsafe {
+        libc::setpwent();
+        loop {
+            let p = libc::getpwent();
+            if p.is_null() {
+                break;
+            }
+            match entry(vm, &*p) {
+                Ok(v) => entries.push(v),
+                Err(e) => {
+                    libc::endpwent();
+                    return Err(e);
+                }
+            }
+        }
+        libc::endpwent();
+    }
+    Ok(vm.new_list(entries))
+}
