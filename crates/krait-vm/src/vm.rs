@@ -409,6 +409,9 @@ pub struct Vm {
     /// Output written by `print` and `sys.stdout.write` when captured.
     pub stdout: crate::modules::stdio::Output,
     pub stderr: crate::modules::stdio::Output,
+    /// The binary streams under `sys.stdin`, `sys.stdout` and
+    /// `sys.stderr` (their `buffer`), in that order.
+    pub std_buffers: Vec<Obj>,
     /// Containers whose repr is being computed (to print `[...]`).
     pub repr_active: Vec<usize>,
     /// Source files read for tracebacks.
@@ -512,6 +515,7 @@ impl Vm {
             path: Vec::new(),
             stdlib: crate::modules::stdlib_path::Stdlib::Missing(Vec::new()),
             stdout: crate::modules::stdio::Output::stdout(),
+            std_buffers: Vec::new(),
             stderr: crate::modules::stdio::Output::stderr(),
             repr_active: Vec::new(),
             source_cache: HashMap::new(),

@@ -86,7 +86,9 @@ fn behaviour_tests_match_cpython() {
         let output = cmd
             .arg(&rel)
             .current_dir(&root)
+            // As tools/regen_expected.py runs CPython.
             .env("PYTHONHASHSEED", "0")
+            .env("PYTHONIOENCODING", "utf-8")
             .output()
             .expect("run krait");
         let status = output.status.code().unwrap_or(-1);

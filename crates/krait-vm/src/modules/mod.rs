@@ -8,6 +8,7 @@ pub(crate) mod gc;
 pub(crate) mod marshal;
 pub(crate) mod stdio;
 pub mod stdlib_path;
+pub(crate) mod stream_buffers;
 pub(crate) mod streams;
 pub(crate) mod symtable;
 pub(crate) mod sys;
