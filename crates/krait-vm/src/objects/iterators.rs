@@ -280,14 +280,62 @@ pub fn register(vm: &mut Vm) {
     let e = vm.types.enumerate.clone();
     add_methods(vm, &e, &[ENUMERATE_NEW]);
     let z = vm.types.zip.clone();
-    add_methods(vm, &z, &[ZIP_NEW]);
+    add_methods(vm, &z, &[ZIP_NEW, LAZY_REDUCE, ZIP_SETSTATE]);
     let m = vm.types.map.clone();
-    add_methods(vm, &m, &[MAP_NEW]);
+    add_methods(vm, &m, &[MAP_NEW, LAZY_REDUCE]);
     let f = vm.types.filter.clone();
-    add_methods(vm, &f, &[FILTER_NEW]);
+    add_methods(vm, &f, &[FILTER_NEW, LAZY_REDUCE]);
+    add_methods(vm, &e, &[LAZY_REDUCE]);
     let r = vm.types.reversed.clone();
     add_methods(vm, &r, &[REVERSED_NEW]);
 }
+
+/// Pickling `zip`, `map`, `filter` and `enumerate`: the type and the
+/// iterators (and function, or count) they go on with; a strict `zip`
+/// carries `True` as its state.
+const LAZY_REDUCE: FunctionDef = FunctionDef::method("__reduce__", |vm, a| {
+    let it = &a.pos[0];
+    let cls = Value::Obj(vm.class_of(it).clone());
+    let Some(ObjKind::Iter(state)) = it.kind() else {
+        return Err(vm.type_error("not a built-in iterator"));
+    };
+    let (args, strict) = match &*state.borrow() {
+        IterState::Zip { its, strict } => (its.clone(), *strict),
+        IterState::Map { func, its } => {
+            let mut args = vec![func.clone()];
+            args.extend(its.iter().cloned());
+            (args, false)
+        }
+        IterState::Filter { func, it } => (vec![func.clone(), it.clone()], false),
+        IterState::Enumerate { it, count } => (vec![it.clone(), count.clone()], false),
+        // Exhausted, it keeps nothing to rebuild it from: an empty
+        // iterator stands for it.
+        _ => {
+            let iter = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "iter")?;
+            let empty = vm.new_tuple(vec![]);
+            return Ok(vm.new_tuple(vec![iter, vm.new_tuple(vec![empty])]));
+        }
+    };
+    let args = vm.new_tuple(args);
+    let mut parts = vec![cls, args];
+    if strict {
+        parts.push(Value::Bool(true));
+    }
+    Ok(vm.new_tuple(parts))
+})
+.no_args();
+
+/// `zip.__setstate__(strict)`, for unpickling a strict `zip`.
+const ZIP_SETSTATE: FunctionDef = FunctionDef::method("__setstate__", |vm, a| {
+    let strict_now = vm.truthy(&a.pos[1])?;
+    if let Some(ObjKind::Iter(state)) = a.pos[0].kind() {
+        if let IterState::Zip { strict, .. } = &mut *state.borrow_mut() {
+            *strict = strict_now;
+        }
+    }
+    Ok(Value::None)
+})
+.one();
 
 /// Pickling a built-in iterator: `iter(x)` of what is left (an index
 /// into a sequence, a range from the next value, the remaining keys of a

@@ -118,6 +118,21 @@ const FROZENSET_ONLY: &[FunctionDef] = &[FunctionDef::new("__new__", |vm, a| {
 })];
 
 const SHARED: &[FunctionDef] = &[
+    // `(type(s), (list(s),), s.__dict__ or None)`, as CPython reduces sets.
+    FunctionDef::method("__reduce__", |vm, a| {
+        let t = table_of(vm, &a.pos[0])?;
+        let mut items = Vec::with_capacity(t.len());
+        let mut at = 0;
+        while let Some((p, v)) = t.next_from(at) {
+            items.push(v.clone());
+            at = p + 1;
+        }
+        let cls = Value::Obj(vm.class_of(&a.pos[0]).clone());
+        let args = vm.new_tuple(vec![vm.new_list(items)]);
+        let state = vm.getattr_str(&a.pos[0], "__dict__").unwrap_or(Value::None);
+        Ok(vm.new_tuple(vec![cls, args, state]))
+    })
+    .no_args(),
     FunctionDef::method("copy", |vm, a| {
         let t = table_of(vm, &a.pos[0])?;
         Ok(new_like(vm, &a.pos[0], copy_table(&t)))
