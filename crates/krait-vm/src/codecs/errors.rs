@@ -65,7 +65,7 @@ pub fn decode(
 /// Handles bytes `start..end` that `d` cannot decode; returns where
 /// decoding goes on.
 #[allow(clippy::too_many_arguments)]
-fn decode_error(
+pub(crate) fn decode_error(
     vm: &mut Vm,
     d: &Decoder<'_>,
     data: &[u8],

@@ -11,6 +11,7 @@ mod errors;
 mod escape;
 pub(crate) mod module;
 mod unicode;
+mod utf7;
 
 use crate::objects::str::PyStr;
 use crate::value::Value;

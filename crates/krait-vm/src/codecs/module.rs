@@ -443,18 +443,6 @@ const FUNCTIONS: &[F] = &[
         Ok(bytes_result(vm, data, n))
     })
     .args(1, 2),
-    F::new("utf_7_encode", |vm, _| {
-        Err(vm.new_exception_msg(
-            &vm.exception_class("NotImplementedError"),
-            "the utf-7 codec is not implemented in Krait yet",
-        ))
-    })
-    .args(1, 2),
-    F::new("utf_7_decode", |vm, _| {
-        Err(vm.new_exception_msg(
-            &vm.exception_class("NotImplementedError"),
-            "the utf-7 codec is not implemented in Krait yet",
-        ))
-    })
-    .args(1, 3),
+    encoder!("utf_7_encode", |_, t, _| Ok(super::utf7::utf7_encode(t))),
+    decoder!("utf_7_decode", super::utf7::utf7_decode),
 ];
