@@ -217,7 +217,7 @@ pub fn install<T: NativeType>(vm: &mut Vm, ty: &Obj) {
     let mine = addresses(T::SLOTS);
     let base = match ty.tdata().bases.borrow().first() {
         Some(b) => addresses(&b.tdata().slots.get()),
-        None => [0; 17],
+        None => [0; WRAPPED_SLOTS],
     };
     let ns = ty.object().dict().cloned();
     let mut defs = Vec::new();
@@ -292,7 +292,10 @@ fn binop_wrappers<T: NativeType>(op: BinOp) -> [FunctionDef; 2] {
 }
 
 /// The dunders CPython derives from the slots, in [`addresses`]' order.
-fn wrappers<T: NativeType>() -> [FunctionDef; 17] {
+/// How many slots get a dunder wrapper.
+const WRAPPED_SLOTS: usize = 18;
+
+fn wrappers<T: NativeType>() -> [FunctionDef; WRAPPED_SLOTS] {
     [
         FunctionDef::method("__repr__", repr_wrapper::<T>).wrapper(0, false),
         FunctionDef::method("__len__", len_wrapper::<T>).wrapper(0, false),
@@ -311,12 +314,13 @@ fn wrappers<T: NativeType>() -> [FunctionDef; 17] {
         FunctionDef::method("__get__", get_wrapper::<T>).wrapper_range(1, 2),
         FunctionDef::method("__set__", set_wrapper::<T>).wrapper(2, false),
         FunctionDef::method("__delete__", delete_wrapper::<T>).wrapper(1, false),
+        FunctionDef::method("__call__", call_wrapper::<T>),
     ]
 }
 
 /// Each slot's function address (0 when unset), to tell which slots a
 /// type has and which it shares with its base.
-fn addresses(s: &Slots) -> [usize; 17] {
+fn addresses(s: &Slots) -> [usize; WRAPPED_SLOTS] {
     let compare = s.richcompare.map_or(0, |f| f as usize);
     [
         s.repr.map_or(0, |f| f as usize),
@@ -336,6 +340,7 @@ fn addresses(s: &Slots) -> [usize; 17] {
         s.descr_get.map_or(0, |f| f as usize),
         s.descr_set.map_or(0, |f| f as usize),
         s.descr_set.map_or(0, |f| f as usize),
+        s.call.map_or(0, |f| f as usize),
     ]
 }
 
@@ -468,6 +473,14 @@ fn set_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
     let f = T::SLOTS.descr_set.expect("installed with a descr_set slot");
     f(vm, receiver(vm, &a)?, &a.pos[1], Some(a.pos[2].clone()))?;
     Ok(Value::None)
+}
+
+/// `obj.__call__(*args, **kwargs)` through the call slot.
+fn call_wrapper<T: NativeType>(vm: &mut Vm, mut a: Args) -> PyResult {
+    let f = T::SLOTS.call.expect("installed with a call slot");
+    let this = receiver(vm, &a)?.clone();
+    a.pos.remove(0);
+    f(vm, &this, a)
 }
 
 fn delete_wrapper<T: NativeType>(vm: &mut Vm, a: Args) -> PyResult {
