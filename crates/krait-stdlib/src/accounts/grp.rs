@@ -1,6 +1,6 @@
 //! `grp`: the group database.
 
-use super::{id_arg, key_error, lookup_with_buffer, name_arg, text};
+use super::{find, id_arg, key_error, name_arg, text};
 use krait_vm::api::{
     add_attr, Args, FunctionDef as F, ModuleDef, Obj, PyResult, StructSeqDef, Value, Vm,
 };
@@ -30,7 +30,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     Ok(())
 }
 
-fn entry(vm: &mut Vm, g: &libc::group) -> PyResult {
+pub(super) fn entry(vm: &mut Vm, g: &libc::group) -> PyResult {
     let mut members = Vec::new();
     let mut p = g.gr_mem;
     // SAFETY: gr_mem is a NULL-terminated array of C strings.
@@ -48,26 +48,6 @@ fn entry(vm: &mut Vm, g: &libc::group) -> PyResult {
     ];
     let cls = vm.native_class("grp", "struct_group")?;
     Ok(vm.new_struct_seq(&cls, values))
-}
-
-/// Looks an entry up with `call` (`getgrgid_r` or `getgrnam_r`).
-fn find(
-    vm: &mut Vm,
-    mut call: impl FnMut(*mut libc::group, &mut [libc::c_char], *mut *mut libc::group) -> libc::c_int,
-) -> PyResult<Option<Value>> {
-    // SAFETY: group is a plain C struct; all-zero bytes are a valid value.
-    let mut record: libc::group = unsafe { std::mem::zeroed() };
-    let mut buffer = vec![0 as libc::c_char; 1024];
-    let mut result: *mut libc::group = std::ptr::null_mut();
-    let found = lookup_with_buffer(&mut buffer, |buf| {
-        let err = call(&mut record, buf, &mut result);
-        (err, !result.is_null())
-    });
-    match found {
-        Ok(true) => entry(vm, &record).map(Some),
-        Ok(false) => Ok(None),
-        Err(errno) => Err(crate::posix::errno_error(vm, errno, None, None)),
-    }
 }
 
 fn getgrgid(vm: &mut Vm, a: Args) -> PyResult {
@@ -106,25 +86,5 @@ fn getgrnam(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn getgrall(vm: &mut Vm, _: Args) -> PyResult {
-    let mut entries = Vec::new();
-    // SAFETY: the getgrent family walks the database; each entry is copied
-    // into Python values before the next call replaces it.
-    unsafe {
-        libc::setgrent();
-        loop {
-            let g = libc::getgrent();
-            if g.is_null() {
-                break;
-            }
-            match entry(vm, &*g) {
-                Ok(v) => entries.push(v),
-                Err(e) => {
-                    libc::endgrent();
-                    return Err(e);
-                }
-            }
-        }
-        libc::endgrent();
-    }
-    Ok(vm.new_list(entries))
+    super::all_entries::<libc::group>(vm, libc::setgrent, libc::getgrent, libc::endgrent)
 }

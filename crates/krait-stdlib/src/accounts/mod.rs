@@ -56,22 +56,77 @@ fn name_arg(vm: &mut Vm, v: &Value, function: &str, argument: &str) -> PyResult<
     std::ffi::CString::new(bytes).map_err(|_| vm.value_error("embedded null byte"))
 }
 
-/// Calls a reentrant lookup (`getpwnam_r`...) with a buffer that grows
-/// while the C library says it is too small. `Ok(false)` means not found.
-fn lookup_with_buffer(
-    buffer: &mut Vec<c_char>,
-    mut call: impl FnMut(&mut [c_char]) -> (libc::c_int, bool),
-) -> Result<bool, i32> {
+/// An entry type of the C library's databases (`passwd`, `group`) and
+/// how it becomes a Python value.
+trait Record: Sized {
+    fn to_value(vm: &mut Vm, record: &Self) -> PyResult;
+}
+
+impl Record for libc::passwd {
+    fn to_value(vm: &mut Vm, record: &Self) -> PyResult {
+        pwd::entry(vm, record)
+    }
+}
+
+impl Record for libc::group {
+    fn to_value(vm: &mut Vm, record: &Self) -> PyResult {
+        grp::entry(vm, record)
+    }
+}
+
+/// Looks an entry up with a reentrant call (`getpwnam_r`...), growing its
+/// buffer while the C library says it is too small: the entry as a
+/// value, or `None` when there is none.
+fn find<R: Record>(
+    vm: &mut Vm,
+    mut call: impl FnMut(*mut R, &mut [c_char], *mut *mut R) -> libc::c_int,
+) -> PyResult<Option<Value>> {
+    // SAFETY: the records are plain C structs; all-zero bytes are valid.
+    let mut record: R = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as c_char; 1024];
+    let mut result: *mut R = std::ptr::null_mut();
     loop {
-        let (err, found) = call(buffer);
-        match err {
-            0 => return Ok(found),
+        match call(&mut record, &mut buffer, &mut result) {
+            0 if result.is_null() => return Ok(None),
+            0 => return R::to_value(vm, &record).map(Some),
             libc::ERANGE if buffer.len() < 1 << 24 => {
                 let bigger = buffer.len() * 2;
                 buffer.resize(bigger, 0);
             }
-            libc::ENOENT | libc::ESRCH | libc::EBADF | libc::EPERM => return Ok(false),
-            e => return Err(e),
+            libc::ENOENT | libc::ESRCH | libc::EBADF | libc::EPERM => return Ok(None),
+            errno => return Err(crate::posix::errno_error(vm, errno, None, None)),
         }
     }
+}
+
+/// Every entry of a database, walked with its `set`/`get`/`end` calls
+/// (`setpwent`, `getpwent`, `endpwent`).
+fn all_entries<R: Record>(
+    vm: &mut Vm,
+    start: unsafe extern "C" fn(),
+    next: unsafe extern "C" fn() -> *mut R,
+    end: unsafe extern "C" fn(),
+) -> PyResult {
+    let mut entries = Vec::new();
+    // SAFETY: the walk runs on the interpreter's thread with no Python
+    // code in between; each entry is copied into Python values before the
+    // next call replaces it, and the walk is ended on every path.
+    unsafe {
+        start();
+        loop {
+            let p = next();
+            if p.is_null() {
+                break;
+            }
+            match R::to_value(vm, &*p) {
+                Ok(v) => entries.push(v),
+                Err(e) => {
+                    end();
+                    return Err(e);
+                }
+            }
+        }
+        end();
+    }
+    Ok(vm.new_list(entries))
 }

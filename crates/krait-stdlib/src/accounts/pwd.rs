@@ -1,6 +1,6 @@
 //! `pwd`: the password database.
 
-use super::{id_arg, lookup_with_buffer, name_arg, text};
+use super::{find, id_arg, name_arg, text};
 use krait_vm::api::{
     add_attr, Args, FunctionDef as F, ModuleDef, Obj, PyResult, StructSeqDef, Value, Vm,
 };
@@ -32,7 +32,7 @@ fn init(vm: &mut Vm, m: &Obj) -> PyResult<()> {
     Ok(())
 }
 
-fn entry(vm: &mut Vm, p: &libc::passwd) -> PyResult {
+pub(super) fn entry(vm: &mut Vm, p: &libc::passwd) -> PyResult {
     let values = vec![
         text(vm, p.pw_name)?,
         text(vm, p.pw_passwd)?,
@@ -44,27 +44,6 @@ fn entry(vm: &mut Vm, p: &libc::passwd) -> PyResult {
     ];
     let cls = vm.native_class("pwd", "struct_passwd")?;
     Ok(vm.new_struct_seq(&cls, values))
-}
-
-/// Looks an entry up with `call` (`getpwuid_r` or `getpwnam_r`), as an
-/// entry value, or `None` when there is none.
-fn find(
-    vm: &mut Vm,
-    mut call: impl FnMut(*mut libc::passwd, &mut [libc::c_char], *mut *mut libc::passwd) -> libc::c_int,
-) -> PyResult<Option<Value>> {
-    // SAFETY: passwd is a plain C struct; all-zero bytes are a valid value.
-    let mut record: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut buffer = vec![0 as libc::c_char; 1024];
-    let mut result: *mut libc::passwd = std::ptr::null_mut();
-    let found = lookup_with_buffer(&mut buffer, |buf| {
-        let err = call(&mut record, buf, &mut result);
-        (err, !result.is_null())
-    });
-    match found {
-        Ok(true) => entry(vm, &record).map(Some),
-        Ok(false) => Ok(None),
-        Err(errno) => Err(crate::posix::errno_error(vm, errno, None, None)),
-    }
 }
 
 fn getpwuid(vm: &mut Vm, a: Args) -> PyResult {
@@ -103,26 +82,5 @@ fn getpwnam(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn getpwall(vm: &mut Vm, _: Args) -> PyResult {
-    let mut entries = Vec::new();
-    // SAFETY: the getpwent family walks the database; each entry is copied
-    // into Python values before the next call replaces it. The walk runs
-    // on the interpreter's thread with no Python code in between.
-    unsafe {
-        libc::setpwent();
-        loop {
-            let p = libc::getpwent();
-            if p.is_null() {
-                break;
-            }
-            match entry(vm, &*p) {
-                Ok(v) => entries.push(v),
-                Err(e) => {
-                    libc::endpwent();
-                    return Err(e);
-                }
-            }
-        }
-        libc::endpwent();
-    }
-    Ok(vm.new_list(entries))
+    super::all_entries::<libc::passwd>(vm, libc::setpwent, libc::getpwent, libc::endpwent)
 }
