@@ -267,9 +267,39 @@ impl Vm {
 
     /// Runs compiled code as `__main__`; returns the exit status.
     pub fn run_main_code(&mut self, code: &Rc<Code>, filename: &str) -> i32 {
+        let globals = self.new_main_module(Some(filename).filter(|f| !f.starts_with('<')));
+        let status = match self.run_code(code, &globals, Value::Null) {
+            Ok(_) => 0,
+            Err(e) => self.report_uncaught(&e),
+        };
+        self.finish_main(&globals, status)
+    }
+
+    /// Runs module `name` as `__main__`, as `python3 -m name` does: through
+    /// `runpy._run_module_as_main`, which finds it on `sys.path`, sets
+    /// `sys.argv[0]` to its file and runs it in `__main__`'s namespace
+    /// (a package's `__main__` submodule for a package).
+    pub fn run_main_module(&mut self, name: &str) -> i32 {
+        let globals = self.new_main_module(None);
+        let run = (|| {
+            let runpy = self.import("runpy")?;
+            let f = self.getattr_str(&runpy, "_run_module_as_main")?;
+            let name = self.new_str(name);
+            self.call(&f, vec![name])
+        })();
+        let status = match run {
+            Ok(_) => 0,
+            Err(e) => self.report_uncaught(&e),
+        };
+        self.finish_main(&globals, status)
+    }
+
+    /// Makes the `__main__` module (with `__file__` when there is a file)
+    /// and returns its namespace.
+    fn new_main_module(&mut self, filename: Option<&str>) -> Obj {
         let main = self.new_module("__main__");
         let globals = main.object().dict().unwrap().clone();
-        if !filename.starts_with('<') {
+        if let Some(filename) = filename {
             let k = self.names.file.clone();
             let f = self.new_str(filename);
             crate::objects::dict::set_str(self, &globals, k, f);
@@ -279,14 +309,16 @@ impl Vm {
         crate::objects::dict::set_str(self, &globals, k, b);
         let key = self.new_str("__main__");
         let _ = crate::objects::dict::set(self, &self.modules.clone(), key, Value::Obj(main));
-        let status = match self.run_code(code, &globals, Value::Null) {
-            Ok(_) => 0,
-            Err(e) => self.report_uncaught(&e),
-        };
+        globals
+    }
+
+    /// What follows the main program: threads joined, `atexit`, the
+    /// namespace released, the streams flushed; returns `status`.
+    fn finish_main(&mut self, globals: &Obj, status: i32) -> i32 {
         self.join_threads_at_exit();
         self.run_atexit();
         self.run_finalizers();
-        self.clear_main_namespace(&globals);
+        self.clear_main_namespace(globals);
         self.stdout.flush();
         self.stderr.flush();
         status

@@ -18,13 +18,14 @@ static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 const VERSION: &str = "Python 3.11.7 (krait 0.1.0)";
 
 const USAGE: &str = "\
-usage: krait [option] ... [-c cmd | file | -] [arg] ...
+usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
        krait ast [--check] FILE...   print the syntax tree as ast.dump(..., include_attributes=True)
        krait tokens [-e] FILE        print the tokens as python3 -m tokenize does
        krait dis FILE                print the bytecode of a program
 Options:
 -c cmd         program passed in as string
 -h, --help     print this help message and exit
+-m mod         run library module as a script (terminates option list)
 -V, --version  print the Python version number and exit
 file           program read from script file
 -              program read from stdin
@@ -95,6 +96,13 @@ fn run(args: Vec<String>) -> u8 {
             }
             None => {
                 eprintln!("Argument expected for the -c option\n{USAGE}");
+                2
+            }
+        },
+        "-m" => match args.get(1) {
+            Some(module) => run_module(module, &args[2..]),
+            None => {
+                eprintln!("Argument expected for the -m option\n{USAGE}");
                 2
             }
         },
@@ -310,6 +318,23 @@ fn run_file(path: &str, args: &[String]) -> u8 {
     let mut argv = vec![path.to_string()];
     argv.extend(args.iter().cloned());
     run_program(&bytes, &abs, argv, dir)
+}
+
+/// Runs module `name` as `__main__` (`-m`): `sys.path` starts with the
+/// current directory, and `sys.argv[0]` is `-m` until `runpy` puts the
+/// module's file there.
+fn run_module(name: &str, args: &[String]) -> u8 {
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut argv = vec!["-m".to_string()];
+    argv.extend(args.iter().cloned());
+    let mut vm = krait_vm::Vm::new();
+    krait_stdlib::install(&mut vm);
+    vm.set_stdlib(krait_vm::Stdlib::locate(), python_path());
+    vm.set_argv(argv, Some(cwd));
+    let status = vm.run_main_module(name);
+    (status & 0xff) as u8
 }
 
 /// Compiles and runs a program as `__main__`, reporting syntax errors as

@@ -269,6 +269,17 @@ fn reconfigure(vm: &mut Vm, a: crate::objects::function::Args) -> PyResult {
 
 const METHODS: &[FunctionDef] = &[
     FunctionDef::method("reconfigure", reconfigure),
+    FunctionDef::method("__enter__", |_, a| Ok(a.pos[0].clone())).no_args(),
+    // The standard streams stay open after a `with` block (CPython closes
+    // them); what was written is flushed.
+    FunctionDef::method("__exit__", |vm, a| {
+        match stream_of(&a.pos[0]) {
+            Some(Stream::Stderr) => vm.stderr.flush(),
+            _ => vm.stdout.flush(),
+        }
+        Ok(Value::None)
+    })
+    .tuple_args(0, 3),
     FunctionDef::method("write", |vm, a| {
         let Some(s) = crate::objects::str::value_pystr(&a.pos[1]) else {
             return Err(vm.type_error(format!(
