@@ -4,7 +4,7 @@
 //! from the same standard input.
 
 use crate::api::{FunctionDef, GetSetDef};
-use crate::modules::streams::{buffer_stream_of, stream_name, Stream};
+use crate::modules::streams::{buffer_stream_of, stream_mode, stream_name, Stream};
 use crate::objects::function::Args;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -147,11 +147,8 @@ pub const ATTRIBUTES: &[GetSetDef] = &[
         Ok(vm.new_str(stream_name(which)))
     }),
     GetSetDef::new("mode", |vm, v| {
-        let mode = match stream(vm, v)? {
-            Stream::Stdin => "rb",
-            _ => "wb",
-        };
-        Ok(vm.new_str(mode))
+        let which = stream(vm, v)?;
+        Ok(vm.new_str(stream_mode(which, true)))
     }),
     GetSetDef::new("closed", |vm, v| {
         stream(vm, v)?;

@@ -100,6 +100,16 @@ pub fn stream_name(which: Stream) -> &'static str {
     }
 }
 
+/// A standard stream's `mode`, for its text or its binary layer.
+pub fn stream_mode(which: Stream, binary: bool) -> &'static str {
+    match (which, binary) {
+        (Stream::Stdin, false) => "r",
+        (Stream::Stdin, true) => "rb",
+        (_, false) => "w",
+        (_, true) => "wb",
+    }
+}
+
 /// The error handler of a standard stream, as CPython picks it: stderr
 /// escapes what it cannot encode; stdin and stdout take the handler
 /// PYTHONIOENCODING names, else pass undecodable bytes through as
@@ -183,11 +193,8 @@ const TEXT_ATTRIBUTES: &[GetSetDef] = &[
         Ok(vm.new_str(stream_name(which)))
     }),
     GetSetDef::new("mode", |vm, v| {
-        let mode = match text_stream(vm, v)? {
-            Stream::Stdin => "r",
-            _ => "w",
-        };
-        Ok(vm.new_str(mode))
+        let which = text_stream(vm, v)?;
+        Ok(vm.new_str(stream_mode(which, false)))
     }),
     GetSetDef::new("line_buffering", |vm, v| {
         Ok(Value::Bool(match text_stream(vm, v)? {
