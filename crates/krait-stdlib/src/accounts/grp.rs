@@ -1,6 +1,6 @@
 //! `grp`: the group database.
 
-use super::{find, id_arg, key_error, name_arg, text};
+use super::{find, id_arg, name_arg, text};
 use krait_vm::api::{
     add_attr, Args, FunctionDef as F, ModuleDef, Obj, PyResult, StructSeqDef, Value, Vm,
 };
@@ -62,11 +62,8 @@ fn getgrgid(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(found) = found {
         return Ok(found);
     }
-    let msg = match gid {
-        Some(_) => format!("getgrgid(): gid not found: {}", vm.repr_string(&a.pos[0])?),
-        None => "getgrgid(): gid not found".to_owned(),
-    };
-    Err(key_error(vm, &msg))
+    let key = gid.map(|_| &a.pos[0]);
+    Err(super::not_found(vm, "getgrgid(): gid", key)?)
 }
 
 fn getgrnam(vm: &mut Vm, a: Args) -> PyResult {
@@ -78,11 +75,7 @@ fn getgrnam(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(found) = found {
         return Ok(found);
     }
-    let shown = vm.repr_string(&a.pos[0])?;
-    Err(key_error(
-        vm,
-        &format!("getgrnam(): name not found: {shown}"),
-    ))
+    Err(super::not_found(vm, "getgrnam(): name", Some(&a.pos[0]))?)
 }
 
 fn getgrall(vm: &mut Vm, _: Args) -> PyResult {

@@ -19,9 +19,16 @@ fn text(vm: &mut Vm, p: *const c_char) -> PyResult {
     name_value(vm, bytes, false)
 }
 
-fn key_error(vm: &mut Vm, msg: &str) -> krait_vm::api::Obj {
+/// The KeyError of a lookup that found nothing: `what` names the
+/// function and key (`getpwuid(): uid`), followed by the key's repr when
+/// it was one the database could hold.
+fn not_found(vm: &mut Vm, what: &str, key: Option<&Value>) -> PyResult<krait_vm::api::Obj> {
+    let msg = match key {
+        Some(k) => format!("{what} not found: {}", vm.repr_string(k)?),
+        None => format!("{what} not found"),
+    };
     let cls = vm.exception_class("KeyError");
-    vm.new_exception_msg(&cls, msg)
+    Ok(vm.new_exception_msg(&cls, &msg))
 }
 
 /// A user or group id argument: `None` when it is out of range (then it

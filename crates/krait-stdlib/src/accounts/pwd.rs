@@ -58,11 +58,8 @@ fn getpwuid(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(found) = found {
         return Ok(found);
     }
-    let msg = match uid {
-        Some(_) => format!("getpwuid(): uid not found: {}", vm.repr_string(&a.pos[0])?),
-        None => "getpwuid(): uid not found".to_owned(),
-    };
-    Err(super::key_error(vm, &msg))
+    let key = uid.map(|_| &a.pos[0]);
+    Err(super::not_found(vm, "getpwuid(): uid", key)?)
 }
 
 fn getpwnam(vm: &mut Vm, a: Args) -> PyResult {
@@ -74,11 +71,7 @@ fn getpwnam(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(found) = found {
         return Ok(found);
     }
-    let shown = vm.repr_string(&a.pos[0])?;
-    Err(super::key_error(
-        vm,
-        &format!("getpwnam(): name not found: {shown}"),
-    ))
+    Err(super::not_found(vm, "getpwnam(): name", Some(&a.pos[0]))?)
 }
 
 fn getpwall(vm: &mut Vm, _: Args) -> PyResult {
