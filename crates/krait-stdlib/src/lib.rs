@@ -7,6 +7,7 @@ use krait_vm::api::{ModuleDef, Vm};
 
 mod accounts;
 mod array;
+mod asyncio;
 mod binascii;
 mod bisect;
 mod bz2;
@@ -51,6 +52,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &accounts::grp::MODULE,
     &accounts::pwd::MODULE,
     &array::MODULE,
+    &asyncio::MODULE,
     &binascii::MODULE,
     &bisect::MODULE,
     &bz2::MODULE,

@@ -153,9 +153,14 @@ pub struct Module {
 /// A generator, coroutine or async generator, with its suspended frame.
 pub struct GenState {
     pub frame: Option<crate::eval::frame::Frame>,
+    /// The frame's code, kept after the frame is gone (`gi_code` of a
+    /// finished generator).
+    pub code: std::rc::Rc<crate::objects::code::CodeObject>,
     /// The frame's locals and stack while suspended.
     pub saved: Vec<Value>,
     pub running: bool,
+    /// While running: where its frame is in the VM's frame stack.
+    pub running_frame: usize,
     pub finished: bool,
     pub name: String,
     pub qualname: String,

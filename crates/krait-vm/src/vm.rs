@@ -433,6 +433,9 @@ pub struct Vm {
     /// The classes native modules made, by module and name
     /// (`Vm::native_class`).
     pub(crate) native_classes: HashMap<(&'static str, &'static str), Obj>,
+    /// What native modules keep for the interpreter's lifetime, one value
+    /// per Rust type (`Vm::native_state`).
+    pub(crate) native_states: HashMap<std::any::TypeId, std::rc::Rc<dyn std::any::Any>>,
     pub(crate) gc_threshold: [i64; 3],
     /// `_ast`'s node classes, once the module is imported.
     pub(crate) ast_classes: Option<std::rc::Rc<crate::modules::ast::AstClasses>>,
@@ -526,6 +529,7 @@ impl Vm {
             atexit: Vec::new(),
             gc_enabled: true,
             native_classes: HashMap::new(),
+            native_states: HashMap::new(),
             ast_classes: None,
             import_state: Default::default(),
             signal_handlers: Vec::new(),

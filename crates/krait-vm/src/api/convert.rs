@@ -2,7 +2,7 @@
 
 use crate::api::BigInt;
 use crate::object::ObjKind;
-use crate::value::Value;
+use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
 /// An int (or bool, or int subclass instance) as i64, if it fits.
@@ -95,6 +95,35 @@ pub fn str_value(v: &Value) -> Option<String> {
 }
 
 impl Vm {
+    /// `d[key]` of a dict (or of an instance of a subclass, ignoring its
+    /// overrides, as `PyDict_GetItem` does), `None` when absent.
+    pub fn dict_get(&mut self, d: &Obj, key: &Value) -> PyResult<Option<Value>> {
+        self.expect_dict(d)?;
+        crate::objects::dict::get(self, d, key)
+    }
+
+    /// `d[key] = value` of a dict, as [`Vm::dict_get`] reads it.
+    pub fn dict_set(&mut self, d: &Obj, key: Value, value: Value) -> PyResult<()> {
+        self.expect_dict(d)?;
+        crate::objects::dict::set(self, d, key, value)
+    }
+
+    /// Removes `key` from a dict; its value, or `None` when absent.
+    pub fn dict_remove(&mut self, d: &Obj, key: &Value) -> PyResult<Option<Value>> {
+        self.expect_dict(d)?;
+        crate::objects::dict::remove(self, d, key)
+    }
+
+    fn expect_dict(&self, d: &Obj) -> PyResult<()> {
+        match d.kind() {
+            ObjKind::Dict(_) => Ok(()),
+            _ => Err(self.type_error(format!(
+                "expected a dict, not '{}'",
+                self.type_name(&Value::Obj(d.clone()))
+            ))),
+        }
+    }
+
     /// The bytes of a bytes-like argument, or CPython's TypeError for
     /// anything else ("a bytes-like object is required, not 'str'").
     pub fn bytes_like(&self, v: &Value) -> PyResult<Vec<u8>> {

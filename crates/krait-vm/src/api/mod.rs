@@ -18,6 +18,7 @@ mod types;
 
 pub use crate::objects::float::methods::complex_quotient;
 pub use crate::objects::function::{Args, NativeFn};
+pub use crate::objects::generator::{stop_value, thrown_exception, Sent};
 pub use crate::objects::str::{value_pystr, PyStr};
 pub use crate::objects::structseq::StructSeqDef;
 pub use crate::threads::Wait;

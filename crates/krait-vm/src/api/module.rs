@@ -77,6 +77,22 @@ impl Vm {
         self.native_classes.insert((module, name), cls.clone());
     }
 
+    /// The state a native module keeps for this interpreter (its types,
+    /// the objects it shares between calls), stored with
+    /// [`Vm::set_native_state`]; as CPython's per-module state, each `Vm`
+    /// has its own.
+    pub fn native_state<T: std::any::Any>(&self) -> Option<std::rc::Rc<T>> {
+        let s = self.native_states.get(&std::any::TypeId::of::<T>())?;
+        s.clone().downcast::<T>().ok()
+    }
+
+    /// Stores `state` for [`Vm::native_state`], replacing what a module
+    /// made afresh left before.
+    pub fn set_native_state<T: std::any::Any>(&mut self, state: T) {
+        self.native_states
+            .insert(std::any::TypeId::of::<T>(), std::rc::Rc::new(state));
+    }
+
     /// An instance of the exception class `name` of module `module`
     /// (`binascii.Error`), with the message `msg`.
     pub fn module_exception(&mut self, module: &'static str, name: &'static str, msg: &str) -> Obj {

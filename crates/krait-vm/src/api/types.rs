@@ -77,6 +77,12 @@ impl Vm {
         let doc = def.doc.map_or(Value::None, |d| self.new_str(d));
         crate::bootstrap::set_attr_str(self, &cls, "__doc__", doc);
         crate::api::add_methods(self, &cls, def.methods);
+        // A `__del__` in the table finalizes instances as a class
+        // statement's would (asyncio's futures log what was never
+        // retrieved).
+        if def.methods.iter().any(|m| m.name == "__del__") {
+            cls.tdata().has_del.set(true);
+        }
         install::<T>(self, &cls);
         crate::objects::typeobject::dunder_slots::refill(&cls);
         cls

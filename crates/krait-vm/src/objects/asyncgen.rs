@@ -74,8 +74,7 @@ const ASYNC_GENERATOR: &[FunctionDef] = &[
     .one(),
     FunctionDef::method("athrow", |vm, a| {
         let g = async_gen(vm, &a.pos[0])?;
-        let exc =
-            crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
+        let exc = crate::objects::generator::thrown_exception(vm, &a.pos[1..])?;
         Ok(vm.async_op(g, AsyncOpMode::Throw(exc)))
     })
     .args(1, 3),
@@ -101,8 +100,7 @@ const AWAITABLE: &[FunctionDef] = &[
     }),
     FunctionDef::method("throw", |vm, a| {
         let op = async_op_obj(vm, &a.pos[0])?;
-        let exc =
-            crate::objects::generator::thrown_exception(vm, &a.pos[1], a.pos.get(2).cloned())?;
+        let exc = crate::objects::generator::thrown_exception(vm, &a.pos[1..])?;
         let r = vm.async_op_step(&op, Value::None, Some(exc));
         sent_result(vm, r)
     })

@@ -38,9 +38,11 @@ impl Drop for GenState {
             return;
         }
         let state = GenState {
+            code: self.code.clone(),
             frame: self.frame.take(),
             saved: std::mem::take(&mut self.saved),
             running: false,
+            running_frame: 0,
             finished: false,
             name: std::mem::take(&mut self.name),
             qualname: std::mem::take(&mut self.qualname),
@@ -143,16 +145,33 @@ fn gen_suspended(_: &mut Vm, g: &Value) -> PyResult {
 /// The frame of an unfinished generator: its code, line and globals.
 fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
     let g = gen_state(g).borrow();
+    if g.running {
+        // Its frame is on the frame stack, with its callers below it.
+        let at = g.running_frame;
+        let here = vm
+            .frames
+            .get(at)
+            .is_some_and(|f| std::rc::Rc::ptr_eq(&f.code, &g.code));
+        drop(g);
+        return if here {
+            vm.frame_object(vm.frames.len() - 1 - at)
+        } else {
+            Ok(Value::None)
+        };
+    }
     let Some(f) = g.frame.as_ref().filter(|_| !g.finished) else {
         return Ok(Value::None);
     };
-    let lineno = f
-        .code
-        .code
-        .positions
-        .get(f.pc.saturating_sub(1))
-        .or_else(|| f.code.code.positions.first())
-        .map_or(f.code.code.first_lineno, |p| p.lineno);
+    // Not started yet: at its `def` line, as CPython's frame is.
+    let lineno = if f.pc == 0 {
+        f.code.code.first_lineno
+    } else {
+        f.code
+            .code
+            .positions
+            .get(f.pc - 1)
+            .map_or(f.code.code.first_lineno, |p| p.lineno)
+    };
     let code = Value::Obj(Obj::new(
         vm.types.code.clone(),
         ObjKind::Code(f.code.clone()),
@@ -172,13 +191,11 @@ fn gen_frame(vm: &mut Vm, g: &Value) -> PyResult {
 }
 
 fn gen_code(vm: &mut Vm, g: &Value) -> PyResult {
-    Ok(match &gen_state(g).borrow().frame {
-        Some(f) => Value::Obj(Obj::new(
-            vm.types.code.clone(),
-            ObjKind::Code(f.code.clone()),
-        )),
-        None => Value::None,
-    })
+    let code = gen_state(g).borrow().code.clone();
+    Ok(Value::Obj(Obj::new(
+        vm.types.code.clone(),
+        ObjKind::Code(code),
+    )))
 }
 
 /// What a suspended generator delegates to: not tracked, so None.
@@ -360,9 +377,11 @@ impl Vm {
         Value::Obj(Obj::new(
             class,
             ObjKind::Generator(Box::new(RefCell::new(GenState {
+                code: frame.code.clone(),
                 frame: Some(frame),
                 saved,
                 running: false,
+                running_frame: 0,
                 finished: false,
                 name,
                 qualname,
@@ -419,8 +438,15 @@ impl Vm {
                 return Err(self.recursion_error());
             }
             s.running = true;
+            s.running_frame = self.frames.len();
             let exc_state = std::mem::replace(&mut s.exc_state, Value::None);
+            // An exception thrown in where the generator handles one
+            // chains to it, as one raised there would.
+            let chain = exc.is_some() && matches!(exc_state, Value::Obj(_));
             self.enter_exc_state(exc_state);
+            if let (true, Some(e)) = (chain, &exc) {
+                self.set_context(e);
+            }
             let base = self.stack.len();
             frame.base = base;
             frame.cleanup = base;
@@ -572,6 +598,7 @@ impl Vm {
         // field by field and then copied stalls on the copy.
         self.frames.push(frame);
         s.running = true;
+        s.running_frame = self.frames.len() - 1;
         // While it runs, the generator keeps the caller's exception state.
         let own = std::mem::replace(&mut s.exc_state, Value::None);
         self.enter_exc_state(own);
@@ -636,7 +663,9 @@ impl Vm {
                 _ => {}
             }
         }
-        let r = if value.is_none() {
+        // `None` goes to an iterator's `__next__`; anything else, or to a
+        // non-iterator (a coroutine-like object), goes to `send`.
+        let r = if value.is_none() && self.is_iterator(it) {
             match self.next(it) {
                 Ok(Some(v)) => return Ok(Sent::Yielded(v)),
                 Ok(None) => return Ok(Sent::Returned(Value::None)),
@@ -888,15 +917,28 @@ fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
     let g = gen_obj(vm, &args.pos[0])?;
-    let exc = thrown_exception(vm, &args.pos[1], args.pos.get(2).cloned())?;
+    let exc = thrown_exception(vm, &args.pos[1..])?;
     let r = vm.gen_throw(&g, exc);
     sent_result(vm, r)
 }
 
-/// The exception `throw(typ[, val])` raises.
-pub(crate) fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<Value>) -> PyResult<Obj> {
+/// The exception `throw(typ[, val[, tb]])` raises (`args` are those
+/// three), with CPython's errors for arguments that do not make one.
+pub fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {
+    let typ = &args[0];
+    let val = args.get(1).filter(|v| !v.is_none()).cloned();
+    let tb = args.get(2).filter(|v| !v.is_none()).cloned();
+    if let Some(tb) = &tb {
+        if !vm.class_of(tb).is(&vm.types.traceback) {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    let is_class = typ.as_obj().is_some_and(|t| t.type_data().is_some());
+    if !is_class && val.is_some() && vm.is_instance_of(typ, &vm.exc.base_exception) {
+        return Err(vm.type_error("instance exception may not have a separate value"));
+    }
     let exc = match (typ, val) {
-        (Value::Obj(t), Some(v)) if t.type_data().is_some() && !v.is_none() => {
+        (Value::Obj(t), Some(v)) if is_class => {
             if vm.class_of(&v).is_subtype(t) {
                 v
             } else {
@@ -905,12 +947,16 @@ pub(crate) fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<Value>) -> 
         }
         _ => typ.clone(),
     };
-    vm.make_raisable(exc, None).map_err(|_| {
+    let exc = vm.make_raisable(exc, None).map_err(|_| {
         vm.type_error(
             "exceptions must be classes or instances deriving from BaseException, not ".to_string()
                 + &vm.type_name(typ),
         )
-    })
+    })?;
+    if let Some(tb) = tb {
+        vm.set_traceback_attr(&Value::Obj(exc.clone()), tb)?;
+    }
+    Ok(exc)
 }
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult {

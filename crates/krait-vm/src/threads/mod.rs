@@ -94,6 +94,9 @@ pub struct Threads {
     /// The running thread's current `contextvars` context (`None` until
     /// `_contextvars` makes one).
     pub(crate) context: Value,
+    /// The running thread's dict for native modules' per-thread values
+    /// (CPython's `PyThreadState_GetDict`); `None` until first asked for.
+    pub(crate) dict: Value,
     /// Set by the scheduler when every thread waits for something only
     /// another thread could do: the main thread's wait then fails.
     deadlocked: bool,
@@ -115,6 +118,7 @@ impl Default for Threads {
             current: 0,
             next_ident: ident + 1,
             context: Value::None,
+            dict: Value::None,
             deadlocked: false,
         }
     }
@@ -207,6 +211,15 @@ impl Vm {
 
     pub fn set_thread_context(&mut self, ctx: Value) {
         self.threads.context = ctx;
+    }
+
+    /// The running thread's dict, where native modules keep values each
+    /// thread has its own of (asyncio's running loop).
+    pub fn thread_dict(&mut self) -> Value {
+        if !matches!(self.threads.dict, Value::Obj(_)) {
+            self.threads.dict = self.new_dict();
+        }
+        self.threads.dict.clone()
     }
 
     /// Starts a thread running `run`; it first runs when the running

@@ -1,8 +1,9 @@
 //! What each Python thread has of its own inside the VM: its value stack,
-//! frames, recursion depth, the exception being handled and the current
-//! context of `contextvars`. The running thread's state lives in the
-//! `Vm`'s fields (where the eval loop reads it at full speed); the others'
-//! wait here and are swapped in when their thread runs.
+//! frames, recursion depth, the exception being handled, the current
+//! context of `contextvars` and the dict native modules keep per thread.
+//! The running thread's state lives in the `Vm`'s fields (where the eval
+//! loop reads it at full speed); the others' wait here and are swapped in
+//! when their thread runs.
 
 use crate::eval::frame::Frame;
 use crate::value::Value;
@@ -17,6 +18,7 @@ pub(crate) struct ThreadState {
     exc_outer: Vec<Value>,
     repr_active: Vec<usize>,
     context: Value,
+    dict: Value,
 }
 
 impl ThreadState {
@@ -28,6 +30,7 @@ impl ThreadState {
             frames: Vec::with_capacity(16),
             exc_info: Value::None,
             context: Value::None,
+            dict: Value::None,
             ..Default::default()
         }
     }
@@ -41,5 +44,6 @@ impl ThreadState {
         std::mem::swap(&mut self.exc_outer, &mut vm.exc_outer);
         std::mem::swap(&mut self.repr_active, &mut vm.repr_active);
         std::mem::swap(&mut self.context, &mut vm.threads.context);
+        std::mem::swap(&mut self.dict, &mut vm.threads.dict);
     }
 }
