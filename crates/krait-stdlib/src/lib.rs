@@ -44,6 +44,7 @@ mod termios;
 mod testcapi;
 mod thread;
 mod time;
+mod tracemalloc;
 mod unicodedata;
 mod zlib;
 
@@ -93,6 +94,7 @@ pub const MODULES: &[&ModuleDef] = &[
     &structs::MODULE,
     &thread::MODULE,
     &time::MODULE,
+    &tracemalloc::MODULE,
     &unicodedata::MODULE,
     &zlib::MODULE,
 ];

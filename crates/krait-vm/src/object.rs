@@ -170,6 +170,9 @@ pub struct GenState {
     /// An async generator with an `__anext__()`/`asend()`/`athrow()` in
     /// progress (awaiting inside the generator).
     pub running_async: bool,
+    /// Where a coroutine was made (`cr_origin`), when
+    /// `sys.set_coroutine_origin_tracking_depth` asked for it.
+    pub origin: Value,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -437,6 +437,10 @@ pub struct Vm {
     /// per Rust type (`Vm::native_state`).
     pub(crate) native_states: HashMap<std::any::TypeId, std::rc::Rc<dyn std::any::Any>>,
     pub(crate) gc_threshold: [i64; 3],
+    /// How many frames `cr_origin` records (`sys.set_coroutine_origin_tracking_depth`).
+    pub(crate) coroutine_origin_depth: usize,
+    /// `_warnings`' filters and their version.
+    pub(crate) warnings: crate::modules::warnings::State,
     /// `_ast`'s node classes, once the module is imported.
     pub(crate) ast_classes: Option<std::rc::Rc<crate::modules::ast::AstClasses>>,
     /// The import system's finders (see `import::importlib`).
@@ -530,6 +534,8 @@ impl Vm {
             gc_enabled: true,
             native_classes: HashMap::new(),
             native_states: HashMap::new(),
+            coroutine_origin_depth: 0,
+            warnings: Default::default(),
             ast_classes: None,
             import_state: Default::default(),
             signal_handlers: Vec::new(),

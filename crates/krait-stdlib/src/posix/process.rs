@@ -126,6 +126,21 @@ pub const FUNCTIONS: &[F] =
             Ok(vm.new_bytes(buf))
         })
         .named(&["size", "flags"], 0, 2, 1),
+        F::new("pidfd_open", |vm, a| {
+            let pid = vm.ssize_arg(&a.pos[0])?;
+            let flags = match a.given(1) {
+                Some(v) => vm.ssize_arg(v)? as libc::c_uint,
+                None => 0,
+            };
+            // SAFETY: pidfd_open takes a pid and flags and returns a new
+            // descriptor or -1 with errno set.
+            let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, flags) };
+            if fd < 0 {
+                return Err(os_error(vm, None, None));
+            }
+            int(fd)
+        })
+        .named(&["pid", "flags"], 0, 2, 1),
         F::new("cpu_count", |_, _| {
             Ok(std::thread::available_parallelism()
                 .map_or(Value::None, |n| Value::Int(n.get() as i64)))

@@ -353,7 +353,7 @@ impl Vm {
     }
 
     /// Line `lineno` of a source file, read when a traceback is printed.
-    fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
+    pub(crate) fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
         if lineno == 0 || filename.starts_with('<') {
             return None;
         }

@@ -220,8 +220,19 @@ const FUNCTIONS: &[FunctionDef] = &[
         }
         Ok(Value::None)
     }),
-    FunctionDef::new("get_coroutine_origin_tracking_depth", |_, _| Ok(Value::Int(0))).no_args(),
-    FunctionDef::new("set_coroutine_origin_tracking_depth", |_, _| Ok(Value::None)),
+    FunctionDef::new("get_coroutine_origin_tracking_depth", |vm, _| {
+        Ok(Value::Int(vm.coroutine_origin_depth as i64))
+    })
+    .no_args(),
+    FunctionDef::new("set_coroutine_origin_tracking_depth", |vm, a| {
+        let depth = vm.ssize_arg(&a.pos[0])?;
+        if depth < 0 {
+            return Err(vm.value_error("depth must be >= 0"));
+        }
+        vm.coroutine_origin_depth = depth as usize;
+        Ok(Value::None)
+    })
+    .named(&["depth"], 0, 1, 1),
     FunctionDef::new("getallocatedblocks", |_, _| Ok(Value::Int(0))).no_args(),
     FunctionDef::new("getdlopenflags", |_, _| Ok(Value::Int(2))).no_args(),
     FunctionDef::new("setdlopenflags", |_, _| Ok(Value::None)).one(),

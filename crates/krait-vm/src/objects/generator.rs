@@ -17,9 +17,10 @@ thread_local! {
     /// Suspended generators whose last reference went away: they still
     /// have to be closed (their `finally` blocks run), which needs the VM.
     static DYING: RefCell<Vec<GenState>> = const { RefCell::new(Vec::new()) };
-    /// The qualified names of coroutines dropped without ever running:
-    /// each is reported with a RuntimeWarning.
-    static NEVER_AWAITED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Coroutines dropped without ever running: each is reported with a
+    /// RuntimeWarning, through `warnings` so that filters and
+    /// `catch_warnings` see it.
+    static NEVER_AWAITED: RefCell<Vec<GenState>> = const { RefCell::new(Vec::new()) };
 }
 
 static ANY_DYING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -28,8 +29,10 @@ impl Drop for GenState {
     fn drop(&mut self) {
         let started = self.frame.as_ref().map(|f| f.pc > 0);
         if started == Some(false) && !self.finished && self.kind == GenKind::Coroutine {
-            let name = std::mem::take(&mut self.qualname);
-            let _ = NEVER_AWAITED.try_with(|d| d.borrow_mut().push(name));
+            let mut state = self.take();
+            // Reported once: the warning's dropping of it is silent.
+            state.finished = true;
+            let _ = NEVER_AWAITED.try_with(|d| d.borrow_mut().push(state));
             ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
             return;
         }
@@ -37,22 +40,30 @@ impl Drop for GenState {
         if !suspended {
             return;
         }
-        let state = GenState {
+        let state = self.take();
+        // A thread being torn down has nothing left to run them.
+        let _ = DYING.try_with(|d| d.borrow_mut().push(state));
+        ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl GenState {
+    /// This state moved out of a generator that is being dropped.
+    fn take(&mut self) -> GenState {
+        GenState {
             code: self.code.clone(),
             frame: self.frame.take(),
             saved: std::mem::take(&mut self.saved),
             running: false,
             running_frame: 0,
-            finished: false,
+            finished: self.finished,
             name: std::mem::take(&mut self.name),
             qualname: std::mem::take(&mut self.qualname),
             kind: self.kind,
             exc_state: std::mem::take(&mut self.exc_state),
             running_async: false,
-        };
-        // A thread being torn down has nothing left to run them.
-        let _ = DYING.try_with(|d| d.borrow_mut().push(state));
-        ANY_DYING.store(true, std::sync::atomic::Ordering::Relaxed);
+            origin: std::mem::take(&mut self.origin),
+        }
     }
 }
 
@@ -221,7 +232,7 @@ const COROUTINE_ATTRIBUTES: &[GetSetDef] = &[
     GetSetDef::new("cr_frame", gen_frame),
     GetSetDef::new("cr_code", gen_code),
     GetSetDef::new("cr_await", gen_delegate),
-    GetSetDef::member("cr_origin", gen_delegate),
+    GetSetDef::member("cr_origin", |_, g| Ok(gen_state(g).borrow().origin.clone())),
 ];
 
 const ASYNC_GENERATOR_ATTRIBUTES: &[GetSetDef] = &[
@@ -306,12 +317,8 @@ impl Vm {
     fn close_dying(&mut self) {
         ANY_DYING.store(false, std::sync::atomic::Ordering::Relaxed);
         let unawaited = NEVER_AWAITED.with(|d| std::mem::take(&mut *d.borrow_mut()));
-        for name in unawaited {
-            self.warn_here(
-                "RuntimeWarning",
-                &format!("coroutine '{name}' was never awaited"),
-                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            );
+        for state in unawaited {
+            self.warn_unawaited(state);
         }
         for obj in crate::object::take_finalizable() {
             self.run_del(obj);
@@ -328,6 +335,39 @@ impl Vm {
             if let Err(e) = self.gen_close_obj(&g) {
                 self.write_unraisable(&e, None, Value::Obj(g));
             }
+        }
+    }
+
+    /// "coroutine '...' was never awaited", by `warnings`' own helper
+    /// (which shows where it was made, with origin tracking on), given
+    /// the coroutine as CPython gives it.
+    fn warn_unawaited(&mut self, state: GenState) {
+        let name = state.qualname.clone();
+        let coro = Obj::new(
+            self.types.coroutine.clone(),
+            ObjKind::Generator(Box::new(RefCell::new(state))),
+        );
+        // With no Python code running (the program has ended), it is
+        // written as CPython writes it once `warnings` is gone.
+        let helper = if self.frames.is_empty() {
+            Err(self.runtime_error("no frame to warn in"))
+        } else {
+            self.import("warnings")
+                .and_then(|w| self.getattr_str(&w, "_warn_unawaited_coroutine"))
+        };
+        let warned = match helper {
+            Ok(f) => self.call(&f, vec![Value::Obj(coro.clone())]).map(drop),
+            Err(_) => {
+                self.warn_here(
+                    "RuntimeWarning",
+                    &format!("coroutine '{name}' was never awaited"),
+                    "",
+                );
+                Ok(())
+            }
+        };
+        if let Err(e) = warned {
+            self.write_unraisable(&e, None, Value::Obj(coro));
         }
     }
 
@@ -369,6 +409,11 @@ impl Vm {
             .map(|o| crate::objects::str::text(o).into_owned())
             .unwrap_or_default();
         frame.pc = 0;
+        let origin = if kind == GenKind::Coroutine && self.coroutine_origin_depth > 0 {
+            self.coroutine_origin()
+        } else {
+            Value::None
+        };
         let class = match kind {
             GenKind::Generator => self.types.generator.clone(),
             GenKind::Coroutine => self.types.coroutine.clone(),
@@ -388,8 +433,38 @@ impl Vm {
                 kind,
                 exc_state: Value::None,
                 running_async: false,
+                origin,
             }))),
         ))
+    }
+
+    /// `cr_origin` of a coroutine made now: `(filename, line, function)`
+    /// of the innermost frames, as many as the tracking depth asks.
+    fn coroutine_origin(&mut self) -> Value {
+        let depth = self.coroutine_origin_depth;
+        let entries: Vec<(String, u32, String)> = self
+            .frames
+            .iter()
+            .rev()
+            .take(depth)
+            .map(|f| {
+                let code = &f.code.code;
+                (
+                    code.filename.to_string(),
+                    f.line_at(f.pc.saturating_sub(1)),
+                    code.name.to_string(),
+                )
+            })
+            .collect();
+        let items = entries
+            .into_iter()
+            .map(|(file, line, name)| {
+                let file = self.new_string(file);
+                let name = self.new_string(name);
+                self.new_tuple(vec![file, Value::Int(i64::from(line)), name])
+            })
+            .collect();
+        self.new_tuple(items)
     }
 
     /// Resumes a generator with `value`.
