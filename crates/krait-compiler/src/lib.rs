@@ -56,21 +56,34 @@ fn is_str(e: &Expr) -> bool {
 /// Compiles a module (or an expression, for `eval`) that the front end
 /// has already parsed and checked.
 pub fn compile(module: &Mod, filename: &str) -> Result<Rc<Code>, CompileError> {
+    compile_optimized(module, filename, 0)
+}
+
+/// The same at an optimization level: 1 drops asserts and makes
+/// `__debug__` False (`-O`), 2 drops docstrings too (`-OO`).
+pub fn compile_optimized(
+    module: &Mod,
+    filename: &str,
+    optimize: u8,
+) -> Result<Rc<Code>, CompileError> {
     match module {
         Mod::Module { body, .. } => {
             let table = symtable::SymbolTable::build(body);
             let mut c = codegen::Compiler::new(&table, filename, future_annotations(body));
+            c.set_optimize(optimize);
             c.compile_module(body)
         }
         Mod::Interactive { body } => {
             let table = symtable::SymbolTable::build(body);
             let mut c = codegen::Compiler::new(&table, filename, future_annotations(body));
             c.set_interactive(true);
+            c.set_optimize(optimize);
             c.compile_module(body)
         }
         Mod::Expression { body } => {
             let table = symtable::SymbolTable::build_for_expression(&[], body);
             let mut c = codegen::Compiler::new(&table, filename, false);
+            c.set_optimize(optimize);
             c.compile_expression(body)
         }
     }

@@ -5,6 +5,7 @@
 pub mod api;
 pub(crate) mod bootstrap;
 pub(crate) mod codecs;
+pub mod config;
 pub(crate) mod errors;
 pub(crate) mod eval;
 pub(crate) mod import;
@@ -18,6 +19,7 @@ pub mod threads;
 pub(crate) mod value;
 pub(crate) mod vm;
 
+pub use config::Config;
 pub use modules::stdlib_path::Stdlib;
 pub use runner::Mode;
 pub use value::{Obj, Value};

@@ -73,10 +73,11 @@ impl Vm {
         if let Err(e) = krait_syntax::checks::check_module(&module) {
             return Err(self.compiler_error(e, filename, source));
         }
-        let code = krait_compiler::compile(&module, filename).map_err(|e| {
-            let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
-            self.compiler_error(err, filename, source)
-        })?;
+        let code =
+            krait_compiler::compile_optimized(&module, filename, self.optimize).map_err(|e| {
+                let err = krait_syntax::SyntaxError::at(e.loc, e.msg);
+                self.compiler_error(err, filename, source)
+            })?;
         let warnings = krait_syntax::checks::compile_warnings(&module);
         self.emit_compile_warnings(&warnings, filename, source)?;
         Ok(code)

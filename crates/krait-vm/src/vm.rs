@@ -439,6 +439,8 @@ pub struct Vm {
     pub(crate) gc_threshold: [i64; 3],
     /// How many frames `cr_origin` records (`sys.set_coroutine_origin_tracking_depth`).
     pub(crate) coroutine_origin_depth: usize,
+    /// The optimization level code is compiled at (`-O`: 1, `-OO`: 2).
+    pub(crate) optimize: u8,
     /// `_warnings`' filters and their version.
     pub(crate) warnings: crate::modules::warnings::State,
     /// `_ast`'s node classes, once the module is imported.
@@ -535,6 +537,7 @@ impl Vm {
             native_classes: HashMap::new(),
             native_states: HashMap::new(),
             coroutine_origin_depth: 0,
+            optimize: 0,
             warnings: Default::default(),
             ast_classes: None,
             import_state: Default::default(),

@@ -8,6 +8,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 mod alloc;
+mod options;
+
+use krait_vm::Config;
+use options::Action;
 
 /// Python programs allocate and free small objects at a high rate;
 /// mimalloc's thread-local size classes do that in far fewer instructions
@@ -22,13 +26,32 @@ usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
        krait ast [--check] FILE...   print the syntax tree as ast.dump(..., include_attributes=True)
        krait tokens [-e] FILE        print the tokens as python3 -m tokenize does
        krait dis FILE                print the bytecode of a program
-Options:
--c cmd         program passed in as string
--h, --help     print this help message and exit
--m mod         run library module as a script (terminates option list)
--V, --version  print the Python version number and exit
-file           program read from script file
--              program read from stdin
+Options (and corresponding environment variables):
+-b     : set sys.flags.bytes_warning (-bb: 2); Krait issues no BytesWarning yet
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
+-c cmd : program passed in as string (terminates option list)
+-d     : set sys.flags.debug
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
+-P     : don't prepend a potentially unsafe path to sys.path
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE
+-S     : set sys.flags.no_site (Krait does not import site at start-up)
+-u     : force the stdout and stderr streams to be unbuffered;
+         this option has no effect on stdin; also PYTHONUNBUFFERED=x
+-v     : set sys.flags.verbose; Krait does not trace imports yet
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg
+-x     : skip first line of source, allowing use of non-Unix forms of #!cmd
+-X opt : set implementation-specific option (dev, utf8, int_max_str_digits=N)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
 ";
 
 /// The parser recurses once per nesting level; give it room for CPython's
@@ -51,65 +74,43 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> u8 {
-    // Options CPython accepts that change nothing here.
-    let args: Vec<String> = {
-        let mut rest = args.as_slice();
-        while let Some(a) = rest.first() {
-            if matches!(
-                a.as_str(),
-                "-u" | "-B" | "-S" | "-E" | "-s" | "-I" | "-O" | "-OO" | "-q" | "-b"
-            ) {
-                rest = &rest[1..];
-            } else if matches!(a.as_str(), "-X" | "-W") && rest.len() > 1 {
-                rest = &rest[2..];
-            } else {
-                break;
-            }
+    match args.first().map(String::as_str) {
+        Some("ast") => return ast_command(&args[1..]),
+        Some("tokens") => return tokens_command(&args[1..]),
+        Some("dis") => return dis_command(&args[1..]),
+        _ => {}
+    }
+    let options = match options::parse(&args, |name| std::env::var(name).ok()) {
+        Ok(o) => o,
+        Err(refused) => {
+            eprint!("{}", refused.message);
+            return refused.status;
         }
-        rest.to_vec()
     };
-    let Some(first) = args.first() else {
-        use std::io::IsTerminal;
-        if !std::io::stdin().is_terminal() {
-            return run_stdin(Vec::new());
-        }
-        eprintln!("krait: the interactive interpreter is not implemented yet");
-        return 2;
-    };
-    match first.as_str() {
-        "-h" | "--help" => {
+    let config = &options.config;
+    match options.action {
+        Action::Help => {
             print!("{USAGE}");
             0
         }
-        "-V" | "--version" => {
+        Action::Version => {
             println!("{VERSION}");
             0
         }
-        "ast" => ast_command(&args[1..]),
-        "tokens" => tokens_command(&args[1..]),
-        "dis" => dis_command(&args[1..]),
-        "-c" => match args.get(1) {
-            Some(code) => {
-                let mut argv = vec!["-c".to_string()];
-                argv.extend(args[2..].iter().cloned());
-                run_program(code.as_bytes(), "<string>", argv, String::new())
+        Action::Code(code, rest) => {
+            let mut argv = vec!["-c".to_string()];
+            argv.extend(rest);
+            run_program(config, code.as_bytes(), "<string>", argv, String::new())
+        }
+        Action::Module(module, rest) => run_module(config, &module, &rest),
+        Action::File(path, rest) => run_file(config, &path, &rest, options.skip_first_line),
+        Action::Stdin(rest) => run_stdin(config, rest),
+        Action::Interactive => {
+            use std::io::IsTerminal;
+            if !std::io::stdin().is_terminal() {
+                return run_stdin(config, Vec::new());
             }
-            None => {
-                eprintln!("Argument expected for the -c option\n{USAGE}");
-                2
-            }
-        },
-        "-m" => match args.get(1) {
-            Some(module) => run_module(module, &args[2..]),
-            None => {
-                eprintln!("Argument expected for the -m option\n{USAGE}");
-                2
-            }
-        },
-        "-" => run_stdin(args[1..].to_vec()),
-        path if !path.starts_with('-') => run_file(path, &args[1..]),
-        other => {
-            eprintln!("unknown option {other}\n{USAGE}");
+            eprintln!("krait: the interactive interpreter is not implemented yet");
             2
         }
     }
@@ -256,7 +257,7 @@ fn tokens_command(args: &[String]) -> u8 {
 }
 
 /// A program piped on standard input (`krait -` or no arguments).
-fn run_stdin(args: Vec<String>) -> u8 {
+fn run_stdin(config: &Config, args: Vec<String>) -> u8 {
     use std::io::Read;
     let mut bytes = Vec::new();
     if std::io::stdin().read_to_end(&mut bytes).is_err() {
@@ -269,12 +270,15 @@ fn run_stdin(args: Vec<String>) -> u8 {
         "-".to_string()
     }];
     argv.extend(args);
-    run_program(&bytes, "<stdin>", argv, String::new())
+    run_program(config, &bytes, "<stdin>", argv, String::new())
 }
 
 /// The directories of `PYTHONPATH`, which come before the standard
-/// library on `sys.path`.
-fn python_path() -> Vec<String> {
+/// library on `sys.path` (unless `-E` or `-I` ignores the environment).
+fn python_path(config: &Config) -> Vec<String> {
+    if config.ignore_environment {
+        return Vec::new();
+    }
     std::env::var("PYTHONPATH")
         .map(|p| {
             p.split(':')
@@ -305,11 +309,20 @@ fn report_warnings(path: &str, parsed: &krait_syntax::ParsedFile) {
     }
 }
 
-fn run_file(path: &str, args: &[String]) -> u8 {
-    let bytes = match read(path) {
+fn run_file(config: &Config, path: &str, args: &[String], skip_first_line: bool) -> u8 {
+    let mut bytes = match read(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
+    if skip_first_line {
+        // `-x`: the first line goes, its newline stays so that line
+        // numbers are the file's.
+        let end = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(bytes.len());
+        bytes.drain(..end);
+    }
     let abs = absolute(path);
     let dir = std::path::Path::new(&abs)
         .parent()
@@ -317,29 +330,32 @@ fn run_file(path: &str, args: &[String]) -> u8 {
         .unwrap_or_default();
     let mut argv = vec![path.to_string()];
     argv.extend(args.iter().cloned());
-    run_program(&bytes, &abs, argv, dir)
+    run_program(config, &bytes, &abs, argv, dir)
 }
 
 /// Runs module `name` as `__main__` (`-m`): `sys.path` starts with the
 /// current directory, and `sys.argv[0]` is `-m` until `runpy` puts the
 /// module's file there.
-fn run_module(name: &str, args: &[String]) -> u8 {
+fn run_module(config: &Config, name: &str, args: &[String]) -> u8 {
     let cwd = std::env::current_dir()
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut argv = vec!["-m".to_string()];
     argv.extend(args.iter().cloned());
-    let mut vm = krait_vm::Vm::new();
-    krait_stdlib::install(&mut vm);
-    vm.set_stdlib(krait_vm::Stdlib::locate(), python_path());
-    vm.set_argv(argv, Some(cwd));
+    let mut vm = new_vm(config, argv, cwd);
     let status = vm.run_main_module(name);
     (status & 0xff) as u8
 }
 
 /// Compiles and runs a program as `__main__`, reporting syntax errors as
 /// CPython does; the exit status is the program's.
-fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -> u8 {
+fn run_program(
+    config: &Config,
+    bytes: &[u8],
+    filename: &str,
+    argv: Vec<String>,
+    path0: String,
+) -> u8 {
     let parsed = krait_syntax::parse_file_bytes(bytes);
     report_warnings(filename, &parsed);
     let checked = parsed
@@ -348,7 +364,7 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
         .map_err(Clone::clone)
         .and_then(|m| krait_syntax::checks::check_module(m).map(|()| m));
     let code = match checked {
-        Ok(module) => match krait_compiler::compile(module, filename) {
+        Ok(module) => match krait_compiler::compile_optimized(module, filename, config.optimize) {
             Ok(code) => {
                 for w in krait_syntax::checks::compile_warnings(module) {
                     eprint!("{}", w.render(filename, &parsed.source));
@@ -366,10 +382,19 @@ fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>, path0: String) -
             return 1;
         }
     };
-    let mut vm = krait_vm::Vm::new();
-    krait_stdlib::install(&mut vm);
-    vm.set_stdlib(krait_vm::Stdlib::locate(), python_path());
-    vm.set_argv(argv, Some(path0));
+    let mut vm = new_vm(config, argv, path0);
     let status = vm.run_main_code(&code, filename);
     (status & 0xff) as u8
+}
+
+/// An interpreter with the standard library, configured by the command
+/// line: `path0` (the script's directory) leads `sys.path` unless `-P`
+/// or `-I` says otherwise.
+fn new_vm(config: &Config, argv: Vec<String>, path0: String) -> Box<krait_vm::Vm> {
+    let mut vm = krait_vm::Vm::new();
+    krait_stdlib::install(&mut vm);
+    vm.set_stdlib(krait_vm::Stdlib::locate(), python_path(config));
+    vm.set_argv(argv, (!config.safe_path).then_some(path0));
+    vm.configure(config);
+    vm
 }

@@ -96,8 +96,9 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     future_annotations: bool,
     interactive: bool,
-    /// Set while compiling `assert`-free code (`-O`): asserts vanish.
-    optimize: bool,
+    /// The optimization level (`-O`, `-OO`, `compile(optimize=)`): from 1
+    /// asserts vanish and `__debug__` is False, from 2 docstrings too.
+    optimize: u8,
 }
 
 /// A feature the code generator does not support yet; reported to the user
@@ -118,8 +119,12 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             future_annotations,
             interactive: false,
-            optimize: false,
+            optimize: 0,
         }
+    }
+
+    pub(crate) fn set_optimize(&mut self, level: u8) {
+        self.optimize = level;
     }
 
     pub(crate) fn set_interactive(&mut self, on: bool) {
@@ -343,6 +348,11 @@ impl<'a> Compiler<'a> {
 
     /// Loads, stores or deletes a name, choosing the instruction by its scope.
     pub(crate) fn name_op(&mut self, name: &str, ctx: ExprContext) {
+        // A constant, as CPython's compiler makes it.
+        if name == "__debug__" && ctx == ExprContext::Load {
+            self.load_const(Const::Bool(self.optimize == 0));
+            return;
+        }
         let mangled = mangle(self.u().private.as_deref(), name);
         let scope = self.scope();
         let kind = scope.kind;
@@ -460,7 +470,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn optimize_docstrings(&self) -> bool {
-        false
+        self.optimize >= 2
     }
 
     pub(crate) fn return_none(&mut self) {
@@ -583,6 +593,10 @@ impl<'a> Compiler<'a> {
         let _ = is_async;
         // The docstring is the first constant; `None` when there is none.
         let body: &'a [Stmt] = match docstring(&f.body) {
+            Some(_) if self.optimize_docstrings() => {
+                self.add_const(Const::None);
+                &f.body[1..]
+            }
             Some(doc) => {
                 self.add_const(Const::Str(doc.clone()));
                 &f.body[1..]

@@ -104,7 +104,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                if self.optimize {
+                if self.optimize > 0 {
                     return Ok(());
                 }
                 let end = self.new_label();

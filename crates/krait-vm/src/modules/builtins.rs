@@ -596,7 +596,26 @@ fn run_source(vm: &mut Vm, a: Args, what: &str) -> PyResult {
     Ok(if what == "exec" { Value::None } else { r })
 }
 
+/// `compile()`: at the interpreter's optimization level (`-O`) unless
+/// `optimize` names one.
 fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult {
+    let level = match a.given(5) {
+        Some(v) => vm.ssize_arg(v)?,
+        None => -1,
+    };
+    if !(-1..=2).contains(&level) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    let saved = vm.optimize;
+    if level >= 0 {
+        vm.optimize = level as u8;
+    }
+    let r = compile_at_level(vm, a);
+    vm.optimize = saved;
+    r
+}
+
+fn compile_at_level(vm: &mut Vm, a: Args) -> PyResult {
     use crate::modules::ast::PYCF_ONLY_AST;
     let source = a.pos[0].clone();
     let filename = crate::objects::float::methods::text_arg(&a.pos[1]).unwrap_or_default();

@@ -490,19 +490,46 @@ const HASH_INFO_FIELDS: &[&str] = &[
 
 const THREAD_INFO_FIELDS: &[&str] = &["name", "lock", "version"];
 
+/// `sys.flags`, as `config` says.
+pub(crate) fn set_flags(vm: &mut Vm, config: &crate::Config) {
+    let int = |b: bool| Value::Int(i64::from(b));
+    let flags = vec![
+        int(config.debug),
+        int(config.inspect),
+        int(config.interactive),
+        Value::Int(i64::from(config.optimize)),
+        int(config.dont_write_bytecode),
+        int(config.no_user_site),
+        int(config.no_site),
+        int(config.ignore_environment),
+        Value::Int(i64::from(config.verbose)),
+        Value::Int(i64::from(config.bytes_warning)),
+        int(config.quiet),
+        Value::Int(1),
+        int(config.isolated),
+        Value::Bool(config.dev_mode),
+        int(config.utf8_mode),
+        Value::Int(0),
+        Value::Bool(config.safe_path),
+        // -1: no -X int_max_str_digits and no PYTHONINTMAXSTRDIGITS given.
+        config
+            .int_max_str_digits
+            .map_or(Value::Int(-1), |n| Value::Int(n as i64)),
+    ];
+    let flags = struct_seq(vm, "sys.flags", FLAGS_FIELDS, flags);
+    let sys = vm.sys.clone();
+    set_attr_str(vm, &sys, "flags", flags);
+}
+
 /// The attributes of `sys` about the running interpreter: flags, hashing,
 /// encodings, hooks and the import machinery's lists.
 fn add_runtime_attributes(vm: &mut Vm, sys: &Obj) {
-    let mut flags: Vec<Value> = vec![Value::Int(0); FLAGS_FIELDS.len()];
-    let no_bytecode = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
-    flags[4] = Value::Int(no_bytecode as i64);
-    flags[11] = Value::Int(1);
-    flags[15] = Value::Int(0);
-    flags[16] = Value::Bool(false);
-    // -1: no -X int_max_str_digits and no PYTHONINTMAXSTRDIGITS given.
-    flags[17] = Value::Int(-1);
-    let flags = struct_seq(vm, "sys.flags", FLAGS_FIELDS, flags);
-    set_attr_str(vm, sys, "flags", flags);
+    let config = crate::Config {
+        dont_write_bytecode: std::env::var_os("PYTHONDONTWRITEBYTECODE")
+            .is_some_and(|v| !v.is_empty()),
+        ..Default::default()
+    };
+    set_flags(vm, &config);
     let hash_info = vec![
         Value::Int(64),
         Value::Int((1i64 << 61) - 1),
