@@ -221,4 +221,20 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 _asyncio._leave_task(loop, "t")
+
+# What a coroutine must not yield.
+import types
+
+@types.coroutine
+def yields(value):
+    yield value
+
+async def awaits(value):
+    await yields(value)
+
+for value in (5, (i for i in ()), asyncio.Future(loop=asyncio.new_event_loop())):
+    try:
+        loop.run_until_complete(awaits(value))
+    except RuntimeError as e:
+        print("RuntimeError:", str(e).split(" <")[0].split(":")[0])
 loop.close()

@@ -253,14 +253,19 @@ pub(super) fn make_cancelled_error(vm: &mut Vm, f: &AsyncFuture) -> PyResult {
     vm.call(&class, args)
 }
 
+/// The CancelledError a cancelled future raises, as an exception to raise.
+fn cancelled_error(vm: &mut Vm, f: &AsyncFuture) -> PyResult<Obj> {
+    match make_cancelled_error(vm, f)? {
+        Value::Obj(e) => Ok(e),
+        _ => Err(vm.type_error("CancelledError() made no exception")),
+    }
+}
+
 /// What the future ended with: `Ok(result)` or `Err(exception)`; the
 /// call fails (CancelledError, InvalidStateError) when it has neither.
 pub(super) fn outcome(vm: &mut Vm, f: &AsyncFuture) -> PyResult<Result<Value, Obj>> {
     match f.status() {
-        Status::Cancelled => Err(match make_cancelled_error(vm, f)? {
-            Value::Obj(e) => e,
-            _ => vm.type_error("CancelledError() made no exception"),
-        }),
+        Status::Cancelled => Err(cancelled_error(vm, f)?),
         Status::Pending => Err(invalid_state(vm, "Result is not set.")),
         Status::Finished => {
             let (exc, tb, result) = {
@@ -402,10 +407,7 @@ const METHODS: &[F] = &[
             return Err(invalid_state(vm, "Future object is not initialized."));
         }
         match f.status() {
-            Status::Cancelled => Err(match make_cancelled_error(vm, f)? {
-                Value::Obj(e) => e,
-                _ => vm.type_error("CancelledError() made no exception"),
-            }),
+            Status::Cancelled => Err(cancelled_error(vm, f)?),
             Status::Pending => Err(invalid_state(vm, "Exception is not set.")),
             Status::Finished => {
                 let mut core = f.core.borrow_mut();

@@ -202,18 +202,16 @@ fn on_yield(vm: &mut Vm, st: &State, task: &Obj, result: Value) -> PyResult<()> 
         vm.call_args(&add, args)?;
         return wait_for(vm, task, result);
     }
-    let shown_task = vm.repr_string(&this)?;
-    let shown = vm.repr_string(&result)?;
     if vm.class_of(&result).is_subtype(&vm.types.generator) {
-        return error_soon(
-            vm,
-            task,
+        return report_yield(vm, task, &result, |task, result| {
             format!(
-                "yield was used instead of yield from for generator in task {shown_task} with {shown}"
-            ),
-        );
+                "yield was used instead of yield from for generator in task {task} with {result}"
+            )
+        });
     }
-    error_soon(vm, task, format!("Task got bad yield: {shown}"))
+    report_yield(vm, task, &result, |_, result| {
+        format!("Task got bad yield: {result}")
+    })
 }
 
 /// The task now waits for `awaited`; a cancellation asked for meanwhile
@@ -232,23 +230,28 @@ fn wait_for(vm: &mut Vm, task: &Obj, awaited: Value) -> PyResult<()> {
 }
 
 fn different_loop(vm: &mut Vm, task: &Obj, result: &Value) -> PyResult<()> {
-    let shown_task = vm.repr_string(&Value::Obj(task.clone()))?;
-    let shown = vm.repr_string(result)?;
-    error_soon(
-        vm,
-        task,
-        format!("Task {shown_task} got Future {shown} attached to a different loop"),
-    )
+    report_yield(vm, task, result, |task, result| {
+        format!("Task {task} got Future {result} attached to a different loop")
+    })
 }
 
 fn yield_instead_of_await(vm: &mut Vm, task: &Obj, result: &Value) -> PyResult<()> {
+    report_yield(vm, task, result, |task, result| {
+        format!("yield was used instead of yield from in task {task} with {result}")
+    })
+}
+
+/// Steps the task again soon with a RuntimeError about what it yielded,
+/// worded by `say` from the reprs of the task and the yielded value.
+fn report_yield(
+    vm: &mut Vm,
+    task: &Obj,
+    result: &Value,
+    say: fn(&str, &str) -> String,
+) -> PyResult<()> {
     let shown_task = vm.repr_string(&Value::Obj(task.clone()))?;
     let shown = vm.repr_string(result)?;
-    error_soon(
-        vm,
-        task,
-        format!("yield was used instead of yield from in task {shown_task} with {shown}"),
-    )
+    error_soon(vm, task, say(&shown_task, &shown))
 }
 
 /// The loop of a future-like object (`asyncio.futures._get_loop`).
