@@ -5,6 +5,7 @@
 
 mod combinatorics;
 mod grouping;
+mod pickling;
 mod simple;
 
 use krait_vm::api::{

@@ -3,7 +3,7 @@
 //! `takewhile`, `filterfalse`, `islice`, `pairwise`, `starmap`,
 //! `zip_longest`.
 
-use super::{add_type, arity, class_arg, no_keywords, state};
+use super::{add_type, arity, class_arg, no_keywords, pickling, state};
 use krait_vm::api::{
     small_int, Args, BinOp, FunctionDef as F, NativeType, Obj, Params, PyResult, Slots, TypeDef,
     Value, Vm,
@@ -30,14 +30,18 @@ const COUNT_TYPE: TypeDef = TypeDef {
     name: "count",
     module: "itertools",
     doc: Some(COUNT_DOC),
-    methods: &[F::new("__new__", count_new)],
+    methods: &[F::new("__new__", count_new), pickling::COUNT],
 };
 
 const CYCLE_TYPE: TypeDef = TypeDef {
     name: "cycle",
     module: "itertools",
     doc: Some("Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely."),
-    methods: &[F::new("__new__", cycle_new)],
+    methods: &[
+        F::new("__new__", cycle_new),
+        pickling::CYCLE[0],
+        pickling::CYCLE[1],
+    ],
 };
 
 const REPEAT_TYPE: TypeDef = TypeDef {
@@ -51,7 +55,11 @@ const ACCUMULATE_TYPE: TypeDef = TypeDef {
     name: "accumulate",
     module: "itertools",
     doc: Some("Return series of accumulated sums (or other binary function results)."),
-    methods: &[F::new("__new__", accumulate_new)],
+    methods: &[
+        F::new("__new__", accumulate_new),
+        pickling::ACCUMULATE[0],
+        pickling::ACCUMULATE[1],
+    ],
 };
 
 const CHAIN_TYPE: TypeDef = TypeDef {
@@ -65,35 +73,50 @@ const COMPRESS_TYPE: TypeDef = TypeDef {
     name: "compress",
     module: "itertools",
     doc: Some("Return data elements corresponding to true selector elements."),
-    methods: &[F::new("__new__", compress_new)],
+    methods: &[F::new("__new__", compress_new), pickling::COMPRESS],
 };
 
 const DROPWHILE_TYPE: TypeDef = TypeDef {
     name: "dropwhile",
     module: "itertools",
     doc: Some("Drop items from the iterable while predicate(item) is true."),
-    methods: &[F::new("__new__", |vm, a| predicated(vm, a, "dropwhile"))],
+    methods: &[
+        F::new("__new__", |vm, a| predicated(vm, a, "dropwhile")),
+        pickling::PREDICATED[0],
+        pickling::PREDICATED[1],
+    ],
 };
 
 const TAKEWHILE_TYPE: TypeDef = TypeDef {
     name: "takewhile",
     module: "itertools",
     doc: Some("Return successive entries from an iterable as long as the predicate evaluates to true for each entry."),
-    methods: &[F::new("__new__", |vm, a| predicated(vm, a, "takewhile"))],
+    methods: &[
+        F::new("__new__", |vm, a| predicated(vm, a, "takewhile")),
+        pickling::PREDICATED[0],
+        pickling::PREDICATED[1],
+    ],
 };
 
 const FILTERFALSE_TYPE: TypeDef = TypeDef {
     name: "filterfalse",
     module: "itertools",
     doc: Some("Return those items of iterable for which function(item) is false."),
-    methods: &[F::new("__new__", |vm, a| predicated(vm, a, "filterfalse"))],
+    methods: &[
+        F::new("__new__", |vm, a| predicated(vm, a, "filterfalse")),
+        pickling::FILTERFALSE,
+    ],
 };
 
 const ISLICE_TYPE: TypeDef = TypeDef {
     name: "islice",
     module: "itertools",
     doc: Some("islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object"),
-    methods: &[F::new("__new__", islice_new)],
+    methods: &[
+        F::new("__new__", islice_new),
+        pickling::ISLICE[0],
+        pickling::ISLICE[1],
+    ],
 };
 
 const PAIRWISE_TYPE: TypeDef = TypeDef {
@@ -107,14 +130,18 @@ const STARMAP_TYPE: TypeDef = TypeDef {
     name: "starmap",
     module: "itertools",
     doc: Some("Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence."),
-    methods: &[F::new("__new__", starmap_new)],
+    methods: &[F::new("__new__", starmap_new), pickling::STARMAP],
 };
 
 const ZIP_LONGEST_TYPE: TypeDef = TypeDef {
     name: "zip_longest",
     module: "itertools",
     doc: Some("Return a zip_longest object whose .__next__() method returns a tuple where\nthe i-th element comes from the i-th iterable argument."),
-    methods: &[F::new("__new__", zip_longest_new)],
+    methods: &[
+        F::new("__new__", zip_longest_new),
+        pickling::ZIP_LONGEST[0],
+        pickling::ZIP_LONGEST[1],
+    ],
 };
 
 const COUNT_DOC: &str =
@@ -135,9 +162,9 @@ fn next_from(vm: &mut Vm, slot: &RefCell<Option<Value>>) -> PyResult<Option<Valu
 
 // ---- count -------------------------------------------------------------
 
-struct Count {
-    next: RefCell<Value>,
-    step: Value,
+pub(super) struct Count {
+    pub(super) next: RefCell<Value>,
+    pub(super) step: Value,
 }
 
 struct CountType;
@@ -204,10 +231,13 @@ fn count_new(vm: &mut Vm, a: Args) -> PyResult {
 
 // ---- cycle -------------------------------------------------------------
 
-struct Cycle {
-    it: RefCell<Option<Value>>,
-    saved: RefCell<Vec<Value>>,
-    index: Cell<usize>,
+pub(super) struct Cycle {
+    pub(super) it: RefCell<Option<Value>>,
+    pub(super) saved: RefCell<Vec<Value>>,
+    pub(super) index: Cell<usize>,
+    /// Restored from a pickle with its items saved: items read from the
+    /// input are not saved again.
+    pub(super) firstpass: Cell<bool>,
 }
 
 struct CycleType;
@@ -216,7 +246,9 @@ impl NativeType for CycleType {
     const SLOTS: &'static Slots = &Slots::iterator(|vm, o| {
         let c = state::<Cycle>(o);
         if let Some(v) = next_from(vm, &c.it)? {
-            c.saved.borrow_mut().push(v.clone());
+            if !c.firstpass.get() {
+                c.saved.borrow_mut().push(v.clone());
+            }
             return Ok(Some(v));
         }
         let saved = c.saved.borrow();
@@ -239,16 +271,17 @@ fn cycle_new(vm: &mut Vm, a: Args) -> PyResult {
             it: RefCell::new(Some(it)),
             saved: RefCell::new(Vec::new()),
             index: Cell::new(0),
+            firstpass: Cell::new(false),
         },
     ))
 }
 
 // ---- repeat ------------------------------------------------------------
 
-struct Repeat {
-    object: Value,
+pub(super) struct Repeat {
+    pub(super) object: Value,
     /// Repetitions left; `None` for endless.
-    left: Cell<Option<i64>>,
+    pub(super) left: Cell<Option<i64>>,
 }
 
 struct RepeatType;
@@ -286,6 +319,7 @@ const REPEAT_PARAMS: Params = Params::Named {
 };
 
 const REPEAT_METHODS: &[F] = &[
+    pickling::REPEAT,
     F::new("__new__", |vm, a| {
         let cls = class_arg(&a);
         let b = REPEAT_PARAMS.bind(vm, "repeat", a, 1)?;
@@ -317,11 +351,11 @@ const REPEAT_METHODS: &[F] = &[
 
 // ---- accumulate --------------------------------------------------------
 
-struct Accumulate {
-    it: Value,
-    func: Value,
-    total: RefCell<Option<Value>>,
-    initial: RefCell<Option<Value>>,
+pub(super) struct Accumulate {
+    pub(super) it: Value,
+    pub(super) func: Value,
+    pub(super) total: RefCell<Option<Value>>,
+    pub(super) initial: RefCell<Option<Value>>,
 }
 
 struct AccumulateType;
@@ -373,10 +407,10 @@ fn accumulate_new(vm: &mut Vm, a: Args) -> PyResult {
 
 // ---- chain -------------------------------------------------------------
 
-struct Chain {
+pub(super) struct Chain {
     /// An iterator over the iterables still to chain.
-    sources: RefCell<Option<Value>>,
-    active: RefCell<Option<Value>>,
+    pub(super) sources: RefCell<Option<Value>>,
+    pub(super) active: RefCell<Option<Value>>,
 }
 
 struct ChainType;
@@ -420,14 +454,16 @@ const CHAIN_METHODS: &[F] = &[
         chain_of(vm, &cls, a.pos[1].clone())
     })
     .one(),
+    pickling::CHAIN[0],
+    pickling::CHAIN[1],
     krait_vm::api::GENERIC_CLASS_GETITEM,
 ];
 
 // ---- compress ----------------------------------------------------------
 
-struct Compress {
-    data: Value,
-    selectors: Value,
+pub(super) struct Compress {
+    pub(super) data: Value,
+    pub(super) selectors: Value,
 }
 
 struct CompressType;
@@ -466,11 +502,24 @@ fn compress_new(vm: &mut Vm, a: Args) -> PyResult {
 
 // ---- dropwhile, takewhile, filterfalse ---------------------------------
 
-struct Predicated {
-    predicate: Value,
-    it: Value,
+pub(super) struct Predicated {
+    pub(super) predicate: Value,
+    pub(super) it: Value,
     /// `dropwhile`: still dropping; `takewhile`: stopped.
-    flag: Cell<bool>,
+    pub(super) flag: Cell<bool>,
+    /// A `dropwhile` (whose flag starts set).
+    drops: bool,
+}
+
+impl Predicated {
+    /// Whether the predicate has been false yet (what a pickle keeps).
+    pub(super) fn failed(&self) -> bool {
+        self.flag.get() != self.drops
+    }
+
+    pub(super) fn set_failed(&self, failed: bool) {
+        self.flag.set(failed != self.drops);
+    }
 }
 
 fn predicated(vm: &mut Vm, a: Args, name: &str) -> PyResult {
@@ -483,6 +532,7 @@ fn predicated(vm: &mut Vm, a: Args, name: &str) -> PyResult {
             predicate: a.pos[1].clone(),
             it,
             flag: Cell::new(name == "dropwhile"),
+            drops: name == "dropwhile",
         },
     ))
 }
@@ -552,14 +602,14 @@ impl NativeType for FilterFalseType {
 
 // ---- islice ------------------------------------------------------------
 
-struct ISlice {
-    it: RefCell<Option<Value>>,
+pub(super) struct ISlice {
+    pub(super) it: RefCell<Option<Value>>,
     /// The index of the next item to return.
-    next: Cell<usize>,
-    stop: Option<usize>,
-    step: usize,
+    pub(super) next: Cell<usize>,
+    pub(super) stop: Option<usize>,
+    pub(super) step: usize,
     /// How many items were taken from the input.
-    count: Cell<usize>,
+    pub(super) count: Cell<usize>,
 }
 
 struct ISliceType;
@@ -698,9 +748,9 @@ fn pairwise_new(vm: &mut Vm, a: Args) -> PyResult {
 
 // ---- starmap -----------------------------------------------------------
 
-struct Starmap {
-    func: Value,
-    it: Value,
+pub(super) struct Starmap {
+    pub(super) func: Value,
+    pub(super) it: Value,
 }
 
 struct StarmapType;
@@ -735,10 +785,10 @@ fn starmap_new(vm: &mut Vm, a: Args) -> PyResult {
 
 // ---- zip_longest -------------------------------------------------------
 
-struct ZipLongest {
-    its: Vec<RefCell<Option<Value>>>,
-    active: Cell<usize>,
-    fill: Value,
+pub(super) struct ZipLongest {
+    pub(super) its: Vec<RefCell<Option<Value>>>,
+    pub(super) active: Cell<usize>,
+    pub(super) fill: RefCell<Value>,
 }
 
 struct ZipLongestType;
@@ -752,7 +802,7 @@ impl NativeType for ZipLongestType {
         let mut items = Vec::with_capacity(z.its.len());
         for slot in &z.its {
             if slot.borrow().is_none() {
-                items.push(z.fill.clone());
+                items.push(z.fill.borrow().clone());
                 continue;
             }
             match next_from(vm, slot)? {
@@ -762,7 +812,7 @@ impl NativeType for ZipLongestType {
                     if z.active.get() == 0 {
                         return Ok(None);
                     }
-                    items.push(z.fill.clone());
+                    items.push(z.fill.borrow().clone());
                 }
             }
         }
@@ -789,7 +839,7 @@ fn zip_longest_new(vm: &mut Vm, a: Args) -> PyResult {
         ZipLongest {
             its,
             active: Cell::new(n),
-            fill,
+            fill: RefCell::new(fill),
         },
     ))
 }

@@ -1,0 +1,64 @@
+# itertools' iterators pickle and copy where they stand, as 3.11's do
+# (__reduce__ and __setstate__).
+import copy
+import pickle
+from itertools import (accumulate, chain, compress, count, cycle, dropwhile,
+                       filterfalse, islice, repeat, starmap, takewhile, zip_longest)
+import operator
+
+def roundtrip(it, advance=2):
+    for _ in range(advance):
+        next(it, None)
+    clone = pickle.loads(pickle.dumps(it))
+    copied = copy.copy(it)
+    return type(clone).__name__, list(islice(clone, 12)), list(islice(copied, 12))
+
+print(count(5).__reduce__(), count(2.5).__reduce__(), count(1, 3).__reduce__())
+print(repeat("x", 3).__reduce__(), repeat("y").__reduce__())
+print(repr(pickle.loads(pickle.dumps(count(10, 2)))), next(pickle.loads(pickle.dumps(repeat(7, 2)))))
+
+def small(x):
+    return x < 3
+
+def last(x, y):
+    return y
+
+cases = [
+    lambda: cycle("abc"),
+    lambda: accumulate([1, 2, 3, 4]),
+    lambda: accumulate([1, 2, 3, 4], operator.mul, initial=10),
+    lambda: chain("ab", "cd", "ef"),
+    lambda: chain.from_iterable(["xy", "z"]),
+    lambda: compress("abcdef", [1, 0, 1, 1, 0, 1]),
+    lambda: dropwhile(small, [1, 2, 3, 4, 1, 2]),
+    lambda: takewhile(small, [1, 2, 3, 4, 1, 2]),
+    lambda: filterfalse(None, [0, 1, 0, 2, 3]),
+    lambda: islice("abcdefghij", 1, 9, 2),
+    lambda: starmap(pow, [(2, 3), (3, 2), (10, 1)]),
+    lambda: zip_longest("abc", "d", fillvalue="-"),
+]
+for make in cases:
+    for advance in (0, 2, 5):
+        print(advance, roundtrip(make(), advance))
+
+# A cycle past its first round pickles from its saved items.
+c = cycle("xyz")
+for _ in range(4):
+    next(c)
+print(list(islice(pickle.loads(pickle.dumps(c)), 7)))
+
+c = cycle("defg")
+c.__setstate__((list("abc"), 0))
+print("".join(islice(c, 10)))
+for bad in ([list("ab"), 0], (tuple("ab"), 0), (list("ab"), "x")):
+    try:
+        cycle("d").__setstate__(bad)
+    except TypeError as e:
+        print("TypeError")
+try:
+    chain().__setstate__(([1],))
+except TypeError as e:
+    print("TypeError:", e)
+a = accumulate([None, 1], last)
+next(a)
+print(type(a.__reduce__()[0]).__name__, list(pickle.loads(pickle.dumps(a))))
