@@ -62,3 +62,36 @@ except TypeError as e:
 a = accumulate([None, 1], last)
 next(a)
 print(type(a.__reduce__()[0]).__name__, list(pickle.loads(pickle.dumps(a))))
+
+# The combinatoric iterators keep the indices of the last tuple made.
+from itertools import product, permutations, combinations, combinations_with_replacement
+combinatoric = [
+    lambda: product("ab", range(3)),
+    lambda: product("xy", repeat=2),
+    lambda: product("ab", ""),
+    lambda: permutations("abcd", 2),
+    lambda: permutations(range(3)),
+    lambda: permutations("ab", 3),
+    lambda: combinations("abcde", 3),
+    lambda: combinations("ab", 3),
+    lambda: combinations_with_replacement("abc", 2),
+    lambda: combinations_with_replacement("", 2),
+]
+for make in combinatoric:
+    for advance in (0, 1, 4, 40):
+        print(advance, roundtrip(make(), advance))
+p = product("ab", "cd")
+print(p.__reduce__())
+next(p)
+print(p.__reduce__())
+c = combinations("abcd", 2)
+c.__setstate__((5, -3))
+print(list(c))
+p = permutations("abc", 2)
+p.__setstate__(((0, 1, 2), (9, 0)))
+print(list(p))
+for bad in ((1,), "no"):
+    try:
+        product("ab", "cd").__setstate__(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -20,28 +20,44 @@ const PRODUCT_TYPE: TypeDef = TypeDef {
     name: "product",
     module: "itertools",
     doc: Some("Cartesian product of input iterables.  Equivalent to nested for-loops."),
-    methods: &[F::new("__new__", product_new)],
+    methods: &[
+        F::new("__new__", product_new),
+        F::method("__reduce__", product_reduce).no_args(),
+        F::method("__setstate__", product_setstate).one(),
+    ],
 };
 
 const PERMUTATIONS_TYPE: TypeDef = TypeDef {
     name: "permutations",
     module: "itertools",
     doc: Some("Return successive r-length permutations of elements in the iterable."),
-    methods: &[F::new("__new__", permutations_new)],
+    methods: &[
+        F::new("__new__", permutations_new),
+        F::method("__reduce__", permutations_reduce).no_args(),
+        F::method("__setstate__", permutations_setstate).one(),
+    ],
 };
 
 const COMBINATIONS_TYPE: TypeDef = TypeDef {
     name: "combinations",
     module: "itertools",
     doc: Some("Return successive r-length combinations of elements in the iterable."),
-    methods: &[F::new("__new__", |vm, a| combinations_new(vm, a, false))],
+    methods: &[
+        F::new("__new__", |vm, a| combinations_new(vm, a, false)),
+        F::method("__reduce__", combinations_reduce).no_args(),
+        F::method("__setstate__", combinations_setstate).one(),
+    ],
 };
 
 const COMBINATIONS_WITH_REPLACEMENT_TYPE: TypeDef = TypeDef {
     name: "combinations_with_replacement",
     module: "itertools",
     doc: Some("Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats."),
-    methods: &[F::new("__new__", |vm, a| combinations_new(vm, a, true))],
+    methods: &[
+        F::new("__new__", |vm, a| combinations_new(vm, a, true)),
+        F::method("__reduce__", combinations_reduce).no_args(),
+        F::method("__setstate__", combinations_setstate).one(),
+    ],
 };
 
 /// The items of an iterable, read once.
@@ -319,4 +335,160 @@ fn combinations_new(vm: &mut Vm, a: Args, replacement: bool) -> PyResult {
             replacement,
         },
     ))
+}
+
+// ---- pickling ------------------------------------------------------------
+//
+// As 3.11's: an iterator not started pickles as its arguments, one used
+// up as empty ones, one running as its arguments and the indices (and
+// permutations' countdowns) of the last tuple it made, which
+// `__setstate__` clamps into range and makes current again.
+
+fn this(a: &Args) -> Obj {
+    a.pos[0].as_obj().cloned().expect("a method's receiver")
+}
+
+fn ints(vm: &Vm, values: &[usize]) -> Value {
+    vm.new_tuple(values.iter().map(|&i| Value::Int(i as i64)).collect())
+}
+
+/// A state's tuple of `len` indices, each clamped into `low..=high(i)`.
+fn indices_arg(
+    vm: &mut Vm,
+    v: &Value,
+    len: usize,
+    low: usize,
+    high: impl Fn(usize) -> i64,
+) -> PyResult<Vec<usize>> {
+    let items = krait_vm::api::tuple_items(v)
+        .filter(|t| t.len() == len)
+        .ok_or_else(|| vm.value_error("invalid arguments"))?;
+    let mut out = Vec::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        let index = vm.ssize_arg(item)?;
+        out.push(index.min(high(i)).max(low as i64) as usize);
+    }
+    Ok(out)
+}
+
+fn reduced(vm: &Vm, o: &Obj, args: Vec<Value>, state: Option<Value>) -> Value {
+    let mut parts = vec![Value::Obj(o.class().clone()), vm.new_tuple(args)];
+    parts.extend(state);
+    vm.new_tuple(parts)
+}
+
+fn product_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let s = state::<RefCell<Indexed>>(&o).borrow();
+    let pools = || s.pools.iter().map(|p| vm.new_tuple(p.clone())).collect();
+    Ok(match s.stage {
+        Stage::Done => reduced(vm, &o, vec![vm.new_tuple(Vec::new())], None),
+        Stage::First => reduced(vm, &o, pools(), None),
+        Stage::Running => reduced(vm, &o, pools(), Some(ints(vm, &s.indices))),
+    })
+}
+
+fn product_setstate(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let sizes: Vec<usize> = state::<RefCell<Indexed>>(&o)
+        .borrow()
+        .pools
+        .iter()
+        .map(Vec::len)
+        .collect();
+    let indices = indices_arg(vm, &a.pos[1], sizes.len(), 0, |i| sizes[i] as i64 - 1)?;
+    let mut s = state::<RefCell<Indexed>>(&o).borrow_mut();
+    s.stage = if sizes.contains(&0) {
+        Stage::Done
+    } else {
+        s.indices = indices;
+        Stage::Running
+    };
+    Ok(Value::None)
+}
+
+fn permutations_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let s = state::<RefCell<Indexed>>(&o).borrow();
+    let r = Value::Int(s.r as i64);
+    Ok(match s.stage {
+        Stage::Done => reduced(vm, &o, vec![vm.new_tuple(Vec::new()), r], None),
+        Stage::First => reduced(vm, &o, vec![vm.new_tuple(s.pools[0].clone()), r], None),
+        Stage::Running => {
+            let state = vm.new_tuple(vec![ints(vm, &s.indices), ints(vm, &s.cycles)]);
+            reduced(
+                vm,
+                &o,
+                vec![vm.new_tuple(s.pools[0].clone()), r],
+                Some(state),
+            )
+        }
+    })
+}
+
+fn permutations_setstate(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let (n, r) = {
+        let s = state::<RefCell<Indexed>>(&o).borrow();
+        (s.pools[0].len(), s.r)
+    };
+    let parts = krait_vm::api::tuple_items(&a.pos[1])
+        .filter(|t| t.len() == 2)
+        .ok_or_else(|| vm.type_error("permutations state must be a (tuple, tuple) pair"))?;
+    let indices = indices_arg(vm, &parts[0], n, 0, |_| n as i64 - 1)?;
+    let cycles = indices_arg(vm, &parts[1], r, 1, |i| (n - i) as i64)?;
+    let mut s = state::<RefCell<Indexed>>(&o).borrow_mut();
+    s.indices = indices;
+    s.cycles = cycles;
+    s.stage = if r > n { Stage::Done } else { Stage::Running };
+    Ok(Value::None)
+}
+
+fn combinations_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let s = state::<Combinations>(&o).state.borrow();
+    let r = Value::Int(s.r as i64);
+    Ok(match s.stage {
+        Stage::First => reduced(vm, &o, vec![vm.new_tuple(s.pools[0].clone()), r], None),
+        Stage::Done => reduced(vm, &o, vec![vm.new_tuple(Vec::new()), r], None),
+        Stage::Running => {
+            let indices = ints(vm, &s.indices[..s.r]);
+            reduced(
+                vm,
+                &o,
+                vec![vm.new_tuple(s.pools[0].clone()), r],
+                Some(indices),
+            )
+        }
+    })
+}
+
+fn combinations_setstate(vm: &mut Vm, a: Args) -> PyResult {
+    let o = this(&a);
+    let c = state::<Combinations>(&o);
+    let (n, r) = {
+        let s = c.state.borrow();
+        (s.pools[0].len() as i64, s.r)
+    };
+    let replacement = c.replacement;
+    let indices = indices_arg(vm, &a.pos[1], r, 0, |i| {
+        if replacement {
+            n - 1
+        } else {
+            i as i64 + n - r as i64
+        }
+    })?;
+    let impossible = if replacement {
+        n == 0 && r > 0
+    } else {
+        r as i64 > n
+    };
+    let mut s = c.state.borrow_mut();
+    s.indices = indices;
+    s.stage = if impossible {
+        Stage::Done
+    } else {
+        Stage::Running
+    };
+    Ok(Value::None)
 }
