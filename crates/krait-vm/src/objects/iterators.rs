@@ -557,11 +557,24 @@ const ZIP_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
     Ok(new_iter(cls, IterState::Zip { its, strict }))
 });
 
+/// Whether keyword arguments to `cls(...)` go to an `__init__` of the
+/// subclass's own, as CPython lets them (`map` and `filter` take none).
+fn init_takes_keywords(vm: &mut Vm, cls: &Obj, base: &Obj) -> bool {
+    match (
+        vm.lookup_type(cls, "__init__"),
+        vm.lookup_type(base, "__init__"),
+    ) {
+        (Some(own), Some(inherited)) => !own.is(&inherited),
+        _ => false,
+    }
+}
+
 const MAP_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
-    if !a.kw.is_empty() {
+    let cls = a.pos[0].as_obj().cloned().unwrap();
+    let map = vm.types.map.clone();
+    if !a.kw.is_empty() && !init_takes_keywords(vm, &cls, &map) {
         return Err(vm.type_error("map() takes no keyword arguments"));
     }
-    let cls = a.pos[0].as_obj().cloned().unwrap();
     if a.pos.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -578,9 +591,13 @@ const MAP_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
     ))
 });
 
-const FILTER_NEW: FunctionDef = FunctionDef::new("__new__", |vm, a| {
-    check_positional(vm, &a, "filter", 1, 2, 2)?;
+const FILTER_NEW: FunctionDef = FunctionDef::new("__new__", |vm, mut a| {
     let cls = a.pos[0].as_obj().cloned().unwrap();
+    let filter = vm.types.filter.clone();
+    if !a.kw.is_empty() && init_takes_keywords(vm, &cls, &filter) {
+        a.kw.clear();
+    }
+    check_positional(vm, &a, "filter", 1, 2, 2)?;
     let it = vm.iter(&a.pos[2])?;
     Ok(new_iter(
         cls,
