@@ -95,3 +95,27 @@ for bad in ((1,), "no"):
         product("ab", "cd").__setstate__(bad)
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+
+# tee passes an iterator that copies itself through: the first result is
+# the iterator, the others its copies.
+from itertools import tee
+a, b = tee("abc")
+c, d = tee(a)
+print(a is c, list(d), list(b))
+
+class Copyable:
+    def __init__(self, n):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+    def __copy__(self):
+        return Copyable(self.n)
+
+it = Copyable(3)
+x, y, z = tee(it, 3)
+print(x is it, type(y).__name__, list(x), list(y), list(z))

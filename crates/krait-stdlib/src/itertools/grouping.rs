@@ -298,12 +298,22 @@ pub const TEE: F = F::new("tee", |vm, a| {
     if n == 0 {
         return Ok(vm.new_tuple(Vec::new()));
     }
-    let cls = tee_class(vm)?;
-    let first = tee_of(vm, &cls, &a.pos[0])?;
-    let mut items = vec![first.clone()];
-    let t = state::<Tee>(first.as_obj().expect("a _tee"));
+    // An iterator that copies itself (a `_tee` among them) is the first
+    // of the result, its copies the rest; any other is wrapped in one.
+    let it = vm.iter(&a.pos[0])?;
+    let (first, copy) = match vm.getattr_str(&it, "__copy__") {
+        Ok(copy) => (it, copy),
+        Err(e) if e.class().is_subtype(&vm.exc.attribute_error) => {
+            let cls = tee_class(vm)?;
+            let first = tee_of(vm, &cls, &it)?;
+            let copy = vm.getattr_str(&first, "__copy__")?;
+            (first, copy)
+        }
+        Err(e) => return Err(e),
+    };
+    let mut items = vec![first];
     for _ in 1..n {
-        items.push(copy_tee(vm, &cls, t));
+        items.push(vm.call(&copy, Vec::new())?);
     }
     Ok(vm.new_tuple(items))
 })
