@@ -119,3 +119,24 @@ class Copyable:
 it = Copyable(3)
 x, y, z = tee(it, 3)
 print(x is it, type(y).__name__, list(x), list(y), list(z))
+
+# groupby pickles with its current key, value and target; a group
+# pickles with its parent while it is current, and as empty after.
+from itertools import groupby
+g = groupby("aabbbc")
+print(type(g.__reduce__()[1][0]).__name__, len(g.__reduce__()))
+key, group = next(g)
+print(key, len(g.__reduce__()), g.__reduce__()[2])
+clone = pickle.loads(pickle.dumps(g))
+print([(k, list(v)) for k, v in clone])
+g = groupby("aabbbc")
+k1, g1 = next(g)
+print(k1, list(pickle.loads(pickle.dumps(g1))))
+k2, g2 = next(g)
+print(g1.__reduce__()[0].__name__, list(pickle.loads(pickle.dumps(g1))))
+both = pickle.loads(pickle.dumps((g, g2)))
+print(list(both[1]), [(k, list(v)) for k, v in both[0]])
+try:
+    g.__setstate__([1, 2, 3])
+except TypeError as e:
+    print("TypeError:", e)

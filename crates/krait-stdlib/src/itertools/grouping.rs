@@ -20,14 +20,21 @@ const GROUPBY_TYPE: TypeDef = TypeDef {
     name: "groupby",
     module: "itertools",
     doc: Some("make an iterator that returns consecutive keys and groups from the iterable"),
-    methods: &[F::new("__new__", groupby_new)],
+    methods: &[
+        F::new("__new__", groupby_new),
+        F::method("__reduce__", groupby_reduce).no_args(),
+        F::method("__setstate__", groupby_setstate).one(),
+    ],
 };
 
 const GROUPER_TYPE: TypeDef = TypeDef {
     name: "_grouper",
     module: "itertools",
     doc: Some(""),
-    methods: &[],
+    methods: &[
+        F::new("__new__", grouper_new),
+        F::method("__reduce__", grouper_reduce).no_args(),
+    ],
 };
 
 const TEE_TYPE: TypeDef = TypeDef {
@@ -131,6 +138,78 @@ fn groupby_new(vm: &mut Vm, a: Args) -> PyResult {
             grouper_class,
         },
     ))
+}
+
+// ---- pickling (as 3.11's) -------------------------------------------------
+
+/// `(groupby, (it, key), (current key, current value, target key))`, the
+/// state only once a group has been read.
+fn groupby_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let o = a.pos[0].as_obj().expect("a groupby");
+    let g = state::<GroupBy>(o);
+    let class = Value::Obj(o.class().clone());
+    let args = vm.new_tuple(vec![g.it.clone(), g.key.clone()]);
+    let current = (
+        g.current_key.borrow().clone(),
+        g.current_value.borrow().clone(),
+        g.target.borrow().clone(),
+    );
+    Ok(match current {
+        (Some(key), Some(value), Some(target)) => {
+            let state = vm.new_tuple(vec![key, value, target]);
+            vm.new_tuple(vec![class, args, state])
+        }
+        _ => vm.new_tuple(vec![class, args]),
+    })
+}
+
+fn groupby_setstate(vm: &mut Vm, a: Args) -> PyResult {
+    let o = a.pos[0].as_obj().expect("a groupby");
+    let g = state::<GroupBy>(o);
+    let fields = krait_vm::api::tuple_items(&a.pos[1])
+        .ok_or_else(|| vm.type_error("state is not a tuple"))?;
+    let Ok([key, value, target]) = <[Value; 3]>::try_from(fields) else {
+        return Err(vm.type_error("groupby state must be a 3-tuple"));
+    };
+    *g.current_key.borrow_mut() = Some(key);
+    *g.current_value.borrow_mut() = Some(value);
+    *g.target.borrow_mut() = Some(target);
+    Ok(Value::None)
+}
+
+/// `_grouper(parent, target)`: the parent's current group from now on.
+fn grouper_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = class_arg(&a);
+    let parent = a
+        .pos
+        .get(1)
+        .and_then(Value::as_obj)
+        .filter(|p| native_data::<GroupBy>(p).is_some())
+        .cloned();
+    let (Some(parent), Some(target), 3) = (parent, a.pos.get(2), a.pos.len()) else {
+        return Err(vm.type_error("_grouper() needs a groupby object and a key"));
+    };
+    let g = state::<GroupBy>(&parent);
+    g.current_grouper.set(g.current_grouper.get() + 1);
+    let id = g.current_grouper.get();
+    let target = target.clone();
+    Ok(vm.new_native(&cls, Grouper { parent, target, id }))
+}
+
+/// `(_grouper, (parent, target))` while it is its parent's current
+/// group; an empty iterator once the parent has moved on.
+fn grouper_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let o = a.pos[0].as_obj().expect("a _grouper");
+    let gr = state::<Grouper>(o);
+    if state::<GroupBy>(&gr.parent).current_grouper.get() != gr.id {
+        let builtins = vm.import("builtins")?;
+        let iter = vm.getattr_str(&builtins, "iter")?;
+        let empty = vm.new_tuple(Vec::new());
+        let args = vm.new_tuple(vec![empty]);
+        return Ok(vm.new_tuple(vec![iter, args]));
+    }
+    let args = vm.new_tuple(vec![Value::Obj(gr.parent.clone()), gr.target.clone()]);
+    Ok(vm.new_tuple(vec![Value::Obj(o.class().clone()), args]))
 }
 
 struct Grouper {
