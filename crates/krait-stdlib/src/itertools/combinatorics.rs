@@ -3,6 +3,7 @@
 //! once and then steps an array of indices, as CPython does, producing
 //! tuples in lexicographic order of the indices.
 
+use super::pickling::{reduced, this};
 use super::{add_type, class_arg, state};
 use krait_vm::api::{
     Args, FunctionDef as F, NativeType, Obj, Params, PyResult, Slots, TypeDef, Value, Vm,
@@ -344,10 +345,6 @@ fn combinations_new(vm: &mut Vm, a: Args, replacement: bool) -> PyResult {
 // permutations' countdowns) of the last tuple it made, which
 // `__setstate__` clamps into range and makes current again.
 
-fn this(a: &Args) -> Obj {
-    a.pos[0].as_obj().cloned().expect("a method's receiver")
-}
-
 fn ints(vm: &Vm, values: &[usize]) -> Value {
     vm.new_tuple(values.iter().map(|&i| Value::Int(i as i64)).collect())
 }
@@ -369,12 +366,6 @@ fn indices_arg(
         out.push(index.min(high(i)).max(low as i64) as usize);
     }
     Ok(out)
-}
-
-fn reduced(vm: &Vm, o: &Obj, args: Vec<Value>, state: Option<Value>) -> Value {
-    let mut parts = vec![Value::Obj(o.class().clone()), vm.new_tuple(args)];
-    parts.extend(state);
-    vm.new_tuple(parts)
 }
 
 fn product_reduce(vm: &mut Vm, a: Args) -> PyResult {

@@ -10,12 +10,12 @@ use super::state;
 use krait_vm::api::{list_items, small_int, Args, FunctionDef as F, Obj, PyResult, Value, Vm};
 
 /// The instance a method was called on.
-fn this(a: &Args) -> Obj {
+pub(super) fn this(a: &Args) -> Obj {
     a.pos[0].as_obj().cloned().expect("a method's receiver")
 }
 
 /// `(type(o), args)`, with `state` after them when there is one.
-fn reduced(vm: &Vm, o: &Obj, args: Vec<Value>, state: Option<Value>) -> Value {
+pub(super) fn reduced(vm: &Vm, o: &Obj, args: Vec<Value>, state: Option<Value>) -> Value {
     let mut parts = vec![Value::Obj(o.class().clone()), vm.new_tuple(args)];
     parts.extend(state);
     vm.new_tuple(parts)
