@@ -100,7 +100,9 @@ pub fn register(vm: &mut Vm) {
     add_methods(vm, &g, &[FunctionDef::unary("__next__", gen_next)]);
     install::<GeneratorType>(vm, &g);
     let c = vm.types.coroutine.clone();
-    add_methods(vm, &c, &[FunctionDef::unary("__await__", gen_iter)]);
+    let wrapper = vm.new_native_type::<CoroutineWrapperType>(&COROUTINE_WRAPPER);
+    vm.remember_native_class("builtins", "coroutine_wrapper", &wrapper);
+    add_methods(vm, &c, &[FunctionDef::unary("__await__", coroutine_await)]);
     install::<CoroutineType>(vm, &c);
     let ag = vm.types.async_generator.clone();
     install::<CoroutineType>(vm, &ag);
@@ -209,9 +211,23 @@ fn gen_code(vm: &mut Vm, g: &Value) -> PyResult {
     )))
 }
 
-/// What a suspended generator delegates to: not tracked, so None.
-fn gen_delegate(_: &mut Vm, _: &Value) -> PyResult {
-    Ok(Value::None)
+/// What a suspended generator delegates to (`gi_yieldfrom`,
+/// `cr_await`): the iterator of the `yield from` or `await` it waits in,
+/// which sits on top of its saved stack; None otherwise.
+fn gen_delegate(_: &mut Vm, g: &Value) -> PyResult {
+    let s = gen_state(g).borrow();
+    if s.running || s.finished {
+        return Ok(Value::None);
+    }
+    let waiting = s
+        .frame
+        .as_ref()
+        .is_some_and(|f| f.pc >= 2 && matches!(f.code.code.instrs[f.pc - 1], Instr::YieldValue(1)));
+    Ok(if waiting {
+        s.saved.last().cloned().unwrap_or(Value::None)
+    } else {
+        Value::None
+    })
 }
 
 const GENERATOR_ATTRIBUTES: &[GetSetDef] = &[
@@ -986,10 +1002,6 @@ fn gen_next(vm: &mut Vm, args: Args) -> PyResult {
     sent_result(vm, r)
 }
 
-fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(args.pos[0].clone())
-}
-
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
     let g = gen_obj(vm, &args.pos[0])?;
     let exc = thrown_exception(vm, &args.pos[1..])?;
@@ -1038,6 +1050,57 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
     let g = gen_obj(vm, &args.pos[0])?;
     vm.gen_close_obj(&g)
 }
+
+/// What a coroutine's `__await__()` returns: an iterator over it, whose
+/// `send`, `throw` and `close` go to the coroutine.
+struct CoroutineWrapper(Obj);
+
+struct CoroutineWrapperType;
+
+impl NativeType for CoroutineWrapperType {
+    const SLOTS: &'static Slots = &Slots::iterator(|vm, o| {
+        let coro = wrapped(o);
+        match vm.resume(&coro, Value::None, None)? {
+            Sent::Yielded(v) => Ok(Some(v)),
+            Sent::Returned(v) if v.is_none() => Ok(None),
+            Sent::Returned(v) => Err(vm.stop_iteration(v)),
+        }
+    });
+}
+
+fn wrapped(o: &Obj) -> Obj {
+    crate::api::native_data::<CoroutineWrapper>(o)
+        .map(|w| w.0.clone())
+        .expect("a coroutine_wrapper")
+}
+
+fn coroutine_await(vm: &mut Vm, args: Args) -> PyResult {
+    let coro = gen_obj(vm, &args.pos[0])?;
+    let cls = vm
+        .remembered_native_class("builtins", "coroutine_wrapper")
+        .expect("made with the coroutine type");
+    Ok(vm.new_native(&cls, CoroutineWrapper(coro)))
+}
+
+/// The wrapper's method `name`, given the coroutine in its place.
+fn on_coroutine(f: fn(&mut Vm, Args) -> PyResult, vm: &mut Vm, mut args: Args) -> PyResult {
+    let Some(w) = args.pos[0].as_obj().cloned() else {
+        return Err(vm.type_error("expected a coroutine_wrapper"));
+    };
+    args.pos[0] = Value::Obj(wrapped(&w));
+    f(vm, args)
+}
+
+const COROUTINE_WRAPPER: crate::api::TypeDef = crate::api::TypeDef {
+    name: "coroutine_wrapper",
+    module: "builtins",
+    doc: None,
+    methods: &[
+        FunctionDef::method("send", |vm, a| on_coroutine(gen_send, vm, a)).one(),
+        FunctionDef::method("throw", |vm, a| on_coroutine(gen_throw, vm, a)).args(1, 3),
+        FunctionDef::method("close", |vm, a| on_coroutine(gen_close, vm, a)).no_args(),
+    ],
+};
 
 #[cfg(test)]
 mod tests {
