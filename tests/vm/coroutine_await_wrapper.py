@@ -61,3 +61,28 @@ c.send(None)
 print(c.cr_await.cr_code.co_name, c.cr_await.cr_await.gi_code.co_name)
 c.close()
 print(c.cr_await)
+
+# Closing one that yields again is an error named for its kind (each
+# is then closed for good, so that nothing is left to finalize at exit).
+async def keeps_going():
+    try:
+        await pause(1)
+    except GeneratorExit:
+        await pause(2)
+
+def gen_keeps_going():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+
+c = keeps_going()
+c.send(None)
+g = gen_keeps_going()
+next(g)
+for obj in (c, g):
+    try:
+        obj.close()
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    obj.close()

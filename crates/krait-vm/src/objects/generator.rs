@@ -873,9 +873,12 @@ impl Vm {
                 return Ok(Value::None);
             }
         }
+        let kind = state(g).borrow().kind;
         let exc = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
         match self.gen_throw(g, exc) {
-            Ok(Sent::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(Sent::Yielded(_)) => {
+                Err(self.runtime_error(format!("{} ignored GeneratorExit", kind.word())))
+            }
             Ok(Sent::Returned(_)) => Ok(Value::None),
             Err(e)
                 if e.class().is_subtype(&self.exc.generator_exit)
