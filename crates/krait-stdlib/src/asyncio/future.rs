@@ -158,15 +158,20 @@ fn schedule_callbacks(vm: &mut Vm, o: &Obj) -> PyResult<()> {
         (core.event_loop.clone(), std::mem::take(&mut core.callbacks))
     };
     for (callback, ctx) in callbacks {
-        call_soon(
-            vm,
-            &event_loop,
-            callback,
-            Some(Value::Obj(o.clone())),
-            Some(ctx),
-        )?;
+        schedule(vm, &event_loop, o, callback, ctx)?;
     }
     Ok(())
+}
+
+/// `loop.call_soon(callback, future, context=ctx)`.
+fn schedule(vm: &mut Vm, event_loop: &Value, o: &Obj, callback: Value, ctx: Value) -> PyResult<()> {
+    call_soon(
+        vm,
+        event_loop,
+        callback,
+        Some(Value::Obj(o.clone())),
+        Some(ctx),
+    )
 }
 
 pub(super) fn set_result(vm: &mut Vm, o: &Obj, result: Value) -> PyResult<()> {
@@ -300,13 +305,7 @@ pub(super) fn add_callback(vm: &mut Vm, o: &Obj, callback: Value, ctx: Value) ->
         return Ok(());
     }
     let event_loop = f.event_loop();
-    call_soon(
-        vm,
-        &event_loop,
-        callback,
-        Some(Value::Obj(o.clone())),
-        Some(ctx),
-    )
+    schedule(vm, &event_loop, o, callback, ctx)
 }
 
 /// Reports an exception nobody retrieved through the loop's exception
